@@ -1,0 +1,241 @@
+//! Text hygiene: decoding bytes to clean text before any loader sees them.
+//!
+//! - invalid UTF-8 is decoded lossily (with a warning);
+//! - binary files (NUL bytes or mostly non-text) are refused;
+//! - C0/C1 control characters and terminal escape sequences are removed, tabs expanded,
+//!   line endings normalized to `\n`; bidi override characters are removed.
+
+use super::LoadWarning;
+
+/// Why bytes could not be turned into article text.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum HygieneError {
+    #[error("binary file (not text): {0}")]
+    Binary(String),
+}
+
+const TAB_WIDTH: usize = 4;
+
+/// Decodes raw file bytes into clean text.
+pub fn decode(bytes: &[u8]) -> Result<(String, Vec<LoadWarning>), HygieneError> {
+    let mut warnings = Vec::new();
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Some(text) = decode_utf16(bytes) {
+        warnings.push(LoadWarning("decoded as UTF-16 (byte order mark)".into()));
+        return Ok((clean(&text), warnings));
+    }
+    if looks_binary(bytes) {
+        return Err(HygieneError::Binary(describe_binary(bytes)));
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(s) => std::borrow::Cow::Borrowed(s),
+        Err(_) => {
+            let s = String::from_utf8_lossy(bytes);
+            let bad = s.chars().filter(|&c| c == '\u{FFFD}').count();
+            warnings.push(LoadWarning(format!(
+                "invalid UTF-8: {bad} byte sequence(s) replaced with U+FFFD"
+            )));
+            s
+        }
+    };
+    Ok((clean(&text), warnings))
+}
+
+fn decode_utf16(bytes: &[u8]) -> Option<String> {
+    let (le, rest) = if let Some(r) = bytes.strip_prefix(b"\xFF\xFE") {
+        (true, r)
+    } else if let Some(r) = bytes.strip_prefix(b"\xFE\xFF") {
+        (false, r)
+    } else {
+        return None;
+    };
+    let units = rest.chunks_exact(2).map(|c| {
+        if le {
+            u16::from_le_bytes([c[0], c[1]])
+        } else {
+            u16::from_be_bytes([c[0], c[1]])
+        }
+    });
+    Some(
+        char::decode_utf16(units)
+            .map(|r| r.unwrap_or('\u{FFFD}'))
+            .collect(),
+    )
+}
+
+/// A file is binary when it has NUL bytes or when more than a tenth of its first 8 KiB
+/// are control bytes other than whitespace.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8192)];
+    if head.contains(&0) {
+        return true;
+    }
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C | 0x1B))
+        .count();
+    !head.is_empty() && controls * 10 > head.len()
+}
+
+fn describe_binary(bytes: &[u8]) -> String {
+    let kind = match bytes {
+        [0x25, 0x50, 0x44, 0x46, ..] => "a PDF document",
+        [0x89, b'P', b'N', b'G', ..] => "a PNG image",
+        [0xFF, 0xD8, 0xFF, ..] => "a JPEG image",
+        [b'P', b'K', 3, 4, ..] => "a ZIP archive",
+        [0x1F, 0x8B, ..] => "gzip-compressed data",
+        [0x7F, b'E', b'L', b'F', ..] => "an executable",
+        _ => "contains NUL or control bytes",
+    };
+    kind.to_string()
+}
+
+/// Removes control characters and escape sequences, expands tabs, normalizes line ends.
+pub fn clean(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut col = 0usize;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push('\n');
+                col = 0;
+            }
+            '\n' => {
+                out.push('\n');
+                col = 0;
+            }
+            '\t' => {
+                let n = TAB_WIDTH - col % TAB_WIDTH;
+                out.extend(std::iter::repeat_n(' ', n));
+                col += n;
+            }
+            '\u{1B}' => skip_escape(&mut chars),
+            // C1 CSI / OSC / DCS and other string introducers
+            '\u{9B}' => skip_csi(&mut chars),
+            '\u{9D}' | '\u{90}' | '\u{98}' | '\u{9E}' | '\u{9F}' => skip_string(&mut chars),
+            '\u{0C}' | '\u{0B}' | '\u{2028}' | '\u{2029}' | '\u{85}' => {
+                out.push('\n');
+                col = 0;
+            }
+            c if is_unsafe_char(c) => {}
+            c => {
+                out.push(c);
+                col += 1;
+            }
+        }
+    }
+    out
+}
+
+/// Characters never allowed into article text: C0/C1 controls (except `\n`), DEL,
+/// bidi overrides and isolates.
+pub fn is_unsafe_char(c: char) -> bool {
+    matches!(c, '\u{0}'..='\u{8}' | '\u{B}'..='\u{1F}' | '\u{7F}'..='\u{9F}')
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}')
+}
+
+type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;
+
+fn skip_escape(chars: &mut Chars) {
+    match chars.peek() {
+        Some('[') => {
+            chars.next();
+            skip_csi(chars);
+        }
+        Some(']') | Some('P') | Some('X') | Some('^') | Some('_') => {
+            chars.next();
+            skip_string(chars);
+        }
+        Some(c) if ('\u{20}'..='\u{7E}').contains(c) => {
+            // two-character escapes such as ESC c, ESC 7; intermediates then a final byte
+            while let Some(&c) = chars.peek() {
+                chars.next();
+                if !('\u{20}'..='\u{2F}').contains(&c) {
+                    break;
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+fn skip_csi(chars: &mut Chars) {
+    // parameters and intermediates, then one final byte in 0x40..=0x7E
+    while let Some(&c) = chars.peek() {
+        if ('\u{20}'..='\u{3F}').contains(&c) {
+            chars.next();
+        } else {
+            if ('\u{40}'..='\u{7E}').contains(&c) {
+                chars.next();
+            }
+            break;
+        }
+    }
+}
+
+fn skip_string(chars: &mut Chars) {
+    // until BEL, ST (ESC \) or C1 ST; bounded by the end of the line to never eat text
+    while let Some(&c) = chars.peek() {
+        match c {
+            '\u{7}' | '\u{9C}' => {
+                chars.next();
+                break;
+            }
+            '\u{1B}' => {
+                chars.next();
+                if chars.peek() == Some(&'\\') {
+                    chars.next();
+                }
+                break;
+            }
+            '\n' => break,
+            _ => {
+                chars.next();
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_escapes_and_controls() {
+        let s = "a\u{1b}[31mred\u{1b}[0m b\u{7}c\u{1b}]8;;http://x\u{1b}\\link\u{1b}]8;;\u{7} \u{202E}d";
+        assert_eq!(clean(s), "ared bclink d");
+    }
+
+    #[test]
+    fn normalizes_lines_and_tabs() {
+        assert_eq!(clean("a\r\nb\rc\td"), "a\nb\nc   d");
+    }
+
+    #[test]
+    fn refuses_binary() {
+        assert!(matches!(
+            decode(b"\x89PNG\r\n\x1a\n\0\0"),
+            Err(HygieneError::Binary(_))
+        ));
+    }
+
+    #[test]
+    fn lossy_utf8_warns() {
+        let (s, w) = decode(b"caf\xE9 ok").unwrap();
+        assert_eq!(s, "caf\u{FFFD} ok");
+        assert_eq!(w.len(), 1);
+    }
+
+    #[test]
+    fn utf16_with_bom() {
+        let mut b = vec![0xFF, 0xFE];
+        for u in "Hi \u{201C}x\u{201D}".encode_utf16() {
+            b.extend_from_slice(&u.to_le_bytes());
+        }
+        assert_eq!(decode(&b).unwrap().0, "Hi \u{201C}x\u{201D}");
+    }
+}

@@ -1,0 +1,136 @@
+//! Reading one file from disk into an [`Article`](super::Article).
+
+use super::{Format, LoadWarning, Loaded, hygiene};
+use std::path::Path;
+
+/// Default cap on the size of one article file.
+pub const DEFAULT_MAX_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Why a file could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{path}: cannot read: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error(
+        "{path}: file is {size} bytes, over the limit of {limit} bytes (limits.max_file_bytes)"
+    )]
+    TooLarge { path: String, size: u64, limit: u64 },
+    #[error("{path}: refused: {reason}")]
+    Binary { path: String, reason: String },
+    #[error("{path}: not a supported article file (.txt, .md, .markdown, .html, .htm, .html.gz)")]
+    Unsupported { path: String },
+}
+
+/// The format of a path, from its extension.
+pub fn format_of(path: &Path) -> Option<Format> {
+    let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+    let name = name.strip_suffix(".gz").unwrap_or(&name);
+    let ext = name.rsplit_once('.')?.1;
+    match ext {
+        "txt" | "text" => Some(Format::Text),
+        "md" | "markdown" => Some(Format::Markdown),
+        "html" | "htm" | "xhtml" => Some(Format::Html),
+        _ => None,
+    }
+}
+
+/// Loads one file, refusing files larger than `max_bytes`.
+pub fn load_file(path: &Path, max_bytes: u64) -> Result<Loaded, LoadError> {
+    let shown = path.display().to_string();
+    let format = format_of(path).ok_or_else(|| LoadError::Unsupported {
+        path: shown.clone(),
+    })?;
+    let io = |source| LoadError::Io {
+        path: shown.clone(),
+        source,
+    };
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if !meta.is_file() {
+        return Err(io(std::io::Error::other("not a regular file")));
+    }
+    if meta.len() > max_bytes {
+        return Err(LoadError::TooLarge {
+            path: shown,
+            size: meta.len(),
+            limit: max_bytes,
+        });
+    }
+    let mut bytes = read_capped(path, max_bytes).map_err(io)?;
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("gz"))
+    {
+        bytes = gunzip_capped(&bytes, max_bytes).map_err(io)?;
+    }
+    load_bytes(&bytes, format).map_err(|e| LoadError::Binary {
+        path: shown,
+        reason: e.to_string(),
+    })
+}
+
+fn read_capped(path: &Path, max_bytes: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut buf = Vec::new();
+    std::fs::File::open(path)?
+        .take(max_bytes + 1)
+        .read_to_end(&mut buf)?;
+    if buf.len() as u64 > max_bytes {
+        return Err(std::io::Error::other(format!(
+            "file grew past the limit of {max_bytes} bytes while reading"
+        )));
+    }
+    Ok(buf)
+}
+
+fn gunzip_capped(bytes: &[u8], max_bytes: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut out = Vec::new();
+    flate2::read::GzDecoder::new(bytes)
+        .take(max_bytes + 1)
+        .read_to_end(&mut out)?;
+    if out.len() as u64 > max_bytes {
+        return Err(std::io::Error::other(format!(
+            "decompressed size is over the limit of {max_bytes} bytes"
+        )));
+    }
+    Ok(out)
+}
+
+/// Loads an article from bytes already read, in the given format.
+pub fn load_bytes(bytes: &[u8], format: Format) -> Result<Loaded, hygiene::HygieneError> {
+    if format == Format::Html {
+        return Ok(super::html::load(bytes));
+    }
+    let (text, mut warnings) = hygiene::decode(bytes)?;
+    let article = match format {
+        Format::Text => super::text::parse(&text),
+        Format::Markdown => super::markdown::parse(&text, &mut warnings),
+        Format::Html => unreachable!(),
+    };
+    if article.body.is_empty() {
+        warnings.push(LoadWarning("the file has no article text".into()));
+    }
+    Ok(Loaded {
+        article,
+        format,
+        warnings,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_by_extension() {
+        assert_eq!(format_of(Path::new("a/b.TXT")), Some(Format::Text));
+        assert_eq!(format_of(Path::new("b.md")), Some(Format::Markdown));
+        assert_eq!(format_of(Path::new("b.html.gz")), Some(Format::Html));
+        assert_eq!(format_of(Path::new("b.pdf")), None);
+        assert_eq!(format_of(Path::new("README")), None);
+    }
+}

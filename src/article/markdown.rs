@@ -1,0 +1,308 @@
+//! Markdown articles: front matter (YAML `---` or TOML `+++`) for metadata, else the first
+//! `#` heading as title; Markdown markup removed from the body, paragraphs kept.
+
+use super::{Article, LoadWarning};
+
+/// Parses clean Markdown text into an article.
+pub fn parse(text: &str, warnings: &mut Vec<LoadWarning>) -> Article {
+    let mut article = Article::default();
+    let body_text = match split_front_matter(text) {
+        Some((fm, rest, toml_style)) => {
+            read_front_matter(fm, toml_style, &mut article, warnings);
+            rest
+        }
+        None => text,
+    };
+    let mut paragraphs = Vec::new();
+    let mut current = String::new();
+    let mut in_fence = false;
+    for line in body_text.lines() {
+        let trimmed = line.trim();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            in_fence = !in_fence;
+            flush(&mut current, &mut paragraphs);
+            continue;
+        }
+        if in_fence {
+            continue;
+        }
+        if trimmed.is_empty() || is_rule(trimmed) {
+            flush(&mut current, &mut paragraphs);
+            continue;
+        }
+        if let Some(heading) = heading_text(trimmed) {
+            flush(&mut current, &mut paragraphs);
+            if article.title.is_empty() && paragraphs.is_empty() {
+                article.title = strip_inline(heading);
+            } else {
+                paragraphs.push(strip_inline(heading));
+            }
+            continue;
+        }
+        let line = strip_block_prefix(trimmed);
+        if line.starts_with("![") {
+            continue;
+        }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(&strip_inline(line));
+    }
+    flush(&mut current, &mut paragraphs);
+    if article.byline.is_empty()
+        && let Some(names) = paragraphs
+            .first()
+            .and_then(|p| super::text::parse_byline(p))
+    {
+        article.byline = names;
+        paragraphs.remove(0);
+    }
+    if let Some(first) = paragraphs.first() {
+        article.dateline = super::text::find_dateline(first);
+    }
+    article.set_paragraphs(&paragraphs);
+    article
+}
+
+fn flush(current: &mut String, paragraphs: &mut Vec<String>) {
+    if !current.trim().is_empty() {
+        paragraphs.push(std::mem::take(current));
+    }
+    current.clear();
+}
+
+fn split_front_matter(text: &str) -> Option<(&str, &str, bool)> {
+    for (fence, toml_style) in [("---", false), ("+++", true)] {
+        if let Some(rest) = text.strip_prefix(fence)
+            && rest.starts_with('\n')
+        {
+            let rest = &rest[1..];
+            let mut offset = 0;
+            for line in rest.split_inclusive('\n') {
+                if line.trim_end() == fence {
+                    return Some((&rest[..offset], &rest[offset + line.len()..], toml_style));
+                }
+                offset += line.len();
+            }
+        }
+    }
+    None
+}
+
+fn read_front_matter(
+    fm: &str,
+    toml_style: bool,
+    article: &mut Article,
+    warnings: &mut Vec<LoadWarning>,
+) {
+    let mut last_key = String::new();
+    for (n, line) in fm.lines().enumerate() {
+        let sep = if toml_style { '=' } else { ':' };
+        if let Some(item) = line.trim_start().strip_prefix("- ") {
+            // YAML list item under the previous key
+            if matches!(last_key.as_str(), "author" | "authors") {
+                article.byline.push(unquote(item));
+            }
+            continue;
+        }
+        let Some((key, value)) = line.split_once(sep) else {
+            if !line.trim().is_empty() {
+                warnings.push(LoadWarning(format!(
+                    "front matter line {}: not a key{sep} value pair",
+                    n + 2
+                )));
+            }
+            continue;
+        };
+        let key = key.trim().to_lowercase();
+        let value = value.trim();
+        last_key = key.clone();
+        match key.as_str() {
+            "title" => article.title = unquote(value),
+            "author" | "authors" | "byline" => {
+                let v = value.trim_start_matches('[').trim_end_matches(']');
+                article
+                    .byline
+                    .extend(v.split(',').map(unquote).filter(|s| !s.is_empty()));
+            }
+            "date" | "published" => article.date = Some(unquote(value)),
+            "url" | "source" | "link" | "canonical" => article.url = Some(unquote(value)),
+            "lang" | "language" => article.language = Some(unquote(value)),
+            _ => {}
+        }
+    }
+}
+
+fn unquote(s: &str) -> String {
+    s.trim()
+        .trim_matches(|c| c == '"' || c == '\'')
+        .trim()
+        .to_string()
+}
+
+fn is_rule(line: &str) -> bool {
+    let c: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    c.len() >= 3
+        && (c.chars().all(|c| c == '-')
+            || c.chars().all(|c| c == '*')
+            || c.chars().all(|c| c == '_'))
+}
+
+fn heading_text(line: &str) -> Option<&str> {
+    let hashes = line.chars().take_while(|&c| c == '#').count();
+    if (1..=6).contains(&hashes) && line[hashes..].starts_with(' ') {
+        Some(line[hashes..].trim().trim_end_matches('#').trim())
+    } else {
+        None
+    }
+}
+
+fn strip_block_prefix(line: &str) -> &str {
+    let mut l = line;
+    loop {
+        let t = l.trim_start();
+        if let Some(r) = t.strip_prefix('>') {
+            l = r;
+        } else if let Some(r) = t
+            .strip_prefix("- ")
+            .or_else(|| t.strip_prefix("* "))
+            .or_else(|| t.strip_prefix("+ "))
+        {
+            l = r;
+        } else {
+            let digits = t.chars().take_while(char::is_ascii_digit).count();
+            if digits > 0 && t[digits..].starts_with(". ") {
+                l = &t[digits + 2..];
+            } else {
+                return t;
+            }
+        }
+    }
+}
+
+/// Removes inline markup: emphasis, code marks, links (keeping their text), images, HTML tags.
+pub fn strip_inline(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        match c {
+            '\\' if i + 1 < chars.len() && chars[i + 1].is_ascii_punctuation() => {
+                out.push(chars[i + 1]);
+                i += 2;
+            }
+            '!' if chars.get(i + 1) == Some(&'[') => {
+                // image: drop entirely
+                if let Some(end) = link_end(&chars, i + 1) {
+                    i = end;
+                } else {
+                    out.push(c);
+                    i += 1;
+                }
+            }
+            '[' => {
+                if let Some(close) = find_char(&chars, i + 1, ']')
+                    && let Some(end) = link_end(&chars, i)
+                {
+                    out.push_str(&strip_inline(
+                        &chars[i + 1..close].iter().collect::<String>(),
+                    ));
+                    i = end;
+                } else {
+                    out.push(c);
+                    i += 1;
+                }
+            }
+            '*' | '`' => i += 1,
+            '_' if (i == 0 || !chars[i - 1].is_alphanumeric())
+                || (i + 1 == chars.len() || !chars[i + 1].is_alphanumeric()) =>
+            {
+                i += 1
+            }
+            '<' => {
+                if let Some(close) = find_char(&chars, i + 1, '>')
+                    && chars[i + 1..close]
+                        .iter()
+                        .all(|c| !c.is_whitespace() || *c == ' ')
+                    && chars
+                        .get(i + 1)
+                        .is_some_and(|c| c.is_ascii_alphabetic() || *c == '/')
+                {
+                    i = close + 1;
+                } else {
+                    out.push(c);
+                    i += 1;
+                }
+            }
+            _ => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+fn find_char(chars: &[char], from: usize, target: char) -> Option<usize> {
+    chars[from.min(chars.len())..]
+        .iter()
+        .take(2000)
+        .position(|&c| c == target)
+        .map(|p| p + from)
+}
+
+/// End (exclusive) of `[text](url)` or `[text][ref]` starting at `open`.
+fn link_end(chars: &[char], open: usize) -> Option<usize> {
+    let close = find_char(chars, open + 1, ']')?;
+    match chars.get(close + 1) {
+        Some('(') => find_char(chars, close + 2, ')').map(|p| p + 1),
+        Some('[') => find_char(chars, close + 2, ']').map(|p| p + 1),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn yaml_front_matter() {
+        let mut w = Vec::new();
+        let a = parse(
+            "---\ntitle: \"Harbour tax\"\nauthor:\n  - Ada Mensah\n  - Tom Reyes\ndate: 2024-05-01\nurl: https://example.org/a\n---\n\n# Ignored heading\n\nThe **council** met [today](https://x.y).\n",
+            &mut w,
+        );
+        assert_eq!(a.title, "Harbour tax");
+        assert_eq!(a.byline, vec!["Ada Mensah", "Tom Reyes"]);
+        assert_eq!(a.date.as_deref(), Some("2024-05-01"));
+        assert_eq!(a.url.as_deref(), Some("https://example.org/a"));
+        assert!(a.body.ends_with("The council met today."), "{}", a.body);
+    }
+
+    #[test]
+    fn heading_title_and_markup() {
+        let mut w = Vec::new();
+        let a = parse(
+            "# A *big* day\n\n> \u{201C}Yes,\u{201D} she said.\n\n- item one\n\n![pic](a.png)\n\nSnake_case stays.",
+            &mut w,
+        );
+        assert_eq!(a.title, "A big day");
+        assert_eq!(
+            a.body,
+            "\u{201C}Yes,\u{201D} she said.\n\nitem one\n\nSnake_case stays."
+        );
+    }
+
+    #[test]
+    fn toml_front_matter() {
+        let mut w = Vec::new();
+        let a = parse(
+            "+++\ntitle = \"T\"\nauthors = [\"A B\", \"C D\"]\n+++\nBody.",
+            &mut w,
+        );
+        assert_eq!(a.title, "T");
+        assert_eq!(a.byline, vec!["A B", "C D"]);
+        assert_eq!(a.body, "Body.");
+    }
+}

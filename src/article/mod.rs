@@ -1,0 +1,115 @@
+//! Articles: the in-memory model and the loaders that read them from disk.
+//!
+//! The body is a single string of paragraphs separated by one blank line (`"\n\n"`).
+//! Every span produced by extraction is a byte range into [`Article::body`]; the JSON
+//! output converts them to character (Unicode scalar) offsets.
+
+pub mod html;
+pub mod hygiene;
+pub mod load;
+pub mod markdown;
+pub mod text;
+
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+
+/// Paragraph separator inside [`Article::body`].
+pub const PARAGRAPH_BREAK: &str = "\n\n";
+
+/// The file format an article was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Text,
+    Markdown,
+    Html,
+}
+
+/// One saved article.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    pub title: String,
+    /// Author names, without "By".
+    pub byline: Vec<String>,
+    /// A wire dateline such as `SEOUL (Reuters)`, when the body starts with one.
+    pub dateline: Option<String>,
+    /// Publication date as written or as ISO 8601, when known.
+    pub date: Option<String>,
+    /// Source URL, when known.
+    pub url: Option<String>,
+    /// Language tag, when known (HTML pages).
+    pub language: Option<String>,
+    /// The article body: paragraphs joined by [`PARAGRAPH_BREAK`].
+    pub body: String,
+    /// Lines that came with the file but are not the article (credits, comment prompts,
+    /// share lines). Kept so nothing is lost, never shown as body.
+    pub extra: Vec<String>,
+}
+
+impl Article {
+    /// Builds the body from paragraphs (trimmed, empty ones dropped).
+    pub fn set_paragraphs<I, S>(&mut self, paragraphs: I)
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let mut body = String::new();
+        for p in paragraphs {
+            let p = p.as_ref().trim();
+            if p.is_empty() {
+                continue;
+            }
+            if !body.is_empty() {
+                body.push_str(PARAGRAPH_BREAK);
+            }
+            body.push_str(p);
+        }
+        self.body = body;
+    }
+
+    /// Byte ranges of the paragraphs of the body.
+    pub fn paragraph_ranges(&self) -> Vec<Range<usize>> {
+        paragraph_ranges(&self.body)
+    }
+}
+
+/// Byte ranges of the paragraphs of a body built with [`PARAGRAPH_BREAK`].
+pub fn paragraph_ranges(body: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while let Some(pos) = body[start..].find(PARAGRAPH_BREAK) {
+        out.push(start..start + pos);
+        start += pos + PARAGRAPH_BREAK.len();
+    }
+    if start < body.len() {
+        out.push(start..body.len());
+    }
+    out
+}
+
+/// A warning met while loading a file that did not stop it from loading.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LoadWarning(pub String);
+
+/// The result of loading one file.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub article: Article,
+    pub format: Format,
+    pub warnings: Vec<LoadWarning>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_join_and_split() {
+        let mut a = Article::default();
+        a.set_paragraphs(["  One. ", "", "Two."]);
+        assert_eq!(a.body, "One.\n\nTwo.");
+        let r = a.paragraph_ranges();
+        assert_eq!(r.len(), 2);
+        assert_eq!(&a.body[r[1].clone()], "Two.");
+    }
+}

@@ -1,0 +1,163 @@
+//! The command line: parses arguments and hands each command to its layer.
+
+use crate::article::load;
+use crate::config::Config;
+use crate::extract;
+use crate::output;
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// onrecord: a terminal reader for saved news articles that knows who said what.
+#[derive(Debug, Parser)]
+#[command(name = "onrecord", version, about, long_about = None)]
+pub struct Cli {
+    /// Config file to use instead of the platform default.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// Folders or files to open in the reader (default: the configured library, else the
+    /// bundled sample library).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the quotes, speakers and entities of article files.
+    Extract {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ExtractFormat::Text)]
+        format: ExtractFormat,
+        /// Article files (.txt, .md, .html).
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Print a shell completion script.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExtractFormat {
+    /// One JSON object per file, per line (JSON Lines).
+    Json,
+    /// A readable report.
+    Text,
+}
+
+/// Entry point of the binary.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!(
+                "onrecord: {}",
+                crate::tui::sanitize::one_line(&format!("{e:#}"), 2000)
+            );
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Some(Command::Completions { shell }) => {
+            clap_complete::generate(
+                shell,
+                &mut Cli::command(),
+                "onrecord",
+                &mut std::io::stdout(),
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Extract { format, files }) => {
+            let config = Config::load(cli.config.as_deref())?;
+            Ok(extract_files(&files, format, config.limits.max_file_bytes))
+        }
+        None => {
+            let config = Config::load(cli.config.as_deref())?;
+            let _ = config;
+            anyhow::bail!("the reader is not built yet")
+        }
+    }
+}
+
+/// `onrecord extract`: one result per file on stdout, errors per file on stderr.
+pub fn extract_files(files: &[PathBuf], format: ExtractFormat, max_bytes: u64) -> ExitCode {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut failed = 0usize;
+    for path in files {
+        let shown = path.display().to_string();
+        match load::load_file(path, max_bytes) {
+            Ok(loaded) => {
+                let mut article = loaded.article;
+                if article.title.is_empty() {
+                    article.title = title_from_path(path);
+                }
+                for w in &loaded.warnings {
+                    eprintln!(
+                        "onrecord: {}: warning: {}",
+                        crate::tui::sanitize::one_line(&shown, 500),
+                        w.0
+                    );
+                }
+                let analysis = extract::analyze(&article);
+                let written = match format {
+                    ExtractFormat::Json => {
+                        let warnings = loaded.warnings.iter().map(|w| w.0.clone()).collect();
+                        let obj = output::json_article(&shown, &article, &analysis, warnings);
+                        serde_json::to_writer(&mut out, &obj)
+                            .map_err(std::io::Error::from)
+                            .and_then(|_| writeln!(out))
+                    }
+                    ExtractFormat::Text => {
+                        write!(out, "{}", output::text_report(&shown, &article, &analysis))
+                    }
+                };
+                if written.is_err() {
+                    // stdout closed (e.g. piped into `head`): stop quietly.
+                    return ExitCode::FAILURE;
+                }
+            }
+            Err(e) => {
+                failed += 1;
+                let _ = out.flush();
+                eprintln!(
+                    "onrecord: {}",
+                    crate::tui::sanitize::one_line(&e.to_string(), 2000)
+                );
+            }
+        }
+    }
+    let _ = out.flush();
+    if failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// A readable title from a file name, for files that have none.
+pub fn title_from_path(path: &std::path::Path) -> String {
+    let stem = path
+        .file_name()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_default();
+    let stem = stem.split('.').next().unwrap_or(&stem);
+    let t = stem.replace(['-', '_'], " ");
+    let mut c = t.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}

@@ -1,0 +1,154 @@
+//! Configuration: a TOML file at the platform config dir (`~/.config/onrecord/config.toml`
+//! on Linux) or `--config PATH`. Every key has a default; unknown keys are errors.
+
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+/// The whole configuration. Each section belongs to the layer that uses it.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    pub library: LibraryConfig,
+    pub limits: LimitsConfig,
+    pub keys: crate::tui::keymap::KeysConfig,
+    pub theme: crate::tui::theme::ThemeConfig,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct LibraryConfig {
+    /// Folders (or files) that make up the library. Empty: the bundled sample library.
+    pub paths: Vec<PathBuf>,
+    /// Where the index lives. Empty: the platform data dir.
+    pub index: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct LimitsConfig {
+    /// Files larger than this many bytes are refused with a message.
+    pub max_file_bytes: u64,
+}
+
+impl Default for LimitsConfig {
+    fn default() -> Self {
+        Self {
+            max_file_bytes: crate::article::load::DEFAULT_MAX_BYTES,
+        }
+    }
+}
+
+/// A config file that could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("{path}: cannot read config: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}:{line}:{column}: {message}")]
+    Parse {
+        path: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+}
+
+/// Platform directories for onrecord.
+pub fn project_dirs() -> Option<directories::ProjectDirs> {
+    directories::ProjectDirs::from("", "", "onrecord")
+}
+
+/// The default config file path (which may not exist).
+pub fn default_path() -> Option<PathBuf> {
+    project_dirs().map(|d| d.config_dir().join("config.toml"))
+}
+
+/// The platform data dir (index, reading state).
+pub fn data_dir() -> PathBuf {
+    project_dirs()
+        .map(|d| d.data_dir().to_path_buf())
+        .unwrap_or_else(|| std::env::temp_dir().join("onrecord"))
+}
+
+/// The platform cache/state dir (logs).
+pub fn state_dir() -> PathBuf {
+    project_dirs()
+        .map(|d| d.state_dir().unwrap_or(d.cache_dir()).to_path_buf())
+        .unwrap_or_else(|| std::env::temp_dir().join("onrecord"))
+}
+
+impl Config {
+    /// Loads the config from `path`, or from the default location when `None`.
+    /// A missing default file gives the defaults; a missing explicit file is an error.
+    pub fn load(path: Option<&Path>) -> Result<Config, ConfigError> {
+        let (path, explicit) = match path {
+            Some(p) => (p.to_path_buf(), true),
+            None => match default_path() {
+                Some(p) => (p, false),
+                None => return Ok(Config::default()),
+            },
+        };
+        match std::fs::read(&path) {
+            Ok(bytes) => {
+                let text = String::from_utf8_lossy(&bytes);
+                Config::parse(&text, &path.display().to_string())
+            }
+            Err(e) if !explicit && e.kind() == std::io::ErrorKind::NotFound => {
+                Ok(Config::default())
+            }
+            Err(source) => Err(ConfigError::Io {
+                path: path.display().to_string(),
+                source,
+            }),
+        }
+    }
+
+    /// Parses config text; `origin` names it in errors.
+    pub fn parse(text: &str, origin: &str) -> Result<Config, ConfigError> {
+        toml::from_str(text).map_err(|e| {
+            let (line, column) = e.span().map(|s| line_col(text, s.start)).unwrap_or((1, 1));
+            ConfigError::Parse {
+                path: origin.to_string(),
+                line,
+                column,
+                message: crate::tui::sanitize::one_line(e.message(), 300),
+            }
+        })
+    }
+}
+
+/// 1-based line and column of byte offset `at`.
+fn line_col(text: &str, at: usize) -> (usize, usize) {
+    let at = at.min(text.len());
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_when_empty() {
+        assert_eq!(Config::parse("", "x").unwrap(), Config::default());
+    }
+
+    #[test]
+    fn unknown_key_names_line() {
+        let err = Config::parse("[library]\npaths = []\ncolour = 1\n", "c.toml").unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.starts_with("c.toml:3:1:"), "{msg}");
+        assert!(msg.contains("colour"), "{msg}");
+    }
+
+    #[test]
+    fn syntax_error_names_line() {
+        let err = Config::parse("[limits]\nmax_file_bytes = = 3\n", "c.toml").unwrap_err();
+        assert!(err.to_string().starts_with("c.toml:2:"), "{err}");
+    }
+}

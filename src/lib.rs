@@ -1,0 +1,19 @@
+//! onrecord: a terminal reader for saved news articles that knows who said what.
+//!
+//! Layers, each in its own folder:
+//! - [`article`]: reading files from disk into an [`article::Article`] (text, Markdown, HTML),
+//!   with text hygiene on the way in.
+//! - [`extract`]: pure, deterministic extraction of quotes, speakers and entities
+//!   (text in, analysis out, no I/O).
+//! - [`library`]: the on-disk index of a whole library (SQLite), scanning and queries.
+//! - [`tui`]: the reader: actions, state, one update function, views.
+//! - [`config`]: the TOML configuration.
+//! - [`cli`]: the command line, a thin layer over the others.
+
+pub mod article;
+pub mod cli;
+pub mod config;
+pub mod extract;
+pub mod library;
+pub mod output;
+pub mod tui;

@@ -1,0 +1,3 @@
+//! The library: scanning folders of articles and the on-disk index.
+
+pub mod scan;

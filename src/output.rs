@@ -1,0 +1,185 @@
+//! The `extract` output: JSON Lines in the format the evaluation reads, or a text report.
+
+use crate::article::Article;
+use crate::extract::{Analysis, Entity, EntityKind, QuoteKind, SpeakerKind};
+use serde::Serialize;
+
+#[derive(Serialize)]
+pub struct JsonArticle<'a> {
+    pub path: &'a str,
+    pub title: &'a str,
+    pub byline: &'a [String],
+    pub dateline: Option<&'a str>,
+    pub date: Option<&'a str>,
+    pub url: Option<&'a str>,
+    pub body: &'a str,
+    pub quotes: Vec<JsonQuote<'a>>,
+    pub entities: Vec<JsonEntity<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+}
+
+#[derive(Serialize)]
+pub struct JsonQuote<'a> {
+    pub kind: QuoteKind,
+    pub text: &'a str,
+    /// Character (Unicode scalar) offsets into `body`.
+    pub start: usize,
+    pub end: usize,
+    pub speaker: Option<&'a str>,
+    pub speaker_kind: SpeakerKind,
+    pub cue: Option<&'a str>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub continues: bool,
+}
+
+#[derive(Serialize)]
+pub struct JsonEntity<'a> {
+    pub kind: EntityKind,
+    pub name: &'a str,
+    pub aliases: &'a [String],
+    pub mentions: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<&'a str>,
+}
+
+/// Maps byte offsets of `text` to char offsets, in one pass over sorted queries.
+pub struct CharOffsets<'a> {
+    text: &'a str,
+    byte: usize,
+    chars: usize,
+}
+
+impl<'a> CharOffsets<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            byte: 0,
+            chars: 0,
+        }
+    }
+
+    /// Char offset of byte offset `b` (must be a char boundary).
+    pub fn at(&mut self, b: usize) -> usize {
+        if b < self.byte {
+            self.byte = 0;
+            self.chars = 0;
+        }
+        self.chars += self.text[self.byte..b].chars().count();
+        self.byte = b;
+        self.chars
+    }
+}
+
+/// Builds the JSON object for one article.
+pub fn json_article<'a>(
+    path: &'a str,
+    article: &'a Article,
+    analysis: &'a Analysis,
+    warnings: Vec<String>,
+) -> JsonArticle<'a> {
+    let mut offsets = CharOffsets::new(&article.body);
+    let quotes = analysis
+        .quotes
+        .iter()
+        .map(|q| JsonQuote {
+            kind: q.kind,
+            text: &article.body[q.span.clone()],
+            start: offsets.at(q.span.start),
+            end: offsets.at(q.span.end),
+            speaker: q.speaker.as_deref(),
+            speaker_kind: q.speaker_kind,
+            cue: q.cue.as_deref(),
+            continues: q.continues,
+        })
+        .collect();
+    let entities = analysis.entities.iter().map(json_entity).collect();
+    JsonArticle {
+        path,
+        title: &article.title,
+        byline: &article.byline,
+        dateline: article.dateline.as_deref(),
+        date: article.date.as_deref(),
+        url: article.url.as_deref(),
+        body: &article.body,
+        quotes,
+        entities,
+        warnings,
+    }
+}
+
+fn json_entity(e: &Entity) -> JsonEntity<'_> {
+    JsonEntity {
+        kind: e.kind,
+        name: &e.name,
+        aliases: &e.aliases,
+        mentions: e.mention_count(),
+        role: e.role.as_deref(),
+    }
+}
+
+/// A readable report of one article's analysis.
+pub fn text_report(path: &str, article: &Article, analysis: &Analysis) -> String {
+    use std::fmt::Write;
+    let mut s = String::new();
+    let _ = writeln!(s, "== {path}");
+    let _ = writeln!(s, "title:   {}", article.title);
+    if !article.byline.is_empty() {
+        let _ = writeln!(s, "byline:  {}", article.byline.join(", "));
+    }
+    if let Some(d) = &article.dateline {
+        let _ = writeln!(s, "dateline: {d}");
+    }
+    let _ = writeln!(s, "quotes:  {}", analysis.quotes.len());
+    for (i, q) in analysis.quotes.iter().enumerate() {
+        let kind = match q.kind {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Partial => "partial",
+            QuoteKind::Indirect => "indirect",
+        };
+        let _ = writeln!(
+            s,
+            "  {:>3}. [{kind}] {} — {}{}",
+            i + 1,
+            crate::tui::sanitize::one_line(&article.body[q.span.clone()], 100),
+            q.speaker.as_deref().unwrap_or("(unknown)"),
+            q.cue
+                .as_deref()
+                .map(|c| format!(" ({c})"))
+                .unwrap_or_default(),
+        );
+    }
+    let _ = writeln!(s, "entities:");
+    for e in &analysis.entities {
+        let kind = match e.kind {
+            EntityKind::Person => "person",
+            EntityKind::Organization => "org",
+            EntityKind::Place => "place",
+        };
+        let _ = writeln!(
+            s,
+            "  [{kind}] {} ×{}{}",
+            e.name,
+            e.mention_count(),
+            e.role
+                .as_deref()
+                .map(|r| format!(" — {r}"))
+                .unwrap_or_default()
+        );
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_offsets() {
+        let mut o = CharOffsets::new("a\u{201C}b\u{201D}c");
+        assert_eq!(o.at(1), 1);
+        assert_eq!(o.at(4), 2);
+        assert_eq!(o.at(8), 4);
+        assert_eq!(o.at(0), 0);
+    }
+}
