@@ -1,3 +1,91 @@
-//! The library: scanning folders of articles and the on-disk index.
+//! The library: scanning folders of articles, and the stores that answer the reader and
+//! the query commands.
+//!
+//! [`Store`] is what the reader and the CLI talk to. [`memory::MemoryStore`] keeps
+//! everything in memory (small libraries, tests); the SQLite index implements the same
+//! trait for large libraries.
 
+pub mod memory;
 pub mod scan;
+
+use crate::article::Article;
+use crate::extract::{Analysis, QuoteKind, SpeakerKind};
+use serde::Serialize;
+use std::path::PathBuf;
+
+/// Identifies an article within a store.
+pub type ArticleId = i64;
+
+/// What the article list shows of one article, without its body.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ArticleSummary {
+    pub id: ArticleId,
+    pub path: PathBuf,
+    pub title: String,
+    pub byline: Vec<String>,
+    pub date: Option<String>,
+    pub quote_count: usize,
+    pub read: bool,
+    pub starred: bool,
+}
+
+/// One speaker across the library.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SpeakerSummary {
+    pub name: String,
+    pub kind: SpeakerKind,
+    pub quotes: usize,
+    pub articles: usize,
+}
+
+/// One quote found by a library-wide query.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuoteHit {
+    pub article: ArticleId,
+    pub path: PathBuf,
+    pub title: String,
+    pub date: Option<String>,
+    /// Index of the quote in the article's [`Analysis::quotes`].
+    pub quote_index: usize,
+    pub kind: QuoteKind,
+    pub text: String,
+    pub speaker: String,
+    /// Byte offsets into the article body.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// One article found by full-text search.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SearchHit {
+    pub article: ArticleId,
+    pub path: PathBuf,
+    pub title: String,
+    /// A short excerpt around the match (plain text).
+    pub snippet: String,
+}
+
+/// A problem with one file that did not stop the others.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FileProblem {
+    pub path: PathBuf,
+    pub message: String,
+}
+
+/// The reader's and the query commands' view of a library.
+pub trait Store: Send + Sync {
+    /// Every article, in no particular order.
+    fn articles(&self) -> anyhow::Result<Vec<ArticleSummary>>;
+    /// The full article and its analysis.
+    fn open(&self, id: ArticleId) -> anyhow::Result<(Article, Analysis)>;
+    /// Every speaker with counts, most quotes first.
+    fn speakers(&self) -> anyhow::Result<Vec<SpeakerSummary>>;
+    /// Every quote of one speaker across the library, by date then article then position.
+    fn quotes_by(&self, speaker: &str) -> anyhow::Result<Vec<QuoteHit>>;
+    /// Full-text search over titles and bodies, best first.
+    fn search(&self, query: &str, limit: usize) -> anyhow::Result<Vec<SearchHit>>;
+    /// Marks an article read or unread (reading state lives outside the library folders).
+    fn set_read(&self, id: ArticleId, read: bool) -> anyhow::Result<()>;
+    /// Files that could not be loaded.
+    fn problems(&self) -> Vec<FileProblem>;
+}
