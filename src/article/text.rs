@@ -161,7 +161,16 @@ pub fn looks_like_headline(line: &str) -> bool {
         && !looks_like_date_line(line)
 }
 
-const BYLINE_PREFIXES: &[&str] = &["written by ", "by ", "words by ", "story by ", "text by "];
+const BYLINE_PREFIXES: &[&str] = &[
+    "written by ",
+    "by ",
+    "words by ",
+    "story by ",
+    "text by ",
+    "posted by ",
+    "author: ",
+    "authors: ",
+];
 
 /// Outlets and job titles that follow a name in a byline ("By Ada Mensah, Reuters").
 const BYLINE_NOISE: &[&str] = &[
@@ -650,6 +659,11 @@ mod tests {
         );
         assert_eq!(one("By most accounts, the law worked."), None);
         assert_eq!(one("By Friday"), None);
+        assert_eq!(
+            one("Author: Ada Mensah"),
+            Some(vec!["Ada Mensah".to_string()])
+        );
+        assert_eq!(one("Authors: the desk"), None);
         assert_eq!(
             parse_byline_and_date("By Ada Mensah | March 3, 2026"),
             Some((
