@@ -8,6 +8,7 @@
 use super::Gender;
 use super::lexicon::{Lexicons, lex};
 use super::tokens::{Kind, Token};
+use std::collections::HashSet;
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -106,7 +107,14 @@ pub fn runs(body: &str, toks: &[Token]) -> Vec<Vec<usize>> {
         }
         if t.is_word() && is_cap_word(w) {
             cur.push(i);
-            if t.possessive {
+            // `People’s Liberation Army`, `Magistrate's Court`: a possessive generic word or
+            // title inside a name does not end it.
+            let lx = lex();
+            let joins = (lx.generic.contains(w) || lx.titles.contains(w))
+                && toks
+                    .get(i + 1)
+                    .is_some_and(|n| n.is_word() && is_cap_word(n.text(body)));
+            if t.possessive && !joins {
                 out.push(std::mem::take(&mut cur));
             }
             i += 1;
@@ -160,6 +168,7 @@ fn pieces(
     toks: &[Token],
     run: &[usize],
     norm: &[String],
+    lower: &HashSet<String>,
 ) -> Vec<(usize, usize, Piece)> {
     let lx = lex();
     let mut out = Vec::new();
@@ -180,7 +189,13 @@ fn pieces(
         let title = if after_connector {
             None
         } else {
-            lx.titles.find(rest).map(|(n, &g)| (n, Piece::Title(g)))
+            lx.titles.find(rest).and_then(|(n, &g)| {
+                // Not a title inside an organization's name: `General Assembly`,
+                // `Attorney’s Office`.
+                let last = &toks[run[i + n - 1]];
+                let next_cue = norm.get(i + n).is_some_and(|nw| has_org_cue(lx, nw));
+                (!last.possessive && !next_cue).then_some((n, Piece::Title(g)))
+            })
         };
         let demonym = lx.demonyms.find(rest).map(|(n, _)| (n, Piece::Demonym));
         // A given name followed by a capitalized word is a person's first name, even when
@@ -208,7 +223,11 @@ fn pieces(
             i += n;
             continue;
         }
-        if lx.stopwords.contains(w) {
+        // A sentence's first word that the article also writes in lowercase is a common
+        // word, not a name.
+        let common_opener =
+            i == 0 && t.sent_start && !given_first && lower.contains(&w.to_lowercase());
+        if lx.stopwords.contains(w) || common_opener {
             out.push((i, 1, Piece::Stop));
         } else {
             out.push((i, 1, Piece::Word));
@@ -222,19 +241,30 @@ fn pieces(
 pub fn classify(body: &str, toks: &[Token]) -> Vec<Raw> {
     let lx = lex();
     let mut out = Vec::new();
+    let lower: HashSet<String> = toks
+        .iter()
+        .filter(|t| t.is_word())
+        .map(|t| t.text(body))
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .map(str::to_string)
+        .collect();
     for run in runs(body, toks) {
         let norm: Vec<String> = run
             .iter()
             .map(|&k| {
                 let w = toks[k].text(body);
-                if is_all_caps(w) && w.chars().count() >= 4 && !lx.orgs.contains(w) {
+                if is_all_caps(w)
+                    && w.chars().count() >= 3
+                    && !lx.orgs.contains(w)
+                    && !lx.places.contains(w)
+                {
                     titlecase(w)
                 } else {
                     w.to_string()
                 }
             })
             .collect();
-        let ps = pieces(body, toks, &run, &norm);
+        let ps = pieces(body, toks, &run, &norm, &lower);
         classify_run(body, toks, &run, &norm, &ps, lx, &mut out);
     }
     out
@@ -411,6 +441,7 @@ fn classify_group(
     }
 
     // Walk the pieces: lexicon pieces stand alone, words gather into names.
+    let word_text = |p: usize| toks[run[ps[p].0]].text(body);
     let mut k = 0;
     while k < idx.len() {
         let p = idx[k];
@@ -420,20 +451,46 @@ fn classify_group(
                 k += 1;
             }
             Piece::Place(c) => {
-                // A place followed by a plural capitalized word: a team or club
-                // ("Cleveland Browns").
-                let next_plural = idx.get(k + 1).is_some_and(|&q| {
-                    ps[q].2 == Piece::Word && {
-                        let w = &norm[ps[q].0];
-                        w.ends_with('s') && !w.ends_with("ss") && w.len() > 3
-                    }
-                }) && idx.get(k + 2).is_none();
-                if next_plural && g.title.is_none() {
-                    out.push(mk(RawKind::Org, p, idx[k + 1], None));
+                let rest = &idx[k + 1..];
+                // A country before a known organization: `U.S. Securities and Exchange
+                // Commission` is one organization.
+                if rest.len() == 1 && matches!(ps[rest[0]].2, Piece::Org(_)) {
+                    out.push(mk(RawKind::Org, p, rest[0], None));
                     k += 2;
                     continue;
                 }
-                // A place cue after the place's name: "Napa County", "Osan Air Base".
+                // A place cue after the place's name: `Napa County`, `Osan Air Base`.
+                let cue_len = (1..=rest.len().min(3)).rev().find(|&n| {
+                    rest[..n].iter().all(|&q| ps[q].2 == Piece::Word) && {
+                        let ws: Vec<&str> =
+                            rest[..n].iter().map(|&q| norm[ps[q].0].as_str()).collect();
+                        lx.place_cues.contains(ws[ws.len() - 1])
+                            || ws.len() >= 2
+                                && lx.place_cues.contains(&ws[ws.len() - 2..].join(" "))
+                    }
+                });
+                if let Some(n) = cue_len
+                    && n <= 2
+                {
+                    out.push(mk(RawKind::Place, p, rest[n - 1], None));
+                    k += 1 + n;
+                    continue;
+                }
+                // A place followed by a plural capitalized word: a team or club
+                // (`Denver Falcons`).
+                let next_plural = rest.len() == 1 && ps[rest[0]].2 == Piece::Word && {
+                    let w = &norm[ps[rest[0]].0];
+                    w.ends_with('s')
+                        && !w.ends_with("ss")
+                        && w.len() > 3
+                        && !lx.generic.contains(w.as_str())
+                        && !is_all_caps(w)
+                };
+                if next_plural && g.title.is_none() {
+                    out.push(mk(RawKind::Org, p, rest[0], None));
+                    k += 2;
+                    continue;
+                }
                 out.push(mk(RawKind::Place, p, p, Some(lx.place_names[c].clone())));
                 k += 1;
             }
@@ -445,6 +502,8 @@ fn classify_group(
                 let mut j = k;
                 while j + 1 < idx.len() {
                     let q = idx[j + 1];
+                    let prev_given = lx.given.contains_key(norm[ps[idx[j]].0].as_str())
+                        || (g.title.is_some() && k == 0);
                     let ok = match ps[q].2 {
                         Piece::Word => true,
                         Piece::Connector => {
@@ -452,10 +511,8 @@ fn classify_group(
                             PARTICLES.contains(&w)
                                 && idx.get(j + 2).is_some_and(|&r| ps[r].2 == Piece::Word)
                         }
-                        // A given-name-like place inside a name ("Tom Jordan").
-                        Piece::Place(_) | Piece::Demonym => {
-                            ps[q].1 == 1 && lx.given.contains_key(norm[ps[q].0].as_str())
-                        }
+                        // A surname that is also a place: `Ronny Jackson`, `Tom Jordan`.
+                        Piece::Place(_) | Piece::Demonym => ps[q].1 == 1 && prev_given,
                         _ => false,
                     };
                     if !ok {
@@ -463,19 +520,33 @@ fn classify_group(
                     }
                     j += 1;
                 }
+                let words_in = |from: usize| {
+                    (from..=j)
+                        .filter(|&m| ps[idx[m]].2 != Piece::Connector)
+                        .collect::<Vec<_>>()
+                };
+                let ws = words_in(k);
+                // `DL Larry Ogunjobi`, `Guard Mia Holt`: a stray acronym or generic word
+                // before a given name and surname is not part of the name.
+                if g.title.is_none() && ws.len() >= 3 {
+                    let w0 = word_text(idx[ws[0]]);
+                    let w1 = norm[ps[idx[ws[1]]].0].as_str();
+                    if (is_all_caps(w0) || lx.generic.contains(w0)) && lx.given.contains_key(w1) {
+                        k = ws[1];
+                        continue;
+                    }
+                }
                 let a = p;
                 let b = idx[j];
-                let n_words = (k..=j)
-                    .filter(|&m| ps[idx[m]].2 != Piece::Connector)
-                    .count();
+                let n_words = ws.len();
                 let first = &norm[ps[a].0];
-                // A place cue word ending the name: "Osan Air Base", "Napa County".
-                let last_words: Vec<&str> = (k..=j)
-                    .filter(|&m| ps[idx[m]].2 != Piece::Connector)
-                    .map(|m| norm[ps[idx[m]].0].as_str())
-                    .collect();
+                let first_raw = word_text(a);
+                let last_words: Vec<&str> =
+                    ws.iter().map(|&m| norm[ps[idx[m]].0].as_str()).collect();
+                let last = last_words[last_words.len() - 1];
+                // A place cue word ending the name: `Osan Air Base`, `Heinz Field`.
                 let place_cue = n_words >= 2
-                    && (lx.place_cues.contains(last_words[last_words.len() - 1])
+                    && (lx.place_cues.contains(last)
                         || last_words.len() >= 3
                             && lx
                                 .place_cues
@@ -487,14 +558,14 @@ fn classify_group(
                 } else if n_words >= 2
                     && (lx.given.contains_key(first.as_str())
                         || lx.surnames_first.contains(first.as_str()))
-                    && !lx.generic.contains(last_words[last_words.len() - 1])
+                    && !lx.generic.contains(last)
                 {
                     RawKind::Person
                 } else if n_words == 1 {
-                    if is_all_caps(first)
-                        && first.chars().count() <= 6
-                        && !lx.generic.contains(first.as_str())
-                        && !lx.stopwords.contains(first.as_str())
+                    if is_all_caps(first_raw)
+                        && (3..=6).contains(&first_raw.chars().count())
+                        && !lx.generic.contains(first_raw)
+                        && !lx.stopwords.contains(first_raw)
                     {
                         RawKind::Org
                     } else {

@@ -90,6 +90,58 @@ fn takes_period(word: &str) -> bool {
     is_title_word(&with_dot)
 }
 
+/// Adjective tails after a hyphen that turn a name into a modifier (`London-based`).
+const ADJECTIVE_TAILS: &[&str] = &[
+    "based",
+    "led",
+    "backed",
+    "owned",
+    "run",
+    "born",
+    "controlled",
+    "funded",
+    "made",
+    "style",
+    "era",
+    "sponsored",
+    "linked",
+    "affiliated",
+    "allied",
+    "bound",
+    "focused",
+    "wide",
+    "like",
+    "type",
+    "friendly",
+    "specific",
+    "centric",
+    "dominated",
+    "held",
+    "occupied",
+    "related",
+    "speaking",
+    "bred",
+    "raised",
+    "educated",
+    "listed",
+    "registered",
+    "headquartered",
+    "brokered",
+    "appointed",
+    "designated",
+    "area",
+    "level",
+    "class",
+];
+
+/// Byte offset of the hyphen before an adjective tail in a capitalized word.
+fn adjective_tail(word: &str) -> Option<usize> {
+    let h = word.rfind('-')?;
+    let tail = &word[h + 1..];
+    let head_cap = word.chars().next().is_some_and(char::is_uppercase);
+    (head_cap && h > 0 && ADJECTIVE_TAILS.contains(&tail)).then_some(h)
+}
+
 /// Tokenizes `body` in one pass.
 pub fn tokenize(body: &str) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::with_capacity(body.len() / 5 + 1);
@@ -131,10 +183,51 @@ pub fn tokenize(body: &str) -> Vec<Token> {
                     _ => break,
                 }
             }
+            // `Delhi-based`, `Party-controlled`: the name ends at the hyphen and the
+            // adjective tail is a word of its own.
+            if let Some(h) = adjective_tail(&body[start..end]) {
+                let cut = start + h;
+                out.push(Token {
+                    start,
+                    end: cut,
+                    kind: Kind::Word,
+                    sent_start: sentence_start,
+                    para_start,
+                    possessive: false,
+                    after_break,
+                });
+                out.push(Token {
+                    start: cut,
+                    end: cut + 1,
+                    kind: Kind::Punct('-'),
+                    sent_start: false,
+                    para_start: false,
+                    possessive: false,
+                    after_break: false,
+                });
+                out.push(Token {
+                    start: cut + 1,
+                    end,
+                    kind: Kind::Word,
+                    sent_start: false,
+                    para_start: false,
+                    possessive: false,
+                    after_break: false,
+                });
+                sentence_start = false;
+                para_start = false;
+                after_break = false;
+                continue;
+            }
             let mut possessive = false;
             let word = &body[start..end];
+            // Names that end in a possessive form (`Lowe's`, `McDonald's`) keep it.
+            let keeps_s = lex().orgs.contains(word);
             // Possessive 's inside the word: "Israel's" (the apostrophe joined above).
             for ap in ["'s", "\u{2019}s"] {
+                if keeps_s {
+                    break;
+                }
                 if let Some(stem) = word.strip_suffix(ap)
                     && !stem.is_empty()
                 {
@@ -256,6 +349,14 @@ mod tests {
         assert_eq!(
             words("Park Min-ji of AT&T left."),
             ["Park", "Min-ji", "of", "AT&T", "left"]
+        );
+    }
+
+    #[test]
+    fn adjective_tails_split() {
+        assert_eq!(
+            words("a Lisbon-based group and Kim Min-ho"),
+            ["a", "Lisbon", "based", "group", "and", "Kim", "Min-ho"]
         );
     }
 
