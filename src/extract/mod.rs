@@ -6,6 +6,8 @@
 
 pub mod entities;
 
+pub mod quotes;
+
 use crate::article::Article;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
@@ -93,8 +95,10 @@ pub struct Analysis {
 /// Analyzes an article: quotes, their speakers, and named entities.
 pub fn analyze(article: &Article) -> Analysis {
     let table = entities::recognize(article);
+    let known = quotes::Known::from_table(&table);
+    let quotes = quotes::extract(&article.body, &known);
     Analysis {
-        quotes: Vec::new(),
+        quotes,
         entities: table.entities,
     }
 }
