@@ -3,6 +3,7 @@
 use crate::article::load;
 use crate::config::Config;
 use crate::extract;
+use crate::library;
 use crate::output;
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use std::io::Write;
@@ -36,6 +37,50 @@ pub enum Command {
         /// Article files (.txt, .md, .html).
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
+    },
+    /// Build or update the library index (the configured library when no path is given).
+    Index {
+        /// Library folders or files.
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Index database to use instead of the configured one.
+        #[arg(long, value_name = "FILE")]
+        index: Option<PathBuf>,
+    },
+    /// Print one speaker's quotes across the indexed library.
+    Quotes {
+        /// The speaker's name (a surname works when only one speaker has it).
+        #[arg(long, value_name = "NAME")]
+        speaker: String,
+        /// JSON Lines instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Index database to use instead of the configured one.
+        #[arg(long, value_name = "FILE")]
+        index: Option<PathBuf>,
+    },
+    /// List the speakers of the indexed library with quote and article counts.
+    Speakers {
+        /// JSON Lines instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Index database to use instead of the configured one.
+        #[arg(long, value_name = "FILE")]
+        index: Option<PathBuf>,
+    },
+    /// Full-text search over the indexed library (every word must match).
+    Search {
+        /// Words to find; any text is accepted.
+        query: String,
+        /// JSON Lines instead of text.
+        #[arg(long)]
+        json: bool,
+        /// At most this many results.
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+        /// Index database to use instead of the configured one.
+        #[arg(long, value_name = "FILE")]
+        index: Option<PathBuf>,
     },
     /// Print a shell completion script.
     Completions {
@@ -85,6 +130,35 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Extract { format, files }) => {
             let config = Config::load(cli.config.as_deref())?;
             Ok(extract_files(&files, format, config.limits.max_file_bytes))
+        }
+        Some(Command::Index { paths, index }) => {
+            let config = Config::load(cli.config.as_deref())?;
+            let db = library::commands::index_path(index.as_deref(), &config);
+            library::commands::index(&paths, &db, &config)
+        }
+        Some(Command::Quotes {
+            speaker,
+            json,
+            index,
+        }) => {
+            let config = Config::load(cli.config.as_deref())?;
+            let db = library::commands::index_path(index.as_deref(), &config);
+            library::commands::quotes(&speaker, json, &db)
+        }
+        Some(Command::Speakers { json, index }) => {
+            let config = Config::load(cli.config.as_deref())?;
+            let db = library::commands::index_path(index.as_deref(), &config);
+            library::commands::speakers(json, &db)
+        }
+        Some(Command::Search {
+            query,
+            json,
+            limit,
+            index,
+        }) => {
+            let config = Config::load(cli.config.as_deref())?;
+            let db = library::commands::index_path(index.as_deref(), &config);
+            library::commands::search(&query, json, limit, &db)
         }
         None => {
             let config = Config::load(cli.config.as_deref())?;
