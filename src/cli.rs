@@ -37,6 +37,12 @@ pub enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
+    /// List the reader's keys (with the config's [keys] applied).
+    Keys {
+        /// As a Markdown table (for the README).
+        #[arg(long)]
+        markdown: bool,
+    },
     /// Print a shell completion script.
     Completions {
         /// The shell.
@@ -83,10 +89,41 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let config = Config::load(cli.config.as_deref())?;
             Ok(extract_files(&files, format, config.limits.max_file_bytes))
         }
+        Some(Command::Keys { markdown }) => {
+            let config = Config::load(cli.config.as_deref())?;
+            let keymap = crate::tui::keymap::Keymap::new(&config.keys);
+            let text = if markdown {
+                keymap.to_markdown()
+            } else {
+                keymap.to_text()
+            };
+            let mut out = std::io::stdout().lock();
+            if out.write_all(text.as_bytes()).is_err() {
+                return Ok(ExitCode::FAILURE);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         None => {
             let config = Config::load(cli.config.as_deref())?;
-            let _ = config;
-            anyhow::bail!("the reader is not built yet")
+            let paths = if !cli.paths.is_empty() {
+                cli.paths
+            } else {
+                config.library.paths.clone()
+            };
+            if paths.is_empty() {
+                anyhow::bail!(
+                    "no library: give folders or files (`onrecord PATH...`) or set `library.paths` in the config"
+                );
+            }
+            for p in &paths {
+                if !p.exists() {
+                    anyhow::bail!("{}: no such file or folder", p.display());
+                }
+            }
+            let store =
+                crate::library::memory::MemoryStore::load(&paths, config.limits.max_file_bytes);
+            crate::tui::run(std::sync::Arc::new(store), &config)?;
+            Ok(ExitCode::SUCCESS)
         }
     }
 }
