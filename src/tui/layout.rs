@@ -53,7 +53,11 @@ pub fn panes(state: &State) -> Panes {
                 }
                 return p;
             }
-            let list_w = (w / 4).clamp(18, 40);
+            let list_w = if open {
+                (w / 4).clamp(18, 40)
+            } else {
+                (w / 2).clamp(18, 80)
+            };
             let side_w = if sidebar_on && w >= 70 {
                 (w * 22 / 100).clamp(18, 32)
             } else {

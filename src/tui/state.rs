@@ -1121,6 +1121,9 @@ fn click(state: &mut State, panes: &Panes, column: u16, row: u16) -> Vec<Effect>
     } else if let Some(r) = hit(panes.sidebar) {
         state.focus = Focus::Sidebar;
         if let Some(rd) = &mut state.reader {
+            rd.on_side_move();
+        }
+        if let Some(rd) = &mut state.reader {
             // Sidebar rows carry headings; map through the same rows the view draws.
             let inner = layout::inner(r);
             if layout::contains(inner, column, row) {
@@ -1333,6 +1336,12 @@ fn reader_action(state: &mut State, panes: &Panes, action: Action) -> Vec<Effect
                 _ => (i + 1).min(n - 1),
             };
             state.focus = order[j];
+            if state.focus == Focus::Sidebar
+                && focus != Focus::Sidebar
+                && let Some(r) = &mut state.reader
+            {
+                r.on_side_move();
+            }
         }
         Enter => match focus {
             Focus::List => return state.open_selected(),

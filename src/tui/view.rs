@@ -83,7 +83,7 @@ fn spread<'a>(left: Vec<Span<'a>>, right: Vec<Span<'a>>, width: usize) -> Line<'
     let lw: usize = left.iter().map(|s| s.content.width()).sum();
     let rw: usize = right.iter().map(|s| s.content.width()).sum();
     let mut spans = left;
-    if lw + rw < width {
+    if lw + rw <= width {
         spans.push(Span::raw(" ".repeat(width - lw - rw)));
         spans.extend(right);
     }
@@ -119,7 +119,7 @@ pub fn draw_list(f: &mut Frame, area: Rect, state: &State) {
         f.render_widget(Paragraph::new(Span::styled(fit(msg, w), t.dim())), ir);
         return;
     }
-    let wide = w >= 60;
+    let wide = w >= 50;
     let footer = if !wide && ir.height >= 8 { 2 } else { 0 };
     let h = usize::from(ir.height) - footer;
     let off = list_offset(l.selected, h);
