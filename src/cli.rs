@@ -113,19 +113,20 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             } else {
                 config.library.paths.clone()
             };
-            if paths.is_empty() {
-                anyhow::bail!(
-                    "no library: give folders or files (`onrecord PATH...`) or set `library.paths` in the config"
-                );
-            }
             for p in &paths {
                 if !p.exists() {
                     anyhow::bail!("{}: no such file or folder", p.display());
                 }
             }
-            let store =
-                crate::library::memory::MemoryStore::load(&paths, config.limits.max_file_bytes);
-            crate::tui::run(std::sync::Arc::new(store), &config)?;
+            let store: std::sync::Arc<dyn crate::library::Store> = if paths.is_empty() {
+                std::sync::Arc::new(crate::sample::store())
+            } else {
+                std::sync::Arc::new(crate::library::memory::MemoryStore::load(
+                    &paths,
+                    config.limits.max_file_bytes,
+                ))
+            };
+            crate::tui::run(store, &config)?;
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -140,8 +140,7 @@ pub fn run(store: Arc<dyn Store>, config: &Config) -> anyhow::Result<()> {
     install_panic_hook();
     enter_terminal()?;
     let result = (|| -> anyhow::Result<()> {
-        let mut terminal = Terminal::new(CrosstermBackend::new(FrameWriter::default()))?;
-        terminal.clear()?;
+        let mut terminal = new_terminal()?;
         spawn_input(tx);
         let size = terminal.size()?;
         update(&mut state, Action::Resize(size.width, size.height));
@@ -213,12 +212,25 @@ fn handle(
     Ok(changed)
 }
 
+/// A terminal on a cleared screen, with nothing drawn yet (so the next draw is complete).
+/// (`Terminal::clear` would ask the terminal for the cursor position, which cannot be
+/// read while the input thread waits for events.)
+fn new_terminal() -> anyhow::Result<Term> {
+    execute!(
+        std::io::stdout(),
+        crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
+    )?;
+    Ok(Terminal::new(
+        CrosstermBackend::new(FrameWriter::default()),
+    )?)
+}
+
 /// Ctrl-Z: restore the terminal, stop, and take it back when the shell continues us.
 fn suspend(terminal: &mut Term) -> anyhow::Result<()> {
     restore_terminal();
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
     enter_terminal()?;
-    terminal.clear()?;
+    *terminal = new_terminal()?;
     Ok(())
 }
 

@@ -121,14 +121,19 @@ impl ArticleList {
                 let all = &self.all;
                 match self.sort {
                     // Newest first; undated last.
-                    SortKey::Date => r.sort_by(|&a, &b| {
-                        all[b]
-                            .date
-                            .is_some()
-                            .cmp(&all[a].date.is_some())
-                            .then_with(|| all[b].date.cmp(&all[a].date))
-                            .then_with(|| all[a].title.cmp(&all[b].title))
-                    }),
+                    SortKey::Date => {
+                        let keys: Vec<Option<(i32, u32, u32)>> = all
+                            .iter()
+                            .map(|a| a.date.as_deref().and_then(date_key))
+                            .collect();
+                        r.sort_by(|&a, &b| {
+                            keys[b]
+                                .is_some()
+                                .cmp(&keys[a].is_some())
+                                .then_with(|| keys[b].cmp(&keys[a]))
+                                .then_with(|| all[a].title.cmp(&all[b].title))
+                        })
+                    }
                     SortKey::Title => r.sort_by(|&a, &b| {
                         all[a]
                             .title
@@ -161,6 +166,52 @@ impl ArticleList {
         self.selected = keep
             .and_then(|id| self.rows.iter().position(|&i| self.all[i].id == id))
             .unwrap_or(0);
+    }
+}
+
+/// A sortable (year, month, day) from a date as articles write it: `2024-03-02`,
+/// `2024-03-02T10:00Z`, `March 2, 2024`, `2 March 2024`, `Mar. 2, 2024`.
+pub fn date_key(s: &str) -> Option<(i32, u32, u32)> {
+    let s = s.trim();
+    let b = s.as_bytes();
+    if b.len() >= 10 && b[4] == b'-' && b[7] == b'-' {
+        let y = s.get(0..4)?.parse().ok()?;
+        let m = s.get(5..7)?.parse().ok()?;
+        let d = s.get(8..10)?.parse().ok()?;
+        return ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d));
+    }
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let words: Vec<String> = s
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '.')
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase())
+        .collect();
+    let month = words.iter().find_map(|w| {
+        MONTHS
+            .iter()
+            .position(|m| w.starts_with(m) && w.is_char_boundary(3))
+            .map(|i| i as u32 + 1)
+    })?;
+    let nums: Vec<u32> = words
+        .iter()
+        .filter_map(|w| w.trim_end_matches(|c: char| c.is_alphabetic()).parse().ok())
+        .collect();
+    let year = *nums.iter().find(|n| **n >= 1000)?;
+    let day = nums
+        .iter()
+        .copied()
+        .find(|n| (1..=31).contains(n))
+        .unwrap_or(1);
+    Some((year as i32, month, day))
+}
+
+/// A date for the list's date column: ISO when it can be read, else as written.
+pub fn short_date(s: &str) -> String {
+    match date_key(s) {
+        Some((y, m, d)) => format!("{y:04}-{m:02}-{d:02}"),
+        None => s.to_string(),
     }
 }
 
@@ -1504,6 +1555,18 @@ mod tests {
         assert_eq!(&h[m[2].clone()], "BRIDGE");
         assert_eq!(find_all(h, "BRÜCKE").len(), 1);
         assert!(find_all(h, "").is_empty());
+    }
+
+    #[test]
+    fn reads_dates() {
+        assert_eq!(date_key("2026-03-19"), Some((2026, 3, 19)));
+        assert_eq!(date_key("2026-03-19T08:00:00Z"), Some((2026, 3, 19)));
+        assert_eq!(date_key("May 4, 2026"), Some((2026, 5, 4)));
+        assert_eq!(date_key("4 May 2026"), Some((2026, 5, 4)));
+        assert_eq!(date_key("Sept. 30, 2025"), Some((2025, 9, 30)));
+        assert_eq!(date_key("Tuesday"), None);
+        assert!(date_key("June 4, 2026") > date_key("May 30, 2026"));
+        assert_eq!(short_date("March 20, 2026"), "2026-03-20");
     }
 
     #[test]

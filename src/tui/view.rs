@@ -7,7 +7,7 @@ use super::action::Action;
 use super::body::{HeaderKind, LineSrc, display};
 use super::layout::{inner, list_offset};
 use super::sanitize::one_line;
-use super::state::{Focus, Reader, SideItem, SpeakersFocus, State, sidebar_rows};
+use super::state::{Focus, Reader, SideItem, SpeakersFocus, State, short_date, sidebar_rows};
 use crate::extract::EntityKind;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
@@ -135,7 +135,7 @@ pub fn draw_list(f: &mut Frame, area: Rect, state: &State) {
             Style::new()
         };
         let line = if wide {
-            let date = one_line(a.date.as_deref().unwrap_or(""), 10);
+            let date = one_line(&short_date(a.date.as_deref().unwrap_or("")), 10);
             let by = one_line(&a.byline.join(", "), 40);
             let by_w = (w / 4).min(24);
             let title_w = w.saturating_sub(2 + 11 + by_w + 2 + count.width());
@@ -493,7 +493,7 @@ pub fn draw_speaker_quotes(f: &mut Frame, area: Rect, state: &State) {
     let off = list_offset(sv.quote_selected, h);
     let mut lines = Vec::new();
     for (row, hit) in hits.iter().enumerate().skip(off).take(h) {
-        let date = one_line(hit.date.as_deref().unwrap_or("—"), 10);
+        let date = one_line(&short_date(hit.date.as_deref().unwrap_or("—")), 10);
         let title = fit(&one_line(&hit.title, 200), (w / 3).max(8));
         let quote = format!("“{}”", one_line(&hit.text, 400));
         let style = if row == sv.quote_selected {
