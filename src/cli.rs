@@ -82,6 +82,12 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         index: Option<PathBuf>,
     },
+    /// List the reader's keys (with the config's [keys] applied).
+    Keys {
+        /// As a Markdown table (for the README).
+        #[arg(long)]
+        markdown: bool,
+    },
     /// Print a shell completion script.
     Completions {
         /// The shell.
@@ -160,10 +166,42 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let db = library::commands::index_path(index.as_deref(), &config);
             library::commands::search(&query, json, limit, &db)
         }
+        Some(Command::Keys { markdown }) => {
+            let config = Config::load(cli.config.as_deref())?;
+            let keymap = crate::tui::keymap::Keymap::new(&config.keys);
+            let text = if markdown {
+                keymap.to_markdown()
+            } else {
+                keymap.to_text()
+            };
+            let mut out = std::io::stdout().lock();
+            if out.write_all(text.as_bytes()).is_err() {
+                return Ok(ExitCode::FAILURE);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         None => {
             let config = Config::load(cli.config.as_deref())?;
-            let _ = config;
-            anyhow::bail!("the reader is not built yet")
+            let paths = if !cli.paths.is_empty() {
+                cli.paths
+            } else {
+                config.library.paths.clone()
+            };
+            for p in &paths {
+                if !p.exists() {
+                    anyhow::bail!("{}: no such file or folder", p.display());
+                }
+            }
+            let store: std::sync::Arc<dyn crate::library::Store> = if paths.is_empty() {
+                std::sync::Arc::new(crate::sample::store())
+            } else {
+                std::sync::Arc::new(crate::library::memory::MemoryStore::load(
+                    &paths,
+                    config.limits.max_file_bytes,
+                ))
+            };
+            crate::tui::run(store, &config)?;
+            Ok(ExitCode::SUCCESS)
         }
     }
 }
