@@ -670,3 +670,18 @@ fn extract_reports_each_bad_file_and_keeps_going() {
         }
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn an_endless_config_file_is_refused() {
+    let out = onrecord(&[
+        "--config".as_ref(),
+        "/dev/zero".as_ref(),
+        "extract".as_ref(),
+        "x.txt".as_ref(),
+    ]);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(!out.status.success());
+    assert!(stderr.contains("/dev/zero"), "{stderr}");
+    assert!(stderr.contains("limit of 1048576 bytes"), "{stderr}");
+}
