@@ -223,7 +223,7 @@ pub fn extract_files(files: &[PathBuf], format: ExtractFormat, max_bytes: u64) -
                     eprintln!(
                         "onrecord: {}: warning: {}",
                         crate::tui::sanitize::one_line(&shown, 500),
-                        w.0
+                        crate::tui::sanitize::one_line(&w.0, 500)
                     );
                 }
                 let analysis = extract::analyze(&article);
@@ -231,9 +231,9 @@ pub fn extract_files(files: &[PathBuf], format: ExtractFormat, max_bytes: u64) -
                     ExtractFormat::Json => {
                         let warnings = loaded.warnings.iter().map(|w| w.0.clone()).collect();
                         let obj = output::json_article(&shown, &article, &analysis, warnings);
-                        serde_json::to_writer(&mut out, &obj)
+                        output::to_json_line(&obj)
                             .map_err(std::io::Error::from)
-                            .and_then(|_| writeln!(out))
+                            .and_then(|line| writeln!(out, "{line}"))
                     }
                     ExtractFormat::Text => {
                         write!(out, "{}", output::text_report(&shown, &article, &analysis))
