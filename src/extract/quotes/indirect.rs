@@ -189,12 +189,17 @@ fn clause_after(doc: &Doc, cue: &Cue, mut p: usize, e: usize) -> Option<usize> {
             // A prepositional adjunct: the clause starts after a later `that`.
             let lim = e.min(p + 25);
             let mut k = p + 1;
+            let mut crossed = false;
             while k < lim {
                 let t = &doc.toks[k];
                 if t.kind == Kind::Open || t.is_punct(';') || t.is_punct(':') {
                     return None;
                 }
-                if doc.is(k, "that") {
+                if t.is_punct(',') {
+                    crossed = true;
+                }
+                // `at X, south of Y, that C` but not `on Monday, an effort that ...`.
+                if doc.is(k, "that") && (!crossed || doc.toks[k - 1].is_punct(',')) {
                     return Some(k + 1);
                 }
                 k += 1;
@@ -320,6 +325,15 @@ pub fn find(
     let mut hits: Vec<Hit> = Vec::new();
     let (s, e) = (sent.start, sent.end);
     for cue in cues {
+        // `X said A, adding (that) B`: B is X's too, and A ends before the comma.
+        if let Some(h) = participle(doc, &mut hits, e, cue) {
+            hits.push(h);
+            continue;
+        }
+        // A cue inside reported speech is part of it (`X said Y had concluded that ...`).
+        if hits.iter().any(|x| x.content.contains(&cue.start)) {
+            continue;
+        }
         if let Some(h) = one(doc, res, s, e, cue, para) {
             // Keep the first hit for overlapping frames of the same clause.
             if hits.iter().any(|x| x.content == h.content) {
@@ -329,6 +343,40 @@ pub fn find(
         }
     }
     hits
+}
+
+fn participle(doc: &Doc, hits: &mut [Hit], e: usize, cue: &Cue) -> Option<Hit> {
+    let verb = cue.verb?;
+    if verb.form != Form::Ing || cue.phrase || cue.start == 0 {
+        return None;
+    }
+    if !doc.toks[cue.start - 1].is_punct(',') {
+        return None;
+    }
+    let prev = hits
+        .iter_mut()
+        .rev()
+        .find(|h| h.content.contains(&cue.start) || h.content.end == cue.start - 1)?;
+    let mut p = cue.end;
+    if doc.is(p, "that") {
+        p += 1;
+    }
+    let content = trim(doc, p..e);
+    if doc.words(content.clone()) < 3
+        || doc.is_any(content.start, BAD_START)
+        || is_whole_quote(doc, &content)
+    {
+        return None;
+    }
+    if prev.content.contains(&cue.start) {
+        prev.content.end = cue.start - 1;
+        prev.content = trim(doc, prev.content.clone());
+    }
+    Some(Hit {
+        content,
+        speaker: prev.speaker.clone(),
+        cue: cue.start..cue.end,
+    })
 }
 
 fn one(doc: &Doc, res: &mut Resolver, s: usize, e: usize, cue: &Cue, para: u32) -> Option<Hit> {
@@ -343,45 +391,9 @@ fn one(doc: &Doc, res: &mut Resolver, s: usize, e: usize, cue: &Cue, para: u32) 
     if k > s && doc.is_any(k - 1, BAD_PREV) {
         return None;
     }
-    // Inverted: `C, said S.`
-    if k > s && (doc.toks[k - 1].is_punct(',') || doc.toks[k - 1].kind == Kind::Close) {
-        let (np, appos) = np_after(doc, cue.end, e)?;
-        let rest = np.end;
-        if rest < e
-            && !doc.toks[rest].is_punct('.')
-            && !doc.toks[rest].is_punct(',')
-            && !doc.is_any(
-                rest,
-                &[
-                    "in",
-                    "on",
-                    "at",
-                    "when",
-                    "during",
-                    "who",
-                    "last",
-                    "this",
-                    "according",
-                    "citing",
-                    "adding",
-                ],
-            )
-            && !is_time(doc, rest)
-        {
-            return None;
-        }
-        let content = trim(doc, s..k);
-        if doc.words(content.clone()) < 3 || is_whole_quote(doc, &content) {
-            return None;
-        }
-        let speaker = res.resolve(np, appos, para)?;
-        return Some(Hit {
-            content,
-            speaker,
-            cue: cue.start..cue.end,
-        });
-    }
-    let np = subject_before(doc, s, k)?;
+    let Some(np) = subject_before(doc, s, k) else {
+        return inverted(doc, res, s, e, cue, para);
+    };
     if np.range.is_empty() {
         return None;
     }
@@ -501,6 +513,56 @@ fn according(
         return None;
     }
     let speaker = res.resolve(np, None, para)?;
+    Some(Hit {
+        content,
+        speaker,
+        cue: cue.start..cue.end,
+    })
+}
+
+/// `C, said S.`: the cue right after the clause, the source after the cue.
+fn inverted(
+    doc: &Doc,
+    res: &mut Resolver,
+    s: usize,
+    e: usize,
+    cue: &Cue,
+    para: u32,
+) -> Option<Hit> {
+    let k = cue.start;
+    if !(k > s && (doc.toks[k - 1].is_punct(',') || doc.toks[k - 1].kind == Kind::Close)) {
+        return None;
+    }
+    let (np, appos) = np_after(doc, cue.end, e)?;
+    let rest = np.end;
+    if rest < e
+        && !doc.toks[rest].is_punct('.')
+        && !doc.toks[rest].is_punct(',')
+        && !doc.is_any(
+            rest,
+            &[
+                "in",
+                "on",
+                "at",
+                "when",
+                "during",
+                "who",
+                "last",
+                "this",
+                "according",
+                "citing",
+                "adding",
+            ],
+        )
+        && !is_time(doc, rest)
+    {
+        return None;
+    }
+    let content = trim(doc, s..k);
+    if doc.words(content.clone()) < 3 || is_whole_quote(doc, &content) {
+        return None;
+    }
+    let speaker = res.resolve(np, appos, para)?;
     Some(Hit {
         content,
         speaker,

@@ -277,7 +277,8 @@ fn classify(
     }
     let starts = before == sent.start;
     let prev = (open > sent.start).then(|| &doc.toks[open - 1]);
-    let lead = prev.is_some_and(|t| t.is_punct(':') || (t.is_punct(',') && upper));
+    let cue_before = open >= sent.start + 2 && cue_at(doc, open - 2).is_some();
+    let lead = prev.is_some_and(|t| t.is_punct(':') || (t.is_punct(',') && (upper || cue_before)));
     let after_cue = open > sent.start && cue_at(doc, open - 1).is_some() && upper;
     let clause = words >= 3 && end_punct && upper;
     if starts && (words >= 2 || end_punct) || lead || after_cue || clause && words >= 6 {
