@@ -19,7 +19,9 @@ use crate::article::Article;
 use crate::extract::{Entity, EntityKind};
 use std::ops::Range;
 
-pub use lexicon::{given_name, is_demonym, is_given_name, is_title_word, title_gender};
+pub use lexicon::{
+    given_name, is_demonym, is_given_name, is_role_noun, is_title_word, title_gender,
+};
 
 /// One mention of an entity in the body.
 #[derive(Debug, Clone, PartialEq, Eq)]
