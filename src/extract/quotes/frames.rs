@@ -265,11 +265,15 @@ pub fn subject_before(doc: &Doc, s: usize, k: usize) -> Option<Np> {
     let (mut start, bounded) = collect_back(doc, s, end);
     let mut appos = None;
     // `A spokesperson who did not wish to be named said`: the source is before `who`.
-    if start < end || !bounded {
+    let lone_pronoun =
+        end - start == 1 && doc.is_any(start, &["he", "she", "they", "it", "we", "i"]);
+    if (start < end || !bounded) && !lone_pronoun {
         let lo = end.saturating_sub(24).max(s);
         let who = (lo..end)
             .rev()
             .find(|&i| doc.is(i, "who") || !(doc.toks[i].is_word() || doc.toks[i].is_punct('.')));
+        // Not across a complementizer: `X who heard it recalled that he said`.
+        let who = who.filter(|&i| !(i..end).any(|k| doc.is(k, "that")));
         if let Some(wi) = who.filter(|&i| doc.is(i, "who") && i > s) {
             let (st, ok) = collect_back(doc, s, wi);
             let head_ok =
@@ -591,6 +595,12 @@ pub fn before_frame(
             return Some((sp, cue.start..cue.end));
         }
         if !speech_form(&cue) {
+            // `He urged X to act, saying: "Q"`: the participle's source is the sentence's.
+            let ing = cue.verb.is_some_and(|v| v.form == Form::Ing);
+            if ing && k > sent.start && doc.toks[k - 1].is_punct(',') {
+                return sentence_source(doc, res, sent.start, k, para)
+                    .map(|sp| (sp, cue.start..cue.end));
+            }
             return None;
         }
         // `X said, "Q"` but not `X said the word "Q"`: only an object or adjunct between.
@@ -600,6 +610,30 @@ pub fn before_frame(
         let np = subject_before(doc, sent.start, k)?;
         let sp = res.resolve(np.range, np.appos, para)?;
         return Some((sp, cue.start..cue.end));
+    }
+    None
+}
+
+/// The source of the first cue of the sentence before token `k` that has one
+/// (`He urged Mr. Smith to act, saying ...` → he).
+pub fn sentence_source(
+    doc: &Doc,
+    res: &mut Resolver,
+    s: usize,
+    k: usize,
+    para: u32,
+) -> Option<Speaker> {
+    let mut i = s;
+    while i < k {
+        if doc.toks[i].is_word()
+            && doc.toks[i].q == 0
+            && let Some(c) = cue_at(doc, i)
+            && speech_form(&c)
+        {
+            let np = subject_before(doc, s, i)?;
+            return res.resolve(np.range, np.appos, para);
+        }
+        i += 1;
     }
     None
 }

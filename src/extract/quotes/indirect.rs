@@ -10,7 +10,7 @@
 //! cue lexicon, so `X thinks C` or `X agreed that C` are never reported speech.
 
 use super::cues::{Form, PhraseKind};
-use super::frames::{Cue, is_time, np_after, phrase_at, subject_before};
+use super::frames::{Cue, Np, cue_at, is_time, np_after, phrase_at, subject_before};
 use super::resolve::{Resolver, Speaker, words};
 use super::text::{Doc, Kind};
 use std::ops::Range;
@@ -195,6 +195,16 @@ fn clause_after(doc: &Doc, cue: &Cue, mut p: usize, e: usize) -> Option<usize> {
                 if t.kind == Kind::Open || t.is_punct(';') || t.is_punct(':') {
                     return None;
                 }
+                // `that` after another cue belongs to that cue.
+                if t.is_word()
+                    && k > p + 1
+                    && cue_at(doc, k).is_some_and(|c| {
+                        c.verb
+                            .is_some_and(|v| matches!(v.form, Form::Past | Form::Third))
+                    })
+                {
+                    return None;
+                }
                 if t.is_punct(',') {
                     crossed = true;
                 }
@@ -323,6 +333,7 @@ pub fn find(
     para: u32,
 ) -> Vec<Hit> {
     let mut hits: Vec<Hit> = Vec::new();
+    let mut last_subject: Option<Np> = None;
     let (s, e) = (sent.start, sent.end);
     for cue in cues {
         // `X said A, adding (that) B`: B is X's too, and A ends before the comma.
@@ -334,11 +345,13 @@ pub fn find(
         if hits.iter().any(|x| x.content.contains(&cue.start)) {
             continue;
         }
-        if let Some(h) = one(doc, res, s, e, cue, para) {
+        if let Some(h) = one(doc, res, s, e, cue, para, &mut last_subject) {
             // Keep the first hit for overlapping frames of the same clause.
             if hits.iter().any(|x| x.content == h.content) {
                 continue;
             }
+            // `X recalled that he said C, the office said`: the outer frame wins.
+            hits.retain(|x| !h.content.contains(&x.cue.start));
             hits.push(h);
         }
     }
@@ -379,19 +392,45 @@ fn participle(doc: &Doc, hits: &mut [Hit], e: usize, cue: &Cue) -> Option<Hit> {
     })
 }
 
-fn one(doc: &Doc, res: &mut Resolver, s: usize, e: usize, cue: &Cue, para: u32) -> Option<Hit> {
+fn one(
+    doc: &Doc,
+    res: &mut Resolver,
+    s: usize,
+    e: usize,
+    cue: &Cue,
+    para: u32,
+    last_subject: &mut Option<Np>,
+) -> Option<Hit> {
     let k = cue.start;
     if cue.source {
         return according(doc, res, s, e, cue, para);
     }
     let verb = cue.verb?;
-    if !cue.phrase && matches!(verb.form, Form::Ing | Form::Participle) {
-        return None;
-    }
     if k > s && doc.is_any(k - 1, BAD_PREV) {
         return None;
     }
-    let Some(np) = subject_before(doc, s, k) else {
+    let np = subject_before(doc, s, k);
+    if let Some(np) = &np
+        && !np.range.is_empty()
+    {
+        *last_subject = Some(np.clone());
+    }
+    if !cue.phrase && matches!(verb.form, Form::Ing | Form::Participle) {
+        // `with forecasters warning that C`.
+        let with = np
+            .as_ref()
+            .is_some_and(|n| n.before.is_some_and(|b| doc.is(b, "with")));
+        if !(verb.form == Form::Ing && with) {
+            return None;
+        }
+    }
+    // `X accused Y of Z and warned that C`: the source of the first verb.
+    let np = match np {
+        Some(np) => Some(np),
+        None if k > s && doc.is_any(k - 1, &["and", "but"]) => last_subject.clone(),
+        None => None,
+    };
+    let Some(np) = np else {
         return inverted(doc, res, s, e, cue, para);
     };
     if np.range.is_empty() {

@@ -451,10 +451,13 @@ impl<'d, 'a> Resolver<'d, 'a> {
         {
             let f = w.flags(head_text);
             let single = head == s;
+            // `the spokeswoman`, `the company’s spokesman`, `China’s ambassador`: one person.
+            let lower_mods = head - s <= 2 && (s..head).all(|i| !doc.toks[i].capitalized());
+            let possessed = head - s == 1 && possessive(doc.text(s));
+            let one_of_a_kind = (definite && (single || lower_mods)) || possessed;
             let text = doc.body[phrase.clone()].to_string();
             if f & ROLE != 0
-                && definite
-                && single
+                && one_of_a_kind
                 && let Some(p) = self.by_role(head_text)
             {
                 return Some(p);
@@ -486,7 +489,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
             }
             if f & ORG != 0 {
                 if definite
-                    && single
+                    && (single || lower_mods)
                     && let Some(o) = self.org_anaphor(doc.toks[s].start, para)
                 {
                     return Some(o);
@@ -554,6 +557,19 @@ impl<'d, 'a> Resolver<'d, 'a> {
                 continue;
             }
             break;
+        }
+        // `CBS Sports NFL Insider Jason La Canfora`: the name follows the last role word.
+        if let Some(r) = (rs..cut.saturating_sub(2)).rev().find(|&i| {
+            doc.toks[i].is_word()
+                && w.flags(doc.text(i)) & (TITLE | ROLE | GROUP) != 0
+                && w.flags(doc.text(i)) & ORGWORD == 0
+        }) && (r + 1..cut).filter(|&i| doc.toks[i].is_word()).count() >= 2
+            && (r + 1..cut).all(|i| !doc.toks[i].is_word() || w.flags(doc.text(i)) & ORGWORD == 0)
+        {
+            rs = r + 1;
+            while rs < cut && !doc.toks[rs].is_word() {
+                rs += 1;
+            }
         }
         let role_words: Vec<String> = (s..rs)
             .filter(|&i| doc.toks[i].is_word() && !doc.toks[i].capitalized())

@@ -224,7 +224,14 @@ impl<'a> Doc<'a> {
                 let next_lower = next.is_some_and(|n| {
                     (n.is_word() && !n.ch.is_uppercase()) || n.is_punct(',') || n.is_punct(')')
                 });
-                end_here = !(next_lower || t.ch == '.' && prev_abbrev);
+                // `E! News`, `Yahoo! Finance`: a short name with `!`.
+                let bang_name = t.ch == '!'
+                    && i > 0
+                    && toks[i - 1].capitalized()
+                    && toks[i - 1].end == t.start
+                    && toks[i - 1].end - toks[i - 1].start <= 5
+                    && next.is_some_and(|n| n.capitalized() && n.start == t.end + 1);
+                end_here = !(next_lower || t.ch == '.' && prev_abbrev || bang_name);
                 // A closing mark right after the period belongs to this sentence.
                 if end_here && next.is_some_and(|n| n.kind == Kind::Close) {
                     end_here = false;
@@ -235,7 +242,12 @@ impl<'a> Doc<'a> {
                 let final_punct = inner.is_some_and(|c| matches!(c, '.' | '?' | '!'));
                 let next_starts = next
                     .is_some_and(|n| n.kind == Kind::Open || (n.is_word() && n.ch.is_uppercase()));
-                end_here = final_punct && next_starts && !attribution_follows(body, toks, i + 1);
+                // `“Why now?” He Jianxiong said.`: only after ? and ! can the attribution
+                // follow with a capital.
+                let question = inner.is_some_and(|c| matches!(c, '?' | '!'));
+                end_here = final_punct
+                    && next_starts
+                    && !(question && attribution_follows(body, toks, i + 1));
                 // `.”` after a period outside marks: `... 'over'.`
                 if !end_here
                     && i > 0
