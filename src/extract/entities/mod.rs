@@ -263,6 +263,37 @@ mod tests {
     }
 
     #[test]
+    fn place_from_context() {
+        let t = recognize(&article(
+            "The rally was held in Dunmore, Pa., on Friday. She grew up in Carvel, a village north of Elmstead.",
+        ));
+        let places = names(&t, EntityKind::Place);
+        for p in ["Dunmore", "Pennsylvania", "Carvel", "Elmstead"] {
+            assert!(places.contains(&p), "{p} in {places:?}");
+        }
+    }
+
+    #[test]
+    fn org_from_context() {
+        let t = recognize(&article(
+            "\u{201C}Prices rise,\u{201D} said Ana Ruiz, an economist at Brightwave. Bo Lind, chief strategist at Kessler Tabor, agreed.",
+        ));
+        let orgs = names(&t, EntityKind::Organization);
+        assert!(orgs.contains(&"Brightwave"), "{orgs:?}");
+        assert!(orgs.contains(&"Kessler Tabor"), "{orgs:?}");
+        assert!(t.find(EntityKind::Person, "Bo Lind").is_some());
+    }
+
+    #[test]
+    fn unknown_pair_is_a_person_only_with_a_cue() {
+        let t = recognize(&article(
+            "The study in Ferro Quarterly was cited. Ilse Varga, a chemist at the plant, disagreed.",
+        ));
+        let people = names(&t, EntityKind::Person);
+        assert_eq!(people, ["Ilse Varga"]);
+    }
+
+    #[test]
     fn gender_from_name() {
         assert_eq!(person_gender("Mrs. Jo Kent"), Some(Gender::Female));
         assert_eq!(person_gender("Matt Taylor"), Some(Gender::Male));

@@ -181,6 +181,94 @@ fn person_context(body: &str, toks: &[Token], r: &Raw) -> bool {
     false
 }
 
+/// Nouns for a kind of place, in an appositive after a place name.
+const PLACE_NOUNS: &[&str] = &[
+    "village",
+    "town",
+    "city",
+    "county",
+    "suburb",
+    "neighborhood",
+    "neighbourhood",
+    "province",
+    "state",
+    "region",
+    "district",
+    "island",
+    "port",
+    "hamlet",
+    "borough",
+    "municipality",
+    "township",
+    "community",
+    "capital",
+    "settlement",
+    "enclave",
+    "area",
+];
+
+const DIRECTIONS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "outside",
+    "near",
+];
+
+/// Context says the name is a place: `NAME, Texas` (a known state or country after a
+/// comma), `NAME, a village ...`, `north of NAME`.
+fn place_context(body: &str, toks: &[Token], r: &Raw) -> bool {
+    let lx = lex();
+    let n = r.next_tok;
+    if toks.get(n).is_some_and(|t| t.is_punct(',')) {
+        let words: Vec<&str> = toks[n + 1..]
+            .iter()
+            .take(3)
+            .take_while(|t| t.is_word())
+            .map(|t| t.text(body))
+            .collect();
+        if let Some((len, _)) = lx.places.find(&words) {
+            // The place is followed by punctuation or the end, not more name words.
+            let after = toks.get(n + 1 + len);
+            if after.is_none_or(|t| !t.is_word()) {
+                return true;
+            }
+        }
+        if let Some(w) = word_at(body, toks, n + 1)
+            && matches!(w, "a" | "an" | "the")
+        {
+            let noun = toks[n + 2..]
+                .iter()
+                .take(4)
+                .take_while(|t| t.is_word())
+                .any(|t| PLACE_NOUNS.contains(&t.text(body)));
+            if noun {
+                return true;
+            }
+        }
+    }
+    r.first_tok >= 2
+        && word_at(body, toks, r.first_tok - 1) == Some("of")
+        && word_at(body, toks, r.first_tok - 2).is_some_and(|w| DIRECTIONS.contains(&w))
+}
+
+/// Context says a lone name is an organization: `an economist at NAME`.
+fn org_context(body: &str, toks: &[Token], r: &Raw) -> bool {
+    let lx = lex();
+    let k = r.first_tok;
+    if k >= 2 && word_at(body, toks, k - 1) == Some("at") {
+        return toks[k.saturating_sub(6)..k - 1]
+            .iter()
+            .any(|t| t.is_word() && lx.roles.contains(t.text(body)));
+    }
+    false
+}
+
 #[derive(Default)]
 struct Builder {
     entities: Vec<Entity>,
@@ -389,7 +477,7 @@ pub fn resolve(body: &str, toks: &[Token], raws: &[Raw]) -> Resolved {
                     None
                 }
             }
-            RawKind::UnknownMulti if !r.sent_initial => {
+            RawKind::UnknownMulti => {
                 let particle = r
                     .words
                     .iter()
@@ -398,10 +486,20 @@ pub fn resolve(body: &str, toks: &[Token], raws: &[Raw]) -> Resolved {
                     .first_tok
                     .checked_sub(1)
                     .and_then(|k| word_at(body, toks, k));
-                if particle || person_context(body, toks, r) {
-                    Some(b.add_person(body, r))
-                } else if prev == Some("at") {
+                let shouting = r.words.iter().any(|w| {
+                    let w = &body[w.clone()];
+                    w.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                        && !w.chars().any(char::is_lowercase)
+                });
+                // A sentence's first word may be a capitalized common word: only a clear
+                // person context counts there.
+                let free = !r.sent_initial;
+                if free && place_context(body, toks, r) {
+                    Some(b.add_place(body, r))
+                } else if free && prev == Some("at") {
                     Some(b.add_org(body, r))
+                } else if !shouting && (free && particle || person_context(body, toks, r)) {
+                    Some(b.add_person(body, r))
                 } else {
                     None
                 }
@@ -483,6 +581,12 @@ pub fn resolve(body: &str, toks: &[Token], raws: &[Raw]) -> Resolved {
                     Some(e)
                 } else if r.kind == RawKind::Person {
                     Some(b.add_person(body, r))
+                } else if r.sent_initial {
+                    None
+                } else if place_context(body, toks, r) {
+                    Some(b.add_place(body, r))
+                } else if org_context(body, toks, r) {
+                    Some(b.add_org(body, r))
                 } else {
                     None
                 }
