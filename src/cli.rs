@@ -82,6 +82,12 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         index: Option<PathBuf>,
     },
+    /// List the reader's keys (with the config's [keys] applied).
+    Keys {
+        /// As a Markdown table (for the README).
+        #[arg(long)]
+        markdown: bool,
+    },
     /// Print a shell completion script.
     Completions {
         /// The shell.
@@ -116,13 +122,16 @@ pub fn main() -> ExitCode {
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Some(Command::Completions { shell }) => {
-            clap_complete::generate(
-                shell,
-                &mut Cli::command(),
-                "onrecord",
-                &mut std::io::stdout(),
-            );
-            Ok(ExitCode::SUCCESS)
+            // Generated into memory first: clap_complete panics on a closed stdout
+            // (`onrecord completions bash | head`), a plain write does not.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "onrecord", &mut script);
+            let mut stdout = std::io::stdout().lock();
+            match stdout.write_all(&script).and_then(|_| stdout.flush()) {
+                Ok(()) => Ok(ExitCode::SUCCESS),
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::FAILURE),
+                Err(e) => Err(e.into()),
+            }
         }
         Some(Command::Extract { format, files }) => {
             let config = Config::load(cli.config.as_deref())?;
@@ -157,10 +166,42 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let db = library::commands::index_path(index.as_deref(), &config);
             library::commands::search(&query, json, limit, &db)
         }
+        Some(Command::Keys { markdown }) => {
+            let config = Config::load(cli.config.as_deref())?;
+            let keymap = crate::tui::keymap::Keymap::new(&config.keys);
+            let text = if markdown {
+                keymap.to_markdown()
+            } else {
+                keymap.to_text()
+            };
+            let mut out = std::io::stdout().lock();
+            if out.write_all(text.as_bytes()).is_err() {
+                return Ok(ExitCode::FAILURE);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         None => {
             let config = Config::load(cli.config.as_deref())?;
-            let _ = config;
-            anyhow::bail!("the reader is not built yet")
+            let paths = if !cli.paths.is_empty() {
+                cli.paths
+            } else {
+                config.library.paths.clone()
+            };
+            for p in &paths {
+                if !p.exists() {
+                    anyhow::bail!("{}: no such file or folder", p.display());
+                }
+            }
+            let store: std::sync::Arc<dyn crate::library::Store> = if paths.is_empty() {
+                std::sync::Arc::new(crate::sample::store())
+            } else {
+                std::sync::Arc::new(crate::library::memory::MemoryStore::load(
+                    &paths,
+                    config.limits.max_file_bytes,
+                ))
+            };
+            crate::tui::run(store, &config)?;
+            Ok(ExitCode::SUCCESS)
         }
     }
 }
@@ -182,7 +223,7 @@ pub fn extract_files(files: &[PathBuf], format: ExtractFormat, max_bytes: u64) -
                     eprintln!(
                         "onrecord: {}: warning: {}",
                         crate::tui::sanitize::one_line(&shown, 500),
-                        w.0
+                        crate::tui::sanitize::one_line(&w.0, 500)
                     );
                 }
                 let analysis = extract::analyze(&article);
@@ -190,9 +231,9 @@ pub fn extract_files(files: &[PathBuf], format: ExtractFormat, max_bytes: u64) -
                     ExtractFormat::Json => {
                         let warnings = loaded.warnings.iter().map(|w| w.0.clone()).collect();
                         let obj = output::json_article(&shown, &article, &analysis, warnings);
-                        serde_json::to_writer(&mut out, &obj)
+                        output::to_json_line(&obj)
                             .map_err(std::io::Error::from)
-                            .and_then(|_| writeln!(out))
+                            .and_then(|line| writeln!(out, "{line}"))
                     }
                     ExtractFormat::Text => {
                         write!(out, "{}", output::text_report(&shown, &article, &analysis))
