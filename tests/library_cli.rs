@@ -48,7 +48,7 @@ fn killed_indexer_leaves_a_usable_index_that_the_next_run_completes() {
     let tmp = tempfile::tempdir().unwrap();
     let lib = tmp.path().join("lib");
     let db = tmp.path().join("index.sqlite3");
-    let n = 4000;
+    let n = 1500;
     corpus::generate(&lib, n, 11).unwrap();
     let before = support::snapshot(&lib);
 
@@ -128,7 +128,7 @@ fn two_processes_index_the_same_library_at_once() {
     let tmp = tempfile::tempdir().unwrap();
     let lib = tmp.path().join("lib");
     let db = tmp.path().join("data/index.sqlite3");
-    let n = 600;
+    let n = 300;
     corpus::generate(&lib, n, 3).unwrap();
     let spawn = || {
         onrecord(tmp.path())

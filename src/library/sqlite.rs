@@ -48,7 +48,7 @@ impl SqliteStore {
     }
 
     /// The key of the speaker a user-typed name means: the exact key when it has quotes,
-    /// else the one speaker whose surname it is. Errors name the candidates when ambiguous.
+    /// else the one speaker whose name ends with it ("Merkel", "Da Silva"). Errors name the candidates when ambiguous.
     pub fn resolve_speaker(&self, name: &str) -> anyhow::Result<Option<String>> {
         let key = speaker::key(name);
         if key.is_empty() {
@@ -60,7 +60,7 @@ impl SqliteStore {
                 .prepare_cached("SELECT key FROM speakers WHERE key = ?")?
                 .query_row([&key], |r| r.get(0))
                 .optional()?;
-            if exact.is_some() || !speaker::is_single_word(&key) {
+            if exact.is_some() {
                 return Ok(exact);
             }
             let pattern = format!("% {}", key.replace(['%', '_'], ""));
@@ -73,7 +73,7 @@ impl SqliteStore {
                 .collect::<Result<_, _>>()?;
             let cands: Vec<_> = cands
                 .into_iter()
-                .filter(|(k, _)| speaker::surname(k) == key)
+                .filter(|(k, _)| speaker::is_suffix_of(&key, k))
                 .collect();
             match cands.len() {
                 0 => Ok(None),
