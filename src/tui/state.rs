@@ -6,7 +6,7 @@ use super::keymap::Keymap;
 use super::layout::{self, Panes};
 use super::theme::Theme;
 use crate::article::Article;
-use crate::extract::{Analysis, EntityKind};
+use crate::extract::{Analysis, EntityKind, QuoteKind};
 use crate::library::{ArticleId, ArticleSummary, QuoteHit, SearchHit, SpeakerSummary};
 use std::ops::Range;
 
@@ -476,17 +476,12 @@ impl Reader {
             None => n - 1,
         };
         let quotes = &self.nav.by_speaker[slot];
+        // Their first quote that `n` would visit (indirect ones may be skipped).
+        let skip_indirect = self.nav.walk.len() < self.nav.order.len();
         let first = quotes
             .iter()
             .copied()
-            .find(|q| {
-                self.nav
-                    .walk
-                    .binary_search_by_key(&self.analysis.quotes[*q].span.start, |&w| {
-                        self.analysis.quotes[w].span.start
-                    })
-                    .is_ok()
-            })
+            .find(|q| !skip_indirect || self.analysis.quotes[*q].kind != QuoteKind::Indirect)
             .or_else(|| quotes.first().copied());
         if let Some(q) = first {
             self.selected_speaker = Some(slot);
@@ -517,7 +512,12 @@ impl Reader {
             .filter(|q| self.nav.speaker_of[*q] == Some(slot))
         {
             Some(cur) => {
-                let i = quotes.iter().position(|q| *q == cur).unwrap_or(0);
+                // O(log n): the speaker's quotes are sorted by start.
+                let start = self.analysis.quotes[cur].span.start;
+                let mut i = quotes.partition_point(|q| starts(q) < start);
+                while i + 1 < quotes.len() && quotes[i] != cur && starts(&quotes[i]) == start {
+                    i += 1;
+                }
                 if forward {
                     quotes.get(i + 1).copied()
                 } else {
