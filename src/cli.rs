@@ -3,6 +3,7 @@
 use crate::article::load;
 use crate::config::Config;
 use crate::extract;
+use crate::library;
 use crate::output;
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use std::io::Write;
@@ -36,6 +37,50 @@ pub enum Command {
         /// Article files (.txt, .md, .html).
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
+    },
+    /// Build or update the library index (the configured library when no path is given).
+    Index {
+        /// Library folders or files.
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Index database to use instead of the configured one.
+        #[arg(long, value_name = "FILE")]
+        index: Option<PathBuf>,
+    },
+    /// Print one speaker's quotes across the indexed library.
+    Quotes {
+        /// The speaker's name (a surname works when only one speaker has it).
+        #[arg(long, value_name = "NAME")]
+        speaker: String,
+        /// JSON Lines instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Index database to use instead of the configured one.
+        #[arg(long, value_name = "FILE")]
+        index: Option<PathBuf>,
+    },
+    /// List the speakers of the indexed library with quote and article counts.
+    Speakers {
+        /// JSON Lines instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Index database to use instead of the configured one.
+        #[arg(long, value_name = "FILE")]
+        index: Option<PathBuf>,
+    },
+    /// Full-text search over the indexed library (every word must match).
+    Search {
+        /// Words to find; any text is accepted.
+        query: String,
+        /// JSON Lines instead of text.
+        #[arg(long)]
+        json: bool,
+        /// At most this many results.
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+        /// Index database to use instead of the configured one.
+        #[arg(long, value_name = "FILE")]
+        index: Option<PathBuf>,
     },
     /// List the reader's keys (with the config's [keys] applied).
     Keys {
@@ -91,6 +136,35 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Extract { format, files }) => {
             let config = Config::load(cli.config.as_deref())?;
             Ok(extract_files(&files, format, config.limits.max_file_bytes))
+        }
+        Some(Command::Index { paths, index }) => {
+            let config = Config::load(cli.config.as_deref())?;
+            let db = library::commands::index_path(index.as_deref(), &config);
+            library::commands::index(&paths, &db, &config)
+        }
+        Some(Command::Quotes {
+            speaker,
+            json,
+            index,
+        }) => {
+            let config = Config::load(cli.config.as_deref())?;
+            let db = library::commands::index_path(index.as_deref(), &config);
+            library::commands::quotes(&speaker, json, &db)
+        }
+        Some(Command::Speakers { json, index }) => {
+            let config = Config::load(cli.config.as_deref())?;
+            let db = library::commands::index_path(index.as_deref(), &config);
+            library::commands::speakers(json, &db)
+        }
+        Some(Command::Search {
+            query,
+            json,
+            limit,
+            index,
+        }) => {
+            let config = Config::load(cli.config.as_deref())?;
+            let db = library::commands::index_path(index.as_deref(), &config);
+            library::commands::search(&query, json, limit, &db)
         }
         Some(Command::Keys { markdown }) => {
             let config = Config::load(cli.config.as_deref())?;
@@ -149,7 +223,7 @@ pub fn extract_files(files: &[PathBuf], format: ExtractFormat, max_bytes: u64) -
                     eprintln!(
                         "onrecord: {}: warning: {}",
                         crate::tui::sanitize::one_line(&shown, 500),
-                        w.0
+                        crate::tui::sanitize::one_line(&w.0, 500)
                     );
                 }
                 let analysis = extract::analyze(&article);
@@ -157,9 +231,9 @@ pub fn extract_files(files: &[PathBuf], format: ExtractFormat, max_bytes: u64) -
                     ExtractFormat::Json => {
                         let warnings = loaded.warnings.iter().map(|w| w.0.clone()).collect();
                         let obj = output::json_article(&shown, &article, &analysis, warnings);
-                        serde_json::to_writer(&mut out, &obj)
+                        output::to_json_line(&obj)
                             .map_err(std::io::Error::from)
-                            .and_then(|_| writeln!(out))
+                            .and_then(|line| writeln!(out, "{line}"))
                     }
                     ExtractFormat::Text => {
                         write!(out, "{}", output::text_report(&shown, &article, &analysis))
