@@ -736,6 +736,8 @@ pub struct State {
     /// An article being loaded, and the quote to show once it is.
     pub loading: Option<(ArticleId, Option<usize>)>,
     pub message: Option<String>,
+    /// Background indexing progress (done, total) while it runs.
+    pub index_progress: Option<(usize, usize)>,
     pub quit: bool,
 }
 
@@ -758,6 +760,7 @@ impl State {
             include_indirect: true,
             loading: None,
             message: None,
+            index_progress: None,
             quit: false,
         }
     }
@@ -913,6 +916,9 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             | SpeakerQuotesLoaded { .. }
             | SearchResults { .. }
             | Notify(_)
+            | IndexProgress { .. }
+            | LibraryChanged
+            | IndexFinished { .. }
             | Resize(..)
     );
     if user_input {
@@ -939,6 +945,18 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
         Notify(m) => {
             state.message = Some(m);
             Vec::new()
+        }
+        IndexProgress { done, total } => {
+            state.index_progress = Some((done, total));
+            Vec::new()
+        }
+        LibraryChanged => reload_lists(state),
+        IndexFinished { message } => {
+            state.index_progress = None;
+            if message.is_some() {
+                state.message = message;
+            }
+            reload_lists(state)
         }
         ArticlesLoaded(v) => {
             state.list.all = v;
@@ -983,9 +1001,16 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         SpeakerQuotesLoaded { speaker, hits } => {
-            state.speakers.quotes = Some((speaker, hits));
-            state.speakers.quote_selected = 0;
-            state.speakers.focus = SpeakersFocus::Quotes;
+            let sv = &mut state.speakers;
+            let same = sv.quotes.as_ref().is_some_and(|(n, _)| *n == speaker);
+            if same {
+                // A reload (the library changed): stay where the user was.
+                sv.quote_selected = sv.quote_selected.min(hits.len().saturating_sub(1));
+            } else {
+                sv.quote_selected = 0;
+                sv.focus = SpeakersFocus::Quotes;
+            }
+            sv.quotes = Some((speaker, hits));
             Vec::new()
         }
         SearchResults { query, hits } => {
@@ -1099,6 +1124,18 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
         _ if state.screen == Screen::Speakers => speakers_action(state, &panes, action),
         other => reader_action(state, &panes, other),
     }
+}
+
+/// The library changed: the list (and the Speakers view when shown) are fetched again.
+fn reload_lists(state: &State) -> Vec<Effect> {
+    let mut v = vec![Effect::LoadArticles];
+    if state.screen == Screen::Speakers {
+        v.push(Effect::LoadSpeakers);
+        if let Some((name, _)) = &state.speakers.quotes {
+            v.push(Effect::LoadSpeakerQuotes(name.clone()));
+        }
+    }
+    v
 }
 
 fn live_filter(state: &mut State) {
