@@ -33,7 +33,6 @@ const NEGATIVE: &[&str] = &[
     "credits",
     "disqus",
     "dropdown",
-    "facebook",
     "follow",
     "footer",
     "gdpr",
@@ -83,7 +82,6 @@ const NEGATIVE: &[&str] = &[
     "teaser",
     "toolbar",
     "trending",
-    "twitter",
     "widget",
 ];
 

@@ -107,7 +107,7 @@ fn count_visible(t: &str) -> u32 {
 fn is_structural_furniture(tag: &str) -> bool {
     matches!(
         tag,
-        "nav" | "aside" | "footer" | "header" | "dialog" | "menu"
+        "nav" | "aside" | "footer" | "header" | "dialog" | "menu" | "figcaption"
     )
 }
 
@@ -376,7 +376,12 @@ pub fn extract(dom: &Dom) -> Vec<Block> {
     let page_prose = m.text[body].saturating_sub(m.link[body]);
     if let Some(top) = top {
         let top = promote(dom, top, &scores, &m);
-        let roots = with_siblings(dom, top, &scores, &removed, &m);
+        let chunks = same_class_chunks(dom, body, top, &removed, &m);
+        let roots = if chunks.len() > 1 {
+            chunks
+        } else {
+            with_siblings(dom, top, &scores, &removed, &m)
+        };
         let blocks = filter_blocks(write_blocks(dom, &roots, &removed));
         let got: usize = blocks.iter().map(|b| b.text.chars().count()).sum();
         if got >= 200 || got as f64 >= 0.3 * page_prose as f64 {
@@ -389,6 +394,46 @@ pub fn extract(dom: &Dom) -> Vec<Block> {
         return blocks;
     }
     write_blocks(dom, &[body], &vec![false; dom.nodes.len()])
+}
+
+/// Articles split into chunks (around ads or embeds) repeat the container's tag and
+/// class: all prose-bearing elements with the top candidate's exact tag and class, in
+/// document order.
+fn same_class_chunks(
+    dom: &Dom,
+    body: NodeId,
+    top: NodeId,
+    removed: &[bool],
+    m: &Measures,
+) -> Vec<NodeId> {
+    let Some(class) = dom.attr(top, "class").filter(|c| !c.trim().is_empty()) else {
+        return vec![top];
+    };
+    let tag = dom.tag(top);
+    let mut out = Vec::new();
+    let mut w = dom.walk(body);
+    while let Some(e) = w.next() {
+        let Edge::Open(id) = e else { continue };
+        if !dom.is_element(id) {
+            continue;
+        }
+        if removed[id] || is_invisible_tag(dom.tag(id)) {
+            w.skip_children(id);
+            continue;
+        }
+        if id == top {
+            out.push(id);
+            w.skip_children(id);
+        } else if dom.tag(id) == tag && dom.attr(id, "class") == Some(class) {
+            let text = m.text[id];
+            let prose = text.saturating_sub(m.link[id]);
+            if prose > 0 && (m.link[id] as f32) < 0.5 * text as f32 {
+                out.push(id);
+                w.skip_children(id);
+            }
+        }
+    }
+    out
 }
 
 /// Moves up from the top candidate while its parent holds clearly more of the prose
