@@ -11,7 +11,7 @@ mod classes;
 pub mod dom;
 pub mod extract;
 pub mod meta;
-pub mod nesting;
+pub mod prescan;
 
 use super::{Article, Format, LoadWarning, Loaded, hygiene};
 use extract::BlockKind;
@@ -26,16 +26,13 @@ pub fn load(bytes: &[u8]) -> Loaded {
             enc.name()
         )));
     }
-    let text = match nesting::cap(&text) {
-        Some(capped) => {
-            warnings.push(LoadWarning(format!(
-                "page nests deeper than {} elements; the extra tags were ignored",
-                nesting::MAX_DEPTH
-            )));
-            capped
-        }
-        None => text,
-    };
+    let (text, depth) = prescan::slim(&text);
+    if depth > prescan::MAX_DEPTH {
+        warnings.push(LoadWarning(format!(
+            "page nests deeper than {} elements; the extra tags were ignored",
+            prescan::MAX_DEPTH
+        )));
+    }
     let dom = dom::parse(&text);
     drop(text);
     let meta = meta::read(&dom);
