@@ -139,7 +139,9 @@ impl Dom {
             if let Edge::Open(id) = e {
                 match &self.nodes[id].kind {
                     Kind::Text(t) => push_collapsed(&mut out, t),
-                    Kind::Element if is_invisible_tag(self.tag(id)) => w.skip_children(id),
+                    Kind::Element if id != root && is_invisible_tag(self.tag(id)) => {
+                        w.skip_children(id)
+                    }
                     _ => {}
                 }
             }

@@ -384,7 +384,7 @@ pub fn extract(dom: &Dom) -> Vec<Block> {
         };
         let blocks = filter_blocks(write_blocks(dom, &roots, &removed));
         let got: usize = blocks.iter().map(|b| b.text.chars().count()).sum();
-        if got >= 200 || got as f64 >= 0.3 * page_prose as f64 {
+        if got >= 200 || got as f64 >= 0.6 * page_prose as f64 {
             return blocks;
         }
     }
