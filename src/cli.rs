@@ -3,6 +3,7 @@
 use crate::article::load;
 use crate::config::Config;
 use crate::extract;
+use crate::library;
 use crate::output;
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use std::io::Write;
@@ -36,6 +37,56 @@ pub enum Command {
         /// Article files (.txt, .md, .html).
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
+    },
+    /// Build or update the library index (the configured library when no path is given).
+    Index {
+        /// Library folders or files.
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Index database to use instead of the configured one.
+        #[arg(long, value_name = "FILE")]
+        index: Option<PathBuf>,
+    },
+    /// Print one speaker's quotes across the indexed library.
+    Quotes {
+        /// The speaker's name (a surname works when only one speaker has it).
+        #[arg(long, value_name = "NAME")]
+        speaker: String,
+        /// JSON Lines instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Index database to use instead of the configured one.
+        #[arg(long, value_name = "FILE")]
+        index: Option<PathBuf>,
+    },
+    /// List the speakers of the indexed library with quote and article counts.
+    Speakers {
+        /// JSON Lines instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Index database to use instead of the configured one.
+        #[arg(long, value_name = "FILE")]
+        index: Option<PathBuf>,
+    },
+    /// Full-text search over the indexed library (every word must match).
+    Search {
+        /// Words to find; any text is accepted.
+        query: String,
+        /// JSON Lines instead of text.
+        #[arg(long)]
+        json: bool,
+        /// At most this many results.
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+        /// Index database to use instead of the configured one.
+        #[arg(long, value_name = "FILE")]
+        index: Option<PathBuf>,
+    },
+    /// List the reader's keys (with the config's [keys] applied).
+    Keys {
+        /// As a Markdown table (for the README).
+        #[arg(long)]
+        markdown: bool,
     },
     /// Print a shell completion script.
     Completions {
@@ -86,10 +137,71 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let config = Config::load(cli.config.as_deref())?;
             Ok(extract_files(&files, format, config.limits.max_file_bytes))
         }
+        Some(Command::Index { paths, index }) => {
+            let config = Config::load(cli.config.as_deref())?;
+            let db = library::commands::index_path(index.as_deref(), &config);
+            library::commands::index(&paths, &db, &config)
+        }
+        Some(Command::Quotes {
+            speaker,
+            json,
+            index,
+        }) => {
+            let config = Config::load(cli.config.as_deref())?;
+            let db = library::commands::index_path(index.as_deref(), &config);
+            library::commands::quotes(&speaker, json, &db)
+        }
+        Some(Command::Speakers { json, index }) => {
+            let config = Config::load(cli.config.as_deref())?;
+            let db = library::commands::index_path(index.as_deref(), &config);
+            library::commands::speakers(json, &db)
+        }
+        Some(Command::Search {
+            query,
+            json,
+            limit,
+            index,
+        }) => {
+            let config = Config::load(cli.config.as_deref())?;
+            let db = library::commands::index_path(index.as_deref(), &config);
+            library::commands::search(&query, json, limit, &db)
+        }
+        Some(Command::Keys { markdown }) => {
+            let config = Config::load(cli.config.as_deref())?;
+            let keymap = crate::tui::keymap::Keymap::new(&config.keys);
+            let text = if markdown {
+                keymap.to_markdown()
+            } else {
+                keymap.to_text()
+            };
+            let mut out = std::io::stdout().lock();
+            if out.write_all(text.as_bytes()).is_err() {
+                return Ok(ExitCode::FAILURE);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         None => {
             let config = Config::load(cli.config.as_deref())?;
-            let _ = config;
-            anyhow::bail!("the reader is not built yet")
+            let paths = if !cli.paths.is_empty() {
+                cli.paths
+            } else {
+                config.library.paths.clone()
+            };
+            for p in &paths {
+                if !p.exists() {
+                    anyhow::bail!("{}: no such file or folder", p.display());
+                }
+            }
+            let store: std::sync::Arc<dyn crate::library::Store> = if paths.is_empty() {
+                std::sync::Arc::new(crate::sample::store())
+            } else {
+                std::sync::Arc::new(crate::library::memory::MemoryStore::load(
+                    &paths,
+                    config.limits.max_file_bytes,
+                ))
+            };
+            crate::tui::run(store, &config)?;
+            Ok(ExitCode::SUCCESS)
         }
     }
 }

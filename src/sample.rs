@@ -27,6 +27,7 @@ macro_rules! expected_files {
 
 sample_files![
     "auditors-warn-of-budget-hole.txt",
+    "bridge-contractor-manager-on-trial.txt",
     "coast-guard-rehearses-harbour-rescue.txt",
     "council-votes-to-close-old-swing-bridge.txt",
     "free-school-meals-pilot-to-expand.txt",
@@ -43,6 +44,7 @@ sample_files![
 
 expected_files![
     "auditors-warn-of-budget-hole",
+    "bridge-contractor-manager-on-trial",
     "coast-guard-rehearses-harbour-rescue",
     "council-votes-to-close-old-swing-bridge",
     "free-school-meals-pilot-to-expand",

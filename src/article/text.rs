@@ -44,44 +44,63 @@ pub fn parse(text: &str) -> Article {
     article
 }
 
-/// Splits text into paragraphs at blank lines, joining wrapped lines with a space.
+/// Lines longer than this inside a block mean the text is not hard-wrapped: each line is
+/// then a paragraph of its own (text copied from a page, one paragraph per line).
+const UNWRAPPED_LINE: usize = 100;
+
+/// Splits text into paragraphs at blank lines, joining hard-wrapped lines with a space.
+/// A block whose lines are not wrapped at a fixed width (a line other than the last is
+/// longer than [`UNWRAPPED_LINE`] chars) is one paragraph per line.
 pub fn split_paragraphs(text: &str) -> Vec<Para> {
     let mut out = Vec::new();
-    let mut current = String::new();
-    let mut lines = 0;
-    for line in text.lines() {
+    let mut block: Vec<&str> = Vec::new();
+    for line in text.lines().chain(std::iter::once("")) {
         let line = line.trim();
-        if line.is_empty() {
-            if !current.is_empty() {
-                out.push(Para {
-                    text: std::mem::take(&mut current),
-                    lines,
-                });
-            }
-            lines = 0;
+        if !line.is_empty() {
+            block.push(line);
             continue;
         }
-        if !current.is_empty() {
-            current.push(' ');
+        if block.is_empty() {
+            continue;
         }
-        current.push_str(line);
-        lines += 1;
-    }
-    if !current.is_empty() {
-        out.push(Para {
-            text: current,
-            lines,
-        });
+        let unwrapped = block.len() > 1
+            && block[..block.len() - 1]
+                .iter()
+                .any(|l| l.chars().count() > UNWRAPPED_LINE);
+        if unwrapped {
+            out.extend(block.iter().map(|l| Para {
+                text: (*l).to_string(),
+                lines: 1,
+            }));
+        } else {
+            out.push(Para {
+                text: block.join(" "),
+                lines: block.len(),
+            });
+        }
+        block.clear();
     }
     out
 }
 
 /// Moves byline and date lines at the top of `paragraphs` into the article, stopping at
-/// the first paragraph that is neither.
+/// the first paragraph that is neither. A short standfirst (dek) may come before the
+/// byline: it stays in the body, and the byline under it is still taken.
 pub fn take_header(paragraphs: &mut Vec<String>, article: &mut Article) {
+    let mut start = 0;
+    if let Some(k) = paragraphs
+        .iter()
+        .take(3)
+        .position(|p| parse_byline_and_date(p).is_some())
+        && paragraphs[..k]
+            .iter()
+            .all(|p| p.split_whitespace().count() <= 50 && !looks_like_date_line(p))
+    {
+        start = k;
+    }
     let mut taken = 0;
-    while taken < 4 && !paragraphs.is_empty() {
-        let p = &paragraphs[0];
+    while taken < 4 && start < paragraphs.len() {
+        let p = &paragraphs[start];
         if let Some((names, date)) = parse_byline_and_date(p) {
             article.byline.extend(names);
             if article.date.is_none() {
@@ -92,7 +111,7 @@ pub fn take_header(paragraphs: &mut Vec<String>, article: &mut Article) {
         } else {
             break;
         }
-        paragraphs.remove(0);
+        paragraphs.remove(start);
         taken += 1;
     }
 }
@@ -142,7 +161,16 @@ pub fn looks_like_headline(line: &str) -> bool {
         && !looks_like_date_line(line)
 }
 
-const BYLINE_PREFIXES: &[&str] = &["written by ", "by ", "words by ", "story by ", "text by "];
+const BYLINE_PREFIXES: &[&str] = &[
+    "written by ",
+    "by ",
+    "words by ",
+    "story by ",
+    "text by ",
+    "posted by ",
+    "author: ",
+    "authors: ",
+];
 
 /// Outlets and job titles that follow a name in a byline ("By Ada Mensah, Reuters").
 const BYLINE_NOISE: &[&str] = &[
@@ -632,6 +660,11 @@ mod tests {
         assert_eq!(one("By most accounts, the law worked."), None);
         assert_eq!(one("By Friday"), None);
         assert_eq!(
+            one("Author: Ada Mensah"),
+            Some(vec!["Ada Mensah".to_string()])
+        );
+        assert_eq!(one("Authors: the desk"), None);
+        assert_eq!(
             parse_byline_and_date("By Ada Mensah | March 3, 2026"),
             Some((
                 vec!["Ada Mensah".to_string()],
@@ -733,5 +766,33 @@ mod tests {
         let a = parse("Headline here\n\nOne.\n\nAdvertisement\n\nTwo.\n\nShare this story");
         assert_eq!(a.body, "One.\n\nTwo.");
         assert_eq!(a.extra, vec!["Advertisement", "Share this story"]);
+    }
+
+    #[test]
+    fn one_paragraph_per_line_text() {
+        let long = "The council voted on Monday to close the bridge for fourteen months, a decision the mayor called painful.";
+        let text = format!(
+            "Council closes bridge\n\n{long}\n\u{201C}It is overdue,\u{201D} she said.\n{long}"
+        );
+        let a = parse(&text);
+        assert_eq!(a.title, "Council closes bridge");
+        assert_eq!(a.paragraph_ranges().len(), 3, "{}", a.body);
+        // hard-wrapped text still joins
+        let a = parse("Title\n\nA short wrapped\nline of text.\n\nNext.");
+        assert_eq!(a.body, "A short wrapped line of text.\n\nNext.");
+    }
+
+    #[test]
+    fn standfirst_before_byline() {
+        let a = parse(
+            "Bridge to close for a year\n\nRepairs will cost 38 million crowns, engineers say\n\nBy Nadia Ferreira\n\nMarch 10, 2026\n\nThe council voted.",
+        );
+        assert_eq!(a.title, "Bridge to close for a year");
+        assert_eq!(a.byline, vec!["Nadia Ferreira"]);
+        assert_eq!(a.date.as_deref(), Some("March 10, 2026"));
+        assert_eq!(
+            a.body,
+            "Repairs will cost 38 million crowns, engineers say\n\nThe council voted."
+        );
     }
 }
