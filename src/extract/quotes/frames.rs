@@ -85,6 +85,7 @@ pub fn cue_at(doc: &Doc, i: usize) -> Option<Cue> {
                 form: Form::Past,
                 obj: false,
                 weak: false,
+                that: false,
             })),
             source: false,
             phrase: true,
