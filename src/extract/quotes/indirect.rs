@@ -214,6 +214,11 @@ fn clause_after(doc: &Doc, cue: &Cue, mut p: usize, e: usize) -> After {
             }
             continue;
         }
+        if doc.is_any(p, &["on", "by", "until", "since", "in", "late", "early"])
+            && is_time(doc, p + 1)
+        {
+            p += 1;
+        }
         if is_time(doc, p) {
             p += 1;
             if p < e && doc.toks[p].is_word() && doc.toks[p].ch.is_ascii_digit() {
