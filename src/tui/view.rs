@@ -282,18 +282,14 @@ pub fn body_lines<'a>(state: &State, r: &'a Reader, height: usize) -> Vec<Line<'
                 }
                 // Ranges that style this line: quotes, search matches, the mark.
                 let mut styled: Vec<(usize, usize, Style)> = Vec::new();
+                // Quotes are sorted by start: the ones starting before the line's end, looked
+                // at from the nearest back (a bounded number, so nested quotes are found and
+                // the cost per line stays constant).
                 let p_end = r.nav.starts.partition_point(|&s| s < le);
-                let mut k = p_end;
-                let mut looked = 0;
-                while k > 0 && looked < 64 {
-                    k -= 1;
-                    looked += 1;
+                for k in (p_end.saturating_sub(64)..p_end).rev() {
                     let qi = r.nav.order[k];
                     let q = &quotes[qi];
                     if q.span.end <= ls {
-                        if looked > 1 {
-                            break;
-                        }
                         continue;
                     }
                     let slot = r.nav.speaker_of[qi];
