@@ -686,7 +686,9 @@ fn filter_blocks(blocks: Vec<Block>) -> Vec<Block> {
             let ld = b.link_chars as f64 / chars.max(1) as f64;
             let own = chars.saturating_sub(b.link_chars);
             let prose = matches!(b.kind, BlockKind::Paragraph | BlockKind::Quote) && own >= 40;
-            !(ld > 0.5 && !prose && !matches!(b.kind, BlockKind::Heading(_)) || ld > 0.9)
+            let heading = matches!(b.kind, BlockKind::Heading(_));
+            let link_list = ld > 0.5 && !prose && !heading;
+            !link_list && ld <= 0.9
         })
         .collect()
 }
