@@ -675,8 +675,10 @@ fn close_element(wr: &mut Writer, tag: &str, link_depth: &mut u32) {
 
 /// Drops link lists and blocks with nothing readable. A sentence with a long link in it
 /// stays: only blocks that are mostly link with little other text go.
+/// A heading left at the very end introduces something that was dropped (a link list,
+/// comments), so trailing headings go too.
 fn filter_blocks(blocks: Vec<Block>) -> Vec<Block> {
-    blocks
+    let mut kept: Vec<Block> = blocks
         .into_iter()
         .filter(|b| {
             let chars = b.text.chars().filter(|c| !c.is_whitespace()).count();
@@ -690,5 +692,13 @@ fn filter_blocks(blocks: Vec<Block>) -> Vec<Block> {
             let link_list = ld > 0.5 && !prose && !heading;
             !link_list && ld <= 0.9
         })
-        .collect()
+        .collect();
+    while kept
+        .last()
+        .is_some_and(|b| matches!(b.kind, BlockKind::Heading(_)))
+        && kept.len() > 1
+    {
+        kept.pop();
+    }
+    kept
 }
