@@ -3,6 +3,7 @@
 use crate::article::load;
 use crate::config::Config;
 use crate::extract;
+use crate::library;
 use crate::output;
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use std::io::Write;
@@ -36,6 +37,56 @@ pub enum Command {
         /// Article files (.txt, .md, .html).
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
+    },
+    /// Build or update the library index (the configured library when no path is given).
+    Index {
+        /// Library folders or files.
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Index database to use instead of the configured one.
+        #[arg(long, value_name = "FILE")]
+        index: Option<PathBuf>,
+    },
+    /// Print one speaker's quotes across the indexed library.
+    Quotes {
+        /// The speaker's name (a surname works when only one speaker has it).
+        #[arg(long, value_name = "NAME")]
+        speaker: String,
+        /// JSON Lines instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Index database to use instead of the configured one.
+        #[arg(long, value_name = "FILE")]
+        index: Option<PathBuf>,
+    },
+    /// List the speakers of the indexed library with quote and article counts.
+    Speakers {
+        /// JSON Lines instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Index database to use instead of the configured one.
+        #[arg(long, value_name = "FILE")]
+        index: Option<PathBuf>,
+    },
+    /// Full-text search over the indexed library (every word must match).
+    Search {
+        /// Words to find; any text is accepted.
+        query: String,
+        /// JSON Lines instead of text.
+        #[arg(long)]
+        json: bool,
+        /// At most this many results.
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+        /// Index database to use instead of the configured one.
+        #[arg(long, value_name = "FILE")]
+        index: Option<PathBuf>,
+    },
+    /// List the reader's keys (with the config's [keys] applied).
+    Keys {
+        /// As a Markdown table (for the README).
+        #[arg(long)]
+        markdown: bool,
     },
     /// Print a shell completion script.
     Completions {
@@ -71,22 +122,126 @@ pub fn main() -> ExitCode {
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Some(Command::Completions { shell }) => {
-            clap_complete::generate(
-                shell,
-                &mut Cli::command(),
-                "onrecord",
-                &mut std::io::stdout(),
-            );
-            Ok(ExitCode::SUCCESS)
+            // Generated into memory first: clap_complete panics on a closed stdout
+            // (`onrecord completions bash | head`), a plain write does not.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "onrecord", &mut script);
+            let mut stdout = std::io::stdout().lock();
+            match stdout.write_all(&script).and_then(|_| stdout.flush()) {
+                Ok(()) => Ok(ExitCode::SUCCESS),
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::FAILURE),
+                Err(e) => Err(e.into()),
+            }
         }
         Some(Command::Extract { format, files }) => {
             let config = Config::load(cli.config.as_deref())?;
             Ok(extract_files(&files, format, config.limits.max_file_bytes))
         }
+        Some(Command::Index { paths, index }) => {
+            let config = Config::load(cli.config.as_deref())?;
+            let db = library::commands::index_path(index.as_deref(), &config);
+            library::commands::index(&paths, &db, &config)
+        }
+        Some(Command::Quotes {
+            speaker,
+            json,
+            index,
+        }) => {
+            let config = Config::load(cli.config.as_deref())?;
+            let db = library::commands::index_path(index.as_deref(), &config);
+            library::commands::quotes(&speaker, json, &db)
+        }
+        Some(Command::Speakers { json, index }) => {
+            let config = Config::load(cli.config.as_deref())?;
+            let db = library::commands::index_path(index.as_deref(), &config);
+            library::commands::speakers(json, &db)
+        }
+        Some(Command::Search {
+            query,
+            json,
+            limit,
+            index,
+        }) => {
+            let config = Config::load(cli.config.as_deref())?;
+            let db = library::commands::index_path(index.as_deref(), &config);
+            library::commands::search(&query, json, limit, &db)
+        }
+        Some(Command::Keys { markdown }) => {
+            let config = Config::load(cli.config.as_deref())?;
+            let keymap = crate::tui::keymap::Keymap::new(&config.keys);
+            let text = if markdown {
+                keymap.to_markdown()
+            } else {
+                keymap.to_text()
+            };
+            let mut out = std::io::stdout().lock();
+            if out.write_all(text.as_bytes()).is_err() {
+                return Ok(ExitCode::FAILURE);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         None => {
             let config = Config::load(cli.config.as_deref())?;
-            let _ = config;
-            anyhow::bail!("the reader is not built yet")
+            let paths = if !cli.paths.is_empty() {
+                cli.paths
+            } else {
+                config.library.paths.clone()
+            };
+            for p in &paths {
+                if !p.exists() {
+                    anyhow::bail!("{}: no such file or folder", p.display());
+                }
+            }
+            crate::tui::app::check_terminal()?;
+            let (library, notices) = reader_library(paths, &config)?;
+            crate::tui::run(library, &config, notices)?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// The reader's library: the bundled sample when no paths are given; else the SQLite index
+/// of the paths (updated in the background), or, when the index cannot be opened, the
+/// paths loaded into memory.
+fn reader_library(
+    paths: Vec<PathBuf>,
+    config: &Config,
+) -> anyhow::Result<(crate::tui::Library, Vec<String>)> {
+    use crate::library::indexer::{IndexOptions, check_index_location};
+    use crate::tui::Library;
+    use std::sync::Arc;
+    if paths.is_empty() {
+        return Ok((Library::Fixed(Arc::new(crate::sample::store())), Vec::new()));
+    }
+    let db = crate::library::commands::index_path(None, config);
+    check_index_location(&db, &paths)?;
+    let opened = crate::library::db::Index::open(&db, true)
+        .map(|(ix, notices)| (crate::library::sqlite::SqliteStore::from_index(ix), notices));
+    match opened {
+        Ok((store, notices)) => {
+            let opts = IndexOptions {
+                max_file_bytes: config.limits.max_file_bytes,
+                ..IndexOptions::default()
+            };
+            Ok((
+                Library::Indexed {
+                    store: Arc::new(store),
+                    roots: paths,
+                    db,
+                    opts,
+                },
+                notices,
+            ))
+        }
+        Err(e) => {
+            let store =
+                crate::library::memory::MemoryStore::load(&paths, config.limits.max_file_bytes);
+            Ok((
+                Library::Fixed(Arc::new(store)),
+                vec![format!(
+                    "cannot use the index ({e:#}); reading the library without it"
+                )],
+            ))
         }
     }
 }
@@ -108,7 +263,7 @@ pub fn extract_files(files: &[PathBuf], format: ExtractFormat, max_bytes: u64) -
                     eprintln!(
                         "onrecord: {}: warning: {}",
                         crate::tui::sanitize::one_line(&shown, 500),
-                        w.0
+                        crate::tui::sanitize::one_line(&w.0, 500)
                     );
                 }
                 let analysis = extract::analyze(&article);
@@ -116,9 +271,9 @@ pub fn extract_files(files: &[PathBuf], format: ExtractFormat, max_bytes: u64) -
                     ExtractFormat::Json => {
                         let warnings = loaded.warnings.iter().map(|w| w.0.clone()).collect();
                         let obj = output::json_article(&shown, &article, &analysis, warnings);
-                        serde_json::to_writer(&mut out, &obj)
+                        output::to_json_line(&obj)
                             .map_err(std::io::Error::from)
-                            .and_then(|_| writeln!(out))
+                            .and_then(|line| writeln!(out, "{line}"))
                     }
                     ExtractFormat::Text => {
                         write!(out, "{}", output::text_report(&shown, &article, &analysis))

@@ -16,4 +16,5 @@ pub mod config;
 pub mod extract;
 pub mod library;
 pub mod output;
+pub mod sample;
 pub mod tui;

@@ -118,17 +118,19 @@ fn json_entity(e: &Entity) -> JsonEntity<'_> {
     }
 }
 
-/// A readable report of one article's analysis.
+/// A readable report of one article's analysis. Every piece of content (path, metadata,
+/// quotes, names) is passed through [`one_line`] so nothing in it can act on a terminal.
 pub fn text_report(path: &str, article: &Article, analysis: &Analysis) -> String {
+    use crate::tui::sanitize::one_line;
     use std::fmt::Write;
     let mut s = String::new();
-    let _ = writeln!(s, "== {path}");
-    let _ = writeln!(s, "title:   {}", article.title);
+    let _ = writeln!(s, "== {}", one_line(path, 500));
+    let _ = writeln!(s, "title:   {}", one_line(&article.title, 300));
     if !article.byline.is_empty() {
-        let _ = writeln!(s, "byline:  {}", article.byline.join(", "));
+        let _ = writeln!(s, "byline:  {}", one_line(&article.byline.join(", "), 300));
     }
     if let Some(d) = &article.dateline {
-        let _ = writeln!(s, "dateline: {d}");
+        let _ = writeln!(s, "dateline: {}", one_line(d, 200));
     }
     let _ = writeln!(s, "quotes:  {}", analysis.quotes.len());
     for (i, q) in analysis.quotes.iter().enumerate() {
@@ -141,11 +143,11 @@ pub fn text_report(path: &str, article: &Article, analysis: &Analysis) -> String
             s,
             "  {:>3}. [{kind}] {} — {}{}",
             i + 1,
-            crate::tui::sanitize::one_line(&article.body[q.span.clone()], 100),
-            q.speaker.as_deref().unwrap_or("(unknown)"),
+            one_line(&article.body[q.span.clone()], 100),
+            one_line(q.speaker.as_deref().unwrap_or("(unknown)"), 100),
             q.cue
                 .as_deref()
-                .map(|c| format!(" ({c})"))
+                .map(|c| format!(" ({})", one_line(c, 60)))
                 .unwrap_or_default(),
         );
     }
@@ -159,15 +161,45 @@ pub fn text_report(path: &str, article: &Article, analysis: &Analysis) -> String
         let _ = writeln!(
             s,
             "  [{kind}] {} ×{}{}",
-            e.name,
+            one_line(&e.name, 100),
             e.mention_count(),
             e.role
                 .as_deref()
-                .map(|r| format!(" — {r}"))
+                .map(|r| format!(" — {}", one_line(r, 200)))
                 .unwrap_or_default()
         );
     }
     s
+}
+
+/// JSON that is safe to print on a terminal and still exact: serde_json escapes only
+/// C0 controls, so DEL, C1 controls and bidi overrides are escaped here as `\uXXXX`
+/// (which decodes to the same string).
+pub fn to_json_line<T: Serialize>(value: &T) -> serde_json::Result<String> {
+    let mut buf = Vec::new();
+    let mut ser = serde_json::Serializer::with_formatter(&mut buf, TerminalSafeJson);
+    value.serialize(&mut ser)?;
+    Ok(String::from_utf8(buf).expect("serde_json writes UTF-8"))
+}
+
+struct TerminalSafeJson;
+
+impl serde_json::ser::Formatter for TerminalSafeJson {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let mut start = 0;
+        for (i, c) in fragment.char_indices() {
+            if crate::article::hygiene::is_unsafe_char(c) {
+                writer.write_all(&fragment.as_bytes()[start..i])?;
+                write!(writer, "\\u{:04x}", c as u32)?;
+                start = i + c.len_utf8();
+            }
+        }
+        writer.write_all(&fragment.as_bytes()[start..])
+    }
 }
 
 #[cfg(test)]
@@ -181,5 +213,19 @@ mod tests {
         assert_eq!(o.at(4), 2);
         assert_eq!(o.at(8), 4);
         assert_eq!(o.at(0), 0);
+    }
+
+    #[test]
+    fn json_escapes_what_a_terminal_would_act_on() {
+        let s = "a\u{1b}]0;x\u{7} \u{9b}2J \u{202e}r \u{7f} \u{e9}";
+        let line = to_json_line(&s).unwrap();
+        assert!(!line.chars().any(|c| c.is_control()), "{line:?}");
+        assert!(!line.contains('\u{202e}'), "{line:?}");
+        assert!(
+            line.contains("\\u009b") && line.contains("\\u202e"),
+            "{line}"
+        );
+        let back: String = serde_json::from_str(&line).unwrap();
+        assert_eq!(back, s, "lossless");
     }
 }

@@ -16,8 +16,19 @@ pub fn parse(text: &str, warnings: &mut Vec<LoadWarning>) -> Article {
     let mut paragraphs = Vec::new();
     let mut current = String::new();
     let mut in_fence = false;
+    let mut in_comment = false;
     for line in body_text.lines() {
         let trimmed = line.trim();
+        if in_comment {
+            if trimmed.contains("-->") {
+                in_comment = false;
+            }
+            continue;
+        }
+        if trimmed.starts_with("<!--") {
+            in_comment = !trimmed.contains("-->");
+            continue;
+        }
         if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
             in_fence = !in_fence;
             flush(&mut current, &mut paragraphs);
@@ -26,21 +37,34 @@ pub fn parse(text: &str, warnings: &mut Vec<LoadWarning>) -> Article {
         if in_fence {
             continue;
         }
+        // Setext heading: a line of `=` or `-` under a one-line paragraph.
+        if !current.is_empty()
+            && !current.contains('\n')
+            && trimmed.len() >= 2
+            && (trimmed.chars().all(|c| c == '=') || trimmed.chars().all(|c| c == '-'))
+        {
+            let heading = std::mem::take(&mut current);
+            add_heading(&heading, &mut article, &mut paragraphs);
+            continue;
+        }
         if trimmed.is_empty() || is_rule(trimmed) {
             flush(&mut current, &mut paragraphs);
             continue;
         }
         if let Some(heading) = heading_text(trimmed) {
             flush(&mut current, &mut paragraphs);
-            if article.title.is_empty() && paragraphs.is_empty() {
-                article.title = strip_inline(heading);
-            } else {
-                paragraphs.push(strip_inline(heading));
-            }
+            add_heading(&strip_inline(heading), &mut article, &mut paragraphs);
             continue;
         }
-        let line = strip_block_prefix(trimmed);
-        if line.starts_with("![") {
+        if is_link_definition(trimmed) {
+            continue;
+        }
+        let (line, item) = strip_block_prefix(trimmed);
+        if item {
+            // each list item is a paragraph of its own
+            flush(&mut current, &mut paragraphs);
+        }
+        if line.starts_with("![") && line.ends_with(')') {
             continue;
         }
         if !current.is_empty() {
@@ -49,19 +73,55 @@ pub fn parse(text: &str, warnings: &mut Vec<LoadWarning>) -> Article {
         current.push_str(&strip_inline(line));
     }
     flush(&mut current, &mut paragraphs);
-    if article.byline.is_empty()
-        && let Some(names) = paragraphs
-            .first()
-            .and_then(|p| super::text::parse_byline(p))
-    {
-        article.byline = names;
-        paragraphs.remove(0);
-    }
+    let mut paragraphs: Vec<String> = paragraphs
+        .into_iter()
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .collect();
+    super::text::take_header(&mut paragraphs, &mut article);
+    super::text::take_furniture(&mut paragraphs, &mut article);
     if let Some(first) = paragraphs.first() {
         article.dateline = super::text::find_dateline(first);
     }
     article.set_paragraphs(&paragraphs);
     article
+}
+
+/// A heading before any paragraph is the title (or repeats the front matter's title and is
+/// dropped); later headings stay in the body as paragraphs of their own.
+fn add_heading(heading: &str, article: &mut Article, paragraphs: &mut Vec<String>) {
+    let heading = heading.trim();
+    if heading.is_empty() {
+        return;
+    }
+    if paragraphs.is_empty() {
+        if article.title.is_empty() {
+            article.title = heading.to_string();
+            return;
+        }
+        if same_words(&article.title, heading) {
+            return;
+        }
+    }
+    paragraphs.push(heading.to_string());
+}
+
+fn same_words(a: &str, b: &str) -> bool {
+    let words = |s: &str| {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+    };
+    words(a) == words(b)
+}
+
+/// `[id]: https://...` reference definitions are not text.
+fn is_link_definition(line: &str) -> bool {
+    line.starts_with('[')
+        && line.find("]:").is_some_and(|p| {
+            !line[1..p].contains(']') && line[p + 2..].trim_start().contains(['/', '.', '#'])
+        })
 }
 
 fn flush(current: &mut String, paragraphs: &mut Vec<String>) {
@@ -157,8 +217,10 @@ fn heading_text(line: &str) -> Option<&str> {
     }
 }
 
-fn strip_block_prefix(line: &str) -> &str {
+/// Removes block quote marks and list bullets; says whether the line starts a list item.
+fn strip_block_prefix(line: &str) -> (&str, bool) {
     let mut l = line;
+    let mut item = false;
     loop {
         let t = l.trim_start();
         if let Some(r) = t.strip_prefix('>') {
@@ -169,12 +231,17 @@ fn strip_block_prefix(line: &str) -> &str {
             .or_else(|| t.strip_prefix("+ "))
         {
             l = r;
+            item = true;
         } else {
             let digits = t.chars().take_while(char::is_ascii_digit).count();
-            if digits > 0 && t[digits..].starts_with(". ") {
+            if digits > 0
+                && digits <= 3
+                && (t[digits..].starts_with(". ") || t[digits..].starts_with(") "))
+            {
                 l = &t[digits + 2..];
+                item = true;
             } else {
-                return t;
+                return (t, item);
             }
         }
     }
@@ -304,5 +371,36 @@ mod tests {
         assert_eq!(a.title, "T");
         assert_eq!(a.byline, vec!["A B", "C D"]);
         assert_eq!(a.body, "Body.");
+    }
+
+    #[test]
+    fn repeated_title_heading_is_dropped() {
+        let mut w = Vec::new();
+        let a = parse(
+            "---\ntitle: Harbour tax passes\n---\n\n# Harbour *tax* passes\n\nBody one.\n\n## Next steps\n\nBody two.",
+            &mut w,
+        );
+        assert_eq!(a.title, "Harbour tax passes");
+        assert_eq!(a.body, "Body one.\n\nNext steps\n\nBody two.");
+    }
+
+    #[test]
+    fn list_items_are_paragraphs_and_junk_leaves() {
+        let mut w = Vec::new();
+        let a = parse(
+            "# Title\n\n*By Ada Mensah*\n\nIntro line\nwraps here.\n\n- one\n- two\n1. three\n\n[ref]: https://example.org/x\n<!-- a comment\nover lines -->\n\n---\n\nRead more: [Other story](https://example.org/y)",
+            &mut w,
+        );
+        assert_eq!(a.byline, vec!["Ada Mensah"]);
+        assert_eq!(a.body, "Intro line wraps here.\n\none\n\ntwo\n\nthree");
+        assert_eq!(a.extra, vec!["Read more: Other story"]);
+    }
+
+    #[test]
+    fn setext_heading() {
+        let mut w = Vec::new();
+        let a = parse("Big news\n========\n\nText.", &mut w);
+        assert_eq!(a.title, "Big news");
+        assert_eq!(a.body, "Text.");
     }
 }

@@ -1,14 +1,26 @@
 //! Plain-text articles.
 //!
-//! - The first non-empty line is the title when it looks like a headline (short, not a
-//!   sentence); otherwise the file has no title line and the whole text is body.
-//! - `By X` / `Written by X` lines near the top become the byline.
-//! - A wire dateline (`SEOUL (Reuters) –`) at the start of the first paragraph is recorded.
-//! - Page junk at the end (comment prompts, share lines, reporting credits, copyright)
-//!   goes to [`Article::extra`](super::Article::extra), not the body.
+//! - The first paragraph is the title only when it looks like a headline: one line, short,
+//!   not ending like a sentence. Otherwise the file has no title line and all of it is body
+//!   (many saved articles start straight with the first paragraph).
+//! - Header lines right after the title become metadata: `By X` / `Written by X` (byline)
+//!   and a line that is only a date. Scanning stops at the first real paragraph, so nothing
+//!   later in the article is ever taken for a header.
+//! - A wire dateline (`SEOUL (Reuters) –`, `(CNN)`, `PORT HALDEN –`) at the start of the
+//!   first paragraph is recorded; the body keeps it.
+//! - Page furniture at the end (comment prompts, share and follow lines, reporting credits,
+//!   copyright, reprint notes) and standalone "Advertisement" lines go to
+//!   [`Article::extra`](super::Article::extra), never the body.
 //! - Paragraphs are separated by blank lines; lines inside a paragraph are joined.
 
 use super::Article;
+
+/// A paragraph of the source: its text (wrapped lines joined) and how many lines it had.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Para {
+    pub text: String,
+    pub lines: usize,
+}
 
 /// Parses clean text (after [`hygiene`](super::hygiene)) into an article.
 pub fn parse(text: &str) -> Article {
@@ -16,34 +28,15 @@ pub fn parse(text: &str) -> Article {
     let mut paragraphs = split_paragraphs(text);
 
     if let Some(first) = paragraphs.first()
-        && looks_like_headline(first)
+        && first.lines == 1
+        && paragraphs.len() > 1
+        && looks_like_headline(&first.text)
     {
-        article.title = paragraphs.remove(0);
+        article.title = paragraphs.remove(0).text;
     }
-
-    // Byline lines in the first few paragraphs.
-    let mut i = 0;
-    while i < paragraphs.len().min(4) {
-        if let Some(names) = parse_byline(&paragraphs[i]) {
-            article.byline.extend(names);
-            paragraphs.remove(i);
-        } else if looks_like_date_line(&paragraphs[i]) && article.date.is_none() {
-            article.date = Some(paragraphs.remove(i));
-        } else {
-            i += 1;
-        }
-    }
-
-    // Trailing junk.
-    while let Some(last) = paragraphs.last() {
-        if is_trailer(last) {
-            let junk = paragraphs.pop().unwrap_or_default();
-            article.extra.insert(0, junk);
-        } else {
-            break;
-        }
-    }
-
+    let mut paragraphs: Vec<String> = paragraphs.into_iter().map(|p| p.text).collect();
+    take_header(&mut paragraphs, &mut article);
+    take_furniture(&mut paragraphs, &mut article);
     if let Some(first) = paragraphs.first() {
         article.dateline = find_dateline(first);
     }
@@ -51,141 +44,541 @@ pub fn parse(text: &str) -> Article {
     article
 }
 
-/// Splits text into paragraphs at blank lines, joining wrapped lines with a space.
-pub fn split_paragraphs(text: &str) -> Vec<String> {
+/// Lines longer than this inside a block mean the text is not hard-wrapped: each line is
+/// then a paragraph of its own (text copied from a page, one paragraph per line).
+const UNWRAPPED_LINE: usize = 100;
+
+/// Splits text into paragraphs at blank lines, joining hard-wrapped lines with a space.
+/// A block whose lines are not wrapped at a fixed width (a line other than the last is
+/// longer than [`UNWRAPPED_LINE`] chars) is one paragraph per line.
+pub fn split_paragraphs(text: &str) -> Vec<Para> {
     let mut out = Vec::new();
-    let mut current = String::new();
-    for line in text.lines() {
+    let mut block: Vec<&str> = Vec::new();
+    for line in text.lines().chain(std::iter::once("")) {
         let line = line.trim();
-        if line.is_empty() {
-            if !current.is_empty() {
-                out.push(std::mem::take(&mut current));
-            }
+        if !line.is_empty() {
+            block.push(line);
             continue;
         }
-        if !current.is_empty() {
-            current.push(' ');
+        if block.is_empty() {
+            continue;
         }
-        current.push_str(line);
-    }
-    if !current.is_empty() {
-        out.push(current);
+        let unwrapped = block.len() > 1
+            && block[..block.len() - 1]
+                .iter()
+                .any(|l| l.chars().count() > UNWRAPPED_LINE);
+        if unwrapped {
+            out.extend(block.iter().map(|l| Para {
+                text: (*l).to_string(),
+                lines: 1,
+            }));
+        } else {
+            out.push(Para {
+                text: block.join(" "),
+                lines: block.len(),
+            });
+        }
+        block.clear();
     }
     out
 }
 
+/// Moves byline and date lines at the top of `paragraphs` into the article, stopping at
+/// the first paragraph that is neither. A short standfirst (dek) may come before the
+/// byline: it stays in the body, and the byline under it is still taken.
+pub fn take_header(paragraphs: &mut Vec<String>, article: &mut Article) {
+    let mut start = 0;
+    if let Some(k) = paragraphs
+        .iter()
+        .take(3)
+        .position(|p| parse_byline_and_date(p).is_some())
+        && paragraphs[..k]
+            .iter()
+            .all(|p| p.split_whitespace().count() <= 50 && !looks_like_date_line(p))
+    {
+        start = k;
+    }
+    let mut taken = 0;
+    while taken < 4 && start < paragraphs.len() {
+        let p = &paragraphs[start];
+        if let Some((names, date)) = parse_byline_and_date(p) {
+            article.byline.extend(names);
+            if article.date.is_none() {
+                article.date = date;
+            }
+        } else if article.date.is_none() && looks_like_date_line(p) {
+            article.date = Some(p.trim().to_string());
+        } else {
+            break;
+        }
+        paragraphs.remove(start);
+        taken += 1;
+    }
+}
+
+/// Moves page furniture out of the body: trailing junk paragraphs, and standalone
+/// advertisement markers anywhere.
+pub fn take_furniture(paragraphs: &mut Vec<String>, article: &mut Article) {
+    let mut trailing = Vec::new();
+    while let Some(last) = paragraphs.last() {
+        if is_trailer(last) {
+            trailing.push(paragraphs.pop().unwrap_or_default());
+        } else {
+            break;
+        }
+    }
+    let mut kept = Vec::with_capacity(paragraphs.len());
+    for p in paragraphs.drain(..) {
+        if is_ad_marker(&p) {
+            article.extra.push(p);
+        } else {
+            kept.push(p);
+        }
+    }
+    *paragraphs = kept;
+    trailing.reverse();
+    article.extra.extend(trailing);
+}
+
 /// A headline is short and does not end like a sentence.
 pub fn looks_like_headline(line: &str) -> bool {
+    let line = line.trim();
     let words = line.split_whitespace().count();
-    let last = line.trim_end().chars().last().unwrap_or('.');
+    let mut rev = line.chars().rev();
+    let last = rev.next().unwrap_or('.');
+    let before_last = rev.next().unwrap_or(' ');
+    let sentence_end = match last {
+        '.' | ',' | ';' | ':' | ')' => true,
+        '"' | '\u{201D}' | '\u{2019}' | '\'' => matches!(before_last, '.' | ','),
+        _ => false,
+    };
     words > 0
         && words <= 30
         && line.chars().count() <= 200
-        && !matches!(last, '.' | ',' | ';' | '"' | '\u{201D}' | '\u{2019}' | ')')
+        && !sentence_end
         && parse_byline(line).is_none()
         && find_dateline(line).is_none()
+        && !looks_like_date_line(line)
 }
 
-/// `By Jane Doe and John Roe` / `Written by Jane Doe` → the names.
+const BYLINE_PREFIXES: &[&str] = &[
+    "written by ",
+    "by ",
+    "words by ",
+    "story by ",
+    "text by ",
+    "posted by ",
+    "author: ",
+    "authors: ",
+];
+
+/// Outlets and job titles that follow a name in a byline ("By Ada Mensah, Reuters").
+const BYLINE_NOISE: &[&str] = &[
+    "reuters",
+    "ap",
+    "afp",
+    "upi",
+    "associated press",
+    "the associated press",
+    "bloomberg",
+    "staff",
+    "staff writer",
+    "staff reporter",
+];
+const BYLINE_ROLE_WORDS: &[&str] = &[
+    "writer",
+    "reporter",
+    "correspondent",
+    "editor",
+    "contributor",
+    "columnist",
+    "staff",
+];
+
+/// `By Jane Doe and John Roe` / `Written by Jane Doe` → the names. Every part must look
+/// like a name, so that a sentence starting with "By" is never taken for a byline.
 pub fn parse_byline(line: &str) -> Option<Vec<String>> {
+    parse_byline_and_date(line).map(|(names, _)| names)
+}
+
+/// Like [`parse_byline`], and also returns a date written after a separator
+/// (`By Jane Doe | March 3, 2026`).
+pub fn parse_byline_and_date(line: &str) -> Option<(Vec<String>, Option<String>)> {
     let line = line.trim();
-    if line.chars().count() > 120 {
+    if line.chars().count() > 150 {
         return None;
     }
     let lower = line.to_lowercase();
-    let rest = ["written by ", "by ", "words by ", "story by "]
+    let rest = BYLINE_PREFIXES
         .iter()
         .find_map(|p| lower.starts_with(p).then(|| &line[p.len()..]))?;
-    // Drop a trailing "| Reuters", ", Reuters" or date after a separator.
-    let rest = rest.split(['|', '\u{2022}']).next().unwrap_or(rest);
-    let names: Vec<String> = rest
-        .split([',', '&'])
+    let mut pieces = rest.split(['|', '\u{2022}', '\u{00B7}', '\u{2014}', '\u{2013}']);
+    let names_part = pieces.next().unwrap_or(rest);
+    let date = pieces
+        .map(str::trim)
+        .find(|p| looks_like_date_line(p))
+        .map(str::to_string);
+    let mut names = Vec::new();
+    for part in names_part
+        .split([',', '&', ';'])
         .flat_map(|part| part.split(" and "))
-        .map(|n| n.trim().trim_end_matches('.').trim().to_string())
-        .filter(|n| !n.is_empty() && n.split_whitespace().count() <= 5)
-        .filter(|n| n.chars().next().is_some_and(char::is_uppercase))
-        .collect();
-    (!names.is_empty()).then_some(names)
-}
-
-fn looks_like_date_line(line: &str) -> bool {
-    let l = line.trim();
-    if l.chars().count() > 60 {
-        return false;
-    }
-    let lower = l.to_lowercase();
-    let months = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    let has_month = months.iter().any(|m| lower.contains(m));
-    let has_year = l
-        .split(|c: char| !c.is_ascii_digit())
-        .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")));
-    let iso = l.len() >= 10 && l.as_bytes()[4] == b'-' && l.as_bytes()[7] == b'-';
-    has_year && (has_month || iso)
-}
-
-/// `SEOUL (Reuters) –` / `WASHINGTON (AP) —` / `(Reuters) -` at the start of a paragraph.
-pub fn find_dateline(paragraph: &str) -> Option<String> {
-    let head: String = paragraph.chars().take(80).collect();
-    let close = head.find(')')?;
-    let open = head[..close].rfind('(')?;
-    let before = head[..open].trim();
-    let agency = head[open + 1..close].trim();
-    if agency.is_empty() || agency.split_whitespace().count() > 3 {
-        return None;
-    }
-    // The place before the agency is written in capitals (or absent).
-    if !before.is_empty()
-        && (before.chars().any(|c| c.is_lowercase()) || before.split_whitespace().count() > 4)
     {
-        return None;
+        let n = part.trim().trim_end_matches('.').trim();
+        if n.is_empty() {
+            continue;
+        }
+        let nl = n.to_lowercase();
+        if BYLINE_NOISE.contains(&nl.as_str())
+            || nl
+                .split_whitespace()
+                .any(|w| BYLINE_ROLE_WORDS.contains(&w))
+        {
+            continue;
+        }
+        if !looks_like_name(n) {
+            return None;
+        }
+        names.push(n.to_string());
     }
-    let after = head[close + 1..].trim_start();
-    let dash = after.chars().next()?;
-    if !matches!(dash, '-' | '\u{2013}' | '\u{2014}' | ':') {
-        return None;
-    }
-    Some(head[..=close].trim().to_string())
+    (!names.is_empty()).then_some((names, date))
 }
 
-const TRAILER_STARTS: &[&str] = &[
-    "leave a reply",
-    "leave a comment",
-    "your email address will not be published",
-    "share this",
-    "share on",
-    "subscribe",
-    "sign up for",
-    "follow us",
-    "follow ",
-    "click here",
-    "related:",
-    "read more",
-    "(reporting by",
-    "(additional reporting",
-    "(editing by",
-    "(writing by",
-    "reporting by",
-    "editing by",
-    "©",
-    "copyright",
-    "all rights reserved",
-    "this article has been adapted",
-    "this article was originally published",
-    "comments",
-    "advertisement",
+const NAME_PARTICLES: &[&str] = &[
+    "de", "da", "das", "do", "dos", "del", "della", "di", "du", "van", "von", "der", "den", "ter",
+    "bin", "bint", "al", "el", "la", "le", "y", "st.",
 ];
 
-/// Page furniture that follows an article: comment prompts, share and subscribe lines,
-/// reporting credits, copyright lines.
-pub fn is_trailer(paragraph: &str) -> bool {
-    let p = paragraph.trim();
-    if p.chars().count() > 300 {
+fn looks_like_name(n: &str) -> bool {
+    let words: Vec<&str> = n.split_whitespace().collect();
+    if words.is_empty() || words.len() > 5 {
         return false;
     }
-    let lower = p.to_lowercase();
-    TRAILER_STARTS.iter().any(|s| lower.starts_with(s))
+    let capitalized = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let first_ok = capitalized(words[0]);
+    let last_ok = words.last().is_some_and(|w| capitalized(w));
+    let all_ok = words.iter().all(|w| {
+        (capitalized(w) || NAME_PARTICLES.contains(&w.to_lowercase().as_str()))
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '\u{2019}'))
+    });
+    let calendar = words.len() == 1 && is_calendar_word(&words[0].to_lowercase());
+    first_ok && last_ok && all_ok && !calendar
+}
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+const DAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+fn is_month(w: &str) -> bool {
+    MONTHS
+        .iter()
+        .any(|m| *m == w || (w.len() >= 3 && m.starts_with(w)) || w == "sept")
+}
+
+fn is_calendar_word(w: &str) -> bool {
+    is_month(w)
+        || DAYS
+            .iter()
+            .any(|d| *d == w || (w.len() >= 3 && d.starts_with(w)))
+}
+
+/// A line that is only a date, maybe with a time and a word such as "Published".
+pub fn looks_like_date_line(line: &str) -> bool {
+    let l = line.trim();
+    if l.is_empty() || l.chars().count() > 80 {
+        return false;
+    }
+    const FILLER: &[&str] = &[
+        "published",
+        "updated",
+        "posted",
+        "last",
+        "modified",
+        "date",
+        "on",
+        "at",
+        "am",
+        "pm",
+        "a",
+        "p",
+        "m",
+        "et",
+        "edt",
+        "est",
+        "gmt",
+        "utc",
+        "bst",
+        "cet",
+        "cest",
+        "pt",
+        "pst",
+        "pdt",
+        "t",
+        "z",
+    ];
+    let mut year = false;
+    let mut month = false;
+    let mut iso_parts = 0;
+    for tok in l
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | '/' | ':' | '-' | '|'))
+        .filter(|t| !t.is_empty())
+    {
+        let t = tok.to_lowercase();
+        let digits = t.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let suffix = &t[digits.len()..];
+        if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
+            if !matches!(suffix, "" | "st" | "nd" | "rd" | "th" | "t" | "z") {
+                return false;
+            }
+            if digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20")) {
+                year = true;
+            }
+            iso_parts += 1;
+        } else if is_calendar_word(&t) {
+            month |= is_month(&t);
+        } else if !FILLER.contains(&t.as_str()) {
+            return false;
+        }
+    }
+    year && (month || iso_parts >= 3)
+}
+
+/// A dateline at the start of a paragraph: `SEOUL (Reuters) –`, `(Reuters) -`, `(CNN)`,
+/// `WASHINGTON (AP) —`, or a capitalized place alone before a dash (`PORT HALDEN –`).
+pub fn find_dateline(paragraph: &str) -> Option<String> {
+    let head: String = paragraph.chars().take(80).collect();
+    let is_dash = |c: char| matches!(c, '-' | '\u{2013}' | '\u{2014}' | ':');
+    if let Some(close) = head.find(')')
+        && let Some(open) = head[..close].rfind('(')
+    {
+        let before = head[..open].trim();
+        let agency = head[open + 1..close].trim();
+        let after = head[close + 1..].trim_start();
+        let agency_ok = !agency.is_empty()
+            && agency.split_whitespace().count() <= 3
+            && agency.chars().next().is_some_and(char::is_uppercase);
+        let before_ok = before.is_empty()
+            || (before.split_whitespace().count() <= 5
+                && before
+                    .split(',')
+                    .next()
+                    .is_some_and(|place| !place.chars().any(char::is_lowercase)));
+        let after_ok = after.chars().next().is_some_and(is_dash)
+            || (before.is_empty()
+                && after.chars().next().is_some_and(char::is_uppercase)
+                && !agency.chars().any(char::is_lowercase));
+        if agency_ok && before_ok && after_ok {
+            return Some(head[..=close].trim().to_string());
+        }
+    }
+    // `PLACE – text`: a short run of capitals before a spaced dash.
+    for dash in [" \u{2013} ", " \u{2014} ", " - ", " -- "] {
+        if let Some(pos) = head.find(dash) {
+            let place = head[..pos].trim();
+            let letters = place.chars().filter(|c| c.is_alphabetic()).count();
+            if letters >= 2
+                && place.split_whitespace().count() <= 5
+                && !place.chars().any(char::is_lowercase)
+                && !place.chars().any(|c| c.is_ascii_digit())
+            {
+                return Some(place.to_string());
+            }
+            break;
+        }
+    }
+    None
+}
+
+/// Prefixes of page furniture that may follow an article. Only paragraphs without quoted
+/// speech match (so "Follow the money," she said. stays body).
+const TRAILER_STARTS: &[&str] = &[
+    "share this",
+    "share on ",
+    "share:",
+    "subscribe to ",
+    "subscribe now",
+    "subscribe for ",
+    "sign up for our",
+    "sign up for the",
+    "sign up to our",
+    "sign up to receive",
+    "follow us",
+    "click here",
+    "related:",
+    "related articles",
+    "related stories",
+    "related coverage",
+    "read more:",
+    "read more ",
+    "more:",
+    "see also:",
+    "disclaimer:",
+    "this article has been adapted",
+    "this article was originally",
+    "this article originally",
+    "this article was reprinted",
+    "this article first appeared",
+    "this article appeared",
+    "this story was originally",
+    "this story originally",
+    "this story first appeared",
+    "a version of this article",
+    "a version of this story",
+    "originally published",
+    "tags:",
+    "topics:",
+    "filed under",
+];
+
+/// Standalone paragraphs that are furniture wherever they are.
+const FURNITURE_LINES: &[&str] = &[
+    "comments",
+    "disclaimer",
+    "related",
+    "read more",
+    "share",
+    "share this",
+    "share this article",
+    "share this story",
+    "leave a reply",
+    "leave a comment",
+];
+
+const SOCIAL: &[&str] = &[
+    "facebook",
+    "twitter",
+    "instagram",
+    "linkedin",
+    "whatsapp",
+    "tiktok",
+    "youtube",
+    "threads",
+    "social media",
+    "newsletter",
+];
+
+fn normalized(p: &str) -> String {
+    p.trim()
+        .trim_end_matches(|c: char| c.is_ascii_punctuation() || c.is_whitespace())
+        .to_lowercase()
+        .replace('\u{2019}', "'")
+}
+
+fn has_quote_marks(p: &str) -> bool {
+    p.contains(['"', '\u{201C}', '\u{201D}', '\u{00AB}', '\u{00BB}'])
+}
+
+/// A standalone "Advertisement"-style paragraph.
+pub fn is_ad_marker(paragraph: &str) -> bool {
+    matches!(
+        normalized(paragraph).as_str(),
+        "advertisement"
+            | "advertisements"
+            | "story continues below advertisement"
+            | "article continues below advertisement"
+            | "continue reading below"
+            | "article continues below"
+            | "scroll to continue with content"
+            | "sponsored content"
+    )
+}
+
+/// Page furniture that follows an article: comment prompts, share, follow and subscribe
+/// lines, reporting credits, copyright lines, reprint and correction notes.
+pub fn is_trailer(paragraph: &str) -> bool {
+    let p = paragraph.trim();
+    if p.split_whitespace().count() > 70 {
+        return false;
+    }
+    let lower = normalized(p);
+    // Credits: "(Reporting by X; Editing by Y)", "Reporting by X in Seoul".
+    let credit = lower.trim_start_matches(['(', '[']);
+    if [
+        "reporting by",
+        "additional reporting",
+        "editing by",
+        "writing by",
+        "compiled by",
+    ]
+    .iter()
+    .any(|s| credit.starts_with(s))
+    {
+        return true;
+    }
+    // Copyright.
+    if lower.starts_with('©')
+        || lower.starts_with("(c) ")
+        || lower.contains("all rights reserved")
+        || (lower.starts_with("copyright")
+            && (lower.contains('©') || lower.split_whitespace().nth(1).is_some_and(is_year)))
+    {
+        return true;
+    }
+    // Comment prompts.
+    if [
+        "leave a reply",
+        "leave a comment",
+        "your email address will not be published",
+        "required fields are marked",
+        "comments are closed",
+        "you must be logged in to post a comment",
+        "join the conversation",
+    ]
+    .iter()
+    .any(|s| lower.contains(s))
+    {
+        return true;
+    }
+    // Corrections and editor's notes appended to the story.
+    if [
+        "correction:",
+        "correction added",
+        "corrections:",
+        "clarification:",
+        "editor's note:",
+    ]
+    .iter()
+    .any(|s| lower.starts_with(s))
+    {
+        return true;
+    }
+    if has_quote_marks(p) {
+        return false;
+    }
+    if FURNITURE_LINES.contains(&lower.as_str())
+        || TRAILER_STARTS.iter().any(|s| lower.starts_with(s))
+    {
+        return true;
+    }
+    // "Follow NBC Latino on Facebook, Twitter and Instagram."
+    lower.starts_with("follow ")
+        && lower.split_whitespace().count() <= 20
+        && SOCIAL.iter().any(|s| lower.contains(s))
+}
+
+fn is_year(w: &str) -> bool {
+    let w = w.trim_matches(|c: char| !c.is_ascii_digit());
+    w.len() == 4 && (w.starts_with("19") || w.starts_with("20"))
 }
 
 #[cfg(test)]
@@ -210,6 +603,25 @@ mod tests {
         let a = parse("The council voted on Monday to close the bridge.\n\nIt reopens in May.");
         assert_eq!(a.title, "");
         assert!(a.body.starts_with("The council voted"));
+        // a first paragraph wrapped over several lines is body, even without a period
+        let a = parse("Officials met on Monday\nto discuss the bridge\n\nIt reopens in May.");
+        assert_eq!(a.title, "");
+        // a single paragraph is never taken for a title
+        assert_eq!(parse("Storm warning for the coast").title, "");
+    }
+
+    #[test]
+    fn headline_may_end_in_a_quote_but_not_a_quoted_sentence() {
+        assert!(looks_like_headline(
+            "Mayor calls closure \u{201C}painful but overdue\u{201D}"
+        ));
+        assert!(looks_like_headline("Is the bridge safe?"));
+        assert!(!looks_like_headline(
+            "\u{201C}We will rebuild,\u{201D} she said."
+        ));
+        assert!(!looks_like_headline(
+            "He called it \u{201C}a disaster.\u{201D}"
+        ));
     }
 
     #[test]
@@ -219,14 +631,168 @@ mod tests {
     }
 
     #[test]
-    fn written_by() {
+    fn bylines() {
+        let one = |s: &str| parse_byline(s);
         assert_eq!(
-            parse_byline("Written by Josh Smith"),
+            one("Written by Josh Smith"),
             Some(vec!["Josh Smith".to_string()])
         );
         assert_eq!(
-            parse_byline("By the way, this is a sentence that goes on"),
+            one("By Ada Mensah, Reuters"),
+            Some(vec!["Ada Mensah".to_string()])
+        );
+        assert_eq!(
+            one("By Ada Mensah, Staff Writer"),
+            Some(vec!["Ada Mensah".to_string()])
+        );
+        assert_eq!(
+            one("By Ana de la Cruz & Tom O\u{2019}Neill"),
+            Some(vec![
+                "Ana de la Cruz".to_string(),
+                "Tom O\u{2019}Neill".to_string()
+            ])
+        );
+        assert_eq!(one("By the way, this is a sentence that goes on"), None);
+        assert_eq!(
+            one("By Monday, officials said the bridge would close."),
             None
+        );
+        assert_eq!(one("By most accounts, the law worked."), None);
+        assert_eq!(one("By Friday"), None);
+        assert_eq!(
+            one("Author: Ada Mensah"),
+            Some(vec!["Ada Mensah".to_string()])
+        );
+        assert_eq!(one("Authors: the desk"), None);
+        assert_eq!(
+            parse_byline_and_date("By Ada Mensah | March 3, 2026"),
+            Some((
+                vec!["Ada Mensah".to_string()],
+                Some("March 3, 2026".to_string())
+            ))
+        );
+    }
+
+    #[test]
+    fn header_stops_at_the_first_paragraph() {
+        let a = parse(
+            "A headline\n\nBy Ada Mensah\n\nMarch 3, 2026\n\nThe body starts.\n\nBy Tom Reyes\n\nApril 1, 2026",
+        );
+        assert_eq!(a.byline, vec!["Ada Mensah"]);
+        assert_eq!(a.date.as_deref(), Some("March 3, 2026"));
+        assert!(
+            a.body.ends_with("By Tom Reyes\n\nApril 1, 2026"),
+            "{}",
+            a.body
+        );
+    }
+
+    #[test]
+    fn date_lines() {
+        assert!(looks_like_date_line("March 10, 2026"));
+        assert!(looks_like_date_line("Published: Tue 10 Mar 2026 09:30 GMT"));
+        assert!(looks_like_date_line("2026-03-14"));
+        assert!(!looks_like_date_line(
+            "\u{2014} Arvind Kejriwal (@ArvindKejriwal) November 1, 2019"
+        ));
+        assert!(!looks_like_date_line("In March 2026 the bridge closed."));
+    }
+
+    #[test]
+    fn datelines() {
+        assert_eq!(
+            find_dateline("SEOUL (Reuters) \u{2013} The"),
+            Some("SEOUL (Reuters)".into())
+        );
+        assert_eq!(
+            find_dateline("(Reuters) \u{2014} The"),
+            Some("(Reuters)".into())
+        );
+        assert_eq!(
+            find_dateline("(CNN) President Smith said"),
+            Some("(CNN)".into())
+        );
+        assert_eq!(
+            find_dateline("WASHINGTON, D.C. (AP) \u{2014} The"),
+            Some("WASHINGTON, D.C. (AP)".into())
+        );
+        assert_eq!(
+            find_dateline("PORT HALDEN \u{2013} The bridge"),
+            Some("PORT HALDEN".into())
+        );
+        assert_eq!(
+            find_dateline("The council (which met) \u{2013} voted"),
+            None
+        );
+        assert_eq!(
+            find_dateline("Officials said \u{2013} again \u{2013} no"),
+            None
+        );
+    }
+
+    #[test]
+    fn trailers_and_real_last_paragraphs() {
+        for junk in [
+            "(Reporting by Will Dunham; Editing by Tom Brown)",
+            "\u{00A9} Reuters",
+            "Copyright 2026 Harbour Business Daily. Follow us on social media.",
+            "Leave A Reply",
+            "Your email address will not be published. Required fields are marked *",
+            "Follow NBC Latino on Facebook, Twitter and Instagram.",
+            "This article was reprinted on Wired.com.",
+            "This article has been adapted from its original source.",
+            "Correction added Nov. 18, 2019: The caption was wrong.",
+            "Share this article",
+            "Subscribe to the Courier for more local news.",
+            "Disclaimer",
+        ] {
+            assert!(is_trailer(junk), "{junk}");
+        }
+        for body in [
+            "We rate the statement Mostly True.",
+            "Subscribers will pay 5 percent more from June, the company said.",
+            "Comments made by the minister on Tuesday drew criticism.",
+            "Copyright lawyers said the ruling was narrow.",
+            "\u{201C}Follow the money,\u{201D} she said. \u{201C}Share it with me.\u{201D}",
+            "Follow-up tests are planned for May.",
+            "A rep for Braun did not immediately respond to Fox News\u{2019} request for comment.",
+        ] {
+            assert!(!is_trailer(body), "{body}");
+        }
+    }
+
+    #[test]
+    fn advertisement_markers_leave_the_body() {
+        let a = parse("Headline here\n\nOne.\n\nAdvertisement\n\nTwo.\n\nShare this story");
+        assert_eq!(a.body, "One.\n\nTwo.");
+        assert_eq!(a.extra, vec!["Advertisement", "Share this story"]);
+    }
+
+    #[test]
+    fn one_paragraph_per_line_text() {
+        let long = "The council voted on Monday to close the bridge for fourteen months, a decision the mayor called painful.";
+        let text = format!(
+            "Council closes bridge\n\n{long}\n\u{201C}It is overdue,\u{201D} she said.\n{long}"
+        );
+        let a = parse(&text);
+        assert_eq!(a.title, "Council closes bridge");
+        assert_eq!(a.paragraph_ranges().len(), 3, "{}", a.body);
+        // hard-wrapped text still joins
+        let a = parse("Title\n\nA short wrapped\nline of text.\n\nNext.");
+        assert_eq!(a.body, "A short wrapped line of text.\n\nNext.");
+    }
+
+    #[test]
+    fn standfirst_before_byline() {
+        let a = parse(
+            "Bridge to close for a year\n\nRepairs will cost 38 million crowns, engineers say\n\nBy Nadia Ferreira\n\nMarch 10, 2026\n\nThe council voted.",
+        );
+        assert_eq!(a.title, "Bridge to close for a year");
+        assert_eq!(a.byline, vec!["Nadia Ferreira"]);
+        assert_eq!(a.date.as_deref(), Some("March 10, 2026"));
+        assert_eq!(
+            a.body,
+            "Repairs will cost 38 million crowns, engineers say\n\nThe council voted."
         );
     }
 }

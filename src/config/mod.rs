@@ -91,7 +91,7 @@ impl Config {
                 None => return Ok(Config::default()),
             },
         };
-        match std::fs::read(&path) {
+        match read_capped(&path) {
             Ok(bytes) => {
                 let text = String::from_utf8_lossy(&bytes);
                 Config::parse(&text, &path.display().to_string())
@@ -118,6 +118,24 @@ impl Config {
             }
         })
     }
+}
+
+/// Config files larger than this are refused (a config is a few KiB; this stops
+/// `--config /dev/zero` or a mistaken path to a huge file from eating memory).
+pub const MAX_CONFIG_BYTES: u64 = 1 << 20;
+
+fn read_capped(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(MAX_CONFIG_BYTES + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_CONFIG_BYTES {
+        return Err(std::io::Error::other(format!(
+            "over the limit of {MAX_CONFIG_BYTES} bytes for a config file"
+        )));
+    }
+    Ok(bytes)
 }
 
 /// 1-based line and column of byte offset `at`.

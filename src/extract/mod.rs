@@ -4,6 +4,10 @@
 //! no I/O, no global state, the same input always gives the same output.
 //! Every span is a byte range into `article.body` that lies on char boundaries.
 
+pub mod entities;
+
+pub mod quotes;
+
 use crate::article::Article;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
@@ -90,6 +94,11 @@ pub struct Analysis {
 
 /// Analyzes an article: quotes, their speakers, and named entities.
 pub fn analyze(article: &Article) -> Analysis {
-    let _ = article;
-    Analysis::default()
+    let table = entities::recognize(article);
+    let known = quotes::Known::from_table(&table);
+    let quotes = quotes::extract(&article.body, &known);
+    Analysis {
+        quotes,
+        entities: table.entities,
+    }
 }

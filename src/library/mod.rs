@@ -2,11 +2,17 @@
 //! the query commands.
 //!
 //! [`Store`] is what the reader and the CLI talk to. [`memory::MemoryStore`] keeps
-//! everything in memory (small libraries, tests); the SQLite index implements the same
-//! trait for large libraries.
+//! everything in memory (small libraries, tests); [`sqlite::SqliteStore`] answers from the
+//! SQLite index ([`db`]) that [`indexer`] builds and [`watch`] keeps up to date.
 
+pub mod commands;
+pub mod db;
+pub mod indexer;
 pub mod memory;
 pub mod scan;
+pub mod speaker;
+pub mod sqlite;
+pub mod watch;
 
 use crate::article::Article;
 use crate::extract::{Analysis, QuoteKind, SpeakerKind};

@@ -1,0 +1,747 @@
+//! Candidate names: runs of capitalized words, split at titles and classified into people,
+//! organizations, places and unresolved names with the lexicons.
+//!
+//! A run is a maximal sequence of capitalized words inside one sentence, joined by name
+//! particles (`de`, `van`, `bin`) and organization connectors (`of`, `for`, `and`, `&`).
+//! Runs end at punctuation and after a possessive (`Israel’s | Fisher Institute`).
+
+use super::Gender;
+use super::lexicon::{Lexicons, lex};
+use super::tokens::{Kind, Token};
+use std::collections::HashSet;
+use std::ops::Range;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RawKind {
+    Person,
+    Org,
+    Place,
+    /// One capitalized word that no rule placed: linked later to a known entity or dropped.
+    Unknown,
+    /// Several capitalized words without a given name or title: a person when the context
+    /// says so (an appositive, a speech verb), dropped otherwise.
+    UnknownMulti,
+}
+
+#[derive(Debug, Clone)]
+pub struct Raw {
+    pub kind: RawKind,
+    /// The name without a title or rank.
+    pub name: Range<usize>,
+    /// The whole surface form, with a title when there is one.
+    pub full: Range<usize>,
+    /// Byte spans of the name's words (people: given names, particles, surname).
+    pub words: Vec<Range<usize>>,
+    /// Canonical name from a lexicon (places, known organizations).
+    pub canon: Option<String>,
+    /// The title before the name, if any.
+    pub title: Option<Range<usize>>,
+    pub gender: Option<Gender>,
+    /// The name opens its sentence (its capital says nothing).
+    pub sent_initial: bool,
+    /// Index of the token after the name.
+    pub next_tok: usize,
+    /// Index of the first token of the surface form.
+    pub first_tok: usize,
+}
+
+/// Lowercase words that may sit inside a person's name.
+pub const PARTICLES: &[&str] = &[
+    "de", "del", "della", "der", "den", "di", "da", "do", "dos", "das", "du", "van", "von", "ter",
+    "bin", "ibn", "al", "el", "la", "le", "st.",
+];
+
+/// Lowercase words that may sit inside an organization's name.
+const ORG_CONNECTORS: &[&str] = &["of", "for", "and", "the", "on", "de", "du", "des"];
+
+fn is_cap_word(w: &str) -> bool {
+    let mut cs = w.chars();
+    match cs.next() {
+        Some(c) if c.is_uppercase() => true,
+        // al-Assad, el-Sisi, d'Estaing
+        Some('a' | 'e') => {
+            (w.starts_with("al-") || w.starts_with("el-"))
+                && w[3..].chars().next().is_some_and(char::is_uppercase)
+        }
+        _ => false,
+    }
+}
+
+fn is_all_caps(w: &str) -> bool {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2 && !w.chars().any(char::is_lowercase)
+}
+
+/// `SEOUL` → `Seoul` for lexicon look-ups of words written in capitals.
+fn titlecase(w: &str) -> String {
+    let mut out = String::with_capacity(w.len());
+    let mut first = true;
+    for c in w.chars() {
+        if first {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        first = !c.is_alphanumeric();
+    }
+    out
+}
+
+/// `true` when the word (or a part of a hyphenated word) is an organization cue.
+pub fn has_org_cue(lx: &Lexicons, w: &str) -> bool {
+    lx.org_cues.contains(w) || (w.contains('-') && w.split('-').any(|p| lx.org_cues.contains(p)))
+}
+
+/// Collects the runs of capitalized words: each run is a list of token indices (words and
+/// the connectors and `&` inside).
+pub fn runs(body: &str, toks: &[Token]) -> Vec<Vec<usize>> {
+    let mut out = Vec::new();
+    let mut cur: Vec<usize> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        let w = t.text(body);
+        let starts_new = t.para_start || (t.sent_start && !cur.is_empty());
+        if starts_new && !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+        }
+        if t.is_word() && is_cap_word(w) {
+            cur.push(i);
+            // `People’s Liberation Army`, `Magistrate's Court`: a possessive generic word or
+            // title inside a name does not end it.
+            let lx = lex();
+            let joins = (lx.generic.contains(w) || lx.titles.contains(w))
+                && toks
+                    .get(i + 1)
+                    .is_some_and(|n| n.is_word() && is_cap_word(n.text(body)));
+            if t.possessive && !joins {
+                out.push(std::mem::take(&mut cur));
+            }
+            i += 1;
+            continue;
+        }
+        // A connector inside a run: a lowercase particle or `&`, followed by a capital.
+        if !cur.is_empty() {
+            let joinable = match t.kind {
+                Kind::Word => PARTICLES.contains(&w) || ORG_CONNECTORS.contains(&w) || w == "y",
+                Kind::Punct(c) => c == '&',
+            };
+            let next_cap = toks
+                .get(i + 1)
+                .is_some_and(|n| n.is_word() && !n.sent_start && is_cap_word(n.text(body)));
+            // "the" only after "of"/"for": "Council of the European Union".
+            let the_ok = w != "the"
+                || cur
+                    .last()
+                    .is_some_and(|&p| matches!(toks[p].text(body), "of" | "for" | "on"));
+            if joinable && next_cap && the_ok {
+                cur.push(i);
+                i += 1;
+                continue;
+            }
+        }
+        if !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+        }
+        i += 1;
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Piece {
+    Title(Option<Gender>),
+    Demonym,
+    Place(usize),
+    Org(usize),
+    Stop,
+    Word,
+    Connector,
+}
+
+/// Splits one run into pieces: `(first index into run, length, piece)`.
+fn pieces(
+    body: &str,
+    toks: &[Token],
+    run: &[usize],
+    norm: &[String],
+    lower: &HashSet<String>,
+) -> Vec<(usize, usize, Piece)> {
+    let lx = lex();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < run.len() {
+        let t = &toks[run[i]];
+        let w = t.text(body);
+        if !t.is_word() || !is_cap_word(w) {
+            out.push((i, 1, Piece::Connector));
+            i += 1;
+            continue;
+        }
+        let rest = &norm[i..];
+        // Only take whole words up to the next possessive within the run's tail.
+        let org = lx.orgs.find(rest).map(|(n, &c)| (n, Piece::Org(c)));
+        let place = lx.places.find(rest).map(|(n, &c)| (n, Piece::Place(c)));
+        let after_connector = i > 0 && !is_cap_word(toks[run[i - 1]].text(body));
+        let title = if after_connector {
+            None
+        } else {
+            lx.titles.find(rest).and_then(|(n, &g)| {
+                // Not a title inside an organization's name: `General Assembly`,
+                // `Attorney’s Office`.
+                let last = &toks[run[i + n - 1]];
+                let next_cue = norm.get(i + n).is_some_and(|nw| has_org_cue(lx, nw));
+                // `Office of Inspector General`: a title ending a name after a connector.
+                let ends_name =
+                    i + n == run.len() && i >= 2 && !is_cap_word(toks[run[i - 2]].text(body));
+                (!last.possessive && !next_cue && !ends_name).then_some((n, Piece::Title(g)))
+            })
+        };
+        let demonym = lx.demonyms.find(rest).map(|(n, _)| (n, Piece::Demonym));
+        // A given name followed by a capitalized word is a person's first name, even when
+        // it is also a place (`Jordan`, `Georgia`, `Victoria`).
+        let given_first = lx.given.contains_key(w)
+            && run.get(i + 1).is_some_and(|&n| {
+                let nw = toks[n].text(body);
+                is_cap_word(nw) && !has_org_cue(lx, nw) && !lx.titles.contains(nw)
+            });
+        let mut best: Option<(usize, Piece)> = None;
+        for cand in [org, place, title, demonym].into_iter().flatten() {
+            if given_first && matches!(cand.1, Piece::Place(_) | Piece::Demonym) && cand.0 == 1 {
+                continue;
+            }
+            if best.is_none_or(|b| cand.0 > b.0) {
+                best = Some(cand);
+            }
+        }
+        // Entries never reach over a possessive boundary inside the run.
+        if let Some((n, p)) = best {
+            let n = (0..n)
+                .position(|k| toks[run[i + k]].possessive)
+                .map_or(n, |k| n.min(k + 1));
+            out.push((i, n, p));
+            i += n;
+            continue;
+        }
+        // A sentence's first word that the article also writes in lowercase is a common
+        // word, not a name.
+        let common_opener =
+            i == 0 && t.sent_start && !given_first && lower.contains(&w.to_lowercase());
+        // `Liu He`: a family name that is also a function word, inside a name.
+        let family_name = lx.surnames_first.contains(w) && !t.sent_start && run.len() > 1;
+        if (lx.stopwords.contains(w) && !family_name) || common_opener {
+            out.push((i, 1, Piece::Stop));
+        } else {
+            out.push((i, 1, Piece::Word));
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Classifies the runs of a body into raw mentions.
+pub fn classify(body: &str, toks: &[Token]) -> Vec<Raw> {
+    let lx = lex();
+    let mut out = Vec::new();
+    let lower: HashSet<String> = toks
+        .iter()
+        .filter(|t| t.is_word())
+        .map(|t| t.text(body))
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .map(str::to_string)
+        .collect();
+    for run in runs(body, toks) {
+        let norm: Vec<String> = run
+            .iter()
+            .map(|&k| {
+                let w = toks[k].text(body);
+                if is_all_caps(w)
+                    && w.chars().count() >= 3
+                    && !lx.orgs.contains(w)
+                    && !lx.places.contains(w)
+                {
+                    titlecase(w)
+                } else {
+                    w.to_string()
+                }
+            })
+            .collect();
+        let ps = pieces(body, toks, &run, &norm, &lower);
+        classify_run(body, toks, &run, &norm, &ps, lx, &mut out);
+    }
+    out
+}
+
+struct Group {
+    /// Indices into the pieces list.
+    pieces: Vec<usize>,
+    title: Option<(usize, Option<Gender>)>,
+}
+
+fn classify_run(
+    body: &str,
+    toks: &[Token],
+    run: &[usize],
+    norm: &[String],
+    ps: &[(usize, usize, Piece)],
+    lx: &Lexicons,
+    out: &mut Vec<Raw>,
+) {
+    // Split into groups at titles and stopwords; a title opens the group that follows it.
+    let mut groups: Vec<Group> = Vec::new();
+    let mut cur = Group {
+        pieces: Vec::new(),
+        title: None,
+    };
+    for (pi, &(_, _, p)) in ps.iter().enumerate() {
+        match p {
+            Piece::Title(g) => {
+                // A title at the end of a run ("... Squadron Commander") names no one.
+                let followed = ps[pi + 1..]
+                    .first()
+                    .is_some_and(|&(_, _, q)| matches!(q, Piece::Word | Piece::Place(_)));
+                if !cur.pieces.is_empty() || cur.title.is_some() {
+                    groups.push(std::mem::replace(
+                        &mut cur,
+                        Group {
+                            pieces: Vec::new(),
+                            title: None,
+                        },
+                    ));
+                }
+                if followed {
+                    cur.title = Some((pi, g));
+                }
+            }
+            Piece::Stop => {
+                if !cur.pieces.is_empty() || cur.title.is_some() {
+                    groups.push(std::mem::replace(
+                        &mut cur,
+                        Group {
+                            pieces: Vec::new(),
+                            title: None,
+                        },
+                    ));
+                }
+            }
+            _ => cur.pieces.push(pi),
+        }
+    }
+    if !cur.pieces.is_empty() {
+        groups.push(cur);
+    }
+    for g in groups {
+        classify_group(body, toks, run, norm, ps, lx, &g, out);
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn classify_group(
+    body: &str,
+    toks: &[Token],
+    run: &[usize],
+    norm: &[String],
+    ps: &[(usize, usize, Piece)],
+    lx: &Lexicons,
+    g: &Group,
+    out: &mut Vec<Raw>,
+) {
+    // Trim connectors at both ends.
+    let mut idx: Vec<usize> = g.pieces.clone();
+    while idx.last().is_some_and(|&p| ps[p].2 == Piece::Connector) {
+        idx.pop();
+    }
+    while idx.first().is_some_and(|&p| ps[p].2 == Piece::Connector) {
+        idx.remove(0);
+    }
+    if idx.is_empty() {
+        return;
+    }
+    let tok_range = |p: usize| {
+        let (s, n, _) = ps[p];
+        (run[s], run[s + n - 1])
+    };
+    let span_of = |a: usize, b: usize| {
+        let (s, _) = tok_range(a);
+        let (_, e) = tok_range(b);
+        toks[s].start..toks[e].end
+    };
+    let first_tok = tok_range(idx[0]).0;
+    let sent_initial = toks[first_tok].sent_start && g.title.is_none();
+    let title_span = g.title.map(|(tp, _)| {
+        let (s, e) = tok_range(tp);
+        toks[s].start..toks[e].end
+    });
+    let gender = g.title.and_then(|(_, g)| g);
+    let mk = |kind: RawKind, a: usize, b: usize, canon: Option<String>| {
+        let name = span_of(a, b);
+        let full = match &title_span {
+            Some(t) if kind == RawKind::Person => t.start..name.end,
+            _ => name.clone(),
+        };
+        let words = idx
+            .iter()
+            .filter(|&&p| p >= a && p <= b)
+            .flat_map(|&p| {
+                let (s, n, _) = ps[p];
+                (s..s + n).map(|k| toks[run[k]].start..toks[run[k]].end)
+            })
+            .filter(|r| is_cap_word(&body[r.clone()]) || PARTICLES.contains(&&body[r.clone()]))
+            .collect();
+        let (_, e) = tok_range(b);
+        Raw {
+            kind,
+            name,
+            full: full.clone(),
+            words,
+            canon,
+            title: if kind == RawKind::Person {
+                title_span.clone()
+            } else {
+                None
+            },
+            gender: if kind == RawKind::Person {
+                gender
+            } else {
+                None
+            },
+            sent_initial,
+            next_tok: e + 1,
+            first_tok: if kind == RawKind::Person && title_span.is_some() {
+                g.title.map_or(first_tok, |(tp, _)| tok_range(tp).0)
+            } else {
+                first_tok
+            },
+        }
+    };
+
+    // A name followed by its own initials (`Doctors for Open Borders (DOB)`) is an
+    // organization.
+    let last_tok = tok_range(*idx.last().unwrap_or(&idx[0])).1;
+    if idx.len() >= 2
+        && !lx.generic.contains(toks[last_tok].text(body))
+        && let Some(acr) = defined_acronym(body, toks, last_tok + 1)
+        && initials(&body[span_of(idx[0], *idx.last().unwrap_or(&idx[0]))]) == acronym_letters(acr)
+    {
+        out.push(mk(
+            RawKind::Org,
+            idx[0],
+            *idx.last().unwrap_or(&idx[0]),
+            None,
+        ));
+        return;
+    }
+
+    // Organization cue anywhere in the group: one organization over the group.
+    let cue_at = idx
+        .iter()
+        .position(|&p| ps[p].2 == Piece::Word && has_org_cue(lx, &norm[ps[p].0]));
+    if let Some(ci) = cue_at {
+        // A lone cue word ("Force", "Court") names nothing.
+        let words = idx.iter().filter(|&&p| ps[p].2 != Piece::Connector).count();
+        let lone = words == 1 && ps[idx[ci]].1 == 1;
+        // The title before a group that turns out to be an organization is not a title of a
+        // person: "Chief Justice"? keep it simple, drop it.
+        if !(lone || sent_initial && words == 1) {
+            let mut a = 0;
+            // Sentence-initial stray words before a demonym/place are kept; leading
+            // people's given names are not organizations.
+            while a < ci && ps[idx[a]].2 == Piece::Connector {
+                a += 1;
+            }
+            out.push(mk(
+                RawKind::Org,
+                idx[a],
+                *idx.last().unwrap_or(&idx[a]),
+                None,
+            ));
+        }
+        return;
+    }
+
+    // Walk the pieces: lexicon pieces stand alone, words gather into names.
+    let word_text = |p: usize| toks[run[ps[p].0]].text(body);
+    let mut k = 0;
+    while k < idx.len() {
+        let p = idx[k];
+        match ps[p].2 {
+            Piece::Org(c) => {
+                out.push(mk(RawKind::Org, p, p, Some(lx.org_names[c].clone())));
+                k += 1;
+            }
+            Piece::Place(c) => {
+                let rest = &idx[k + 1..];
+                // A country before a known organization: `U.S. Securities and Exchange
+                // Commission` is one organization.
+                if rest.len() == 1 && matches!(ps[rest[0]].2, Piece::Org(_)) {
+                    out.push(mk(RawKind::Org, p, rest[0], None));
+                    k += 2;
+                    continue;
+                }
+                // A place cue after the place's name: `Napa County`, `Osan Air Base`.
+                let cue_len = (1..=rest.len().min(3)).rev().find(|&n| {
+                    rest[..n].iter().all(|&q| ps[q].2 == Piece::Word) && {
+                        let ws: Vec<&str> =
+                            rest[..n].iter().map(|&q| norm[ps[q].0].as_str()).collect();
+                        lx.place_cues.contains(ws[ws.len() - 1])
+                            || ws.len() >= 2
+                                && lx.place_cues.contains(&ws[ws.len() - 2..].join(" "))
+                    }
+                });
+                if let Some(n) = cue_len
+                    && n <= 2
+                {
+                    out.push(mk(RawKind::Place, p, rest[n - 1], None));
+                    k += 1 + n;
+                    continue;
+                }
+                // A place followed by a plural capitalized word: a team or club
+                // (`Denver Falcons`).
+                let next_plural = rest.len() == 1 && ps[rest[0]].2 == Piece::Word && {
+                    let w = &norm[ps[rest[0]].0];
+                    w.ends_with('s')
+                        && !w.ends_with("ss")
+                        && w.len() > 3
+                        && !lx.generic.contains(w.as_str())
+                        && !is_all_caps(w)
+                };
+                if next_plural && g.title.is_none() {
+                    out.push(mk(RawKind::Org, p, rest[0], None));
+                    k += 2;
+                    continue;
+                }
+                out.push(mk(RawKind::Place, p, p, Some(lx.place_names[c].clone())));
+                k += 1;
+            }
+            Piece::Demonym | Piece::Connector | Piece::Title(_) | Piece::Stop => {
+                k += 1;
+            }
+            Piece::Word => {
+                // Gather words (and particles between words) into one name.
+                let mut j = k;
+                while j + 1 < idx.len() {
+                    let q = idx[j + 1];
+                    let prev_given = lx.given.contains_key(norm[ps[idx[j]].0].as_str())
+                        || (g.title.is_some() && k == 0);
+                    let ok = match ps[q].2 {
+                        Piece::Word => true,
+                        Piece::Connector => {
+                            let w = toks[run[ps[q].0]].text(body);
+                            PARTICLES.contains(&w)
+                                && idx.get(j + 2).is_some_and(|&r| ps[r].2 == Piece::Word)
+                        }
+                        // A surname that is also a place: `Ronny Jackson`, `Tom Jordan`.
+                        Piece::Place(_) | Piece::Demonym => ps[q].1 == 1 && prev_given,
+                        _ => false,
+                    };
+                    if !ok {
+                        break;
+                    }
+                    j += 1;
+                }
+                let words_in = |from: usize| {
+                    (from..=j)
+                        .filter(|&m| ps[idx[m]].2 != Piece::Connector)
+                        .collect::<Vec<_>>()
+                };
+                let ws = words_in(k);
+                // `DL Larry Ogunjobi`, `Guard Mia Holt`: a stray acronym or generic word
+                // before a given name and surname is not part of the name.
+                if g.title.is_none() && ws.len() >= 3 {
+                    let w0 = word_text(idx[ws[0]]);
+                    let w1 = norm[ps[idx[ws[1]]].0].as_str();
+                    if (is_all_caps(w0) || lx.generic.contains(w0)) && lx.given.contains_key(w1) {
+                        k = ws[1];
+                        continue;
+                    }
+                }
+                let a = p;
+                let b = idx[j];
+                let n_words = ws.len();
+                let first = &norm[ps[a].0];
+                let first_raw = word_text(a);
+                let last_words: Vec<&str> =
+                    ws.iter().map(|&m| norm[ps[idx[m]].0].as_str()).collect();
+                let last = last_words[last_words.len() - 1];
+                // A place cue word ending the name: `Osan Air Base`, `Heinz Field`.
+                let place_cue = n_words >= 2
+                    && (lx.place_cues.contains(last)
+                        || last_words.len() >= 3
+                            && lx
+                                .place_cues
+                                .contains(&last_words[last_words.len() - 2..].join(" ")));
+                let kind = if g.title.is_some() && k == 0 {
+                    RawKind::Person
+                } else if place_cue {
+                    RawKind::Place
+                } else if n_words >= 2
+                    && (lx.given.contains_key(first.as_str())
+                        || lx.surnames_first.contains(first.as_str()))
+                    && !lx.generic.contains(last)
+                {
+                    RawKind::Person
+                } else if n_words == 1 {
+                    if is_all_caps(first_raw)
+                        && first_raw.chars().all(|c| c.is_alphabetic() || c == '&')
+                        && (3..=6).contains(&first_raw.chars().count())
+                        && !lx.generic.contains(first_raw)
+                        && !lx.stopwords.contains(first_raw)
+                    {
+                        RawKind::Org
+                    } else {
+                        RawKind::Unknown
+                    }
+                } else {
+                    RawKind::UnknownMulti
+                };
+                let generic_only = last_words.iter().all(|w| lx.generic.contains(*w));
+                if !(generic_only && kind != RawKind::Person) {
+                    out.push(mk(kind, a, b, None));
+                }
+                k = j + 1;
+            }
+        }
+    }
+}
+
+/// `(ACR)` or `, ACR,` right after a name, at token `n`.
+pub fn defined_acronym<'a>(body: &'a str, toks: &[Token], n: usize) -> Option<&'a str> {
+    let paren = toks.get(n).is_some_and(|t| t.is_punct('('))
+        && toks.get(n + 2).is_some_and(|t| t.is_punct(')'));
+    let commas = toks.get(n).is_some_and(|t| t.is_punct(','))
+        && toks.get(n + 2).is_some_and(|t| t.is_punct(','));
+    if !paren && !commas {
+        return None;
+    }
+    let acr = toks.get(n + 1).filter(|t| t.is_word())?.text(body);
+    let letters = acronym_letters(acr).chars().count();
+    let ok = (2..=8).contains(&letters)
+        && acr.chars().next().is_some_and(char::is_uppercase)
+        && !acr.chars().skip(1).any(char::is_lowercase);
+    ok.then_some(acr)
+}
+
+/// Initial letters of a name's capitalized words (`California Public Utilities Commission`
+/// → `CPUC`), without company suffixes.
+pub fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter(|w| {
+            !matches!(
+                *w,
+                "Co." | "Co" | "Inc." | "Inc" | "Corp." | "Corp" | "Ltd." | "LLC"
+            )
+        })
+        .filter_map(|w| {
+            let c = w.chars().next()?;
+            c.is_uppercase().then_some(c)
+        })
+        .collect()
+}
+
+/// Letters of an acronym (`PG&E` → `PGE`).
+pub fn acronym_letters(w: &str) -> String {
+    w.chars().filter(|c| c.is_alphabetic()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn raws(s: &str) -> Vec<(RawKind, String, String)> {
+        let t = tokenize(s);
+        classify(s, &t)
+            .into_iter()
+            .map(|r| {
+                (
+                    r.kind,
+                    s[r.name.clone()].to_string(),
+                    s[r.full.clone()].to_string(),
+                )
+            })
+            .collect()
+    }
+
+    fn has(v: &[(RawKind, String, String)], k: RawKind, name: &str) -> bool {
+        v.iter().any(|(kk, n, _)| *kk == k && n == name)
+    }
+
+    #[test]
+    fn rank_then_name() {
+        let v = raws("The plan was backed by Lt. Col. Dana Whitfield, who spoke first.");
+        assert!(v.contains(&(
+            RawKind::Person,
+            "Dana Whitfield".into(),
+            "Lt. Col. Dana Whitfield".into()
+        )));
+    }
+
+    #[test]
+    fn place_title_name() {
+        let v =
+            raws("Later, French President Amélie Durand met Kenyan Prime Minister Joseph Otieno.");
+        assert!(has(&v, RawKind::Person, "Amélie Durand"));
+        assert!(has(&v, RawKind::Person, "Joseph Otieno"));
+        assert!(!v.iter().any(|(_, n, _)| n.contains("French")));
+    }
+
+    #[test]
+    fn org_with_cue_and_connectors() {
+        let v = raws("He works at the Halvorsen Institute for Marine and Coastal Studies in Oslo.");
+        assert!(has(
+            &v,
+            RawKind::Org,
+            "Halvorsen Institute for Marine and Coastal Studies"
+        ));
+        assert!(has(&v, RawKind::Place, "Oslo"));
+    }
+
+    #[test]
+    fn possessive_splits_runs() {
+        let v = raws("a researcher at Norway’s Halvorsen Institute said");
+        assert!(has(&v, RawKind::Place, "Norway"));
+        assert!(has(&v, RawKind::Org, "Halvorsen Institute"));
+    }
+
+    #[test]
+    fn east_asian_order_and_hyphens() {
+        let v = raws("The talks included Park Min-ji and officials.");
+        assert!(has(&v, RawKind::Person, "Park Min-ji"));
+    }
+
+    #[test]
+    fn sentence_initial_word_is_not_a_name() {
+        let v = raws("Analysts expect rain. Critics disagree.");
+        assert!(v.iter().all(|(k, _, _)| *k == RawKind::Unknown));
+    }
+
+    #[test]
+    fn team_after_city() {
+        let v = raws("the game against the Denver Falcons ended late");
+        assert!(has(&v, RawKind::Org, "Denver Falcons"));
+    }
+
+    #[test]
+    fn acronym_is_org() {
+        let v = raws("a deal with the WTO was signed by PZQ officials");
+        assert!(has(&v, RawKind::Org, "WTO"));
+        assert!(has(&v, RawKind::Org, "PZQ"));
+    }
+
+    #[test]
+    fn name_with_its_initials_is_an_org() {
+        let v = raws("They joined Nurses for Open Borders (NOB) last year.");
+        assert!(has(&v, RawKind::Org, "Nurses for Open Borders"));
+        let v = raws("They joined the group Nurses for Open Borders, NOB, last year.");
+        assert!(has(&v, RawKind::Org, "Nurses for Open Borders"));
+    }
+
+    #[test]
+    fn given_name_that_is_a_place() {
+        let v = raws("the coach Jordan Ellery said");
+        assert!(has(&v, RawKind::Person, "Jordan Ellery"));
+    }
+}

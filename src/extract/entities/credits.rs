@@ -1,0 +1,88 @@
+//! People named outside the body: byline names and credit lines such as
+//! `(Reporting by A B; Editing by C D)`.
+
+/// Names in a credit line: every `by NAME` (names split at `and` and commas), ending at
+/// `.`, `;`, `)` or the next credit verb.
+pub fn credit_names(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = line;
+    while let Some(pos) = find_by(rest) {
+        rest = &rest[pos + 3..];
+        let end = rest.find(['.', ';', ')', '|', '\n']).unwrap_or(rest.len());
+        // Keep initials ("John W. Hale"): a dot right after one capital letter continues.
+        let end = extend_over_initials(rest, end);
+        let chunk = &rest[..end];
+        for part in chunk.split(',').flat_map(|p| p.split(" and ")) {
+            let name = part.trim().trim_end_matches('.').trim();
+            if looks_like_name(name) {
+                out.push(name.to_string());
+            }
+        }
+        rest = &rest[end..];
+    }
+    out
+}
+
+fn find_by(s: &str) -> Option<usize> {
+    let lower = s.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(p) = lower[from..].find("by ") {
+        let at = from + p;
+        let before_ok = at == 0 || !lower.as_bytes()[at - 1].is_ascii_alphabetic();
+        if before_ok {
+            return Some(at);
+        }
+        from = at + 3;
+    }
+    None
+}
+
+fn extend_over_initials(s: &str, mut end: usize) -> usize {
+    while end < s.len() && s.as_bytes()[end] == b'.' {
+        let before = &s[..end];
+        let initial = before
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w.chars().count() == 1 && w.chars().all(char::is_uppercase));
+        if !initial {
+            break;
+        }
+        match s[end + 1..].find(['.', ';', ')', '|', '\n']) {
+            Some(n) => end = end + 1 + n,
+            None => end = s.len(),
+        }
+    }
+    end
+}
+
+/// Two to five capitalized words.
+pub fn looks_like_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (2..=5).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                || matches!(
+                    *w,
+                    "de" | "van" | "von" | "bin" | "al" | "da" | "del" | "la" | "le"
+                )
+        })
+        && !words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reporting_and_editing() {
+        assert_eq!(
+            credit_names("(Reporting by Ada Mensah and Tom Reyes. Editing by Li Wei)"),
+            ["Ada Mensah", "Tom Reyes", "Li Wei"]
+        );
+        assert_eq!(
+            credit_names("Additional reporting by John W. Hale; editing by Mary Poe"),
+            ["John W. Hale", "Mary Poe"]
+        );
+        assert!(credit_names("Leave a reply").is_empty());
+    }
+}

@@ -1,0 +1,302 @@
+//! Named entities: people, organizations and places, with name coreference.
+//!
+//! Pure, deterministic and linear in the body's length: one tokenizer pass
+//! ([`tokens`]), capitalized-word runs classified with built-in lexicons ([`chunks`],
+//! [`lexicon`]), mentions joined into entities ([`resolve`]), roles from appositives
+//! ([`roles`]) and people from the byline and credit lines ([`credits`]).
+
+pub mod chunks;
+pub mod credits;
+pub mod lexicon;
+pub mod resolve;
+pub mod roles;
+pub mod tokens;
+
+#[cfg(test)]
+mod props;
+
+use crate::article::Article;
+use crate::extract::{Entity, EntityKind};
+use std::ops::Range;
+
+pub use lexicon::{
+    given_name, is_demonym, is_given_name, is_role_noun, is_title_word, title_gender,
+};
+
+/// One mention of an entity in the body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Byte span into `article.body` (for people, with the title: `Maj. Matt Taylor`).
+    pub span: Range<usize>,
+    /// Index into [`EntityTable::entities`].
+    pub entity: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Gender {
+    Male,
+    Female,
+}
+
+/// The entities of one article.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EntityTable {
+    pub entities: Vec<Entity>,
+    /// Every mention in the body, sorted by `span.start`.
+    pub mentions: Vec<Mention>,
+    /// Per entity: the gender cue of a person (titles, given names), `None` otherwise.
+    pub genders: Vec<Option<Gender>>,
+}
+
+impl EntityTable {
+    /// The mention covering `byte`, or starting at it.
+    pub fn mention_at(&self, byte: usize) -> Option<&Mention> {
+        // Mentions are sorted by start and do not overlap; the candidate is the last one
+        // starting at or before `byte`.
+        let idx = self.mentions.partition_point(|m| m.span.start <= byte);
+        let m = self.mentions.get(idx.checked_sub(1)?)?;
+        (m.span.start == byte || m.span.contains(&byte)).then_some(m)
+    }
+
+    /// Mentions that lie inside `range`.
+    pub fn mentions_in(&self, range: Range<usize>) -> &[Mention] {
+        let a = self
+            .mentions
+            .partition_point(|m| m.span.start < range.start);
+        let b = self.mentions.partition_point(|m| m.span.start < range.end);
+        let b = b.max(a);
+        let mut end = b;
+        while end > a && self.mentions[end - 1].span.end > range.end {
+            end -= 1;
+        }
+        &self.mentions[a..end]
+    }
+
+    /// The gender of entity `e`, when it is a person with a cue.
+    pub fn person_gender(&self, e: usize) -> Option<Gender> {
+        self.genders.get(e).copied().flatten()
+    }
+
+    /// The entity of kind `kind` whose name or alias is `name`.
+    pub fn find(&self, kind: EntityKind, name: &str) -> Option<usize> {
+        self.entities
+            .iter()
+            .position(|e| e.kind == kind && (e.name == name || e.aliases.iter().any(|a| a == name)))
+    }
+}
+
+/// Gender cue of a person's name as written (`Mrs. Ana Ruiz`, `Matt Taylor`): a gendered
+/// title first, then the first given name.
+pub fn person_gender(name: &str) -> Option<Gender> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    for n in (1..=words.len().min(3)).rev() {
+        if let Some(g) = title_gender(&words[..n].join(" ")) {
+            return Some(g);
+        }
+    }
+    words
+        .iter()
+        .find_map(|w| (!is_title_word(w)).then(|| given_name(w)).flatten())
+        .flatten()
+}
+
+/// Finds the people, organizations and places of an article.
+pub fn recognize(article: &Article) -> EntityTable {
+    let body = article.body.as_str();
+    let toks = tokens::tokenize(body);
+    let raws = chunks::classify(body, &toks);
+    let resolved = resolve::resolve(body, &toks, &raws);
+    let mut entities = resolved.entities;
+    let mut genders = resolved.genders;
+
+    // Roles from appositives after a person's mention.
+    let raw_at: std::collections::HashMap<usize, &chunks::Raw> =
+        raws.iter().map(|r| (r.full.start, r)).collect();
+    for (span, e) in &resolved.mentions {
+        if entities[*e].kind != EntityKind::Person || entities[*e].role.is_some() {
+            continue;
+        }
+        if let Some(r) = raw_at.get(&span.start)
+            && let Some(role) = roles::appositive_role(body, &toks, r.next_tok)
+        {
+            entities[*e].role = Some(role);
+        }
+    }
+
+    // People in the byline and credit lines.
+    let mut credited: Vec<String> = article.byline.clone();
+    for line in &article.extra {
+        credited.extend(credits::credit_names(line));
+    }
+    for name in credited {
+        let name = name.trim();
+        if !credits::looks_like_name(name) {
+            continue;
+        }
+        let existing = entities.iter().position(|e| {
+            e.kind == EntityKind::Person && (e.name == name || e.aliases.iter().any(|a| a == name))
+        });
+        match existing {
+            Some(e) => entities[e].other_mentions += 1,
+            None => {
+                entities.push(Entity {
+                    kind: EntityKind::Person,
+                    name: name.to_string(),
+                    aliases: Vec::new(),
+                    mentions: Vec::new(),
+                    other_mentions: 1,
+                    role: None,
+                });
+                genders.push(person_gender(name));
+            }
+        }
+    }
+
+    let mentions = resolved
+        .mentions
+        .into_iter()
+        .map(|(span, entity)| Mention { span, entity })
+        .collect();
+    EntityTable {
+        entities,
+        mentions,
+        genders,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(body: &str) -> Article {
+        Article {
+            body: body.to_string(),
+            ..Article::default()
+        }
+    }
+
+    fn names(t: &EntityTable, kind: EntityKind) -> Vec<&str> {
+        t.entities
+            .iter()
+            .filter(|e| e.kind == kind)
+            .map(|e| e.name.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn surname_links_to_full_name() {
+        let a = article(
+            "Capt. Ines Moreau, spokeswoman for the Harbour Authority, spoke on Friday.\n\n\u{201C}We are ready,\u{201D} Moreau said.",
+        );
+        let t = recognize(&a);
+        let p = t.find(EntityKind::Person, "Ines Moreau").expect("person");
+        let e = &t.entities[p];
+        assert!(e.aliases.contains(&"Moreau".to_string()));
+        assert!(e.aliases.contains(&"Capt. Ines Moreau".to_string()));
+        assert_eq!(e.mentions.len(), 2);
+        assert_eq!(
+            e.role.as_deref(),
+            Some("spokeswoman for the Harbour Authority")
+        );
+        assert_eq!(t.person_gender(p), Some(Gender::Female));
+        assert!(names(&t, EntityKind::Organization).contains(&"Harbour Authority"));
+    }
+
+    #[test]
+    fn different_first_names_stay_apart() {
+        let a = article("Anna Berg met Olaf Berg in Oslo. Later Berg left.");
+        let t = recognize(&a);
+        let people = names(&t, EntityKind::Person);
+        assert!(people.contains(&"Anna Berg"));
+        assert!(people.contains(&"Olaf Berg"));
+    }
+
+    #[test]
+    fn country_forms_are_one_place() {
+        let a = article("The U.S. and the United States are the same as the US here.");
+        let t = recognize(&a);
+        assert_eq!(names(&t, EntityKind::Place), ["United States"]);
+        let e = &t.entities[t.find(EntityKind::Place, "United States").unwrap()];
+        assert_eq!(e.mentions.len(), 3);
+    }
+
+    #[test]
+    fn acronym_defined_in_parentheses() {
+        let a =
+            article("The Coastal Research Council (CRC) said on Monday that the CRC would act.");
+        let t = recognize(&a);
+        let e = t
+            .find(EntityKind::Organization, "Coastal Research Council")
+            .unwrap();
+        assert!(t.entities[e].aliases.contains(&"CRC".to_string()));
+        assert_eq!(t.entities[e].mentions.len(), 3);
+    }
+
+    #[test]
+    fn acronym_of_a_product_is_not_an_org() {
+        let a = article("The new Deep Radar Array (DRA) can see far, and the DRA is cheap.");
+        let t = recognize(&a);
+        assert!(names(&t, EntityKind::Organization).is_empty());
+    }
+
+    #[test]
+    fn credits_are_people_outside_the_body() {
+        let mut a = article("Rain fell in Lisbon.");
+        a.byline = vec!["Ada Mensah".into()];
+        a.extra = vec!["(Reporting by Ada Mensah; Editing by Li Wei)".into()];
+        let t = recognize(&a);
+        let e = t.find(EntityKind::Person, "Ada Mensah").unwrap();
+        assert_eq!(t.entities[e].other_mentions, 2);
+        assert!(t.find(EntityKind::Person, "Li Wei").is_some());
+        assert_eq!(t.genders.len(), t.entities.len());
+    }
+
+    #[test]
+    fn mention_lookup() {
+        let a = article("Maj. Ana Ruiz spoke in Oslo.");
+        let t = recognize(&a);
+        let m = t.mention_at(0).expect("mention at title");
+        assert_eq!(&a.body[m.span.clone()], "Maj. Ana Ruiz");
+        assert!(t.mention_at(7).is_some());
+        assert!(t.mention_at(15).is_none());
+        assert_eq!(t.mentions_in(0..a.body.len()).len(), 2);
+    }
+
+    #[test]
+    fn place_from_context() {
+        let t = recognize(&article(
+            "The rally was held in Dunmore, Pa., on Friday. She grew up in Carvel, a village north of Elmstead.",
+        ));
+        let places = names(&t, EntityKind::Place);
+        for p in ["Dunmore", "Pennsylvania", "Carvel", "Elmstead"] {
+            assert!(places.contains(&p), "{p} in {places:?}");
+        }
+    }
+
+    #[test]
+    fn org_from_context() {
+        let t = recognize(&article(
+            "\u{201C}Prices rise,\u{201D} said Ana Ruiz, an economist at Brightwave. Bo Lind, chief strategist at Kessler Tabor, agreed.",
+        ));
+        let orgs = names(&t, EntityKind::Organization);
+        assert!(orgs.contains(&"Brightwave"), "{orgs:?}");
+        assert!(orgs.contains(&"Kessler Tabor"), "{orgs:?}");
+        assert!(t.find(EntityKind::Person, "Bo Lind").is_some());
+    }
+
+    #[test]
+    fn unknown_pair_is_a_person_only_with_a_cue() {
+        let t = recognize(&article(
+            "The study in Ferro Quarterly was cited. Ilse Varga, a chemist at the plant, disagreed.",
+        ));
+        let people = names(&t, EntityKind::Person);
+        assert_eq!(people, ["Ilse Varga"]);
+    }
+
+    #[test]
+    fn gender_from_name() {
+        assert_eq!(person_gender("Mrs. Jo Kent"), Some(Gender::Female));
+        assert_eq!(person_gender("Matt Taylor"), Some(Gender::Male));
+        assert_eq!(person_gender("Taylor Quinn"), None);
+    }
+}

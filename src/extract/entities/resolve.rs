@@ -1,0 +1,739 @@
+//! Name coreference: raw mentions become entities.
+//!
+//! - People: a full name opens an entity; a later surname alone (`Taylor`), a titled surname
+//!   (`Mr. Taylor`) or a shorter first name (`Josh` for `Joshua`) joins the person with that
+//!   surname. Different first names with one surname stay different people.
+//! - Organizations: forms that agree once a leading country and `the` are dropped are one
+//!   organization (`U.S. Space Force`, `US Space Force`, `Space Force`); an acronym defined
+//!   in parentheses right after a name joins it.
+//! - Places: lexicon forms join their canonical name (`U.S.`, `US` → United States).
+//! - A lone capitalized word joins a known entity or is dropped.
+
+use super::Gender;
+use super::chunks::{PARTICLES, Raw, RawKind, acronym_letters, defined_acronym, initials};
+use super::lexicon::{given_name, lex};
+use super::tokens::Token;
+use crate::extract::{Entity, EntityKind};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// Words that follow a person's name when the person speaks or acts.
+const PERSON_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "noted",
+    "wrote",
+    "explained",
+    "argued",
+    "warned",
+    "asked",
+    "replied",
+    "insisted",
+    "stated",
+    "recalled",
+    "acknowledged",
+    "admitted",
+    "tweeted",
+    "testified",
+    "who",
+    "whose",
+    "agreed",
+    "believes",
+    "thinks",
+    "called",
+    "described",
+    "continued",
+    "concluded",
+    "claimed",
+    "emphasized",
+    "stressed",
+    "suggested",
+];
+
+const NAME_SUFFIXES: &[&str] = &["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"];
+
+pub struct Resolved {
+    pub entities: Vec<Entity>,
+    /// `(span, entity)` of every body mention.
+    pub mentions: Vec<(Range<usize>, usize)>,
+    pub genders: Vec<Option<Gender>>,
+}
+
+struct PersonInfo {
+    /// Given-name words (everything before the surname).
+    first: Vec<String>,
+    surname: String,
+    gender: Option<Gender>,
+}
+
+fn person_words(body: &str, r: &Raw) -> (Vec<String>, String) {
+    let mut words: Vec<&str> = r.words.iter().map(|w| &body[w.clone()]).collect();
+    while words.len() > 1 && words.last().is_some_and(|w| NAME_SUFFIXES.contains(w)) {
+        words.pop();
+    }
+    let surname = words.last().copied().unwrap_or_default().to_string();
+    // Particles go with the surname for matching ("von Moltke" → "Moltke").
+    let first: Vec<String> = words[..words.len().saturating_sub(1)]
+        .iter()
+        .filter(|w| !PARTICLES.contains(w))
+        .map(|w| w.to_string())
+        .collect();
+    (first, surname)
+}
+
+fn compatible_first(a: &[String], b: &[String]) -> bool {
+    match (a.first(), b.first()) {
+        (None, _) | (_, None) => true,
+        (Some(x), Some(y)) => {
+            let x = x.trim_end_matches('.');
+            let y = y.trim_end_matches('.');
+            x == y || x.starts_with(y) || y.starts_with(x)
+        }
+    }
+}
+
+/// Org key: lowercase words without a leading `the` or country form.
+fn org_key(s: &str) -> String {
+    let lx = lex();
+    let mut words: Vec<&str> = s.split_whitespace().collect();
+    if words.first().is_some_and(|w| w.eq_ignore_ascii_case("the")) {
+        words.remove(0);
+    }
+    if words.len() > 2
+        && let Some((n, _)) = lx.places.find(&words)
+        && n < words.len()
+        && n <= 2
+    {
+        words.drain(..n);
+    }
+    let mut words: Vec<String> = words
+        .iter()
+        .map(|w| w.to_lowercase().replace(['.', '\u{2019}', '\''], ""))
+        .collect();
+    // `Department of Homeland Security` and `Homeland Security Department` agree.
+    if words.len() >= 3
+        && words[1] == "of"
+        && matches!(
+            words[0].as_str(),
+            "department" | "ministry" | "office" | "bureau"
+        )
+    {
+        let head = words.remove(0);
+        words.remove(0);
+        words.push(head);
+    }
+    words.join(" ")
+}
+
+fn is_acronym(w: &str) -> bool {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=8).contains(&letters)
+        && !w.chars().any(char::is_lowercase)
+        && w.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '&' | '.'))
+}
+
+/// Index of the first word token at or after `k`, skipping nothing.
+fn word_at<'a>(body: &'a str, toks: &[Token], k: usize) -> Option<&'a str> {
+    toks.get(k).filter(|t| t.is_word()).map(|t| t.text(body))
+}
+
+/// Context says the name is a person: `NAME, a/an/the ...`, `NAME said`, `NAME (45)`, or
+/// `said NAME` / `according to NAME`.
+fn person_context(body: &str, toks: &[Token], r: &Raw) -> bool {
+    let n = r.next_tok;
+    if let Some(w) = word_at(body, toks, n)
+        && PERSON_VERBS.contains(&w)
+    {
+        return true;
+    }
+    if toks.get(n).is_some_and(|t| t.is_punct(','))
+        && let Some(w) = word_at(body, toks, n + 1)
+    {
+        if matches!(w, "who" | "whose") || PERSON_VERBS.contains(&w) {
+            return true;
+        }
+        // An appositive naming a role: `NAME, a climate expert at ...`.
+        let lx = lex();
+        let role = toks[n + 1..]
+            .iter()
+            .take(8)
+            .take_while(|t| t.is_word() || t.is_punct('-'))
+            .any(|t| lx.roles.contains(t.text(body)));
+        if role {
+            return true;
+        }
+    }
+    if r.first_tok >= 1 {
+        let prev = word_at(body, toks, r.first_tok - 1);
+        if matches!(prev, Some("said" | "says" | "told" | "by")) && !toks[r.first_tok].sent_start {
+            return true;
+        }
+        if r.first_tok >= 2
+            && prev == Some("to")
+            && word_at(body, toks, r.first_tok - 2) == Some("according")
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// Nouns for a kind of place, in an appositive after a place name.
+const PLACE_NOUNS: &[&str] = &[
+    "village",
+    "town",
+    "city",
+    "county",
+    "suburb",
+    "neighborhood",
+    "neighbourhood",
+    "province",
+    "state",
+    "region",
+    "district",
+    "island",
+    "port",
+    "hamlet",
+    "borough",
+    "municipality",
+    "township",
+    "community",
+    "capital",
+    "settlement",
+    "enclave",
+    "area",
+];
+
+const DIRECTIONS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "outside",
+    "near",
+];
+
+/// Context says the name is a place: `NAME, Texas` (a known state or country after a
+/// comma), `NAME, a village ...`, `north of NAME`.
+fn place_context(body: &str, toks: &[Token], r: &Raw) -> bool {
+    let lx = lex();
+    let n = r.next_tok;
+    if toks.get(n).is_some_and(|t| t.is_punct(',')) {
+        let words: Vec<&str> = toks[n + 1..]
+            .iter()
+            .take(3)
+            .take_while(|t| t.is_word())
+            .map(|t| t.text(body))
+            .collect();
+        if let Some((len, _)) = lx.places.find(&words) {
+            // The place is followed by punctuation or the end, not more name words.
+            let after = toks.get(n + 1 + len);
+            if after.is_none_or(|t| !t.is_word()) {
+                return true;
+            }
+        }
+        if let Some(w) = word_at(body, toks, n + 1)
+            && matches!(w, "a" | "an" | "the")
+        {
+            let noun = toks[n + 2..]
+                .iter()
+                .take(4)
+                .take_while(|t| t.is_word())
+                .any(|t| PLACE_NOUNS.contains(&t.text(body)));
+            if noun {
+                return true;
+            }
+        }
+    }
+    r.first_tok >= 2
+        && word_at(body, toks, r.first_tok - 1) == Some("of")
+        && word_at(body, toks, r.first_tok - 2).is_some_and(|w| DIRECTIONS.contains(&w))
+}
+
+/// Context says a lone name is an organization: `an economist at NAME`.
+fn org_context(body: &str, toks: &[Token], r: &Raw) -> bool {
+    let lx = lex();
+    let k = r.first_tok;
+    if k >= 2 && word_at(body, toks, k - 1) == Some("at") {
+        return toks[k.saturating_sub(6)..k - 1]
+            .iter()
+            .any(|t| t.is_word() && lx.roles.contains(t.text(body)));
+    }
+    false
+}
+
+#[derive(Default)]
+struct Builder {
+    entities: Vec<Entity>,
+    mentions: Vec<(Range<usize>, usize)>,
+    people: HashMap<usize, PersonInfo>,
+    org_keys: HashMap<String, usize>,
+    place_keys: HashMap<String, usize>,
+}
+
+impl Builder {
+    fn new_entity(&mut self, kind: EntityKind, name: &str) -> usize {
+        self.entities.push(Entity {
+            kind,
+            name: name.to_string(),
+            aliases: Vec::new(),
+            mentions: Vec::new(),
+            other_mentions: 0,
+            role: None,
+        });
+        self.entities.len() - 1
+    }
+
+    fn add_form(&mut self, e: usize, form: &str) {
+        let form = form.trim();
+        let ent = &mut self.entities[e];
+        if form.is_empty() || form == ent.name || ent.aliases.iter().any(|a| a == form) {
+            return;
+        }
+        ent.aliases.push(form.to_string());
+    }
+
+    fn mention(&mut self, e: usize, span: Range<usize>) {
+        self.entities[e].mentions.push(span.clone());
+        self.mentions.push((span, e));
+    }
+
+    /// Person with this surname, the latest one opened (or any matching first name).
+    fn find_person(&self, first: &[String], surname: &str) -> Option<usize> {
+        self.people
+            .iter()
+            .filter(|(_, p)| p.surname == surname && compatible_first(&p.first, first))
+            .map(|(&e, _)| e)
+            .max()
+    }
+
+    fn person_by_surname(&self, w: &str) -> Option<usize> {
+        let by_surname = self
+            .people
+            .iter()
+            .filter(|(_, p)| p.surname == w)
+            .map(|(&e, _)| e)
+            .max();
+        by_surname.or_else(|| {
+            self.people
+                .iter()
+                .filter(|(_, p)| single_matches(p, w))
+                .map(|(&e, _)| e)
+                .max()
+        })
+    }
+
+    /// The organization whose initials spell the acronym (`JPL` → `Jet Propulsion
+    /// Laboratory`), or end it (`PUC` → `California Public Utilities Commission`).
+    fn org_by_initials(&self, acr: &str) -> Option<usize> {
+        let letters = acronym_letters(acr);
+        if letters.len() < 2 {
+            return None;
+        }
+        let hits: Vec<usize> = (0..self.entities.len())
+            .filter(|&e| self.entities[e].kind == EntityKind::Organization)
+            .filter(|&e| {
+                let ent = &self.entities[e];
+                std::iter::once(&ent.name).chain(&ent.aliases).any(|n| {
+                    let ini = initials(n);
+                    ini.chars().count() >= 2
+                        && (ini == letters || letters.len() >= 3 && ini.ends_with(&letters))
+                })
+            })
+            .collect();
+        (hits.len() == 1).then(|| hits[0])
+    }
+
+    fn person_by_first(&self, w: &str) -> Option<usize> {
+        let hits: Vec<usize> = self
+            .people
+            .iter()
+            .filter(|(_, p)| p.first.first().is_some_and(|f| f == w))
+            .map(|(&e, _)| e)
+            .collect();
+        (hits.len() == 1).then(|| hits[0])
+    }
+
+    fn add_person(&mut self, body: &str, r: &Raw) -> usize {
+        let (first, surname) = person_words(body, r);
+        let name = &body[r.name.clone()];
+        let e = match self.find_person(&first, &surname) {
+            Some(e) => {
+                // A fuller form becomes the canonical name.
+                let info = self.people.get_mut(&e).expect("person info");
+                if first.len() > info.first.len()
+                    || (first.len() == info.first.len()
+                        && first.first().map(String::len) > info.first.first().map(String::len))
+                {
+                    let old = std::mem::replace(&mut self.entities[e].name, name.to_string());
+                    info.first = first;
+                    self.add_form(e, &old);
+                } else {
+                    self.add_form(e, name);
+                }
+                e
+            }
+            None => {
+                let e = self.new_entity(EntityKind::Person, name);
+                self.people.insert(
+                    e,
+                    PersonInfo {
+                        first,
+                        surname,
+                        gender: None,
+                    },
+                );
+                e
+            }
+        };
+        if r.full != r.name {
+            self.add_form(e, &body[r.full.clone()]);
+        }
+        if let Some(info) = self.people.get_mut(&e)
+            && info.gender.is_none()
+        {
+            info.gender = r.gender;
+        }
+        self.mention(e, r.full.clone());
+        e
+    }
+
+    fn add_org(&mut self, body: &str, r: &Raw) -> usize {
+        let surface = &body[r.name.clone()];
+        let key = match &r.canon {
+            Some(c) => org_key(c),
+            None => org_key(surface),
+        };
+        let e = match self.org_keys.get(&key) {
+            Some(&e) => {
+                let cur_len = self.entities[e].name.len();
+                if r.canon.is_none() && surface.len() > cur_len && self.entities[e].name != surface
+                {
+                    let old = std::mem::replace(&mut self.entities[e].name, surface.to_string());
+                    self.add_form(e, &old);
+                } else {
+                    self.add_form(e, surface);
+                }
+                e
+            }
+            None => {
+                let name = r.canon.clone().unwrap_or_else(|| surface.to_string());
+                let e = self.new_entity(EntityKind::Organization, &name);
+                self.add_form(e, surface);
+                self.org_keys.insert(key, e);
+                if let Some(c) = &r.canon {
+                    self.org_keys.insert(org_key(surface), e);
+                    self.org_keys.entry(org_key(c)).or_insert(e);
+                }
+                e
+            }
+        };
+        self.mention(e, r.name.clone());
+        e
+    }
+
+    fn add_place(&mut self, body: &str, r: &Raw) -> usize {
+        let surface = &body[r.name.clone()];
+        let key = r.canon.clone().unwrap_or_else(|| surface.to_string());
+        let e = match self.place_keys.get(&key) {
+            Some(&e) => e,
+            None => {
+                let e = self.new_entity(EntityKind::Place, &key);
+                self.place_keys.insert(key, e);
+                e
+            }
+        };
+        self.add_form(e, surface);
+        self.mention(e, r.name.clone());
+        e
+    }
+}
+
+/// Resolves raw mentions (in body order) into entities.
+pub fn resolve(body: &str, toks: &[Token], raws: &[Raw]) -> Resolved {
+    let mut b = Builder::default();
+    let lx = lex();
+
+    // Acronyms defined in parentheses: NAME (ACR).
+    let mut acronym_of: HashMap<String, Option<usize>> = HashMap::new();
+    let mut raw_entity: Vec<Option<usize>> = vec![None; raws.len()];
+
+    // Pass 1: people with full names or titles, organizations, places.
+    for (i, r) in raws.iter().enumerate() {
+        let defined = defined_acronym(body, toks, r.next_tok);
+        let kind = r.kind;
+        let e = match kind {
+            RawKind::Person => {
+                if r.words.len() >= 2 || r.title.is_some() {
+                    Some(b.add_person(body, r))
+                } else {
+                    None
+                }
+            }
+            RawKind::UnknownMulti => {
+                let particle = r
+                    .words
+                    .iter()
+                    .any(|w| PARTICLES.contains(&&body[w.clone()]));
+                let prev = r
+                    .first_tok
+                    .checked_sub(1)
+                    .and_then(|k| word_at(body, toks, k));
+                let shouting = r.words.iter().any(|w| {
+                    let w = &body[w.clone()];
+                    w.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                        && !w.chars().any(char::is_lowercase)
+                });
+                // A sentence's first word may be a capitalized common word: only a clear
+                // person context counts there.
+                let free = !r.sent_initial;
+                if free && place_context(body, toks, r) {
+                    Some(b.add_place(body, r))
+                } else if free && prev == Some("at") {
+                    Some(b.add_org(body, r))
+                } else if !shouting && (free && particle || person_context(body, toks, r)) {
+                    Some(b.add_person(body, r))
+                } else {
+                    None
+                }
+            }
+            RawKind::Org => {
+                let w = &body[r.name.clone()];
+                if r.canon.is_none() && is_acronym(w) {
+                    None // lone acronyms: pass 2, after definitions are known
+                } else {
+                    Some(b.add_org(body, r))
+                }
+            }
+            RawKind::Place => Some(b.add_place(body, r)),
+            _ => None,
+        };
+        raw_entity[i] = e;
+        // NAME (ACR): record the definition.
+        if let Some(acr) = defined {
+            let target = match (kind, e) {
+                (RawKind::Org, Some(e)) => Some(e),
+                _ => None,
+            };
+            acronym_of.entry(acr.to_string()).or_insert(target);
+        }
+    }
+
+    // Pass 2: lone words and acronyms link to what is known.
+    for (i, r) in raws.iter().enumerate() {
+        if raw_entity[i].is_some() {
+            continue;
+        }
+        let w = &body[r.name.clone()];
+        let e = match r.kind {
+            RawKind::Org => match acronym_of.get(w) {
+                Some(Some(e)) => {
+                    b.add_form(*e, w);
+                    b.mention(*e, r.name.clone());
+                    Some(*e)
+                }
+                Some(None) => None,
+                None => {
+                    let link = b
+                        .org_keys
+                        .get(&org_key(w))
+                        .copied()
+                        .or_else(|| b.org_by_initials(w));
+                    if let Some(e) = link {
+                        b.add_form(e, w);
+                        b.mention(e, r.name.clone());
+                        Some(e)
+                    } else if w.contains('&') {
+                        // `B&H`, `AT&T`: company names rather than abbreviations.
+                        Some(b.add_org(body, r))
+                    } else {
+                        None
+                    }
+                }
+            },
+            RawKind::Person | RawKind::Unknown => {
+                let link = b
+                    .person_by_surname(w)
+                    .or_else(|| b.person_by_first(w))
+                    .or_else(|| b.org_keys.get(&org_key(w)).copied())
+                    .or_else(|| match acronym_of.get(w) {
+                        Some(Some(e)) => Some(*e),
+                        _ => None,
+                    });
+                if let Some(e) = link {
+                    if r.full != r.name {
+                        b.add_form(e, &body[r.full.clone()]);
+                    }
+                    b.add_form(e, w);
+                    let span = if b.entities[e].kind == EntityKind::Person {
+                        r.full.clone()
+                    } else {
+                        r.name.clone()
+                    };
+                    b.mention(e, span);
+                    Some(e)
+                } else if r.kind == RawKind::Person {
+                    Some(b.add_person(body, r))
+                } else if r.sent_initial {
+                    None
+                } else if place_context(body, toks, r) {
+                    Some(b.add_place(body, r))
+                } else if org_context(body, toks, r) {
+                    Some(b.add_org(body, r))
+                } else {
+                    None
+                }
+            }
+            RawKind::UnknownMulti => {
+                // Its surname alone speaking elsewhere makes it a person too: decided by
+                // linking the last word.
+                None
+            }
+            RawKind::Place => None,
+        };
+        raw_entity[i] = e;
+    }
+
+    // Single-name people (`President Smith`) who later appear in full join that person.
+    merge_single_names(&mut b);
+    merge_org_parts(&mut b);
+    compact(&mut b);
+
+    let genders = (0..b.entities.len())
+        .map(|e| {
+            let info = b.people.get(&e)?;
+            info.gender
+                .or_else(|| info.first.first().and_then(|f| given_name(f)).flatten())
+        })
+        .collect();
+    let _ = lx;
+    let mut mentions = b.mentions;
+    mentions.sort_by_key(|(s, _)| (s.start, s.end));
+    Resolved {
+        entities: b.entities,
+        mentions,
+        genders,
+    }
+}
+
+/// Moves entity `s` into `target`: mentions, name and aliases; `s` is left empty.
+fn merge_into(b: &mut Builder, s: usize, target: usize) {
+    let moved = std::mem::take(&mut b.entities[s].mentions);
+    let aliases = std::mem::take(&mut b.entities[s].aliases);
+    let name = std::mem::take(&mut b.entities[s].name);
+    b.entities[target].mentions.extend(moved);
+    b.entities[target].mentions.sort_by_key(|r| r.start);
+    b.add_form(target, &name);
+    for a in aliases {
+        b.add_form(target, &a);
+    }
+    if let Some(from) = b.people.remove(&s)
+        && let Some(p) = b.people.get_mut(&target)
+        && p.gender.is_none()
+    {
+        p.gender = from.gender;
+    }
+    for m in &mut b.mentions {
+        if m.1 == s {
+            m.1 = target;
+        }
+    }
+}
+
+/// A single name matches a full name by surname, or by a family name written first
+/// (`Mr. Xi` → `Xi Jinping`).
+fn single_matches(p: &PersonInfo, w: &str) -> bool {
+    p.surname == w || p.first.first().is_some_and(|f| f == w) && lex().surnames_first.contains(w)
+}
+
+fn merge_single_names(b: &mut Builder) {
+    let mut singles: Vec<usize> = b
+        .people
+        .iter()
+        .filter(|(_, p)| p.first.is_empty())
+        .map(|(&e, _)| e)
+        .collect();
+    singles.sort_unstable();
+    for s in singles {
+        let surname = b.people[&s].surname.clone();
+        let full: Vec<usize> = b
+            .people
+            .iter()
+            .filter(|&(&e, p)| e != s && !p.first.is_empty() && single_matches(p, &surname))
+            .map(|(&e, _)| e)
+            .collect();
+        if full.len() == 1 {
+            merge_into(b, s, full[0]);
+        }
+    }
+}
+
+/// `Security Council` joins `UN Security Council` when it is the only organization whose
+/// words contain it in order and its last word is an organization cue.
+fn merge_org_parts(b: &mut Builder) {
+    let lx = lex();
+    let orgs: Vec<usize> = (0..b.entities.len())
+        .filter(|&e| {
+            b.entities[e].kind == EntityKind::Organization && !b.entities[e].name.is_empty()
+        })
+        .collect();
+    let words = |e: usize, b: &Builder| -> Vec<String> {
+        b.entities[e]
+            .name
+            .split_whitespace()
+            .map(str::to_string)
+            .collect()
+    };
+    for &a in &orgs {
+        let wa = words(a, b);
+        if wa.len() < 2 || !wa.last().is_some_and(|w| lx.org_cues.contains(w.as_str())) {
+            continue;
+        }
+        let hosts: Vec<usize> = orgs
+            .iter()
+            .copied()
+            .filter(|&h| h != a && !b.entities[h].name.is_empty())
+            .filter(|&h| {
+                let wh = words(h, b);
+                wh.len() > wa.len() && {
+                    let mut it = wh.iter();
+                    wa.iter().all(|w| it.any(|x| x == w))
+                }
+            })
+            .collect();
+        if hosts.len() == 1 {
+            merge_into(b, a, hosts[0]);
+        }
+    }
+}
+
+/// Drops emptied entities and renumbers the rest.
+fn compact(b: &mut Builder) {
+    let mut map = vec![usize::MAX; b.entities.len()];
+    let mut kept = Vec::new();
+    let mut people = HashMap::new();
+    for (i, e) in std::mem::take(&mut b.entities).into_iter().enumerate() {
+        if e.name.is_empty() {
+            continue;
+        }
+        map[i] = kept.len();
+        if let Some(p) = b.people.remove(&i) {
+            people.insert(kept.len(), p);
+        }
+        kept.push(e);
+    }
+    b.entities = kept;
+    b.people = people;
+    for m in &mut b.mentions {
+        m.1 = map[m.1];
+    }
+    b.org_keys.clear();
+    b.place_keys.clear();
+}

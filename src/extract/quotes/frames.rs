@@ -1,0 +1,713 @@
+//! Attribution frames: where the cue and the source sit around a quotation.
+//!
+//! - after the closing mark: `"Q," said S` / `"Q," S said` / `"Q," S told reporters`
+//! - before the opening mark: `S said: "Q"` / `S said, "Q"` / `According to S, "Q"`
+//!
+//! Source phrases are read with [`subject_before`] (leftwards from a cue, across an
+//! appositive: `S, the ROLE of ORG, said`) and [`np_after`] (rightwards after an inverted
+//! cue: `said Maj. Matt Taylor, deputy commander`).
+
+use super::cues::{Form, PhraseKind, Verb, lexicon};
+use super::resolve::{Resolver, Speaker, words};
+use super::text::{Doc, Kind, is_abbrev, lower};
+use std::ops::Range;
+
+/// A cue found in the text: tokens `start..end`.
+#[derive(Debug, Clone, Copy)]
+pub struct Cue {
+    pub start: usize,
+    pub end: usize,
+    /// The verb, for verb cues (for multiword verb cues, the phrase counts as past tense).
+    pub verb: Option<Verb>,
+    /// `according to`: the source follows.
+    pub source: bool,
+    /// A multiword cue ("was quoted as saying").
+    pub phrase: bool,
+}
+
+/// Length in tokens of a phrase of `kind` starting at token `i`, longest first.
+pub fn phrase_at(doc: &Doc, i: usize, kind: PhraseKind) -> Option<usize> {
+    let t = doc.toks.get(i)?;
+    if !t.is_word() {
+        return None;
+    }
+    let mut buf = [0u8; 48];
+    let first = lower(doc.text(i), &mut buf)?;
+    let mut best: Option<usize> = None;
+    for ph in lexicon().phrases_from(first) {
+        if ph.kind != kind {
+            continue;
+        }
+        let n = ph.words.len();
+        let ok = (1..n).all(|k| {
+            doc.toks
+                .get(i + k)
+                .is_some_and(|t| t.is_word() && t.q == doc.toks[i].q)
+                && doc.text(i + k).eq_ignore_ascii_case(&ph.words[k])
+        });
+        if ok && best.is_none_or(|b| n > b) {
+            best = Some(n);
+        }
+    }
+    best
+}
+
+/// The cue starting at token `i`, if any.
+pub fn cue_at(doc: &Doc, i: usize) -> Option<Cue> {
+    let t = doc.toks.get(i)?;
+    if !t.is_word() {
+        return None;
+    }
+    if let Some(n) = phrase_at(doc, i, PhraseKind::Source) {
+        return Some(Cue {
+            start: i,
+            end: i + n,
+            verb: None,
+            source: true,
+            phrase: true,
+        });
+    }
+    let lex = lexicon();
+    if let Some(n) = phrase_at(doc, i, PhraseKind::Verb) {
+        let mut buf = [0u8; 48];
+        let verb = lower(doc.text(i + n - 1), &mut buf)
+            .and_then(|w| lex.verb(w))
+            .or_else(|| lower(doc.text(i), &mut [0u8; 48]).and_then(|w| lex.verb(w)))
+            .map(|v| Verb {
+                form: Form::Past,
+                ..v
+            });
+        return Some(Cue {
+            start: i,
+            end: i + n,
+            verb: verb.or(Some(Verb {
+                lemma: 0,
+                form: Form::Past,
+                obj: false,
+                weak: false,
+            })),
+            source: false,
+            phrase: true,
+        });
+    }
+    let mut buf = [0u8; 48];
+    let w = lower(doc.text(i), &mut buf)?;
+    let v = lex.verb(w)?;
+    Some(Cue {
+        start: i,
+        end: i + 1,
+        verb: Some(v),
+        source: false,
+        phrase: false,
+    })
+}
+
+/// Words that end a source phrase when reading leftwards from a cue.
+const STOP_BACK: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "but", "or", "if", "because", "while", "when", "as",
+    "after", "before", "where", "though", "although", "than", "so", "to", "is", "was", "are",
+    "were", "be", "been", "being", "not", "whether", "what", "how", "why", "said", "says", "then",
+    "would", "will", "could", "can", "may", "might", "should", "must", "did", "does", "do", "and",
+    "nor", "once", "until", "unless", "whereas", "also",
+];
+
+/// Sentence-initial connectives dropped from a source phrase.
+const CONNECTIVES: &[&str] = &[
+    "but",
+    "and",
+    "so",
+    "yet",
+    "still",
+    "meanwhile",
+    "however",
+    "now",
+    "also",
+    "instead",
+    "separately",
+    "later",
+    "earlier",
+    "then",
+    "previously",
+    "finally",
+    "indeed",
+    "moreover",
+    "today",
+    "yesterday",
+    "besides",
+    "furthermore",
+    "nonetheless",
+    "nevertheless",
+    "thus",
+    "there",
+    "here",
+    "likewise",
+    "similarly",
+    "additionally",
+];
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "earlier",
+    "later",
+    "recently",
+    "previously",
+    "overnight",
+];
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sept",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// A source phrase found left of a cue.
+#[derive(Debug, Clone)]
+pub struct Np {
+    pub range: Range<usize>,
+    pub appos: Option<Range<usize>>,
+    /// The token just before the phrase (a comma, a closing mark, a stop word), or `None`
+    /// when the phrase starts its sentence (after connectives).
+    pub before: Option<usize>,
+}
+
+/// Reads a phrase leftwards from the cue at `k`, not before token `s`.
+fn collect_back(doc: &Doc, s: usize, k: usize) -> (usize, bool) {
+    let w = words();
+    let mut j = k;
+    let mut n = 0;
+    while j > s {
+        let t = &doc.toks[j - 1];
+        let ok = match t.kind {
+            Kind::Word => {
+                let txt = doc.text(j - 1);
+                if txt.eq_ignore_ascii_case("and") {
+                    // `Customs and Border Protection`, `Pepsi and Coca-Cola`.
+                    j - 1 > s
+                        && doc.toks[j - 2].capitalized()
+                        && doc.toks.get(j).is_some_and(|x| x.capitalized())
+                } else {
+                    !super::text::is_one_of(txt, STOP_BACK) || j == k && w.is_skip(txt)
+                }
+            }
+            Kind::Punct => {
+                (t.ch == '.'
+                    && j - 1 > s
+                    && doc.toks[j - 2].is_word()
+                    && doc.toks[j - 2].end == t.start
+                    && is_abbrev(doc.text(j - 2)))
+                    || (t.ch == '&' && j - 1 > s)
+                    || (t.ch == '!' && j - 1 > s && doc.toks[j - 2].end == t.start)
+            }
+            _ => false,
+        };
+        if !ok || n >= 14 {
+            break;
+        }
+        j -= 1;
+        n += 1;
+    }
+    (j, n < 14)
+}
+
+/// The source phrase ending right before the cue at token `k` (aux verbs and adverbs such
+/// as `also`, `has` skipped), with an appositive between commas when there is one.
+pub fn subject_before(doc: &Doc, s: usize, k: usize) -> Option<Np> {
+    let w = words();
+    let mut end = k;
+    // `Taylor also said`, `he has since said`, `officials on Monday said`.
+    let mut guard = 0;
+    while end > s && guard < 4 {
+        let t = &doc.toks[end - 1];
+        if !t.is_word() {
+            break;
+        }
+        let txt = doc.text(end - 1);
+        let skip = w.is_skip(txt)
+            || super::text::is_one_of(txt, WEEKDAYS)
+            || (super::text::is_one_of(txt, &["on", "last", "this"]) && end < k);
+        if skip {
+            end -= 1;
+            guard += 1;
+        } else {
+            break;
+        }
+    }
+    let (mut start, bounded) = collect_back(doc, s, end);
+    let mut appos = None;
+    // `A spokesperson who did not wish to be named said`: the source is before `who`.
+    let lone_pronoun =
+        end - start == 1 && doc.is_any(start, &["he", "she", "they", "it", "we", "i"]);
+    if (start < end || !bounded) && !lone_pronoun {
+        let lo = end.saturating_sub(24).max(s);
+        let who = (lo..end)
+            .rev()
+            .find(|&i| doc.is(i, "who") || !(doc.toks[i].is_word() || doc.toks[i].is_punct('.')));
+        // Not across a complementizer: `X who heard it recalled that he said`.
+        let who = who.filter(|&i| !(i..end).any(|k| doc.is(k, "that")));
+        if let Some(wi) = who.filter(|&i| doc.is(i, "who") && i > s) {
+            let (st, ok) = collect_back(doc, s, wi);
+            let head_ok =
+                st < wi && (doc.toks[wi - 1].capitalized() || w.is_speaker_head(doc.text(wi - 1)));
+            if ok && head_ok {
+                appos = Some(wi..end);
+                start = st;
+                end = wi;
+            }
+        }
+    }
+    if !bounded && appos.is_none() {
+        return None;
+    }
+    if start == end && appos.is_none() {
+        // `S, the ROLE of ORG, said` or `S, who ..., said`.
+        if end > s && doc.toks[end - 1].is_punct(',') {
+            let comma2 = end - 1;
+            let lo = comma2.saturating_sub(40).max(s);
+            let prev_comma = (lo..comma2).rev().find(|&i| {
+                doc.toks[i].is_punct(',')
+                    || doc.toks[i].is_punct('(')
+                    || doc.toks[i].kind == Kind::Close
+            })?;
+            if !doc.toks[prev_comma].is_punct(',') {
+                return None;
+            }
+            let (st, ok) = collect_back(doc, s, prev_comma);
+            if !ok || st == prev_comma {
+                return None;
+            }
+            // The phrase before an appositive must be a name or a definite head.
+            if !doc.toks[prev_comma - 1].capitalized()
+                && !w.is_speaker_head(doc.text(prev_comma - 1))
+            {
+                return None;
+            }
+            // `the ROLE of ORG, NAME, said`: the name is between the commas.
+            let chunk = prev_comma + 1..comma2;
+            let name_chunk = !chunk.is_empty()
+                && chunk.len() <= 8
+                && doc.toks[chunk.clone()]
+                    .iter()
+                    .all(|t| t.capitalized() || t.is_punct('.'))
+                && (w.is_title(doc.text(prev_comma - 1))
+                    || w.is_speaker_head(doc.text(prev_comma - 1)));
+            if name_chunk {
+                appos = Some(st..prev_comma);
+                start = chunk.start;
+                end = chunk.end;
+            } else {
+                appos = Some(chunk);
+                start = st;
+                end = prev_comma;
+            }
+        } else {
+            return None;
+        }
+    }
+    while start < end && doc.is_any(start, CONNECTIVES) && end - start > 1 {
+        start += 1;
+    }
+    let before = if start == s {
+        None
+    } else {
+        // Connectives at the sentence start do not count as a boundary.
+        let mut b = start;
+        while b > s && doc.toks[b - 1].is_word() && doc.is_any(b - 1, CONNECTIVES) {
+            b -= 1;
+        }
+        if b == s { None } else { Some(start - 1) }
+    };
+    Some(Np {
+        range: start..end,
+        appos,
+        before,
+    })
+}
+
+const STOP_FWD: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "when",
+    "who",
+    "during",
+    "after",
+    "before",
+    "while",
+    "as",
+    "that",
+    "told",
+    "adding",
+    "saying",
+    "according",
+    "because",
+    "since",
+    "last",
+    "this",
+    "earlier",
+    "yesterday",
+    "today",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "and",
+    "but",
+    "via",
+    "through",
+    "where",
+    "which",
+    "whose",
+    "to",
+    "late",
+    "early",
+    "about",
+    "said",
+    "says",
+    "citing",
+    "than",
+    "referring",
+    "speaking",
+];
+
+/// The source phrase right after an inverted cue (`said Maj. Matt Taylor, ...`), with the
+/// appositive after it, if any.
+pub fn np_after(doc: &Doc, p: usize, e: usize) -> Option<(Range<usize>, Option<Range<usize>>)> {
+    let mut j = p;
+    while j < e && j - p < 16 {
+        let t = &doc.toks[j];
+        let ok = match t.kind {
+            Kind::Word => {
+                !super::text::is_one_of(doc.text(j), STOP_FWD) || j == p && doc.is(j, "the")
+            }
+            Kind::Punct => {
+                (t.ch == '.'
+                    && j > p
+                    && is_abbrev(doc.text(j - 1))
+                    && doc.toks.get(j + 1).is_some_and(|n| n.capitalized()))
+                    || t.ch == '&'
+            }
+            _ => false,
+        };
+        if !ok {
+            break;
+        }
+        j += 1;
+    }
+    if j == p {
+        return None;
+    }
+    let mut appos = None;
+    if j < e && doc.toks[j].is_punct(',') {
+        let a = j + 1;
+        let mut b = a;
+        while b < e && b - a < 20 && !doc.toks[b].is_punct(',') && doc.toks[b].kind == Kind::Word
+            || b < e
+                && doc.toks[b].is_punct('.')
+                && b > a
+                && is_abbrev(doc.text(b - 1))
+                && b + 1 < e
+            || b < e && doc.toks[b].is_punct('-')
+        {
+            b += 1;
+        }
+        if b > a {
+            appos = Some(a..b);
+        }
+    }
+    Some((p..j, appos))
+}
+
+/// Attributes the quotation whose marks are the tokens `open` and `close` in sentence
+/// `sent`: the cue and speaker, when a frame is found.
+pub fn attribute(
+    doc: &Doc,
+    res: &mut Resolver,
+    sent: Range<usize>,
+    open: usize,
+    close: Option<usize>,
+    para: u32,
+) -> Option<(Speaker, Range<usize>)> {
+    // `X said, "Q," the office said`: the cue right before the marks wins.
+    let adjacent = open >= sent.start + 2
+        && (doc.toks[open - 1].is_punct(',') || doc.toks[open - 1].is_punct(':'))
+        && cue_at(doc, open - 2).is_some_and(|c| speech_form(&c) && c.end == open - 1);
+    if adjacent && let Some(hit) = before_frame(doc, res, sent.clone(), open, para) {
+        return Some(hit);
+    }
+    if let Some(c) = close
+        && let Some(hit) = after_frame(doc, res, sent.clone(), c, para)
+    {
+        return Some(hit);
+    }
+    before_frame(doc, res, sent, open, para)
+}
+
+/// `"Q," said S` / `"Q," S said` / `"Q," S told reporters on Monday`.
+pub fn after_frame(
+    doc: &Doc,
+    res: &mut Resolver,
+    sent: Range<usize>,
+    close: usize,
+    para: u32,
+) -> Option<(Speaker, Range<usize>)> {
+    let e = sent.end;
+    let mut j = close + 1;
+    while j < e
+        && doc.toks[j].kind == Kind::Punct
+        && matches!(doc.toks[j].ch, ',' | '—' | '–' | '-')
+    {
+        j += 1;
+    }
+    if j >= e || !doc.toks[j].is_word() {
+        return None;
+    }
+    if let Some(cue) = cue_at(doc, j).filter(speech_form) {
+        let (np, appos) = np_after(doc, cue.end, e)?;
+        let sp = res.resolve(np, appos, para)?;
+        return Some((sp, cue.start..cue.end));
+    }
+    let lim = e.min(j + 45);
+    let mut k = j + 1;
+    while k < lim {
+        let t = &doc.toks[k];
+        if t.kind == Kind::Open || t.is_punct(';') || t.is_punct('.') && !is_abbrev(doc.text(k - 1))
+        {
+            return None;
+        }
+        if t.is_word()
+            && let Some(cue) = cue_at(doc, k).filter(speech_form)
+        {
+            let np = subject_before(doc, j, k)?;
+            if let Some(b) = np.before
+                && b >= j
+            {
+                // `"Q," NAME, a long description without a closing comma told X.`
+                let (run_end, _) = name_run(doc, j, k);
+                if run_end > j && doc.toks.get(run_end).is_some_and(|t| t.is_punct(',')) {
+                    let sp = res.resolve(j..run_end, Some(run_end + 1..k), para)?;
+                    return Some((sp, cue.start..cue.end));
+                }
+                // `"Q," JPL scientist and co-author Ann Poe said.`
+                let words_only = doc.toks[j..np.range.start].iter().all(|t| t.is_word());
+                let sp = res.resolve(np.range, np.appos, para)?;
+                if words_only && sp.kind == crate::extract::SpeakerKind::Person {
+                    return Some((sp, cue.start..cue.end));
+                }
+                return None;
+            }
+            if k - j > 16 && np.appos.is_none() {
+                return None;
+            }
+            let sp = res.resolve(np.range, np.appos, para)?;
+            return Some((sp, cue.start..cue.end));
+        }
+        k += 1;
+    }
+    None
+}
+
+/// The run of capitalized words (with abbreviation dots) from `j`, not past `lim`:
+/// (end, word count).
+fn name_run(doc: &Doc, j: usize, lim: usize) -> (usize, usize) {
+    let mut k = j;
+    let mut n = 0;
+    while k < lim {
+        let t = &doc.toks[k];
+        if t.capitalized() {
+            n += 1;
+        } else if !(t.is_punct('.') && k > j && is_abbrev(doc.text(k - 1))) {
+            break;
+        }
+        k += 1;
+    }
+    (k, n)
+}
+
+/// `S said: "Q"` / `S told reporters, "Q"` / `According to S, "Q"`.
+pub fn before_frame(
+    doc: &Doc,
+    res: &mut Resolver,
+    sent: Range<usize>,
+    open: usize,
+    para: u32,
+) -> Option<(Speaker, Range<usize>)> {
+    if open <= sent.start {
+        return None;
+    }
+    let prev = &doc.toks[open - 1];
+    let lead = prev.is_punct(':') || prev.is_punct(',') || prev.is_punct('—');
+    let lo = open.saturating_sub(12).max(sent.start);
+    let mut k = open;
+    while k > lo {
+        k -= 1;
+        let t = &doc.toks[k];
+        if t.kind == Kind::Close
+            || t.kind == Kind::Open
+            || t.is_punct('.') && k > 0 && !is_abbrev(doc.text(k - 1))
+        {
+            return None;
+        }
+        if !t.is_word() || t.q != 0 {
+            continue;
+        }
+        let Some(cue) = cue_at(doc, k) else {
+            continue;
+        };
+        if !(lead || cue.end == open) {
+            return None;
+        }
+        if cue.source {
+            let (np, appos) = np_after(doc, cue.end, open)?;
+            let sp = res.resolve(np, appos, para)?;
+            return Some((sp, cue.start..cue.end));
+        }
+        if !speech_form(&cue) {
+            // `He urged X to act, saying: "Q"`: the participle's source is the sentence's.
+            let ing = cue.verb.is_some_and(|v| v.form == Form::Ing);
+            if ing && k > sent.start && doc.toks[k - 1].is_punct(',') {
+                return sentence_source(doc, res, sent.start, k, para)
+                    .map(|sp| (sp, cue.start..cue.end));
+            }
+            return None;
+        }
+        // `X said, "Q"` but not `X said the word "Q"`: only an object or adjunct between.
+        if cue.end < open - 1 && !lead {
+            return None;
+        }
+        let np = subject_before(doc, sent.start, k)?;
+        let sp = res.resolve(np.range, np.appos, para)?;
+        return Some((sp, cue.start..cue.end));
+    }
+    None
+}
+
+/// The source of the first cue of the sentence before token `k` that has one
+/// (`He urged Mr. Smith to act, saying ...` → he).
+pub fn sentence_source(
+    doc: &Doc,
+    res: &mut Resolver,
+    s: usize,
+    k: usize,
+    para: u32,
+) -> Option<Speaker> {
+    let mut i = s;
+    while i < k {
+        if doc.toks[i].is_word()
+            && doc.toks[i].q == 0
+            && let Some(c) = cue_at(doc, i)
+            && speech_form(&c)
+        {
+            let np = subject_before(doc, s, i)?;
+            return res.resolve(np.range, np.appos, para);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Finite forms that can frame speech (`said`, `says`, `adds`; multiword cues).
+pub fn speech_form(c: &Cue) -> bool {
+    c.verb
+        .is_some_and(|v| c.phrase || matches!(v.form, Form::Past | Form::Third | Form::Base))
+}
+
+/// True for time words that may sit between a cue and its clause.
+pub fn is_time(doc: &Doc, i: usize) -> bool {
+    doc.is_any(i, WEEKDAYS) || doc.is_any(i, MONTHS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::marks::find_spans;
+    use super::super::resolve::{Known, Resolver};
+    use super::*;
+
+    fn attr(body: &str) -> Option<String> {
+        let spans = find_spans(body);
+        let doc = Doc::new(body, &spans);
+        let known = Known::default();
+        let mut res = Resolver::new(&doc, &known);
+        let (open, close) = doc.span_toks[0];
+        let sent = doc
+            .sents
+            .iter()
+            .find(|r| r.contains(&open))
+            .unwrap()
+            .clone();
+        attribute(&doc, &mut res, sent, open, close, 0).and_then(|(s, _)| s.name)
+    }
+
+    #[test]
+    fn cue_then_source() {
+        assert_eq!(
+            attr("“We will go,” said Maj. Matt Taylor, deputy commander of the unit.").as_deref(),
+            Some("Matt Taylor")
+        );
+        assert_eq!(
+            attr("“We will go,” said a company spokesperson when asked.").as_deref(),
+            Some("company spokesperson")
+        );
+    }
+
+    #[test]
+    fn source_then_cue() {
+        assert_eq!(
+            attr("“We will go,” Jane Roe told reporters.").as_deref(),
+            Some("Jane Roe")
+        );
+        assert_eq!(
+            attr("“We will go,” Jane Roe, the mayor of Springfield, said.").as_deref(),
+            Some("Jane Roe")
+        );
+        assert_eq!(
+            attr("“Not now,” the ministry’s officials added on Monday.").as_deref(),
+            Some("ministry’s officials")
+        );
+    }
+
+    #[test]
+    fn cue_before_the_quote() {
+        assert_eq!(
+            attr("Lt. Col. Ann Poe, the head of the squadron, said: “It works.”").as_deref(),
+            Some("Ann Poe")
+        );
+        assert_eq!(
+            attr("According to Ann Poe, “it works.”").as_deref(),
+            Some("Ann Poe")
+        );
+        assert_eq!(attr("He used the word “freedom” a lot."), None);
+    }
+}

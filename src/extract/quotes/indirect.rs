@@ -1,0 +1,610 @@
+//! Reported speech without quotation marks.
+//!
+//! Frames, for a cue outside quotation marks:
+//! - `S said (that) C` / `S told reporters on Monday that C` (the clause follows);
+//! - `C, S said (on Monday).` / `C, said S.` (the clause comes first);
+//! - `according to S, C` / `C, according to S`.
+//!
+//! The reported clause excludes the source, the cue and a leading `that`, and ends before
+//! the sentence's final punctuation. Beliefs, feelings, plans and agreements are not in the
+//! cue lexicon, so `X thinks C` or `X agreed that C` are never reported speech.
+
+use super::cues::{Form, PhraseKind};
+use super::frames::{Cue, Np, cue_at, is_time, np_after, phrase_at, subject_before};
+use super::resolve::{Resolver, Speaker, words};
+use super::text::{Doc, Kind};
+use std::ops::Range;
+
+/// One indirect quote: tokens of the clause, the speaker, and the cue tokens.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    pub content: Range<usize>,
+    pub speaker: Speaker,
+    pub cue: Range<usize>,
+}
+
+const BAD_PREV: &[&str] = &[
+    "to",
+    "not",
+    "would",
+    "could",
+    "might",
+    "will",
+    "may",
+    "should",
+    "must",
+    "can",
+    "cannot",
+    "didn't",
+    "didn’t",
+    "doesn't",
+    "doesn’t",
+    "won't",
+    "won’t",
+    "never",
+    "who",
+    "which",
+    "whom",
+    "if",
+    "did",
+    "does",
+    "do",
+    "n't",
+    "wouldn't",
+    "wouldn’t",
+    "being",
+    "been",
+    "be",
+    "is",
+    "was",
+    "are",
+    "were",
+    "that",
+    "rarely",
+    "seldom",
+    "reportedly",
+    "allegedly",
+    "please",
+    "let",
+];
+
+const BAD_START: &[&str] = &[
+    "to",
+    "of",
+    "about",
+    "so",
+    "yes",
+    "no",
+    "nothing",
+    "little",
+    "much",
+    "goodbye",
+    "hello",
+    "sorry",
+    "thanks",
+    "thank",
+    "more",
+    "anything",
+    "something",
+    "otherwise",
+    "as",
+    "for",
+    "by",
+    "with",
+    "from",
+    "against",
+    "too",
+    "enough",
+    "how",
+    "where",
+    "when",
+    "why",
+    "which",
+    "who",
+    "whom",
+    "goodbye",
+    "hi",
+];
+
+/// Tokens after which a clause may still follow the cue.
+const PREPS: &[&str] = &[
+    "at", "in", "on", "during", "via", "through", "to", "from", "with", "after", "before", "for",
+    "by", "over", "while", "outside", "inside", "ahead", "late", "early",
+];
+
+const OBJ_PRONOUNS: &[&str] = &["him", "her", "them", "us", "me", "you", "it", "everyone"];
+
+/// Where the reported clause starts after a cue ending at `p`, or `None` when nothing but
+/// adjuncts follows (the clause then comes before the source).
+fn clause_after(doc: &Doc, cue: &Cue, mut p: usize, e: usize) -> Option<usize> {
+    if cue.verb.is_some_and(|v| v.obj) && !cue.phrase {
+        p = skip_object(doc, p, e);
+    }
+    for _ in 0..6 {
+        if p >= e {
+            return None;
+        }
+        let t = &doc.toks[p];
+        if !t.is_word() {
+            return None;
+        }
+        if doc.is(p, "that") {
+            return Some(p + 1);
+        }
+        if let Some(n) = phrase_at(doc, p, PhraseKind::Adjunct) {
+            p += n;
+            // `in an interview with Reuters`, `in a letter to shareholders`.
+            if doc.is_any(p, &["with", "to", "on", "from"]) {
+                p += 1;
+                while p < e
+                    && (doc.toks[p].is_word()
+                        && (doc.toks[p].capitalized()
+                            || doc.is_any(p, &["the", "a", "its", "his", "her", "their"])
+                            || words().is_group(doc.text(p))))
+                {
+                    p += 1;
+                }
+            }
+            if p < e && doc.toks[p].is_punct(',') {
+                p += 1;
+            }
+            continue;
+        }
+        if is_time(doc, p) {
+            p += 1;
+            if p < e && doc.toks[p].is_word() && doc.toks[p].ch.is_ascii_digit() {
+                p += 1;
+            }
+            if p < e && doc.toks[p].is_punct(',') {
+                p += 1;
+            }
+            continue;
+        }
+        if doc.is_any(p, &["last", "this", "next"])
+            && doc.toks.get(p + 1).is_some_and(|t| t.is_word())
+            && doc.is_any(
+                p + 1,
+                &[
+                    "week",
+                    "month",
+                    "year",
+                    "weekend",
+                    "morning",
+                    "afternoon",
+                    "evening",
+                    "night",
+                    "spring",
+                    "summer",
+                    "fall",
+                    "autumn",
+                    "winter",
+                    "time",
+                ],
+            )
+        {
+            p += 2;
+            continue;
+        }
+        if doc.is_any(p, PREPS) {
+            // A prepositional adjunct: the clause starts after a later `that`.
+            let lim = e.min(p + 25);
+            let mut k = p + 1;
+            let mut crossed = false;
+            while k < lim {
+                let t = &doc.toks[k];
+                if t.kind == Kind::Open || t.is_punct(';') || t.is_punct(':') {
+                    return None;
+                }
+                // `that` after another cue belongs to that cue.
+                if t.is_word()
+                    && k > p + 1
+                    && cue_at(doc, k).is_some_and(|c| {
+                        c.verb
+                            .is_some_and(|v| matches!(v.form, Form::Past | Form::Third))
+                    })
+                {
+                    return None;
+                }
+                if t.is_punct(',') {
+                    crossed = true;
+                }
+                // `at X, south of Y, that C` but not `on Monday, an effort that ...`.
+                if doc.is(k, "that") && (!crossed || doc.toks[k - 1].is_punct(',')) {
+                    return Some(k + 1);
+                }
+                k += 1;
+            }
+            return None;
+        }
+        return Some(p);
+    }
+    None
+}
+
+fn skip_object(doc: &Doc, p: usize, e: usize) -> usize {
+    if p >= e || doc.is(p, "that") {
+        return p;
+    }
+    if doc.is_any(p, OBJ_PRONOUNS) {
+        return p + 1;
+    }
+    let w = words();
+    if doc.toks[p].capitalized() && !doc.is_any(p, &["The", "A", "An"])
+        || doc.is_any(p, &["the", "a", "an", "his", "her", "their", "its", "our"])
+    {
+        let mut k = p + 1;
+        while k < e
+            && k - p < 5
+            && doc.toks[k].is_word()
+            && !doc.is(k, "that")
+            && !is_time(doc, k)
+            && !doc.is_any(k, PREPS)
+        {
+            if !doc.toks[p].capitalized() || doc.toks[k].capitalized() {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        return k;
+    }
+    if w.is_group(doc.text(p))
+        || doc.is_any(
+            p,
+            &[
+                "reporters",
+                "journalists",
+                "lawmakers",
+                "shareholders",
+                "investors",
+                "staff",
+                "employees",
+                "parliament",
+                "congress",
+                "senators",
+                "listeners",
+                "viewers",
+                "supporters",
+                "members",
+                "delegates",
+            ],
+        )
+    {
+        return p + 1;
+    }
+    p
+}
+
+/// True when `range` is exactly one quotation (its marks and words), i.e. a direct quote
+/// frame rather than reported speech.
+fn is_whole_quote(doc: &Doc, range: &Range<usize>) -> bool {
+    if range.is_empty() {
+        return false;
+    }
+    let first = &doc.toks[range.start];
+    let mut last = range.end - 1;
+    while last > range.start && doc.toks[last].kind == Kind::Punct && doc.toks[last].q == 0 {
+        last -= 1;
+    }
+    first.kind == Kind::Open && doc.toks[last].q == first.q
+}
+
+/// Trims trailing punctuation (the final period, a comma before the source).
+fn trim(doc: &Doc, mut r: Range<usize>) -> Range<usize> {
+    while r.end > r.start {
+        let t = &doc.toks[r.end - 1];
+        if t.kind == Kind::Punct
+            && t.q == 0
+            && matches!(t.ch, '.' | ',' | ';' | ':' | '?' | '!' | '—' | '–' | '-')
+        {
+            r.end -= 1;
+        } else {
+            break;
+        }
+    }
+    while r.start < r.end {
+        let t = &doc.toks[r.start];
+        if t.kind == Kind::Punct && t.q == 0 && matches!(t.ch, ',' | '—' | '–' | '-' | ':') {
+            r.start += 1;
+        } else {
+            break;
+        }
+    }
+    r
+}
+
+fn plural_or_they(doc: &Doc, np: &Range<usize>) -> bool {
+    if np.is_empty() {
+        return false;
+    }
+    let last = np.end - 1;
+    let t = doc.text(last);
+    doc.is_any(last, &["they", "we", "i", "you", "people", "police"])
+        || (t.ends_with('s') && !t.ends_with("ss") && !doc.toks[last].capitalized())
+        || (t.ends_with('s') && doc.toks[last].capitalized() && words().is_group(t))
+}
+
+/// Finds the indirect quotes of sentence `sent` given its cues (outside quotations).
+pub fn find(
+    doc: &Doc,
+    res: &mut Resolver,
+    sent: Range<usize>,
+    cues: &[Cue],
+    para: u32,
+) -> Vec<Hit> {
+    let mut hits: Vec<Hit> = Vec::new();
+    let mut last_subject: Option<Np> = None;
+    let (s, e) = (sent.start, sent.end);
+    for cue in cues {
+        // `X said A, adding (that) B`: B is X's too, and A ends before the comma.
+        if let Some(h) = participle(doc, &mut hits, e, cue) {
+            hits.push(h);
+            continue;
+        }
+        // A cue inside reported speech is part of it (`X said Y had concluded that ...`).
+        if hits.iter().any(|x| x.content.contains(&cue.start)) {
+            continue;
+        }
+        if let Some(h) = one(doc, res, s, e, cue, para, &mut last_subject) {
+            // Keep the first hit for overlapping frames of the same clause.
+            if hits.iter().any(|x| x.content == h.content) {
+                continue;
+            }
+            // `X recalled that he said C, the office said`: the outer frame wins.
+            hits.retain(|x| !h.content.contains(&x.cue.start));
+            hits.push(h);
+        }
+    }
+    hits
+}
+
+fn participle(doc: &Doc, hits: &mut [Hit], e: usize, cue: &Cue) -> Option<Hit> {
+    let verb = cue.verb?;
+    if verb.form != Form::Ing || cue.phrase || cue.start == 0 {
+        return None;
+    }
+    if !doc.toks[cue.start - 1].is_punct(',') {
+        return None;
+    }
+    let prev = hits
+        .iter_mut()
+        .rev()
+        .find(|h| h.content.contains(&cue.start) || h.content.end == cue.start - 1)?;
+    let mut p = cue.end;
+    if doc.is(p, "that") {
+        p += 1;
+    }
+    let content = trim(doc, p..e);
+    if doc.words(content.clone()) < 3
+        || doc.is_any(content.start, BAD_START)
+        || is_whole_quote(doc, &content)
+    {
+        return None;
+    }
+    if prev.content.contains(&cue.start) {
+        prev.content.end = cue.start - 1;
+        prev.content = trim(doc, prev.content.clone());
+    }
+    Some(Hit {
+        content,
+        speaker: prev.speaker.clone(),
+        cue: cue.start..cue.end,
+    })
+}
+
+fn one(
+    doc: &Doc,
+    res: &mut Resolver,
+    s: usize,
+    e: usize,
+    cue: &Cue,
+    para: u32,
+    last_subject: &mut Option<Np>,
+) -> Option<Hit> {
+    let k = cue.start;
+    if cue.source {
+        return according(doc, res, s, e, cue, para);
+    }
+    let verb = cue.verb?;
+    if k > s && doc.is_any(k - 1, BAD_PREV) {
+        return None;
+    }
+    let np = subject_before(doc, s, k);
+    if let Some(np) = &np
+        && !np.range.is_empty()
+    {
+        *last_subject = Some(np.clone());
+    }
+    if !cue.phrase && matches!(verb.form, Form::Ing | Form::Participle) {
+        // `with forecasters warning that C`.
+        let with = np
+            .as_ref()
+            .is_some_and(|n| n.before.is_some_and(|b| doc.is(b, "with")));
+        if !(verb.form == Form::Ing && with) {
+            return None;
+        }
+    }
+    // `X accused Y of Z and warned that C`: the source of the first verb.
+    let np = match np {
+        Some(np) => Some(np),
+        None if k > s && doc.is_any(k - 1, &["and", "but"]) => last_subject.clone(),
+        None => None,
+    };
+    let Some(np) = np else {
+        return inverted(doc, res, s, e, cue, para);
+    };
+    if np.range.is_empty() {
+        return None;
+    }
+    if verb.form == Form::Base && !plural_or_they(doc, &np.range) {
+        return None;
+    }
+    if np
+        .before
+        .is_some_and(|b| doc.toks[b].is_word() && doc.is_any(b, &["who", "which", "that", "whom"]))
+    {
+        return None;
+    }
+    let single_pronoun = np.range.len() == 1
+        && doc.is_any(
+            np.range.start,
+            &["he", "she", "it", "they", "we", "i", "you"],
+        );
+    if verb.weak && single_pronoun {
+        return None;
+    }
+    if doc.is_any(np.range.start, &["i", "we", "you"]) && np.range.len() == 1 {
+        return None;
+    }
+    let content = match clause_after(doc, cue, cue.end, e) {
+        Some(cs) => {
+            if cs >= e {
+                return None;
+            }
+            if doc.is_any(cs, BAD_START) {
+                return None;
+            }
+            let c = trim(doc, cs..e);
+            if (doc.toks[c.start].kind == Kind::Open || doc.toks[c.start].is_punct(':'))
+                && is_whole_quote(doc, &c)
+            {
+                return None;
+            }
+            c
+        }
+        None => {
+            // `C, S said.`: the clause comes first.
+            let b = np.before?;
+            let bt = &doc.toks[b];
+            if !(bt.is_punct(',') || bt.kind == Kind::Close || bt.is_punct('—') || bt.is_punct('–'))
+            {
+                return None;
+            }
+            let c = trim(doc, s..b + usize::from(bt.kind == Kind::Close));
+            if is_whole_quote(doc, &c) {
+                return None;
+            }
+            // A quote framed by this cue is a direct quote, not reported speech.
+            if bt.kind == Kind::Close {
+                return None;
+            }
+            c
+        }
+    };
+    if content.is_empty() || doc.words(content.clone()) < 3 {
+        return None;
+    }
+    let speaker = res.resolve(np.range, np.appos, para)?;
+    Some(Hit {
+        content,
+        speaker,
+        cue: cue.start..cue.end,
+    })
+}
+
+fn according(
+    doc: &Doc,
+    res: &mut Resolver,
+    s: usize,
+    e: usize,
+    cue: &Cue,
+    para: u32,
+) -> Option<Hit> {
+    let k = cue.start;
+    // The source runs to the next comma or the end of the sentence.
+    let mut j = cue.end;
+    while j < e
+        && j - cue.end < 16
+        && !doc.toks[j].is_punct(',')
+        && !doc.toks[j].is_punct(';')
+        && !(doc.toks[j].is_punct('.') && (j + 1 == e || !super::text::is_abbrev(doc.text(j - 1))))
+        && doc.toks[j].kind != Kind::Open
+    {
+        j += 1;
+    }
+    if j == cue.end {
+        return None;
+    }
+    let np = cue.end..j;
+    let at_start = k == s
+        || (k > s
+            && doc.toks[s..k].iter().all(|t| {
+                t.is_word()
+                    && super::text::is_one_of(
+                        &doc.body[t.start..t.end],
+                        &["but", "and", "so", "yet", "still", "also", "however"],
+                    )
+            }));
+    let content = if at_start {
+        if j >= e || !doc.toks[j].is_punct(',') {
+            return None;
+        }
+        trim(doc, j + 1..e)
+    } else if doc.toks[k - 1].is_punct(',')
+        || doc.toks[k - 1].is_punct('(')
+        || doc.toks[k - 1].is_punct('—')
+    {
+        trim(doc, s..k - 1)
+    } else {
+        return None;
+    };
+    if content.is_empty() || doc.words(content.clone()) < 3 || is_whole_quote(doc, &content) {
+        return None;
+    }
+    let speaker = res.resolve(np, None, para)?;
+    Some(Hit {
+        content,
+        speaker,
+        cue: cue.start..cue.end,
+    })
+}
+
+/// `C, said S.`: the cue right after the clause, the source after the cue.
+fn inverted(
+    doc: &Doc,
+    res: &mut Resolver,
+    s: usize,
+    e: usize,
+    cue: &Cue,
+    para: u32,
+) -> Option<Hit> {
+    let k = cue.start;
+    if !(k > s && (doc.toks[k - 1].is_punct(',') || doc.toks[k - 1].kind == Kind::Close)) {
+        return None;
+    }
+    let (np, appos) = np_after(doc, cue.end, e)?;
+    let rest = np.end;
+    if rest < e
+        && !doc.toks[rest].is_punct('.')
+        && !doc.toks[rest].is_punct(',')
+        && !doc.is_any(
+            rest,
+            &[
+                "in",
+                "on",
+                "at",
+                "when",
+                "during",
+                "who",
+                "last",
+                "this",
+                "according",
+                "citing",
+                "adding",
+            ],
+        )
+        && !is_time(doc, rest)
+    {
+        return None;
+    }
+    let content = trim(doc, s..k);
+    if doc.words(content.clone()) < 3 || is_whole_quote(doc, &content) {
+        return None;
+    }
+    let speaker = res.resolve(np, appos, para)?;
+    Some(Hit {
+        content,
+        speaker,
+        cue: cue.start..cue.end,
+    })
+}

@@ -1,0 +1,394 @@
+//! Quotation spans: which quote marks open and close speech, which are apostrophes.
+//!
+//! One left-to-right pass per paragraph with a small stack of open marks. Double marks
+//! (“ ” „ " « » 「 」) nest single ones (‘ ’ ' ‹ ›). An apostrophe (don't, Korea’s,
+//! the ’90s, officials’) is never taken for a mark. A paragraph that ends inside a quote
+//! and is followed by one that reopens it makes one quote over several paragraphs. Marks
+//! left unbalanced are dropped at the end of their paragraph, so they never affect the rest
+//! of the article.
+
+use std::ops::Range;
+
+/// Families of marks: a closing mark only closes an opening mark of its family.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fam {
+    CurlyDouble,
+    StraightDouble,
+    Guillemet,
+    Corner,
+    CurlySingle,
+    StraightSingle,
+    SingleGuillemet,
+}
+
+impl Fam {
+    fn is_double(self) -> bool {
+        matches!(
+            self,
+            Fam::CurlyDouble | Fam::StraightDouble | Fam::Guillemet | Fam::Corner
+        )
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Open {
+    fam: Fam,
+    ch: char,
+    /// Byte offset of the mark.
+    pos: usize,
+    /// Byte offset just after the mark.
+    after: usize,
+    /// This opening mark reopens a quote continued from the previous paragraph.
+    cont_of: Option<usize>,
+}
+
+/// One top-level quotation in one paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QSpan {
+    /// Byte range of the opening mark.
+    pub open: Range<usize>,
+    /// Byte range of the words between the marks (up to the paragraph end when the
+    /// quote continues in the next paragraph).
+    pub text: Range<usize>,
+    /// Byte range of the closing mark, when this part has one.
+    pub close: Option<Range<usize>>,
+    /// The quote goes on in the next paragraph.
+    pub continues: bool,
+    /// This part continues the quote of the given earlier part.
+    pub cont_of: Option<usize>,
+}
+
+const MAX_DEPTH: usize = 12;
+
+fn is_open_boundary(c: Option<char>) -> bool {
+    match c {
+        None => true,
+        Some(c) => {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '(' | '['
+                        | '{'
+                        | '—'
+                        | '–'
+                        | '-'
+                        | '/'
+                        | ':'
+                        | ';'
+                        | ','
+                        | '“'
+                        | '‘'
+                        | '„'
+                        | '«'
+                        | '‹'
+                        | '"'
+                        | '\''
+                        | '…'
+                        | '\u{a0}'
+                )
+        }
+    }
+}
+
+fn alnum(c: Option<char>) -> bool {
+    c.is_some_and(char::is_alphanumeric)
+}
+
+fn space_or_end(c: Option<char>) -> bool {
+    c.is_none_or(char::is_whitespace)
+}
+
+/// Finds the top-level quotation spans of `body` (paragraphs separated by a blank line),
+/// in order of position.
+pub fn find_spans(body: &str) -> Vec<QSpan> {
+    let mut spans: Vec<QSpan> = Vec::new();
+    let paras = crate::article::paragraph_ranges(body);
+    // Quote continued from the previous paragraph: (index of the part, family).
+    let mut carry: Option<(usize, Fam)> = None;
+    let mut stack: Vec<Open> = Vec::with_capacity(MAX_DEPTH);
+    for (pi, para) in paras.iter().enumerate() {
+        stack.clear();
+        let text = &body[para.clone()];
+        let mut chars = text.char_indices().peekable();
+        let mut prev: Option<char> = None;
+        let mut first = true;
+        while let Some((i, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, n)| n);
+            let pos = para.start + i;
+            let after = pos + c.len_utf8();
+            let mut cont_of = None;
+            if first && !c.is_whitespace() {
+                first = false;
+                if let Some((part, fam)) = carry.take()
+                    && opener_family(c) == Some(fam)
+                {
+                    cont_of = Some(part);
+                }
+            }
+            let push = |stack: &mut Vec<Open>, fam: Fam, cont_of: Option<usize>| {
+                if stack.len() < MAX_DEPTH {
+                    stack.push(Open {
+                        fam,
+                        ch: c,
+                        pos,
+                        after,
+                        cont_of,
+                    });
+                }
+            };
+            match c {
+                '“' | '„' | '‟' => {
+                    let top_double = top_double(&stack);
+                    if c == '“'
+                        && let Some(k) = top_double
+                        && stack[k].fam == Fam::CurlyDouble
+                        && (stack[k].ch == '„' || (!is_open_boundary(prev) && !alnum(next)))
+                    {
+                        close_at(&mut stack, k, pos, after, &mut spans);
+                    } else {
+                        push(&mut stack, Fam::CurlyDouble, cont_of);
+                    }
+                }
+                '”' => {
+                    // Also closes a straight opening mark (`"Mixed,” he said`).
+                    if let Some(k) = top_double(&stack).filter(|&k| {
+                        stack[k].fam == Fam::CurlyDouble || stack[k].fam == Fam::StraightDouble
+                    }) {
+                        close_at(&mut stack, k, pos, after, &mut spans);
+                    } else if is_open_boundary(prev) && alnum(next) {
+                        push(&mut stack, Fam::CurlyDouble, cont_of);
+                    }
+                }
+                '"' => {
+                    // Also closes a curly opening mark (`“Mixed," he said`).
+                    let k = top_double(&stack).filter(|&k| {
+                        stack[k].fam == Fam::StraightDouble || stack[k].fam == Fam::CurlyDouble
+                    });
+                    if let Some(k) = k
+                        && (!alnum(next) || !is_open_boundary(prev))
+                    {
+                        close_at(&mut stack, k, pos, after, &mut spans);
+                    } else if is_open_boundary(prev) && !space_or_end(next) {
+                        push(&mut stack, Fam::StraightDouble, cont_of);
+                    } else if let Some(k) = k {
+                        close_at(&mut stack, k, pos, after, &mut spans);
+                    }
+                }
+                '«' => {
+                    if let Some(k) = top_double(&stack).filter(|&k| stack[k].ch == '»') {
+                        close_at(&mut stack, k, pos, after, &mut spans);
+                    } else {
+                        push(&mut stack, Fam::Guillemet, cont_of);
+                    }
+                }
+                '»' => {
+                    if let Some(k) = top_double(&stack).filter(|&k| stack[k].ch == '«') {
+                        close_at(&mut stack, k, pos, after, &mut spans);
+                    } else if is_open_boundary(prev) && alnum(next) {
+                        push(&mut stack, Fam::Guillemet, cont_of);
+                    }
+                }
+                '「' | '『' => push(&mut stack, Fam::Corner, cont_of),
+                '」' | '』' => {
+                    if let Some(k) = top_double(&stack).filter(|&k| stack[k].fam == Fam::Corner) {
+                        close_at(&mut stack, k, pos, after, &mut spans);
+                    }
+                }
+                '‹' => push(&mut stack, Fam::SingleGuillemet, cont_of),
+                '›' if stack.last().is_some_and(|o| o.fam == Fam::SingleGuillemet) => {
+                    let k = stack.len() - 1;
+                    close_at(&mut stack, k, pos, after, &mut spans);
+                }
+                '‘' | '‚' => {
+                    // ‘90s, rock ‘n’ roll: apostrophes, not marks.
+                    let elision =
+                        next.is_some_and(|n| n.is_ascii_digit()) || (alnum(prev) && alnum(next));
+                    if !elision && !space_or_end(next) {
+                        push(&mut stack, Fam::CurlySingle, cont_of);
+                    }
+                }
+                '’' | '\'' => {
+                    let fam = if c == '’' {
+                        Fam::CurlySingle
+                    } else {
+                        Fam::StraightSingle
+                    };
+                    if alnum(prev) && alnum(next) {
+                        // don't, Korea’s: an apostrophe.
+                    } else if let Some(top) = stack.last()
+                        && top.fam == fam
+                        && !space_or_end(prev)
+                        && !alnum(next)
+                        && !plural_possessive(text, i, next)
+                    {
+                        let k = stack.len() - 1;
+                        close_at(&mut stack, k, pos, after, &mut spans);
+                    } else if c == '\''
+                        && is_open_boundary(prev)
+                        && next.is_some_and(char::is_alphabetic)
+                        && !is_elision(&text[i + 1..])
+                    {
+                        push(&mut stack, Fam::StraightSingle, cont_of);
+                    }
+                }
+                _ => {}
+            }
+            prev = Some(c);
+        }
+        // Paragraph end: a quote left open either continues in the next paragraph or is
+        // dropped (with everything nested in it).
+        if let Some(bottom) = stack.first().copied() {
+            let next_para = paras.get(pi + 1).map(|p| &body[p.clone()]);
+            let reopens = next_para
+                .and_then(|t| t.trim_start().chars().next())
+                .and_then(opener_family)
+                .is_some_and(|f| f == bottom.fam || (f.is_double() && bottom.fam.is_double()));
+            let end = trim_end(body, bottom.after, para.end);
+            if reopens && bottom.fam.is_double() && end > bottom.after {
+                let idx = spans.len();
+                spans.push(QSpan {
+                    open: bottom.pos..bottom.after,
+                    text: bottom.after..end,
+                    close: None,
+                    continues: true,
+                    cont_of: bottom.cont_of,
+                });
+                let fam = next_para
+                    .and_then(|t| t.trim_start().chars().next())
+                    .and_then(opener_family)
+                    .unwrap_or(bottom.fam);
+                carry = Some((idx, fam));
+            } else if bottom.cont_of.is_some() && end > bottom.after {
+                // The last paragraph of a continued quote may lack its closing mark.
+                spans.push(QSpan {
+                    open: bottom.pos..bottom.after,
+                    text: bottom.after..end,
+                    close: None,
+                    continues: false,
+                    cont_of: bottom.cont_of,
+                });
+            }
+        }
+    }
+    spans
+}
+
+/// `teachers’ union`: a closing single mark right after an `s` followed by a lowercase
+/// word is far more often a plural possessive.
+fn plural_possessive(text: &str, i: usize, next: Option<char>) -> bool {
+    let before = &text[..i];
+    if !before.ends_with('s') {
+        return false;
+    }
+    if next != Some(' ') {
+        return false;
+    }
+    let mut rest = text[i..].chars().skip(2);
+    rest.next().is_some_and(char::is_lowercase)
+}
+
+fn is_elision(rest: &str) -> bool {
+    const E: [&str; 6] = ["em ", "til ", "cause ", "n ", "n'", "tis "];
+    E.iter().any(|e| rest.starts_with(e))
+}
+
+fn opener_family(c: char) -> Option<Fam> {
+    match c {
+        '“' | '„' | '‟' | '”' => Some(Fam::CurlyDouble),
+        '"' => Some(Fam::StraightDouble),
+        '«' | '»' => Some(Fam::Guillemet),
+        '「' | '『' => Some(Fam::Corner),
+        '‘' => Some(Fam::CurlySingle),
+        '\'' => Some(Fam::StraightSingle),
+        '‹' => Some(Fam::SingleGuillemet),
+        _ => None,
+    }
+}
+
+/// Index of the innermost open double mark, looking through single marks above it.
+fn top_double(stack: &[Open]) -> Option<usize> {
+    stack.iter().rposition(|o| o.fam.is_double())
+}
+
+fn trim_end(body: &str, start: usize, end: usize) -> usize {
+    start + body[start..end].trim_end().len()
+}
+
+/// Closes `stack[k]` with the mark at `pos..after`; marks above it were apostrophes or
+/// strays and are dropped. A top-level close records a span.
+fn close_at(stack: &mut Vec<Open>, k: usize, pos: usize, after: usize, spans: &mut Vec<QSpan>) {
+    let open = stack[k];
+    stack.truncate(k);
+    if k == 0 {
+        spans.push(QSpan {
+            open: open.pos..open.after,
+            text: open.after..pos,
+            close: Some(pos..after),
+            continues: false,
+            cont_of: open.cont_of,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(body: &str) -> Vec<&str> {
+        find_spans(body)
+            .into_iter()
+            .map(|s| &body[s.text])
+            .collect()
+    }
+
+    #[test]
+    fn curly_and_straight_doubles() {
+        assert_eq!(
+            texts("“Go now,” she said. \"Stay,\" he said."),
+            ["Go now,", "Stay,"]
+        );
+        assert_eq!(
+            texts("Er sagte: „Wir kommen.“ Dann ging er."),
+            ["Wir kommen."]
+        );
+        assert_eq!(texts("Il a dit : « Nous venons. »"), [" Nous venons. "]);
+    }
+
+    #[test]
+    fn apostrophes_are_not_marks() {
+        let body = "‘We don’t know what the ’90s or Korea’s teachers’ union want,’ she said.";
+        assert_eq!(
+            texts(body),
+            ["We don’t know what the ’90s or Korea’s teachers’ union want,"]
+        );
+        assert_eq!(
+            texts("It wasn't the officials' fault, he said."),
+            Vec::<&str>::new()
+        );
+        assert_eq!(texts("Rock 'n' roll is 'over', they said."), ["over"]);
+    }
+
+    #[test]
+    fn nested_quotes_stay_inside() {
+        let body = "“He told me ‘never again’ and left,” she said.";
+        assert_eq!(texts(body), ["He told me ‘never again’ and left,"]);
+    }
+
+    #[test]
+    fn multi_paragraph_quote_is_one() {
+        let body = "She said: “First part.\n\n“Second part.”\n\nAfter.";
+        let spans = find_spans(body);
+        assert_eq!(spans.len(), 2);
+        assert_eq!(&body[spans[0].text.clone()], "First part.");
+        assert!(spans[0].continues);
+        assert_eq!(spans[1].cont_of, Some(0));
+        assert_eq!(&body[spans[1].text.clone()], "Second part.");
+    }
+
+    #[test]
+    fn unbalanced_marks_stay_in_their_paragraph() {
+        let body = "He said “never and left.\n\nShe said “yes” and “no.”";
+        assert_eq!(texts(body), ["yes", "no."]);
+        assert_eq!(texts("A stray ” mark and “a quote” here."), ["a quote"]);
+    }
+}

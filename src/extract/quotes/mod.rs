@@ -1,0 +1,418 @@
+//! Quotes and their speakers.
+//!
+//! The pipeline, one pass over the body (linear in its length):
+//! 1. [`marks`]: quotation spans (apostrophes told apart, nesting, multi-paragraph quotes);
+//! 2. [`text`]: tokens and sentences, with quotations as units;
+//! 3. per sentence: cues ([`cues`]), reported speech ([`indirect`]), attribution frames of
+//!    each quotation ([`frames`]), speaker resolution ([`resolve`]);
+//! 4. per paragraph: quotations without a cue take the speaker of the paragraph or the
+//!    current speaker; scare quotes, titles and names in marks are dropped.
+
+pub mod cues;
+pub mod frames;
+pub mod indirect;
+pub mod marks;
+pub mod resolve;
+pub mod text;
+
+use super::{Quote, QuoteKind, SpeakerKind};
+use cues::PhraseKind;
+use frames::{Cue, cue_at, phrase_at};
+pub use resolve::{Gender, Known, KnownEntity};
+use resolve::{Resolver, Speaker};
+use std::ops::Range;
+use text::{Doc, Kind};
+
+/// A quotation being built: its root span, kind and attribution.
+struct Pending {
+    /// Index of the first part's span.
+    span: usize,
+    /// Index of the last part's span (the same for one-paragraph quotes).
+    last: usize,
+    kind: QuoteKind,
+    speaker: Option<Speaker>,
+    cue: Option<Range<usize>>,
+    para: u32,
+    /// Starts its paragraph.
+    leads: bool,
+    nonquote: bool,
+}
+
+/// Finds the quotes of `body`, attributed with the help of `known` entities.
+pub fn extract(body: &str, known: &Known) -> Vec<Quote> {
+    let spans = marks::find_spans(body);
+    let doc = Doc::new(body, &spans);
+    let mut res = Resolver::new(&doc, known);
+    let mut pend: Vec<Pending> = Vec::new();
+    // Root pending index of each span.
+    let mut owner: Vec<usize> = vec![usize::MAX; spans.len()];
+    let mut out: Vec<Quote> = Vec::new();
+    let mut para_first = 0usize; // first pending of the current paragraph
+    let mut cur_para = 0u32;
+    let mut cues: Vec<Cue> = Vec::new();
+    let mut span_i = 0usize;
+    let mut para_start_tok = 0usize;
+
+    for (si, sent) in doc.sents.iter().enumerate() {
+        let para = doc.sent_para[si];
+        if para != cur_para {
+            settle_paragraph(&mut pend[para_first..], &res, cur_para);
+            para_first = pend.len();
+            cur_para = para;
+            para_start_tok = sent.start;
+        }
+        // Cues outside quotation marks.
+        cues.clear();
+        let mut i = sent.start;
+        while i < sent.end {
+            let t = &doc.toks[i];
+            if t.is_word()
+                && t.q == 0
+                && let Some(c) = cue_at(&doc, i)
+            {
+                i = c.end;
+                cues.push(c);
+                continue;
+            }
+            i += 1;
+        }
+        let hits = if cues.is_empty() {
+            Vec::new()
+        } else {
+            indirect::find(&doc, &mut res, sent.clone(), &cues, para)
+        };
+        // Quotations opening in this sentence.
+        let mut events: Vec<(usize, Speaker)> = Vec::new();
+        let sent_first = pend.len();
+        while span_i < spans.len() && doc.span_toks[span_i].0 < sent.end {
+            let (open, close) = doc.span_toks[span_i];
+            let sp = &spans[span_i];
+            if open < sent.start || open == usize::MAX {
+                span_i += 1;
+                continue;
+            }
+            if let Some(prev) = sp.cont_of {
+                // A later part of a multi-paragraph quote.
+                let root = owner.get(prev).copied().unwrap_or(usize::MAX);
+                if root != usize::MAX {
+                    owner[span_i] = root;
+                    pend[root].last = span_i;
+                    if pend[root].speaker.is_none()
+                        && let Some(c) = close
+                        && let Some((s, cue)) =
+                            frames::after_frame(&doc, &mut res, sent.clone(), c, para)
+                    {
+                        events.push((doc.toks[open].start, s.clone()));
+                        pend[root].speaker = Some(s);
+                        pend[root].cue = Some(cue);
+                    }
+                }
+                span_i += 1;
+                continue;
+            }
+            let kind = classify(&doc, sent, span_i, open, close);
+            let nonquote =
+                kind == QuoteKind::Partial && is_nonquote(&doc, sent.start, span_i, open);
+            let mut speaker = None;
+            let mut cue = None;
+            if !nonquote {
+                if let Some((s, c)) =
+                    frames::attribute(&doc, &mut res, sent.clone(), open, close, para)
+                {
+                    speaker = Some(s);
+                    cue = Some(c);
+                } else if let Some(h) = hits.iter().find(|h| h.content.contains(&open)) {
+                    speaker = Some(h.speaker.clone());
+                    cue = Some(h.cue.clone());
+                } else if kind == QuoteKind::Partial
+                    && let Some(h) = hits.first()
+                {
+                    speaker = Some(h.speaker.clone());
+                    cue = Some(h.cue.clone());
+                } else if kind == QuoteKind::Partial
+                    && let Some((s, c)) = naming_frame(&doc, &mut res, sent, open, para)
+                {
+                    speaker = Some(s);
+                    cue = Some(c);
+                }
+            }
+            if let Some(s) = &speaker {
+                events.push((doc.toks[open].start, s.clone()));
+            }
+            owner[span_i] = pend.len();
+            pend.push(Pending {
+                span: span_i,
+                last: span_i,
+                kind,
+                speaker,
+                cue,
+                para,
+                leads: open == para_start_tok,
+                nonquote,
+            });
+            span_i += 1;
+        }
+        // A fragment with no frame of its own shares the sentence's speaker
+        // (`It was “awful” and “we will fix it,” she said.`).
+        if let Some(sp) = pend[sent_first..]
+            .iter()
+            .find(|p| p.speaker.is_some() && !p.nonquote)
+            .map(|p| (p.speaker.clone(), p.cue.clone()))
+        {
+            for p in pend[sent_first..].iter_mut() {
+                if p.speaker.is_none() && !p.nonquote && p.kind == QuoteKind::Partial {
+                    p.speaker = sp.0.clone();
+                    p.cue = sp.1.clone();
+                }
+            }
+        }
+        for h in &hits {
+            events.push((doc.toks[h.content.start].start, h.speaker.clone()));
+            out.push(Quote {
+                kind: QuoteKind::Indirect,
+                span: doc.bytes(h.content.clone()),
+                speaker: h.speaker.name.clone(),
+                speaker_kind: kind_of(&h.speaker),
+                speaker_entity: h.speaker.entity,
+                cue: Some(cue_text(&doc, &h.cue)),
+                speaker_span: h.speaker.span.clone(),
+                continues: false,
+            });
+        }
+        events.sort_by_key(|e| e.0);
+        for (pos, s) in events {
+            res.record(&s, para, pos);
+        }
+    }
+    settle_paragraph(&mut pend[para_first..], &res, cur_para);
+
+    for p in pend {
+        if p.nonquote {
+            continue;
+        }
+        // Partial quotes nobody is reported as saying are scare quotes or names.
+        if p.kind == QuoteKind::Partial && p.speaker.is_none() {
+            continue;
+        }
+        let sp = &spans[p.span];
+        if sp.text.is_empty() {
+            continue;
+        }
+        let speaker = p.speaker.unwrap_or(Speaker {
+            name: None,
+            kind: SpeakerKind::Unknown,
+            entity: None,
+            span: None,
+            gender: None,
+        });
+        out.push(Quote {
+            kind: p.kind,
+            span: sp.text.clone(),
+            speaker: speaker.name.clone(),
+            speaker_kind: kind_of(&speaker),
+            speaker_entity: speaker.entity,
+            cue: p.cue.as_ref().map(|c| cue_text(&doc, c)),
+            speaker_span: speaker.span.clone(),
+            continues: sp.continues,
+        });
+    }
+    out.sort_by(|a, b| {
+        a.span
+            .start
+            .cmp(&b.span.start)
+            .then(a.span.end.cmp(&b.span.end))
+    });
+    out
+}
+
+fn kind_of(s: &Speaker) -> SpeakerKind {
+    if s.name.is_none() {
+        SpeakerKind::Unknown
+    } else {
+        s.kind
+    }
+}
+
+fn cue_text(doc: &Doc, cue: &Range<usize>) -> String {
+    doc.body[doc.bytes(cue.clone())].to_string()
+}
+
+/// Quotations without a cue take the speaker of another quotation of their paragraph, or,
+/// when they open the paragraph, the current speaker.
+fn settle_paragraph(pend: &mut [Pending], res: &Resolver, para: u32) {
+    let n = pend.len();
+    for i in 0..n {
+        if pend[i].speaker.is_some() || pend[i].nonquote || pend[i].kind != QuoteKind::Direct {
+            continue;
+        }
+        let near = (0..i).rev().chain(i + 1..n).find(|&j| {
+            pend[j].speaker.is_some() && pend[j].kind == QuoteKind::Direct && pend[j].para == para
+        });
+        if let Some(j) = near {
+            pend[i].speaker = pend[j].speaker.clone();
+            continue;
+        }
+        // A quotation inside a paragraph where someone already speaks is theirs; one that
+        // opens a paragraph goes on with the current speaker.
+        let back = u32::from(pend[i].leads);
+        if let Some(s) = res.current(para, back, |s| {
+            matches!(
+                s.kind,
+                SpeakerKind::Person
+                    | SpeakerKind::Group
+                    | SpeakerKind::Organization
+                    | SpeakerKind::Document
+            )
+        }) {
+            pend[i].speaker = Some(s);
+        }
+    }
+}
+
+/// Verbs that put words in someone's mouth as a name for something: `X called it a
+/// “disaster”`, `X described the plan as “reckless”`.
+const NAMING: &[&str] = &[
+    "called",
+    "calls",
+    "calling",
+    "described",
+    "describes",
+    "describing",
+    "labeled",
+    "labelled",
+    "branded",
+    "termed",
+    "deemed",
+    "characterized",
+    "characterised",
+    "hailed",
+    "praised",
+    "condemned",
+    "denounced",
+    "slammed",
+    "criticized",
+    "criticised",
+    "blasted",
+    "decried",
+];
+
+/// `The League called it an “adverse development”`: the source of a naming verb before a
+/// fragment.
+fn naming_frame(
+    doc: &Doc,
+    res: &mut Resolver,
+    sent: &Range<usize>,
+    open: usize,
+    para: u32,
+) -> Option<(Speaker, Range<usize>)> {
+    let lo = open.saturating_sub(10).max(sent.start);
+    let k = (lo..open).rev().find(|&k| {
+        let t = &doc.toks[k];
+        t.q == 0 && t.is_word() && doc.is_any(k, NAMING)
+    })?;
+    if doc.toks[k..open]
+        .iter()
+        .any(|t| t.kind != Kind::Word && t.q == 0 && !t.is_punct(','))
+    {
+        return None;
+    }
+    let sp = if doc.text(k).ends_with("ing") {
+        frames::sentence_source(doc, res, sent.start, k, para)?
+    } else {
+        let np = frames::subject_before(doc, sent.start, k)?;
+        res.resolve(np.range, np.appos, para)?
+    };
+    Some((sp, k..k + 1))
+}
+
+/// Direct (a clause or more of someone's words) or partial (a fragment in the writer's
+/// sentence).
+fn classify(
+    doc: &Doc,
+    sent: &Range<usize>,
+    span: usize,
+    open: usize,
+    close: Option<usize>,
+) -> QuoteKind {
+    let sp = &doc.spans[span];
+    if sp.continues || close.is_none() {
+        return QuoteKind::Direct;
+    }
+    let close = close.unwrap_or(open);
+    let inner = open + 1..close;
+    let words = doc.words(inner.clone());
+    let text = &doc.body[sp.text.clone()];
+    let first = text.chars().find(|c| c.is_alphanumeric());
+    let upper = first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+    let end_punct = text.trim_end().ends_with(['.', ',', '?', '!', '…']);
+    let mut before = open;
+    while before > sent.start
+        && doc.toks[before - 1].kind == Kind::Punct
+        && matches!(doc.toks[before - 1].ch, '—' | '–' | '(' | '[')
+    {
+        before -= 1;
+    }
+    let starts = before == sent.start;
+    let prev = (open > sent.start).then(|| &doc.toks[open - 1]);
+    let cue_before = open >= sent.start + 2 && cue_at(doc, open - 2).is_some();
+    let lead = prev.is_some_and(|t| t.is_punct(':') || (t.is_punct(',') && (upper || cue_before)));
+    let after_cue = open > sent.start && cue_at(doc, open - 1).is_some() && upper;
+    let clause = words >= 3 && end_punct && upper;
+    if starts && (words >= 2 || end_punct) || lead || after_cue || clause && words >= 6 {
+        QuoteKind::Direct
+    } else {
+        QuoteKind::Partial
+    }
+}
+
+const MINOR: &[&str] = &[
+    "of", "the", "and", "a", "an", "in", "on", "for", "to", "at", "by", "with", "or", "from", "vs",
+];
+
+/// Scare quotes, titles, nicknames and terms: `so-called “experts”`, `the film “Bad
+/// Blood”`, `a phone called “Trading Nation”`.
+fn is_nonquote(doc: &Doc, sent_start: usize, span: usize, open: usize) -> bool {
+    // A naming phrase right before the marks.
+    let mut end = open;
+    if end > sent_start && doc.toks[end - 1].is_punct(',') {
+        end -= 1;
+    }
+    for back in 1..=3 {
+        if end < sent_start + back {
+            break;
+        }
+        let at = end - back;
+        if let Some(n) = phrase_at(doc, at, PhraseKind::Nonquote)
+            && at + n == end
+        {
+            return true;
+        }
+    }
+    // Title case: every word capitalized, no sentence punctuation.
+    let sp = &doc.spans[span];
+    let text = &doc.body[sp.text.clone()];
+    if text.trim_end().ends_with(['.', ',', '?', '!']) {
+        return false;
+    }
+    let mut any = false;
+    let mut all = true;
+    for (i, w) in text
+        .split(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'')
+        .filter(|w| !w.is_empty())
+        .enumerate()
+    {
+        any = true;
+        let cap = w
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        if !cap && (i == 0 || !text::is_one_of(w, MINOR)) {
+            all = false;
+            break;
+        }
+    }
+    any && all
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,864 @@
+//! Speaker resolution: from the words of a source phrase to a canonical speaker.
+//!
+//! - Names: titles and ranks are dropped (`Maj. Matt Taylor` → `Matt Taylor`); a surname
+//!   alone goes to the fullest name seen with it (`Taylor` → `Matt Taylor`).
+//! - Pronouns: `he`/`she` go to the current speaker when the gender fits, else to the most
+//!   recent person mentioned with a fitting gender; `they` and `it` to the current group,
+//!   organization or document.
+//! - Role nouns (`the spokeswoman`) go to the person introduced with that role; otherwise
+//!   unnamed sources are groups (`officials`, `a WeWork spokesperson` → `WeWork
+//!   spokesperson`), documents (`the report`) or organizations (`the company` → the
+//!   organization it stands for).
+
+use super::cues::FastMap;
+use super::text::{Doc, Kind, is_one_of, lower};
+use crate::extract::{EntityKind, SpeakerKind};
+use std::ops::Range;
+use std::sync::OnceLock;
+
+const DATA: &str = include_str!("../data/speakers.txt");
+
+const GROUP: u16 = 1;
+const ROLE: u16 = 2;
+const FEMALE: u16 = 4;
+const MALE: u16 = 8;
+const DOCUMENT: u16 = 16;
+const ORG: u16 = 32;
+const ORGWORD: u16 = 64;
+const TITLE: u16 = 128;
+const PRONOUN: u16 = 256;
+const SKIP: u16 = 512;
+
+/// Words of `speakers.txt` with the sections they are listed in.
+pub struct Words(FastMap<String, u16>);
+
+pub fn words() -> &'static Words {
+    static W: OnceLock<Words> = OnceLock::new();
+    W.get_or_init(|| {
+        let mut map: FastMap<String, u16> = FastMap::default();
+        let mut flag = 0u16;
+        for line in DATA.lines() {
+            let line = line.split('#').next().unwrap_or("").trim();
+            if let Some(sec) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                flag = match sec {
+                    "group" => GROUP,
+                    "role" => ROLE,
+                    "female" => FEMALE,
+                    "male" => MALE,
+                    "document" => DOCUMENT,
+                    "org" => ORG,
+                    "orgword" => ORGWORD,
+                    "title" => TITLE,
+                    "pronoun" => PRONOUN,
+                    "skip" => SKIP,
+                    _ => 0,
+                };
+                continue;
+            }
+            for w in line.split_whitespace() {
+                *map.entry(w.to_string()).or_default() |= flag;
+            }
+        }
+        Words(map)
+    })
+}
+
+impl Words {
+    fn flags(&self, word: &str) -> u16 {
+        let mut buf = [0u8; 48];
+        let Some(l) = lower(word, &mut buf) else {
+            return 0;
+        };
+        let l = l.trim_end_matches(['’', '\'']);
+        self.0.get(l).copied().unwrap_or(0)
+    }
+    pub fn is_skip(&self, word: &str) -> bool {
+        self.flags(word) & SKIP != 0
+    }
+    pub fn is_group(&self, word: &str) -> bool {
+        self.flags(word) & GROUP != 0
+    }
+    pub fn is_document(&self, word: &str) -> bool {
+        self.flags(word) & DOCUMENT != 0
+    }
+    pub fn is_title(&self, word: &str) -> bool {
+        self.flags(word) & TITLE != 0
+    }
+    pub fn is_speaker_head(&self, word: &str) -> bool {
+        self.flags(word) & (GROUP | ROLE | DOCUMENT | ORG) != 0
+    }
+}
+
+pub use crate::extract::entities::Gender;
+
+/// A named entity known from the entity recognizer.
+#[derive(Debug, Clone)]
+pub struct KnownEntity {
+    pub kind: EntityKind,
+    pub name: String,
+    pub gender: Option<Gender>,
+    pub role: Option<String>,
+}
+
+/// What the entity recognizer found, in the shape resolution needs.
+#[derive(Debug, Clone, Default)]
+pub struct Known {
+    pub entities: Vec<KnownEntity>,
+    /// Mentions as (byte range, entity index), sorted by start.
+    pub mentions: Vec<(Range<usize>, usize)>,
+}
+
+impl Known {
+    /// The entity recognizer's table in the shape resolution needs.
+    pub fn from_table(table: &crate::extract::entities::EntityTable) -> Known {
+        Known {
+            entities: table
+                .entities
+                .iter()
+                .enumerate()
+                .map(|(i, e)| KnownEntity {
+                    kind: e.kind,
+                    name: e.name.clone(),
+                    gender: table.person_gender(i),
+                    role: e.role.clone(),
+                })
+                .collect(),
+            mentions: table
+                .mentions
+                .iter()
+                .map(|m| (m.span.clone(), m.entity))
+                .collect(),
+        }
+    }
+
+    /// Mentions that start inside `r`.
+    pub fn in_range(&self, r: Range<usize>) -> &[(Range<usize>, usize)] {
+        let a = self.mentions.partition_point(|(m, _)| m.start < r.start);
+        let b = self
+            .mentions
+            .partition_point(|(m, _)| m.start < r.end)
+            .max(a);
+        &self.mentions[a..b]
+    }
+
+    /// The entity mentioned at byte `b`, if any.
+    pub fn at(&self, b: usize) -> Option<usize> {
+        let i = self.mentions.partition_point(|(r, _)| r.start <= b);
+        if i == 0 {
+            return None;
+        }
+        let (r, e) = &self.mentions[i - 1];
+        (r.start <= b && b < r.end).then_some(*e)
+    }
+}
+
+/// A resolved speaker.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Speaker {
+    pub name: Option<String>,
+    pub kind: SpeakerKind,
+    pub entity: Option<usize>,
+    pub span: Option<Range<usize>>,
+    pub gender: Option<Gender>,
+}
+
+impl Speaker {
+    fn unknown() -> Speaker {
+        Speaker {
+            name: None,
+            kind: SpeakerKind::Unknown,
+            entity: None,
+            span: None,
+            gender: None,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Person {
+    name: String,
+    gender: Option<Gender>,
+    roles: Vec<String>,
+    entity: Option<usize>,
+}
+
+/// Resolution state for one article, fed in reading order.
+pub struct Resolver<'d, 'a> {
+    doc: &'d Doc<'a>,
+    known: &'d Known,
+    people: Vec<Person>,
+    /// Surname and given name (lowercase) → person index, latest wins.
+    by_part: FastMap<String, usize>,
+    /// Attributions so far: (speaker, paragraph, byte position).
+    history: Vec<(Speaker, u32, usize)>,
+}
+
+const PARTICLES: &[&str] = &[
+    "de", "van", "von", "bin", "al", "da", "di", "del", "der", "la", "le", "du", "dos", "das",
+    "ibn", "y", "ben", "el", "st",
+];
+const DETERMINERS: &[&str] = &["the", "a", "an", "one", "another", "this", "that", "these"];
+const POSTMOD: &[&str] = &[
+    "of",
+    "for",
+    "with",
+    "from",
+    "at",
+    "in",
+    "to",
+    "by",
+    "across",
+    "on",
+    "familiar",
+    "close",
+    "who",
+    "that",
+    "based",
+    "representing",
+    "signed",
+    "working",
+    "involved",
+    "around",
+    "inside",
+    "within",
+    "among",
+    "under",
+    "behind",
+    "near",
+    "led",
+    "briefed",
+    "speaking",
+    "knowledgeable",
+    "responsible",
+    "over",
+    "into",
+    "about",
+    "like",
+    "including",
+];
+
+fn possessive(w: &str) -> bool {
+    w.ends_with("’s") || w.ends_with("'s") || w.ends_with("s’") || w.ends_with("s'")
+}
+
+fn strip_possessive(w: &str) -> &str {
+    w.strip_suffix("’s")
+        .or_else(|| w.strip_suffix("'s"))
+        .unwrap_or(w)
+}
+
+impl<'d, 'a> Resolver<'d, 'a> {
+    pub fn new(doc: &'d Doc<'a>, known: &'d Known) -> Self {
+        let mut r = Resolver {
+            doc,
+            known,
+            people: Vec::new(),
+            by_part: FastMap::default(),
+            history: Vec::new(),
+        };
+        let mut titles: Vec<Vec<String>> = vec![Vec::new(); known.entities.len()];
+        for (r, e) in &known.mentions {
+            if known
+                .entities
+                .get(*e)
+                .is_some_and(|x| x.kind == EntityKind::Person)
+            {
+                // `President Trump`: the title words before the name are roles.
+                for w in doc.body[r.clone()].split_whitespace() {
+                    let w = w.trim_end_matches('.');
+                    if words().is_title(w) && words().flags(w) & ROLE != 0 {
+                        let w = w.to_lowercase();
+                        if !titles[*e].contains(&w) {
+                            titles[*e].push(w);
+                        }
+                    } else {
+                        break;
+                    }
+                }
+            }
+        }
+        for (i, e) in known.entities.iter().enumerate() {
+            if e.kind == EntityKind::Person {
+                let mut roles: Vec<String> = e
+                    .role
+                    .as_deref()
+                    .map(|r| r.split_whitespace().map(str::to_lowercase).collect())
+                    .unwrap_or_default();
+                roles.append(&mut titles[i]);
+                r.add_person(e.name.clone(), e.gender, roles, Some(i));
+            }
+        }
+        r
+    }
+
+    fn add_person(
+        &mut self,
+        name: String,
+        gender: Option<Gender>,
+        roles: Vec<String>,
+        entity: Option<usize>,
+    ) -> usize {
+        let parts: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+        // Same person already known under this full name or as a fuller one.
+        if let Some(last) = parts.last()
+            && let Some(&i) = self.by_part.get(last)
+        {
+            let known: Vec<String> = self.people[i]
+                .name
+                .split_whitespace()
+                .map(str::to_lowercase)
+                .collect();
+            let compatible = parts.len() == 1
+                || known.len() == 1
+                || known.first() == parts.first()
+                || known.first().zip(parts.first()).is_some_and(|(a, b)| {
+                    a.chars().next() == b.chars().next() && (a.len() <= 2 || b.len() <= 2)
+                });
+            if known.last() == Some(last) && compatible {
+                let p = &mut self.people[i];
+                if name.split_whitespace().count() > p.name.split_whitespace().count() {
+                    p.name = name;
+                }
+                if p.gender.is_none() {
+                    p.gender = gender;
+                }
+                p.roles.extend(roles);
+                if p.entity.is_none() {
+                    p.entity = entity;
+                }
+                return i;
+            }
+        }
+        let i = self.people.len();
+        if let Some(last) = parts.last() {
+            self.by_part.insert(last.clone(), i);
+        }
+        if parts.len() > 1
+            && let Some(first) = parts.first()
+        {
+            self.by_part.entry(first.clone()).or_insert(i);
+        }
+        self.people.push(Person {
+            name,
+            gender,
+            roles,
+            entity,
+        });
+        i
+    }
+
+    /// Records that `speaker` spoke at byte `pos` in paragraph `para`.
+    pub fn record(&mut self, speaker: &Speaker, para: u32, pos: usize) {
+        if speaker.name.is_some() {
+            self.history.push((speaker.clone(), para, pos));
+        }
+    }
+
+    /// The current speaker: the latest one within `back` paragraphs, matching `pred`.
+    pub fn current(
+        &self,
+        para: u32,
+        back: u32,
+        pred: impl Fn(&Speaker) -> bool,
+    ) -> Option<Speaker> {
+        self.history
+            .iter()
+            .rev()
+            .take(12)
+            .take_while(|(_, p, _)| para.saturating_sub(*p) <= back)
+            .find(|(s, _, _)| pred(s))
+            .map(|(s, _, _)| s.clone())
+    }
+
+    /// Resolves the source phrase `np` (token range). `appos` is an appositive describing
+    /// it (`Tal Inbar, a missile expert at X,`). `None` when the words are not a source.
+    pub fn resolve(
+        &mut self,
+        np: Range<usize>,
+        appos: Option<Range<usize>>,
+        para: u32,
+    ) -> Option<Speaker> {
+        let doc = self.doc;
+        let w = words();
+        let mut s = np.start;
+        let e = np.end;
+        if s >= e {
+            return None;
+        }
+        // Pronouns.
+        if e - s == 1 && doc.toks[s].is_word() && w.flags(doc.text(s)) & PRONOUN != 0 {
+            return self.pronoun(doc.text(s), para, doc.toks[s].start);
+        }
+        let mut definite = false;
+        while s < e && doc.is_any(s, DETERMINERS) {
+            definite |= doc.is(s, "the") || doc.is(s, "this") || doc.is(s, "these");
+            s += 1;
+        }
+        if s >= e || doc.is_any(s, POSTMOD) || doc.is_any(s, &["according", "as", "if"]) {
+            return None;
+        }
+        // `Those in favor of X`, `Some analysts`, `Many economists`: a group as written.
+        if doc.is_any(
+            s,
+            &["those", "some", "many", "others", "most", "several", "few"],
+        ) && e - s > 1
+            && !doc.toks[s + 1].capitalized()
+        {
+            let phrase = doc.bytes(s..e);
+            return Some(Speaker {
+                name: Some(doc.body[phrase.clone()].to_string()),
+                kind: SpeakerKind::Group,
+                entity: None,
+                span: Some(phrase),
+                gender: None,
+            });
+        }
+        // Pre-modifier part ends at the first post-modifier word.
+        let mut cut = e;
+        for i in s + 1..e {
+            if doc.toks[i].is_word() && doc.is_any(i, POSTMOD) {
+                cut = i;
+                break;
+            }
+            if doc.toks[i].is_punct(',')
+                || doc.toks[i].kind != Kind::Word
+                    && !doc.toks[i].is_punct('.')
+                    && !doc.toks[i].is_punct('!')
+                    && !doc.toks[i].is_punct('&')
+            {
+                cut = i;
+                break;
+            }
+        }
+        let mut head = cut - 1;
+        while head > s && !doc.toks[head].is_word() {
+            head -= 1;
+        }
+        if !doc.toks[head].is_word() {
+            return None;
+        }
+        let head_text = doc.text(head);
+        // Post-modifiers stay in the phrase (`people familiar with the matter`) unless long.
+        let phrase = if e - cut > 7 {
+            doc.bytes(s..cut)
+        } else {
+            doc.bytes(s..e)
+        };
+        if !doc.toks[head].capitalized()
+            || w.flags(head_text) & (GROUP | DOCUMENT | ORG) != 0
+                && !all_caps(head_text)
+                && !starts_name(doc, s, head)
+        {
+            let f = w.flags(head_text);
+            let single = head == s;
+            // `the spokeswoman`, `the company’s spokesman`, `China’s ambassador`: one person.
+            let lower_mods = head - s <= 2 && (s..head).all(|i| !doc.toks[i].capitalized());
+            let possessed = head - s == 1 && possessive(doc.text(s));
+            let one_of_a_kind = (definite && (single || lower_mods)) || possessed;
+            let text = doc.body[phrase.clone()].to_string();
+            if f & ROLE != 0
+                && one_of_a_kind
+                && let Some(p) = self.by_role(head_text)
+            {
+                return Some(p);
+            }
+            if f & GROUP != 0 || f & ROLE != 0 {
+                let gender = if f & FEMALE != 0 {
+                    Some(Gender::Female)
+                } else if f & MALE != 0 {
+                    Some(Gender::Male)
+                } else {
+                    None
+                };
+                return Some(Speaker {
+                    name: Some(text),
+                    kind: SpeakerKind::Group,
+                    entity: None,
+                    span: Some(phrase),
+                    gender,
+                });
+            }
+            if f & DOCUMENT != 0 {
+                return Some(Speaker {
+                    name: Some(text),
+                    kind: SpeakerKind::Document,
+                    entity: None,
+                    span: Some(phrase),
+                    gender: None,
+                });
+            }
+            if f & ORG != 0 {
+                if definite
+                    && (single || lower_mods)
+                    && let Some(o) = self.org_anaphor(doc.toks[s].start, para)
+                {
+                    return Some(o);
+                }
+                return Some(Speaker {
+                    name: Some(text),
+                    kind: SpeakerKind::Organization,
+                    entity: None,
+                    span: Some(phrase),
+                    gender: None,
+                });
+            }
+            return None;
+        }
+        self.name(s, cut, e, appos, para)
+    }
+
+    /// A capitalized source ending at `cut` (pre-modifiers) within `s..e`.
+    fn name(
+        &mut self,
+        s: usize,
+        cut: usize,
+        e: usize,
+        appos: Option<Range<usize>>,
+        _para: u32,
+    ) -> Option<Speaker> {
+        let doc = self.doc;
+        let w = words();
+        // The capitalized run at the end of the pre-modifiers.
+        let mut rs = cut;
+        while rs > s {
+            let t = &doc.toks[rs - 1];
+            let txt = doc.text(rs - 1);
+            let ok = if t.is_word() {
+                (t.capitalized() || t.ch.is_ascii_digit() || is_one_of(txt, PARTICLES) && rs < cut)
+                    && !(possessive(txt) && rs < cut)
+            } else {
+                t.kind == Kind::Punct
+                    && matches!(t.ch, '.' | '&')
+                    && rs - 1 > s
+                    && doc.toks[rs - 2].is_word()
+            };
+            if !ok {
+                break;
+            }
+            rs -= 1;
+        }
+        while rs < cut && (!doc.toks[rs].is_word() || is_one_of(doc.text(rs), PARTICLES)) {
+            rs += 1;
+        }
+        if rs >= cut {
+            return None;
+        }
+        // Organization names go on through `of`/`for` + capitalized words.
+        let mut re = cut;
+        let mut k = cut;
+        while k < e {
+            if doc.is_any(k, &["of", "for", "and", "the", "on", "in"]) {
+                k += 1;
+                continue;
+            }
+            if doc.toks[k].capitalized() {
+                k += 1;
+                re = k;
+                continue;
+            }
+            break;
+        }
+        // `CBS Sports NFL Insider Jason La Canfora`: the name follows the last role word.
+        if let Some(r) = (rs..cut.saturating_sub(2)).rev().find(|&i| {
+            doc.toks[i].is_word()
+                && w.flags(doc.text(i)) & (TITLE | ROLE | GROUP) != 0
+                && w.flags(doc.text(i)) & ORGWORD == 0
+        }) && (r + 1..cut).filter(|&i| doc.toks[i].is_word()).count() >= 2
+            && (r + 1..cut).all(|i| !doc.toks[i].is_word() || w.flags(doc.text(i)) & ORGWORD == 0)
+        {
+            rs = r + 1;
+            while rs < cut && !doc.toks[rs].is_word() {
+                rs += 1;
+            }
+        }
+        let role_words: Vec<String> = (s..rs)
+            .filter(|&i| doc.toks[i].is_word() && !doc.toks[i].capitalized())
+            .map(|i| doc.text(i).to_lowercase())
+            .collect();
+        let mut gender = None;
+        // Titles off the front, keeping at least one word.
+        let mut ns = rs;
+        let mut titled = false;
+        while ns + 1 < cut {
+            let t = doc.text(ns);
+            if doc.toks[ns].is_word() && w.is_title(t) {
+                let f = w.flags(t);
+                if is_one_of(t, &["mr", "sir", "lord", "king", "prince", "father"]) || f & MALE != 0
+                {
+                    gender = Some(Gender::Male);
+                } else if is_one_of(
+                    t,
+                    &[
+                        "mrs", "ms", "miss", "dame", "lady", "queen", "princess", "sister",
+                    ],
+                ) || f & FEMALE != 0
+                {
+                    gender = Some(Gender::Female);
+                }
+                titled = true;
+                ns += 1;
+                while ns < cut && doc.toks[ns].is_punct('.') {
+                    ns += 1;
+                }
+            } else {
+                break;
+            }
+        }
+        if ns >= cut {
+            return None;
+        }
+        let name_bytes = doc.bytes(ns..re);
+        let raw = &doc.body[name_bytes.clone()];
+        let name = strip_possessive(raw).to_string();
+        let ntoks: Vec<&str> = (ns..re)
+            .filter(|&i| doc.toks[i].is_word())
+            .map(|i| doc.text(i))
+            .collect();
+        let orgish = re > cut
+            || ntoks
+                .iter()
+                .any(|t| w.flags(strip_possessive(t)) & ORGWORD != 0)
+            || ntoks.len() == 1 && all_caps(ntoks[0]);
+        // Entity table first: a person named in the phrase (`China’s ambassador to Britain
+        // Liu Xiaming`), else the entity the name starts with.
+        let np_bytes = doc.bytes(s..re);
+        let person_in = self
+            .known
+            .in_range(np_bytes)
+            .iter()
+            .rev()
+            .find(|(_, e)| {
+                self.known
+                    .entities
+                    .get(*e)
+                    .is_some_and(|x| x.kind == EntityKind::Person)
+            })
+            .map(|(_, e)| *e);
+        if let Some(ei) = person_in.or_else(|| self.known.at(name_bytes.start))
+            && let Some(ent) = self.known.entities.get(ei)
+        {
+            let kind = match ent.kind {
+                EntityKind::Person => SpeakerKind::Person,
+                EntityKind::Organization | EntityKind::Place => SpeakerKind::Organization,
+            };
+            if kind == SpeakerKind::Person {
+                let mut roles = role_words;
+                if let Some(a) = appos {
+                    roles.extend(self.appos_roles(a));
+                }
+                let pi = self.add_person(ent.name.clone(), ent.gender.or(gender), roles, Some(ei));
+                return Some(self.person_speaker(pi, name_bytes));
+            }
+            // `Bloomberg News`, `United Nations High Commissioner for Human Rights`: the
+            // name as written when it is fuller than the entity's.
+            let surface = name.strip_prefix("The ").unwrap_or(&name);
+            let full = if surface.len() > ent.name.len() && surface.contains(ent.name.as_str()) {
+                surface.to_string()
+            } else {
+                ent.name.clone()
+            };
+            return Some(Speaker {
+                name: Some(full),
+                kind,
+                entity: Some(ei),
+                span: Some(name_bytes),
+                gender: None,
+            });
+        }
+        if orgish && !titled {
+            let name = name.strip_prefix("The ").unwrap_or(&name).to_string();
+            return Some(Speaker {
+                name: Some(name),
+                kind: SpeakerKind::Organization,
+                entity: None,
+                span: Some(name_bytes),
+                gender: None,
+            });
+        }
+        let mut roles = role_words;
+        if let Some(a) = appos {
+            roles.extend(self.appos_roles(a));
+        }
+        if let Some(g) = roles.iter().find_map(|r| {
+            let f = w.flags(r);
+            if f & FEMALE != 0 {
+                Some(Gender::Female)
+            } else if f & MALE != 0 {
+                Some(Gender::Male)
+            } else {
+                None
+            }
+        }) {
+            gender = gender.or(Some(g));
+        }
+        if ntoks.len() == 1 && !titled {
+            let key = strip_possessive(ntoks[0]).to_lowercase();
+            if let Some(&pi) = self.by_part.get(&key) {
+                let p = &mut self.people[pi];
+                p.roles.extend(roles);
+                if p.gender.is_none() {
+                    p.gender = gender;
+                }
+                return Some(self.person_speaker(pi, name_bytes));
+            }
+            if roles.is_empty() && gender.is_none() {
+                return Some(Speaker {
+                    name: Some(name),
+                    kind: SpeakerKind::Organization,
+                    entity: None,
+                    span: Some(name_bytes),
+                    gender: None,
+                });
+            }
+        }
+        let pi = self.add_person(name, gender, roles, None);
+        Some(self.person_speaker(pi, name_bytes))
+    }
+
+    fn person_speaker(&self, pi: usize, span: Range<usize>) -> Speaker {
+        let p = &self.people[pi];
+        Speaker {
+            name: Some(p.name.clone()),
+            kind: SpeakerKind::Person,
+            entity: p.entity,
+            span: Some(span),
+            gender: p.gender,
+        }
+    }
+
+    fn appos_roles(&self, a: Range<usize>) -> Vec<String> {
+        let doc = self.doc;
+        let w = words();
+        (a.start..a.end.min(a.start + 8))
+            .filter(|&i| {
+                doc.toks[i].is_word() && w.flags(doc.text(i)) & (ROLE | FEMALE | MALE) != 0
+            })
+            .map(|i| doc.text(i).to_lowercase())
+            .collect()
+    }
+
+    fn by_role(&self, role: &str) -> Option<Speaker> {
+        let role = role.to_lowercase();
+        fn generic(r: &str) -> &str {
+            match r {
+                "spokeswoman" | "spokesman" | "spokesperson" => "spokes",
+                _ => r,
+            }
+        }
+        let want = generic(&role);
+        let pi = self
+            .people
+            .iter()
+            .rposition(|p| p.roles.iter().any(|r| generic(r) == want))?;
+        let p = &self.people[pi];
+        // A gendered role must not contradict the person's gender.
+        let f = words().flags(&role);
+        if f & FEMALE != 0 && p.gender == Some(Gender::Male)
+            || f & MALE != 0 && p.gender == Some(Gender::Female)
+        {
+            return None;
+        }
+        Some(self.person_speaker(pi, 0..0)).map(|mut s| {
+            s.span = None;
+            s
+        })
+    }
+
+    fn org_anaphor(&self, pos: usize, para: u32) -> Option<Speaker> {
+        if let Some(s) = self.current(para, 3, |s| {
+            s.kind == SpeakerKind::Organization && s.entity.is_some()
+        }) {
+            return Some(s);
+        }
+        // The organization mentioned most often before this point.
+        let end = self.known.mentions.partition_point(|(r, _)| r.start < pos);
+        let mut counts: FastMap<usize, (usize, usize)> = FastMap::default();
+        for (i, (_, e)) in self.known.mentions[..end].iter().enumerate() {
+            if self
+                .known
+                .entities
+                .get(*e)
+                .is_some_and(|x| x.kind == EntityKind::Organization)
+            {
+                let c = counts.entry(*e).or_default();
+                c.0 += 1;
+                c.1 = i;
+            }
+        }
+        let (&e, _) = counts.iter().max_by_key(|(_, (n, last))| (*n, *last))?;
+        Some(Speaker {
+            name: Some(self.known.entities[e].name.clone()),
+            kind: SpeakerKind::Organization,
+            entity: Some(e),
+            span: None,
+            gender: None,
+        })
+    }
+
+    fn pronoun(&self, p: &str, para: u32, pos: usize) -> Option<Speaker> {
+        let lowered = p.to_ascii_lowercase();
+        match lowered.as_str() {
+            "he" | "she" => {
+                let want = if lowered == "he" {
+                    Gender::Male
+                } else {
+                    Gender::Female
+                };
+                let fits = |g: Option<Gender>| g.is_none_or(|g| g == want);
+                if let Some(s) =
+                    self.current(para, 2, |s| s.kind == SpeakerKind::Person && fits(s.gender))
+                {
+                    return Some(s);
+                }
+                // Most recent person mention with a fitting gender.
+                let end = self.known.mentions.partition_point(|(r, _)| r.start < pos);
+                for (_, e) in self.known.mentions[..end].iter().rev().take(40) {
+                    let ent = &self.known.entities[*e];
+                    if ent.kind == EntityKind::Person && fits(ent.gender) {
+                        let pi = self.people.iter().position(|x| x.entity == Some(*e));
+                        return Some(match pi {
+                            Some(pi) => {
+                                let mut s = self.person_speaker(pi, 0..0);
+                                s.span = None;
+                                s
+                            }
+                            None => Speaker {
+                                name: Some(ent.name.clone()),
+                                kind: SpeakerKind::Person,
+                                entity: Some(*e),
+                                span: None,
+                                gender: ent.gender,
+                            },
+                        });
+                    }
+                }
+                Some(Speaker::unknown())
+            }
+            "they" => Some(
+                self.current(para, 2, |s| {
+                    matches!(s.kind, SpeakerKind::Group | SpeakerKind::Organization)
+                })
+                .unwrap_or_else(Speaker::unknown),
+            ),
+            "it" => Some(
+                self.current(para, 3, |s| {
+                    matches!(s.kind, SpeakerKind::Organization | SpeakerKind::Document)
+                })
+                .unwrap_or_else(Speaker::unknown),
+            ),
+            _ => Some(Speaker::unknown()),
+        }
+    }
+}
+
+fn all_caps(w: &str) -> bool {
+    w.len() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '&')
+}
+
+/// `Marcelo Claure` style runs: a capitalized token that begins a name, as opposed to a
+/// capitalized common head at a sentence start (`Officials`).
+fn starts_name(doc: &Doc, s: usize, head: usize) -> bool {
+    // A capitalized head preceded by other capitalized words is part of a name
+    // (`Customs and Border Protection`, `Space Force`).
+    head > s && doc.toks[head - 1].capitalized() && !words().is_title(doc.text(head - 1))
+}

@@ -1,0 +1,206 @@
+//! The library commands of the CLI: `index`, `quotes`, `speakers`, `search`.
+//! `cli.rs` parses and dispatches; the bodies live here. Everything printed is sanitized.
+
+use super::Store;
+use super::indexer::{self, IndexEvent, IndexOptions, Scope};
+use super::sqlite::SqliteStore;
+use crate::config::Config;
+use crate::tui::sanitize::one_line;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// File name of the index inside the data dir (or inside a folder given as the index).
+pub const INDEX_FILE: &str = "index.sqlite3";
+
+/// Where the index lives: `--index`, else `library.index` from the config, else the platform
+/// data dir. A folder means the index file inside it.
+pub fn index_path(flag: Option<&Path>, config: &Config) -> PathBuf {
+    let p = flag
+        .map(Path::to_path_buf)
+        .or_else(|| config.library.index.clone())
+        .unwrap_or_else(|| crate::config::data_dir().join(INDEX_FILE));
+    if p.is_dir() { p.join(INDEX_FILE) } else { p }
+}
+
+fn shown(p: &Path) -> String {
+    one_line(&p.display().to_string(), 1000)
+}
+
+/// `onrecord index [PATH...]`.
+pub fn index(paths: &[PathBuf], db: &Path, config: &Config) -> anyhow::Result<ExitCode> {
+    let roots: Vec<PathBuf> = if paths.is_empty() {
+        config.library.paths.clone()
+    } else {
+        paths.to_vec()
+    };
+    if roots.is_empty() {
+        anyhow::bail!(
+            "no library to index: give folders (`onrecord index PATH...`) or set library.paths in the config"
+        );
+    }
+    let opts = IndexOptions {
+        max_file_bytes: config.limits.max_file_bytes,
+        check: true,
+        ..IndexOptions::default()
+    };
+    let bar = if std::io::stderr().is_terminal() {
+        let b = indicatif::ProgressBar::new(0);
+        b.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} indexing [{bar:30}] {pos}/{len} files ({per_sec}, eta {eta})",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar())
+            .progress_chars("=> "),
+        );
+        Some(b)
+    } else {
+        None
+    };
+    let mut on_event = |ev: IndexEvent| match ev {
+        IndexEvent::Notice(n) => {
+            let line = format!("onrecord: {}", one_line(&n, 2000));
+            match &bar {
+                Some(b) => b.println(line),
+                None => eprintln!("{line}"),
+            }
+        }
+        IndexEvent::Planned { total, .. } => {
+            if let Some(b) = &bar {
+                b.set_length(total as u64);
+            }
+        }
+        IndexEvent::Progress { done, .. } | IndexEvent::Committed { done, .. } => {
+            if let Some(b) = &bar {
+                b.set_position(done as u64);
+            }
+        }
+        _ => {}
+    };
+    let summary = indexer::open_and_update(db, &Scope::Roots(roots), &opts, &mut on_event)?;
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    for e in &summary.scan_errors {
+        eprintln!("onrecord: {}", one_line(e, 2000));
+    }
+    for (_, m) in &summary.failures {
+        eprintln!("onrecord: {}", one_line(m, 2000));
+    }
+    println!("{}", summary.line());
+    println!("index: {}", shown(db));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `onrecord quotes --speaker NAME [--json]`.
+pub fn quotes(speaker: &str, json: bool, db: &Path) -> anyhow::Result<ExitCode> {
+    let store = SqliteStore::open_existing(db)?;
+    let Some(key) = store.resolve_speaker(speaker)? else {
+        eprintln!(
+            "onrecord: no quotes by \"{}\" in the index ({} articles)",
+            one_line(speaker, 200),
+            store.article_count()?
+        );
+        return Ok(ExitCode::FAILURE);
+    };
+    let hits = store.quotes_by_key(&key)?;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    for h in &hits {
+        let (cs, ce) = store.quote_char_offsets(h.article, h.quote_index)?;
+        let kind = crate::library::db::quote_kind_str(h.kind);
+        let r = if json {
+            let obj = serde_json::json!({
+                "path": h.path.to_string_lossy(),
+                "title": h.title,
+                "date": h.date,
+                "speaker": h.speaker,
+                "kind": kind,
+                "text": h.text,
+                "start": cs,
+                "end": ce,
+            });
+            writeln!(out, "{obj}")
+        } else {
+            writeln!(
+                out,
+                "{}\t{}\t{}\t{}-{}\t{}\t\u{201C}{}\u{201D}",
+                shown(&h.path),
+                one_line(h.date.as_deref().unwrap_or("-"), 40),
+                kind,
+                cs,
+                ce,
+                one_line(&h.title, 200),
+                one_line(&h.text, 10_000)
+            )
+        };
+        if r.is_err() {
+            return Ok(ExitCode::SUCCESS); // stdout closed (| head)
+        }
+    }
+    let _ = out.flush();
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `onrecord speakers [--json]`.
+pub fn speakers(json: bool, db: &Path) -> anyhow::Result<ExitCode> {
+    let store = SqliteStore::open_existing(db)?;
+    let list = store.speakers()?;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    for s in &list {
+        let kind = crate::library::db::speaker_kind_str(s.kind);
+        let r = if json {
+            let obj = serde_json::json!({
+                "name": s.name, "kind": kind, "quotes": s.quotes, "articles": s.articles,
+            });
+            writeln!(out, "{obj}")
+        } else {
+            writeln!(
+                out,
+                "{:>7} quotes {:>6} articles  {} ({kind})",
+                s.quotes,
+                s.articles,
+                one_line(&s.name, 200)
+            )
+        };
+        if r.is_err() {
+            return Ok(ExitCode::SUCCESS);
+        }
+    }
+    let _ = out.flush();
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `onrecord search QUERY [--json]`.
+pub fn search(query: &str, json: bool, limit: usize, db: &Path) -> anyhow::Result<ExitCode> {
+    let store = SqliteStore::open_existing(db)?;
+    let hits = store.search(query, limit)?;
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    for h in &hits {
+        let r = if json {
+            let obj = serde_json::json!({
+                "path": h.path.to_string_lossy(), "title": h.title, "snippet": h.snippet,
+            });
+            writeln!(out, "{obj}")
+        } else {
+            writeln!(
+                out,
+                "{}\t{}\t{}",
+                shown(&h.path),
+                one_line(&h.title, 200),
+                one_line(&h.snippet, 400)
+            )
+        };
+        if r.is_err() {
+            return Ok(ExitCode::SUCCESS);
+        }
+    }
+    let _ = out.flush();
+    Ok(if hits.is_empty() {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}

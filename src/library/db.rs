@@ -1,0 +1,919 @@
+//! The SQLite index: schema, migrations, opening (with corruption recovery), and the
+//! writes the indexer makes.
+//!
+//! One database file (WAL mode) outside the library folders holds, per article: path, size,
+//! mtime, blake3 hash, extractor version, metadata, body, analysis, quotes, entities and
+//! reading state, plus an FTS5 index over title and body and a speaker table with counts.
+//! Every write happens in a transaction (`BEGIN IMMEDIATE`), so a killed process leaves the
+//! index as of its last committed batch, and other processes wait for the lock
+//! (`busy_timeout`) instead of failing.
+
+use super::speaker;
+use crate::article::{Article, Format};
+use crate::extract::{Analysis, EntityKind, QuoteKind, SpeakerKind};
+use anyhow::Context;
+use rusqlite::{Connection, ErrorCode, OpenFlags, OptionalExtension, params};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// The schema version this build writes (`PRAGMA user_version`).
+pub const SCHEMA_VERSION: i64 = 1;
+
+/// How long a connection waits for another process's write lock.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Migrations, in order: `MIGRATIONS[i]` takes the schema from version `i` to `i + 1`.
+const MIGRATIONS: &[&str] = &[r#"
+CREATE TABLE articles(
+    id INTEGER PRIMARY KEY,
+    path BLOB NOT NULL UNIQUE,
+    size INTEGER NOT NULL,
+    mtime INTEGER NOT NULL,
+    hash BLOB NOT NULL,
+    extractor INTEGER NOT NULL,
+    format TEXT NOT NULL,
+    title TEXT NOT NULL,
+    byline TEXT NOT NULL,
+    date TEXT,
+    quote_count INTEGER NOT NULL,
+    read INTEGER NOT NULL DEFAULT 0,
+    starred INTEGER NOT NULL DEFAULT 0,
+    indexed_at INTEGER NOT NULL
+);
+CREATE TABLE docs(
+    id INTEGER PRIMARY KEY,
+    title TEXT NOT NULL,
+    body TEXT NOT NULL,
+    meta TEXT NOT NULL,
+    analysis TEXT NOT NULL,
+    warnings TEXT NOT NULL
+);
+CREATE VIRTUAL TABLE fts USING fts5(
+    title, body, content='docs', content_rowid='id',
+    tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER docs_ai AFTER INSERT ON docs BEGIN
+    INSERT INTO fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+END;
+CREATE TRIGGER docs_ad AFTER DELETE ON docs BEGIN
+    INSERT INTO fts(fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+END;
+CREATE TRIGGER docs_au AFTER UPDATE ON docs BEGIN
+    INSERT INTO fts(fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+    INSERT INTO fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+END;
+CREATE TABLE quotes(
+    article_id INTEGER NOT NULL,
+    idx INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    cstart INTEGER NOT NULL,
+    cend INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    speaker TEXT,
+    speaker_kind TEXT NOT NULL,
+    local_key TEXT,
+    speaker_key TEXT,
+    PRIMARY KEY (article_id, idx)
+) WITHOUT ROWID;
+CREATE INDEX quotes_by_speaker ON quotes(speaker_key);
+CREATE INDEX quotes_by_local ON quotes(local_key);
+CREATE INDEX quotes_moved ON quotes(local_key, speaker_key) WHERE speaker_key <> local_key;
+CREATE TABLE entities(
+    article_id INTEGER NOT NULL,
+    idx INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    name TEXT NOT NULL,
+    name_key TEXT NOT NULL,
+    mentions INTEGER NOT NULL,
+    PRIMARY KEY (article_id, idx)
+) WITHOUT ROWID;
+CREATE INDEX entities_by_key ON entities(name_key);
+CREATE TABLE aliases(
+    article_id INTEGER NOT NULL,
+    alias_key TEXT NOT NULL,
+    full_key TEXT NOT NULL,
+    PRIMARY KEY (article_id, alias_key, full_key)
+) WITHOUT ROWID;
+CREATE INDEX aliases_by_alias ON aliases(alias_key);
+CREATE TABLE speakers(
+    key TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    name_exact INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    quotes INTEGER NOT NULL,
+    articles INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX speakers_by_quotes ON speakers(quotes DESC);
+CREATE TABLE failures(
+    path BLOB PRIMARY KEY,
+    size INTEGER NOT NULL,
+    mtime INTEGER NOT NULL,
+    message TEXT NOT NULL
+) WITHOUT ROWID;
+"#];
+
+/// What the index knows about one file, to decide whether it changed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Known {
+    pub id: i64,
+    pub size: i64,
+    pub mtime: i64,
+    pub hash: [u8; 32],
+    pub extractor: u32,
+}
+
+/// One file's result, ready to be written.
+#[derive(Debug)]
+pub enum Record {
+    /// Loaded and analyzed.
+    Indexed {
+        path: PathBuf,
+        size: i64,
+        mtime: i64,
+        hash: [u8; 32],
+        extractor: u32,
+        format: Format,
+        article: Box<Article>,
+        analysis: Box<Analysis>,
+        warnings: Vec<String>,
+    },
+    /// Same content as indexed; only size/mtime changed.
+    Touched {
+        path: PathBuf,
+        size: i64,
+        mtime: i64,
+    },
+    /// Could not be loaded; remembered so it is not retried until it changes.
+    Failed {
+        path: PathBuf,
+        size: i64,
+        mtime: i64,
+        message: String,
+    },
+}
+
+/// An open index database.
+pub struct Index {
+    conn: Connection,
+    path: PathBuf,
+    read_only: bool,
+}
+
+/// The bytes a path is stored as (exact, also for non-UTF-8 names).
+pub fn path_key(path: &Path) -> Vec<u8> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        path.as_os_str().as_bytes().to_vec()
+    }
+    #[cfg(not(unix))]
+    {
+        path.to_string_lossy().as_bytes().to_vec()
+    }
+}
+
+/// The path stored as `bytes`.
+pub fn path_from_key(bytes: &[u8]) -> PathBuf {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        PathBuf::from(std::ffi::OsStr::from_bytes(bytes))
+    }
+    #[cfg(not(unix))]
+    {
+        PathBuf::from(String::from_utf8_lossy(bytes).into_owned())
+    }
+}
+
+fn is_corruption(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<rusqlite::Error>()
+            .and_then(|e| e.sqlite_error_code())
+            .is_some_and(|c| matches!(c, ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase))
+    })
+}
+
+/// Moves a corrupt database (and its WAL and shared-memory files) aside; returns the new name.
+fn move_aside(path: &Path) -> anyhow::Result<PathBuf> {
+    let stamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let mut name = path.as_os_str().to_owned();
+    name.push(format!(".corrupt-{stamp}"));
+    let aside = PathBuf::from(name);
+    std::fs::rename(path, &aside)
+        .with_context(|| format!("cannot move corrupt index {} aside", path.display()))?;
+    for suffix in ["-wal", "-shm"] {
+        let mut side = path.as_os_str().to_owned();
+        side.push(suffix);
+        let side = PathBuf::from(side);
+        if side.exists() {
+            let mut to = aside.as_os_str().to_owned();
+            to.push(suffix);
+            let _ = std::fs::rename(&side, PathBuf::from(to));
+        }
+    }
+    Ok(aside)
+}
+
+impl Index {
+    /// Opens (creating if needed) the index at `path`, migrating its schema. A database that
+    /// SQLite reports as corrupt or not a database is moved aside and a new one created; the
+    /// returned notices say so. With `check`, also runs `PRAGMA quick_check` (slow on big
+    /// indexes: the `index` command does it, the reader does not).
+    pub fn open(path: &Path, check: bool) -> anyhow::Result<(Index, Vec<String>)> {
+        let mut notices = Vec::new();
+        if let Some(dir) = path.parent()
+            && !dir.as_os_str().is_empty()
+        {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create index folder {}", dir.display()))?;
+        }
+        match Index::open_inner(path, check) {
+            Ok(ix) => Ok((ix, notices)),
+            Err(e) if is_corruption(&e) => {
+                let aside = move_aside(path)?;
+                notices.push(format!(
+                    "the index {} was corrupt ({}); moved it to {} and rebuilding",
+                    path.display(),
+                    crate::tui::sanitize::one_line(&format!("{e:#}"), 300),
+                    aside.display()
+                ));
+                let ix = Index::open_inner(path, false)?;
+                Ok((ix, notices))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    fn open_inner(path: &Path, check: bool) -> anyhow::Result<Index> {
+        let conn = Connection::open(path)
+            .with_context(|| format!("cannot open index {}", path.display()))?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        let mode: String = conn
+            .query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))
+            .with_context(|| format!("cannot open index {}", path.display()))?;
+        let _ = mode;
+        conn.execute_batch(
+            "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-16000; PRAGMA temp_store=MEMORY;",
+        )?;
+        let mut ix = Index {
+            conn,
+            path: path.to_path_buf(),
+            read_only: false,
+        };
+        ix.migrate()
+            .with_context(|| format!("cannot prepare index {}", path.display()))?;
+        if check {
+            ix.quick_check()?;
+        }
+        Ok(ix)
+    }
+
+    /// Opens an existing index for queries only; works when the database or its folder is
+    /// read-only. Falls back to a read-only connection when a writable one cannot be had.
+    pub fn open_existing(path: &Path) -> anyhow::Result<Index> {
+        if !path.exists() {
+            anyhow::bail!(
+                "no index at {}: run `onrecord index` first",
+                crate::tui::sanitize::one_line(&path.display().to_string(), 500)
+            );
+        }
+        match Index::open(path, false) {
+            Ok((ix, notices)) => {
+                for n in notices {
+                    eprintln!("onrecord: {}", crate::tui::sanitize::one_line(&n, 1000));
+                }
+                Ok(ix)
+            }
+            Err(e) if !is_corruption(&e) => {
+                let conn = Connection::open_with_flags(
+                    path,
+                    OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+                )
+                .with_context(|| format!("cannot open index {}", path.display()))?;
+                conn.busy_timeout(BUSY_TIMEOUT)?;
+                let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+                if version != SCHEMA_VERSION {
+                    return Err(e.context("the read-only index has another schema version"));
+                }
+                Ok(Index {
+                    conn,
+                    path: path.to_path_buf(),
+                    read_only: true,
+                })
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Whether this connection cannot write.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// The underlying connection (queries).
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    fn migrate(&mut self) -> anyhow::Result<()> {
+        let version: i64 = self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version > SCHEMA_VERSION {
+            anyhow::bail!(
+                "the index has schema version {version}, newer than this onrecord ({SCHEMA_VERSION}); \
+                 use a newer onrecord or another --index"
+            );
+        }
+        if version == SCHEMA_VERSION {
+            // Touch the schema so a damaged file is noticed now, not mid-query.
+            self.conn
+                .query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+                    r.get::<_, i64>(0)
+                })?;
+            return Ok(());
+        }
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        // Another process may have migrated while we waited for the lock.
+        let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(version as usize) {
+            tx.execute_batch(sql)
+                .with_context(|| format!("migration {} -> {}", i, i + 1))?;
+            tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// `PRAGMA quick_check`: errors when the database is damaged.
+    pub fn quick_check(&self) -> anyhow::Result<()> {
+        let mut stmt = self.conn.prepare("PRAGMA quick_check")?;
+        let rows: Vec<String> = stmt
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        if rows.len() == 1 && rows[0] == "ok" {
+            Ok(())
+        } else {
+            Err(anyhow::Error::new(rusqlite::Error::SqliteFailure(
+                rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CORRUPT),
+                Some(rows.join("; ")),
+            )))
+        }
+    }
+
+    /// Every indexed file with what is needed to tell whether it changed.
+    pub fn known(&self) -> anyhow::Result<HashMap<PathBuf, Known>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT path, id, size, mtime, hash, extractor FROM articles")?;
+        let mut out = HashMap::new();
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let path: Vec<u8> = r.get(0)?;
+            let hash: Vec<u8> = r.get(4)?;
+            let mut h = [0u8; 32];
+            if hash.len() == 32 {
+                h.copy_from_slice(&hash);
+            }
+            out.insert(
+                path_from_key(&path),
+                Known {
+                    id: r.get(1)?,
+                    size: r.get(2)?,
+                    mtime: r.get(3)?,
+                    hash: h,
+                    extractor: r.get::<_, i64>(5)? as u32,
+                },
+            );
+        }
+        Ok(out)
+    }
+
+    /// Files that failed to load, with the size and mtime they had then.
+    pub fn known_failures(&self) -> anyhow::Result<HashMap<PathBuf, (i64, i64)>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT path, size, mtime FROM failures")?;
+        let mut out = HashMap::new();
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let path: Vec<u8> = r.get(0)?;
+            out.insert(path_from_key(&path), (r.get(1)?, r.get(2)?));
+        }
+        Ok(out)
+    }
+
+    /// Writes a batch of results in one transaction.
+    pub fn write_batch(&mut self, records: &[Record]) -> anyhow::Result<()> {
+        if records.is_empty() {
+            return Ok(());
+        }
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs() as i64)
+            .unwrap_or(0);
+        for rec in records {
+            match rec {
+                Record::Touched { path, size, mtime } => {
+                    tx.prepare_cached("UPDATE articles SET size = ?, mtime = ? WHERE path = ?")?
+                        .execute(params![size, mtime, path_key(path)])?;
+                }
+                Record::Failed {
+                    path,
+                    size,
+                    mtime,
+                    message,
+                } => {
+                    remove_article(&tx, &path_key(path))?;
+                    tx.prepare_cached(
+                        "INSERT OR REPLACE INTO failures(path, size, mtime, message) VALUES (?,?,?,?)",
+                    )?
+                    .execute(params![path_key(path), size, mtime, message])?;
+                }
+                Record::Indexed {
+                    path,
+                    size,
+                    mtime,
+                    hash,
+                    extractor,
+                    format,
+                    article,
+                    analysis,
+                    warnings,
+                } => {
+                    write_article(
+                        &tx, path, *size, *mtime, hash, *extractor, *format, article, analysis,
+                        warnings, now,
+                    )?;
+                }
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Removes files (and everything under them, for folders) from the index.
+    pub fn remove_paths(&mut self, paths: &[PathBuf]) -> anyhow::Result<usize> {
+        if paths.is_empty() {
+            return Ok(0);
+        }
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let mut n = 0;
+        for p in paths {
+            let key = path_key(p);
+            if remove_article(&tx, &key)? {
+                n += 1;
+            }
+            tx.prepare_cached("DELETE FROM failures WHERE path = ?")?
+                .execute([&key])?;
+        }
+        tx.commit()?;
+        Ok(n)
+    }
+
+    /// Applies the library-wide alias rule (see [`speaker`]): one-word speakers join the one
+    /// full name the library's evidence points to, and leave it when the evidence is gone.
+    /// Recounts the speakers it moves quotes between.
+    pub fn resolve_aliases(&mut self) -> anyhow::Result<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        // Every speaker key by its shorter forms ("merkel" -> {"angela merkel"}).
+        let mut by_suffix: HashMap<String, BTreeSet<String>> = HashMap::new();
+        {
+            let mut stmt = tx.prepare("SELECT key FROM speakers WHERE key LIKE '% %'")?;
+            let keys = stmt.query_map([], |r| r.get::<_, String>(0))?;
+            for k in keys {
+                let k = k?;
+                for suffix in speaker::suffixes(&k) {
+                    by_suffix
+                        .entry(suffix.to_string())
+                        .or_default()
+                        .insert(k.clone());
+                }
+            }
+        }
+        let mut evidence: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        {
+            let mut stmt = tx.prepare("SELECT DISTINCT alias_key, full_key FROM aliases")?;
+            let rows =
+                stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+            for row in rows {
+                let (a, f) = row?;
+                evidence.entry(a).or_default().insert(f);
+            }
+        }
+        // A short form goes to a full name when some article says it is that person's alias,
+        // no article says it is someone else's, and no other speaker's name ends with it.
+        let mut target: HashMap<String, String> = HashMap::new();
+        for (alias, fulls) in &evidence {
+            if fulls.len() != 1 {
+                continue;
+            }
+            let full = fulls.iter().next().cloned().unwrap_or_default();
+            let others = by_suffix
+                .get(alias)
+                .map(|s| s.iter().any(|k| *k != full))
+                .unwrap_or(false);
+            if !others {
+                target.insert(alias.clone(), full);
+            }
+        }
+        let mut touched: BTreeSet<String> = BTreeSet::new();
+        // Quotes currently moved whose move is no longer supported go back.
+        {
+            let mut stmt = tx.prepare(
+                "SELECT DISTINCT local_key, speaker_key FROM quotes \
+                 WHERE speaker_key <> local_key",
+            )?;
+            let moved: Vec<(String, String)> = stmt
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<Result<_, _>>()?;
+            for (local, now) in moved {
+                if target.get(&local) != Some(&now) {
+                    tx.execute(
+                        "UPDATE quotes SET speaker_key = local_key \
+                         WHERE local_key = ? AND speaker_key = ?",
+                        params![local, now],
+                    )?;
+                    touched.insert(local);
+                    touched.insert(now);
+                }
+            }
+        }
+        for (alias, full) in &target {
+            let n = tx.execute(
+                "UPDATE quotes SET speaker_key = ? WHERE local_key = ? AND speaker_key = local_key",
+                params![full, alias],
+            )?;
+            if n > 0 {
+                touched.insert(alias.clone());
+                touched.insert(full.clone());
+            }
+        }
+        for key in &touched {
+            recount_speaker(&tx, key)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Marks an article read or unread.
+    pub fn set_flag(&self, id: i64, column: Flag, value: bool) -> anyhow::Result<()> {
+        let sql = match column {
+            Flag::Read => "UPDATE articles SET read = ? WHERE id = ?",
+            Flag::Starred => "UPDATE articles SET starred = ? WHERE id = ?",
+        };
+        let n = self.conn.execute(sql, params![value as i64, id])?;
+        if n == 0 {
+            anyhow::bail!("no article with id {id}");
+        }
+        Ok(())
+    }
+}
+
+/// A reading-state column.
+#[derive(Debug, Clone, Copy)]
+pub enum Flag {
+    Read,
+    Starred,
+}
+
+pub(crate) fn quote_kind_str(k: QuoteKind) -> &'static str {
+    match k {
+        QuoteKind::Direct => "direct",
+        QuoteKind::Partial => "partial",
+        QuoteKind::Indirect => "indirect",
+    }
+}
+
+pub(crate) fn quote_kind_from(s: &str) -> QuoteKind {
+    match s {
+        "partial" => QuoteKind::Partial,
+        "indirect" => QuoteKind::Indirect,
+        _ => QuoteKind::Direct,
+    }
+}
+
+pub(crate) fn speaker_kind_str(k: SpeakerKind) -> &'static str {
+    match k {
+        SpeakerKind::Person => "person",
+        SpeakerKind::Organization => "organization",
+        SpeakerKind::Group => "group",
+        SpeakerKind::Document => "document",
+        SpeakerKind::Unknown => "unknown",
+    }
+}
+
+pub(crate) fn speaker_kind_from(s: &str) -> SpeakerKind {
+    match s {
+        "person" => SpeakerKind::Person,
+        "organization" => SpeakerKind::Organization,
+        "group" => SpeakerKind::Group,
+        "document" => SpeakerKind::Document,
+        _ => SpeakerKind::Unknown,
+    }
+}
+
+fn entity_kind_str(k: EntityKind) -> &'static str {
+    match k {
+        EntityKind::Person => "person",
+        EntityKind::Organization => "organization",
+        EntityKind::Place => "place",
+    }
+}
+
+fn format_str(f: Format) -> &'static str {
+    match f {
+        Format::Text => "text",
+        Format::Markdown => "markdown",
+        Format::Html => "html",
+    }
+}
+
+/// Removes one article and its rows; keeps speaker counts right. Returns whether it existed.
+fn remove_article(tx: &Connection, path: &[u8]) -> anyhow::Result<bool> {
+    let id: Option<i64> = tx
+        .prepare_cached("SELECT id FROM articles WHERE path = ?")?
+        .query_row([path], |r| r.get(0))
+        .optional()?;
+    let Some(id) = id else { return Ok(false) };
+    clear_article_rows(tx, id)?;
+    tx.prepare_cached("DELETE FROM docs WHERE id = ?")?
+        .execute([id])?;
+    tx.prepare_cached("DELETE FROM articles WHERE id = ?")?
+        .execute([id])?;
+    Ok(true)
+}
+
+/// Deletes an article's quotes, entities and aliases, subtracting its quotes from speakers.
+fn clear_article_rows(tx: &Connection, id: i64) -> anyhow::Result<()> {
+    let counts: Vec<(String, i64)> = tx
+        .prepare_cached(
+            "SELECT speaker_key, count(*) FROM quotes \
+             WHERE article_id = ? AND speaker_key IS NOT NULL GROUP BY speaker_key",
+        )?
+        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    for (key, n) in counts {
+        tx.prepare_cached(
+            "UPDATE speakers SET quotes = quotes - ?, articles = articles - 1 WHERE key = ?",
+        )?
+        .execute(params![n, key])?;
+    }
+    tx.prepare_cached("DELETE FROM speakers WHERE quotes <= 0")?
+        .execute([])?;
+    tx.prepare_cached("DELETE FROM quotes WHERE article_id = ?")?
+        .execute([id])?;
+    tx.prepare_cached("DELETE FROM entities WHERE article_id = ?")?
+        .execute([id])?;
+    tx.prepare_cached("DELETE FROM aliases WHERE article_id = ?")?
+        .execute([id])?;
+    Ok(())
+}
+
+/// Recounts one speaker from its quotes (after quotes moved between keys).
+fn recount_speaker(tx: &Connection, key: &str) -> anyhow::Result<()> {
+    let (quotes, articles): (i64, i64) = tx.query_row(
+        "SELECT count(*), count(DISTINCT article_id) FROM quotes WHERE speaker_key = ?",
+        [key],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    if quotes == 0 {
+        tx.execute("DELETE FROM speakers WHERE key = ?", [key])?;
+        return Ok(());
+    }
+    let names: Vec<(String, String, i64)> = tx
+        .prepare(
+            "SELECT speaker, speaker_kind, count(*) c FROM quotes WHERE speaker_key = ? \
+             AND speaker IS NOT NULL GROUP BY speaker, speaker_kind ORDER BY c DESC",
+        )?
+        .query_map([key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<Result<_, _>>()?;
+    let exact = names.iter().find(|(n, _, _)| speaker::key(n) == key);
+    let (name, kind, is_exact) = match exact.or(names.first()) {
+        Some((n, k, _)) => (n.clone(), k.clone(), exact.is_some()),
+        None => (key.to_string(), "unknown".to_string(), false),
+    };
+    tx.execute(
+        "INSERT INTO speakers(key, name, name_exact, kind, quotes, articles) VALUES (?,?,?,?,?,?) \
+         ON CONFLICT(key) DO UPDATE SET name = excluded.name, name_exact = excluded.name_exact, \
+         kind = excluded.kind, quotes = excluded.quotes, articles = excluded.articles",
+        params![key, name, is_exact as i64, kind, quotes, articles],
+    )?;
+    Ok(())
+}
+
+/// Char offset of byte offset `at` in `s`, counting from `(from_byte, from_char)`.
+fn char_offset(s: &str, from: (usize, usize), at: usize) -> usize {
+    let (fb, fc) = if from.0 <= at { from } else { (0, 0) };
+    let at = s.floor_char_boundary(at.min(s.len()));
+    fc + s[fb..at].chars().count()
+}
+
+#[allow(clippy::too_many_arguments)]
+fn write_article(
+    tx: &Connection,
+    path: &Path,
+    size: i64,
+    mtime: i64,
+    hash: &[u8; 32],
+    extractor: u32,
+    format: Format,
+    article: &Article,
+    analysis: &Analysis,
+    warnings: &[String],
+    now: i64,
+) -> anyhow::Result<()> {
+    let pkey = path_key(path);
+    let byline = serde_json::to_string(&article.byline)?;
+    let existing: Option<i64> = tx
+        .prepare_cached("SELECT id FROM articles WHERE path = ?")?
+        .query_row([&pkey], |r| r.get(0))
+        .optional()?;
+    let mut meta = article.clone();
+    meta.body = String::new();
+    let meta = serde_json::to_string(&meta)?;
+    let analysis_json = serde_json::to_string(analysis)?;
+    let warnings_json = serde_json::to_string(warnings)?;
+    let id = match existing {
+        Some(id) => {
+            clear_article_rows(tx, id)?;
+            tx.prepare_cached(
+                "UPDATE articles SET size=?, mtime=?, hash=?, extractor=?, format=?, title=?, \
+                 byline=?, date=?, quote_count=?, indexed_at=? WHERE id=?",
+            )?
+            .execute(params![
+                size,
+                mtime,
+                &hash[..],
+                extractor as i64,
+                format_str(format),
+                article.title,
+                byline,
+                article.date,
+                analysis.quotes.len() as i64,
+                now,
+                id
+            ])?;
+            tx.prepare_cached(
+                "UPDATE docs SET title=?, body=?, meta=?, analysis=?, warnings=? WHERE id=?",
+            )?
+            .execute(params![
+                article.title,
+                article.body,
+                meta,
+                analysis_json,
+                warnings_json,
+                id
+            ])?;
+            id
+        }
+        None => {
+            tx.prepare_cached(
+                "INSERT INTO articles(path, size, mtime, hash, extractor, format, title, byline, \
+                 date, quote_count, indexed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            )?
+            .execute(params![
+                pkey,
+                size,
+                mtime,
+                &hash[..],
+                extractor as i64,
+                format_str(format),
+                article.title,
+                byline,
+                article.date,
+                analysis.quotes.len() as i64,
+                now
+            ])?;
+            let id = tx.last_insert_rowid();
+            tx.prepare_cached(
+                "INSERT INTO docs(id, title, body, meta, analysis, warnings) VALUES (?,?,?,?,?,?)",
+            )?
+            .execute(params![
+                id,
+                article.title,
+                article.body,
+                meta,
+                analysis_json,
+                warnings_json
+            ])?;
+            id
+        }
+    };
+    tx.prepare_cached("DELETE FROM failures WHERE path = ?")?
+        .execute([&pkey])?;
+
+    // Quotes, with speaker keys resolved by the article's own evidence.
+    let body = &article.body;
+    let mut per_speaker: BTreeMap<String, (i64, String, SpeakerKind)> = BTreeMap::new();
+    let mut cursor = (0usize, 0usize);
+    let mut insert_q = tx.prepare_cached(
+        "INSERT INTO quotes(article_id, idx, kind, start, end, cstart, cend, text, speaker, \
+         speaker_kind, local_key, speaker_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+    )?;
+    for (i, q) in analysis.quotes.iter().enumerate() {
+        let start = body.floor_char_boundary(q.span.start.min(body.len()));
+        let end = body
+            .floor_char_boundary(q.span.end.min(body.len()))
+            .max(start);
+        let cstart = char_offset(body, cursor, start);
+        cursor = (start, cstart);
+        let cend = char_offset(body, cursor, end);
+        let key = q
+            .speaker
+            .as_deref()
+            .map(|s| speaker::resolve_in_article(s, analysis))
+            .filter(|k| !k.is_empty());
+        insert_q.execute(params![
+            id,
+            i as i64,
+            quote_kind_str(q.kind),
+            start as i64,
+            end as i64,
+            cstart as i64,
+            cend as i64,
+            &body[start..end],
+            q.speaker,
+            speaker_kind_str(q.speaker_kind),
+            key,
+            key
+        ])?;
+        if let (Some(k), Some(name)) = (key, &q.speaker) {
+            let e = per_speaker
+                .entry(k)
+                .or_insert_with(|| (0, name.clone(), q.speaker_kind));
+            e.0 += 1;
+        }
+    }
+    let mut upsert = tx.prepare_cached(
+        "INSERT INTO speakers(key, name, name_exact, kind, quotes, articles) VALUES (?,?,?,?,?,1) \
+         ON CONFLICT(key) DO UPDATE SET quotes = quotes + excluded.quotes, \
+         articles = articles + 1, \
+         name = CASE WHEN speakers.name_exact = 0 AND excluded.name_exact = 1 \
+                THEN excluded.name ELSE speakers.name END, \
+         name_exact = max(speakers.name_exact, excluded.name_exact)",
+    )?;
+    for (key, (n, name, kind)) in &per_speaker {
+        // A name whose own key is the speaker key is the full form; prefer it for display.
+        let (shown, exact) = if speaker::key(name) == *key {
+            (name.clone(), true)
+        } else {
+            let full = analysis
+                .entities
+                .iter()
+                .find(|e| speaker::key(&e.name) == *key)
+                .map(|e| e.name.clone());
+            match full {
+                Some(f) => (f, true),
+                None => (name.clone(), false),
+            }
+        };
+        upsert.execute(params![
+            key,
+            shown,
+            exact as i64,
+            speaker_kind_str(*kind),
+            n
+        ])?;
+    }
+    let mut insert_e = tx.prepare_cached(
+        "INSERT INTO entities(article_id, idx, kind, name, name_key, mentions) VALUES (?,?,?,?,?,?)",
+    )?;
+    for (i, e) in analysis.entities.iter().enumerate() {
+        insert_e.execute(params![
+            id,
+            i as i64,
+            entity_kind_str(e.kind),
+            e.name,
+            speaker::key(&e.name),
+            e.mention_count() as i64
+        ])?;
+    }
+    let mut insert_a = tx.prepare_cached(
+        "INSERT OR IGNORE INTO aliases(article_id, alias_key, full_key) VALUES (?,?,?)",
+    )?;
+    for (a, f) in speaker::alias_evidence(analysis) {
+        insert_a.execute(params![id, a, f])?;
+    }
+    Ok(())
+}

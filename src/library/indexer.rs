@@ -1,0 +1,609 @@
+//! Building and updating the index: scan, decide what changed, load and analyze the changed
+//! files in parallel (rayon), write them in batches (one transaction each).
+//!
+//! Use [`update`] to run in the calling thread (the `index` command), [`Indexer::spawn`] to
+//! run in the background while the reader is usable, and [`super::watch::LibraryWatcher`] to
+//! follow changes live. Progress comes as [`IndexEvent`]s through a callback.
+//!
+//! Nothing is ever written inside the library folders: only the index database, which must
+//! lie outside them ([`check_index_location`]).
+
+use super::db::{Index, Known, Record};
+use crate::article::{Article, load};
+use crate::extract::{self, Analysis};
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+/// The analysis function and its version stamp. Stored analyses made by another version are
+/// redone; tests inject their own.
+pub type Analyzer = Arc<dyn Fn(&Article) -> Analysis + Send + Sync>;
+
+/// How to index.
+#[derive(Clone)]
+pub struct IndexOptions {
+    pub max_file_bytes: u64,
+    /// Stamp stored with each analysis (default [`extract::EXTRACTOR_VERSION`]).
+    pub extractor_version: u32,
+    pub analyzer: Analyzer,
+    /// Articles per transaction (also committed at least once a second).
+    pub batch_size: usize,
+    /// Set to stop early; what was committed stays.
+    pub cancel: Arc<AtomicBool>,
+    /// Run `PRAGMA quick_check` when opening (moves a damaged index aside).
+    pub check: bool,
+}
+
+impl Default for IndexOptions {
+    fn default() -> Self {
+        IndexOptions {
+            max_file_bytes: load::DEFAULT_MAX_BYTES,
+            extractor_version: extract::EXTRACTOR_VERSION,
+            analyzer: Arc::new(extract::analyze),
+            batch_size: 500,
+            cancel: Arc::new(AtomicBool::new(false)),
+            check: false,
+        }
+    }
+}
+
+/// What an indexing run did.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+pub struct IndexSummary {
+    /// Supported files found under the roots (or given paths).
+    pub seen: usize,
+    pub new: usize,
+    pub changed: usize,
+    /// Unchanged content re-analyzed because the extractor version changed.
+    pub reextracted: usize,
+    pub unchanged: usize,
+    pub removed: usize,
+    pub failed: usize,
+    /// Files whose load failed in this run (path, message).
+    pub failures: Vec<(PathBuf, String)>,
+    /// Problems reading folders.
+    pub scan_errors: Vec<String>,
+    /// Messages for the user (e.g. a corrupt index moved aside).
+    pub notices: Vec<String>,
+    pub cancelled: bool,
+    pub elapsed: Duration,
+}
+
+impl IndexSummary {
+    /// One line for the CLI.
+    pub fn line(&self) -> String {
+        format!(
+            "{} files seen: {} new, {} changed, {} re-extracted, {} unchanged, {} removed, {} failed in {:.2}s{}",
+            self.seen,
+            self.new,
+            self.changed,
+            self.reextracted,
+            self.unchanged,
+            self.removed,
+            self.failed,
+            self.elapsed.as_secs_f64(),
+            if self.cancelled { " (cancelled)" } else { "" }
+        )
+    }
+}
+
+/// Progress of an indexing run, for a gauge or a progress bar.
+#[derive(Debug, Clone)]
+pub enum IndexEvent {
+    /// A message for the user (corrupt index moved aside, ...).
+    Notice(String),
+    /// Scanning done: `total` files need loading and analysis.
+    Planned { seen: usize, total: usize },
+    /// `done` of `total` files processed (sent at most every 50 ms, and at the end).
+    Progress { done: usize, total: usize },
+    /// A batch is in the database: queries now see `done` of `total` files.
+    Committed { done: usize, total: usize },
+    /// Files left the index (deleted from disk).
+    Removed { paths: Vec<PathBuf> },
+    /// The run ended.
+    Finished(IndexSummary),
+    /// The run failed (the index keeps what was committed).
+    Failed(String),
+}
+
+/// What to look at.
+#[derive(Debug, Clone)]
+pub enum Scope {
+    /// Whole library folders: files gone from them leave the index.
+    Roots(Vec<PathBuf>),
+    /// Only these paths (files or folders), e.g. from a file watcher.
+    Paths(Vec<PathBuf>),
+}
+
+/// An absolute path for a root, resolving symlinks when it exists.
+pub fn absolute(p: &Path) -> PathBuf {
+    std::fs::canonicalize(p).unwrap_or_else(|_| {
+        if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            std::env::current_dir()
+                .map(|d| d.join(p))
+                .unwrap_or_else(|_| p.to_path_buf())
+        }
+    })
+}
+
+/// Refuses an index database that would lie inside a library folder: onrecord never writes
+/// there.
+pub fn check_index_location(db_path: &Path, roots: &[PathBuf]) -> anyhow::Result<()> {
+    let db_dir = db_path.parent().map(absolute).unwrap_or_default();
+    let db_abs = db_dir.join(db_path.file_name().unwrap_or_default());
+    for r in roots {
+        let r = absolute(r);
+        if db_abs.starts_with(&r) {
+            anyhow::bail!(
+                "the index {} would be inside the library folder {}; onrecord never writes \
+                 inside the library: choose another --index or library.index",
+                crate::tui::sanitize::one_line(&db_abs.display().to_string(), 300),
+                crate::tui::sanitize::one_line(&r.display().to_string(), 300)
+            );
+        }
+    }
+    Ok(())
+}
+
+fn mtime_ns(meta: &std::fs::Metadata) -> i64 {
+    meta.modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map(|d| d.as_nanos() as i64)
+        .unwrap_or(0)
+}
+
+struct Job {
+    path: PathBuf,
+    size: i64,
+    mtime: i64,
+    known: Option<Known>,
+}
+
+enum Outcome {
+    New,
+    Changed,
+    Reextracted,
+    Unchanged,
+    Failed(String),
+}
+
+/// Reads, hashes, loads and analyzes one file.
+fn process(job: &Job, opts: &IndexOptions) -> (Record, Outcome) {
+    let fail = |message: String| {
+        (
+            Record::Failed {
+                path: job.path.clone(),
+                size: job.size,
+                mtime: job.mtime,
+                message: message.clone(),
+            },
+            Outcome::Failed(message),
+        )
+    };
+    let bytes = match read_capped(&job.path, opts.max_file_bytes) {
+        Ok(b) => b,
+        Err(e) => return fail(format!("{}: cannot read: {e}", job.path.display())),
+    };
+    let hash: [u8; 32] = *blake3::hash(&bytes).as_bytes();
+    let mut outcome = Outcome::New;
+    if let Some(k) = &job.known {
+        if k.hash == hash && k.extractor == opts.extractor_version {
+            return (
+                Record::Touched {
+                    path: job.path.clone(),
+                    size: job.size,
+                    mtime: job.mtime,
+                },
+                Outcome::Unchanged,
+            );
+        }
+        outcome = if k.hash == hash {
+            Outcome::Reextracted
+        } else {
+            Outcome::Changed
+        };
+    }
+    let Some(format) = load::format_of(&job.path) else {
+        return fail(format!(
+            "{}: not a supported article file",
+            job.path.display()
+        ));
+    };
+    let gz = job
+        .path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("gz"));
+    let loaded = if gz {
+        load::load_file(&job.path, opts.max_file_bytes).map_err(|e| e.to_string())
+    } else {
+        load::load_bytes(&bytes, format)
+            .map_err(|e| format!("{}: refused: {e}", job.path.display()))
+    };
+    let loaded = match loaded {
+        Ok(l) => l,
+        Err(m) => return fail(m),
+    };
+    let mut article = loaded.article;
+    if article.title.is_empty() {
+        article.title = crate::cli::title_from_path(&job.path);
+    }
+    let analyzer = &opts.analyzer;
+    let analysis =
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyzer(&article))) {
+            Ok(a) => a,
+            Err(_) => return fail(format!("{}: extraction failed (panic)", job.path.display())),
+        };
+    (
+        Record::Indexed {
+            path: job.path.clone(),
+            size: job.size,
+            mtime: job.mtime,
+            hash,
+            extractor: opts.extractor_version,
+            format: loaded.format,
+            article: Box::new(article),
+            analysis: Box::new(analysis),
+            warnings: loaded.warnings.into_iter().map(|w| w.0).collect(),
+        },
+        outcome,
+    )
+}
+
+fn read_capped(path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut buf = Vec::new();
+    std::fs::File::open(path)?
+        .take(max + 1)
+        .read_to_end(&mut buf)?;
+    if buf.len() as u64 > max {
+        return Err(std::io::Error::other(format!(
+            "file is over the limit of {max} bytes (limits.max_file_bytes)"
+        )));
+    }
+    Ok(buf)
+}
+
+fn under_any(path: &Path, roots: &[PathBuf]) -> bool {
+    roots.iter().any(|r| path.starts_with(r))
+}
+
+/// Brings the index up to date for `scope`. Runs in the calling thread, analysis on the rayon
+/// pool; `on_event` is called from the calling thread.
+pub fn update(
+    index: &mut Index,
+    scope: &Scope,
+    opts: &IndexOptions,
+    on_event: &mut dyn FnMut(IndexEvent),
+) -> anyhow::Result<IndexSummary> {
+    let started = Instant::now();
+    let mut summary = IndexSummary::default();
+
+    // 1. What is on disk.
+    let (files, removed_candidates_roots, scan_errors) = match scope {
+        Scope::Roots(roots) => {
+            let roots: Vec<PathBuf> = roots.iter().map(|r| absolute(r)).collect();
+            let (files, errors) = super::scan::scan(&roots);
+            // Only roots that exist may lose files: an unmounted drive is not a deletion.
+            let present: Vec<PathBuf> = roots.into_iter().filter(|r| r.exists()).collect();
+            (files, present, errors)
+        }
+        Scope::Paths(paths) => {
+            let paths: Vec<PathBuf> = paths.iter().map(|p| absolute_no_resolve(p)).collect();
+            let mut files = Vec::new();
+            let mut errors = Vec::new();
+            let mut gone = Vec::new();
+            for p in &paths {
+                match std::fs::metadata(p) {
+                    Ok(m) if m.is_dir() => {
+                        let (f, e) = super::scan::scan(std::slice::from_ref(p));
+                        files.extend(f);
+                        errors.extend(e);
+                        gone.push(p.clone());
+                    }
+                    Ok(_) => {
+                        if load::format_of(p).is_some() {
+                            files.push(p.clone());
+                        }
+                    }
+                    Err(_) => gone.push(p.clone()),
+                }
+            }
+            files.sort();
+            files.dedup();
+            (files, gone, errors)
+        }
+    };
+    summary.scan_errors = scan_errors;
+    summary.seen = files.len();
+
+    // 2. What the index knows; what changed.
+    let known = index.known()?;
+    let failures = index.known_failures()?;
+    let on_disk: HashSet<&PathBuf> = files.iter().collect();
+    let mut jobs = Vec::new();
+    for path in &files {
+        let meta = match std::fs::metadata(path) {
+            Ok(m) => m,
+            Err(e) => {
+                summary.failed += 1;
+                summary
+                    .failures
+                    .push((path.clone(), format!("{}: {e}", path.display())));
+                continue;
+            }
+        };
+        let size = meta.len() as i64;
+        let mtime = mtime_ns(&meta);
+        let k = known.get(path);
+        if let Some(k) = k
+            && k.size == size
+            && k.mtime == mtime
+            && k.extractor == opts.extractor_version
+        {
+            summary.unchanged += 1;
+            continue;
+        }
+        if k.is_none() && failures.get(path) == Some(&(size, mtime)) {
+            summary.failed += 1;
+            continue;
+        }
+        jobs.push(Job {
+            path: path.clone(),
+            size,
+            mtime,
+            known: k.cloned(),
+        });
+    }
+    let gone: Vec<PathBuf> = known
+        .keys()
+        .chain(failures.keys())
+        .filter(|p| under_any(p, &removed_candidates_roots) && !on_disk.contains(p))
+        .cloned()
+        .collect();
+    drop(known);
+
+    // 3. Deletions first (cheap, and the list is right sooner).
+    if !gone.is_empty() {
+        summary.removed = index.remove_paths(&gone)?;
+        on_event(IndexEvent::Removed { paths: gone });
+    }
+
+    // 4. Load + analyze in parallel, write in batches from this thread.
+    let total = jobs.len();
+    on_event(IndexEvent::Planned {
+        seen: summary.seen,
+        total,
+    });
+    if total > 0 {
+        run_jobs(index, jobs, opts, &mut summary, on_event)?;
+    }
+    if !opts.cancel.load(Ordering::Relaxed) {
+        index.resolve_aliases()?;
+    } else {
+        summary.cancelled = true;
+    }
+    summary.elapsed = started.elapsed();
+    Ok(summary)
+}
+
+fn absolute_no_resolve(p: &Path) -> PathBuf {
+    if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        absolute(p)
+    }
+}
+
+fn run_jobs(
+    index: &mut Index,
+    jobs: Vec<Job>,
+    opts: &IndexOptions,
+    summary: &mut IndexSummary,
+    on_event: &mut dyn FnMut(IndexEvent),
+) -> anyhow::Result<()> {
+    use rayon::prelude::*;
+    let total = jobs.len();
+    let (tx, rx) = std::sync::mpsc::sync_channel::<(Record, Outcome)>(256);
+    let stop = Arc::new(AtomicBool::new(false));
+    std::thread::scope(|s| -> anyhow::Result<()> {
+        let stop_w = stop.clone();
+        let cancel = opts.cancel.clone();
+        let jobs = &jobs;
+        s.spawn(move || {
+            jobs.par_iter().for_each_with(tx, |tx, job| {
+                if stop_w.load(Ordering::Relaxed) || cancel.load(Ordering::Relaxed) {
+                    return;
+                }
+                if tx.send(process(job, opts)).is_err() {
+                    stop_w.store(true, Ordering::Relaxed);
+                }
+            });
+        });
+        let mut batch: Vec<Record> = Vec::with_capacity(opts.batch_size);
+        let mut done = 0usize;
+        let mut last_commit = Instant::now();
+        let mut last_progress = Instant::now();
+        let write = |index: &mut Index,
+                     on_event: &mut dyn FnMut(IndexEvent),
+                     batch: &mut Vec<Record>,
+                     done: usize|
+         -> anyhow::Result<()> {
+            let r = index.write_batch(batch);
+            batch.clear();
+            r?;
+            on_event(IndexEvent::Committed { done, total });
+            Ok(())
+        };
+        let mut outcome_err = None;
+        for (record, outcome) in rx.iter() {
+            done += 1;
+            match outcome {
+                Outcome::New => summary.new += 1,
+                Outcome::Changed => summary.changed += 1,
+                Outcome::Reextracted => summary.reextracted += 1,
+                Outcome::Unchanged => summary.unchanged += 1,
+                Outcome::Failed(m) => {
+                    summary.failed += 1;
+                    if let Record::Failed { path, .. } = &record {
+                        summary.failures.push((path.clone(), m));
+                    }
+                }
+            }
+            batch.push(record);
+            if batch.len() >= opts.batch_size || last_commit.elapsed() > Duration::from_secs(1) {
+                if let Err(e) = write(index, on_event, &mut batch, done) {
+                    outcome_err = Some(e);
+                    stop.store(true, Ordering::Relaxed);
+                    break;
+                }
+                last_commit = Instant::now();
+            }
+            if last_progress.elapsed() > Duration::from_millis(50) {
+                on_event(IndexEvent::Progress { done, total });
+                last_progress = Instant::now();
+            }
+        }
+        if let Some(e) = outcome_err {
+            // Drain so the workers finish; they stop at the flag.
+            for _ in rx.iter() {}
+            return Err(e);
+        }
+        write(index, on_event, &mut batch, done)?;
+        on_event(IndexEvent::Progress { done, total });
+        Ok(())
+    })
+}
+
+/// Opens the index at `db_path` (moving a corrupt one aside) and updates it for `scope`.
+pub fn open_and_update(
+    db_path: &Path,
+    scope: &Scope,
+    opts: &IndexOptions,
+    on_event: &mut dyn FnMut(IndexEvent),
+) -> anyhow::Result<IndexSummary> {
+    let roots = match scope {
+        Scope::Roots(r) | Scope::Paths(r) => r,
+    };
+    check_index_location(db_path, roots)?;
+    let (mut index, notices) = Index::open(db_path, opts.check)?;
+    for n in &notices {
+        on_event(IndexEvent::Notice(n.clone()));
+    }
+    let mut summary = match update(&mut index, scope, opts, on_event) {
+        Ok(s) => s,
+        Err(e) if is_corrupt(&e) => {
+            // Damage found mid-run: start over on a fresh index.
+            drop(index);
+            let aside = move_corrupt(db_path)?;
+            let n = format!(
+                "the index {} turned out corrupt; moved it to {} and rebuilding",
+                db_path.display(),
+                aside.display()
+            );
+            on_event(IndexEvent::Notice(n.clone()));
+            let (mut index, _) = Index::open(db_path, false)?;
+            let mut s = update(&mut index, scope, opts, on_event)?;
+            s.notices.push(n);
+            s
+        }
+        Err(e) => return Err(e),
+    };
+    summary.notices.splice(0..0, notices);
+    Ok(summary)
+}
+
+fn is_corrupt(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<rusqlite::Error>()
+            .and_then(|e| e.sqlite_error_code())
+            .is_some_and(|c| {
+                matches!(
+                    c,
+                    rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase
+                )
+            })
+    })
+}
+
+fn move_corrupt(db_path: &Path) -> anyhow::Result<PathBuf> {
+    let stamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let mut aside = db_path.as_os_str().to_owned();
+    aside.push(format!(".corrupt-{stamp}"));
+    let aside = PathBuf::from(aside);
+    std::fs::rename(db_path, &aside)?;
+    for suffix in ["-wal", "-shm"] {
+        let mut side = db_path.as_os_str().to_owned();
+        side.push(suffix);
+        let _ = std::fs::remove_file(PathBuf::from(side));
+    }
+    Ok(aside)
+}
+
+/// A background indexing run.
+pub struct Indexer {
+    cancel: Arc<AtomicBool>,
+    thread: Option<std::thread::JoinHandle<anyhow::Result<IndexSummary>>>,
+}
+
+impl Indexer {
+    /// Indexes `roots` into the database at `db_path` on a background thread (analysis on
+    /// the rayon pool). `on_event` is called from that thread: keep it cheap (send to a
+    /// channel). The reader can query the same database meanwhile through its own
+    /// [`super::sqlite::SqliteStore`]; each [`IndexEvent::Committed`] means new articles are
+    /// visible. The run ends with [`IndexEvent::Finished`] or [`IndexEvent::Failed`].
+    pub fn spawn(
+        roots: Vec<PathBuf>,
+        db_path: PathBuf,
+        opts: IndexOptions,
+        on_event: impl FnMut(IndexEvent) + Send + 'static,
+    ) -> Indexer {
+        let cancel = opts.cancel.clone();
+        let thread = std::thread::Builder::new()
+            .name("onrecord-indexer".into())
+            .spawn(move || {
+                let mut on_event = on_event;
+                let r = open_and_update(&db_path, &Scope::Roots(roots), &opts, &mut on_event);
+                match &r {
+                    Ok(s) => on_event(IndexEvent::Finished(s.clone())),
+                    Err(e) => on_event(IndexEvent::Failed(format!("{e:#}"))),
+                }
+                r
+            })
+            .ok();
+        Indexer { cancel, thread }
+    }
+
+    /// Asks the run to stop after the files in flight; committed work stays.
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+
+    /// Whether the run has ended.
+    pub fn is_finished(&self) -> bool {
+        self.thread.as_ref().is_none_or(|t| t.is_finished())
+    }
+
+    /// Waits for the run to end.
+    pub fn join(mut self) -> anyhow::Result<IndexSummary> {
+        match self.thread.take() {
+            Some(t) => t
+                .join()
+                .map_err(|_| anyhow::anyhow!("the indexer thread panicked"))?,
+            None => anyhow::bail!("could not start the indexer thread"),
+        }
+    }
+}
+
+impl Drop for Indexer {
+    fn drop(&mut self) {
+        self.cancel();
+    }
+}

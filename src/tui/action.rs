@@ -1,0 +1,146 @@
+//! Actions (everything that can change the reader's state) and effects (everything the
+//! reader asks the outside world to do).
+//!
+//! Keys become actions through the keymap; results of effects come back as actions too,
+//! so [`crate::tui::state::update`] is the only place where state changes.
+
+use crate::article::Article;
+use crate::extract::Analysis;
+use crate::library::{ArticleId, ArticleSummary, QuoteHit, SearchHit, SpeakerSummary};
+use serde::{Deserialize, Serialize};
+
+/// One thing that happens to the reader.
+///
+/// The unit variants are commands a key can be bound to (their snake_case names are the
+/// keys of the `[keys]` config section). The variants marked `serde(skip)` carry data and
+/// come from the terminal (typing, mouse, resize) or from the worker thread.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    // Moving and scrolling.
+    Down,
+    Up,
+    PageDown,
+    PageUp,
+    Top,
+    Bottom,
+    // Focus and panes.
+    FocusNext,
+    FocusPrev,
+    FocusLeft,
+    FocusRight,
+    Enter,
+    Back,
+    Quit,
+    ToggleSidebar,
+    ReadingMode,
+    ToggleHelp,
+    SpeakersView,
+    // Quotes and speakers.
+    NextQuote,
+    PrevQuote,
+    NextSpeaker,
+    PrevSpeaker,
+    NextSameSpeaker,
+    PrevSameSpeaker,
+    ToggleIndirect,
+    // Finding.
+    Search,
+    Filter,
+    CycleSort,
+    // The outside world.
+    OpenUrl,
+    CopyQuote,
+    Suspend,
+
+    // Typing into the prompt line.
+    #[serde(skip)]
+    PromptChar(char),
+    #[serde(skip)]
+    PromptBackspace,
+    #[serde(skip)]
+    PromptSubmit,
+    #[serde(skip)]
+    PromptCancel,
+    // Terminal events.
+    #[serde(skip)]
+    Resize(u16, u16),
+    #[serde(skip)]
+    Click {
+        column: u16,
+        row: u16,
+    },
+    #[serde(skip)]
+    Scroll {
+        column: u16,
+        row: u16,
+        lines: i32,
+    },
+    // Results of effects.
+    #[serde(skip)]
+    ArticlesLoaded(Vec<ArticleSummary>),
+    #[serde(skip)]
+    ArticleLoaded {
+        id: ArticleId,
+        article: Box<Article>,
+        analysis: Box<Analysis>,
+    },
+    #[serde(skip)]
+    SpeakersLoaded(Vec<SpeakerSummary>),
+    #[serde(skip)]
+    SpeakerQuotesLoaded {
+        speaker: String,
+        hits: Vec<QuoteHit>,
+    },
+    #[serde(skip)]
+    SearchResults {
+        query: String,
+        hits: Vec<SearchHit>,
+    },
+    /// Background indexing: `done` of `total` files processed.
+    #[serde(skip)]
+    IndexProgress {
+        done: usize,
+        total: usize,
+    },
+    /// The library changed on disk or in the index: lists are reloaded.
+    #[serde(skip)]
+    LibraryChanged,
+    /// A background indexing run ended, with a message for the user when there is one.
+    #[serde(skip)]
+    IndexFinished {
+        message: Option<String>,
+    },
+    /// A message for the status bar (effect results, errors).
+    #[serde(skip)]
+    Notify(String),
+}
+
+impl Action {
+    /// The config/help name of a bindable action.
+    pub fn name(&self) -> String {
+        match serde_json::to_value(self) {
+            Ok(serde_json::Value::String(s)) => s,
+            _ => String::new(),
+        }
+    }
+}
+
+/// Something the reader asks to be done outside the state: run by the worker thread
+/// (store access, URL opening, clipboard) or by the event loop (terminal suspend).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    LoadArticles,
+    LoadArticle(ArticleId),
+    LoadSpeakers,
+    LoadSpeakerQuotes(String),
+    SearchLibrary(String),
+    SetRead(ArticleId),
+    /// Open a URL in the browser, without a shell.
+    OpenUrl(String),
+    /// Put text on the clipboard with OSC 52.
+    Copy(String),
+    /// Suspend the process (Ctrl-Z): restore the terminal, stop, re-init on resume.
+    Suspend,
+    Quit,
+}

@@ -1,0 +1,529 @@
+//! The event loop: terminal set-up and restore, input and signal threads, the worker that
+//! runs effects, and the translation of terminal events into actions.
+
+use super::action::{Action, Effect};
+use super::keymap::Keymap;
+use super::state::{State, update};
+use super::theme::Theme;
+use super::view;
+use crate::config::Config;
+use crate::library::Store;
+use crate::library::indexer::{IndexEvent, IndexOptions, Indexer};
+use crate::library::watch::LibraryWatcher;
+use crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEventKind, KeyModifiers,
+    MouseButton, MouseEventKind,
+};
+use crossterm::execute;
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use std::io::Write;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, Sender};
+
+/// Turns a terminal event into an action, if it means one.
+pub fn action_for_event(state: &State, ev: &Event) -> Option<Action> {
+    match ev {
+        Event::Key(k) if k.kind != KeyEventKind::Release => {
+            if state.prompt.is_some() {
+                let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+                return match k.code {
+                    KeyCode::Char('c') if ctrl => Some(Action::PromptCancel),
+                    KeyCode::Char('u') if ctrl => Some(Action::PromptCancel),
+                    KeyCode::Char(c) if !ctrl => Some(Action::PromptChar(c)),
+                    KeyCode::Backspace => Some(Action::PromptBackspace),
+                    KeyCode::Enter => Some(Action::PromptSubmit),
+                    KeyCode::Esc => Some(Action::PromptCancel),
+                    _ => None,
+                };
+            }
+            state.keymap.action_for(k)
+        }
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
+                column: m.column,
+                row: m.row,
+            }),
+            MouseEventKind::ScrollDown => Some(Action::Scroll {
+                column: m.column,
+                row: m.row,
+                lines: 1,
+            }),
+            MouseEventKind::ScrollUp => Some(Action::Scroll {
+                column: m.column,
+                row: m.row,
+                lines: -1,
+            }),
+            _ => None,
+        },
+        Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+        _ => None,
+    }
+}
+
+/// Everything the event loop waits for.
+enum Msg {
+    Term(Event),
+    Action(Action),
+    /// SIGTERM, SIGHUP, SIGINT: leave cleanly.
+    Terminate,
+    InputClosed,
+}
+
+/// Writes a frame in one go: buffered, then written under the stdout lock on flush, so
+/// the worker's OSC 52 writes never land in the middle of a frame.
+#[derive(Default)]
+pub struct FrameWriter {
+    buf: Vec<u8>,
+}
+
+impl Write for FrameWriter {
+    fn write(&mut self, data: &[u8]) -> std::io::Result<usize> {
+        self.buf.extend_from_slice(data);
+        Ok(data.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        let mut out = std::io::stdout().lock();
+        out.write_all(&self.buf)?;
+        self.buf.clear();
+        out.flush()
+    }
+}
+
+type Term = Terminal<CrosstermBackend<FrameWriter>>;
+
+/// Puts the terminal into the reader's mode.
+fn enter_terminal() -> std::io::Result<()> {
+    enable_raw_mode()?;
+    execute!(std::io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+    Ok(())
+}
+
+/// Gives the terminal back as it was. Safe to call more than once.
+pub fn restore_terminal() {
+    let _ = execute!(
+        std::io::stdout(),
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        crossterm::cursor::Show
+    );
+    let _ = disable_raw_mode();
+}
+
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore_terminal();
+        previous(info);
+    }));
+}
+
+/// Where the reader's articles come from.
+pub enum Library {
+    /// A store that is complete as it is (the sample library, an in-memory library).
+    Fixed(Arc<dyn Store>),
+    /// The SQLite index of library folders: brought up to date in the background while the
+    /// reader is already usable, and kept up to date while it runs (files added, changed
+    /// or removed show up without a restart).
+    Indexed {
+        store: Arc<dyn Store>,
+        roots: Vec<PathBuf>,
+        db: PathBuf,
+        opts: IndexOptions,
+    },
+}
+
+/// What a background indexing event means for the reader.
+pub fn action_for_index_event(ev: IndexEvent) -> Option<Action> {
+    match ev {
+        IndexEvent::Notice(n) => Some(Action::Notify(n)),
+        IndexEvent::Planned { total, .. } => Some(Action::IndexProgress { done: 0, total }),
+        IndexEvent::Progress { done, total } => Some(Action::IndexProgress { done, total }),
+        IndexEvent::Committed { .. } | IndexEvent::Removed { .. } => Some(Action::LibraryChanged),
+        IndexEvent::Finished(summary) => {
+            let mut problems = Vec::new();
+            if summary.failed > 0 {
+                problems.push(format!("{} file(s) could not be read", summary.failed));
+            }
+            problems.extend(summary.scan_errors.iter().take(1).cloned());
+            problems.extend(summary.notices.iter().cloned());
+            let changed = summary.new + summary.changed + summary.reextracted + summary.removed;
+            let message = if !problems.is_empty() {
+                Some(problems.join("; "))
+            } else if changed > 0 {
+                Some(format!("library updated: {}", summary.line()))
+            } else {
+                None
+            };
+            Some(Action::IndexFinished { message })
+        }
+        IndexEvent::Failed(e) => Some(Action::IndexFinished {
+            message: Some(format!("indexing failed: {e}")),
+        }),
+    }
+}
+
+/// Starts indexing and watching; the handles stop them when dropped.
+fn start_background(
+    library: &Library,
+    tx: &Sender<Msg>,
+) -> (Option<Indexer>, Option<LibraryWatcher>) {
+    let Library::Indexed {
+        roots, db, opts, ..
+    } = library
+    else {
+        return (None, None);
+    };
+    let send = |tx: Sender<Msg>| {
+        move |ev: IndexEvent| {
+            if let Some(a) = action_for_index_event(ev) {
+                let _ = tx.send(Msg::Action(a));
+            }
+        }
+    };
+    let indexer = Indexer::spawn(roots.clone(), db.clone(), opts.clone(), send(tx.clone()));
+    let watcher = match LibraryWatcher::spawn(roots, db.clone(), opts.clone(), send(tx.clone())) {
+        Ok(w) => Some(w),
+        Err(e) => {
+            let _ = tx.send(Msg::Action(Action::Notify(format!(
+                "not watching the library for changes: {e:#}"
+            ))));
+            None
+        }
+    };
+    (Some(indexer), watcher)
+}
+
+/// The reader needs a terminal on stdin and stdout.
+pub fn check_terminal() -> anyhow::Result<()> {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        anyhow::bail!(
+            "the reader needs a terminal; for output to a pipe use `onrecord extract` or `onrecord keys`"
+        );
+    }
+    Ok(())
+}
+
+/// Runs the reader until the user quits.
+pub fn run(library: Library, config: &Config, notices: Vec<String>) -> anyhow::Result<()> {
+    check_terminal()?;
+    let keymap = Keymap::new(&config.keys);
+    let mode = Theme::detect(config.theme.colors, &|k| std::env::var(k).ok());
+    let theme = Theme::new(&config.theme, mode);
+    let mut state = State::new(keymap, theme);
+
+    let (tx, rx) = mpsc::channel::<Msg>();
+    let store = match &library {
+        Library::Fixed(s) | Library::Indexed { store: s, .. } => s.clone(),
+    };
+    let effects = spawn_worker(store, tx.clone());
+    spawn_signals(tx.clone())?;
+    for n in notices {
+        let _ = tx.send(Msg::Action(Action::Notify(n)));
+    }
+
+    install_panic_hook();
+    enter_terminal()?;
+    let result = (|| -> anyhow::Result<()> {
+        let mut terminal = new_terminal()?;
+        let _background = start_background(&library, &tx);
+        spawn_input(tx);
+        let size = terminal.size()?;
+        update(&mut state, Action::Resize(size.width, size.height));
+        effects.send(Effect::LoadArticles).ok();
+        event_loop(&mut terminal, &mut state, &rx, &effects)
+    })();
+    restore_terminal();
+    result
+}
+
+fn event_loop(
+    terminal: &mut Term,
+    state: &mut State,
+    rx: &Receiver<Msg>,
+    effects: &Sender<Effect>,
+) -> anyhow::Result<()> {
+    terminal.draw(|f| view::draw(f, state))?;
+    loop {
+        let msg = rx.recv()?;
+        let mut changed = handle(terminal, state, msg, effects)?;
+        // Apply whatever else is already waiting before drawing once.
+        while !state.quit {
+            match rx.try_recv() {
+                Ok(m) => changed |= handle(terminal, state, m, effects)?,
+                Err(_) => break,
+            }
+        }
+        if state.quit {
+            return Ok(());
+        }
+        if changed {
+            terminal.draw(|f| view::draw(f, state))?;
+        }
+    }
+}
+
+/// Applies one message; true when the state changed (a redraw is due).
+fn handle(
+    terminal: &mut Term,
+    state: &mut State,
+    msg: Msg,
+    effects: &Sender<Effect>,
+) -> anyhow::Result<bool> {
+    let actions: Vec<Action> = match msg {
+        Msg::Term(Event::Paste(s)) if state.prompt.is_some() => s
+            .chars()
+            .filter(|c| !c.is_control())
+            .map(Action::PromptChar)
+            .collect(),
+        Msg::Term(ev) => action_for_event(state, &ev).into_iter().collect(),
+        Msg::Action(a) => vec![a],
+        Msg::Terminate | Msg::InputClosed => vec![Action::Quit],
+    };
+    let changed = !actions.is_empty();
+    for a in actions {
+        if let Action::Resize(..) = a {
+            terminal.autoresize()?;
+        }
+        for e in update(state, a) {
+            match e {
+                Effect::Quit => state.quit = true,
+                Effect::Suspend => suspend(terminal)?,
+                other => {
+                    effects.send(other).ok();
+                }
+            }
+        }
+    }
+    Ok(changed)
+}
+
+/// A terminal on a cleared screen, with nothing drawn yet (so the next draw is complete).
+/// (`Terminal::clear` would ask the terminal for the cursor position, which cannot be
+/// read while the input thread waits for events.)
+fn new_terminal() -> anyhow::Result<Term> {
+    execute!(
+        std::io::stdout(),
+        crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
+    )?;
+    Ok(Terminal::new(
+        CrosstermBackend::new(FrameWriter::default()),
+    )?)
+}
+
+/// Ctrl-Z: restore the terminal, stop, and take it back when the shell continues us.
+fn suspend(terminal: &mut Term) -> anyhow::Result<()> {
+    restore_terminal();
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    enter_terminal()?;
+    *terminal = new_terminal()?;
+    Ok(())
+}
+
+fn spawn_input(tx: Sender<Msg>) {
+    std::thread::Builder::new()
+        .name("input".into())
+        .spawn(move || {
+            loop {
+                match event::read() {
+                    Ok(ev) => {
+                        if tx.send(Msg::Term(ev)).is_err() {
+                            return;
+                        }
+                    }
+                    Err(_) => {
+                        let _ = tx.send(Msg::InputClosed);
+                        return;
+                    }
+                }
+            }
+        })
+        .expect("spawn input thread");
+}
+
+fn spawn_signals(tx: Sender<Msg>) -> anyhow::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            if signals.forever().next().is_some() {
+                let _ = tx.send(Msg::Terminate);
+            }
+        })?;
+    Ok(())
+}
+
+/// The worker: runs effects one after another off the UI thread and sends their results
+/// back as actions.
+fn spawn_worker(store: Arc<dyn Store>, tx: Sender<Msg>) -> Sender<Effect> {
+    let (etx, erx) = mpsc::channel::<Effect>();
+    std::thread::Builder::new()
+        .name("worker".into())
+        .spawn(move || {
+            while let Ok(first) = erx.recv() {
+                // Take what else is waiting too, and fetch each list only once.
+                let mut batch = vec![first];
+                batch.extend(erx.try_iter());
+                let mut seen = Vec::new();
+                for effect in batch {
+                    let reload = matches!(
+                        effect,
+                        Effect::LoadArticles | Effect::LoadSpeakers | Effect::LoadSpeakerQuotes(_)
+                    );
+                    if reload {
+                        if seen.contains(&effect) {
+                            continue;
+                        }
+                        seen.push(effect.clone());
+                    }
+                    for a in run_effect(store.as_ref(), effect) {
+                        if tx.send(Msg::Action(a)).is_err() {
+                            return;
+                        }
+                    }
+                }
+            }
+        })
+        .expect("spawn worker thread");
+    etx
+}
+
+/// Runs one effect; the actions it results in.
+pub fn run_effect(store: &dyn Store, effect: Effect) -> Vec<Action> {
+    let mut out: Vec<Action> = run_one(store, effect).into_iter().collect();
+    if let Some(Action::ArticlesLoaded(_)) = out.first() {
+        let problems = store.problems();
+        if !problems.is_empty() {
+            out.push(Action::Notify(format!(
+                "{} file(s) could not be read (run `onrecord extract` on them for details)",
+                problems.len()
+            )));
+        }
+    }
+    out
+}
+
+fn run_one(store: &dyn Store, effect: Effect) -> Option<Action> {
+    let fail = |what: &str, e: anyhow::Error| {
+        Some(Action::Notify(format!(
+            "{what}: {}",
+            super::sanitize::one_line(&format!("{e:#}"), 200)
+        )))
+    };
+    match effect {
+        Effect::LoadArticles => match store.articles() {
+            Ok(v) => Some(Action::ArticlesLoaded(v)),
+            Err(e) => fail("cannot list articles", e),
+        },
+        Effect::LoadArticle(id) => match store.open(id) {
+            Ok((article, analysis)) => Some(Action::ArticleLoaded {
+                id,
+                article: Box::new(article),
+                analysis: Box::new(analysis),
+            }),
+            Err(e) => fail("cannot open article", e),
+        },
+        Effect::LoadSpeakers => match store.speakers() {
+            Ok(v) => Some(Action::SpeakersLoaded(v)),
+            Err(e) => fail("cannot list speakers", e),
+        },
+        Effect::LoadSpeakerQuotes(name) => match store.quotes_by(&name) {
+            Ok(hits) => Some(Action::SpeakerQuotesLoaded {
+                speaker: name,
+                hits,
+            }),
+            Err(e) => fail("cannot list quotes", e),
+        },
+        Effect::SearchLibrary(q) => match store.search(&q, 500) {
+            Ok(hits) => Some(Action::SearchResults { query: q, hits }),
+            Err(e) => fail("search failed", e),
+        },
+        Effect::SetRead(id) => match store.set_read(id, true) {
+            Ok(()) => None,
+            Err(e) => fail("cannot save reading state", e),
+        },
+        Effect::OpenUrl(url) => match open_url(&url) {
+            Ok(()) => Some(Action::Notify(format!(
+                "opening {}",
+                super::sanitize::one_line(&url, 100)
+            ))),
+            Err(e) => fail("cannot open the URL", e),
+        },
+        Effect::Copy(text) => match copy_osc52(&text) {
+            Ok(()) => Some(Action::Notify("quote copied".into())),
+            Err(e) => fail("cannot copy", e.into()),
+        },
+        Effect::Suspend | Effect::Quit => None,
+    }
+}
+
+/// Opens a web URL with the platform's opener: the URL is one argument, no shell.
+pub fn open_url(url: &str) -> anyhow::Result<()> {
+    if !super::state::is_web_url(url) {
+        anyhow::bail!("not a web address");
+    }
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
+    let mut child = std::process::Command::new(opener)
+        .arg(url)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .map_err(|e| anyhow::anyhow!("{opener}: {e}"))?;
+    // Reap it without making the worker wait for the browser.
+    std::thread::spawn(move || child.wait());
+    Ok(())
+}
+
+/// The OSC 52 sequence that puts `text` on the clipboard.
+pub fn osc52(text: &str) -> String {
+    use base64::Engine;
+    let b64 = base64::engine::general_purpose::STANDARD.encode(text.as_bytes());
+    format!("\x1b]52;c;{b64}\x07")
+}
+
+fn copy_osc52(text: &str) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(osc52(text).as_bytes())?;
+    out.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn osc52_is_base64_of_the_text() {
+        let s = osc52("“Hi,” — Ana");
+        assert!(s.starts_with("\x1b]52;c;"));
+        assert!(s.ends_with('\x07'));
+        let b64 = &s[7..s.len() - 1];
+        use base64::Engine;
+        let back = base64::engine::general_purpose::STANDARD
+            .decode(b64)
+            .unwrap();
+        assert_eq!(String::from_utf8(back).unwrap(), "“Hi,” — Ana");
+        // Nothing but the base64 alphabet between the markers.
+        assert!(
+            b64.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+/=".contains(c))
+        );
+    }
+
+    #[test]
+    fn refuses_non_web_urls_before_running_anything() {
+        assert!(open_url("file:///etc/passwd").is_err());
+        assert!(open_url("https://a b").is_err());
+    }
+}

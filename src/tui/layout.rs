@@ -1,0 +1,116 @@
+//! Where each pane goes for a terminal size. Pure: the views draw into these rectangles
+//! and the update function maps mouse clicks through the same ones.
+
+use super::state::{Focus, Screen, SpeakersFocus, State};
+use ratatui::layout::Rect;
+
+/// The rectangles of the visible panes (outer, with their borders).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Panes {
+    pub list: Option<Rect>,
+    pub body: Option<Rect>,
+    pub sidebar: Option<Rect>,
+    pub speakers: Option<Rect>,
+    pub speaker_quotes: Option<Rect>,
+    pub status: Option<Rect>,
+}
+
+/// Below this width only the focused pane is shown.
+pub const NARROW: u16 = 60;
+
+pub fn panes(state: &State) -> Panes {
+    let (w, h) = state.size;
+    let mut p = Panes::default();
+    if w == 0 || h == 0 {
+        return p;
+    }
+    let main_h = if h >= 2 { h - 1 } else { h };
+    if h >= 2 {
+        p.status = Some(Rect::new(0, h - 1, w, 1));
+    }
+    let main = Rect::new(0, 0, w, main_h);
+    match state.screen {
+        Screen::Speakers => {
+            if w < NARROW {
+                match state.speakers.focus {
+                    SpeakersFocus::Names => p.speakers = Some(main),
+                    SpeakersFocus::Quotes => p.speaker_quotes = Some(main),
+                }
+            } else {
+                let left = (w * 35 / 100).clamp(24, 48).min(w);
+                p.speakers = Some(Rect::new(0, 0, left, main_h));
+                p.speaker_quotes = Some(Rect::new(left, 0, w - left, main_h));
+            }
+        }
+        Screen::Reader => {
+            let open = state.reader.is_some();
+            let sidebar_on = open && state.show_sidebar;
+            if state.reading_mode || w < NARROW {
+                match state.focus {
+                    Focus::Sidebar if sidebar_on => p.sidebar = Some(main),
+                    Focus::Body | Focus::Sidebar if open => p.body = Some(main),
+                    _ => p.list = Some(main),
+                }
+                return p;
+            }
+            let list_w = if open {
+                (w / 4).clamp(18, 40)
+            } else {
+                (w / 2).clamp(18, 80)
+            };
+            let side_w = if sidebar_on && w >= 70 {
+                (w * 22 / 100).clamp(18, 32)
+            } else {
+                0
+            };
+            let body_w = w.saturating_sub(list_w + side_w);
+            p.list = Some(Rect::new(0, 0, list_w, main_h));
+            p.body = Some(Rect::new(list_w, 0, body_w, main_h));
+            if side_w > 0 {
+                p.sidebar = Some(Rect::new(list_w + body_w, 0, side_w, main_h));
+            }
+        }
+    }
+    p
+}
+
+/// The inside of a bordered pane.
+pub fn inner(r: Rect) -> Rect {
+    if r.width < 2 || r.height < 2 {
+        return Rect::new(r.x, r.y, 0, 0);
+    }
+    Rect::new(r.x + 1, r.y + 1, r.width - 2, r.height - 2)
+}
+
+/// Columns used by the body's gutter (the current-quote marker).
+pub const GUTTER: u16 = 1;
+
+/// Text width and height of the body pane, if it is shown.
+pub fn body_text_size(state: &State) -> Option<(usize, usize)> {
+    let (w, h) = state.size;
+    // Hidden (narrow or reading mode, another pane focused): it would take the whole
+    // main area when shown.
+    let main = Rect::new(0, 0, w, if h >= 2 { h - 1 } else { h });
+    let r = inner(panes(state).body.unwrap_or(main));
+    state.reader.as_ref()?;
+    Some((
+        usize::from(r.width.saturating_sub(GUTTER)).max(1),
+        usize::from(r.height),
+    ))
+}
+
+/// The first row shown of a list of `len` rows with `selected` in a window of `height`.
+pub fn list_offset(selected: usize, height: usize) -> usize {
+    if height == 0 {
+        return selected;
+    }
+    selected.saturating_sub(height - 1)
+}
+
+/// Whether a point is inside a rectangle.
+pub fn contains(r: Rect, column: u16, row: u16) -> bool {
+    column >= r.x
+        && row >= r.y
+        && u32::from(column) < u32::from(r.x) + u32::from(r.width)
+        && u32::from(row) < u32::from(r.y) + u32::from(r.height)
+}

@@ -1,0 +1,1624 @@
+//! The reader's state and the one function that changes it.
+
+use super::action::{Action, Effect};
+use super::body::{Nav, Wrapped};
+use super::keymap::Keymap;
+use super::layout::{self, Panes};
+use super::theme::Theme;
+use crate::article::Article;
+use crate::extract::{Analysis, EntityKind, QuoteKind};
+use crate::library::{ArticleId, ArticleSummary, QuoteHit, SearchHit, SpeakerSummary};
+use std::ops::Range;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Reader,
+    Speakers,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    List,
+    Body,
+    Sidebar,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SpeakersFocus {
+    Names,
+    Quotes,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SortKey {
+    Date,
+    Title,
+    Quotes,
+}
+
+impl SortKey {
+    pub fn name(self) -> &'static str {
+        match self {
+            SortKey::Date => "date",
+            SortKey::Title => "title",
+            SortKey::Quotes => "quotes",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PromptKind {
+    /// Fuzzy filter of the article list, as you type.
+    Filter,
+    /// Full-text search of the library (on Enter).
+    LibrarySearch,
+    /// Search within the open article (on Enter), then `n`/`N`.
+    ArticleSearch,
+    /// Fuzzy filter of the Speakers view, as you type.
+    SpeakerFilter,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prompt {
+    pub kind: PromptKind,
+    pub text: String,
+}
+
+impl Prompt {
+    pub fn label(&self) -> &'static str {
+        match self.kind {
+            PromptKind::Filter => "filter",
+            PromptKind::LibrarySearch => "search library",
+            PromptKind::ArticleSearch => "search article",
+            PromptKind::SpeakerFilter => "filter speakers",
+        }
+    }
+}
+
+/// The article list.
+#[derive(Debug, Clone)]
+pub struct ArticleList {
+    pub all: Vec<ArticleSummary>,
+    pub loaded: bool,
+    pub sort: SortKey,
+    pub filter: String,
+    /// A library search and its hits, which replace the list until cleared.
+    pub search: Option<(String, Vec<SearchHit>)>,
+    /// Indexes into `all`, in display order.
+    pub rows: Vec<usize>,
+    pub selected: usize,
+}
+
+impl ArticleList {
+    fn new() -> ArticleList {
+        ArticleList {
+            all: Vec::new(),
+            loaded: false,
+            sort: SortKey::Date,
+            filter: String::new(),
+            search: None,
+            rows: Vec::new(),
+            selected: 0,
+        }
+    }
+
+    /// The article on the selected row.
+    pub fn current(&self) -> Option<&ArticleSummary> {
+        self.rows.get(self.selected).map(|&i| &self.all[i])
+    }
+
+    /// Recomputes the rows (after loading, sorting, filtering, searching), keeping the
+    /// selected article selected when it is still listed.
+    pub fn refresh(&mut self) {
+        let keep = self.current().map(|a| a.id);
+        let mut rows: Vec<usize> = match &self.search {
+            Some((_, hits)) => hits
+                .iter()
+                .filter_map(|h| self.all.iter().position(|a| a.id == h.article))
+                .collect(),
+            None => {
+                let mut r: Vec<usize> = (0..self.all.len()).collect();
+                let all = &self.all;
+                match self.sort {
+                    // Newest first; undated last.
+                    SortKey::Date => {
+                        let keys: Vec<Option<(i32, u32, u32)>> = all
+                            .iter()
+                            .map(|a| a.date.as_deref().and_then(date_key))
+                            .collect();
+                        r.sort_by(|&a, &b| {
+                            keys[b]
+                                .is_some()
+                                .cmp(&keys[a].is_some())
+                                .then_with(|| keys[b].cmp(&keys[a]))
+                                .then_with(|| all[a].title.cmp(&all[b].title))
+                        })
+                    }
+                    SortKey::Title => r.sort_by(|&a, &b| {
+                        all[a]
+                            .title
+                            .to_lowercase()
+                            .cmp(&all[b].title.to_lowercase())
+                            .then_with(|| all[a].id.cmp(&all[b].id))
+                    }),
+                    SortKey::Quotes => r.sort_by(|&a, &b| {
+                        all[b]
+                            .quote_count
+                            .cmp(&all[a].quote_count)
+                            .then_with(|| all[a].title.cmp(&all[b].title))
+                    }),
+                }
+                r
+            }
+        };
+        if !self.filter.is_empty() {
+            let all = &self.all;
+            rows = fuzzy_filter(&self.filter, rows, |&i| {
+                format!(
+                    "{} {} {}",
+                    all[i].title,
+                    all[i].byline.join(" "),
+                    all[i].date.as_deref().unwrap_or("")
+                )
+            });
+        }
+        self.rows = rows;
+        self.selected = keep
+            .and_then(|id| self.rows.iter().position(|&i| self.all[i].id == id))
+            .unwrap_or(0);
+    }
+}
+
+/// A sortable (year, month, day) from a date as articles write it: `2024-03-02`,
+/// `2024-03-02T10:00Z`, `March 2, 2024`, `2 March 2024`, `Mar. 2, 2024`.
+pub fn date_key(s: &str) -> Option<(i32, u32, u32)> {
+    let s = s.trim();
+    let b = s.as_bytes();
+    if b.len() >= 10 && b[4] == b'-' && b[7] == b'-' {
+        let y = s.get(0..4)?.parse().ok()?;
+        let m = s.get(5..7)?.parse().ok()?;
+        let d = s.get(8..10)?.parse().ok()?;
+        return ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d));
+    }
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let words: Vec<String> = s
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '.')
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase())
+        .collect();
+    let month = words.iter().find_map(|w| {
+        MONTHS
+            .iter()
+            .position(|m| w.starts_with(m) && w.is_char_boundary(3))
+            .map(|i| i as u32 + 1)
+    })?;
+    let nums: Vec<u32> = words
+        .iter()
+        .filter_map(|w| w.trim_end_matches(|c: char| c.is_alphabetic()).parse().ok())
+        .collect();
+    let year = *nums.iter().find(|n| **n >= 1000)?;
+    let day = nums
+        .iter()
+        .copied()
+        .find(|n| (1..=31).contains(n))
+        .unwrap_or(1);
+    Some((year as i32, month, day))
+}
+
+/// A date for the list's date column: ISO when it can be read, else as written.
+pub fn short_date(s: &str) -> String {
+    match date_key(s) {
+        Some((y, m, d)) => format!("{y:04}-{m:02}-{d:02}"),
+        None => s.to_string(),
+    }
+}
+
+/// Keeps the items that match `pattern` fuzzily, best first (ties keep their order).
+pub fn fuzzy_filter<T, F: Fn(&T) -> String>(pattern: &str, items: Vec<T>, text: F) -> Vec<T> {
+    use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+    use nucleo_matcher::{Config, Matcher, Utf32Str};
+    let pat = Pattern::parse(pattern, CaseMatching::Ignore, Normalization::Smart);
+    let mut matcher = Matcher::new(Config::DEFAULT);
+    let mut buf = Vec::new();
+    let mut scored: Vec<(u32, usize, T)> = items
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, item)| {
+            let s = text(&item);
+            pat.score(Utf32Str::new(&s, &mut buf), &mut matcher)
+                .map(|score| (score, i, item))
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    scored.into_iter().map(|(_, _, t)| t).collect()
+}
+
+/// One row of the entity sidebar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SideItem {
+    /// A speaker slot (see [`Nav::speakers`]) with its quote count.
+    Speaker { slot: usize, quotes: usize },
+    /// An entity (index into [`Analysis::entities`]).
+    Entity { index: usize },
+}
+
+/// A search within the open article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleSearch {
+    pub query: String,
+    pub matches: Vec<Range<usize>>,
+    pub current: Option<usize>,
+}
+
+/// The open article.
+#[derive(Debug, Clone)]
+pub struct Reader {
+    pub id: ArticleId,
+    pub article: Article,
+    pub analysis: Analysis,
+    pub nav: Nav,
+    pub wrapped: Wrapped,
+    /// First line shown.
+    pub scroll: usize,
+    pub height: usize,
+    /// The current quote (index into `analysis.quotes`).
+    pub current: Option<usize>,
+    /// The speaker slot whose quotes are highlighted.
+    pub selected_speaker: Option<usize>,
+    pub side: Vec<SideItem>,
+    pub side_selected: usize,
+    /// The sidebar item Enter cycles through, and how far it got.
+    pub side_cycle: Option<(usize, usize)>,
+    /// A range to emphasize (the jumped-to mention).
+    pub mark: Option<Range<usize>>,
+    pub search: Option<ArticleSearch>,
+}
+
+impl Reader {
+    pub fn new(
+        id: ArticleId,
+        article: Article,
+        analysis: Analysis,
+        include_indirect: bool,
+    ) -> Reader {
+        let nav = Nav::new(&analysis, include_indirect);
+        let mut side: Vec<SideItem> = nav
+            .by_speaker
+            .iter()
+            .enumerate()
+            .map(|(slot, q)| SideItem::Speaker {
+                slot,
+                quotes: q.len(),
+            })
+            .collect();
+        side.sort_by(|a, b| match (a, b) {
+            (
+                SideItem::Speaker {
+                    slot: sa,
+                    quotes: qa,
+                },
+                SideItem::Speaker {
+                    slot: sb,
+                    quotes: qb,
+                },
+            ) => qb.cmp(qa).then(sa.cmp(sb)),
+            _ => std::cmp::Ordering::Equal,
+        });
+        let mut ents: Vec<usize> = (0..analysis.entities.len()).collect();
+        ents.sort_by(|&a, &b| {
+            let (ea, eb) = (&analysis.entities[a], &analysis.entities[b]);
+            ea.kind
+                .cmp(&eb.kind)
+                .then(eb.mention_count().cmp(&ea.mention_count()))
+                .then(ea.name.cmp(&eb.name))
+        });
+        side.extend(ents.into_iter().map(|index| SideItem::Entity { index }));
+        Reader {
+            id,
+            wrapped: Wrapped::default(),
+            article,
+            analysis,
+            nav,
+            scroll: 0,
+            height: 1,
+            current: None,
+            selected_speaker: None,
+            side,
+            side_selected: 0,
+            side_cycle: None,
+            mark: None,
+            search: None,
+        }
+    }
+
+    /// Rewraps for a new text size, keeping the top line's text in view.
+    pub fn fit(&mut self, width: usize, height: usize) {
+        self.height = height.max(1);
+        if self.wrapped.width != width.max(1) {
+            let anchor = self.top_offset();
+            self.wrapped = Wrapped::new(&self.article, width);
+            self.scroll = match anchor {
+                Some(off) => self.wrapped.line_of(off),
+                None => 0,
+            };
+            if let Some(q) = self.current {
+                let start = self.analysis.quotes[q].span.start;
+                self.reveal(start);
+            }
+        }
+        self.clamp_scroll();
+    }
+
+    /// Body offset of the first line shown (None in the header).
+    fn top_offset(&self) -> Option<usize> {
+        let l = self.wrapped.lines.get(self.scroll)?;
+        (self.scroll >= self.wrapped.body_start).then_some(l.range.start)
+    }
+
+    pub fn max_scroll(&self) -> usize {
+        self.wrapped.len().saturating_sub(self.height)
+    }
+
+    pub fn clamp_scroll(&mut self) {
+        self.scroll = self.scroll.min(self.max_scroll());
+    }
+
+    pub fn scroll_by(&mut self, delta: isize) {
+        self.scroll = self.scroll.saturating_add_signed(delta);
+        self.clamp_scroll();
+    }
+
+    /// Scrolls so that body offset `off` is in view (a third from the top when it was not).
+    pub fn reveal(&mut self, off: usize) {
+        let line = self.wrapped.line_of(off);
+        if line < self.scroll || line >= self.scroll + self.height {
+            self.scroll = line.saturating_sub(self.height / 3);
+        }
+        self.clamp_scroll();
+    }
+
+    /// Makes quote `q` the current one and shows it.
+    pub fn go_to_quote(&mut self, q: usize) {
+        self.current = Some(q);
+        self.mark = None;
+        let start = self.analysis.quotes[q].span.start;
+        self.reveal(start);
+    }
+
+    /// Where `n`/`N` start from: the current quote, else the top of the view.
+    fn cursor(&self) -> Option<usize> {
+        self.current.map(|q| self.analysis.quotes[q].span.start)
+    }
+
+    /// The speaker slot of the current quote, else the selected speaker.
+    pub fn current_speaker(&self) -> Option<usize> {
+        self.current
+            .and_then(|q| self.nav.speaker_of[q])
+            .or(self.selected_speaker)
+    }
+
+    /// 1-based position of the current quote in the `n`/`N` walk, and the walk's length.
+    pub fn quote_position(&self) -> (Option<usize>, usize) {
+        let n = self.nav.walk.len();
+        let pos = self.current.and_then(|q| {
+            let start = self.analysis.quotes[q].span.start;
+            let p = self.nav.walk_starts.partition_point(|&s| s < start);
+            (p..n)
+                .take_while(|&i| self.nav.walk_starts[i] == start)
+                .find(|&i| self.nav.walk[i] == q)
+                .map(|i| i + 1)
+        });
+        (pos, n)
+    }
+
+    fn next_quote(&mut self, forward: bool) -> Result<(), String> {
+        if self.nav.walk.is_empty() {
+            return Err("no quotes in this article".into());
+        }
+        let next = match (self.cursor(), forward) {
+            (Some(start), true) => {
+                let cur_pos = self.quote_position().0;
+                match cur_pos {
+                    Some(p) => (p < self.nav.walk.len()).then_some(p),
+                    None => self.nav.walk_after(start, false),
+                }
+            }
+            (Some(start), false) => match self.quote_position().0 {
+                Some(p) => p.checked_sub(2),
+                None => self.nav.walk_before(start),
+            },
+            (None, true) => {
+                let top = self.view_offset();
+                self.nav.walk_after(top, true)
+            }
+            (None, false) => {
+                let bottom = self.view_end_offset();
+                self.nav.walk_before(bottom)
+            }
+        };
+        match next {
+            Some(p) => {
+                self.go_to_quote(self.nav.walk[p]);
+                Ok(())
+            }
+            None if forward => Err("no more quotes below".into()),
+            None => Err("no more quotes above".into()),
+        }
+    }
+
+    /// Body offset at the top of the view.
+    fn view_offset(&self) -> usize {
+        self.wrapped
+            .lines
+            .get(self.scroll.max(self.wrapped.body_start))
+            .map_or(0, |l| l.range.start)
+    }
+
+    fn view_end_offset(&self) -> usize {
+        let last = (self.scroll + self.height).min(self.wrapped.len());
+        self.wrapped
+            .lines
+            .get(last)
+            .map_or(self.article.body.len(), |l| l.range.start)
+    }
+
+    fn next_speaker(&mut self, forward: bool) -> Result<(), String> {
+        let n = self.nav.speakers.len();
+        if n == 0 {
+            return Err("no attributed quotes in this article".into());
+        }
+        let slot = match self.current_speaker() {
+            Some(s) if forward => (s + 1) % n,
+            Some(s) => (s + n - 1) % n,
+            None if forward => 0,
+            None => n - 1,
+        };
+        let quotes = &self.nav.by_speaker[slot];
+        // Their first quote that `n` would visit (indirect ones may be skipped).
+        let skip_indirect = self.nav.walk.len() < self.nav.order.len();
+        let first = quotes
+            .iter()
+            .copied()
+            .find(|q| !skip_indirect || self.analysis.quotes[*q].kind != QuoteKind::Indirect)
+            .or_else(|| quotes.first().copied());
+        if let Some(q) = first {
+            self.selected_speaker = Some(slot);
+            self.select_side_speaker(slot);
+            self.go_to_quote(q);
+        }
+        Ok(())
+    }
+
+    fn select_side_speaker(&mut self, slot: usize) {
+        if let Some(i) = self
+            .side
+            .iter()
+            .position(|s| matches!(s, SideItem::Speaker { slot: s, .. } if *s == slot))
+        {
+            self.side_selected = i;
+        }
+    }
+
+    fn next_same_speaker(&mut self, forward: bool) -> Result<(), String> {
+        let Some(slot) = self.current_speaker() else {
+            return Err("no current speaker: use n or s first".into());
+        };
+        let quotes = &self.nav.by_speaker[slot];
+        let starts = |q: &usize| self.analysis.quotes[*q].span.start;
+        let next = match self
+            .current
+            .filter(|q| self.nav.speaker_of[*q] == Some(slot))
+        {
+            Some(cur) => {
+                // O(log n): the speaker's quotes are sorted by start.
+                let start = self.analysis.quotes[cur].span.start;
+                let mut i = quotes.partition_point(|q| starts(q) < start);
+                while i + 1 < quotes.len() && quotes[i] != cur && starts(&quotes[i]) == start {
+                    i += 1;
+                }
+                if forward {
+                    quotes.get(i + 1).copied()
+                } else {
+                    i.checked_sub(1).map(|i| quotes[i])
+                }
+            }
+            None => {
+                let from = self.cursor().unwrap_or_else(|| self.view_offset());
+                let p = quotes.partition_point(|q| starts(q) < from);
+                if forward {
+                    quotes.get(p).copied()
+                } else {
+                    p.checked_sub(1).map(|i| quotes[i])
+                }
+            }
+        };
+        match next {
+            Some(q) => {
+                self.selected_speaker = Some(slot);
+                self.go_to_quote(q);
+                Ok(())
+            }
+            None => Err(format!(
+                "no more quotes by {}",
+                super::sanitize::one_line(&self.nav.speakers[slot], 60)
+            )),
+        }
+    }
+
+    /// Enter in the sidebar: the next quote or mention of the selected item.
+    fn cycle_side(&mut self) -> Result<(), String> {
+        let Some(item) = self.side.get(self.side_selected).cloned() else {
+            return Err("nothing to jump to".into());
+        };
+        let k = match self.side_cycle {
+            Some((i, k)) if i == self.side_selected => k + 1,
+            _ => 0,
+        };
+        match item {
+            SideItem::Speaker { slot, .. } => {
+                let quotes = &self.nav.by_speaker[slot];
+                let q = quotes[k % quotes.len()];
+                self.selected_speaker = Some(slot);
+                self.go_to_quote(q);
+            }
+            SideItem::Entity { index } => {
+                let e = &self.analysis.entities[index];
+                if e.mentions.is_empty() {
+                    return Err("no mention in the body (title or byline only)".into());
+                }
+                let m = e.mentions[k % e.mentions.len()].clone();
+                self.reveal(m.start);
+                self.mark = Some(m);
+            }
+        }
+        self.side_cycle = Some((self.side_selected, k));
+        Ok(())
+    }
+
+    /// Selecting a speaker row highlights that speaker's quotes.
+    fn on_side_move(&mut self) {
+        self.selected_speaker = match self.side.get(self.side_selected) {
+            Some(SideItem::Speaker { slot, .. }) => Some(*slot),
+            _ => None,
+        };
+    }
+
+    fn run_search(&mut self, query: &str) -> Result<(), String> {
+        let matches = find_all(&self.article.body, query);
+        if matches.is_empty() {
+            self.search = None;
+            return Err(format!(
+                "not found: {}",
+                super::sanitize::one_line(query, 40)
+            ));
+        }
+        let from = self.cursor().unwrap_or_else(|| self.view_offset());
+        let first = matches.partition_point(|m| m.start < from) % matches.len();
+        let m = matches[first].clone();
+        self.search = Some(ArticleSearch {
+            query: query.to_string(),
+            matches,
+            current: Some(first),
+        });
+        self.reveal(m.start);
+        Ok(())
+    }
+
+    fn next_match(&mut self, forward: bool) -> Result<(), String> {
+        let Some(s) = &mut self.search else {
+            return Ok(());
+        };
+        let n = s.matches.len();
+        let cur = s.current.unwrap_or(0);
+        let next = if forward {
+            (cur + 1) % n
+        } else {
+            (cur + n - 1) % n
+        };
+        s.current = Some(next);
+        let off = s.matches[next].start;
+        self.reveal(off);
+        Ok(())
+    }
+}
+
+/// Every case-insensitive occurrence of `needle` in `hay` (byte ranges into `hay`).
+pub fn find_all(hay: &str, needle: &str) -> Vec<Range<usize>> {
+    let needle: Vec<char> = needle.chars().flat_map(char::to_lowercase).collect();
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while pos < hay.len() {
+        let mut it = hay[pos..].char_indices().flat_map(|(i, c)| {
+            let len = c.len_utf8();
+            c.to_lowercase().map(move |l| (i + len, l))
+        });
+        let mut end = None;
+        for (k, want) in needle.iter().enumerate() {
+            match it.next() {
+                Some((e, c)) if c == *want => {
+                    if k + 1 == needle.len() {
+                        end = Some(e);
+                    }
+                }
+                _ => break,
+            }
+        }
+        let step = hay[pos..].chars().next().map_or(1, char::len_utf8);
+        match end {
+            Some(e) => {
+                out.push(pos..pos + e);
+                pos += e.max(step);
+            }
+            None => pos += step,
+        }
+    }
+    out
+}
+
+/// The Speakers view.
+#[derive(Debug, Clone)]
+pub struct SpeakersView {
+    pub all: Vec<SpeakerSummary>,
+    pub loaded: bool,
+    pub filter: String,
+    pub rows: Vec<usize>,
+    pub selected: usize,
+    pub focus: SpeakersFocus,
+    /// The chosen speaker's quotes across the library.
+    pub quotes: Option<(String, Vec<QuoteHit>)>,
+    pub quote_selected: usize,
+}
+
+impl SpeakersView {
+    fn new() -> SpeakersView {
+        SpeakersView {
+            all: Vec::new(),
+            loaded: false,
+            filter: String::new(),
+            rows: Vec::new(),
+            selected: 0,
+            focus: SpeakersFocus::Names,
+            quotes: None,
+            quote_selected: 0,
+        }
+    }
+
+    pub fn refresh(&mut self) {
+        let keep = self.current().map(|s| s.name.clone());
+        let rows: Vec<usize> = (0..self.all.len()).collect();
+        self.rows = if self.filter.is_empty() {
+            rows
+        } else {
+            let all = &self.all;
+            fuzzy_filter(&self.filter, rows, |&i| all[i].name.clone())
+        };
+        self.selected = keep
+            .and_then(|n| self.rows.iter().position(|&i| self.all[i].name == n))
+            .unwrap_or(0);
+    }
+
+    pub fn current(&self) -> Option<&SpeakerSummary> {
+        self.rows.get(self.selected).map(|&i| &self.all[i])
+    }
+}
+
+/// Walking one speaker's quotes across articles (from the Speakers view).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Walk {
+    pub speaker: String,
+    pub hits: Vec<QuoteHit>,
+    pub index: usize,
+}
+
+/// Everything the views draw.
+#[derive(Debug, Clone)]
+pub struct State {
+    pub keymap: Keymap,
+    pub theme: Theme,
+    pub size: (u16, u16),
+    pub screen: Screen,
+    pub focus: Focus,
+    pub show_sidebar: bool,
+    pub reading_mode: bool,
+    /// The help overlay and its scroll position.
+    pub help: Option<usize>,
+    pub prompt: Option<Prompt>,
+    pub list: ArticleList,
+    pub reader: Option<Reader>,
+    pub speakers: SpeakersView,
+    pub walk: Option<Walk>,
+    pub include_indirect: bool,
+    /// An article being loaded, and the quote to show once it is.
+    pub loading: Option<(ArticleId, Option<usize>)>,
+    pub message: Option<String>,
+    /// Background indexing progress (done, total) while it runs.
+    pub index_progress: Option<(usize, usize)>,
+    pub quit: bool,
+}
+
+impl State {
+    pub fn new(keymap: Keymap, theme: Theme) -> State {
+        State {
+            keymap,
+            theme,
+            size: (80, 24),
+            screen: Screen::Reader,
+            focus: Focus::List,
+            show_sidebar: true,
+            reading_mode: false,
+            help: None,
+            prompt: None,
+            list: ArticleList::new(),
+            reader: None,
+            speakers: SpeakersView::new(),
+            walk: None,
+            include_indirect: true,
+            loading: None,
+            message: None,
+            index_progress: None,
+            quit: false,
+        }
+    }
+
+    pub fn panes(&self) -> Panes {
+        layout::panes(self)
+    }
+
+    fn notify(&mut self, r: Result<(), String>) {
+        if let Err(m) = r {
+            self.message = Some(m);
+        }
+    }
+
+    /// Keeps derived data (the body's wrapping) in step with the layout.
+    fn sync(&mut self) {
+        if let Some((w, h)) = layout::body_text_size(self)
+            && let Some(r) = &mut self.reader
+        {
+            r.fit(w, h);
+        }
+        if self.focus == Focus::Sidebar && (self.reader.is_none() || !self.show_sidebar) {
+            self.focus = if self.reader.is_some() {
+                Focus::Body
+            } else {
+                Focus::List
+            };
+        }
+        if self.focus == Focus::Body && self.reader.is_none() {
+            self.focus = Focus::List;
+        }
+        let n = self.list.rows.len();
+        self.list.selected = self.list.selected.min(n.saturating_sub(1));
+    }
+
+    /// The panes `Tab` cycles through, left to right.
+    fn focus_order(&self) -> Vec<Focus> {
+        let mut v = vec![Focus::List];
+        if self.reader.is_some() {
+            v.push(Focus::Body);
+            if self.show_sidebar {
+                v.push(Focus::Sidebar);
+            }
+        }
+        v
+    }
+
+    fn pane_height(&self, r: Option<ratatui::layout::Rect>) -> usize {
+        r.map_or(1, |r| usize::from(layout::inner(r).height).max(1))
+    }
+
+    fn open_selected(&mut self) -> Vec<Effect> {
+        match self.list.current() {
+            Some(a) => {
+                let id = a.id;
+                self.walk = None;
+                self.loading = Some((id, None));
+                vec![Effect::LoadArticle(id)]
+            }
+            None => Vec::new(),
+        }
+    }
+
+    fn copy_text(&self) -> Option<String> {
+        let r = self.reader.as_ref()?;
+        let q = &r.analysis.quotes[r.current?];
+        let text = r.article.body.get(q.span.clone())?;
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut out = format!("“{text}”");
+        if let Some(s) = &q.speaker {
+            out.push_str(&format!(" — {s}"));
+        }
+        if !r.article.title.is_empty() {
+            out.push_str(&format!(", “{}”", r.article.title));
+        }
+        if let Some(d) = &r.article.date {
+            out.push_str(&format!(", {d}"));
+        }
+        let source = r.article.url.clone().or_else(|| {
+            self.list
+                .all
+                .iter()
+                .find(|a| a.id == r.id)
+                .map(|a| a.path.display().to_string())
+        });
+        if let Some(s) = source {
+            out.push_str(&format!(", {s}"));
+        }
+        Some(out)
+    }
+
+    fn walk_step(&mut self, forward: bool) -> Option<Vec<Effect>> {
+        let reader_id = self.reader.as_ref().map(|r| r.id);
+        let w = self.walk.as_mut()?;
+        let hit = w.hits.get(w.index)?;
+        // The walk only applies while its current quote is the one shown.
+        let shown = reader_id == Some(hit.article)
+            && self.reader.as_ref().and_then(|r| r.current) == Some(hit.quote_index);
+        if !shown {
+            return None;
+        }
+        let next = if forward {
+            w.index + 1
+        } else {
+            match w.index.checked_sub(1) {
+                Some(i) => i,
+                None => {
+                    self.message = Some(format!(
+                        "first quote by {}",
+                        super::sanitize::one_line(&w.speaker, 60)
+                    ));
+                    return Some(Vec::new());
+                }
+            }
+        };
+        let Some(hit) = w.hits.get(next).cloned() else {
+            self.message = Some(format!(
+                "last quote by {}",
+                super::sanitize::one_line(&w.speaker, 60)
+            ));
+            return Some(Vec::new());
+        };
+        w.index = next;
+        if reader_id == Some(hit.article) {
+            if let Some(r) = &mut self.reader
+                && hit.quote_index < r.analysis.quotes.len()
+            {
+                r.go_to_quote(hit.quote_index);
+                r.selected_speaker = r.nav.speaker_of[hit.quote_index];
+            }
+            Some(Vec::new())
+        } else {
+            self.loading = Some((hit.article, Some(hit.quote_index)));
+            Some(vec![Effect::LoadArticle(hit.article)])
+        }
+    }
+}
+
+/// The one function that changes the state.
+pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
+    let effects = apply(state, action);
+    state.sync();
+    effects
+}
+
+fn apply(state: &mut State, action: Action) -> Vec<Effect> {
+    use Action::*;
+    let user_input = !matches!(
+        action,
+        ArticlesLoaded(_)
+            | ArticleLoaded { .. }
+            | SpeakersLoaded(_)
+            | SpeakerQuotesLoaded { .. }
+            | SearchResults { .. }
+            | Notify(_)
+            | IndexProgress { .. }
+            | LibraryChanged
+            | IndexFinished { .. }
+            | Resize(..)
+    );
+    if user_input {
+        state.message = None;
+    }
+    if state.help.is_some() && user_input {
+        return help_action(state, action);
+    }
+    let panes = state.panes();
+    match action {
+        Quit => {
+            state.quit = true;
+            vec![Effect::Quit]
+        }
+        Suspend => vec![Effect::Suspend],
+        ToggleHelp => {
+            state.help = Some(0);
+            Vec::new()
+        }
+        Resize(w, h) => {
+            state.size = (w, h);
+            Vec::new()
+        }
+        Notify(m) => {
+            state.message = Some(m);
+            Vec::new()
+        }
+        IndexProgress { done, total } => {
+            state.index_progress = Some((done, total));
+            Vec::new()
+        }
+        LibraryChanged => reload_lists(state),
+        IndexFinished { message } => {
+            state.index_progress = None;
+            if message.is_some() {
+                state.message = message;
+            }
+            reload_lists(state)
+        }
+        ArticlesLoaded(v) => {
+            state.list.all = v;
+            state.list.loaded = true;
+            state.list.refresh();
+            Vec::new()
+        }
+        ArticleLoaded {
+            id,
+            article,
+            analysis,
+        } => {
+            let pending = match state.loading {
+                Some((lid, q)) if lid == id => q,
+                _ => None,
+            };
+            state.loading = None;
+            // Wrapped to the pane by `sync` at the end of `update`.
+            let mut r = Reader::new(id, *article, *analysis, state.include_indirect);
+            if let Some(q) = pending.filter(|&q| q < r.analysis.quotes.len()) {
+                r.selected_speaker = r.nav.speaker_of[q];
+                if let Some(s) = r.selected_speaker {
+                    r.select_side_speaker(s);
+                }
+                r.go_to_quote(q);
+            }
+            state.reader = Some(r);
+            if state.screen == Screen::Reader {
+                state.focus = Focus::Body;
+            }
+            for a in &mut state.list.all {
+                if a.id == id {
+                    a.read = true;
+                }
+            }
+            vec![Effect::SetRead(id)]
+        }
+        SpeakersLoaded(v) => {
+            state.speakers.all = v;
+            state.speakers.loaded = true;
+            state.speakers.refresh();
+            Vec::new()
+        }
+        SpeakerQuotesLoaded { speaker, hits } => {
+            let sv = &mut state.speakers;
+            let same = sv.quotes.as_ref().is_some_and(|(n, _)| *n == speaker);
+            if same {
+                // A reload (the library changed): stay where the user was.
+                sv.quote_selected = sv.quote_selected.min(hits.len().saturating_sub(1));
+            } else {
+                sv.quote_selected = 0;
+                sv.focus = SpeakersFocus::Quotes;
+            }
+            sv.quotes = Some((speaker, hits));
+            Vec::new()
+        }
+        SearchResults { query, hits } => {
+            state.message = Some(format!(
+                "{} article{} match “{}”",
+                hits.len(),
+                if hits.len() == 1 { "" } else { "s" },
+                super::sanitize::one_line(&query, 40)
+            ));
+            state.list.search = Some((query, hits));
+            state.list.selected = 0;
+            state.list.refresh();
+            state.list.selected = 0;
+            state.focus = Focus::List;
+            Vec::new()
+        }
+        PromptChar(c) => {
+            if let Some(p) = &mut state.prompt {
+                if !c.is_control() {
+                    p.text.push(c);
+                }
+                live_filter(state);
+            }
+            Vec::new()
+        }
+        PromptBackspace => {
+            if let Some(p) = &mut state.prompt {
+                p.text.pop();
+                live_filter(state);
+            }
+            Vec::new()
+        }
+        PromptCancel => {
+            if let Some(p) = state.prompt.take() {
+                match p.kind {
+                    PromptKind::Filter => {
+                        state.list.filter.clear();
+                        state.list.refresh();
+                    }
+                    PromptKind::SpeakerFilter => {
+                        state.speakers.filter.clear();
+                        state.speakers.refresh();
+                    }
+                    _ => {}
+                }
+            }
+            Vec::new()
+        }
+        PromptSubmit => {
+            let Some(p) = state.prompt.take() else {
+                return Vec::new();
+            };
+            match p.kind {
+                PromptKind::Filter | PromptKind::SpeakerFilter => Vec::new(),
+                PromptKind::LibrarySearch => {
+                    if p.text.trim().is_empty() {
+                        state.list.search = None;
+                        state.list.refresh();
+                        Vec::new()
+                    } else {
+                        vec![Effect::SearchLibrary(p.text)]
+                    }
+                }
+                PromptKind::ArticleSearch => {
+                    if let Some(r) = &mut state.reader {
+                        let res = r.run_search(&p.text);
+                        state.notify(res);
+                    }
+                    Vec::new()
+                }
+            }
+        }
+        SpeakersView => {
+            if state.screen == Screen::Speakers {
+                state.screen = Screen::Reader;
+                Vec::new()
+            } else {
+                state.screen = Screen::Speakers;
+                vec![Effect::LoadSpeakers]
+            }
+        }
+        Click { column, row } => click(state, &panes, column, row),
+        Scroll { column, row, lines } => {
+            let at = |r: Option<ratatui::layout::Rect>| {
+                r.is_some_and(|r| layout::contains(r, column, row))
+            };
+            let step = lines.clamp(-1000, 1000) as isize;
+            if at(panes.body) {
+                if let Some(r) = &mut state.reader {
+                    r.scroll_by(step * 3);
+                }
+            } else if at(panes.list) {
+                move_list(&mut state.list.selected, state.list.rows.len(), step);
+            } else if at(panes.sidebar) {
+                if let Some(r) = &mut state.reader {
+                    move_list(&mut r.side_selected, r.side.len(), step);
+                    r.on_side_move();
+                }
+            } else if at(panes.speakers) {
+                move_list(
+                    &mut state.speakers.selected,
+                    state.speakers.rows.len(),
+                    step,
+                );
+            } else if at(panes.speaker_quotes) {
+                let n = state.speakers.quotes.as_ref().map_or(0, |q| q.1.len());
+                move_list(&mut state.speakers.quote_selected, n, step);
+            }
+            Vec::new()
+        }
+        _ if state.screen == Screen::Speakers => speakers_action(state, &panes, action),
+        other => reader_action(state, &panes, other),
+    }
+}
+
+/// The library changed: the list (and the Speakers view when shown) are fetched again.
+fn reload_lists(state: &State) -> Vec<Effect> {
+    let mut v = vec![Effect::LoadArticles];
+    if state.screen == Screen::Speakers {
+        v.push(Effect::LoadSpeakers);
+        if let Some((name, _)) = &state.speakers.quotes {
+            v.push(Effect::LoadSpeakerQuotes(name.clone()));
+        }
+    }
+    v
+}
+
+fn live_filter(state: &mut State) {
+    let Some(p) = &state.prompt else { return };
+    match p.kind {
+        PromptKind::Filter => {
+            state.list.filter = p.text.clone();
+            state.list.refresh();
+        }
+        PromptKind::SpeakerFilter => {
+            state.speakers.filter = p.text.clone();
+            state.speakers.refresh();
+        }
+        _ => {}
+    }
+}
+
+fn move_list(selected: &mut usize, len: usize, delta: isize) {
+    if len == 0 {
+        *selected = 0;
+        return;
+    }
+    *selected = selected.saturating_add_signed(delta).min(len - 1);
+}
+
+fn help_action(state: &mut State, action: Action) -> Vec<Effect> {
+    use Action::*;
+    let h = state.help.unwrap_or(0);
+    let rows = state.keymap.help_rows().len() + 8;
+    state.help = match action {
+        Down => Some((h + 1).min(rows)),
+        Up => Some(h.saturating_sub(1)),
+        PageDown => Some((h + 10).min(rows)),
+        PageUp => Some(h.saturating_sub(10)),
+        Top => Some(0),
+        Bottom => Some(rows),
+        Quit => {
+            state.quit = true;
+            return vec![Effect::Quit];
+        }
+        Suspend => return vec![Effect::Suspend],
+        Scroll { lines, .. } => Some(h.saturating_add_signed(lines as isize).min(rows)),
+        _ => None,
+    };
+    Vec::new()
+}
+
+fn click(state: &mut State, panes: &Panes, column: u16, row: u16) -> Vec<Effect> {
+    let hit = |r: Option<ratatui::layout::Rect>| r.filter(|r| layout::contains(*r, column, row));
+    let row_in = |r: ratatui::layout::Rect, selected: usize| -> Option<usize> {
+        let inner = layout::inner(r);
+        if !layout::contains(inner, column, row) {
+            return None;
+        }
+        let h = usize::from(inner.height);
+        Some(layout::list_offset(selected, h) + usize::from(row - inner.y))
+    };
+    if let Some(r) = hit(panes.list) {
+        state.focus = Focus::List;
+        if let Some(i) = row_in(r, state.list.selected)
+            && i < state.list.rows.len()
+        {
+            let again = i == state.list.selected;
+            state.list.selected = i;
+            if again {
+                return state.open_selected();
+            }
+        }
+    } else if hit(panes.body).is_some() {
+        state.focus = Focus::Body;
+    } else if let Some(r) = hit(panes.sidebar) {
+        state.focus = Focus::Sidebar;
+        if let Some(rd) = &mut state.reader {
+            rd.on_side_move();
+        }
+        if let Some(rd) = &mut state.reader {
+            // Sidebar rows carry headings; map through the same rows the view draws.
+            let inner = layout::inner(r);
+            if layout::contains(inner, column, row) {
+                let rows = sidebar_rows(rd);
+                let sel_row = rows
+                    .iter()
+                    .position(|x| *x == Some(rd.side_selected))
+                    .unwrap_or(0);
+                let off = layout::list_offset(sel_row, usize::from(inner.height));
+                if let Some(Some(item)) = rows.get(off + usize::from(row - inner.y)) {
+                    rd.side_selected = *item;
+                    rd.on_side_move();
+                }
+            }
+        }
+    } else if let Some(r) = hit(panes.speakers) {
+        state.speakers.focus = SpeakersFocus::Names;
+        if let Some(i) = row_in(r, state.speakers.selected)
+            && i < state.speakers.rows.len()
+        {
+            let again = i == state.speakers.selected;
+            state.speakers.selected = i;
+            if again {
+                return speakers_action(state, panes, Action::Enter);
+            }
+        }
+    } else if let Some(r) = hit(panes.speaker_quotes) {
+        state.speakers.focus = SpeakersFocus::Quotes;
+        let n = state.speakers.quotes.as_ref().map_or(0, |q| q.1.len());
+        if let Some(i) = row_in(r, state.speakers.quote_selected)
+            && i < n
+        {
+            let again = i == state.speakers.quote_selected;
+            state.speakers.quote_selected = i;
+            if again {
+                return speakers_action(state, panes, Action::Enter);
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// The sidebar as drawn: `None` for a heading row, `Some(item)` for an item.
+pub fn sidebar_rows(r: &Reader) -> Vec<Option<usize>> {
+    let mut out = Vec::new();
+    let mut group: Option<&'static str> = None;
+    for (i, item) in r.side.iter().enumerate() {
+        let g = match item {
+            SideItem::Speaker { .. } => "Speakers",
+            SideItem::Entity { index } => match r.analysis.entities[*index].kind {
+                EntityKind::Person => "People",
+                EntityKind::Organization => "Organizations",
+                EntityKind::Place => "Places",
+            },
+        };
+        if group != Some(g) {
+            out.push(None);
+            group = Some(g);
+        }
+        out.push(Some(i));
+    }
+    out
+}
+
+fn speakers_action(state: &mut State, panes: &Panes, action: Action) -> Vec<Effect> {
+    use Action::*;
+    let sv = &mut state.speakers;
+    let names_h = state_pane_height(panes.speakers.or(panes.speaker_quotes));
+    let quotes_h = state_pane_height(panes.speaker_quotes.or(panes.speakers));
+    let nq = sv.quotes.as_ref().map_or(0, |q| q.1.len());
+    let (sel, len, h) = match sv.focus {
+        SpeakersFocus::Names => (&mut sv.selected, sv.rows.len(), names_h),
+        SpeakersFocus::Quotes => (&mut sv.quote_selected, nq, quotes_h),
+    };
+    let page = h.saturating_sub(1).max(1) as isize;
+    match action {
+        Down => move_list(sel, len, 1),
+        Up => move_list(sel, len, -1),
+        PageDown => move_list(sel, len, page),
+        PageUp => move_list(sel, len, -page),
+        Top => *sel = 0,
+        Bottom => *sel = len.saturating_sub(1),
+        FocusNext | FocusPrev => {
+            sv.focus = match sv.focus {
+                SpeakersFocus::Names if sv.quotes.is_some() => SpeakersFocus::Quotes,
+                _ => SpeakersFocus::Names,
+            }
+        }
+        FocusLeft => sv.focus = SpeakersFocus::Names,
+        FocusRight => {
+            if sv.quotes.is_some() {
+                sv.focus = SpeakersFocus::Quotes
+            }
+        }
+        Filter | Search => {
+            state.prompt = Some(Prompt {
+                kind: PromptKind::SpeakerFilter,
+                text: sv.filter.clone(),
+            });
+        }
+        Back => match sv.focus {
+            SpeakersFocus::Quotes => sv.focus = SpeakersFocus::Names,
+            SpeakersFocus::Names if !sv.filter.is_empty() => {
+                sv.filter.clear();
+                sv.refresh();
+            }
+            SpeakersFocus::Names => state.screen = Screen::Reader,
+        },
+        Enter => match sv.focus {
+            SpeakersFocus::Names => {
+                if let Some(s) = sv.current() {
+                    return vec![Effect::LoadSpeakerQuotes(s.name.clone())];
+                }
+            }
+            SpeakersFocus::Quotes => {
+                if let Some((speaker, hits)) = &sv.quotes
+                    && let Some(hit) = hits.get(sv.quote_selected)
+                {
+                    state.walk = Some(Walk {
+                        speaker: speaker.clone(),
+                        hits: hits.clone(),
+                        index: sv.quote_selected,
+                    });
+                    state.screen = Screen::Reader;
+                    state.focus = Focus::Body;
+                    if let Some(r) = &mut state.reader
+                        && r.id == hit.article
+                        && hit.quote_index < r.analysis.quotes.len()
+                    {
+                        r.go_to_quote(hit.quote_index);
+                        r.selected_speaker = r.nav.speaker_of[hit.quote_index];
+                        return Vec::new();
+                    }
+                    state.loading = Some((hit.article, Some(hit.quote_index)));
+                    return vec![Effect::LoadArticle(hit.article)];
+                }
+            }
+        },
+        other => return reader_action(state, panes, other),
+    }
+    Vec::new()
+}
+
+fn state_pane_height(r: Option<ratatui::layout::Rect>) -> usize {
+    r.map_or(1, |r| usize::from(layout::inner(r).height).max(1))
+}
+
+fn reader_action(state: &mut State, panes: &Panes, action: Action) -> Vec<Effect> {
+    use Action::*;
+    let list_h = state.pane_height(panes.list);
+    let side_h = state.pane_height(panes.sidebar);
+    let focus = state.focus;
+    let list_len = state.list.rows.len();
+    match action {
+        Down | Up | PageDown | PageUp | Top | Bottom => {
+            let (page_list, page_side) = (
+                list_h.saturating_sub(1).max(1),
+                side_h.saturating_sub(1).max(1),
+            );
+            match focus {
+                Focus::List => {
+                    let sel = &mut state.list.selected;
+                    match action {
+                        Down => move_list(sel, list_len, 1),
+                        Up => move_list(sel, list_len, -1),
+                        PageDown => move_list(sel, list_len, page_list as isize),
+                        PageUp => move_list(sel, list_len, -(page_list as isize)),
+                        Top => *sel = 0,
+                        _ => *sel = list_len.saturating_sub(1),
+                    }
+                }
+                Focus::Body => {
+                    if let Some(r) = &mut state.reader {
+                        let page = r.height.saturating_sub(1).max(1) as isize;
+                        match action {
+                            Down => r.scroll_by(1),
+                            Up => r.scroll_by(-1),
+                            PageDown => r.scroll_by(page),
+                            PageUp => r.scroll_by(-page),
+                            Top => r.scroll = 0,
+                            _ => r.scroll = r.max_scroll(),
+                        }
+                    }
+                }
+                Focus::Sidebar => {
+                    if let Some(r) = &mut state.reader {
+                        let len = r.side.len();
+                        let sel = &mut r.side_selected;
+                        match action {
+                            Down => move_list(sel, len, 1),
+                            Up => move_list(sel, len, -1),
+                            PageDown => move_list(sel, len, page_side as isize),
+                            PageUp => move_list(sel, len, -(page_side as isize)),
+                            Top => *sel = 0,
+                            _ => *sel = len.saturating_sub(1),
+                        }
+                        r.on_side_move();
+                    }
+                }
+            }
+        }
+        FocusNext | FocusPrev | FocusLeft | FocusRight => {
+            let order = state.focus_order();
+            let i = order.iter().position(|f| *f == focus).unwrap_or(0);
+            let n = order.len();
+            let j = match action {
+                FocusNext => (i + 1) % n,
+                FocusPrev => (i + n - 1) % n,
+                FocusLeft => i.saturating_sub(1),
+                _ => (i + 1).min(n - 1),
+            };
+            state.focus = order[j];
+            if state.focus == Focus::Sidebar
+                && focus != Focus::Sidebar
+                && let Some(r) = &mut state.reader
+            {
+                r.on_side_move();
+            }
+        }
+        Enter => match focus {
+            Focus::List => return state.open_selected(),
+            Focus::Sidebar => {
+                if let Some(r) = &mut state.reader {
+                    let res = r.cycle_side();
+                    state.notify(res);
+                }
+            }
+            Focus::Body => {}
+        },
+        Back => {
+            if state.prompt.take().is_some() {
+                return Vec::new();
+            }
+            if let Some(r) = &mut state.reader
+                && focus != Focus::List
+            {
+                if r.search.is_some() || r.mark.is_some() {
+                    r.search = None;
+                    r.mark = None;
+                } else if focus == Focus::Sidebar {
+                    state.focus = Focus::Body;
+                } else {
+                    state.focus = Focus::List;
+                }
+                return Vec::new();
+            }
+            if state.reading_mode {
+                state.reading_mode = false;
+            } else if !state.list.filter.is_empty() || state.list.search.is_some() {
+                state.list.filter.clear();
+                state.list.search = None;
+                state.list.refresh();
+            } else {
+                state.quit = true;
+                return vec![Effect::Quit];
+            }
+        }
+        ToggleSidebar => state.show_sidebar = !state.show_sidebar,
+        ReadingMode => {
+            state.reading_mode = !state.reading_mode;
+            if state.reading_mode && state.reader.is_some() {
+                state.focus = Focus::Body;
+            }
+        }
+        NextQuote | PrevQuote => {
+            let fwd = action == NextQuote;
+            let Some(r) = &mut state.reader else {
+                state.message = Some("open an article first (Enter)".into());
+                return Vec::new();
+            };
+            let res = if r.search.is_some() {
+                r.next_match(fwd)
+            } else {
+                r.next_quote(fwd)
+            };
+            if focus == Focus::List {
+                state.focus = Focus::Body;
+            }
+            state.notify(res);
+        }
+        NextSpeaker | PrevSpeaker => {
+            let Some(r) = &mut state.reader else {
+                state.message = Some("open an article first (Enter)".into());
+                return Vec::new();
+            };
+            let res = r.next_speaker(action == NextSpeaker);
+            if focus == Focus::List {
+                state.focus = Focus::Body;
+            }
+            state.notify(res);
+        }
+        NextSameSpeaker | PrevSameSpeaker => {
+            let fwd = action == NextSameSpeaker;
+            if let Some(effects) = state.walk_step(fwd) {
+                return effects;
+            }
+            let Some(r) = &mut state.reader else {
+                state.message = Some("open an article first (Enter)".into());
+                return Vec::new();
+            };
+            let res = r.next_same_speaker(fwd);
+            state.notify(res);
+        }
+        ToggleIndirect => {
+            state.include_indirect = !state.include_indirect;
+            if let Some(r) = &mut state.reader {
+                let inc = state.include_indirect;
+                r.nav.set_walk(&r.analysis, inc);
+            }
+            state.message = Some(if state.include_indirect {
+                "indirect quotes included in n/N".into()
+            } else {
+                "indirect quotes skipped by n/N".into()
+            });
+        }
+        Search => {
+            let kind = if focus == Focus::List || state.reader.is_none() {
+                PromptKind::LibrarySearch
+            } else {
+                PromptKind::ArticleSearch
+            };
+            state.prompt = Some(Prompt {
+                kind,
+                text: String::new(),
+            });
+        }
+        Filter => {
+            state.focus = Focus::List;
+            state.prompt = Some(Prompt {
+                kind: PromptKind::Filter,
+                text: state.list.filter.clone(),
+            });
+        }
+        CycleSort => {
+            state.list.sort = match state.list.sort {
+                SortKey::Date => SortKey::Title,
+                SortKey::Title => SortKey::Quotes,
+                SortKey::Quotes => SortKey::Date,
+            };
+            state.list.refresh();
+            state.message = Some(format!("sorted by {}", state.list.sort.name()));
+        }
+        OpenUrl => {
+            let url = state.reader.as_ref().and_then(|r| r.article.url.clone());
+            match url {
+                Some(u) if is_web_url(&u) => return vec![Effect::OpenUrl(u)],
+                Some(_) => state.message = Some("the source URL is not a web address".into()),
+                None => state.message = Some("this article has no source URL".into()),
+            }
+        }
+        CopyQuote => match state.copy_text() {
+            Some(t) => return vec![Effect::Copy(t)],
+            None => state.message = Some("no current quote to copy (press n)".into()),
+        },
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Only plain http(s) URLs without spaces or control characters are handed to the opener.
+pub fn is_web_url(u: &str) -> bool {
+    let lower = u.to_ascii_lowercase();
+    (lower.starts_with("http://") || lower.starts_with("https://"))
+        && u.len() > 8
+        && !u.chars().any(|c| c.is_whitespace() || c.is_control())
+        && !u.starts_with('-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_case_insensitively() {
+        let h = "Bridge bridge BRIDGE Brücke";
+        let m = find_all(h, "bridge");
+        assert_eq!(m.len(), 3);
+        assert_eq!(&h[m[2].clone()], "BRIDGE");
+        assert_eq!(find_all(h, "BRÜCKE").len(), 1);
+        assert!(find_all(h, "").is_empty());
+    }
+
+    #[test]
+    fn reads_dates() {
+        assert_eq!(date_key("2026-03-19"), Some((2026, 3, 19)));
+        assert_eq!(date_key("2026-03-19T08:00:00Z"), Some((2026, 3, 19)));
+        assert_eq!(date_key("May 4, 2026"), Some((2026, 5, 4)));
+        assert_eq!(date_key("4 May 2026"), Some((2026, 5, 4)));
+        assert_eq!(date_key("Sept. 30, 2025"), Some((2025, 9, 30)));
+        assert_eq!(date_key("Tuesday"), None);
+        assert!(date_key("June 4, 2026") > date_key("May 30, 2026"));
+        assert_eq!(short_date("March 20, 2026"), "2026-03-20");
+    }
+
+    #[test]
+    fn web_urls_only() {
+        assert!(is_web_url("https://example.com/a"));
+        assert!(!is_web_url("file:///etc/passwd"));
+        assert!(!is_web_url("https://x.com/a b"));
+        assert!(!is_web_url("-https://x"));
+    }
+
+    #[test]
+    fn fuzzy_keeps_matches_best_first() {
+        let v = vec!["bridge rebuilt", "budget vote", "river bridge"];
+        let out = fuzzy_filter("bridg", v, |s| s.to_string());
+        assert_eq!(out.len(), 2);
+        assert!(!out.contains(&"budget vote"));
+    }
+}

@@ -1,0 +1,737 @@
+//! Drawing: pure functions from the state to a frame. Nothing here changes state.
+//!
+//! Every piece of content goes through [`super::sanitize`] or [`super::body::display`]
+//! before it reaches the buffer.
+
+use super::action::Action;
+use super::body::{HeaderKind, LineSrc, display};
+use super::layout::{inner, list_offset};
+use super::sanitize::one_line;
+use super::state::{Focus, Reader, SideItem, SpeakersFocus, State, short_date, sidebar_rows};
+use crate::extract::EntityKind;
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Block, BorderType, Clear, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
+};
+use unicode_width::UnicodeWidthStr;
+
+/// Draws the whole screen.
+pub fn draw(f: &mut Frame, state: &State) {
+    let p = state.panes();
+    if let Some(r) = p.list {
+        draw_list(f, r, state);
+    }
+    if let Some(r) = p.body {
+        draw_body(f, r, state);
+    }
+    if let Some(r) = p.sidebar {
+        draw_sidebar(f, r, state);
+    }
+    if let Some(r) = p.speakers {
+        draw_speakers(f, r, state);
+    }
+    if let Some(r) = p.speaker_quotes {
+        draw_speaker_quotes(f, r, state);
+    }
+    if let Some(r) = p.status {
+        draw_status(f, r, state);
+    }
+    if state.help.is_some() {
+        draw_help(f, f.area(), state);
+    }
+}
+
+/// Cuts `s` to at most `width` display columns, with `…` when cut.
+pub fn fit(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if w + cw > width - 1 {
+            break;
+        }
+        w += cw;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+fn pane_block<'a>(state: &State, title: String, focused: bool) -> Block<'a> {
+    let t = &state.theme;
+    Block::bordered()
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
+        .border_style(t.border(focused))
+        .title(Span::styled(title, t.border(focused)))
+}
+
+/// A line with `left` and `right` parts, `right` flush with the end of `width`.
+fn spread<'a>(left: Vec<Span<'a>>, right: Vec<Span<'a>>, width: usize) -> Line<'a> {
+    let lw: usize = left.iter().map(|s| s.content.width()).sum();
+    let rw: usize = right.iter().map(|s| s.content.width()).sum();
+    let mut spans = left;
+    if lw + rw <= width {
+        spans.push(Span::raw(" ".repeat(width - lw - rw)));
+        spans.extend(right);
+    }
+    Line::from(spans)
+}
+
+/// The article list.
+pub fn draw_list(f: &mut Frame, area: Rect, state: &State) {
+    let t = &state.theme;
+    let l = &state.list;
+    let focused = state.screen == super::state::Screen::Reader && state.focus == Focus::List;
+    let mut title = format!(" Articles ({}) ", l.rows.len());
+    if let Some((q, _)) = &l.search {
+        title = format!(" Search “{}” ({}) ", one_line(q, 30), l.rows.len());
+    } else if !l.filter.is_empty() {
+        title = format!(" Articles ({}/{}) ", l.rows.len(), l.all.len());
+    }
+    let block = pane_block(state, title, focused);
+    let ir = inner(area);
+    f.render_widget(block, area);
+    if ir.width == 0 || ir.height == 0 {
+        return;
+    }
+    let w = usize::from(ir.width);
+    if l.rows.is_empty() {
+        let msg = if !l.loaded {
+            "Loading…"
+        } else if l.search.is_some() || !l.filter.is_empty() {
+            "No match. Esc clears."
+        } else {
+            "No articles."
+        };
+        f.render_widget(Paragraph::new(Span::styled(fit(msg, w), t.dim())), ir);
+        return;
+    }
+    let wide = w >= 50;
+    let footer = if !wide && ir.height >= 8 { 2 } else { 0 };
+    let h = usize::from(ir.height) - footer;
+    let off = list_offset(l.selected, h);
+    let mut lines = Vec::new();
+    for (row, &i) in l.rows.iter().enumerate().skip(off).take(h) {
+        let a = &l.all[i];
+        let mark = if a.read { "  " } else { "● " };
+        let count = format!(" {:>3}", a.quote_count);
+        let sel = row == l.selected;
+        let style = if sel {
+            t.selection(focused)
+        } else {
+            Style::new()
+        };
+        let line = if wide {
+            let date = one_line(&short_date(a.date.as_deref().unwrap_or("")), 10);
+            let by = one_line(&a.byline.join(", "), 40);
+            let by_w = (w / 4).min(24);
+            let title_w = w.saturating_sub(2 + 11 + by_w + 2 + count.width());
+            let left = vec![
+                Span::raw(mark),
+                Span::styled(format!("{date:<10} "), t.dim()),
+                Span::raw(format!(
+                    "{:<title_w$} ",
+                    fit(&one_line(&a.title, 200), title_w)
+                )),
+                Span::styled(format!("{:<by_w$}", fit(&by, by_w)), t.dim()),
+            ];
+            spread(left, vec![Span::styled(count, t.dim())], w)
+        } else {
+            let title_w = w.saturating_sub(2 + count.width());
+            spread(
+                vec![
+                    Span::raw(mark),
+                    Span::raw(fit(&one_line(&a.title, 200), title_w)),
+                ],
+                vec![Span::styled(count, t.dim())],
+                w,
+            )
+        };
+        lines.push(line.style(style));
+    }
+    let list_area = Rect::new(ir.x, ir.y, ir.width, h as u16);
+    f.render_widget(Paragraph::new(lines), list_area);
+    if footer > 0
+        && let Some(a) = l.current()
+    {
+        let meta = a
+            .date
+            .iter()
+            .cloned()
+            .chain([format!("{} quotes", a.quote_count)])
+            .collect::<Vec<_>>()
+            .join(" · ");
+        let by = if a.byline.is_empty() {
+            String::new()
+        } else {
+            format!("By {}", a.byline.join(", "))
+        };
+        let fr = Rect::new(ir.x, ir.y + h as u16, ir.width, footer as u16);
+        f.render_widget(
+            Paragraph::new(vec![
+                Line::styled(fit(&one_line(&by, 200), w), t.dim()),
+                Line::styled(fit(&one_line(&meta, 200), w), t.dim()),
+            ]),
+            fr,
+        );
+    }
+}
+
+/// The article body.
+pub fn draw_body(f: &mut Frame, area: Rect, state: &State) {
+    let t = &state.theme;
+    let focused = state.focus == Focus::Body;
+    let Some(r) = &state.reader else {
+        let block = pane_block(state, " Article ".into(), focused);
+        let ir = inner(area);
+        f.render_widget(block, area);
+        let msg = if state.loading.is_some() {
+            "Loading…"
+        } else {
+            "Select an article and press Enter."
+        };
+        f.render_widget(
+            Paragraph::new(Span::styled(fit(msg, usize::from(ir.width)), t.dim())),
+            ir,
+        );
+        return;
+    };
+    let pct = if r.max_scroll() == 0 {
+        100
+    } else {
+        r.scroll * 100 / r.max_scroll()
+    };
+    let title = format!(" {} ", one_line(&r.article.title, 200));
+    let block = pane_block(state, title, focused)
+        .title_bottom(Line::from(format!(" {pct}% ")).alignment(Alignment::Right));
+    let ir = inner(area);
+    f.render_widget(block, area);
+    if ir.width == 0 || ir.height == 0 {
+        return;
+    }
+    let lines = body_lines(state, r, usize::from(ir.height));
+    f.render_widget(Paragraph::new(lines), ir);
+    if area.height >= 4 && r.max_scroll() > 0 {
+        let mut sb = ScrollbarState::new(r.max_scroll()).position(r.scroll);
+        f.render_stateful_widget(
+            Scrollbar::new(ScrollbarOrientation::VerticalRight)
+                .begin_symbol(None)
+                .end_symbol(None),
+            Rect::new(area.x, area.y + 1, area.width, area.height - 2),
+            &mut sb,
+        );
+    }
+}
+
+/// The visible lines of the body, styled.
+pub fn body_lines<'a>(state: &State, r: &'a Reader, height: usize) -> Vec<Line<'a>> {
+    let t = &state.theme;
+    let body = &r.article.body;
+    let quotes = &r.analysis.quotes;
+    let cur = r.current.map(|q| quotes[q].span.clone());
+    let mut out = Vec::with_capacity(height);
+    for vl in r.wrapped.lines.iter().skip(r.scroll).take(height) {
+        match vl.src {
+            LineSrc::Header { line } => {
+                let (kind, text) = &r.wrapped.header[line];
+                let style = match kind {
+                    HeaderKind::Title => t.title(),
+                    HeaderKind::Meta | HeaderKind::Rule => t.dim(),
+                };
+                let s = display(&text[vl.range.clone()]).into_owned();
+                out.push(Line::from(vec![Span::raw(" "), Span::styled(s, style)]));
+            }
+            LineSrc::Body => {
+                let (ls, le) = (vl.range.start, vl.range.end);
+                let on_current = cur
+                    .as_ref()
+                    .is_some_and(|c| c.start < le.max(ls + 1) && c.end > ls);
+                let gutter = if on_current { "▌" } else { " " };
+                let mut spans = vec![Span::styled(gutter, t.current())];
+                if ls == le {
+                    out.push(Line::from(spans));
+                    continue;
+                }
+                // Ranges that style this line: quotes, search matches, the mark.
+                let mut styled: Vec<(usize, usize, Style)> = Vec::new();
+                let p_end = r.nav.starts.partition_point(|&s| s < le);
+                let mut k = p_end;
+                let mut looked = 0;
+                while k > 0 && looked < 64 {
+                    k -= 1;
+                    looked += 1;
+                    let qi = r.nav.order[k];
+                    let q = &quotes[qi];
+                    if q.span.end <= ls {
+                        if looked > 1 {
+                            break;
+                        }
+                        continue;
+                    }
+                    let slot = r.nav.speaker_of[qi];
+                    let mut st = t.quote(slot, q.kind);
+                    if slot.is_some() && slot == r.selected_speaker {
+                        st = st.patch(t.selected_speaker());
+                    }
+                    if r.current == Some(qi) {
+                        st = st.patch(t.current());
+                    }
+                    styled.push((q.span.start.max(ls), q.span.end.min(le), st));
+                }
+                styled.reverse();
+                if let Some(s) = &r.search {
+                    let p = s.matches.partition_point(|m| m.end <= ls);
+                    for (j, m) in s.matches.iter().enumerate().skip(p) {
+                        if m.start >= le {
+                            break;
+                        }
+                        let st = if s.current == Some(j) {
+                            t.current()
+                        } else {
+                            Style::new().add_modifier(Modifier::REVERSED)
+                        };
+                        styled.push((m.start.max(ls), m.end.min(le), st));
+                    }
+                }
+                if let Some(m) = &r.mark
+                    && m.start < le
+                    && m.end > ls
+                {
+                    styled.push((m.start.max(ls), m.end.min(le), t.current()));
+                }
+                let mut cuts: Vec<usize> = vec![ls, le];
+                for (a, b, _) in &styled {
+                    cuts.push(*a);
+                    cuts.push(*b);
+                }
+                cuts.sort_unstable();
+                cuts.dedup();
+                for w in cuts.windows(2) {
+                    let (a, b) = (w[0], w[1]);
+                    if a >= b || !body.is_char_boundary(a) || !body.is_char_boundary(b) {
+                        continue;
+                    }
+                    let mut st = Style::new();
+                    for (sa, sb, s) in &styled {
+                        if *sa <= a && b <= *sb {
+                            st = st.patch(*s);
+                        }
+                    }
+                    spans.push(Span::styled(display(&body[a..b]), st));
+                }
+                out.push(Line::from(spans));
+            }
+        }
+    }
+    out
+}
+
+/// The entity sidebar.
+pub fn draw_sidebar(f: &mut Frame, area: Rect, state: &State) {
+    let t = &state.theme;
+    let focused = state.focus == Focus::Sidebar;
+    let block = pane_block(state, " Who & what ".into(), focused);
+    let ir = inner(area);
+    f.render_widget(block, area);
+    let Some(r) = &state.reader else { return };
+    if ir.width == 0 || ir.height == 0 {
+        return;
+    }
+    let w = usize::from(ir.width);
+    if r.side.is_empty() {
+        f.render_widget(
+            Paragraph::new(Span::styled(fit("No quotes or names found.", w), t.dim())),
+            ir,
+        );
+        return;
+    }
+    let rows = sidebar_rows(r);
+    let sel_row = rows
+        .iter()
+        .position(|x| *x == Some(r.side_selected))
+        .unwrap_or(0);
+    let h = usize::from(ir.height);
+    let off = list_offset(sel_row, h);
+    let mut lines = Vec::new();
+    for (row, item) in rows.iter().enumerate().skip(off).take(h) {
+        let Some(i) = item else {
+            // A heading: the group of the next item.
+            let next = rows[row + 1..].iter().flatten().next().map(|i| &r.side[*i]);
+            let name = match next {
+                Some(SideItem::Speaker { .. }) => "Speakers",
+                Some(SideItem::Entity { index }) => match r.analysis.entities[*index].kind {
+                    EntityKind::Person => "People",
+                    EntityKind::Organization => "Organizations",
+                    EntityKind::Place => "Places",
+                },
+                None => "",
+            };
+            lines.push(Line::styled(
+                fit(name, w),
+                t.title().add_modifier(Modifier::UNDERLINED),
+            ));
+            continue;
+        };
+        let sel = *i == r.side_selected;
+        let (left, count, swatch) = match &r.side[*i] {
+            SideItem::Speaker { slot, quotes } => {
+                (one_line(&r.nav.speakers[*slot], 200), *quotes, Some(*slot))
+            }
+            SideItem::Entity { index } => {
+                let e = &r.analysis.entities[*index];
+                let mut s = one_line(&e.name, 200);
+                if let Some(role) = &e.role {
+                    s.push_str(&format!(" ({})", one_line(role, 200)));
+                }
+                (s, e.mention_count(), None)
+            }
+        };
+        let count = format!(" {count}");
+        let mut spans = Vec::new();
+        match swatch {
+            Some(slot) => spans.push(Span::styled("■ ", t.speaker(slot))),
+            None => spans.push(Span::raw("  ")),
+        }
+        spans.push(Span::raw(fit(&left, w.saturating_sub(2 + count.width()))));
+        let style = if sel {
+            t.selection(focused)
+        } else {
+            Style::new()
+        };
+        lines.push(spread(spans, vec![Span::styled(count, t.dim())], w).style(style));
+    }
+    f.render_widget(Paragraph::new(lines), ir);
+}
+
+/// The Speakers view: every speaker of the library.
+pub fn draw_speakers(f: &mut Frame, area: Rect, state: &State) {
+    let t = &state.theme;
+    let sv = &state.speakers;
+    let focused = sv.focus == SpeakersFocus::Names;
+    let title = if sv.filter.is_empty() {
+        format!(" Speakers ({}) ", sv.rows.len())
+    } else {
+        format!(" Speakers ({}/{}) ", sv.rows.len(), sv.all.len())
+    };
+    let block = pane_block(state, title, focused);
+    let ir = inner(area);
+    f.render_widget(block, area);
+    if ir.width == 0 || ir.height == 0 {
+        return;
+    }
+    let w = usize::from(ir.width);
+    if sv.rows.is_empty() {
+        let msg = if !sv.loaded {
+            "Loading…"
+        } else if !sv.filter.is_empty() {
+            "No match. Esc clears."
+        } else {
+            "No attributed quotes in the library."
+        };
+        f.render_widget(Paragraph::new(Span::styled(fit(msg, w), t.dim())), ir);
+        return;
+    }
+    let h = usize::from(ir.height);
+    let off = list_offset(sv.selected, h);
+    let mut lines = Vec::new();
+    for (row, &i) in sv.rows.iter().enumerate().skip(off).take(h) {
+        let s = &sv.all[i];
+        let right = format!(" {}q {}a", s.quotes, s.articles);
+        let style = if row == sv.selected {
+            t.selection(focused)
+        } else {
+            Style::new()
+        };
+        let name = fit(&one_line(&s.name, 200), w.saturating_sub(right.width()));
+        lines.push(
+            spread(vec![Span::raw(name)], vec![Span::styled(right, t.dim())], w).style(style),
+        );
+    }
+    f.render_widget(Paragraph::new(lines), ir);
+}
+
+/// The Speakers view: the chosen speaker's quotes across the library.
+pub fn draw_speaker_quotes(f: &mut Frame, area: Rect, state: &State) {
+    let t = &state.theme;
+    let sv = &state.speakers;
+    let focused = sv.focus == SpeakersFocus::Quotes;
+    let title = match &sv.quotes {
+        Some((name, hits)) => format!(" Quotes by {} ({}) ", one_line(name, 60), hits.len()),
+        None => " Quotes ".into(),
+    };
+    let block = pane_block(state, title, focused);
+    let ir = inner(area);
+    f.render_widget(block, area);
+    if ir.width == 0 || ir.height == 0 {
+        return;
+    }
+    let w = usize::from(ir.width);
+    let Some((_, hits)) = &sv.quotes else {
+        f.render_widget(
+            Paragraph::new(Span::styled(
+                fit("Enter on a speaker lists their quotes.", w),
+                t.dim(),
+            )),
+            ir,
+        );
+        return;
+    };
+    let h = usize::from(ir.height);
+    let off = list_offset(sv.quote_selected, h);
+    let mut lines = Vec::new();
+    for (row, hit) in hits.iter().enumerate().skip(off).take(h) {
+        let date = one_line(&short_date(hit.date.as_deref().unwrap_or("—")), 10);
+        let title = fit(&one_line(&hit.title, 200), (w / 3).max(8));
+        let quote = format!("“{}”", one_line(&hit.text, 400));
+        let style = if row == sv.quote_selected {
+            t.selection(focused)
+        } else {
+            Style::new()
+        };
+        let used = 11 + title.width() + 2;
+        let kind_style = t.quote(Some(0), hit.kind);
+        let line = Line::from(vec![
+            Span::styled(format!("{date:<10} "), t.dim()),
+            Span::styled(title, t.title()),
+            Span::raw("  "),
+            Span::styled(fit(&quote, w.saturating_sub(used)), kind_style),
+        ]);
+        lines.push(line.style(style));
+    }
+    f.render_widget(Paragraph::new(lines), ir);
+}
+
+/// The status bar (or the prompt while typing).
+pub fn draw_status(f: &mut Frame, area: Rect, state: &State) {
+    let t = &state.theme;
+    let w = usize::from(area.width);
+    if let Some(p) = &state.prompt {
+        let text = format!("{}: {}█", p.label(), one_line(&p.text, 500));
+        // Keep the end (where the typing happens) in view.
+        let shown = if text.width() > w {
+            let mut s: String = text.chars().rev().take(w.saturating_sub(1)).collect();
+            s = s.chars().rev().collect();
+            format!("…{s}")
+        } else {
+            text
+        };
+        f.render_widget(Paragraph::new(Line::from(shown)).style(t.status()), area);
+        return;
+    }
+    let km = &state.keymap;
+    let k = |a: Action| km.hint(&a);
+    let (left, hints): (String, Vec<(String, &str)>) = match state.screen {
+        super::state::Screen::Speakers => {
+            let sv = &state.speakers;
+            let left = match (&sv.focus, &sv.quotes) {
+                (SpeakersFocus::Quotes, Some((name, hits))) => format!(
+                    "{} · quote {}/{}",
+                    one_line(name, 60),
+                    (sv.quote_selected + 1).min(hits.len()),
+                    hits.len()
+                ),
+                _ => format!("{} speakers", sv.rows.len()),
+            };
+            (
+                left,
+                vec![
+                    (k(Action::Enter), "open"),
+                    (k(Action::Filter), "filter"),
+                    (k(Action::Back), "back"),
+                    (k(Action::ToggleHelp), "help"),
+                ],
+            )
+        }
+        super::state::Screen::Reader => match (&state.reader, state.focus) {
+            (Some(r), Focus::Body | Focus::Sidebar) => (
+                reader_status(state, r),
+                vec![
+                    (
+                        format!("{}/{}", k(Action::NextQuote), k(Action::PrevQuote)),
+                        "quote",
+                    ),
+                    (
+                        format!("{}/{}", k(Action::NextSpeaker), k(Action::PrevSpeaker)),
+                        "speaker",
+                    ),
+                    (k(Action::ToggleHelp), "help"),
+                    (k(Action::Quit), "quit"),
+                ],
+            ),
+            _ => {
+                let l = &state.list;
+                let mut left = format!("{} articles · by {}", l.rows.len(), l.sort.name());
+                if !l.filter.is_empty() {
+                    left.push_str(&format!(" · filter “{}”", one_line(&l.filter, 30)));
+                }
+                (
+                    left,
+                    vec![
+                        (k(Action::Enter), "open"),
+                        (k(Action::Search), "search"),
+                        (k(Action::Filter), "filter"),
+                        (k(Action::CycleSort), "sort"),
+                        (k(Action::SpeakersView), "speakers"),
+                        (k(Action::ToggleHelp), "help"),
+                        (k(Action::Quit), "quit"),
+                    ],
+                )
+            }
+        },
+    };
+    let left = match (&state.message, &state.loading) {
+        (Some(m), _) => one_line(m, 300),
+        (None, Some(_)) => "loading…".to_string(),
+        (None, None) => left,
+    };
+    let mut right: Vec<Span> = Vec::new();
+    let mut rw = 0;
+    if let Some((done, total)) = state.index_progress {
+        let g = gauge(done, total);
+        rw += g.width();
+        right.push(Span::styled(g, t.status().add_modifier(Modifier::BOLD)));
+    }
+    let left = format!(" {}", fit(&left, w.saturating_sub(1 + rw)));
+    for (key, what) in hints {
+        if key.is_empty() {
+            continue;
+        }
+        let part = format!(" {key} {what} ");
+        if left.width() + rw + part.width() + 2 > w {
+            break;
+        }
+        rw += part.width();
+        right.push(Span::styled(part, t.status()));
+    }
+    let line = spread(vec![Span::raw(left)], right, w);
+    f.render_widget(Paragraph::new(line).style(t.status()), area);
+}
+
+/// The indexing gauge of the status bar: ` indexing ▰▰▰▱▱▱ 120/400 `.
+pub fn gauge(done: usize, total: usize) -> String {
+    const CELLS: usize = 8;
+    let filled = (done.min(total) * CELLS).checked_div(total).unwrap_or(0);
+    format!(
+        " indexing {}{} {done}/{total} ",
+        "▰".repeat(filled),
+        "▱".repeat(CELLS - filled)
+    )
+}
+
+fn reader_status(state: &State, r: &Reader) -> String {
+    let (pos, n) = r.quote_position();
+    let mut parts = Vec::new();
+    match (pos, r.current) {
+        (Some(i), Some(q)) => {
+            let quote = &r.analysis.quotes[q];
+            parts.push(format!("quote {i}/{n}"));
+            let mut who = one_line(quote.speaker.as_deref().unwrap_or("unattributed"), 60);
+            if let Some(c) = &quote.cue {
+                who.push_str(&format!(" ({})", one_line(c, 30)));
+            }
+            parts.push(who);
+            let kind = match quote.kind {
+                crate::extract::QuoteKind::Direct => "direct",
+                crate::extract::QuoteKind::Partial => "partial",
+                crate::extract::QuoteKind::Indirect => "indirect",
+            };
+            parts.push(kind.to_string());
+        }
+        (None, Some(q)) => {
+            // The current quote is indirect and indirect quotes are skipped.
+            let quote = &r.analysis.quotes[q];
+            parts.push(format!("quote –/{n}"));
+            parts.push(one_line(
+                quote.speaker.as_deref().unwrap_or("unattributed"),
+                60,
+            ));
+        }
+        _ => parts.push(format!("{n} quotes")),
+    }
+    if let Some(s) = &r.search {
+        parts.push(format!(
+            "match {}/{} “{}”",
+            s.current.map_or(0, |c| c + 1),
+            s.matches.len(),
+            one_line(&s.query, 20)
+        ));
+    }
+    if let Some(w) = &state.walk
+        && w.hits.get(w.index).is_some_and(|h| h.article == r.id)
+    {
+        parts.push(format!("library {}/{}", w.index + 1, w.hits.len()));
+    }
+    if !state.include_indirect {
+        parts.push("indirect skipped".into());
+    }
+    let total = r.wrapped.len().max(1);
+    let last = (r.scroll + r.height).min(total);
+    parts.push(format!("line {last}/{total}"));
+    parts.join(" · ")
+}
+
+/// The help overlay, generated from the keymap.
+pub fn draw_help(f: &mut Frame, area: Rect, state: &State) {
+    let t = &state.theme;
+    if area.width < 4 || area.height < 3 {
+        return;
+    }
+    let rows = state.keymap.help_rows();
+    let kw = rows
+        .iter()
+        .map(|r| r.keys.width())
+        .max()
+        .unwrap_or(0)
+        .min(24);
+    let mut lines = Vec::new();
+    let mut group = "";
+    for r in &rows {
+        if r.group != group {
+            if !group.is_empty() {
+                lines.push(Line::raw(""));
+            }
+            group = r.group;
+            lines.push(Line::styled(group, t.title()));
+        }
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {:<kw$}  ", fit(&r.keys, kw)), t.speaker(0)),
+            Span::raw(r.help),
+        ]));
+    }
+    let w = area.width.clamp(4, 90);
+    let h = area.height.min(lines.len() as u16 + 2).max(3);
+    let popup = Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    );
+    let scroll = state
+        .help
+        .unwrap_or(0)
+        .min(lines.len().saturating_sub(usize::from(h.saturating_sub(2))));
+    f.render_widget(Clear, popup);
+    let block = Block::bordered()
+        .border_type(BorderType::Thick)
+        .border_style(t.border(true))
+        .title(" Keys — ? or esc closes ");
+    f.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .scroll((scroll.min(u16::MAX as usize) as u16, 0)),
+        popup,
+    );
+}

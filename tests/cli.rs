@@ -1,0 +1,333 @@
+//! The real binary: `extract` JSON shape and per-file errors, config errors, `--help` on
+//! every command, shell completions.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The binary, with the user's own config kept out of the way.
+fn onrecord(home: &Path) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_onrecord"));
+    c.env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_STATE_HOME", home.join("state"))
+        .env("XDG_CACHE_HOME", home.join("cache"))
+        .env("HOME", home)
+        .env("NO_COLOR", "1");
+    c
+}
+
+fn run(home: &Path, args: &[&str]) -> Output {
+    onrecord(home).args(args).output().expect("run onrecord")
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8(b.to_vec()).expect("UTF-8 output")
+}
+
+fn sample_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/library")
+}
+
+fn sample_files() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = onrecord::sample::FILES
+        .iter()
+        .map(|(n, _)| sample_dir().join(n))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Checks one JSON line against the output format; returns it.
+fn check_article_json(line: &str) -> serde_json::Value {
+    let v: serde_json::Value =
+        serde_json::from_str(line).unwrap_or_else(|e| panic!("not JSON ({e}): {line}"));
+    assert!(v["path"].is_string(), "path: {line}");
+    assert!(v["title"].is_string(), "title");
+    assert!(v["byline"].is_array(), "byline");
+    assert!(
+        v["byline"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|n| n.is_string())
+    );
+    let body: Vec<char> = v["body"].as_str().expect("body").chars().collect();
+    for q in v["quotes"].as_array().expect("quotes") {
+        let kind = q["kind"].as_str().unwrap();
+        assert!(["direct", "partial", "indirect"].contains(&kind), "{kind}");
+        let (s, e) = (
+            q["start"].as_u64().unwrap() as usize,
+            q["end"].as_u64().unwrap() as usize,
+        );
+        assert!(
+            s <= e && e <= body.len(),
+            "offsets {s}..{e} of {}",
+            body.len()
+        );
+        let slice: String = body[s..e].iter().collect();
+        assert_eq!(slice, q["text"].as_str().unwrap(), "char offsets");
+        assert!(q["speaker"].is_string() || q["speaker"].is_null());
+        assert!(q["speaker_kind"].is_string());
+    }
+    for e in v["entities"].as_array().expect("entities") {
+        assert!(e["kind"].is_string() && e["name"].is_string());
+        assert!(e["aliases"].is_array() && e["mentions"].is_u64());
+    }
+    v
+}
+
+#[test]
+fn extract_json_on_the_sample_library() {
+    let home = tempfile::tempdir().unwrap();
+    let files = sample_files();
+    let mut args = vec!["extract", "--format", "json"];
+    let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+    args.extend(names.iter().map(String::as_str));
+    let out = run(home.path(), &args);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), files.len(), "one object per line, per file");
+    for (line, file) in lines.iter().zip(&files) {
+        let v = check_article_json(line);
+        assert_eq!(v["path"], file.display().to_string(), "input order");
+        assert!(!v["title"].as_str().unwrap().is_empty());
+        assert!(v["body"].as_str().unwrap().len() > 500);
+    }
+    // the wire story: metadata and no furniture
+    let council = lines
+        .iter()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .find(|v| {
+            v["path"]
+                .as_str()
+                .unwrap()
+                .ends_with("council-votes-to-close-old-swing-bridge.txt")
+        })
+        .unwrap();
+    assert_eq!(
+        council["title"],
+        "Port Halden council votes to close the Old Swing Bridge for repairs"
+    );
+    assert_eq!(council["byline"], serde_json::json!(["Nadia Ferreira"]));
+    assert_eq!(council["dateline"], "PORT HALDEN (Wirepost)");
+    let body = council["body"].as_str().unwrap();
+    assert!(!body.contains("Leave A Reply") && !body.contains("Reporting by"));
+}
+
+#[test]
+fn extract_json_on_the_seed() {
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/seed/space-force-missile-tracking.txt");
+    if !seed.exists() {
+        eprintln!("skipped: ../shared/seed is not present");
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let out = run(
+        home.path(),
+        &["extract", "--format", "json", seed.to_str().unwrap()],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert_eq!(stdout.lines().count(), 1);
+    let v = check_article_json(stdout.trim_end());
+    assert_eq!(
+        v["title"],
+        "The US Space Force is looking to boost allies\u{2019} tracking of North Korean missiles"
+    );
+    assert_eq!(v["byline"], serde_json::json!(["Josh Smith"]));
+    let body = v["body"].as_str().unwrap();
+    assert!(body.starts_with("SEOUL (Reuters)"));
+    assert!(body.ends_with("he said at a news conference in Seoul."));
+    for junk in [
+        "Leave A Reply",
+        "Your email address",
+        "Reporting by",
+        "Written by",
+    ] {
+        assert!(!body.contains(junk), "{junk}");
+    }
+}
+
+#[test]
+fn extract_reports_bad_files_and_goes_on() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let good1 = dir.path().join("one.txt");
+    let binary = dir.path().join("two.txt");
+    let missing = dir.path().join("three.txt");
+    let good2 = dir.path().join("four.md");
+    std::fs::write(&good1, "First headline\n\nSome text, she said.\n").unwrap();
+    std::fs::write(&binary, b"\x7fELF\x02\x01\x01\0\0\0\0\0").unwrap();
+    std::fs::write(&good2, "# Second\n\nMore text.\n").unwrap();
+    let args: Vec<String> = [&good1, &binary, &missing, &good2]
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect();
+    let mut all = vec!["extract", "--format", "json"];
+    all.extend(args.iter().map(String::as_str));
+    let out = run(home.path(), &all);
+    assert_eq!(out.status.code(), Some(1), "non-zero exit at the end");
+    let stdout = text(&out.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{stdout}");
+    assert_eq!(check_article_json(lines[0])["title"], "First headline");
+    assert_eq!(check_article_json(lines[1])["title"], "Second");
+    let stderr = text(&out.stderr);
+    assert_eq!(stderr.lines().count(), 2, "{stderr}");
+    assert!(
+        stderr.contains("two.txt") && stderr.contains("binary"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("three.txt") && stderr.contains("cannot read"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn extract_text_report() {
+    let home = tempfile::tempdir().unwrap();
+    let file = sample_dir().join("minister-pledges-rail-money.txt");
+    let out = run(home.path(), &["extract", file.to_str().unwrap()]);
+    assert!(out.status.success());
+    let s = text(&out.stdout);
+    assert!(s.contains("title:   Minister pledges emergency rail money after bridge closure"));
+    assert!(s.contains("byline:  Owen Hart, Lena Marsh"), "{s}");
+}
+
+#[test]
+fn oversize_file_refused_by_configured_limit() {
+    let home = tempfile::tempdir().unwrap();
+    let cfg = home.path().join("small.toml");
+    std::fs::write(&cfg, "[limits]\nmax_file_bytes = 200\n").unwrap();
+    let file = sample_dir().join("minister-pledges-rail-money.txt");
+    let out = run(
+        home.path(),
+        &[
+            "--config",
+            cfg.to_str().unwrap(),
+            "extract",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("over the limit of 200 bytes"), "{stderr}");
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn config_unknown_key_is_named_with_line_and_column() {
+    let home = tempfile::tempdir().unwrap();
+    let cfg = home.path().join("bad.toml");
+    std::fs::write(&cfg, "[library]\npaths = []\n  colour = \"red\"\n").unwrap();
+    let file = sample_dir().join("minister-pledges-rail-money.txt");
+    let out = run(
+        home.path(),
+        &[
+            "--config",
+            cfg.to_str().unwrap(),
+            "extract",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    let stderr = text(&out.stderr);
+    let expected = format!("{}:3:3:", cfg.display());
+    assert!(stderr.contains(&expected), "{stderr}");
+    assert!(stderr.contains("unknown field `colour`"), "{stderr}");
+}
+
+#[test]
+fn config_syntax_error_has_line_and_column() {
+    let home = tempfile::tempdir().unwrap();
+    let cfg = home.path().join("broken.toml");
+    std::fs::write(&cfg, "# comment\n[limits]\nmax_file_bytes = = 3\n").unwrap();
+    let out = run(
+        home.path(),
+        &["--config", cfg.to_str().unwrap(), "extract", "x.txt"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains(&format!("{}:3:", cfg.display())),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn config_wrong_type_and_missing_file() {
+    let home = tempfile::tempdir().unwrap();
+    let cfg = home.path().join("types.toml");
+    std::fs::write(&cfg, "[limits]\nmax_file_bytes = \"big\"\n").unwrap();
+    let out = run(
+        home.path(),
+        &["--config", cfg.to_str().unwrap(), "extract", "x.txt"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains(&format!("{}:2:18:", cfg.display())),
+        "{stderr}"
+    );
+
+    let missing = home.path().join("nope.toml");
+    let out = run(
+        home.path(),
+        &["--config", missing.to_str().unwrap(), "extract", "x.txt"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("nope.toml") && stderr.contains("cannot read config"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn help_on_every_command() {
+    use clap::CommandFactory;
+    let home = tempfile::tempdir().unwrap();
+    let out = run(home.path(), &["--help"]);
+    assert!(out.status.success());
+    let top = text(&out.stdout);
+    assert!(top.contains("Usage: onrecord"), "{top}");
+    let cmd = onrecord::cli::Cli::command();
+    let subs: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    assert!(subs.iter().any(|s| s == "extract"));
+    assert!(subs.iter().any(|s| s == "completions"));
+    for sub in &subs {
+        assert!(top.contains(sub.as_str()), "top-level help lists {sub}");
+        let out = run(home.path(), &[sub, "--help"]);
+        assert!(out.status.success(), "{sub} --help");
+        let help = text(&out.stdout);
+        assert!(
+            help.contains(&format!("Usage: onrecord {sub}")),
+            "{sub}: {help}"
+        );
+    }
+}
+
+#[test]
+fn completions_for_bash_and_others() {
+    let home = tempfile::tempdir().unwrap();
+    let out = run(home.path(), &["completions", "bash"]);
+    assert!(out.status.success());
+    let s = text(&out.stdout);
+    assert!(s.contains("_onrecord()"), "bash function");
+    assert!(s.contains("complete -F _onrecord"), "registered");
+    assert!(s.contains("extract") && s.contains("--format"));
+    for shell in ["zsh", "fish"] {
+        let out = run(home.path(), &["completions", shell]);
+        assert!(out.status.success(), "{shell}");
+        assert!(text(&out.stdout).contains("extract"), "{shell}");
+    }
+    let out = run(home.path(), &["completions", "cmd.exe"]);
+    assert!(!out.status.success());
+}
