@@ -268,7 +268,7 @@ fn no_feature_writes_the_library() {
             &["index"],
             &["speakers"],
             &["search", "deal"],
-            &["quotes", "Eva Berg"],
+            &["quotes", "--speaker", "Eva Berg"],
         ];
         for q in queries {
             if !has(q[0]) {
