@@ -496,17 +496,19 @@ impl Index {
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        // Full-name speakers by surname (from their local keys, i.e. as written).
-        let mut by_surname: HashMap<String, BTreeSet<String>> = HashMap::new();
+        // Every speaker key by its shorter forms ("merkel" -> {"angela merkel"}).
+        let mut by_suffix: HashMap<String, BTreeSet<String>> = HashMap::new();
         {
             let mut stmt = tx.prepare("SELECT key FROM speakers WHERE key LIKE '% %'")?;
             let keys = stmt.query_map([], |r| r.get::<_, String>(0))?;
             for k in keys {
                 let k = k?;
-                by_surname
-                    .entry(speaker::surname(&k).to_string())
-                    .or_default()
-                    .insert(k);
+                for suffix in speaker::suffixes(&k) {
+                    by_suffix
+                        .entry(suffix.to_string())
+                        .or_default()
+                        .insert(k.clone());
+                }
             }
         }
         let mut evidence: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
@@ -519,13 +521,15 @@ impl Index {
                 evidence.entry(a).or_default().insert(f);
             }
         }
+        // A short form goes to a full name when some article says it is that person's alias,
+        // no article says it is someone else's, and no other speaker's name ends with it.
         let mut target: HashMap<String, String> = HashMap::new();
         for (alias, fulls) in &evidence {
             if fulls.len() != 1 {
                 continue;
             }
             let full = fulls.iter().next().cloned().unwrap_or_default();
-            let others = by_surname
+            let others = by_suffix
                 .get(alias)
                 .map(|s| s.iter().any(|k| *k != full))
                 .unwrap_or(false);

@@ -142,12 +142,28 @@ pub fn is_single_word(key: &str) -> bool {
     !key.is_empty() && !key.contains(' ')
 }
 
-/// Resolves a speaker name to its key using the evidence of its own article: a one-word name
-/// becomes the full name of the one person entity in the article that ends with it or lists
-/// it as an alias. Returns the plain key otherwise.
+/// Whether `short` is a shorter form of `full`: fewer words, and its words end `full`
+/// ("merkel" of "angela merkel", "da silva" of "maria da silva").
+pub fn is_suffix_of(short: &str, full: &str) -> bool {
+    !short.is_empty()
+        && full.len() > short.len() + 1
+        && full.ends_with(short)
+        && full.as_bytes()[full.len() - short.len() - 1] == b' '
+}
+
+/// The proper word-boundary suffixes of a key ("b c" and "c" for "a b c").
+pub fn suffixes(key: &str) -> impl Iterator<Item = &str> {
+    key.char_indices()
+        .filter(|&(_, c)| c == ' ')
+        .map(move |(i, _)| &key[i + 1..])
+}
+
+/// Resolves a speaker name to its key using the evidence of its own article: a short name
+/// (a surname, "Da Silva") becomes the full name of the one person entity in the article
+/// whose name ends with it or lists it as an alias. Returns the plain key otherwise.
 pub fn resolve_in_article(name: &str, analysis: &Analysis) -> String {
     let k = key(name);
-    if !is_single_word(&k) {
+    if k.is_empty() {
         return k;
     }
     let mut found: Option<String> = None;
@@ -156,10 +172,9 @@ pub fn resolve_in_article(name: &str, analysis: &Analysis) -> String {
             continue;
         }
         let full = key(&e.name);
-        if full == k || is_single_word(&full) {
-            continue;
-        }
-        let matches = surname(&full) == k || e.aliases.iter().any(|a| key(a) == k);
+        let matches = is_suffix_of(&k, &full)
+            || (full.split(' ').count() > k.split(' ').count()
+                && e.aliases.iter().any(|a| key(a) == k));
         if matches {
             match &found {
                 Some(f) if *f != full => return k, // two candidates: no evidence which
@@ -170,8 +185,8 @@ pub fn resolve_in_article(name: &str, analysis: &Analysis) -> String {
     found.unwrap_or(k)
 }
 
-/// (alias key, full-name key) pairs an article gives as evidence: each person entity with a
-/// full name, for its one-word aliases.
+/// (short key, full-name key) pairs an article gives as evidence: for each person entity
+/// with a name of two or more words, its aliases with fewer words.
 pub fn alias_evidence(analysis: &Analysis) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for e in &analysis.entities {
@@ -179,12 +194,13 @@ pub fn alias_evidence(analysis: &Analysis) -> Vec<(String, String)> {
             continue;
         }
         let full = key(&e.name);
-        if is_single_word(&full) || full.is_empty() {
+        let words = full.split(' ').count();
+        if words < 2 {
             continue;
         }
         for a in &e.aliases {
             let ak = key(a);
-            if is_single_word(&ak) && ak != full {
+            if !ak.is_empty() && ak.split(' ').count() < words {
                 out.push((ak, full.clone()));
             }
         }
@@ -232,6 +248,21 @@ mod tests {
         };
         assert_eq!(resolve_in_article("Bush", &b), "bush");
         assert_eq!(resolve_in_article("Jeb Bush", &b), "jeb bush");
+        let c = Analysis {
+            quotes: vec![],
+            entities: vec![person("James Da Silva", &[]), person("Da", &[])],
+        };
+        assert_eq!(resolve_in_article("Da Silva", &c), "james da silva");
+        assert_eq!(resolve_in_article("Silva", &c), "james da silva");
+    }
+
+    #[test]
+    fn suffixes_are_whole_words() {
+        assert!(is_suffix_of("silva", "maria da silva"));
+        assert!(is_suffix_of("da silva", "maria da silva"));
+        assert!(!is_suffix_of("ilva", "maria da silva"));
+        assert!(!is_suffix_of("maria da silva", "maria da silva"));
+        assert_eq!(suffixes("a b c").collect::<Vec<_>>(), vec!["b c", "c"]);
     }
 
     #[test]

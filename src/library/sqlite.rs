@@ -48,7 +48,7 @@ impl SqliteStore {
     }
 
     /// The key of the speaker a user-typed name means: the exact key when it has quotes,
-    /// else the one speaker whose surname it is. Errors name the candidates when ambiguous.
+    /// else the one speaker whose name ends with it ("Merkel", "Da Silva"). Errors name the candidates when ambiguous.
     pub fn resolve_speaker(&self, name: &str) -> anyhow::Result<Option<String>> {
         let key = speaker::key(name);
         if key.is_empty() {
@@ -60,7 +60,7 @@ impl SqliteStore {
                 .prepare_cached("SELECT key FROM speakers WHERE key = ?")?
                 .query_row([&key], |r| r.get(0))
                 .optional()?;
-            if exact.is_some() || !speaker::is_single_word(&key) {
+            if exact.is_some() {
                 return Ok(exact);
             }
             let pattern = format!("% {}", key.replace(['%', '_'], ""));
@@ -73,7 +73,7 @@ impl SqliteStore {
                 .collect::<Result<_, _>>()?;
             let cands: Vec<_> = cands
                 .into_iter()
-                .filter(|(k, _)| speaker::surname(k) == key)
+                .filter(|(k, _)| speaker::is_suffix_of(&key, k))
                 .collect();
             match cands.len() {
                 0 => Ok(None),
@@ -147,6 +147,9 @@ impl SqliteStore {
     }
 }
 
+/// Full-text search ranks at most this many matches (the most recently indexed ones).
+pub const RANK_WINDOW: i64 = 2000;
+
 /// An FTS5 query that matches documents containing every word of `input`, whatever the
 /// input holds: each whitespace-separated word becomes a quoted string (inner quotes
 /// doubled), so operators, parentheses, colons and stray quotes are plain text. Returns
@@ -166,6 +169,53 @@ pub fn fts_query(input: &str) -> Option<String> {
     } else {
         Some(terms.join(" "))
     }
+}
+
+/// The lowercase words of a search, as matched for snippets.
+fn search_words(query: &str) -> Vec<String> {
+    query
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// About `width` bytes of `body` around the first place one of `words` starts a word, on
+/// char boundaries, with ellipses where cut. The start of the body when none is found.
+pub fn snippet(body: &str, words: &[String], width: usize) -> String {
+    let mut at = None;
+    'outer: for (i, c) in body.char_indices() {
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        if i > 0
+            && body[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+        {
+            continue;
+        }
+        for w in words {
+            let mut bc = body[i..].chars().flat_map(char::to_lowercase);
+            if w.chars().all(|wc| bc.next() == Some(wc)) {
+                at = Some(i);
+                break 'outer;
+            }
+        }
+    }
+    let at = at.unwrap_or(0);
+    let start = body.floor_char_boundary(at.saturating_sub(width / 3));
+    let end = body.floor_char_boundary((start + width).min(body.len()));
+    let mut out = String::new();
+    if start > 0 {
+        out.push('\u{2026}');
+    }
+    out.push_str(body[start..end].trim());
+    if end < body.len() {
+        out.push('\u{2026}');
+    }
+    out
 }
 
 impl Store for SqliteStore {
@@ -247,21 +297,47 @@ impl Store for SqliteStore {
             return Ok(Vec::new());
         };
         self.with(|ix| {
+            // Ranking every match of a very common word is slow on a big library: rank only
+            // among the most recently indexed RANK_WINDOW matches (finding the cut-off walks
+            // the match list in rowid order, which is cheap).
+            let cutoff: i64 = ix
+                .conn()
+                .prepare_cached(
+                    "SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+                )?
+                .query_row(rusqlite::params![q, RANK_WINDOW], |r| r.get(0))
+                .optional()?
+                .unwrap_or(i64::MIN);
+            // Rank first (ids only), then make snippets for the page shown, from the body.
+            let ids: Vec<i64> = ix
+                .conn()
+                .prepare_cached(
+                    "SELECT rowid FROM fts WHERE fts MATCH ? AND rowid > ? \
+                     ORDER BY bm25(fts, 4.0, 1.0) LIMIT ?",
+                )?
+                .query_map(rusqlite::params![q, cutoff, limit as i64], |r| r.get(0))?
+                .collect::<Result<_, _>>()?;
+            let words = search_words(query);
             let mut stmt = ix.conn().prepare_cached(
-                "SELECT a.id, a.path, a.title, \
-                 snippet(fts, 1, '', '', '\u{2026}', 12) \
-                 FROM fts JOIN articles a ON a.id = fts.rowid \
-                 WHERE fts MATCH ? ORDER BY rank LIMIT ?",
+                "SELECT a.id, a.path, a.title, d.body FROM articles a JOIN docs d ON d.id = a.id \
+                 WHERE a.id = ?",
             )?;
-            let rows = stmt.query_map(rusqlite::params![q, limit as i64], |r| {
-                Ok(SearchHit {
-                    article: r.get(0)?,
-                    path: db::path_from_key(&r.get::<_, Vec<u8>>(1)?),
-                    title: r.get(2)?,
-                    snippet: r.get::<_, Option<String>>(3)?.unwrap_or_default(),
-                })
-            })?;
-            Ok(rows.collect::<Result<_, _>>()?)
+            let mut hits = Vec::with_capacity(ids.len());
+            for id in ids {
+                let hit = stmt
+                    .query_row([id], |r| {
+                        let body: String = r.get(3)?;
+                        Ok(SearchHit {
+                            article: r.get(0)?,
+                            path: db::path_from_key(&r.get::<_, Vec<u8>>(1)?),
+                            title: r.get(2)?,
+                            snippet: snippet(&body, &words, 160),
+                        })
+                    })
+                    .optional()?;
+                hits.extend(hit);
+            }
+            Ok(hits)
         })
     }
 

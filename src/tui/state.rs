@@ -6,7 +6,7 @@ use super::keymap::Keymap;
 use super::layout::{self, Panes};
 use super::theme::Theme;
 use crate::article::Article;
-use crate::extract::{Analysis, EntityKind};
+use crate::extract::{Analysis, EntityKind, QuoteKind};
 use crate::library::{ArticleId, ArticleSummary, QuoteHit, SearchHit, SpeakerSummary};
 use std::ops::Range;
 
@@ -476,17 +476,12 @@ impl Reader {
             None => n - 1,
         };
         let quotes = &self.nav.by_speaker[slot];
+        // Their first quote that `n` would visit (indirect ones may be skipped).
+        let skip_indirect = self.nav.walk.len() < self.nav.order.len();
         let first = quotes
             .iter()
             .copied()
-            .find(|q| {
-                self.nav
-                    .walk
-                    .binary_search_by_key(&self.analysis.quotes[*q].span.start, |&w| {
-                        self.analysis.quotes[w].span.start
-                    })
-                    .is_ok()
-            })
+            .find(|q| !skip_indirect || self.analysis.quotes[*q].kind != QuoteKind::Indirect)
             .or_else(|| quotes.first().copied());
         if let Some(q) = first {
             self.selected_speaker = Some(slot);
@@ -517,7 +512,12 @@ impl Reader {
             .filter(|q| self.nav.speaker_of[*q] == Some(slot))
         {
             Some(cur) => {
-                let i = quotes.iter().position(|q| *q == cur).unwrap_or(0);
+                // O(log n): the speaker's quotes are sorted by start.
+                let start = self.analysis.quotes[cur].span.start;
+                let mut i = quotes.partition_point(|q| starts(q) < start);
+                while i + 1 < quotes.len() && quotes[i] != cur && starts(&quotes[i]) == start {
+                    i += 1;
+                }
                 if forward {
                     quotes.get(i + 1).copied()
                 } else {
@@ -736,6 +736,8 @@ pub struct State {
     /// An article being loaded, and the quote to show once it is.
     pub loading: Option<(ArticleId, Option<usize>)>,
     pub message: Option<String>,
+    /// Background indexing progress (done, total) while it runs.
+    pub index_progress: Option<(usize, usize)>,
     pub quit: bool,
 }
 
@@ -758,6 +760,7 @@ impl State {
             include_indirect: true,
             loading: None,
             message: None,
+            index_progress: None,
             quit: false,
         }
     }
@@ -913,6 +916,9 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             | SpeakerQuotesLoaded { .. }
             | SearchResults { .. }
             | Notify(_)
+            | IndexProgress { .. }
+            | LibraryChanged
+            | IndexFinished { .. }
             | Resize(..)
     );
     if user_input {
@@ -939,6 +945,18 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
         Notify(m) => {
             state.message = Some(m);
             Vec::new()
+        }
+        IndexProgress { done, total } => {
+            state.index_progress = Some((done, total));
+            Vec::new()
+        }
+        LibraryChanged => reload_lists(state),
+        IndexFinished { message } => {
+            state.index_progress = None;
+            if message.is_some() {
+                state.message = message;
+            }
+            reload_lists(state)
         }
         ArticlesLoaded(v) => {
             state.list.all = v;
@@ -983,9 +1001,16 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         SpeakerQuotesLoaded { speaker, hits } => {
-            state.speakers.quotes = Some((speaker, hits));
-            state.speakers.quote_selected = 0;
-            state.speakers.focus = SpeakersFocus::Quotes;
+            let sv = &mut state.speakers;
+            let same = sv.quotes.as_ref().is_some_and(|(n, _)| *n == speaker);
+            if same {
+                // A reload (the library changed): stay where the user was.
+                sv.quote_selected = sv.quote_selected.min(hits.len().saturating_sub(1));
+            } else {
+                sv.quote_selected = 0;
+                sv.focus = SpeakersFocus::Quotes;
+            }
+            sv.quotes = Some((speaker, hits));
             Vec::new()
         }
         SearchResults { query, hits } => {
@@ -1099,6 +1124,18 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
         _ if state.screen == Screen::Speakers => speakers_action(state, &panes, action),
         other => reader_action(state, &panes, other),
     }
+}
+
+/// The library changed: the list (and the Speakers view when shown) are fetched again.
+fn reload_lists(state: &State) -> Vec<Effect> {
+    let mut v = vec![Effect::LoadArticles];
+    if state.screen == Screen::Speakers {
+        v.push(Effect::LoadSpeakers);
+        if let Some((name, _)) = &state.speakers.quotes {
+            v.push(Effect::LoadSpeakerQuotes(name.clone()));
+        }
+    }
+    v
 }
 
 fn live_filter(state: &mut State) {

@@ -597,9 +597,14 @@ pub fn draw_status(f: &mut Frame, area: Rect, state: &State) {
         (None, Some(_)) => "loading…".to_string(),
         (None, None) => left,
     };
-    let left = format!(" {}", fit(&left, w.saturating_sub(1)));
     let mut right: Vec<Span> = Vec::new();
     let mut rw = 0;
+    if let Some((done, total)) = state.index_progress {
+        let g = gauge(done, total);
+        rw += g.width();
+        right.push(Span::styled(g, t.status().add_modifier(Modifier::BOLD)));
+    }
+    let left = format!(" {}", fit(&left, w.saturating_sub(1 + rw)));
     for (key, what) in hints {
         if key.is_empty() {
             continue;
@@ -613,6 +618,17 @@ pub fn draw_status(f: &mut Frame, area: Rect, state: &State) {
     }
     let line = spread(vec![Span::raw(left)], right, w);
     f.render_widget(Paragraph::new(line).style(t.status()), area);
+}
+
+/// The indexing gauge of the status bar: ` indexing ▰▰▰▱▱▱ 120/400 `.
+pub fn gauge(done: usize, total: usize) -> String {
+    const CELLS: usize = 8;
+    let filled = (done.min(total) * CELLS).checked_div(total).unwrap_or(0);
+    format!(
+        " indexing {}{} {done}/{total} ",
+        "▰".repeat(filled),
+        "▱".repeat(CELLS - filled)
+    )
 }
 
 fn reader_status(state: &State, r: &Reader) -> String {

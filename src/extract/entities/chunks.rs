@@ -194,7 +194,10 @@ fn pieces(
                 // `Attorney’s Office`.
                 let last = &toks[run[i + n - 1]];
                 let next_cue = norm.get(i + n).is_some_and(|nw| has_org_cue(lx, nw));
-                (!last.possessive && !next_cue).then_some((n, Piece::Title(g)))
+                // `Office of Inspector General`: a title ending a name after a connector.
+                let ends_name =
+                    i + n == run.len() && i >= 2 && !is_cap_word(toks[run[i - 2]].text(body));
+                (!last.possessive && !next_cue && !ends_name).then_some((n, Piece::Title(g)))
             })
         };
         let demonym = lx.demonyms.find(rest).map(|(n, _)| (n, Piece::Demonym));
@@ -227,7 +230,9 @@ fn pieces(
         // word, not a name.
         let common_opener =
             i == 0 && t.sent_start && !given_first && lower.contains(&w.to_lowercase());
-        if lx.stopwords.contains(w) || common_opener {
+        // `Liu He`: a family name that is also a function word, inside a name.
+        let family_name = lx.surnames_first.contains(w) && !t.sent_start && run.len() > 1;
+        if (lx.stopwords.contains(w) && !family_name) || common_opener {
             out.push((i, 1, Piece::Stop));
         } else {
             out.push((i, 1, Piece::Word));
@@ -413,6 +418,23 @@ fn classify_group(
         }
     };
 
+    // A name followed by its own initials (`Doctors for Open Borders (DOB)`) is an
+    // organization.
+    let last_tok = tok_range(*idx.last().unwrap_or(&idx[0])).1;
+    if idx.len() >= 2
+        && !lx.generic.contains(toks[last_tok].text(body))
+        && let Some(acr) = defined_acronym(body, toks, last_tok + 1)
+        && initials(&body[span_of(idx[0], *idx.last().unwrap_or(&idx[0]))]) == acronym_letters(acr)
+    {
+        out.push(mk(
+            RawKind::Org,
+            idx[0],
+            *idx.last().unwrap_or(&idx[0]),
+            None,
+        ));
+        return;
+    }
+
     // Organization cue anywhere in the group: one organization over the group.
     let cue_at = idx
         .iter()
@@ -563,6 +585,7 @@ fn classify_group(
                     RawKind::Person
                 } else if n_words == 1 {
                     if is_all_caps(first_raw)
+                        && first_raw.chars().all(|c| c.is_alphabetic() || c == '&')
                         && (3..=6).contains(&first_raw.chars().count())
                         && !lx.generic.contains(first_raw)
                         && !lx.stopwords.contains(first_raw)
@@ -582,6 +605,45 @@ fn classify_group(
             }
         }
     }
+}
+
+/// `(ACR)` or `, ACR,` right after a name, at token `n`.
+pub fn defined_acronym<'a>(body: &'a str, toks: &[Token], n: usize) -> Option<&'a str> {
+    let paren = toks.get(n).is_some_and(|t| t.is_punct('('))
+        && toks.get(n + 2).is_some_and(|t| t.is_punct(')'));
+    let commas = toks.get(n).is_some_and(|t| t.is_punct(','))
+        && toks.get(n + 2).is_some_and(|t| t.is_punct(','));
+    if !paren && !commas {
+        return None;
+    }
+    let acr = toks.get(n + 1).filter(|t| t.is_word())?.text(body);
+    let letters = acronym_letters(acr).chars().count();
+    let ok = (2..=8).contains(&letters)
+        && acr.chars().next().is_some_and(char::is_uppercase)
+        && !acr.chars().skip(1).any(char::is_lowercase);
+    ok.then_some(acr)
+}
+
+/// Initial letters of a name's capitalized words (`California Public Utilities Commission`
+/// → `CPUC`), without company suffixes.
+pub fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter(|w| {
+            !matches!(
+                *w,
+                "Co." | "Co" | "Inc." | "Inc" | "Corp." | "Corp" | "Ltd." | "LLC"
+            )
+        })
+        .filter_map(|w| {
+            let c = w.chars().next()?;
+            c.is_uppercase().then_some(c)
+        })
+        .collect()
+}
+
+/// Letters of an acronym (`PG&E` → `PGE`).
+pub fn acronym_letters(w: &str) -> String {
+    w.chars().filter(|c| c.is_alphabetic()).collect()
 }
 
 #[cfg(test)]
@@ -667,6 +729,14 @@ mod tests {
         let v = raws("a deal with the WTO was signed by PZQ officials");
         assert!(has(&v, RawKind::Org, "WTO"));
         assert!(has(&v, RawKind::Org, "PZQ"));
+    }
+
+    #[test]
+    fn name_with_its_initials_is_an_org() {
+        let v = raws("They joined Nurses for Open Borders (NOB) last year.");
+        assert!(has(&v, RawKind::Org, "Nurses for Open Borders"));
+        let v = raws("They joined the group Nurses for Open Borders, NOB, last year.");
+        assert!(has(&v, RawKind::Org, "Nurses for Open Borders"));
     }
 
     #[test]

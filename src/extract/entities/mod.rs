@@ -19,7 +19,9 @@ use crate::article::Article;
 use crate::extract::{Entity, EntityKind};
 use std::ops::Range;
 
-pub use lexicon::{given_name, is_demonym, is_given_name, is_title_word, title_gender};
+pub use lexicon::{
+    given_name, is_demonym, is_given_name, is_role_noun, is_title_word, title_gender,
+};
 
 /// One mention of an entity in the body.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -258,6 +260,37 @@ mod tests {
         assert!(t.mention_at(7).is_some());
         assert!(t.mention_at(15).is_none());
         assert_eq!(t.mentions_in(0..a.body.len()).len(), 2);
+    }
+
+    #[test]
+    fn place_from_context() {
+        let t = recognize(&article(
+            "The rally was held in Dunmore, Pa., on Friday. She grew up in Carvel, a village north of Elmstead.",
+        ));
+        let places = names(&t, EntityKind::Place);
+        for p in ["Dunmore", "Pennsylvania", "Carvel", "Elmstead"] {
+            assert!(places.contains(&p), "{p} in {places:?}");
+        }
+    }
+
+    #[test]
+    fn org_from_context() {
+        let t = recognize(&article(
+            "\u{201C}Prices rise,\u{201D} said Ana Ruiz, an economist at Brightwave. Bo Lind, chief strategist at Kessler Tabor, agreed.",
+        ));
+        let orgs = names(&t, EntityKind::Organization);
+        assert!(orgs.contains(&"Brightwave"), "{orgs:?}");
+        assert!(orgs.contains(&"Kessler Tabor"), "{orgs:?}");
+        assert!(t.find(EntityKind::Person, "Bo Lind").is_some());
+    }
+
+    #[test]
+    fn unknown_pair_is_a_person_only_with_a_cue() {
+        let t = recognize(&article(
+            "The study in Ferro Quarterly was cited. Ilse Varga, a chemist at the plant, disagreed.",
+        ));
+        let people = names(&t, EntityKind::Person);
+        assert_eq!(people, ["Ilse Varga"]);
     }
 
     #[test]

@@ -10,7 +10,7 @@
 //! cue lexicon, so `X thinks C` or `X agreed that C` are never reported speech.
 
 use super::cues::{Form, PhraseKind};
-use super::frames::{Cue, is_time, np_after, phrase_at, subject_before};
+use super::frames::{Cue, Np, cue_at, is_time, np_after, phrase_at, subject_before};
 use super::resolve::{Resolver, Speaker, words};
 use super::text::{Doc, Kind};
 use std::ops::Range;
@@ -189,12 +189,27 @@ fn clause_after(doc: &Doc, cue: &Cue, mut p: usize, e: usize) -> Option<usize> {
             // A prepositional adjunct: the clause starts after a later `that`.
             let lim = e.min(p + 25);
             let mut k = p + 1;
+            let mut crossed = false;
             while k < lim {
                 let t = &doc.toks[k];
                 if t.kind == Kind::Open || t.is_punct(';') || t.is_punct(':') {
                     return None;
                 }
-                if doc.is(k, "that") {
+                // `that` after another cue belongs to that cue.
+                if t.is_word()
+                    && k > p + 1
+                    && cue_at(doc, k).is_some_and(|c| {
+                        c.verb
+                            .is_some_and(|v| matches!(v.form, Form::Past | Form::Third))
+                    })
+                {
+                    return None;
+                }
+                if t.is_punct(',') {
+                    crossed = true;
+                }
+                // `at X, south of Y, that C` but not `on Monday, an effort that ...`.
+                if doc.is(k, "that") && (!crossed || doc.toks[k - 1].is_punct(',')) {
                     return Some(k + 1);
                 }
                 k += 1;
@@ -318,70 +333,106 @@ pub fn find(
     para: u32,
 ) -> Vec<Hit> {
     let mut hits: Vec<Hit> = Vec::new();
+    let mut last_subject: Option<Np> = None;
     let (s, e) = (sent.start, sent.end);
     for cue in cues {
-        if let Some(h) = one(doc, res, s, e, cue, para) {
+        // `X said A, adding (that) B`: B is X's too, and A ends before the comma.
+        if let Some(h) = participle(doc, &mut hits, e, cue) {
+            hits.push(h);
+            continue;
+        }
+        // A cue inside reported speech is part of it (`X said Y had concluded that ...`).
+        if hits.iter().any(|x| x.content.contains(&cue.start)) {
+            continue;
+        }
+        if let Some(h) = one(doc, res, s, e, cue, para, &mut last_subject) {
             // Keep the first hit for overlapping frames of the same clause.
             if hits.iter().any(|x| x.content == h.content) {
                 continue;
             }
+            // `X recalled that he said C, the office said`: the outer frame wins.
+            hits.retain(|x| !h.content.contains(&x.cue.start));
             hits.push(h);
         }
     }
     hits
 }
 
-fn one(doc: &Doc, res: &mut Resolver, s: usize, e: usize, cue: &Cue, para: u32) -> Option<Hit> {
+fn participle(doc: &Doc, hits: &mut [Hit], e: usize, cue: &Cue) -> Option<Hit> {
+    let verb = cue.verb?;
+    if verb.form != Form::Ing || cue.phrase || cue.start == 0 {
+        return None;
+    }
+    if !doc.toks[cue.start - 1].is_punct(',') {
+        return None;
+    }
+    let prev = hits
+        .iter_mut()
+        .rev()
+        .find(|h| h.content.contains(&cue.start) || h.content.end == cue.start - 1)?;
+    let mut p = cue.end;
+    if doc.is(p, "that") {
+        p += 1;
+    }
+    let content = trim(doc, p..e);
+    if doc.words(content.clone()) < 3
+        || doc.is_any(content.start, BAD_START)
+        || is_whole_quote(doc, &content)
+    {
+        return None;
+    }
+    if prev.content.contains(&cue.start) {
+        prev.content.end = cue.start - 1;
+        prev.content = trim(doc, prev.content.clone());
+    }
+    Some(Hit {
+        content,
+        speaker: prev.speaker.clone(),
+        cue: cue.start..cue.end,
+    })
+}
+
+fn one(
+    doc: &Doc,
+    res: &mut Resolver,
+    s: usize,
+    e: usize,
+    cue: &Cue,
+    para: u32,
+    last_subject: &mut Option<Np>,
+) -> Option<Hit> {
     let k = cue.start;
     if cue.source {
         return according(doc, res, s, e, cue, para);
     }
     let verb = cue.verb?;
-    if !cue.phrase && matches!(verb.form, Form::Ing | Form::Participle) {
-        return None;
-    }
     if k > s && doc.is_any(k - 1, BAD_PREV) {
         return None;
     }
-    // Inverted: `C, said S.`
-    if k > s && (doc.toks[k - 1].is_punct(',') || doc.toks[k - 1].kind == Kind::Close) {
-        let (np, appos) = np_after(doc, cue.end, e)?;
-        let rest = np.end;
-        if rest < e
-            && !doc.toks[rest].is_punct('.')
-            && !doc.toks[rest].is_punct(',')
-            && !doc.is_any(
-                rest,
-                &[
-                    "in",
-                    "on",
-                    "at",
-                    "when",
-                    "during",
-                    "who",
-                    "last",
-                    "this",
-                    "according",
-                    "citing",
-                    "adding",
-                ],
-            )
-            && !is_time(doc, rest)
-        {
-            return None;
-        }
-        let content = trim(doc, s..k);
-        if doc.words(content.clone()) < 3 || is_whole_quote(doc, &content) {
-            return None;
-        }
-        let speaker = res.resolve(np, appos, para)?;
-        return Some(Hit {
-            content,
-            speaker,
-            cue: cue.start..cue.end,
-        });
+    let np = subject_before(doc, s, k);
+    if let Some(np) = &np
+        && !np.range.is_empty()
+    {
+        *last_subject = Some(np.clone());
     }
-    let np = subject_before(doc, s, k)?;
+    if !cue.phrase && matches!(verb.form, Form::Ing | Form::Participle) {
+        // `with forecasters warning that C`.
+        let with = np
+            .as_ref()
+            .is_some_and(|n| n.before.is_some_and(|b| doc.is(b, "with")));
+        if !(verb.form == Form::Ing && with) {
+            return None;
+        }
+    }
+    // `X accused Y of Z and warned that C`: the source of the first verb.
+    let np = match np {
+        Some(np) => Some(np),
+        None if k > s && doc.is_any(k - 1, &["and", "but"]) => last_subject.clone(),
+        None => None,
+    };
+    let Some(np) = np else {
+        return inverted(doc, res, s, e, cue, para);
+    };
     if np.range.is_empty() {
         return None;
     }
@@ -501,6 +552,56 @@ fn according(
         return None;
     }
     let speaker = res.resolve(np, None, para)?;
+    Some(Hit {
+        content,
+        speaker,
+        cue: cue.start..cue.end,
+    })
+}
+
+/// `C, said S.`: the cue right after the clause, the source after the cue.
+fn inverted(
+    doc: &Doc,
+    res: &mut Resolver,
+    s: usize,
+    e: usize,
+    cue: &Cue,
+    para: u32,
+) -> Option<Hit> {
+    let k = cue.start;
+    if !(k > s && (doc.toks[k - 1].is_punct(',') || doc.toks[k - 1].kind == Kind::Close)) {
+        return None;
+    }
+    let (np, appos) = np_after(doc, cue.end, e)?;
+    let rest = np.end;
+    if rest < e
+        && !doc.toks[rest].is_punct('.')
+        && !doc.toks[rest].is_punct(',')
+        && !doc.is_any(
+            rest,
+            &[
+                "in",
+                "on",
+                "at",
+                "when",
+                "during",
+                "who",
+                "last",
+                "this",
+                "according",
+                "citing",
+                "adding",
+            ],
+        )
+        && !is_time(doc, rest)
+    {
+        return None;
+    }
+    let content = trim(doc, s..k);
+    if doc.words(content.clone()) < 3 || is_whole_quote(doc, &content) {
+        return None;
+    }
+    let speaker = res.resolve(np, appos, para)?;
     Some(Hit {
         content,
         speaker,

@@ -150,16 +150,20 @@ pub fn find_spans(body: &str) -> Vec<QSpan> {
                     }
                 }
                 '”' => {
-                    if let Some(k) =
-                        top_double(&stack).filter(|&k| stack[k].fam == Fam::CurlyDouble)
-                    {
+                    // Also closes a straight opening mark (`"Mixed,” he said`).
+                    if let Some(k) = top_double(&stack).filter(|&k| {
+                        stack[k].fam == Fam::CurlyDouble || stack[k].fam == Fam::StraightDouble
+                    }) {
                         close_at(&mut stack, k, pos, after, &mut spans);
                     } else if is_open_boundary(prev) && alnum(next) {
                         push(&mut stack, Fam::CurlyDouble, cont_of);
                     }
                 }
                 '"' => {
-                    let k = top_double(&stack).filter(|&k| stack[k].fam == Fam::StraightDouble);
+                    // Also closes a curly opening mark (`“Mixed," he said`).
+                    let k = top_double(&stack).filter(|&k| {
+                        stack[k].fam == Fam::StraightDouble || stack[k].fam == Fam::CurlyDouble
+                    });
                     if let Some(k) = k
                         && (!alnum(next) || !is_open_boundary(prev))
                     {

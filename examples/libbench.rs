@@ -1,0 +1,209 @@
+//! Library scale benchmark (not a test): generates a synthetic library of N articles (once),
+//! then measures cold indexing, warm open + article list, speaker queries, full-text search,
+//! and the peak RSS of a process holding the store open with the article list loaded.
+//!
+//! ```text
+//! cargo run --release --example libbench -- 100000            # library in /tmp/onrecord-bench-100000
+//! cargo run --release --example libbench -- 100000 /some/dir  # elsewhere
+//! ```
+//!
+//! The indexing uses the real extractor (`extract::analyze`), so its time moves with the
+//! extractor. The warm-start and RSS figures come from fresh child processes.
+
+#[path = "../tools/corpus.rs"]
+mod corpus;
+
+use onrecord::library::Store;
+use onrecord::library::indexer::{IndexEvent, IndexOptions, Scope, open_and_update};
+use onrecord::library::sqlite::SqliteStore;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+fn peak_rss_kb() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1).map(|v| v.parse().unwrap_or(0)))
+        })
+        .unwrap_or(0)
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
+}
+
+/// Child mode: open the store, load the list, report time and peak RSS.
+fn child(db: &Path) {
+    let t = Instant::now();
+    let (store, _) = SqliteStore::open(db).expect("open");
+    let list = store.articles().expect("articles");
+    let ready = t.elapsed();
+    // Touch what a first frame would show: the first screenful of rows.
+    let visible: usize = list.iter().take(60).map(|a| a.title.len()).sum();
+    println!(
+        "{} {} {} {}",
+        ready.as_micros(),
+        list.len(),
+        peak_rss_kb(),
+        visible
+    );
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if args.get(1).map(String::as_str) == Some("--child") {
+        child(Path::new(&args[2]));
+        return;
+    }
+    let n: usize = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(10_000);
+    let dir = args
+        .get(2)
+        .map(PathBuf::from)
+        .unwrap_or_else(|| std::env::temp_dir().join(format!("onrecord-bench-{n}")));
+    let lib = dir.join("library");
+    let db = dir.join("index.sqlite3");
+    let marker = dir.join("generated");
+    if !marker.exists() {
+        let t = Instant::now();
+        let _ = std::fs::remove_dir_all(&lib);
+        let paths = corpus::generate(&lib, n, 7).expect("generate");
+        let bytes: u64 = paths
+            .iter()
+            .filter_map(|p| std::fs::metadata(p).ok())
+            .map(|m| m.len())
+            .sum();
+        std::fs::write(&marker, format!("{n}\n")).expect("marker");
+        println!(
+            "generated {} articles, {:.0} MB, in {:.1} s",
+            paths.len(),
+            bytes as f64 / 1e6,
+            t.elapsed().as_secs_f64()
+        );
+    }
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", db.display()));
+    }
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    println!("library: {} ({n} articles), {cores} cores", lib.display());
+
+    // Cold index.
+    let t = Instant::now();
+    let opts = IndexOptions::default();
+    let mut commits = 0usize;
+    let summary = open_and_update(&db, &Scope::Roots(vec![lib.clone()]), &opts, &mut |e| {
+        if matches!(e, IndexEvent::Committed { .. }) {
+            commits += 1;
+        }
+    })
+    .expect("index");
+    let cold = t.elapsed();
+    let db_mb = std::fs::metadata(&db).map_or(0, |m| m.len()) as f64 / 1e6;
+    println!(
+        "cold index: {:.1} s ({} new, {} failed, {commits} commits, db {db_mb:.0} MB)  [target <= 60 s]",
+        cold.as_secs_f64(),
+        summary.new,
+        summary.failed
+    );
+
+    // Warm re-index (nothing changed).
+    let t = Instant::now();
+    let s = open_and_update(&db, &Scope::Roots(vec![lib.clone()]), &opts, &mut |_| {})
+        .expect("reindex");
+    println!(
+        "no-change re-index: {} ({} unchanged)",
+        ms(t.elapsed()),
+        s.unchanged
+    );
+
+    // Warm start + RSS in fresh processes (page cache warm after the first).
+    let exe = std::env::current_exe().expect("exe");
+    let mut starts = Vec::new();
+    let mut rss = 0u64;
+    for _ in 0..3 {
+        let out = std::process::Command::new(&exe)
+            .arg("--child")
+            .arg(&db)
+            .output()
+            .expect("child");
+        let line = String::from_utf8_lossy(&out.stdout).to_string();
+        let f: Vec<u64> = line
+            .split_whitespace()
+            .filter_map(|x| x.parse().ok())
+            .collect();
+        if f.len() >= 3 {
+            starts.push(Duration::from_micros(f[0]));
+            rss = rss.max(f[2]);
+        }
+    }
+    starts.sort();
+    println!(
+        "warm start (open + articles() of {n}): best {}, worst {}  [first frame target <= 150 ms]",
+        starts.first().map_or("?".into(), |d| ms(*d)),
+        starts.last().map_or("?".into(), |d| ms(*d))
+    );
+    println!(
+        "peak RSS with the store open and the list loaded: {:.1} MB  [target <= 150 MB]",
+        rss as f64 / 1024.0
+    );
+
+    let (store, _) = SqliteStore::open(&db).expect("open");
+    // Speaker queries: the most quoted speaker, a middling one, and a name typed as surname.
+    let speakers = store.speakers().expect("speakers");
+    println!("speakers: {}", speakers.len());
+    let mut picks: Vec<String> = Vec::new();
+    if let Some(s) = speakers.first() {
+        picks.push(s.name.clone());
+    }
+    if let Some(s) = speakers.get(speakers.len() / 2) {
+        picks.push(s.name.clone());
+    }
+    if picks.is_empty() {
+        // The extractor found no speakers: query names the corpus uses anyway.
+        for p in corpus::people(7, 2_000).iter().take(2) {
+            picks.push(p.full());
+        }
+    }
+    let t = Instant::now();
+    let all = store.speakers().expect("speakers");
+    println!("speakers() list: {} ({} rows)", ms(t.elapsed()), all.len());
+    for name in &picks {
+        let mut times = Vec::new();
+        let mut hits = 0;
+        for _ in 0..5 {
+            let t = Instant::now();
+            hits = store.quotes_by(name).map(|h| h.len()).unwrap_or(0);
+            times.push(t.elapsed());
+        }
+        times.sort();
+        println!(
+            "quotes --speaker {name:?}: {hits} quotes, median {}, worst {}  [target <= 20 ms]",
+            ms(times[2]),
+            ms(times[4])
+        );
+    }
+    for q in [
+        "strike",
+        "Okafor",
+        "battery plant",
+        "flood defences reviewed",
+        "Gdańsk",
+        "said",
+        "\"unbalanced (query",
+    ] {
+        let mut times = Vec::new();
+        let mut hits = 0;
+        for _ in 0..5 {
+            let t = Instant::now();
+            hits = store.search(q, 50).map(|h| h.len()).unwrap_or(0);
+            times.push(t.elapsed());
+        }
+        times.sort();
+        println!(
+            "search {q:?}: {hits} hits (limit 50), median {}, worst {}  [target <= 50 ms]",
+            ms(times[2]),
+            ms(times[4])
+        );
+    }
+}

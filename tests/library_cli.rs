@@ -1,0 +1,340 @@
+//! The library commands through the real binary: crash recovery after SIGKILL, two
+//! processes at once, and the output of `index`, `quotes`, `speakers`, `search`.
+
+#[path = "library_support/mod.rs"]
+mod support;
+
+#[path = "../tools/corpus.rs"]
+mod corpus;
+
+use onrecord::library::Store;
+use onrecord::library::db::Index;
+use onrecord::library::indexer::{Scope, open_and_update};
+use onrecord::library::sqlite::SqliteStore;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+fn onrecord(tmp: &Path) -> Command {
+    let config = tmp.join("config.toml");
+    if !config.exists() {
+        std::fs::write(&config, "").unwrap();
+    }
+    let mut c = Command::new(env!("CARGO_BIN_EXE_onrecord"));
+    c.arg("--config")
+        .arg(config)
+        .env("HOME", tmp.join("home"))
+        .env("XDG_DATA_HOME", tmp.join("home/data"))
+        .env("XDG_CONFIG_HOME", tmp.join("home/config"));
+    c
+}
+
+fn text(o: &Output) -> (String, String) {
+    (
+        String::from_utf8_lossy(&o.stdout).to_string(),
+        String::from_utf8_lossy(&o.stderr).to_string(),
+    )
+}
+
+fn count(db: &Path) -> usize {
+    let ix = Index::open_existing(db).unwrap();
+    ix.conn()
+        .query_row("SELECT count(*) FROM articles", [], |r| r.get::<_, i64>(0))
+        .unwrap() as usize
+}
+
+#[test]
+fn killed_indexer_leaves_a_usable_index_that_the_next_run_completes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("lib");
+    let db = tmp.path().join("index.sqlite3");
+    let n = 1500;
+    corpus::generate(&lib, n, 11).unwrap();
+    let before = support::snapshot(&lib);
+
+    let mut child = onrecord(tmp.path())
+        .arg("index")
+        .arg("--index")
+        .arg(&db)
+        .arg(&lib)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Kill it as soon as a first batch is committed.
+    let deadline = Instant::now() + Duration::from_secs(120);
+    let mut seen = 0;
+    while Instant::now() < deadline {
+        if db.exists()
+            && let Ok(st) = SqliteStore::open_existing(&db)
+            && let Ok(c) = st.article_count()
+            && c > 0
+        {
+            seen = c;
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    child.kill().unwrap(); // SIGKILL
+    let status = child.wait().unwrap();
+    assert!(seen > 0, "the indexer committed nothing in time");
+    assert!(
+        !status.success(),
+        "the indexer finished before it was killed"
+    );
+
+    // The index opens, passes an integrity check, and holds whole articles only.
+    let partial = count(&db);
+    assert!(partial > 0 && partial < n, "partial = {partial}");
+    {
+        let ix = Index::open(&db, true).unwrap().0;
+        ix.conn()
+            .execute("INSERT INTO fts(fts) VALUES('integrity-check')", [])
+            .unwrap();
+        let orphans: i64 = ix
+            .conn()
+            .query_row(
+                "SELECT (SELECT count(*) FROM docs WHERE id NOT IN (SELECT id FROM articles)) + \
+                 (SELECT count(*) FROM articles WHERE id NOT IN (SELECT id FROM docs))",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(orphans, 0);
+    }
+    let st = SqliteStore::open_existing(&db).unwrap();
+    assert_eq!(st.articles().unwrap().len(), partial);
+    assert!(!st.search("officials", 5).unwrap().is_empty());
+    drop(st);
+
+    // The next run does the rest, and only the rest.
+    let out = onrecord(tmp.path())
+        .arg("index")
+        .arg("--index")
+        .arg(&db)
+        .arg(&lib)
+        .output()
+        .unwrap();
+    let (stdout, stderr) = text(&out);
+    assert!(out.status.success(), "{stderr}");
+    let expected = format!("{n} files seen: {} new, 0 changed", n - partial);
+    assert!(stdout.contains(&expected), "{stdout}");
+    assert_eq!(count(&db), n);
+    assert_eq!(support::snapshot(&lib), before, "the library changed");
+}
+
+#[test]
+fn two_processes_index_the_same_library_at_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("lib");
+    let db = tmp.path().join("data/index.sqlite3");
+    let n = 300;
+    corpus::generate(&lib, n, 3).unwrap();
+    let spawn = || {
+        onrecord(tmp.path())
+            .arg("index")
+            .arg("--index")
+            .arg(&db)
+            .arg(&lib)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let a = spawn();
+    let b = spawn();
+    for child in [a, b] {
+        let out = child.wait_with_output().unwrap();
+        let (stdout, stderr) = text(&out);
+        assert!(out.status.success(), "{stdout}\n{stderr}");
+        assert!(stdout.contains(&format!("{n} files seen")), "{stdout}");
+    }
+    assert_eq!(count(&db), n);
+    let ix = Index::open(&db, true).unwrap().0;
+    ix.conn()
+        .execute("INSERT INTO fts(fts) VALUES('integrity-check')", [])
+        .unwrap();
+}
+
+#[test]
+fn query_commands_answer_from_the_index() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("lib");
+    let db = tmp.path().join("index.sqlite3");
+    // Missing index: a clear message.
+    let out = onrecord(tmp.path())
+        .args(["speakers", "--index"])
+        .arg(&db)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(text(&out).1.contains("onrecord index"), "{:?}", text(&out));
+
+    support::write(
+        &lib,
+        "one.txt",
+        "Ünïcödé budget story",
+        &[
+            "Café owners in Zürich — “naïve” hopes aside — waited.",
+            "“We will balance the budget,” said Angela Merkel.",
+        ],
+    );
+    support::write(
+        &lib,
+        "two.txt",
+        "Second story",
+        &[
+            "“Again,” said Angela Merkel.",
+            "Angela Merkel said that more was coming.",
+        ],
+    );
+    let (opts, _) = support::options(1);
+    open_and_update(&db, &Scope::Roots(vec![lib.clone()]), &opts, &mut |_| {}).unwrap();
+
+    // quotes --json: char offsets into the body.
+    let out = onrecord(tmp.path())
+        .args(["quotes", "--speaker", "angela merkel", "--json", "--index"])
+        .arg(&db)
+        .output()
+        .unwrap();
+    let (stdout, stderr) = text(&out);
+    assert!(out.status.success(), "{stderr}");
+    let lines: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3, "{stdout}");
+    let st = SqliteStore::open_existing(&db).unwrap();
+    for l in &lines {
+        let path = l["path"].as_str().unwrap();
+        let id = st
+            .articles()
+            .unwrap()
+            .into_iter()
+            .find(|a| a.path == Path::new(path))
+            .unwrap()
+            .id;
+        let (article, _) = st.open(id).unwrap();
+        let chars: Vec<char> = article.body.chars().collect();
+        let (s, e) = (
+            l["start"].as_u64().unwrap() as usize,
+            l["end"].as_u64().unwrap() as usize,
+        );
+        let quoted: String = chars[s..e].iter().collect();
+        assert_eq!(quoted, l["text"].as_str().unwrap());
+        assert_eq!(l["speaker"], "Angela Merkel");
+        assert!(["direct", "indirect"].contains(&l["kind"].as_str().unwrap()));
+    }
+    assert!(lines.iter().any(|l| l["title"] == "Ünïcödé budget story"));
+
+    // Text: one line per quote.
+    let out = onrecord(tmp.path())
+        .args(["quotes", "--speaker", "Merkel", "--index"])
+        .arg(&db)
+        .output()
+        .unwrap();
+    let (stdout, _) = text(&out);
+    assert_eq!(stdout.lines().count(), 3, "{stdout}");
+    assert!(stdout.contains("We will balance the budget"), "{stdout}");
+
+    let out = onrecord(tmp.path())
+        .args(["speakers", "--json", "--index"])
+        .arg(&db)
+        .output()
+        .unwrap();
+    let (stdout, _) = text(&out);
+    let first: serde_json::Value = serde_json::from_str(stdout.lines().next().unwrap()).unwrap();
+    assert_eq!(first["name"], "Angela Merkel");
+    assert_eq!(first["quotes"], 3);
+    assert_eq!(first["articles"], 2);
+
+    let out = onrecord(tmp.path())
+        .args(["search", "zurich budget", "--json", "--index"])
+        .arg(&db)
+        .output()
+        .unwrap();
+    let (stdout, stderr) = text(&out);
+    assert!(out.status.success(), "{stderr}");
+    let hit: serde_json::Value = serde_json::from_str(stdout.lines().next().unwrap()).unwrap();
+    assert_eq!(hit["title"], "Ünïcödé budget story");
+    for q in ["\"AND (", "NEAR(a b", "*", "col:x", "\u{1b}[2J"] {
+        let out = onrecord(tmp.path())
+            .args(["search", q, "--index"])
+            .arg(&db)
+            .output()
+            .unwrap();
+        let (_, stderr) = text(&out);
+        assert!(
+            !stderr.contains("fts5") && !stderr.contains("syntax"),
+            "{q:?}: {stderr}"
+        );
+    }
+
+    // Unknown speaker: a message, failure status.
+    let out = onrecord(tmp.path())
+        .args(["quotes", "--speaker", "Nobody Here", "--index"])
+        .arg(&db)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(text(&out).1.contains("no quotes by"));
+}
+
+#[test]
+fn printed_content_has_no_control_characters() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("lib");
+    let db = tmp.path().join("index.sqlite3");
+    // An escape sequence in a file name, and control characters that survive into a
+    // constructed analysis (speaker names do not go through the loader's hygiene).
+    let name = "evil\u{1b}]0;pwned\u{7}.txt";
+    support::write(&lib, name, "Title", &["“Hi there,” said Eve Bad."]);
+    let analyzer: onrecord::library::indexer::Analyzer = std::sync::Arc::new(|a| {
+        let mut an = support::simple_analyze(a);
+        for q in &mut an.quotes {
+            q.speaker = Some("Eve\u{1b}\u{7} Bad\u{9b}".into());
+        }
+        an
+    });
+    let opts = onrecord::library::indexer::IndexOptions {
+        analyzer,
+        ..onrecord::library::indexer::IndexOptions::default()
+    };
+    open_and_update(&db, &Scope::Roots(vec![lib.clone()]), &opts, &mut |_| {}).unwrap();
+    for args in [
+        vec!["quotes", "--speaker", "Eve Bad"],
+        vec!["speakers"],
+        vec!["search", "there"],
+    ] {
+        let out = onrecord(tmp.path())
+            .args(&args)
+            .arg("--index")
+            .arg(&db)
+            .output()
+            .unwrap();
+        let (stdout, stderr) = text(&out);
+        assert!(!stdout.is_empty(), "{args:?}: {stderr}");
+        assert!(
+            !stdout
+                .chars()
+                .any(|c| c.is_control() && c != '\n' && c != '\t'),
+            "{args:?}: {stdout:?}"
+        );
+    }
+    let out = onrecord(tmp.path())
+        .arg("index")
+        .arg("--index")
+        .arg(&db)
+        .arg(&lib)
+        .output()
+        .unwrap();
+    let (stdout, stderr) = text(&out);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stdout.contains("1 files seen"), "{stdout}");
+    assert!(
+        !stdout
+            .chars()
+            .any(|c| c.is_control() && c != '\n' && c != '\t'),
+        "{stdout:?}"
+    );
+}
