@@ -453,3 +453,61 @@ fn around(text: &str, i: usize) -> String {
     let after: String = text[i..].chars().take(60).collect();
     before + &after
 }
+
+/// Content hash, size and mtime of every file under `root` (links not followed).
+fn fingerprint(root: &Path) -> Vec<(PathBuf, u64, std::time::SystemTime, String)> {
+    let mut out = Vec::new();
+    let mut todo = vec![root.to_path_buf()];
+    while let Some(p) = todo.pop() {
+        let meta = std::fs::symlink_metadata(&p).unwrap();
+        let hash = if meta.is_dir() {
+            for e in std::fs::read_dir(&p).unwrap() {
+                todo.push(e.unwrap().path());
+            }
+            String::new()
+        } else if meta.is_file() {
+            blake3::hash(&std::fs::read(&p).unwrap())
+                .to_hex()
+                .to_string()
+        } else {
+            String::new()
+        };
+        out.push((p, meta.len(), meta.modified().unwrap(), hash));
+    }
+    out.sort();
+    out
+}
+
+/// Nothing lost, in the reader: browsing, opening (which marks read) and quitting, twice
+/// (first with a new index, then with an existing one), changes nothing in the library.
+#[test]
+fn the_reader_never_writes_the_library() {
+    let Some(t) = Tmux::start("readonly") else {
+        return;
+    };
+    let mut articles = plain_articles();
+    articles.push(("image.txt", b"\x89PNG\r\n\x1a\n\0\0"));
+    let config = library(t.dir.path(), &articles);
+    let lib = t.dir.path().join("lib");
+    std::fs::create_dir(lib.join("sub")).unwrap();
+    std::fs::write(lib.join("sub/more.md"), "# More News\n\nText.\n").unwrap();
+    std::thread::sleep(Duration::from_millis(20));
+    let before = fingerprint(&lib);
+    for round in ["new index", "existing index"] {
+        let marker = format!("MARKER-{}", round.replace(' ', "-"));
+        start_reader(&t, &config, &marker);
+        for _ in 0..3 {
+            t.keys(&["h", "h", "Enter", "n", "l", "j", "Enter"]);
+            std::thread::sleep(Duration::from_millis(200));
+            t.keys(&["h", "h", "Down"]);
+        }
+        std::thread::sleep(Duration::from_millis(300));
+        t.keys(&["q"]);
+        t.assert_restored(round, &marker);
+        assert_eq!(fingerprint(&lib), before, "{round}: the library changed");
+    }
+    assert!(
+        t.dir.path().join("index").exists(),
+        "the reader kept its index where the config says"
+    );
+}
