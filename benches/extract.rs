@@ -4,7 +4,7 @@
 //!
 //! Run: `cargo bench --bench extract`
 
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use criterion::{Criterion, Throughput, criterion_group};
 use onrecord::article::Article;
 use onrecord::extract::{analyze, quotes};
 use std::hint::black_box;
@@ -150,5 +150,48 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
+/// CPU time this thread has run, in nanoseconds (Linux `schedstat`), so that throughput can
+/// be reported per core even on a machine shared with other work.
+fn thread_cpu_ns() -> Option<u64> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    s.split_whitespace().next()?.parse().ok()
+}
+
+/// Throughput per core: bytes extracted per second of this thread's CPU time.
+fn cpu_throughput() {
+    let corpus: Vec<Article> = (0..50).map(|i| article(6_000, i)).collect();
+    let total: usize = corpus.iter().map(|a| a.body.len()).sum();
+    let Some(t0) = thread_cpu_ns() else {
+        println!("cpu-time throughput: /proc/thread-self/schedstat not available");
+        return;
+    };
+    for (name, full) in [("quotes", false), ("analyze", true)] {
+        let start = thread_cpu_ns().unwrap_or(t0);
+        let mut bytes = 0usize;
+        while thread_cpu_ns().unwrap_or(start) - start < 2_000_000_000 {
+            for a in &corpus {
+                if full {
+                    black_box(analyze(a));
+                } else {
+                    black_box(quotes::extract(&a.body, &quotes::Known::default()));
+                }
+            }
+            bytes += total;
+        }
+        let ns = thread_cpu_ns().unwrap_or(start) - start;
+        println!(
+            "cpu-time throughput, {name}: {:.1} MB/s per core ({} MB in {:.2} s of CPU)",
+            bytes as f64 / 1e6 / (ns as f64 / 1e9),
+            bytes / 1_000_000,
+            ns as f64 / 1e9
+        );
+    }
+}
+
 criterion_group!(benches, bench);
-criterion_main!(benches);
+
+fn main() {
+    cpu_throughput();
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}

@@ -660,13 +660,13 @@ fn framed(
         return None;
     }
     let first = doc.text(np.range.start);
-    let first_person = ["i", "we", "you", "i’", "we’", "i'", "we'"]
-        .iter()
-        .any(|p| {
-            first.eq_ignore_ascii_case(p)
-                || first.to_lowercase().starts_with(&format!("{p}’"))
-                || first.to_lowercase().starts_with(&format!("{p}'"))
-        });
+    let first_person = ["i", "we", "you"].iter().any(|p| {
+        first.eq_ignore_ascii_case(p)
+            || first.len() > p.len()
+                && first.is_char_boundary(p.len())
+                && first[..p.len()].eq_ignore_ascii_case(p)
+                && first[p.len()..].starts_with(['’', '\''])
+    });
     if first_person {
         return None;
     }
