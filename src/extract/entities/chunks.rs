@@ -280,6 +280,38 @@ const WORK_HEADS: &[&str] = &[
     "Doctrine",
 ];
 
+/// Last words of newspaper and broadcaster names.
+const MEDIA_HEADS: &[&str] = &[
+    "Times",
+    "Post",
+    "Herald",
+    "Tribune",
+    "Gazette",
+    "Chronicle",
+    "Globe",
+    "Courier",
+    "Observer",
+    "Telegraph",
+    "Register",
+    "Inquirer",
+    "Examiner",
+    "Sentinel",
+    "Dispatch",
+    "Intelligencer",
+    "Enquirer",
+    "Advertiser",
+    "Statesman",
+    "Bee",
+    "Democrat",
+    "Mercury",
+    "News",
+    "Daily",
+    "Standard",
+    "Mirror",
+    "Express",
+    "Mail",
+];
+
 /// Compass words that make a region out of a place (`North India`, `Kowloon West`).
 const COMPASS: &[&str] = &[
     "North",
@@ -526,6 +558,19 @@ fn classify_group(
         }
         _ => false,
     });
+    // A newspaper's name: `Harbor City Herald`, `Dunmore News-Register`.
+    let media_at = {
+        let last = *idx.last().unwrap_or(&idx[0]);
+        let lw = norm[ps[last].0].as_ref();
+        let first = norm[ps[idx[0]].0].as_ref();
+        let is_media = ps[last].2 == Piece::Word
+            && lw.split('-').all(|p| MEDIA_HEADS.contains(&p))
+            && idx.len() >= 2
+            && !lx.given.contains_key(first)
+            && g.title.is_none();
+        is_media.then_some(idx.len() - 1)
+    };
+    let cue_at = cue_at.or(media_at);
     let last_word = toks[last_tok].text(body);
     if cue_at.is_some() && WORK_HEADS.contains(&last_word) {
         return;
@@ -853,6 +898,16 @@ mod tests {
         assert!(has(&v, RawKind::Org, "Nurses for Open Borders"));
         let v = raws("They joined the group Nurses for Open Borders, NOB, last year.");
         assert!(has(&v, RawKind::Org, "Nurses for Open Borders"));
+    }
+
+    #[test]
+    fn newspapers() {
+        let v = raws("a report in the Dunmore News-Register and the Harbor City Herald said");
+        assert!(has(&v, RawKind::Org, "Dunmore News-Register"));
+        assert!(has(&v, RawKind::Org, "Harbor City Herald"));
+        let v = raws("said Mary Sun and Jake Daily");
+        assert!(has(&v, RawKind::Person, "Mary Sun"));
+        assert!(has(&v, RawKind::Person, "Jake Daily"));
     }
 
     #[test]
