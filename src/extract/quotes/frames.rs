@@ -34,10 +34,7 @@ pub fn phrase_at(doc: &Doc, i: usize, kind: PhraseKind) -> Option<usize> {
     let mut buf = [0u8; 48];
     let first = lower(doc.text(i), &mut buf)?;
     let mut best: Option<usize> = None;
-    for ph in lexicon().phrases_from(first) {
-        if ph.kind != kind {
-            continue;
-        }
+    for ph in lexicon().phrases_from(kind, first) {
         let n = ph.words.len();
         let ok = (1..n).all(|k| {
             doc.toks
@@ -52,13 +49,27 @@ pub fn phrase_at(doc: &Doc, i: usize, kind: PhraseKind) -> Option<usize> {
     best
 }
 
-/// The cue starting at token `i`, if any.
+/// The cue starting at token `i`, if any (from the document's cue table when filled).
 pub fn cue_at(doc: &Doc, i: usize) -> Option<Cue> {
+    if let Some(c) = doc.cue_cache.get(i) {
+        return *c;
+    }
+    find_cue(doc, i)
+}
+
+/// Looks up the cue starting at token `i` in the lexicon.
+pub fn find_cue(doc: &Doc, i: usize) -> Option<Cue> {
     let t = doc.toks.get(i)?;
     if !t.is_word() {
         return None;
     }
-    if let Some(n) = phrase_at(doc, i, PhraseKind::Source) {
+    let entry = {
+        let mut buf = [0u8; 48];
+        lexicon().entry(lower(doc.text(i), &mut buf)?)?
+    };
+    if entry.starts(PhraseKind::Source)
+        && let Some(n) = phrase_at(doc, i, PhraseKind::Source)
+    {
         return Some(Cue {
             start: i,
             end: i + n,
@@ -68,7 +79,9 @@ pub fn cue_at(doc: &Doc, i: usize) -> Option<Cue> {
         });
     }
     let lex = lexicon();
-    if let Some(n) = phrase_at(doc, i, PhraseKind::Verb) {
+    if entry.starts(PhraseKind::Verb)
+        && let Some(n) = phrase_at(doc, i, PhraseKind::Verb)
+    {
         let mut buf = [0u8; 48];
         let verb = lower(doc.text(i + n - 1), &mut buf)
             .and_then(|w| lex.verb(w))
@@ -91,9 +104,7 @@ pub fn cue_at(doc: &Doc, i: usize) -> Option<Cue> {
             phrase: true,
         });
     }
-    let mut buf = [0u8; 48];
-    let w = lower(doc.text(i), &mut buf)?;
-    let v = lex.verb(w)?;
+    let v = entry.verb?;
     Some(Cue {
         start: i,
         end: i + 1,

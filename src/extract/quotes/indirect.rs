@@ -373,6 +373,7 @@ fn is_whole_quote(doc: &Doc, range: &Range<usize>) -> bool {
 
 /// Trims trailing punctuation (the final period, a comma before the source).
 fn trim(doc: &Doc, mut r: Range<usize>) -> Range<usize> {
+    r.start = skip_dateline(doc, r.clone());
     while r.end > r.start {
         let t = &doc.toks[r.end - 1];
         if t.kind == Kind::Punct
@@ -393,6 +394,41 @@ fn trim(doc: &Doc, mut r: Range<usize>) -> Range<usize> {
         }
     }
     r
+}
+
+/// `SEOUL (Reuters) – C`, `(AP) — C`: a wire dateline before the clause is not part of it.
+fn skip_dateline(doc: &Doc, r: Range<usize>) -> usize {
+    let mut i = r.start;
+    let lim = r.end.min(r.start + 10);
+    let mut saw = false;
+    while i < lim {
+        let t = &doc.toks[i];
+        let caps = t.is_word() && doc.text(i).chars().all(|c| !c.is_lowercase());
+        if caps || t.is_punct(',') || t.is_punct('/') {
+            i += 1;
+        } else if t.is_punct('(')
+            && i + 2 < lim
+            && doc.toks[i + 1].capitalized()
+            && doc.toks[i + 2].is_punct(')')
+        {
+            i += 3;
+            saw = true;
+        } else {
+            break;
+        }
+    }
+    let dash =
+        i < lim && doc.toks[i].kind == Kind::Punct && matches!(doc.toks[i].ch, '–' | '—' | '-');
+    if dash
+        && (saw || i > r.start)
+        && i + 1 < r.end
+        && (i == r.start || saw || doc.toks[r.start].capitalized())
+    {
+        // Only at the start of a paragraph-initial clause: all words before are capitals.
+        i + 1
+    } else {
+        r.start
+    }
 }
 
 fn plural_or_they(doc: &Doc, np: &Range<usize>) -> bool {
@@ -624,13 +660,13 @@ fn framed(
         return None;
     }
     let first = doc.text(np.range.start);
-    let first_person = ["i", "we", "you", "i’", "we’", "i'", "we'"]
-        .iter()
-        .any(|p| {
-            first.eq_ignore_ascii_case(p)
-                || first.to_lowercase().starts_with(&format!("{p}’"))
-                || first.to_lowercase().starts_with(&format!("{p}'"))
-        });
+    let first_person = ["i", "we", "you"].iter().any(|p| {
+        first.eq_ignore_ascii_case(p)
+            || first.len() > p.len()
+                && first.is_char_boundary(p.len())
+                && first[..p.len()].eq_ignore_ascii_case(p)
+                && first[p.len()..].starts_with(['’', '\''])
+    });
     if first_person {
         return None;
     }

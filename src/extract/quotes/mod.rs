@@ -41,7 +41,9 @@ struct Pending {
 /// Finds the quotes of `body`, attributed with the help of `known` entities.
 pub fn extract(body: &str, known: &Known) -> Vec<Quote> {
     let spans = marks::find_spans(body);
-    let doc = Doc::new(body, &spans);
+    let mut doc = Doc::new(body, &spans);
+    doc.fill_cues();
+    let doc = doc;
     let mut res = Resolver::new(&doc, known);
     let mut pend: Vec<Pending> = Vec::new();
     // Root pending index of each span.

@@ -793,7 +793,9 @@ impl<'d, 'a> Resolver<'d, 'a> {
         // The organization mentioned most often before this point.
         let end = self.known.mentions.partition_point(|(r, _)| r.start < pos);
         let mut counts: FastMap<usize, (usize, usize)> = FastMap::default();
-        for (i, (_, e)) in self.known.mentions[..end].iter().enumerate() {
+        // Bounded look-back keeps this linear on very long bodies.
+        let from = end.saturating_sub(300);
+        for (i, (_, e)) in self.known.mentions[from..end].iter().enumerate() {
             if self
                 .known
                 .entities
