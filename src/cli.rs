@@ -200,16 +200,56 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     anyhow::bail!("{}: no such file or folder", p.display());
                 }
             }
-            let store: std::sync::Arc<dyn crate::library::Store> = if paths.is_empty() {
-                std::sync::Arc::new(crate::sample::store())
-            } else {
-                std::sync::Arc::new(crate::library::memory::MemoryStore::load(
-                    &paths,
-                    config.limits.max_file_bytes,
-                ))
-            };
-            crate::tui::run(store, &config)?;
+            crate::tui::app::check_terminal()?;
+            let (library, notices) = reader_library(paths, &config)?;
+            crate::tui::run(library, &config, notices)?;
             Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// The reader's library: the bundled sample when no paths are given; else the SQLite index
+/// of the paths (updated in the background), or, when the index cannot be opened, the
+/// paths loaded into memory.
+fn reader_library(
+    paths: Vec<PathBuf>,
+    config: &Config,
+) -> anyhow::Result<(crate::tui::Library, Vec<String>)> {
+    use crate::library::indexer::{IndexOptions, check_index_location};
+    use crate::tui::Library;
+    use std::sync::Arc;
+    if paths.is_empty() {
+        return Ok((Library::Fixed(Arc::new(crate::sample::store())), Vec::new()));
+    }
+    let db = crate::library::commands::index_path(None, config);
+    check_index_location(&db, &paths)?;
+    let opened = crate::library::db::Index::open(&db, true)
+        .map(|(ix, notices)| (crate::library::sqlite::SqliteStore::from_index(ix), notices));
+    match opened {
+        Ok((store, notices)) => {
+            let opts = IndexOptions {
+                max_file_bytes: config.limits.max_file_bytes,
+                ..IndexOptions::default()
+            };
+            Ok((
+                Library::Indexed {
+                    store: Arc::new(store),
+                    roots: paths,
+                    db,
+                    opts,
+                },
+                notices,
+            ))
+        }
+        Err(e) => {
+            let store =
+                crate::library::memory::MemoryStore::load(&paths, config.limits.max_file_bytes);
+            Ok((
+                Library::Fixed(Arc::new(store)),
+                vec![format!(
+                    "cannot use the index ({e:#}); reading the library without it"
+                )],
+            ))
         }
     }
 }

@@ -32,7 +32,8 @@ impl Tmux {
         std::fs::write(&rc, "PS1='e2e$ '\nset -m\n").unwrap();
         let t = Tmux { socket, dir };
         let shell = format!(
-            "env -u NO_COLOR HOME={} TERM=xterm-256color bash --noprofile --rcfile {} -i",
+            "env -u NO_COLOR -u XDG_DATA_HOME -u XDG_CONFIG_HOME -u XDG_STATE_HOME -u XDG_CACHE_HOME \
+             HOME={} TERM=xterm-256color bash --noprofile --rcfile {} -i",
             t.dir.path().display(),
             rc.display()
         );
@@ -267,6 +268,60 @@ fn read_navigate_resize_quit() {
     t.wait_for("the help overlay", |s| s.contains("Next quote"));
     t.keys(&["Escape"]);
     t.wait_for("the help to close", |s| !s.contains("Next quote"));
+    t.keys(&["q"]);
+    t.assert_restored("before-the-reader");
+}
+
+fn listing(dir: &Path) -> Vec<(PathBuf, u64, std::time::SystemTime)> {
+    let mut out = Vec::new();
+    for e in std::fs::read_dir(dir).unwrap() {
+        let e = e.unwrap();
+        let m = e.metadata().unwrap();
+        out.push((e.path(), m.len(), m.modified().unwrap()));
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn new_files_show_up_while_reading_and_the_library_is_not_written() {
+    if !have_tmux() {
+        return;
+    }
+    let t = Tmux::start("live");
+    let lib = write_library(t.dir.path());
+    let before = listing(&lib);
+    start_reader(&t, &lib);
+    // The index lives in the (temporary) home's data dir, not in the library.
+    let index = t.dir.path().join(".local/share/onrecord/index.sqlite3");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !index.exists() {
+        assert!(Instant::now() < deadline, "no index at {}", index.display());
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    t.wait_for("indexing to finish", |s| {
+        !s.contains("indexing ▰") && !s.contains("indexing ▱")
+    });
+    assert_eq!(
+        listing(&lib),
+        before,
+        "the reader wrote into the library folder"
+    );
+    // A file added while the reader runs appears without a restart.
+    std::fs::write(
+        t.dir.path().join("harbour.txt"),
+        "Harbour plan approved\n\n“We did it,” said Mayor Ana Ruiz.\n",
+    )
+    .unwrap();
+    std::fs::rename(t.dir.path().join("harbour.txt"), lib.join("harbour.txt")).unwrap();
+    t.wait_for("the new article in the list", |s| {
+        s.contains("Articles (3)") && s.contains("Harbour plan approved")
+    });
+    // And one removed leaves it.
+    std::fs::remove_file(lib.join("school.md")).unwrap();
+    t.wait_for("the removed article to leave the list", |s| {
+        s.contains("Articles (2)") && !s.contains("New school opens")
+    });
     t.keys(&["q"]);
     t.assert_restored("before-the-reader");
 }

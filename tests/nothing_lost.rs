@@ -244,7 +244,11 @@ fn no_feature_writes_the_library() {
 
     // Everything the binary offers that reads the library, with the index outside it.
     let help = String::from_utf8_lossy(&onrecord(&["--help".as_ref()], &home).stdout).to_string();
-    if help.contains("\n  index") {
+    let has = |cmd: &str| {
+        help.lines()
+            .any(|l| l.trim_start().starts_with(&format!("{cmd} ")))
+    };
+    if has("index") {
         let out = onrecord(
             &["--config".as_ref(), config.as_os_str(), "index".as_ref()],
             &home,
@@ -259,6 +263,27 @@ fn no_feature_writes_the_library() {
             "the index is written where the config says"
         );
         assert_unchanged("index", &before, &lib);
+        // Indexing again (nothing changed) and the query commands.
+        let queries: [&[&str]; 4] = [
+            &["index"],
+            &["speakers"],
+            &["search", "deal"],
+            &["quotes", "--speaker", "Eva Berg"],
+        ];
+        for q in queries {
+            if !has(q[0]) {
+                continue;
+            }
+            let mut args: Vec<&std::ffi::OsStr> = vec!["--config".as_ref(), config.as_os_str()];
+            args.extend(q.iter().map(std::ffi::OsStr::new));
+            let out = onrecord(&args, &home);
+            assert!(
+                out.status.success(),
+                "{q:?}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            assert_unchanged(&format!("{q:?}"), &before, &lib);
+        }
     } else {
         eprintln!("no `index` command in this build: skipped that part");
     }

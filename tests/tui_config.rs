@@ -70,3 +70,55 @@ fn bad_colours_are_errors_naming_the_line() {
     );
     assert!(ok.is_ok(), "{ok:?}");
 }
+
+#[test]
+fn keys_command_prints_the_table_with_the_config_applied() {
+    let bin = env!("CARGO_BIN_EXE_onrecord");
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("c.toml");
+    std::fs::write(&cfg, "[keys]\nnext_quote = [\"x\", \"ctrl-n\"]\n").unwrap();
+    let out = std::process::Command::new(bin)
+        .args(["--config"])
+        .arg(&cfg)
+        .args(["keys", "--markdown"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(md.starts_with("| Keys |"), "{md}");
+    for b in table() {
+        assert!(md.contains(&format!("`{}`", b.action.name())), "{md}");
+    }
+    assert!(md.contains("| `x` `ctrl-n` | `next_quote` |"), "{md}");
+    let out = std::process::Command::new(bin)
+        .arg("--config")
+        .arg(dir.path().join("missing.toml"))
+        .arg("keys")
+        .output()
+        .unwrap();
+    assert!(
+        !out.status.success(),
+        "a missing explicit config is an error"
+    );
+}
+
+#[test]
+fn reader_refuses_to_run_without_a_terminal() {
+    let bin = env!("CARGO_BIN_EXE_onrecord");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "Title\n\nBody text here.\n").unwrap();
+    let cfg = dir.path().join("c.toml");
+    std::fs::write(&cfg, "").unwrap();
+    let out = std::process::Command::new(bin)
+        .arg("--config")
+        .arg(&cfg)
+        .arg(dir.path())
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("needs a terminal"), "{err}");
+    // Nothing but the message: no escape sequences reached the pipe.
+    assert!(!out.stdout.contains(&0x1b) && !out.stderr.contains(&0x1b));
+}

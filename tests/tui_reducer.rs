@@ -327,6 +327,12 @@ fn library_search_from_the_list() {
     );
     assert_eq!(s.list.rows.len(), 1);
     assert_eq!(selected_title(&s), "City to rebuild the river bridge");
+    let text = screen_text(&s);
+    assert!(
+        text.contains("…rebuild the bridge…"),
+        "the snippet shows:\n{text}"
+    );
+    assert!(text.contains("Search “bridge” (1)"), "{text}");
     press(&mut s, &["esc"]);
     assert_eq!(s.list.rows.len(), 3, "esc clears the search");
     assert!(!s.quit);
@@ -682,4 +688,61 @@ fn resize_keeps_the_current_quote_in_view() {
             r.scroll + r.height
         );
     }
+}
+
+#[test]
+fn background_indexing_shows_a_gauge_and_reloads_lists() {
+    use onrecord::library::indexer::{IndexEvent, IndexSummary};
+    use onrecord::tui::app::action_for_index_event;
+    let mut s = state(120, 40);
+    let a = action_for_index_event(IndexEvent::Planned { seen: 10, total: 4 }).unwrap();
+    assert!(update(&mut s, a).is_empty());
+    let a = action_for_index_event(IndexEvent::Progress { done: 2, total: 4 }).unwrap();
+    update(&mut s, a);
+    assert_eq!(s.index_progress, Some((2, 4)));
+    assert!(
+        status(&s).contains("indexing ▰▰▰▰▱▱▱▱ 2/4"),
+        "{}",
+        status(&s)
+    );
+    // A committed batch: the list is fetched again (and the Speakers view when shown).
+    let a = action_for_index_event(IndexEvent::Committed { done: 2, total: 4 }).unwrap();
+    assert_eq!(update(&mut s, a), vec![Effect::LoadArticles]);
+    press(&mut s, &["w", "enter"]);
+    let effects = update(&mut s, Action::LibraryChanged);
+    assert_eq!(
+        effects,
+        vec![
+            Effect::LoadArticles,
+            Effect::LoadSpeakers,
+            Effect::LoadSpeakerQuotes("Ana Ruiz".into())
+        ]
+    );
+    // Reloading the quotes of the same speaker keeps the selection.
+    press(&mut s, &["j", "j"]);
+    run_effects(&mut s, vec![Effect::LoadSpeakerQuotes("Ana Ruiz".into())]);
+    assert_eq!(s.speakers.quote_selected, 2);
+    let summary = IndexSummary {
+        seen: 4,
+        new: 4,
+        failed: 1,
+        ..Default::default()
+    };
+    let a = action_for_index_event(IndexEvent::Finished(summary)).unwrap();
+    update(&mut s, a);
+    assert_eq!(s.index_progress, None);
+    assert!(
+        s.message
+            .as_deref()
+            .unwrap()
+            .contains("1 file(s) could not be read")
+    );
+    let a = action_for_index_event(IndexEvent::Failed("disk full".into())).unwrap();
+    update(&mut s, a);
+    assert!(
+        s.message
+            .as_deref()
+            .unwrap()
+            .contains("indexing failed: disk full")
+    );
 }

@@ -97,6 +97,20 @@ pub enum Action {
         query: String,
         hits: Vec<SearchHit>,
     },
+    /// Background indexing: `done` of `total` files processed.
+    #[serde(skip)]
+    IndexProgress {
+        done: usize,
+        total: usize,
+    },
+    /// The library changed on disk or in the index: lists are reloaded.
+    #[serde(skip)]
+    LibraryChanged,
+    /// A background indexing run ended, with a message for the user when there is one.
+    #[serde(skip)]
+    IndexFinished {
+        message: Option<String>,
+    },
     /// A message for the status bar (effect results, errors).
     #[serde(skip)]
     Notify(String),

@@ -8,6 +8,8 @@ use super::theme::Theme;
 use super::view;
 use crate::config::Config;
 use crate::library::Store;
+use crate::library::indexer::{IndexEvent, IndexOptions, Indexer};
+use crate::library::watch::LibraryWatcher;
 use crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEventKind, KeyModifiers,
     MouseButton, MouseEventKind,
@@ -19,6 +21,7 @@ use crossterm::terminal::{
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use std::io::Write;
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
 
@@ -120,27 +123,116 @@ fn install_panic_hook() {
     }));
 }
 
-/// Runs the reader until the user quits.
-pub fn run(store: Arc<dyn Store>, config: &Config) -> anyhow::Result<()> {
+/// Where the reader's articles come from.
+pub enum Library {
+    /// A store that is complete as it is (the sample library, an in-memory library).
+    Fixed(Arc<dyn Store>),
+    /// The SQLite index of library folders: brought up to date in the background while the
+    /// reader is already usable, and kept up to date while it runs (files added, changed
+    /// or removed show up without a restart).
+    Indexed {
+        store: Arc<dyn Store>,
+        roots: Vec<PathBuf>,
+        db: PathBuf,
+        opts: IndexOptions,
+    },
+}
+
+/// What a background indexing event means for the reader.
+pub fn action_for_index_event(ev: IndexEvent) -> Option<Action> {
+    match ev {
+        IndexEvent::Notice(n) => Some(Action::Notify(n)),
+        IndexEvent::Planned { total, .. } => Some(Action::IndexProgress { done: 0, total }),
+        IndexEvent::Progress { done, total } => Some(Action::IndexProgress { done, total }),
+        IndexEvent::Committed { .. } | IndexEvent::Removed { .. } => Some(Action::LibraryChanged),
+        IndexEvent::Finished(summary) => {
+            let mut problems = Vec::new();
+            if summary.failed > 0 {
+                problems.push(format!("{} file(s) could not be read", summary.failed));
+            }
+            problems.extend(summary.scan_errors.iter().take(1).cloned());
+            problems.extend(summary.notices.iter().cloned());
+            let changed = summary.new + summary.changed + summary.reextracted + summary.removed;
+            let message = if !problems.is_empty() {
+                Some(problems.join("; "))
+            } else if changed > 0 {
+                Some(format!("library updated: {}", summary.line()))
+            } else {
+                None
+            };
+            Some(Action::IndexFinished { message })
+        }
+        IndexEvent::Failed(e) => Some(Action::IndexFinished {
+            message: Some(format!("indexing failed: {e}")),
+        }),
+    }
+}
+
+/// Starts indexing and watching; the handles stop them when dropped.
+fn start_background(
+    library: &Library,
+    tx: &Sender<Msg>,
+) -> (Option<Indexer>, Option<LibraryWatcher>) {
+    let Library::Indexed {
+        roots, db, opts, ..
+    } = library
+    else {
+        return (None, None);
+    };
+    let send = |tx: Sender<Msg>| {
+        move |ev: IndexEvent| {
+            if let Some(a) = action_for_index_event(ev) {
+                let _ = tx.send(Msg::Action(a));
+            }
+        }
+    };
+    let indexer = Indexer::spawn(roots.clone(), db.clone(), opts.clone(), send(tx.clone()));
+    let watcher = match LibraryWatcher::spawn(roots, db.clone(), opts.clone(), send(tx.clone())) {
+        Ok(w) => Some(w),
+        Err(e) => {
+            let _ = tx.send(Msg::Action(Action::Notify(format!(
+                "not watching the library for changes: {e:#}"
+            ))));
+            None
+        }
+    };
+    (Some(indexer), watcher)
+}
+
+/// The reader needs a terminal on stdin and stdout.
+pub fn check_terminal() -> anyhow::Result<()> {
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         anyhow::bail!(
             "the reader needs a terminal; for output to a pipe use `onrecord extract` or `onrecord keys`"
         );
     }
+    Ok(())
+}
+
+/// Runs the reader until the user quits.
+pub fn run(library: Library, config: &Config, notices: Vec<String>) -> anyhow::Result<()> {
+    check_terminal()?;
     let keymap = Keymap::new(&config.keys);
     let mode = Theme::detect(config.theme.colors, &|k| std::env::var(k).ok());
     let theme = Theme::new(&config.theme, mode);
     let mut state = State::new(keymap, theme);
 
     let (tx, rx) = mpsc::channel::<Msg>();
+    let store = match &library {
+        Library::Fixed(s) | Library::Indexed { store: s, .. } => s.clone(),
+    };
     let effects = spawn_worker(store, tx.clone());
     spawn_signals(tx.clone())?;
+    for n in notices {
+        let _ = tx.send(Msg::Action(Action::Notify(n)));
+    }
 
     install_panic_hook();
     enter_terminal()?;
     let result = (|| -> anyhow::Result<()> {
         let mut terminal = new_terminal()?;
+        let _background = start_background(&library, &tx);
         spawn_input(tx);
         let size = terminal.size()?;
         update(&mut state, Action::Resize(size.width, size.height));
@@ -275,10 +367,26 @@ fn spawn_worker(store: Arc<dyn Store>, tx: Sender<Msg>) -> Sender<Effect> {
     std::thread::Builder::new()
         .name("worker".into())
         .spawn(move || {
-            for effect in erx {
-                for a in run_effect(store.as_ref(), effect) {
-                    if tx.send(Msg::Action(a)).is_err() {
-                        return;
+            while let Ok(first) = erx.recv() {
+                // Take what else is waiting too, and fetch each list only once.
+                let mut batch = vec![first];
+                batch.extend(erx.try_iter());
+                let mut seen = Vec::new();
+                for effect in batch {
+                    let reload = matches!(
+                        effect,
+                        Effect::LoadArticles | Effect::LoadSpeakers | Effect::LoadSpeakerQuotes(_)
+                    );
+                    if reload {
+                        if seen.contains(&effect) {
+                            continue;
+                        }
+                        seen.push(effect.clone());
+                    }
+                    for a in run_effect(store.as_ref(), effect) {
+                        if tx.send(Msg::Action(a)).is_err() {
+                            return;
+                        }
                     }
                 }
             }

@@ -16,4 +16,4 @@ pub mod state;
 pub mod theme;
 pub mod view;
 
-pub use app::run;
+pub use app::{Library, run};

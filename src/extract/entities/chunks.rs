@@ -194,7 +194,10 @@ fn pieces(
                 // `Attorney’s Office`.
                 let last = &toks[run[i + n - 1]];
                 let next_cue = norm.get(i + n).is_some_and(|nw| has_org_cue(lx, nw));
-                (!last.possessive && !next_cue).then_some((n, Piece::Title(g)))
+                // `Office of Inspector General`: a title ending a name after a connector.
+                let ends_name =
+                    i + n == run.len() && i >= 2 && !is_cap_word(toks[run[i - 2]].text(body));
+                (!last.possessive && !next_cue && !ends_name).then_some((n, Piece::Title(g)))
             })
         };
         let demonym = lx.demonyms.find(rest).map(|(n, _)| (n, Piece::Demonym));
@@ -227,7 +230,9 @@ fn pieces(
         // word, not a name.
         let common_opener =
             i == 0 && t.sent_start && !given_first && lower.contains(&w.to_lowercase());
-        if lx.stopwords.contains(w) || common_opener {
+        // `Liu He`: a family name that is also a function word, inside a name.
+        let family_name = lx.surnames_first.contains(w) && !t.sent_start && run.len() > 1;
+        if (lx.stopwords.contains(w) && !family_name) || common_opener {
             out.push((i, 1, Piece::Stop));
         } else {
             out.push((i, 1, Piece::Word));
@@ -236,6 +241,63 @@ fn pieces(
     }
     out
 }
+
+/// Last words that make a name a work, event or law rather than an organization
+/// (`Royal Society Transactions`, `Party Congress Report`, `Cabinet Room`).
+const WORK_HEADS: &[&str] = &[
+    "Journal",
+    "Transactions",
+    "Review",
+    "Report",
+    "Magazine",
+    "Index",
+    "Survey",
+    "Study",
+    "Letters",
+    "Proceedings",
+    "Bulletin",
+    "Act",
+    "Bill",
+    "Law",
+    "Treaty",
+    "Accord",
+    "Agreement",
+    "Award",
+    "Awards",
+    "Prize",
+    "Cup",
+    "Championship",
+    "Games",
+    "Olympics",
+    "Summit",
+    "Room",
+    "Knife",
+    "Day",
+    "Week",
+    "Plan",
+    "Strategy",
+    "Doctrine",
+];
+
+/// Compass words that make a region out of a place (`North India`, `Kowloon West`).
+const COMPASS: &[&str] = &[
+    "North",
+    "South",
+    "East",
+    "West",
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Central",
+    "Upper",
+    "Lower",
+    "Greater",
+    "Northeast",
+    "Northwest",
+    "Southeast",
+    "Southwest",
+];
 
 /// Classifies the runs of a body into raw mentions.
 pub fn classify(body: &str, toks: &[Token]) -> Vec<Raw> {
@@ -413,10 +475,38 @@ fn classify_group(
         }
     };
 
+    // A name followed by its own initials (`Doctors for Open Borders (DOB)`) is an
+    // organization.
+    let last_tok = tok_range(*idx.last().unwrap_or(&idx[0])).1;
+    if idx.len() >= 2
+        && !lx.generic.contains(toks[last_tok].text(body))
+        && let Some(acr) = defined_acronym(body, toks, last_tok + 1)
+        && initials(&body[span_of(idx[0], *idx.last().unwrap_or(&idx[0]))]) == acronym_letters(acr)
+    {
+        out.push(mk(
+            RawKind::Org,
+            idx[0],
+            *idx.last().unwrap_or(&idx[0]),
+            None,
+        ));
+        return;
+    }
+
     // Organization cue anywhere in the group: one organization over the group.
-    let cue_at = idx
-        .iter()
-        .position(|&p| ps[p].2 == Piece::Word && has_org_cue(lx, &norm[ps[p].0]));
+    // A known organization that ends in a cue, after other name words, is only the tail of
+    // a longer name: `Coastal Defense Department`.
+    let cue_at = idx.iter().enumerate().position(|(m, &p)| match ps[p].2 {
+        Piece::Word => has_org_cue(lx, &norm[ps[p].0]),
+        Piece::Org(_) => {
+            let (s0, n, _) = ps[p];
+            n > 1 && has_org_cue(lx, &norm[s0 + n - 1]) && m > 0 && ps[idx[m - 1]].2 == Piece::Word
+        }
+        _ => false,
+    });
+    let last_word = toks[last_tok].text(body);
+    if cue_at.is_some() && WORK_HEADS.contains(&last_word) {
+        return;
+    }
     if let Some(ci) = cue_at {
         // A lone cue word ("Force", "Court") names nothing.
         let words = idx.iter().filter(|&&p| ps[p].2 != Piece::Connector).count();
@@ -452,6 +542,15 @@ fn classify_group(
             }
             Piece::Place(c) => {
                 let rest = &idx[k + 1..];
+                // `Kowloon West`.
+                if rest.len() == 1
+                    && ps[rest[0]].2 == Piece::Word
+                    && COMPASS.contains(&word_text(rest[0]))
+                {
+                    out.push(mk(RawKind::Place, p, rest[0], None));
+                    k += 2;
+                    continue;
+                }
                 // A country before a known organization: `U.S. Securities and Exchange
                 // Commission` is one organization.
                 if rest.len() == 1 && matches!(ps[rest[0]].2, Piece::Org(_)) {
@@ -497,6 +596,17 @@ fn classify_group(
             Piece::Demonym | Piece::Connector | Piece::Title(_) | Piece::Stop => {
                 k += 1;
             }
+            Piece::Word
+                if COMPASS.contains(&word_text(p))
+                    && idx
+                        .get(k + 1)
+                        .is_some_and(|&q| matches!(ps[q].2, Piece::Place(_)))
+                    && idx.get(k + 2).is_none() =>
+            {
+                // `North India`: a region of a known place.
+                out.push(mk(RawKind::Place, p, idx[k + 1], None));
+                k += 2;
+            }
             Piece::Word => {
                 // Gather words (and particles between words) into one name.
                 let mut j = k;
@@ -526,13 +636,18 @@ fn classify_group(
                         .collect::<Vec<_>>()
                 };
                 let ws = words_in(k);
-                // `DL Larry Ogunjobi`, `Guard Mia Holt`: a stray acronym or generic word
-                // before a given name and surname is not part of the name.
+                // `Browns DL Larry Ogunjobi`, `Insider Jason Poe`: words before a given name
+                // that is followed by a surname are not part of the name, unless the name
+                // starts with a given or family name itself.
                 if g.title.is_none() && ws.len() >= 3 {
-                    let w0 = word_text(idx[ws[0]]);
-                    let w1 = norm[ps[idx[ws[1]]].0].as_str();
-                    if (is_all_caps(w0) || lx.generic.contains(w0)) && lx.given.contains_key(w1) {
-                        k = ws[1];
+                    let w0 = norm[ps[idx[ws[0]]].0].as_str();
+                    let starts_name = lx.given.contains_key(w0) || lx.surnames_first.contains(w0);
+                    let split = (1..ws.len() - 1).find(|&m| {
+                        lx.given.contains_key(norm[ps[idx[ws[m]]].0].as_str())
+                            && ps[idx[ws[m]]].2 == Piece::Word
+                    });
+                    if !starts_name && let Some(m) = split {
+                        k = ws[m];
                         continue;
                     }
                 }
@@ -563,6 +678,7 @@ fn classify_group(
                     RawKind::Person
                 } else if n_words == 1 {
                     if is_all_caps(first_raw)
+                        && first_raw.chars().all(|c| c.is_alphabetic() || c == '&')
                         && (3..=6).contains(&first_raw.chars().count())
                         && !lx.generic.contains(first_raw)
                         && !lx.stopwords.contains(first_raw)
@@ -582,6 +698,45 @@ fn classify_group(
             }
         }
     }
+}
+
+/// `(ACR)` or `, ACR,` right after a name, at token `n`.
+pub fn defined_acronym<'a>(body: &'a str, toks: &[Token], n: usize) -> Option<&'a str> {
+    let paren = toks.get(n).is_some_and(|t| t.is_punct('('))
+        && toks.get(n + 2).is_some_and(|t| t.is_punct(')'));
+    let commas = toks.get(n).is_some_and(|t| t.is_punct(','))
+        && toks.get(n + 2).is_some_and(|t| t.is_punct(','));
+    if !paren && !commas {
+        return None;
+    }
+    let acr = toks.get(n + 1).filter(|t| t.is_word())?.text(body);
+    let letters = acronym_letters(acr).chars().count();
+    let ok = (2..=8).contains(&letters)
+        && acr.chars().next().is_some_and(char::is_uppercase)
+        && !acr.chars().skip(1).any(char::is_lowercase);
+    ok.then_some(acr)
+}
+
+/// Initial letters of a name's capitalized words (`California Public Utilities Commission`
+/// → `CPUC`), without company suffixes.
+pub fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter(|w| {
+            !matches!(
+                *w,
+                "Co." | "Co" | "Inc." | "Inc" | "Corp." | "Corp" | "Ltd." | "LLC"
+            )
+        })
+        .filter_map(|w| {
+            let c = w.chars().next()?;
+            c.is_uppercase().then_some(c)
+        })
+        .collect()
+}
+
+/// Letters of an acronym (`PG&E` → `PGE`).
+pub fn acronym_letters(w: &str) -> String {
+    w.chars().filter(|c| c.is_alphabetic()).collect()
 }
 
 #[cfg(test)]
@@ -667,6 +822,14 @@ mod tests {
         let v = raws("a deal with the WTO was signed by PZQ officials");
         assert!(has(&v, RawKind::Org, "WTO"));
         assert!(has(&v, RawKind::Org, "PZQ"));
+    }
+
+    #[test]
+    fn name_with_its_initials_is_an_org() {
+        let v = raws("They joined Nurses for Open Borders (NOB) last year.");
+        assert!(has(&v, RawKind::Org, "Nurses for Open Borders"));
+        let v = raws("They joined the group Nurses for Open Borders, NOB, last year.");
+        assert!(has(&v, RawKind::Org, "Nurses for Open Borders"));
     }
 
     #[test]

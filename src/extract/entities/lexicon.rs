@@ -18,6 +18,7 @@ const GIVEN_NAMES: &str = include_str!("../data/given_names.txt");
 const SURNAMES: &str = include_str!("../data/surnames.txt");
 const STOPWORDS: &str = include_str!("../data/stopwords.txt");
 const GENERIC: &str = include_str!("../data/generic_caps.txt");
+const ROLES: &str = include_str!("../data/person_roles.txt");
 
 fn lines(data: &str) -> impl Iterator<Item = &str> {
     data.lines()
@@ -93,6 +94,8 @@ pub struct Lexicons {
     pub surnames_first: HashSet<String>,
     pub stopwords: HashSet<String>,
     pub generic: HashSet<String>,
+    /// Lowercase nouns for a person's role or occupation.
+    pub roles: HashSet<String>,
 }
 
 fn canon_table(data: &str) -> (Lexicon<Canon>, Vec<String>) {
@@ -164,6 +167,7 @@ fn build() -> Lexicons {
         surnames_first: set(SURNAMES),
         stopwords: set(STOPWORDS),
         generic: set(GENERIC),
+        roles: set(ROLES),
     }
 }
 
@@ -193,6 +197,11 @@ pub fn is_given_name(word: &str) -> bool {
 /// The gender cue of a title (`Mrs.` → female), if it carries one.
 pub fn title_gender(title: &str) -> Option<Gender> {
     lex().titles.get(title).copied().flatten()
+}
+
+/// `true` for a lowercase noun naming a person's role (`spokeswoman`, `analyst`).
+pub fn is_role_noun(word: &str) -> bool {
+    lex().roles.contains(word)
 }
 
 /// `true` for a nationality or regional adjective (`South Korean`, `Israeli`).

@@ -10,7 +10,7 @@
 //! - A lone capitalized word joins a known entity or is dropped.
 
 use super::Gender;
-use super::chunks::{PARTICLES, Raw, RawKind};
+use super::chunks::{PARTICLES, Raw, RawKind, acronym_letters, defined_acronym, initials};
 use super::lexicon::{given_name, lex};
 use super::tokens::Token;
 use crate::extract::{Entity, EntityKind};
@@ -108,16 +108,31 @@ fn org_key(s: &str) -> String {
     {
         words.drain(..n);
     }
-    words
+    let mut words: Vec<String> = words
         .iter()
         .map(|w| w.to_lowercase().replace(['.', '\u{2019}', '\''], ""))
-        .collect::<Vec<_>>()
-        .join(" ")
+        .collect();
+    // `Department of Homeland Security` and `Homeland Security Department` agree.
+    if words.len() >= 3
+        && words[1] == "of"
+        && matches!(
+            words[0].as_str(),
+            "department" | "ministry" | "office" | "bureau"
+        )
+    {
+        let head = words.remove(0);
+        words.remove(0);
+        words.push(head);
+    }
+    words.join(" ")
 }
 
 fn is_acronym(w: &str) -> bool {
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
-    (2..=8).contains(&letters) && !w.chars().any(char::is_lowercase)
+    (2..=8).contains(&letters)
+        && !w.chars().any(char::is_lowercase)
+        && w.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '&' | '.'))
 }
 
 /// Index of the first word token at or after `k`, skipping nothing.
@@ -137,20 +152,26 @@ fn person_context(body: &str, toks: &[Token], r: &Raw) -> bool {
     if toks.get(n).is_some_and(|t| t.is_punct(','))
         && let Some(w) = word_at(body, toks, n + 1)
     {
-        if matches!(w, "a" | "an" | "who" | "whose") {
+        if matches!(w, "who" | "whose") || PERSON_VERBS.contains(&w) {
             return true;
         }
-        if w == "the"
-            && let Some(w2) = word_at(body, toks, n + 2)
-        {
-            return w2.chars().next().is_some_and(char::is_lowercase);
-        }
-        if PERSON_VERBS.contains(&w) && w != "who" {
+        // An appositive naming a role: `NAME, a climate expert at ...`.
+        let lx = lex();
+        let role = toks[n + 1..]
+            .iter()
+            .take(8)
+            .take_while(|t| t.is_word() || t.is_punct('-'))
+            .any(|t| lx.roles.contains(t.text(body)));
+        if role {
             return true;
         }
     }
     if r.first_tok >= 1 {
         let prev = word_at(body, toks, r.first_tok - 1);
+        // `the immunologist NAME`.
+        if prev.is_some_and(|w| lex().roles.contains(w)) {
+            return true;
+        }
         if matches!(prev, Some("said" | "says" | "told" | "by")) && !toks[r.first_tok].sent_start {
             return true;
         }
@@ -160,6 +181,94 @@ fn person_context(body: &str, toks: &[Token], r: &Raw) -> bool {
         {
             return true;
         }
+    }
+    false
+}
+
+/// Nouns for a kind of place, in an appositive after a place name.
+const PLACE_NOUNS: &[&str] = &[
+    "village",
+    "town",
+    "city",
+    "county",
+    "suburb",
+    "neighborhood",
+    "neighbourhood",
+    "province",
+    "state",
+    "region",
+    "district",
+    "island",
+    "port",
+    "hamlet",
+    "borough",
+    "municipality",
+    "township",
+    "community",
+    "capital",
+    "settlement",
+    "enclave",
+    "area",
+];
+
+const DIRECTIONS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "outside",
+    "near",
+];
+
+/// Context says the name is a place: `NAME, Texas` (a known state or country after a
+/// comma), `NAME, a village ...`, `north of NAME`.
+fn place_context(body: &str, toks: &[Token], r: &Raw) -> bool {
+    let lx = lex();
+    let n = r.next_tok;
+    if toks.get(n).is_some_and(|t| t.is_punct(',')) {
+        let words: Vec<&str> = toks[n + 1..]
+            .iter()
+            .take(3)
+            .take_while(|t| t.is_word())
+            .map(|t| t.text(body))
+            .collect();
+        if let Some((len, _)) = lx.places.find(&words) {
+            // The place is followed by punctuation or the end, not more name words.
+            let after = toks.get(n + 1 + len);
+            if after.is_none_or(|t| !t.is_word()) {
+                return true;
+            }
+        }
+        if let Some(w) = word_at(body, toks, n + 1)
+            && matches!(w, "a" | "an" | "the")
+        {
+            let noun = toks[n + 2..]
+                .iter()
+                .take(4)
+                .take_while(|t| t.is_word())
+                .any(|t| PLACE_NOUNS.contains(&t.text(body)));
+            if noun {
+                return true;
+            }
+        }
+    }
+    r.first_tok >= 2
+        && word_at(body, toks, r.first_tok - 1) == Some("of")
+        && word_at(body, toks, r.first_tok - 2).is_some_and(|w| DIRECTIONS.contains(&w))
+}
+
+/// Context says a lone name is an organization: `an economist at NAME`.
+fn org_context(body: &str, toks: &[Token], r: &Raw) -> bool {
+    let lx = lex();
+    let k = r.first_tok;
+    if k >= 2 && word_at(body, toks, k - 1) == Some("at") {
+        return toks[k.saturating_sub(6)..k - 1]
+            .iter()
+            .any(|t| t.is_word() && lx.roles.contains(t.text(body)));
     }
     false
 }
@@ -210,11 +319,51 @@ impl Builder {
     }
 
     fn person_by_surname(&self, w: &str) -> Option<usize> {
-        self.people
+        let by_surname = self
+            .people
             .iter()
             .filter(|(_, p)| p.surname == w)
             .map(|(&e, _)| e)
-            .max()
+            .max();
+        by_surname.or_else(|| {
+            self.people
+                .iter()
+                .filter(|(_, p)| single_matches(p, w))
+                .map(|(&e, _)| e)
+                .max()
+        })
+    }
+
+    /// The one organization named `W` plus cue words (`Vexo` → `Vexo Corp`).
+    fn org_by_head(&self, w: &str) -> Option<usize> {
+        let hits: Vec<usize> = (0..self.entities.len())
+            .filter(|&e| {
+                let ent = &self.entities[e];
+                ent.kind == EntityKind::Organization && is_head_of(w, &ent.name)
+            })
+            .collect();
+        (hits.len() == 1).then(|| hits[0])
+    }
+
+    /// The organization whose initials spell the acronym (`JPL` → `Jet Propulsion
+    /// Laboratory`), or end it (`PUC` → `California Public Utilities Commission`).
+    fn org_by_initials(&self, acr: &str) -> Option<usize> {
+        let letters = acronym_letters(acr);
+        if letters.len() < 2 {
+            return None;
+        }
+        let hits: Vec<usize> = (0..self.entities.len())
+            .filter(|&e| self.entities[e].kind == EntityKind::Organization)
+            .filter(|&e| {
+                let ent = &self.entities[e];
+                std::iter::once(&ent.name).chain(&ent.aliases).any(|n| {
+                    let ini = initials(n);
+                    ini.chars().count() >= 2
+                        && (ini == letters || letters.len() >= 3 && ini.ends_with(&letters))
+                })
+            })
+            .collect();
+        (hits.len() == 1).then(|| hits[0])
     }
 
     fn person_by_first(&self, w: &str) -> Option<usize> {
@@ -333,7 +482,9 @@ pub fn resolve(body: &str, toks: &[Token], raws: &[Raw]) -> Resolved {
 
     // Pass 1: people with full names or titles, organizations, places.
     for (i, r) in raws.iter().enumerate() {
-        let e = match r.kind {
+        let defined = defined_acronym(body, toks, r.next_tok);
+        let kind = r.kind;
+        let e = match kind {
             RawKind::Person => {
                 if r.words.len() >= 2 || r.title.is_some() {
                     Some(b.add_person(body, r))
@@ -341,8 +492,32 @@ pub fn resolve(body: &str, toks: &[Token], raws: &[Raw]) -> Resolved {
                     None
                 }
             }
-            RawKind::UnknownMulti if !r.sent_initial && person_context(body, toks, r) => {
-                Some(b.add_person(body, r))
+            RawKind::UnknownMulti => {
+                let particle = r
+                    .words
+                    .iter()
+                    .any(|w| PARTICLES.contains(&&body[w.clone()]));
+                let prev = r
+                    .first_tok
+                    .checked_sub(1)
+                    .and_then(|k| word_at(body, toks, k));
+                let shouting = r.words.iter().any(|w| {
+                    let w = &body[w.clone()];
+                    w.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                        && !w.chars().any(char::is_lowercase)
+                });
+                // A sentence's first word may be a capitalized common word: only a clear
+                // person context counts there.
+                let free = !r.sent_initial;
+                if free && place_context(body, toks, r) {
+                    Some(b.add_place(body, r))
+                } else if free && prev == Some("at") {
+                    Some(b.add_org(body, r))
+                } else if !shouting && (free && particle || person_context(body, toks, r)) {
+                    Some(b.add_person(body, r))
+                } else {
+                    None
+                }
             }
             RawKind::Org => {
                 let w = &body[r.name.clone()];
@@ -357,13 +532,8 @@ pub fn resolve(body: &str, toks: &[Token], raws: &[Raw]) -> Resolved {
         };
         raw_entity[i] = e;
         // NAME (ACR): record the definition.
-        let n = r.next_tok;
-        if toks.get(n).is_some_and(|t| t.is_punct('('))
-            && toks.get(n + 2).is_some_and(|t| t.is_punct(')'))
-            && let Some(acr) = word_at(body, toks, n + 1)
-            && is_acronym(acr)
-        {
-            let target = match (r.kind, e) {
+        if let Some(acr) = defined {
+            let target = match (kind, e) {
                 (RawKind::Org, Some(e)) => Some(e),
                 _ => None,
             };
@@ -386,11 +556,20 @@ pub fn resolve(body: &str, toks: &[Token], raws: &[Raw]) -> Resolved {
                 }
                 Some(None) => None,
                 None => {
-                    if let Some(&e) = b.org_keys.get(&org_key(w)) {
+                    let link = b
+                        .org_keys
+                        .get(&org_key(w))
+                        .copied()
+                        .or_else(|| b.org_by_initials(w));
+                    if let Some(e) = link {
+                        b.add_form(e, w);
                         b.mention(e, r.name.clone());
                         Some(e)
-                    } else {
+                    } else if w.contains('&') {
+                        // `B&H`, `AT&T`: company names rather than abbreviations.
                         Some(b.add_org(body, r))
+                    } else {
+                        None
                     }
                 }
             },
@@ -399,6 +578,7 @@ pub fn resolve(body: &str, toks: &[Token], raws: &[Raw]) -> Resolved {
                     .person_by_surname(w)
                     .or_else(|| b.person_by_first(w))
                     .or_else(|| b.org_keys.get(&org_key(w)).copied())
+                    .or_else(|| b.org_by_head(w))
                     .or_else(|| match acronym_of.get(w) {
                         Some(Some(e)) => Some(*e),
                         _ => None,
@@ -417,6 +597,12 @@ pub fn resolve(body: &str, toks: &[Token], raws: &[Raw]) -> Resolved {
                     Some(e)
                 } else if r.kind == RawKind::Person {
                     Some(b.add_person(body, r))
+                } else if r.sent_initial {
+                    None
+                } else if place_context(body, toks, r) {
+                    Some(b.add_place(body, r))
+                } else if org_context(body, toks, r) {
+                    Some(b.add_org(body, r))
                 } else {
                     None
                 }
@@ -433,6 +619,8 @@ pub fn resolve(body: &str, toks: &[Token], raws: &[Raw]) -> Resolved {
 
     // Single-name people (`President Smith`) who later appear in full join that person.
     merge_single_names(&mut b);
+    merge_org_parts(&mut b);
+    compact(&mut b);
 
     let genders = (0..b.entities.len())
         .map(|e| {
@@ -451,6 +639,44 @@ pub fn resolve(body: &str, toks: &[Token], raws: &[Raw]) -> Resolved {
     }
 }
 
+/// Moves entity `s` into `target`: mentions, name and aliases; `s` is left empty.
+fn merge_into(b: &mut Builder, s: usize, target: usize) {
+    let moved = std::mem::take(&mut b.entities[s].mentions);
+    let aliases = std::mem::take(&mut b.entities[s].aliases);
+    let name = std::mem::take(&mut b.entities[s].name);
+    b.entities[target].mentions.extend(moved);
+    b.entities[target].mentions.sort_by_key(|r| r.start);
+    b.add_form(target, &name);
+    for a in aliases {
+        b.add_form(target, &a);
+    }
+    if let Some(from) = b.people.remove(&s)
+        && let Some(p) = b.people.get_mut(&target)
+        && p.gender.is_none()
+    {
+        p.gender = from.gender;
+    }
+    for m in &mut b.mentions {
+        if m.1 == s {
+            m.1 = target;
+        }
+    }
+}
+
+/// `short` is `long` without trailing cue words (`SoftBank` / `SoftBank Group Corp`).
+fn is_head_of(short: &str, long: &str) -> bool {
+    let lx = lex();
+    long.strip_prefix(short)
+        .and_then(|rest| rest.strip_prefix(' '))
+        .is_some_and(|rest| rest.split_whitespace().all(|w| lx.org_cues.contains(w)))
+}
+
+/// A single name matches a full name by surname, or by a family name written first
+/// (`Mr. Xi` → `Xi Jinping`).
+fn single_matches(p: &PersonInfo, w: &str) -> bool {
+    p.surname == w || p.first.first().is_some_and(|f| f == w) && lex().surnames_first.contains(w)
+}
+
 fn merge_single_names(b: &mut Builder) {
     let mut singles: Vec<usize> = b
         .people
@@ -464,39 +690,67 @@ fn merge_single_names(b: &mut Builder) {
         let full: Vec<usize> = b
             .people
             .iter()
-            .filter(|&(&e, p)| e != s && p.surname == surname && !p.first.is_empty())
+            .filter(|&(&e, p)| e != s && !p.first.is_empty() && single_matches(p, &surname))
             .map(|(&e, _)| e)
             .collect();
-        if full.len() != 1 {
+        if full.len() == 1 {
+            merge_into(b, s, full[0]);
+        }
+    }
+}
+
+/// `Security Council` joins `UN Security Council` when it is the only organization whose
+/// words contain it in order and its last word is an organization cue.
+fn merge_org_parts(b: &mut Builder) {
+    let lx = lex();
+    let orgs: Vec<usize> = (0..b.entities.len())
+        .filter(|&e| {
+            b.entities[e].kind == EntityKind::Organization && !b.entities[e].name.is_empty()
+        })
+        .collect();
+    let words = |e: usize, b: &Builder| -> Vec<String> {
+        b.entities[e]
+            .name
+            .split_whitespace()
+            .map(str::to_string)
+            .collect()
+    };
+    for &a in &orgs {
+        let name = b.entities[a].name.clone();
+        let heads: Vec<usize> = orgs
+            .iter()
+            .copied()
+            .filter(|&h| h != a && !b.entities[h].name.is_empty())
+            .filter(|&h| is_head_of(&name, &b.entities[h].name))
+            .collect();
+        if heads.len() == 1 {
+            merge_into(b, a, heads[0]);
             continue;
         }
-        let target = full[0];
-        let moved = std::mem::take(&mut b.entities[s].mentions);
-        let aliases = std::mem::take(&mut b.entities[s].aliases);
-        let name = b.entities[s].name.clone();
-        for m in &moved {
-            b.entities[target].mentions.push(m.clone());
+        let wa = words(a, b);
+        if wa.len() < 2 || !wa.last().is_some_and(|w| lx.org_cues.contains(w.as_str())) {
+            continue;
         }
-        b.entities[target].mentions.sort_by_key(|r| r.start);
-        b.add_form(target, &name);
-        for a in aliases {
-            b.add_form(target, &a);
+        let hosts: Vec<usize> = orgs
+            .iter()
+            .copied()
+            .filter(|&h| h != a && !b.entities[h].name.is_empty())
+            .filter(|&h| {
+                let wh = words(h, b);
+                wh.len() > wa.len() && {
+                    let mut it = wh.iter();
+                    wa.iter().all(|w| it.any(|x| x == w))
+                }
+            })
+            .collect();
+        if hosts.len() == 1 {
+            merge_into(b, a, hosts[0]);
         }
-        if b.people[&target].gender.is_none() {
-            let g = b.people[&s].gender;
-            if let Some(p) = b.people.get_mut(&target) {
-                p.gender = g;
-            }
-        }
-        for m in &mut b.mentions {
-            if m.1 == s {
-                m.1 = target;
-            }
-        }
-        b.people.remove(&s);
-        b.entities[s].name.clear();
     }
-    // Drop emptied entities and renumber.
+}
+
+/// Drops emptied entities and renumbers the rest.
+fn compact(b: &mut Builder) {
     let mut map = vec![usize::MAX; b.entities.len()];
     let mut kept = Vec::new();
     let mut people = HashMap::new();

@@ -85,6 +85,7 @@ pub fn cue_at(doc: &Doc, i: usize) -> Option<Cue> {
                 form: Form::Past,
                 obj: false,
                 weak: false,
+                that: false,
             })),
             source: false,
             phrase: true,
@@ -262,17 +263,37 @@ pub fn subject_before(doc: &Doc, s: usize, k: usize) -> Option<Np> {
             break;
         }
     }
-    // Undo skipping that ate the whole phrase.
     let (mut start, bounded) = collect_back(doc, s, end);
-    if !bounded {
+    let mut appos = None;
+    // `A spokesperson who did not wish to be named said`: the source is before `who`.
+    let lone_pronoun =
+        end - start == 1 && doc.is_any(start, &["he", "she", "they", "it", "we", "i"]);
+    if (start < end || !bounded) && !lone_pronoun {
+        let lo = end.saturating_sub(24).max(s);
+        let who = (lo..end)
+            .rev()
+            .find(|&i| doc.is(i, "who") || !(doc.toks[i].is_word() || doc.toks[i].is_punct('.')));
+        // Not across a complementizer: `X who heard it recalled that he said`.
+        let who = who.filter(|&i| !(i..end).any(|k| doc.is(k, "that")));
+        if let Some(wi) = who.filter(|&i| doc.is(i, "who") && i > s) {
+            let (st, ok) = collect_back(doc, s, wi);
+            let head_ok =
+                st < wi && (doc.toks[wi - 1].capitalized() || w.is_speaker_head(doc.text(wi - 1)));
+            if ok && head_ok {
+                appos = Some(wi..end);
+                start = st;
+                end = wi;
+            }
+        }
+    }
+    if !bounded && appos.is_none() {
         return None;
     }
-    let mut appos = None;
-    if start == end {
+    if start == end && appos.is_none() {
         // `S, the ROLE of ORG, said` or `S, who ..., said`.
         if end > s && doc.toks[end - 1].is_punct(',') {
             let comma2 = end - 1;
-            let lo = comma2.saturating_sub(30).max(s);
+            let lo = comma2.saturating_sub(40).max(s);
             let prev_comma = (lo..comma2).rev().find(|&i| {
                 doc.toks[i].is_punct(',')
                     || doc.toks[i].is_punct('(')
@@ -285,15 +306,31 @@ pub fn subject_before(doc: &Doc, s: usize, k: usize) -> Option<Np> {
             if !ok || st == prev_comma {
                 return None;
             }
-            // The phrase before an appositive must be a name or a definite head.
-            if !doc.toks[prev_comma - 1].capitalized()
-                && !w.is_speaker_head(doc.text(prev_comma - 1))
-            {
-                return None;
+            // `the ROLE of ORG, NAME, said`: the name is between the commas.
+            let chunk = prev_comma + 1..comma2;
+            let name_chunk = !chunk.is_empty()
+                && chunk.len() <= 8
+                && doc.toks[chunk.clone()]
+                    .iter()
+                    .all(|t| t.capitalized() || t.is_punct('.'))
+                && (w.is_title(doc.text(prev_comma - 1))
+                    || w.is_speaker_head(doc.text(prev_comma - 1))
+                    || !doc.toks[prev_comma - 1].capitalized());
+            if name_chunk {
+                appos = Some(st..prev_comma);
+                start = chunk.start;
+                end = chunk.end;
+            } else {
+                // The phrase before an appositive must be a name or a source noun.
+                if !doc.toks[prev_comma - 1].capitalized()
+                    && !w.is_speaker_head(doc.text(prev_comma - 1))
+                {
+                    return None;
+                }
+                appos = Some(chunk);
+                start = st;
+                end = prev_comma;
             }
-            appos = Some(prev_comma + 1..comma2);
-            start = st;
-            end = prev_comma;
         } else {
             return None;
         }
@@ -356,8 +393,6 @@ const STOP_FWD: &[&str] = &[
     "which",
     "whose",
     "to",
-    "recently",
-    "previously",
     "late",
     "early",
     "about",
@@ -427,6 +462,13 @@ pub fn attribute(
     close: Option<usize>,
     para: u32,
 ) -> Option<(Speaker, Range<usize>)> {
+    // `X said, "Q," the office said`: the cue right before the marks wins.
+    let adjacent = open >= sent.start + 2
+        && (doc.toks[open - 1].is_punct(',') || doc.toks[open - 1].is_punct(':'))
+        && cue_at(doc, open - 2).is_some_and(|c| speech_form(&c) && c.end == open - 1);
+    if adjacent && let Some(hit) = before_frame(doc, res, sent.clone(), open, para) {
+        return Some(hit);
+    }
     if let Some(c) = close
         && let Some(hit) = after_frame(doc, res, sent.clone(), c, para)
     {
@@ -459,7 +501,7 @@ pub fn after_frame(
         let sp = res.resolve(np, appos, para)?;
         return Some((sp, cue.start..cue.end));
     }
-    let lim = e.min(j + 16);
+    let lim = e.min(j + 45);
     let mut k = j + 1;
     while k < lim {
         let t = &doc.toks[k];
@@ -471,7 +513,24 @@ pub fn after_frame(
             && let Some(cue) = cue_at(doc, k).filter(speech_form)
         {
             let np = subject_before(doc, j, k)?;
-            if np.before.is_some_and(|b| b >= j) {
+            if let Some(b) = np.before
+                && b >= j
+            {
+                // `"Q," NAME, a long description without a closing comma told X.`
+                let (run_end, _) = name_run(doc, j, k);
+                if run_end > j && doc.toks.get(run_end).is_some_and(|t| t.is_punct(',')) {
+                    let sp = res.resolve(j..run_end, Some(run_end + 1..k), para)?;
+                    return Some((sp, cue.start..cue.end));
+                }
+                // `"Q," JPL scientist and co-author Ann Poe said.`
+                let words_only = doc.toks[j..np.range.start].iter().all(|t| t.is_word());
+                let sp = res.resolve(np.range, np.appos, para)?;
+                if words_only && sp.kind == crate::extract::SpeakerKind::Person {
+                    return Some((sp, cue.start..cue.end));
+                }
+                return None;
+            }
+            if k - j > 16 && np.appos.is_none() {
                 return None;
             }
             let sp = res.resolve(np.range, np.appos, para)?;
@@ -480,6 +539,23 @@ pub fn after_frame(
         k += 1;
     }
     None
+}
+
+/// The run of capitalized words (with abbreviation dots) from `j`, not past `lim`:
+/// (end, word count).
+fn name_run(doc: &Doc, j: usize, lim: usize) -> (usize, usize) {
+    let mut k = j;
+    let mut n = 0;
+    while k < lim {
+        let t = &doc.toks[k];
+        if t.capitalized() {
+            n += 1;
+        } else if !(t.is_punct('.') && k > j && is_abbrev(doc.text(k - 1))) {
+            break;
+        }
+        k += 1;
+    }
+    (k, n)
 }
 
 /// `S said: "Q"` / `S told reporters, "Q"` / `According to S, "Q"`.
@@ -521,6 +597,12 @@ pub fn before_frame(
             return Some((sp, cue.start..cue.end));
         }
         if !speech_form(&cue) {
+            // `He urged X to act, saying: "Q"`: the participle's source is the sentence's.
+            let ing = cue.verb.is_some_and(|v| v.form == Form::Ing);
+            if ing && k > sent.start && doc.toks[k - 1].is_punct(',') {
+                return sentence_source(doc, res, sent.start, k, para)
+                    .map(|sp| (sp, cue.start..cue.end));
+            }
             return None;
         }
         // `X said, "Q"` but not `X said the word "Q"`: only an object or adjunct between.
@@ -530,6 +612,30 @@ pub fn before_frame(
         let np = subject_before(doc, sent.start, k)?;
         let sp = res.resolve(np.range, np.appos, para)?;
         return Some((sp, cue.start..cue.end));
+    }
+    None
+}
+
+/// The source of the first cue of the sentence before token `k` that has one
+/// (`He urged Mr. Smith to act, saying ...` → he).
+pub fn sentence_source(
+    doc: &Doc,
+    res: &mut Resolver,
+    s: usize,
+    k: usize,
+    para: u32,
+) -> Option<Speaker> {
+    let mut i = s;
+    while i < k {
+        if doc.toks[i].is_word()
+            && doc.toks[i].q == 0
+            && let Some(c) = cue_at(doc, i)
+            && speech_form(&c)
+        {
+            let np = subject_before(doc, s, i)?;
+            return res.resolve(np.range, np.appos, para);
+        }
+        i += 1;
     }
     None
 }

@@ -56,7 +56,7 @@ pub fn extract(body: &str, known: &Known) -> Vec<Quote> {
     for (si, sent) in doc.sents.iter().enumerate() {
         let para = doc.sent_para[si];
         if para != cur_para {
-            settle_paragraph(&mut pend[para_first..], &res, cur_para);
+            settle_paragraph(&mut pend[para_first..], &mut res, cur_para);
             para_first = pend.len();
             cur_para = para;
             para_start_tok = sent.start;
@@ -83,6 +83,7 @@ pub fn extract(body: &str, known: &Known) -> Vec<Quote> {
         };
         // Quotations opening in this sentence.
         let mut events: Vec<(usize, Speaker)> = Vec::new();
+        let sent_first = pend.len();
         while span_i < spans.len() && doc.span_toks[span_i].0 < sent.end {
             let (open, close) = doc.span_toks[span_i];
             let sp = &spans[span_i];
@@ -96,6 +97,9 @@ pub fn extract(body: &str, known: &Known) -> Vec<Quote> {
                 if root != usize::MAX {
                     owner[span_i] = root;
                     pend[root].last = span_i;
+                    if let Some(s) = &pend[root].speaker {
+                        events.push((doc.toks[open].start, s.clone()));
+                    }
                     if pend[root].speaker.is_none()
                         && let Some(c) = close
                         && let Some((s, cue)) =
@@ -128,6 +132,11 @@ pub fn extract(body: &str, known: &Known) -> Vec<Quote> {
                 {
                     speaker = Some(h.speaker.clone());
                     cue = Some(h.cue.clone());
+                } else if kind == QuoteKind::Partial
+                    && let Some((s, c)) = naming_frame(&doc, &mut res, sent, open, para)
+                {
+                    speaker = Some(s);
+                    cue = Some(c);
                 }
             }
             if let Some(s) = &speaker {
@@ -145,6 +154,20 @@ pub fn extract(body: &str, known: &Known) -> Vec<Quote> {
                 nonquote,
             });
             span_i += 1;
+        }
+        // A fragment with no frame of its own shares the sentence's speaker
+        // (`It was “awful” and “we will fix it,” she said.`).
+        if let Some(sp) = pend[sent_first..]
+            .iter()
+            .find(|p| p.speaker.is_some() && !p.nonquote)
+            .map(|p| (p.speaker.clone(), p.cue.clone()))
+        {
+            for p in pend[sent_first..].iter_mut() {
+                if p.speaker.is_none() && !p.nonquote && p.kind == QuoteKind::Partial {
+                    p.speaker = sp.0.clone();
+                    p.cue = sp.1.clone();
+                }
+            }
         }
         for h in &hits {
             events.push((doc.toks[h.content.start].start, h.speaker.clone()));
@@ -164,7 +187,7 @@ pub fn extract(body: &str, known: &Known) -> Vec<Quote> {
             res.record(&s, para, pos);
         }
     }
-    settle_paragraph(&mut pend[para_first..], &res, cur_para);
+    settle_paragraph(&mut pend[para_first..], &mut res, cur_para);
 
     for p in pend {
         if p.nonquote {
@@ -219,7 +242,7 @@ fn cue_text(doc: &Doc, cue: &Range<usize>) -> String {
 
 /// Quotations without a cue take the speaker of another quotation of their paragraph, or,
 /// when they open the paragraph, the current speaker.
-fn settle_paragraph(pend: &mut [Pending], res: &Resolver, para: u32) {
+fn settle_paragraph(pend: &mut [Pending], res: &mut Resolver, para: u32) {
     let n = pend.len();
     for i in 0..n {
         if pend[i].speaker.is_some() || pend[i].nonquote || pend[i].kind != QuoteKind::Direct {
@@ -232,20 +255,78 @@ fn settle_paragraph(pend: &mut [Pending], res: &Resolver, para: u32) {
             pend[i].speaker = pend[j].speaker.clone();
             continue;
         }
-        if pend[i].leads
-            && let Some(s) = res.current(para, 1, |s| {
-                matches!(
-                    s.kind,
-                    SpeakerKind::Person
-                        | SpeakerKind::Group
-                        | SpeakerKind::Organization
-                        | SpeakerKind::Document
-                )
-            })
-        {
+        // A quotation inside a paragraph where someone already speaks is theirs; one that
+        // opens a paragraph goes on with the current speaker.
+        let back = u32::from(pend[i].leads);
+        if let Some(s) = res.current(para, back, |s| {
+            matches!(
+                s.kind,
+                SpeakerKind::Person
+                    | SpeakerKind::Group
+                    | SpeakerKind::Organization
+                    | SpeakerKind::Document
+            )
+        }) {
+            res.record(&s, para, usize::MAX);
             pend[i].speaker = Some(s);
         }
     }
+}
+
+/// Verbs that put words in someone's mouth as a name for something: `X called it a
+/// “disaster”`, `X described the plan as “reckless”`.
+const NAMING: &[&str] = &[
+    "called",
+    "calls",
+    "calling",
+    "described",
+    "describes",
+    "describing",
+    "labeled",
+    "labelled",
+    "branded",
+    "termed",
+    "deemed",
+    "characterized",
+    "characterised",
+    "hailed",
+    "praised",
+    "condemned",
+    "denounced",
+    "slammed",
+    "criticized",
+    "criticised",
+    "blasted",
+    "decried",
+];
+
+/// `The League called it an “adverse development”`: the source of a naming verb before a
+/// fragment.
+fn naming_frame(
+    doc: &Doc,
+    res: &mut Resolver,
+    sent: &Range<usize>,
+    open: usize,
+    para: u32,
+) -> Option<(Speaker, Range<usize>)> {
+    let lo = open.saturating_sub(10).max(sent.start);
+    let k = (lo..open).rev().find(|&k| {
+        let t = &doc.toks[k];
+        t.q == 0 && t.is_word() && doc.is_any(k, NAMING)
+    })?;
+    if doc.toks[k..open]
+        .iter()
+        .any(|t| t.kind != Kind::Word && t.q == 0 && !t.is_punct(','))
+    {
+        return None;
+    }
+    let sp = if doc.text(k).ends_with("ing") {
+        frames::sentence_source(doc, res, sent.start, k, para)?
+    } else {
+        let np = frames::subject_before(doc, sent.start, k)?;
+        res.resolve(np.range, np.appos, para)?
+    };
+    Some((sp, k..k + 1))
 }
 
 /// Direct (a clause or more of someone's words) or partial (a fragment in the writer's
@@ -277,7 +358,8 @@ fn classify(
     }
     let starts = before == sent.start;
     let prev = (open > sent.start).then(|| &doc.toks[open - 1]);
-    let lead = prev.is_some_and(|t| t.is_punct(':') || (t.is_punct(',') && upper));
+    let cue_before = open >= sent.start + 2 && cue_at(doc, open - 2).is_some();
+    let lead = prev.is_some_and(|t| t.is_punct(':') || (t.is_punct(',') && (upper || cue_before)));
     let after_cue = open > sent.start && cue_at(doc, open - 1).is_some() && upper;
     let clause = words >= 3 && end_punct && upper;
     if starts && (words >= 2 || end_punct) || lead || after_cue || clause && words >= 6 {

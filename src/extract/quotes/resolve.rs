@@ -131,6 +131,16 @@ impl Known {
         }
     }
 
+    /// Mentions that start inside `r`.
+    pub fn in_range(&self, r: Range<usize>) -> &[(Range<usize>, usize)] {
+        let a = self.mentions.partition_point(|(m, _)| m.start < r.start);
+        let b = self
+            .mentions
+            .partition_point(|(m, _)| m.start < r.end)
+            .max(a);
+        &self.mentions[a..b]
+    }
+
     /// The entity mentioned at byte `b`, if any.
     pub fn at(&self, b: usize) -> Option<usize> {
         let i = self.mentions.partition_point(|(r, _)| r.start <= b);
@@ -225,6 +235,26 @@ const POSTMOD: &[&str] = &[
     "about",
     "like",
     "including",
+    "seen",
+    "obtained",
+    "reviewed",
+    "published",
+    "released",
+    "issued",
+    "cited",
+    "quoted",
+    "filed",
+    "sent",
+    "signed",
+    "written",
+    "prepared",
+    "compiled",
+    "shared",
+    "provided",
+    "made",
+    "given",
+    "posted",
+    "viewed",
 ];
 
 fn possessive(w: &str) -> bool {
@@ -246,13 +276,35 @@ impl<'d, 'a> Resolver<'d, 'a> {
             by_part: FastMap::default(),
             history: Vec::new(),
         };
+        let mut titles: Vec<Vec<String>> = vec![Vec::new(); known.entities.len()];
+        for (r, e) in &known.mentions {
+            if known
+                .entities
+                .get(*e)
+                .is_some_and(|x| x.kind == EntityKind::Person)
+            {
+                // `President Trump`: the title words before the name are roles.
+                for w in doc.body[r.clone()].split_whitespace() {
+                    let w = w.trim_end_matches('.');
+                    if words().is_title(w) && words().flags(w) & ROLE != 0 {
+                        let w = w.to_lowercase();
+                        if !titles[*e].contains(&w) {
+                            titles[*e].push(w);
+                        }
+                    } else {
+                        break;
+                    }
+                }
+            }
+        }
         for (i, e) in known.entities.iter().enumerate() {
             if e.kind == EntityKind::Person {
-                let roles = e
+                let mut roles: Vec<String> = e
                     .role
                     .as_deref()
                     .map(|r| r.split_whitespace().map(str::to_lowercase).collect())
                     .unwrap_or_default();
+                roles.append(&mut titles[i]);
                 r.add_person(e.name.clone(), e.gender, roles, Some(i));
             }
         }
@@ -362,8 +414,24 @@ impl<'d, 'a> Resolver<'d, 'a> {
             definite |= doc.is(s, "the") || doc.is(s, "this") || doc.is(s, "these");
             s += 1;
         }
-        if s >= e {
+        if s >= e || doc.is_any(s, POSTMOD) || doc.is_any(s, &["according", "as", "if"]) {
             return None;
+        }
+        // `Those in favor of X`, `Some analysts`, `Many economists`: a group as written.
+        if doc.is_any(
+            s,
+            &["those", "some", "many", "others", "most", "several", "few"],
+        ) && e - s > 1
+            && !doc.toks[s + 1].capitalized()
+        {
+            let phrase = doc.bytes(s..e);
+            return Some(Speaker {
+                name: Some(doc.body[phrase.clone()].to_string()),
+                kind: SpeakerKind::Group,
+                entity: None,
+                span: Some(phrase),
+                gender: None,
+            });
         }
         // Pre-modifier part ends at the first post-modifier word.
         let mut cut = e;
@@ -390,7 +458,12 @@ impl<'d, 'a> Resolver<'d, 'a> {
             return None;
         }
         let head_text = doc.text(head);
-        let phrase = doc.bytes(s..e);
+        // Post-modifiers stay in the phrase (`people familiar with the matter`) unless long.
+        let phrase = if e - cut > 7 {
+            doc.bytes(s..cut)
+        } else {
+            doc.bytes(s..e)
+        };
         if !doc.toks[head].capitalized()
             || w.flags(head_text) & (GROUP | DOCUMENT | ORG) != 0
                 && !all_caps(head_text)
@@ -398,10 +471,13 @@ impl<'d, 'a> Resolver<'d, 'a> {
         {
             let f = w.flags(head_text);
             let single = head == s;
+            // `the spokeswoman`, `the company’s spokesman`, `China’s ambassador`: one person.
+            let lower_mods = head - s <= 2 && (s..head).all(|i| !doc.toks[i].capitalized());
+            let possessed = head - s == 1 && possessive(doc.text(s));
+            let one_of_a_kind = (definite && (single || lower_mods)) || possessed;
             let text = doc.body[phrase.clone()].to_string();
             if f & ROLE != 0
-                && definite
-                && single
+                && one_of_a_kind
                 && let Some(p) = self.by_role(head_text)
             {
                 return Some(p);
@@ -433,7 +509,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
             }
             if f & ORG != 0 {
                 if definite
-                    && single
+                    && (single || lower_mods)
                     && let Some(o) = self.org_anaphor(doc.toks[s].start, para)
                 {
                     return Some(o);
@@ -468,7 +544,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
             let t = &doc.toks[rs - 1];
             let txt = doc.text(rs - 1);
             let ok = if t.is_word() {
-                (t.capitalized() || t.ch.is_ascii_digit() || is_one_of(txt, PARTICLES) && rs < cut)
+                (t.capitalized() || t.ch.is_ascii_digit() || PARTICLES.contains(&txt) && rs < cut)
                     && !(possessive(txt) && rs < cut)
             } else {
                 t.kind == Kind::Punct
@@ -481,7 +557,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
             }
             rs -= 1;
         }
-        while rs < cut && (!doc.toks[rs].is_word() || is_one_of(doc.text(rs), PARTICLES)) {
+        while rs < cut && (!doc.toks[rs].is_word() || PARTICLES.contains(&doc.text(rs))) {
             rs += 1;
         }
         if rs >= cut {
@@ -501,6 +577,19 @@ impl<'d, 'a> Resolver<'d, 'a> {
                 continue;
             }
             break;
+        }
+        // `CBS Sports NFL Insider Jason La Canfora`: the name follows the last role word.
+        if let Some(r) = (rs + 1..cut.saturating_sub(2)).rev().find(|&i| {
+            doc.toks[i].is_word()
+                && w.flags(doc.text(i)) & (TITLE | ROLE | GROUP) != 0
+                && w.flags(doc.text(i)) & ORGWORD == 0
+        }) && (r + 1..cut).filter(|&i| doc.toks[i].is_word()).count() >= 2
+            && (r + 1..cut).all(|i| !doc.toks[i].is_word() || w.flags(doc.text(i)) & ORGWORD == 0)
+        {
+            rs = r + 1;
+            while rs < cut && !doc.toks[rs].is_word() {
+                rs += 1;
+            }
         }
         let role_words: Vec<String> = (s..rs)
             .filter(|&i| doc.toks[i].is_word() && !doc.toks[i].capitalized())
@@ -550,8 +639,22 @@ impl<'d, 'a> Resolver<'d, 'a> {
                 .iter()
                 .any(|t| w.flags(strip_possessive(t)) & ORGWORD != 0)
             || ntoks.len() == 1 && all_caps(ntoks[0]);
-        // Entity table first.
-        if let Some(ei) = self.known.at(name_bytes.start)
+        // Entity table first: a person named in the phrase (`China’s ambassador to Britain
+        // Liu Xiaming`), else the entity the name starts with.
+        let np_bytes = doc.bytes(s..re);
+        let person_in = self
+            .known
+            .in_range(np_bytes)
+            .iter()
+            .rev()
+            .find(|(_, e)| {
+                self.known
+                    .entities
+                    .get(*e)
+                    .is_some_and(|x| x.kind == EntityKind::Person)
+            })
+            .map(|(_, e)| *e);
+        if let Some(ei) = person_in.or_else(|| self.known.at(name_bytes.start))
             && let Some(ent) = self.known.entities.get(ei)
         {
             let kind = match ent.kind {
@@ -566,8 +669,16 @@ impl<'d, 'a> Resolver<'d, 'a> {
                 let pi = self.add_person(ent.name.clone(), ent.gender.or(gender), roles, Some(ei));
                 return Some(self.person_speaker(pi, name_bytes));
             }
+            // `Bloomberg News`, `United Nations High Commissioner for Human Rights`: the
+            // name as written when it is fuller than the entity's.
+            let surface = name.strip_prefix("The ").unwrap_or(&name);
+            let full = if surface.len() > ent.name.len() && surface.contains(ent.name.as_str()) {
+                surface.to_string()
+            } else {
+                ent.name.clone()
+            };
             return Some(Speaker {
-                name: Some(ent.name.clone()),
+                name: Some(full),
                 kind,
                 entity: Some(ei),
                 span: Some(name_bytes),

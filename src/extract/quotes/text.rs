@@ -224,7 +224,14 @@ impl<'a> Doc<'a> {
                 let next_lower = next.is_some_and(|n| {
                     (n.is_word() && !n.ch.is_uppercase()) || n.is_punct(',') || n.is_punct(')')
                 });
-                end_here = !(next_lower || t.ch == '.' && prev_abbrev);
+                // `E! News`, `Yahoo! Finance`: a short name with `!`.
+                let bang_name = t.ch == '!'
+                    && i > 0
+                    && toks[i - 1].capitalized()
+                    && toks[i - 1].end == t.start
+                    && toks[i - 1].end - toks[i - 1].start <= 5
+                    && next.is_some_and(|n| n.capitalized() && n.start == t.end + 1);
+                end_here = !(next_lower || t.ch == '.' && prev_abbrev || bang_name);
                 // A closing mark right after the period belongs to this sentence.
                 if end_here && next.is_some_and(|n| n.kind == Kind::Close) {
                     end_here = false;
@@ -235,7 +242,12 @@ impl<'a> Doc<'a> {
                 let final_punct = inner.is_some_and(|c| matches!(c, '.' | '?' | '!'));
                 let next_starts = next
                     .is_some_and(|n| n.kind == Kind::Open || (n.is_word() && n.ch.is_uppercase()));
-                end_here = final_punct && next_starts;
+                // `“Why now?” He Jianxiong said.`: only after ? and ! can the attribution
+                // follow with a capital.
+                let question = inner.is_some_and(|c| matches!(c, '?' | '!'));
+                end_here = final_punct
+                    && next_starts
+                    && !(question && attribution_follows(body, toks, i + 1));
                 // `.”` after a period outside marks: `... 'over'.`
                 if !end_here
                     && i > 0
@@ -280,6 +292,53 @@ impl<'a> Doc<'a> {
     pub fn bytes(&self, range: Range<usize>) -> Range<usize> {
         self.toks[range.start].start..self.toks[range.end - 1].end
     }
+}
+
+/// `“Why now?” He Jianxiong, a former director, said.`: a closing mark after final
+/// punctuation ends the sentence unless an attribution follows.
+fn attribution_follows(body: &str, toks: &[Tok], from: usize) -> bool {
+    let lex = super::cues::lexicon();
+    let mut words = 0;
+    let mut comma = false;
+    for (k, t) in toks.iter().enumerate().skip(from).take(40) {
+        match t.kind {
+            Kind::Word => {
+                words += 1;
+                let mut buf = [0u8; 48];
+                let w = &body[t.start..t.end];
+                if !t.ch.is_uppercase()
+                    && let Some(l) = lower(w, &mut buf)
+                    && let Some(v) = lex.verb(l)
+                    && matches!(v.form, super::cues::Form::Past | super::cues::Form::Third)
+                {
+                    return words <= 6 || comma;
+                }
+                if words > 6 && !comma {
+                    return false;
+                }
+            }
+            Kind::Punct => match t.ch {
+                ',' => {
+                    if words == 0 {
+                        return false;
+                    }
+                    comma = true;
+                }
+                '.' => {
+                    let abbrev = k > 0
+                        && toks[k - 1].is_word()
+                        && is_abbrev(&body[toks[k - 1].start..toks[k - 1].end]);
+                    if !abbrev {
+                        return false;
+                    }
+                }
+                '-' | '–' | '—' | '(' | ')' | '&' | '’' | '\'' => {}
+                _ => return false,
+            },
+            _ => return false,
+        }
+    }
+    false
 }
 
 fn span_end(s: &QSpan) -> usize {

@@ -1,0 +1,385 @@
+//! Page metadata: title, byline, date, source URL and language from JSON-LD, OpenGraph,
+//! `<meta>` tags, `<time>`, the canonical link and `<html lang>`.
+//!
+//! Precedence (first found wins): JSON-LD article object, OpenGraph / article:* properties,
+//! plain `<meta name>` tags, then markup (`<time>`, `<title>`, `<html lang>`).
+
+use super::dom::{Dom, Kind, push_collapsed};
+use serde_json::Value;
+
+/// Metadata found in a page.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Meta {
+    pub title: Option<String>,
+    pub byline: Vec<String>,
+    pub date: Option<String>,
+    pub url: Option<String>,
+    pub language: Option<String>,
+    /// The page's `<title>` text (used to recognize the headline in the body).
+    pub doc_title: Option<String>,
+    pub site_name: Option<String>,
+}
+
+#[derive(Default)]
+struct Sources {
+    ld: Meta,
+    og: Meta,
+    named: Meta,
+    markup: Meta,
+}
+
+/// Reads every metadata source of the page.
+pub fn read(dom: &Dom) -> Meta {
+    let mut s = Sources::default();
+    let mut time_seen = false;
+    let mut byline_seen = false;
+    for id in dom.descendants(Dom::ROOT) {
+        if !dom.is_element(id) {
+            continue;
+        }
+        if !byline_seen && is_byline_element(dom, id) {
+            let names = visible_names(&dom.text(id));
+            if !names.is_empty() {
+                byline_seen = true;
+                s.markup.byline = names;
+            }
+        }
+        match &**dom.tag(id) {
+            "html" => {
+                if let Some(l) = dom.attr(id, "lang").or_else(|| dom.attr(id, "xml:lang")) {
+                    set(&mut s.markup.language, l);
+                }
+            }
+            "title" => set(&mut s.markup.doc_title, &dom.text(id)),
+            "meta" => read_meta_tag(dom, id, &mut s),
+            "link" => {
+                let rel = dom.attr(id, "rel").unwrap_or("");
+                if rel
+                    .split_ascii_whitespace()
+                    .any(|r| r.eq_ignore_ascii_case("canonical"))
+                    && let Some(h) = dom.attr(id, "href")
+                    && is_absolute_url(h)
+                {
+                    set(&mut s.markup.url, h);
+                }
+            }
+            "script" => {
+                let ty = dom.attr(id, "type").unwrap_or("");
+                if ty.trim().eq_ignore_ascii_case("application/ld+json") {
+                    read_json_ld(&script_text(dom, id), &mut s.ld);
+                }
+            }
+            "time" if !time_seen => {
+                if let Some(d) = dom.attr(id, "datetime")
+                    && !d.trim().is_empty()
+                {
+                    time_seen = true;
+                    set(&mut s.markup.date, d);
+                }
+            }
+            _ => {
+                if dom.attr(id, "itemprop") == Some("datePublished")
+                    && let Some(d) = dom.attr(id, "datetime").or_else(|| dom.attr(id, "content"))
+                {
+                    set(&mut s.named.date, d);
+                }
+            }
+        }
+    }
+    let mut m = Meta::default();
+    for src in [s.ld, s.og, s.named, s.markup] {
+        merge(&mut m, src);
+    }
+    m
+}
+
+/// Elements that show the author: `rel=author`, `itemprop=author`, class or id words
+/// `byline`/`author`, or a short line starting with "By ".
+fn is_byline_element(dom: &Dom, id: usize) -> bool {
+    if dom
+        .attr(id, "rel")
+        .is_some_and(|r| r.eq_ignore_ascii_case("author"))
+        || dom.attr(id, "itemprop") == Some("author")
+        || super::classes::has_word(dom, id, &["byline", "author", "authors", "writer"])
+    {
+        return true;
+    }
+    // A short leaf-ish line "By Name ..." (checked on its first text only, cheaply).
+    let Some(first) = dom.children(id).next() else {
+        return false;
+    };
+    match &dom.node(first).kind {
+        Kind::Text(t) => {
+            let t = t.trim_start();
+            (t.starts_with("By ") || t.starts_with("BY "))
+                && t[3..].starts_with(char::is_uppercase)
+                && t.len() < 120
+        }
+        _ => false,
+    }
+}
+
+/// Names in a visible byline: "By Ann Lee and Bo Chen | March 3, 2024" -> two names.
+fn visible_names(text: &str) -> Vec<String> {
+    if text.chars().count() > 200 {
+        return Vec::new();
+    }
+    let mut raw = Vec::new();
+    add_names(&mut raw, text);
+    raw.into_iter()
+        .filter(|n| {
+            let words: Vec<&str> = n.split_whitespace().collect();
+            (1..=5).contains(&words.len())
+                && words.len() >= 2
+                && words
+                    .iter()
+                    .all(|w| w.starts_with(char::is_uppercase) || w.len() <= 3)
+                && !n.chars().any(|c| c.is_ascii_digit())
+        })
+        .collect()
+}
+
+fn merge(into: &mut Meta, from: Meta) {
+    let Meta {
+        title,
+        byline,
+        date,
+        url,
+        language,
+        doc_title,
+        site_name,
+    } = from;
+    into.title = into.title.take().or(title);
+    if into.byline.is_empty() {
+        into.byline = byline;
+    }
+    into.date = into.date.take().or(date);
+    into.url = into.url.take().or(url);
+    into.language = into.language.take().or(language);
+    into.doc_title = into.doc_title.take().or(doc_title);
+    into.site_name = into.site_name.take().or(site_name);
+}
+
+fn set(slot: &mut Option<String>, value: &str) {
+    let mut v = String::new();
+    push_collapsed(&mut v, value);
+    let v = v.trim();
+    if slot.is_none() && !v.is_empty() {
+        *slot = Some(v.to_string());
+    }
+}
+
+fn script_text(dom: &Dom, id: usize) -> String {
+    let mut s = String::new();
+    for c in dom.children(id) {
+        if let Kind::Text(t) = &dom.node(c).kind {
+            s.push_str(t);
+        }
+    }
+    s
+}
+
+fn read_meta_tag(dom: &Dom, id: usize, s: &mut Sources) {
+    let Some(content) = dom.attr(id, "content") else {
+        return;
+    };
+    let key = dom
+        .attr(id, "property")
+        .or_else(|| dom.attr(id, "name"))
+        .or_else(|| dom.attr(id, "itemprop"))
+        .or_else(|| dom.attr(id, "http-equiv"))
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    match key.as_str() {
+        "og:title" => set(&mut s.og.title, content),
+        "og:url" if is_absolute_url(content) => set(&mut s.og.url, content),
+        "og:locale" => set(&mut s.og.language, &content.replace('_', "-")),
+        "og:site_name" => set(&mut s.og.site_name, content),
+        "article:published_time" | "og:published_time" | "og:article:published_time" => {
+            set(&mut s.og.date, content)
+        }
+        "article:author" | "og:article:author" if !is_absolute_url(content) => {
+            add_names(&mut s.og.byline, content)
+        }
+        "author" | "dc.creator" | "dcterms.creator" | "sailthru.author" | "parsely-author" => {
+            add_names(&mut s.named.byline, content)
+        }
+        "byl" => add_names(&mut s.named.byline, content),
+        "date"
+        | "pubdate"
+        | "publishdate"
+        | "publish-date"
+        | "dc.date"
+        | "dc.date.issued"
+        | "dcterms.date"
+        | "dcterms.created"
+        | "sailthru.date"
+        | "parsely-pub-date"
+        | "datepublished"
+        | "article.published"
+        | "original-source-date" => set(&mut s.named.date, content),
+        "twitter:title" | "dc.title" | "headline" => set(&mut s.named.title, content),
+        "content-language" | "dc.language" | "language" => set(&mut s.named.language, content),
+        _ => {}
+    }
+}
+
+/// Adds author names from a byline string ("By A and B", "A, B").
+fn add_names(out: &mut Vec<String>, raw: &str) {
+    let mut text = String::new();
+    push_collapsed(&mut text, raw);
+    let mut t = text.trim();
+    for prefix in ["By ", "by ", "BY "] {
+        if let Some(r) = t.strip_prefix(prefix) {
+            t = r;
+        }
+    }
+    for part in t.split([',', ';', '|']).flat_map(|p| p.split(" and ")) {
+        let name = part
+            .trim()
+            .trim_matches(|c: char| c == '.' || c == '&')
+            .trim();
+        if name.is_empty()
+            || name.len() > 80
+            || is_absolute_url(name)
+            || out.iter().any(|n| n == name)
+        {
+            continue;
+        }
+        out.push(name.to_string());
+    }
+}
+
+fn is_absolute_url(s: &str) -> bool {
+    let s = s.trim();
+    s.starts_with("http://") || s.starts_with("https://")
+}
+
+const ARTICLE_TYPES: &[&str] = &[
+    "Article",
+    "NewsArticle",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "BackgroundNewsArticle",
+    "ReviewNewsArticle",
+    "BlogPosting",
+    "LiveBlogPosting",
+    "SocialMediaPosting",
+    "TechArticle",
+    "ScholarlyArticle",
+    "Report",
+    "Review",
+    "Recipe",
+];
+
+/// Reads the first article-typed object of a JSON-LD block (including `@graph` members).
+fn read_json_ld(text: &str, out: &mut Meta) {
+    let Ok(v) = serde_json::from_str::<Value>(text.trim()) else {
+        return;
+    };
+    // Breadth-first over arrays and @graph lists, bounded.
+    let mut queue = vec![&v];
+    let mut seen = 0;
+    while let Some(v) = queue.pop() {
+        seen += 1;
+        if seen > 200 {
+            break;
+        }
+        match v {
+            Value::Array(a) => queue.extend(a.iter().rev()),
+            Value::Object(o) => {
+                if let Some(g) = o.get("@graph") {
+                    queue.push(g);
+                }
+                if is_article_type(o.get("@type")) {
+                    fill_from_ld(o, out);
+                    return;
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn is_article_type(t: Option<&Value>) -> bool {
+    match t {
+        Some(Value::String(s)) => ARTICLE_TYPES.contains(&s.as_str()),
+        Some(Value::Array(a)) => a.iter().any(|x| is_article_type(Some(x))),
+        _ => false,
+    }
+}
+
+fn fill_from_ld(o: &serde_json::Map<String, Value>, out: &mut Meta) {
+    let str_of = |k: &str| o.get(k).and_then(Value::as_str);
+    if let Some(t) = str_of("headline").or_else(|| str_of("name")) {
+        set(&mut out.title, &decode_entities(t));
+    }
+    if let Some(d) = str_of("datePublished").or_else(|| str_of("dateCreated")) {
+        set(&mut out.date, d);
+    }
+    if let Some(u) = str_of("url").filter(|u| is_absolute_url(u)) {
+        set(&mut out.url, u);
+    } else if let Some(m) = o.get("mainEntityOfPage") {
+        let u = m
+            .as_str()
+            .or_else(|| m.get("@id").and_then(Value::as_str))
+            .or_else(|| m.get("url").and_then(Value::as_str));
+        if let Some(u) = u.filter(|u| is_absolute_url(u)) {
+            set(&mut out.url, u);
+        }
+    }
+    if let Some(l) = str_of("inLanguage") {
+        set(&mut out.language, l);
+    }
+    if let Some(a) = o.get("author").or_else(|| o.get("creator")) {
+        let items: Vec<&Value> = match a {
+            Value::Array(v) => v.iter().collect(),
+            other => vec![other],
+        };
+        for item in items.into_iter().take(20) {
+            match item {
+                Value::String(s) => add_names(&mut out.byline, &decode_entities(s)),
+                Value::Object(p) => {
+                    if let Some(n) = p.get("name").and_then(Value::as_str) {
+                        add_names(&mut out.byline, &decode_entities(n));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    if let Some(p) = o.get("publisher")
+        && let Some(n) = p.get("name").and_then(Value::as_str)
+    {
+        set(&mut out.site_name, n);
+    }
+}
+
+/// JSON-LD strings sometimes carry HTML entities; decode the common ones.
+fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_string();
+    }
+    s.replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#039;", "'")
+        .replace("&apos;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&nbsp;", " ")
+        .replace("&amp;", "&")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn byline_names_split() {
+        let mut v = Vec::new();
+        add_names(&mut v, "By Ann Lee and Bo Chen, Cy Dee");
+        assert_eq!(v, ["Ann Lee", "Bo Chen", "Cy Dee"]);
+    }
+}

@@ -1,0 +1,130 @@
+//! Saved web pages (`.html`, `.htm`, `.html.gz`).
+//!
+//! - [`charset`]: the page's encoding (BOM, `<meta charset>`, http-equiv, UTF-8, windows-1252);
+//! - [`dom`]: an arena DOM built by html5ever's HTML5 tree builder (iterative walks only);
+//! - [`meta`]: title, byline, date, URL and language from JSON-LD, OpenGraph, `<meta>`,
+//!   `<time>`, the canonical link and `<html lang>`;
+//! - [`extract`]: the article's paragraphs without menus, banners, related links, comments.
+
+pub mod charset;
+mod classes;
+pub mod dom;
+pub mod extract;
+pub mod meta;
+pub mod prescan;
+
+use super::{Article, Format, LoadWarning, Loaded, hygiene};
+use extract::BlockKind;
+
+/// Loads an HTML page from raw bytes.
+pub fn load(bytes: &[u8]) -> Loaded {
+    let mut warnings = Vec::new();
+    let (text, enc, _source, bad) = charset::decode(bytes);
+    if bad {
+        warnings.push(LoadWarning(format!(
+            "malformed {} byte sequences in page; replaced",
+            enc.name()
+        )));
+    }
+    let (text, depth) = prescan::slim(&text);
+    if depth > prescan::MAX_DEPTH {
+        warnings.push(LoadWarning(format!(
+            "page nests deeper than {} elements; the extra tags were ignored",
+            prescan::MAX_DEPTH
+        )));
+    }
+    let dom = dom::parse(&text);
+    drop(text);
+    let meta = meta::read(&dom);
+    let blocks = extract::extract(&dom);
+
+    let title = match (&meta.title, &meta.doc_title) {
+        (Some(t), _) => t.clone(),
+        (None, Some(d)) => page_title(d, &blocks),
+        (None, None) => String::new(),
+    };
+    let mut article = Article {
+        title: clean_line(&title),
+        byline: meta.byline.iter().map(|b| clean_line(b)).collect(),
+        date: meta.date.as_deref().map(clean_line),
+        url: meta.url.as_deref().map(clean_line),
+        language: meta.language.as_deref().map(clean_line),
+        ..Article::default()
+    };
+    let titles: Vec<String> = [meta.title.as_deref(), meta.doc_title.as_deref()]
+        .into_iter()
+        .flatten()
+        .map(normalize)
+        .collect();
+    let mut paragraphs = Vec::with_capacity(blocks.len());
+    for (i, b) in blocks.iter().enumerate() {
+        // The headline repeated at the top of the body is the title, not body text.
+        if matches!(b.kind, BlockKind::Heading(_)) && i < 5 && is_title(&b.text, &titles) {
+            continue;
+        }
+        paragraphs.push(clean_line(&b.text));
+    }
+    if article.title.is_empty()
+        && let Some(h) = blocks
+            .iter()
+            .find(|b| matches!(b.kind, BlockKind::Heading(1)))
+    {
+        article.title = clean_line(&h.text);
+    }
+    article.set_paragraphs(&paragraphs);
+    if article.body.is_empty() {
+        warnings.push(LoadWarning("the page has no readable text".into()));
+    }
+    Loaded {
+        article,
+        format: Format::Html,
+        warnings,
+    }
+}
+
+/// One line of clean text: no control characters, whitespace collapsed.
+fn clean_line(s: &str) -> String {
+    let c = hygiene::clean(s);
+    let mut out = String::with_capacity(c.len());
+    dom::push_collapsed(&mut out, &c);
+    out.trim().to_string()
+}
+
+/// The headline from a `<title>`: the page's `<h1>` when the title contains it, else the
+/// title without a trailing " | Site name" (or " – ", " — ", " - ") part.
+fn page_title(doc_title: &str, blocks: &[extract::Block]) -> String {
+    let whole = normalize(doc_title);
+    if let Some(h1) = blocks
+        .iter()
+        .take(5)
+        .find(|b| matches!(b.kind, BlockKind::Heading(1)))
+    {
+        let h = normalize(&h1.text);
+        if !h.is_empty() && whole.contains(&h) {
+            return h1.text.clone();
+        }
+    }
+    for sep in [" | ", " \u{2013} ", " \u{2014} ", " - ", " :: "] {
+        if let Some((head, tail)) = doc_title.rsplit_once(sep)
+            && head.chars().count() > tail.chars().count()
+        {
+            return head.trim().to_string();
+        }
+    }
+    doc_title.to_string()
+}
+
+fn normalize(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn is_title(heading: &str, titles: &[String]) -> bool {
+    let h = normalize(heading);
+    !h.is_empty()
+        && titles
+            .iter()
+            .any(|t| !t.is_empty() && (t == &h || t.contains(&h) && h.len() * 2 >= t.len()))
+}

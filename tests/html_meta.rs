@@ -1,0 +1,153 @@
+//! Metadata of saved pages: JSON-LD, OpenGraph, `<meta name=author>`, `<time>`,
+//! the canonical link and the page language, each on its own and in precedence.
+
+use onrecord::article::html::load;
+
+const BODY: &str = "<article><p>The council voted on Tuesday to close the old bridge for repairs, \
+    a decision that residents had asked for since the spring floods damaged its supports.</p></article>";
+
+fn with_head(head: &str, body: &str) -> Vec<u8> {
+    format!("<!doctype html><html lang=\"en-GB\"><head>{head}</head><body>{body}</body></html>")
+        .into_bytes()
+}
+
+#[test]
+fn json_ld_news_article() {
+    let head = r#"<title>Bridge to close | The Daily Page</title>
+        <script type="application/ld+json">
+        {"@context":"https://schema.org","@graph":[
+          {"@type":"WebSite","name":"The Daily Page","url":"https://daily.example/"},
+          {"@type":"NewsArticle","headline":"Bridge to close for &quot;urgent&quot; repairs",
+           "datePublished":"2024-03-05T09:30:00Z",
+           "author":[{"@type":"Person","name":"Ann Lee"},{"@type":"Person","name":"Bo Chen"}],
+           "mainEntityOfPage":{"@id":"https://daily.example/news/bridge"},
+           "inLanguage":"en"}]}
+        </script>"#;
+    let a = load(&with_head(head, BODY)).article;
+    assert_eq!(a.title, "Bridge to close for \"urgent\" repairs");
+    assert_eq!(a.byline, ["Ann Lee", "Bo Chen"]);
+    assert_eq!(a.date.as_deref(), Some("2024-03-05T09:30:00Z"));
+    assert_eq!(a.url.as_deref(), Some("https://daily.example/news/bridge"));
+    assert_eq!(a.language.as_deref(), Some("en"));
+}
+
+#[test]
+fn broken_json_ld_is_ignored() {
+    let head = r#"<title>Plain title</title><script type="application/ld+json">{"@type": "NewsArticle", </script>"#;
+    let a = load(&with_head(head, BODY)).article;
+    assert_eq!(a.title, "Plain title");
+    assert!(a.body.starts_with("The council voted"));
+}
+
+#[test]
+fn opengraph_and_article_properties() {
+    let head = r#"<title>ignored | Site</title>
+        <meta property="og:title" content="Bridge closes">
+        <meta property="og:url" content="https://og.example/bridge">
+        <meta property="og:locale" content="fr_FR">
+        <meta property="article:published_time" content="2024-04-01">
+        <meta property="article:author" content="https://og.example/staff/ann">
+        <meta property="article:author" content="Claire Dubois">"#;
+    let a = load(&with_head(head, BODY)).article;
+    assert_eq!(a.title, "Bridge closes");
+    assert_eq!(a.url.as_deref(), Some("https://og.example/bridge"));
+    assert_eq!(a.date.as_deref(), Some("2024-04-01"));
+    assert_eq!(a.byline, ["Claire Dubois"], "profile URLs are not names");
+    assert_eq!(a.language.as_deref(), Some("fr-FR"));
+}
+
+#[test]
+fn meta_author_time_canonical_and_lang() {
+    let head = r#"<title>The bridge</title>
+        <meta name="author" content="By Dana Smith and Eli Jones">
+        <link rel="canonical" href="https://canon.example/a/1">"#;
+    let body = format!("<header><time datetime=\"2023-12-24T08:00\">Dec 24</time></header>{BODY}");
+    let a = load(&with_head(head, &body)).article;
+    assert_eq!(a.title, "The bridge");
+    assert_eq!(a.byline, ["Dana Smith", "Eli Jones"]);
+    assert_eq!(a.date.as_deref(), Some("2023-12-24T08:00"));
+    assert_eq!(a.url.as_deref(), Some("https://canon.example/a/1"));
+    assert_eq!(a.language.as_deref(), Some("en-GB"));
+}
+
+#[test]
+fn json_ld_beats_opengraph_beats_meta_and_markup() {
+    let head = r#"<title>Markup title</title>
+        <meta name="author" content="Meta Name">
+        <meta property="og:title" content="OG title">
+        <meta property="article:published_time" content="2020-01-01">
+        <script type="application/ld+json">{"@type":"BlogPosting","headline":"LD title","author":"Ld Author"}</script>"#;
+    let body = format!("<time datetime=\"1999-01-01\">old</time>{BODY}");
+    let a = load(&with_head(head, &body)).article;
+    assert_eq!(a.title, "LD title");
+    assert_eq!(a.byline, ["Ld Author"]);
+    assert_eq!(
+        a.date.as_deref(),
+        Some("2020-01-01"),
+        "OpenGraph date before <time>"
+    );
+}
+
+#[test]
+fn no_metadata_at_all() {
+    let a = load(&with_head("", BODY)).article;
+    assert_eq!(a.title, "");
+    assert!(a.byline.is_empty() && a.date.is_none() && a.url.is_none());
+    assert_eq!(a.language.as_deref(), Some("en-GB"));
+}
+
+#[test]
+fn relative_canonical_is_not_a_source_url() {
+    let a = load(&with_head(r#"<link rel="canonical" href="/a/1">"#, BODY)).article;
+    assert_eq!(a.url, None);
+}
+
+#[test]
+fn metadata_has_no_control_characters() {
+    let head = "<title>Bad\u{1b}[31m title\u{7}</title><meta name=author content=\"Ann\u{1b}]0;x\u{7} Lee\">";
+    let a = load(&with_head(head, BODY)).article;
+    assert!(!a.title.chars().any(char::is_control), "{:?}", a.title);
+    assert!(
+        a.byline.iter().all(|b| !b.chars().any(char::is_control)),
+        "{:?}",
+        a.byline
+    );
+}
+
+#[test]
+fn visible_byline_when_no_meta_names_the_author() {
+    let body = format!(
+        "<div class=story><h1>The bridge</h1><div class=info>By Rosa Diaz and Tom Berg | March 3, 2024</div>{BODY}</div>"
+    );
+    let a = load(&with_head(
+        "<title>The bridge – Riverside News</title>",
+        &body,
+    ))
+    .article;
+    assert_eq!(a.byline, ["Rosa Diaz", "Tom Berg"]);
+    let body = format!("<span class=\"article-author\"><a href=/p>Lena Park</a></span>{BODY}");
+    assert_eq!(load(&with_head("", &body)).article.byline, ["Lena Park"]);
+}
+
+#[test]
+fn title_without_the_site_name() {
+    // From the page's own headline when <title> contains it ...
+    let body = format!("<article><h1>Bridge closes - for now</h1>{BODY}</article>");
+    let a = load(&with_head(
+        "<title>Bridge closes - for now | Riverside News</title>",
+        &body,
+    ))
+    .article;
+    assert_eq!(a.title, "Bridge closes - for now");
+    assert!(
+        !a.body.contains("Bridge closes"),
+        "headline repeated in body"
+    );
+    // ... else by cutting a shorter trailing part.
+    let a = load(&with_head(
+        "<title>Old bridge to close for repairs – Riverside</title>",
+        BODY,
+    ))
+    .article;
+    assert_eq!(a.title, "Old bridge to close for repairs");
+}
