@@ -18,13 +18,15 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// The schema version this build writes (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// How long a connection waits for another process's write lock.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// Migrations, in order: `MIGRATIONS[i]` takes the schema from version `i` to `i + 1`.
-const MIGRATIONS: &[&str] = &[r#"
+pub const MIGRATIONS: &[&str] = &[
+    // v1
+    r#"
 CREATE TABLE articles(
     id INTEGER PRIMARY KEY,
     path BLOB NOT NULL UNIQUE,
@@ -46,7 +48,7 @@ CREATE TABLE docs(
     title TEXT NOT NULL,
     body TEXT NOT NULL,
     meta TEXT NOT NULL,
-    analysis BLOB NOT NULL,
+    analysis TEXT NOT NULL,
     warnings TEXT NOT NULL
 );
 CREATE VIRTUAL TABLE fts USING fts5(
@@ -79,6 +81,7 @@ CREATE TABLE quotes(
     PRIMARY KEY (article_id, idx)
 ) WITHOUT ROWID;
 CREATE INDEX quotes_by_speaker ON quotes(speaker_key);
+CREATE INDEX quotes_by_local ON quotes(local_key);
 CREATE INDEX quotes_moved ON quotes(local_key, speaker_key) WHERE speaker_key <> local_key;
 CREATE TABLE entities(
     article_id INTEGER NOT NULL,
@@ -112,7 +115,32 @@ CREATE TABLE failures(
     mtime INTEGER NOT NULL,
     message TEXT NOT NULL
 ) WITHOUT ROWID;
-"#];
+"#,
+    // v2: analyses are stored compressed (zlib JSON, in the `analysis` column whatever its
+    // declared type). Stored content is dropped and every article re-indexed on the next
+    // run; ids and reading state are kept.
+    r#"
+DROP INDEX quotes_by_local;
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+DROP TRIGGER docs_ad;
+DROP TRIGGER docs_au;
+DELETE FROM docs;
+INSERT INTO fts(fts) VALUES ('delete-all');
+CREATE TRIGGER docs_ad AFTER DELETE ON docs BEGIN
+    INSERT INTO fts(fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+END;
+CREATE TRIGGER docs_au AFTER UPDATE ON docs BEGIN
+    INSERT INTO fts(fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+    INSERT INTO fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+END;
+DELETE FROM quotes;
+DELETE FROM entities;
+DELETE FROM aliases;
+DELETE FROM speakers;
+DELETE FROM failures;
+UPDATE articles SET size = -1, mtime = -1, hash = x'', extractor = -1, quote_count = 0;
+"#,
+];
 
 /// What the index knows about one file, to decide whether it changed.
 #[derive(Debug, Clone, PartialEq)]
@@ -420,6 +448,10 @@ impl Index {
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        tx.prepare_cached(
+            "INSERT OR REPLACE INTO meta(key, value) VALUES ('aliases_pending', '1')",
+        )?
+        .execute([])?;
         let now = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.as_secs() as i64)
@@ -466,6 +498,10 @@ impl Index {
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        tx.prepare_cached(
+            "INSERT OR REPLACE INTO meta(key, value) VALUES ('aliases_pending', '1')",
+        )?
+        .execute([])?;
         let mut n = 0;
         for p in paths {
             let key = path_key(p);
@@ -562,8 +598,23 @@ impl Index {
         for key in &touched {
             recount_speaker(&tx, key)?;
         }
+        tx.execute("DELETE FROM meta WHERE key = 'aliases_pending'", [])?;
         tx.commit()?;
         Ok(())
+    }
+
+    /// Whether a run wrote articles without resolving aliases afterwards (it was cancelled
+    /// or killed): the next run resolves them even when no file changed.
+    pub fn aliases_pending(&self) -> anyhow::Result<bool> {
+        let v: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT value FROM meta WHERE key = 'aliases_pending'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(v.as_deref() == Some("1"))
     }
 
     /// Marks an article read or unread.
@@ -904,10 +955,13 @@ fn write_article(
                 now,
                 id
             ])?;
+            // Upsert: after a migration the articles row may have no docs row.
             tx.prepare_cached(
-                "UPDATE docs SET title=?, body=?, meta=?, analysis=?, warnings=? WHERE id=?",
+                "INSERT INTO docs(id, title, body, meta, analysis, warnings) VALUES (?,?,?,?,?,?) \
+                 ON CONFLICT(id) DO UPDATE SET title=excluded.title, body=excluded.body, \
+                 meta=excluded.meta, analysis=excluded.analysis, warnings=excluded.warnings",
             )?
-            .execute(params![p.title, p.body, p.meta, p.analysis, p.warnings, id])?;
+            .execute(params![id, p.title, p.body, p.meta, p.analysis, p.warnings])?;
             id
         }
         None => {

@@ -384,8 +384,11 @@ pub fn update(
     if total > 0 {
         run_jobs(index, jobs, opts, &mut summary, on_event)?;
     }
+    let wrote = summary.new + summary.changed + summary.reextracted + summary.removed > 0;
     if !opts.cancel.load(Ordering::Relaxed) {
-        index.resolve_aliases()?;
+        if wrote || index.aliases_pending()? {
+            index.resolve_aliases()?;
+        }
     } else {
         summary.cancelled = true;
     }

@@ -232,12 +232,15 @@ impl Store for SqliteStore {
             let mut out = Vec::new();
             let mut rows = stmt.query([])?;
             while let Some(r) = rows.next()? {
-                let byline: String = r.get(3)?;
+                let byline = match r.get_ref(3)?.as_str()? {
+                    "[]" => Vec::new(),
+                    s => serde_json::from_str(s).unwrap_or_default(),
+                };
                 out.push(ArticleSummary {
                     id: r.get(0)?,
-                    path: db::path_from_key(&r.get::<_, Vec<u8>>(1)?),
+                    path: db::path_from_key(r.get_ref(1)?.as_blob()?),
                     title: r.get(2)?,
-                    byline: serde_json::from_str(&byline).unwrap_or_default(),
+                    byline,
                     date: r.get(4)?,
                     quote_count: r.get::<_, i64>(5)? as usize,
                     read: r.get::<_, i64>(6)? != 0,
