@@ -43,12 +43,14 @@ pub fn load(bytes: &[u8]) -> Loaded {
         (None, Some(d)) => page_title(d, &blocks),
         (None, None) => String::new(),
     };
+    // Metadata comes from attributes a hostile page can make megabytes long.
+    let field = |s: &str, max: usize| clean_line(clip(s, max));
     let mut article = Article {
-        title: clean_line(&title),
-        byline: meta.byline.iter().map(|b| clean_line(b)).collect(),
-        date: meta.date.as_deref().map(clean_line),
-        url: meta.url.as_deref().map(clean_line),
-        language: meta.language.as_deref().map(clean_line),
+        title: field(&title, MAX_TITLE),
+        byline: meta.byline.iter().take(20).map(|b| field(b, 200)).collect(),
+        date: meta.date.as_deref().map(|d| field(d, 100)),
+        url: meta.url.as_deref().map(|u| field(u, 4096)),
+        language: meta.language.as_deref().map(|l| field(l, 64)),
         ..Article::default()
     };
     let titles: Vec<String> = [meta.title.as_deref(), meta.doc_title.as_deref()]
@@ -69,7 +71,7 @@ pub fn load(bytes: &[u8]) -> Loaded {
             .iter()
             .find(|b| matches!(b.kind, BlockKind::Heading(1)))
     {
-        article.title = clean_line(&h.text);
+        article.title = clean_line(clip(&h.text, MAX_TITLE));
     }
     article.set_paragraphs(&paragraphs);
     if article.body.is_empty() {
@@ -80,6 +82,20 @@ pub fn load(bytes: &[u8]) -> Loaded {
         format: Format::Html,
         warnings,
     }
+}
+
+const MAX_TITLE: usize = 1000;
+
+/// The first `max` bytes of `s`, cut on a character boundary.
+fn clip(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
 }
 
 /// One line of clean text: no control characters, whitespace collapsed.
