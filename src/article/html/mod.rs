@@ -43,6 +43,10 @@ pub fn load(bytes: &[u8]) -> Loaded {
         (None, Some(d)) => page_title(d, &blocks),
         (None, None) => String::new(),
     };
+    let title = match &meta.site_name {
+        Some(site) => strip_site_name(&title, site),
+        None => title,
+    };
     // Metadata comes from attributes a hostile page can make megabytes long.
     let field = |s: &str, max: usize| clean_line(clip(s, max));
     let mut article = Article {
@@ -120,7 +124,7 @@ fn page_title(doc_title: &str, blocks: &[extract::Block]) -> String {
             return h1.text.clone();
         }
     }
-    for sep in [" | ", " \u{2013} ", " \u{2014} ", " - ", " :: "] {
+    for sep in TITLE_SEPARATORS {
         if let Some((head, tail)) = doc_title.rsplit_once(sep)
             && head.chars().count() > tail.chars().count()
         {
@@ -128,6 +132,31 @@ fn page_title(doc_title: &str, blocks: &[extract::Block]) -> String {
         }
     }
     doc_title.to_string()
+}
+
+const TITLE_SEPARATORS: [&str; 5] = [" | ", " \u{2013} ", " \u{2014} ", " - ", " :: "];
+
+/// "Headline | Site" or "Site | Headline" -> "Headline", when the site's name is known.
+fn strip_site_name(title: &str, site: &str) -> String {
+    let site = normalize(site);
+    if site.is_empty() {
+        return title.to_string();
+    }
+    for sep in TITLE_SEPARATORS {
+        if let Some((head, tail)) = title.rsplit_once(sep)
+            && normalize(tail) == site
+            && !head.trim().is_empty()
+        {
+            return head.trim().to_string();
+        }
+        if let Some((head, tail)) = title.split_once(sep)
+            && normalize(head) == site
+            && !tail.trim().is_empty()
+        {
+            return tail.trim().to_string();
+        }
+    }
+    title.to_string()
 }
 
 fn normalize(s: &str) -> String {
