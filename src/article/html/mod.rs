@@ -1,10 +1,16 @@
 //! Saved web pages (`.html`, `.htm`, `.html.gz`).
 //!
 //! - [`charset`]: the page's encoding (BOM, `<meta charset>`, http-equiv, UTF-8, windows-1252);
+//! - [`prescan`]: a linear pass that leaves out script/style/SVG contents and comments and
+//!   caps pathological nesting before parsing;
 //! - [`dom`]: an arena DOM built by html5ever's HTML5 tree builder (iterative walks only);
 //! - [`meta`]: title, byline, date, URL and language from JSON-LD, OpenGraph, `<meta>`,
 //!   `<time>`, the canonical link and `<html lang>`;
-//! - [`extract`]: the article's paragraphs without menus, banners, related links, comments.
+//! - [`extract`] (with `classes`, the class/id vocabulary): the article's paragraphs without
+//!   menus, banners, related links, comments; headings, list items and quotes as paragraphs.
+//!
+//! Measured on the 61 saved pages of the dev set (`../shared/eval/run html`): F1 0.984;
+//! `cargo bench --bench html` gives the pages/s.
 
 pub mod charset;
 mod classes;
