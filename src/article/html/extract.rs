@@ -247,11 +247,8 @@ fn score(dom: &Dom, body: NodeId, removed: &[bool], m: &Measures) -> Vec<f32> {
             continue;
         }
         let tag = &**dom.tag(id);
-        let (len, commas) = match tag {
-            "p" | "pre" | "td" | "blockquote" => {
-                let nonlink = m.text[id].saturating_sub(m.link[id]);
-                (nonlink, None)
-            }
+        let len = match tag {
+            "p" | "pre" | "td" | "blockquote" => m.text[id].saturating_sub(m.link[id]),
             "div" | "section" | "article" => {
                 // Text directly in the container counts as a paragraph of it.
                 let mut own = 0u32;
@@ -262,14 +259,14 @@ fn score(dom: &Dom, body: NodeId, removed: &[bool], m: &Measures) -> Vec<f32> {
                         own += m.text[c].saturating_sub(m.link[c]);
                     }
                 }
-                (own, None::<u32>)
+                own
             }
             _ => continue,
         };
         if len < 25 {
             continue;
         }
-        let commas = commas.unwrap_or_else(|| count_commas(dom, id, tag));
+        let commas = count_commas(dom, id, tag);
         let s = 1.0 + commas as f32 + (len as f32 / 100.0).min(3.0);
         let mut anc = if matches!(tag, "div" | "section" | "article") {
             Some(id)

@@ -134,7 +134,11 @@ fn visible_names(text: &str) -> Vec<String> {
                 && words
                     .iter()
                     .all(|w| w.starts_with(char::is_uppercase) || w.len() <= 3)
-                && !n.chars().any(|c| c.is_ascii_digit())
+                && n.chars().all(|c| {
+                    c.is_alphabetic()
+                        || c.is_whitespace()
+                        || matches!(c, '.' | '-' | '\'' | '\u{2019}')
+                })
         })
         .collect()
 }
@@ -236,6 +240,11 @@ fn add_names(out: &mut Vec<String>, raw: &str) {
         }
     }
     for part in t.split([',', ';', '|']).flat_map(|p| p.split(" and ")) {
+        // "Posted by X", "Analysis by X", "Words by X": the name follows "by".
+        let part = part
+            .rsplit_once(" by ")
+            .or_else(|| part.rsplit_once(" By "))
+            .map_or(part, |(_, n)| n);
         let name = part
             .trim()
             .trim_matches(|c: char| c == '.' || c == '&')
@@ -357,19 +366,58 @@ fn fill_from_ld(o: &serde_json::Map<String, Value>, out: &mut Meta) {
     }
 }
 
-/// JSON-LD strings sometimes carry HTML entities; decode the common ones.
+/// JSON-LD strings sometimes carry HTML entities; decode numeric ones and the common
+/// named ones.
 fn decode_entities(s: &str) -> String {
     if !s.contains('&') {
         return s.to_string();
     }
-    s.replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&#039;", "'")
-        .replace("&apos;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&nbsp;", " ")
-        .replace("&amp;", "&")
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        let end = rest[..rest.len().min(12)].find(';');
+        let decoded = end.and_then(|e| entity(&rest[1..e]).map(|c| (c, e)));
+        match decoded {
+            Some((c, e)) => {
+                out.push(c);
+                rest = &rest[e + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn entity(name: &str) -> Option<char> {
+    if let Some(num) = name.strip_prefix('#') {
+        let code = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => num.parse().ok()?,
+        };
+        return char::from_u32(code).filter(|c| !c.is_control());
+    }
+    Some(match name {
+        "quot" => '"',
+        "apos" => '\'',
+        "lt" => '<',
+        "gt" => '>',
+        "amp" => '&',
+        "nbsp" => ' ',
+        "rsquo" => '\u{2019}',
+        "lsquo" => '\u{2018}',
+        "rdquo" => '\u{201D}',
+        "ldquo" => '\u{201C}',
+        "ndash" => '\u{2013}',
+        "mdash" => '\u{2014}',
+        "hellip" => '\u{2026}',
+        _ => return None,
+    })
 }
 
 #[cfg(test)]
@@ -381,5 +429,21 @@ mod tests {
         let mut v = Vec::new();
         add_names(&mut v, "By Ann Lee and Bo Chen, Cy Dee");
         assert_eq!(v, ["Ann Lee", "Bo Chen", "Cy Dee"]);
+        let mut v = Vec::new();
+        add_names(&mut v, "Analysis by Chris Doe | Posted by Vortex");
+        assert_eq!(v, ["Chris Doe", "Vortex"]);
+        assert!(visible_names("Name *").is_empty());
+        assert_eq!(
+            visible_names("By Ann O\u{2019}Neil | 3 March"),
+            ["Ann O\u{2019}Neil"]
+        );
+    }
+
+    #[test]
+    fn entities_in_json_ld_strings() {
+        assert_eq!(
+            decode_entities("&#8216;Light&#8217; &amp; &#x201C;art&#x201d; &bogus; &#0; a&b"),
+            "\u{2018}Light\u{2019} & \u{201C}art\u{201D} &bogus; &#0; a&b"
+        );
     }
 }
