@@ -749,3 +749,14 @@ fn index_reports_bad_files_and_finishes() {
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(stdout.contains("Ann Lee"), "{stdout}");
 }
+
+/// A hostile file name that clap rejects as an argument is echoed without its escapes.
+#[test]
+fn usage_errors_do_not_echo_escapes() {
+    let name = "--evil\u{1b}]0;PWN\u{7}\u{9b}2J\u{202e}.txt";
+    let out = onrecord(&["extract".as_ref(), name.as_ref()]);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("--evil"), "{stderr}");
+    assert_terminal_safe("usage error", &stderr);
+}
