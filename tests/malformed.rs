@@ -370,7 +370,7 @@ fn a_hundred_thousand_quotation_marks() {
         write(
             dir.path(),
             "said.txt",
-            "\u{201C}Yes,\u{201D} said Ann Lee. ".repeat(100_000),
+            "\u{201C}Yes,\u{201D} said Ann Lee. ".repeat(25_000),
         ),
     ];
     for p in files {
