@@ -96,7 +96,7 @@ pub fn load_and_check(bytes: &[u8], format: Format) -> Option<(Loaded, Analysis)
     check_analysis(&loaded.article, &analysis);
     // Pure and deterministic (checked on a quarter of the inputs, chosen by length so a
     // failure reproduces, to leave the fuzzer time for new inputs).
-    if bytes.len() % 4 == 0 {
+    if bytes.len().is_multiple_of(4) {
         assert_eq!(
             analysis,
             extract::analyze(&loaded.article),
