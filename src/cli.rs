@@ -46,6 +46,10 @@ pub enum Command {
         /// Index database to use instead of the configured one.
         #[arg(long, value_name = "FILE")]
         index: Option<PathBuf>,
+        /// Verify the whole database first (PRAGMA quick_check; slow on big libraries).
+        /// A damaged index is moved aside and rebuilt.
+        #[arg(long)]
+        check: bool,
     },
     /// Print one speaker's quotes across the indexed library.
     Quotes {
@@ -163,10 +167,14 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let config = Config::load(cli.config.as_deref())?;
             Ok(extract_files(&files, format, config.limits.max_file_bytes))
         }
-        Some(Command::Index { paths, index }) => {
+        Some(Command::Index {
+            paths,
+            index,
+            check,
+        }) => {
             let config = Config::load(cli.config.as_deref())?;
             let db = library::commands::index_path(index.as_deref(), &config);
-            library::commands::index(&paths, &db, &config)
+            library::commands::index(&paths, &db, check, &config)
         }
         Some(Command::Quotes {
             speaker,

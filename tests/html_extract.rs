@@ -159,3 +159,22 @@ fn empty_and_script_only_pages_give_an_empty_body_with_a_warning() {
         assert!(!l.warnings.is_empty());
     }
 }
+
+#[test]
+fn line_broken_text_and_layout_tables() {
+    let page = format!(
+        "<html><body><table><tr><td class=nav><a href=/>Home</a><br><a href=/b>Blog</a></td>\
+         <td>{P1}<br><br>{P2}<br><br>{P3}</td></tr></table></body></html>"
+    );
+    let body = load(page.as_bytes()).article.body;
+    assert_eq!(body, [P1, P2, P3].join("\n\n"));
+}
+
+#[test]
+fn hidden_elements_are_not_text() {
+    let page = format!(
+        "<html><body><article><p>{P1}</p><p style=\"display: none\">Hidden by style sheet rules.</p>\
+         <div hidden>Hidden by attribute, never shown to readers.</div><p>{P2}</p></article></body></html>"
+    );
+    assert_eq!(load(page.as_bytes()).article.body, [P1, P2].join("\n\n"));
+}

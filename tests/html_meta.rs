@@ -113,3 +113,41 @@ fn metadata_has_no_control_characters() {
         a.byline
     );
 }
+
+#[test]
+fn visible_byline_when_no_meta_names_the_author() {
+    let body = format!(
+        "<div class=story><h1>The bridge</h1><div class=info>By Rosa Diaz and Tom Berg | March 3, 2024</div>{BODY}</div>"
+    );
+    let a = load(&with_head(
+        "<title>The bridge – Riverside News</title>",
+        &body,
+    ))
+    .article;
+    assert_eq!(a.byline, ["Rosa Diaz", "Tom Berg"]);
+    let body = format!("<span class=\"article-author\"><a href=/p>Lena Park</a></span>{BODY}");
+    assert_eq!(load(&with_head("", &body)).article.byline, ["Lena Park"]);
+}
+
+#[test]
+fn title_without_the_site_name() {
+    // From the page's own headline when <title> contains it ...
+    let body = format!("<article><h1>Bridge closes - for now</h1>{BODY}</article>");
+    let a = load(&with_head(
+        "<title>Bridge closes - for now | Riverside News</title>",
+        &body,
+    ))
+    .article;
+    assert_eq!(a.title, "Bridge closes - for now");
+    assert!(
+        !a.body.contains("Bridge closes"),
+        "headline repeated in body"
+    );
+    // ... else by cutting a shorter trailing part.
+    let a = load(&with_head(
+        "<title>Old bridge to close for repairs – Riverside</title>",
+        BODY,
+    ))
+    .article;
+    assert_eq!(a.title, "Old bridge to close for repairs");
+}

@@ -586,3 +586,41 @@ fn watcher_indexes_added_changed_and_removed_files() {
     assert!(store(&db).quotes_by("Omar Haddad").unwrap().is_empty());
     assert_eq!(store(&db).articles().unwrap().len(), 3);
 }
+
+#[test]
+fn live_library_is_usable_at_once_then_indexes_and_follows_changes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("lib");
+    let db = tmp.path().join("index.sqlite3");
+    sample_library(&lib);
+    let (opts, _) = options(1);
+    let (tx, rx) = std::sync::mpsc::channel();
+    let tx = std::sync::Mutex::new(tx);
+    let live = onrecord::library::live::open(vec![lib.clone()], db.clone(), opts, move |e| {
+        let _ = tx.lock().unwrap().send(e);
+    })
+    .unwrap();
+    // Usable before indexing is done (possibly empty).
+    assert!(live.store.articles().unwrap().len() <= 3);
+    let mut finished = 0;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while finished == 0 && std::time::Instant::now() < deadline {
+        if let Ok(IndexEvent::Finished(s)) = rx.recv_timeout(std::time::Duration::from_secs(1)) {
+            assert_eq!(s.new, 3);
+            finished += 1;
+        }
+    }
+    assert_eq!(finished, 1);
+    assert_eq!(live.store.articles().unwrap().len(), 3);
+    write(&lib, "z/late.txt", "Late", &["“Late news,” said Ida Long."]);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while std::time::Instant::now() < deadline {
+        if let Ok(IndexEvent::Finished(s)) = rx.recv_timeout(std::time::Duration::from_secs(1))
+            && s.new == 1
+        {
+            break;
+        }
+    }
+    assert_eq!(live.store.quotes_by("Ida Long").unwrap().len(), 1);
+    assert!(live.indexer.is_finished());
+}

@@ -8,6 +8,7 @@
 pub mod commands;
 pub mod db;
 pub mod indexer;
+pub mod live;
 pub mod memory;
 pub mod scan;
 pub mod speaker;

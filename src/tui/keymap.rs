@@ -250,7 +250,7 @@ key_table! {
         Quit quit ["q", "ctrl-c"] "Quit",
         ToggleSidebar toggle_sidebar ["e"] "Show or hide the entity sidebar",
         ReadingMode reading_mode ["z"] "Full-width reading mode",
-        SpeakersView speakers_view ["w"] "Speakers view: who said what across the library",
+        SpeakersView speakers_view ["w"] "Speakers view: who said what, across the library",
         ToggleHelp toggle_help ["?"] "This help",
     }
     "Quotes" {
@@ -258,7 +258,7 @@ key_table! {
         PrevQuote prev_quote ["N"] "Previous quote (previous match while searching)",
         NextSpeaker next_speaker ["s"] "Next speaker: jump to their first quote",
         PrevSpeaker prev_speaker ["S"] "Previous speaker: jump to their first quote",
-        NextSameSpeaker next_same_speaker ["]"] "Next quote by the same speaker (across articles from the Speakers view)",
+        NextSameSpeaker next_same_speaker ["]"] "Next quote by the same speaker (across articles after the Speakers view)",
         PrevSameSpeaker prev_same_speaker ["["] "Previous quote by the same speaker",
         ToggleIndirect toggle_indirect ["i"] "Include or skip indirect quotes when navigating",
     }

@@ -137,6 +137,11 @@ pub fn is_negative(dom: &Dom, id: NodeId) -> bool {
     names(dom, id).any(|v| any_word(v, |w| NEGATIVE.binary_search(&w).is_ok()))
 }
 
+/// True when a class or id word is one of `words`.
+pub fn has_word(dom: &Dom, id: NodeId, words: &[&str]) -> bool {
+    names(dom, id).any(|v| any_word(v, |w| words.contains(&w)))
+}
+
 /// True when a class or id word marks content.
 pub fn is_positive(dom: &Dom, id: NodeId) -> bool {
     names(dom, id).any(|v| any_word(v, |w| POSITIVE.contains(&w)))

@@ -424,10 +424,14 @@ fn same_class_chunks(
         if id == top {
             out.push(id);
             w.skip_children(id);
-        } else if dom.tag(id) == tag && dom.attr(id, "class") == Some(class) {
+        } else if dom.tag(id) == tag
+            && dom.attr(id, "class") == Some(class)
+            && !dom.is_ancestor(id, top)
+        {
+            // A chunk carries prose of its own, not a line or a link list.
             let text = m.text[id];
             let prose = text.saturating_sub(m.link[id]);
-            if prose > 0 && (m.link[id] as f32) < 0.5 * text as f32 {
+            if prose >= 100 && (m.link[id] as f32) < 0.33 * text as f32 {
                 out.push(id);
                 w.skip_children(id);
             }
@@ -669,9 +673,12 @@ fn close_element(wr: &mut Writer, tag: &str, link_depth: &mut u32) {
     }
 }
 
-/// Drops link lists and blocks with nothing readable.
+/// Drops link lists and blocks with nothing readable. A sentence with a long link in it
+/// stays: only blocks that are mostly link with little other text go.
+/// A heading left at the very end introduces something that was dropped (a link list,
+/// comments), so trailing headings go too.
 fn filter_blocks(blocks: Vec<Block>) -> Vec<Block> {
-    blocks
+    let mut kept: Vec<Block> = blocks
         .into_iter()
         .filter(|b| {
             let chars = b.text.chars().filter(|c| !c.is_whitespace()).count();
@@ -679,7 +686,19 @@ fn filter_blocks(blocks: Vec<Block>) -> Vec<Block> {
                 return false;
             }
             let ld = b.link_chars as f64 / chars.max(1) as f64;
-            !(ld > 0.5 && !matches!(b.kind, BlockKind::Heading(_)) || ld > 0.9)
+            let own = chars.saturating_sub(b.link_chars);
+            let prose = matches!(b.kind, BlockKind::Paragraph | BlockKind::Quote) && own >= 40;
+            let heading = matches!(b.kind, BlockKind::Heading(_));
+            let link_list = ld > 0.5 && !prose && !heading;
+            !link_list && ld <= 0.9
         })
-        .collect()
+        .collect();
+    while kept
+        .last()
+        .is_some_and(|b| matches!(b.kind, BlockKind::Heading(_)))
+        && kept.len() > 1
+    {
+        kept.pop();
+    }
+    kept
 }

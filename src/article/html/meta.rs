@@ -32,9 +32,17 @@ struct Sources {
 pub fn read(dom: &Dom) -> Meta {
     let mut s = Sources::default();
     let mut time_seen = false;
+    let mut byline_seen = false;
     for id in dom.descendants(Dom::ROOT) {
         if !dom.is_element(id) {
             continue;
+        }
+        if !byline_seen && is_byline_element(dom, id) {
+            let names = visible_names(&dom.text(id));
+            if !names.is_empty() {
+                byline_seen = true;
+                s.markup.byline = names;
+            }
         }
         match &**dom.tag(id) {
             "html" => {
@@ -82,10 +90,53 @@ pub fn read(dom: &Dom) -> Meta {
     for src in [s.ld, s.og, s.named, s.markup] {
         merge(&mut m, src);
     }
-    if m.title.is_none() {
-        m.title = m.doc_title.clone();
-    }
     m
+}
+
+/// Elements that show the author: `rel=author`, `itemprop=author`, class or id words
+/// `byline`/`author`, or a short line starting with "By ".
+fn is_byline_element(dom: &Dom, id: usize) -> bool {
+    if dom
+        .attr(id, "rel")
+        .is_some_and(|r| r.eq_ignore_ascii_case("author"))
+        || dom.attr(id, "itemprop") == Some("author")
+        || super::classes::has_word(dom, id, &["byline", "author", "authors", "writer"])
+    {
+        return true;
+    }
+    // A short leaf-ish line "By Name ..." (checked on its first text only, cheaply).
+    let Some(first) = dom.children(id).next() else {
+        return false;
+    };
+    match &dom.node(first).kind {
+        Kind::Text(t) => {
+            let t = t.trim_start();
+            (t.starts_with("By ") || t.starts_with("BY "))
+                && t[3..].starts_with(char::is_uppercase)
+                && t.len() < 120
+        }
+        _ => false,
+    }
+}
+
+/// Names in a visible byline: "By Ann Lee and Bo Chen | March 3, 2024" -> two names.
+fn visible_names(text: &str) -> Vec<String> {
+    if text.chars().count() > 200 {
+        return Vec::new();
+    }
+    let mut raw = Vec::new();
+    add_names(&mut raw, text);
+    raw.into_iter()
+        .filter(|n| {
+            let words: Vec<&str> = n.split_whitespace().collect();
+            (1..=5).contains(&words.len())
+                && words.len() >= 2
+                && words
+                    .iter()
+                    .all(|w| w.starts_with(char::is_uppercase) || w.len() <= 3)
+                && !n.chars().any(|c| c.is_ascii_digit())
+        })
+        .collect()
 }
 
 fn merge(into: &mut Meta, from: Meta) {

@@ -38,8 +38,13 @@ pub fn load(bytes: &[u8]) -> Loaded {
     let meta = meta::read(&dom);
     let blocks = extract::extract(&dom);
 
+    let title = match (&meta.title, &meta.doc_title) {
+        (Some(t), _) => t.clone(),
+        (None, Some(d)) => page_title(d, &blocks),
+        (None, None) => String::new(),
+    };
     let mut article = Article {
-        title: clean_line(meta.title.as_deref().unwrap_or("")),
+        title: clean_line(&title),
         byline: meta.byline.iter().map(|b| clean_line(b)).collect(),
         date: meta.date.as_deref().map(clean_line),
         url: meta.url.as_deref().map(clean_line),
@@ -83,6 +88,30 @@ fn clean_line(s: &str) -> String {
     let mut out = String::with_capacity(c.len());
     dom::push_collapsed(&mut out, &c);
     out.trim().to_string()
+}
+
+/// The headline from a `<title>`: the page's `<h1>` when the title contains it, else the
+/// title without a trailing " | Site name" (or " – ", " — ", " - ") part.
+fn page_title(doc_title: &str, blocks: &[extract::Block]) -> String {
+    let whole = normalize(doc_title);
+    if let Some(h1) = blocks
+        .iter()
+        .take(5)
+        .find(|b| matches!(b.kind, BlockKind::Heading(1)))
+    {
+        let h = normalize(&h1.text);
+        if !h.is_empty() && whole.contains(&h) {
+            return h1.text.clone();
+        }
+    }
+    for sep in [" | ", " \u{2013} ", " \u{2014} ", " - ", " :: "] {
+        if let Some((head, tail)) = doc_title.rsplit_once(sep)
+            && head.chars().count() > tail.chars().count()
+        {
+            return head.trim().to_string();
+        }
+    }
+    doc_title.to_string()
 }
 
 fn normalize(s: &str) -> String {

@@ -242,6 +242,63 @@ fn pieces(
     out
 }
 
+/// Last words that make a name a work, event or law rather than an organization
+/// (`Royal Society Transactions`, `Party Congress Report`, `Cabinet Room`).
+const WORK_HEADS: &[&str] = &[
+    "Journal",
+    "Transactions",
+    "Review",
+    "Report",
+    "Magazine",
+    "Index",
+    "Survey",
+    "Study",
+    "Letters",
+    "Proceedings",
+    "Bulletin",
+    "Act",
+    "Bill",
+    "Law",
+    "Treaty",
+    "Accord",
+    "Agreement",
+    "Award",
+    "Awards",
+    "Prize",
+    "Cup",
+    "Championship",
+    "Games",
+    "Olympics",
+    "Summit",
+    "Room",
+    "Knife",
+    "Day",
+    "Week",
+    "Plan",
+    "Strategy",
+    "Doctrine",
+];
+
+/// Compass words that make a region out of a place (`North India`, `Kowloon West`).
+const COMPASS: &[&str] = &[
+    "North",
+    "South",
+    "East",
+    "West",
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Central",
+    "Upper",
+    "Lower",
+    "Greater",
+    "Northeast",
+    "Northwest",
+    "Southeast",
+    "Southwest",
+];
+
 /// Classifies the runs of a body into raw mentions.
 pub fn classify(body: &str, toks: &[Token]) -> Vec<Raw> {
     let lx = lex();
@@ -436,9 +493,20 @@ fn classify_group(
     }
 
     // Organization cue anywhere in the group: one organization over the group.
-    let cue_at = idx
-        .iter()
-        .position(|&p| ps[p].2 == Piece::Word && has_org_cue(lx, &norm[ps[p].0]));
+    // A known organization that ends in a cue, after other name words, is only the tail of
+    // a longer name: `Coastal Defense Department`.
+    let cue_at = idx.iter().enumerate().position(|(m, &p)| match ps[p].2 {
+        Piece::Word => has_org_cue(lx, &norm[ps[p].0]),
+        Piece::Org(_) => {
+            let (s0, n, _) = ps[p];
+            n > 1 && has_org_cue(lx, &norm[s0 + n - 1]) && m > 0 && ps[idx[m - 1]].2 == Piece::Word
+        }
+        _ => false,
+    });
+    let last_word = toks[last_tok].text(body);
+    if cue_at.is_some() && WORK_HEADS.contains(&last_word) {
+        return;
+    }
     if let Some(ci) = cue_at {
         // A lone cue word ("Force", "Court") names nothing.
         let words = idx.iter().filter(|&&p| ps[p].2 != Piece::Connector).count();
@@ -474,6 +542,15 @@ fn classify_group(
             }
             Piece::Place(c) => {
                 let rest = &idx[k + 1..];
+                // `Kowloon West`.
+                if rest.len() == 1
+                    && ps[rest[0]].2 == Piece::Word
+                    && COMPASS.contains(&word_text(rest[0]))
+                {
+                    out.push(mk(RawKind::Place, p, rest[0], None));
+                    k += 2;
+                    continue;
+                }
                 // A country before a known organization: `U.S. Securities and Exchange
                 // Commission` is one organization.
                 if rest.len() == 1 && matches!(ps[rest[0]].2, Piece::Org(_)) {
@@ -519,6 +596,17 @@ fn classify_group(
             Piece::Demonym | Piece::Connector | Piece::Title(_) | Piece::Stop => {
                 k += 1;
             }
+            Piece::Word
+                if COMPASS.contains(&word_text(p))
+                    && idx
+                        .get(k + 1)
+                        .is_some_and(|&q| matches!(ps[q].2, Piece::Place(_)))
+                    && idx.get(k + 2).is_none() =>
+            {
+                // `North India`: a region of a known place.
+                out.push(mk(RawKind::Place, p, idx[k + 1], None));
+                k += 2;
+            }
             Piece::Word => {
                 // Gather words (and particles between words) into one name.
                 let mut j = k;
@@ -548,13 +636,18 @@ fn classify_group(
                         .collect::<Vec<_>>()
                 };
                 let ws = words_in(k);
-                // `DL Larry Ogunjobi`, `Guard Mia Holt`: a stray acronym or generic word
-                // before a given name and surname is not part of the name.
+                // `Browns DL Larry Ogunjobi`, `Insider Jason Poe`: words before a given name
+                // that is followed by a surname are not part of the name, unless the name
+                // starts with a given or family name itself.
                 if g.title.is_none() && ws.len() >= 3 {
-                    let w0 = word_text(idx[ws[0]]);
-                    let w1 = norm[ps[idx[ws[1]]].0].as_str();
-                    if (is_all_caps(w0) || lx.generic.contains(w0)) && lx.given.contains_key(w1) {
-                        k = ws[1];
+                    let w0 = norm[ps[idx[ws[0]]].0].as_str();
+                    let starts_name = lx.given.contains_key(w0) || lx.surnames_first.contains(w0);
+                    let split = (1..ws.len() - 1).find(|&m| {
+                        lx.given.contains_key(norm[ps[idx[ws[m]]].0].as_str())
+                            && ps[idx[ws[m]]].2 == Piece::Word
+                    });
+                    if !starts_name && let Some(m) = split {
+                        k = ws[m];
                         continue;
                     }
                 }

@@ -168,6 +168,10 @@ fn person_context(body: &str, toks: &[Token], r: &Raw) -> bool {
     }
     if r.first_tok >= 1 {
         let prev = word_at(body, toks, r.first_tok - 1);
+        // `the immunologist NAME`.
+        if prev.is_some_and(|w| lex().roles.contains(w)) {
+            return true;
+        }
         if matches!(prev, Some("said" | "says" | "told" | "by")) && !toks[r.first_tok].sent_start {
             return true;
         }
@@ -328,6 +332,17 @@ impl Builder {
                 .map(|(&e, _)| e)
                 .max()
         })
+    }
+
+    /// The one organization named `W` plus cue words (`Vexo` → `Vexo Corp`).
+    fn org_by_head(&self, w: &str) -> Option<usize> {
+        let hits: Vec<usize> = (0..self.entities.len())
+            .filter(|&e| {
+                let ent = &self.entities[e];
+                ent.kind == EntityKind::Organization && is_head_of(w, &ent.name)
+            })
+            .collect();
+        (hits.len() == 1).then(|| hits[0])
     }
 
     /// The organization whose initials spell the acronym (`JPL` → `Jet Propulsion
@@ -563,6 +578,7 @@ pub fn resolve(body: &str, toks: &[Token], raws: &[Raw]) -> Resolved {
                     .person_by_surname(w)
                     .or_else(|| b.person_by_first(w))
                     .or_else(|| b.org_keys.get(&org_key(w)).copied())
+                    .or_else(|| b.org_by_head(w))
                     .or_else(|| match acronym_of.get(w) {
                         Some(Some(e)) => Some(*e),
                         _ => None,
@@ -647,6 +663,14 @@ fn merge_into(b: &mut Builder, s: usize, target: usize) {
     }
 }
 
+/// `short` is `long` without trailing cue words (`SoftBank` / `SoftBank Group Corp`).
+fn is_head_of(short: &str, long: &str) -> bool {
+    let lx = lex();
+    long.strip_prefix(short)
+        .and_then(|rest| rest.strip_prefix(' '))
+        .is_some_and(|rest| rest.split_whitespace().all(|w| lx.org_cues.contains(w)))
+}
+
 /// A single name matches a full name by surname, or by a family name written first
 /// (`Mr. Xi` → `Xi Jinping`).
 fn single_matches(p: &PersonInfo, w: &str) -> bool {
@@ -692,6 +716,17 @@ fn merge_org_parts(b: &mut Builder) {
             .collect()
     };
     for &a in &orgs {
+        let name = b.entities[a].name.clone();
+        let heads: Vec<usize> = orgs
+            .iter()
+            .copied()
+            .filter(|&h| h != a && !b.entities[h].name.is_empty())
+            .filter(|&h| is_head_of(&name, &b.entities[h].name))
+            .collect();
+        if heads.len() == 1 {
+            merge_into(b, a, heads[0]);
+            continue;
+        }
         let wa = words(a, b);
         if wa.len() < 2 || !wa.last().is_some_and(|w| lx.org_cues.contains(w.as_str())) {
             continue;

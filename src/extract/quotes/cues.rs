@@ -54,6 +54,8 @@ pub struct Verb {
     pub obj: bool,
     /// Only a cue with a named, group or document source.
     pub weak: bool,
+    /// Reports speech only with `that` (`maintained that C`, not `maintained its lead`).
+    pub that: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -179,6 +181,7 @@ impl Lexicon {
             }
             let obj = flags.split_whitespace().any(|f| f == "obj");
             let weak = flags.split_whitespace().any(|f| f == "weak");
+            let that = flags.split_whitespace().any(|f| f == "that");
             let id = lex.lemmas.len() as u16;
             lex.lemmas.push(lemma.to_string());
             let third_f = forms.get(1).map_or_else(|| third(lemma), |s| s.to_string());
@@ -193,6 +196,7 @@ impl Lexicon {
                     form,
                     obj,
                     weak,
+                    that,
                 });
             };
             put(&past_f, Form::Past);
@@ -252,7 +256,9 @@ mod tests {
         assert_eq!(lex.verb("wrote").unwrap().form, Form::Past);
         assert_eq!(lex.verb("written").unwrap().form, Form::Participle);
         assert!(lex.verb("told").unwrap().obj);
-        assert!(lex.verb("found").unwrap().weak);
+        assert!(lex.verb("indicated").unwrap().weak);
+        assert!(lex.verb("maintained").unwrap().that);
+        assert!(!lex.verb("added").unwrap().that);
         assert_eq!(lex.verb("adds").unwrap().form, Form::Third);
         for belief in [
             "thought", "believed", "hoped", "expected", "wanted", "agreed", "decided",

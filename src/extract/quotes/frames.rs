@@ -85,6 +85,7 @@ pub fn cue_at(doc: &Doc, i: usize) -> Option<Cue> {
                 form: Form::Past,
                 obj: false,
                 weak: false,
+                that: false,
             })),
             source: false,
             phrase: true,
@@ -305,12 +306,6 @@ pub fn subject_before(doc: &Doc, s: usize, k: usize) -> Option<Np> {
             if !ok || st == prev_comma {
                 return None;
             }
-            // The phrase before an appositive must be a name or a definite head.
-            if !doc.toks[prev_comma - 1].capitalized()
-                && !w.is_speaker_head(doc.text(prev_comma - 1))
-            {
-                return None;
-            }
             // `the ROLE of ORG, NAME, said`: the name is between the commas.
             let chunk = prev_comma + 1..comma2;
             let name_chunk = !chunk.is_empty()
@@ -319,12 +314,19 @@ pub fn subject_before(doc: &Doc, s: usize, k: usize) -> Option<Np> {
                     .iter()
                     .all(|t| t.capitalized() || t.is_punct('.'))
                 && (w.is_title(doc.text(prev_comma - 1))
-                    || w.is_speaker_head(doc.text(prev_comma - 1)));
+                    || w.is_speaker_head(doc.text(prev_comma - 1))
+                    || !doc.toks[prev_comma - 1].capitalized());
             if name_chunk {
                 appos = Some(st..prev_comma);
                 start = chunk.start;
                 end = chunk.end;
             } else {
+                // The phrase before an appositive must be a name or a source noun.
+                if !doc.toks[prev_comma - 1].capitalized()
+                    && !w.is_speaker_head(doc.text(prev_comma - 1))
+                {
+                    return None;
+                }
                 appos = Some(chunk);
                 start = st;
                 end = prev_comma;
