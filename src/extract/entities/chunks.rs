@@ -186,7 +186,9 @@ fn pieces(
         // Only take whole words up to the next possessive within the run's tail.
         let org = lx.orgs.find(rest).map(|(n, &c)| (n, Piece::Org(c)));
         let place = lx.places.find(rest).map(|(n, &c)| (n, Piece::Place(c)));
-        let after_connector = i > 0 && !is_cap_word(toks[run[i - 1]].text(body));
+        // `Ministry of Justice`: no title right after `of`, `for` or `the`.
+        let after_connector =
+            i > 0 && matches!(toks[run[i - 1]].text(body), "of" | "for" | "the" | "on");
         let title = if after_connector {
             None
         } else {
@@ -198,7 +200,15 @@ fn pieces(
                 // `Office of Inspector General`: a title ending a name after a connector.
                 let ends_name =
                     i + n == run.len() && i >= 2 && !is_cap_word(toks[run[i - 2]].text(body));
-                (!last.possessive && !next_cue && !ends_name).then_some((n, Piece::Title(g)))
+                // `General Electric`, `Major Tom`: a title that is also a common word needs a
+                // given name after it.
+                let weak = n == 1
+                    && AMBIGUOUS_TITLES.contains(&w)
+                    && !norm
+                        .get(i + 1)
+                        .is_some_and(|nw| lx.given.contains_key(nw.as_ref()));
+                (!last.possessive && !next_cue && !ends_name && !weak)
+                    .then_some((n, Piece::Title(g)))
             })
         };
         let demonym = lx.demonyms.find(rest).map(|(n, _)| (n, Piece::Demonym));
@@ -279,6 +289,52 @@ const WORK_HEADS: &[&str] = &[
     "Strategy",
     "Doctrine",
 ];
+
+/// Titles that are also common words: titles only before a given name.
+const AMBIGUOUS_TITLES: &[&str] = &[
+    "General",
+    "Major",
+    "Private",
+    "Count",
+    "Chief",
+    "Deputy",
+    "Officer",
+    "Father",
+    "Brother",
+    "Sister",
+    "Chair",
+    "Marshal",
+    "Specialist",
+    "Airman",
+    "Seaman",
+    "Ensign",
+    "Counsel",
+    "Attorney",
+    "Lawyer",
+    "Coach",
+    "Captain",
+    "Commander",
+    "Director",
+    "Inspector",
+    "Lady",
+    "Lord",
+    "Doctor",
+    "Justice",
+    "Judge",
+    "Prince",
+    "King",
+    "Queen",
+    "Bishop",
+    "Cardinal",
+    "Detective",
+    "Pastor",
+    "Dame",
+    "Envoy",
+    "Consul",
+];
+
+/// Runs longer than this are menus or headings, not names.
+const MAX_RUN: usize = 16;
 
 /// Last words of newspaper and broadcaster names.
 const MEDIA_HEADS: &[&str] = &[
@@ -366,6 +422,9 @@ pub fn classify(body: &str, toks: &[Token]) -> Vec<Raw> {
     let mut out = Vec::new();
     let lower = lowercase_openers(body, toks);
     for run in runs(body, toks) {
+        if run.len() > MAX_RUN {
+            continue;
+        }
         let norm: Vec<Cow<str>> = run
             .iter()
             .map(|&k| {
@@ -707,7 +766,7 @@ fn classify_group(
                 // `Browns DL Larry Ogunjobi`, `Insider Jason Poe`: words before a given name
                 // that is followed by a surname are not part of the name, unless the name
                 // starts with a given or family name itself.
-                if g.title.is_none() && ws.len() >= 3 {
+                if !(g.title.is_some() && k == 0) && ws.len() >= 3 {
                     let w0 = norm[ps[idx[ws[0]]].0].as_ref();
                     let starts_name = lx.given.contains_key(w0) || lx.surnames_first.contains(w0);
                     let split = (1..ws.len() - 1).find(|&m| {
@@ -898,6 +957,26 @@ mod tests {
         assert!(has(&v, RawKind::Org, "Nurses for Open Borders"));
         let v = raws("They joined the group Nurses for Open Borders, NOB, last year.");
         assert!(has(&v, RawKind::Org, "Nurses for Open Borders"));
+    }
+
+    #[test]
+    fn weak_titles_need_a_given_name() {
+        let v =
+            raws("shares of General Foobar rose, and General Ana Ruiz and Major Ivan Dahl spoke");
+        assert!(has(&v, RawKind::Person, "Ana Ruiz"));
+        assert!(has(&v, RawKind::Person, "Ivan Dahl"));
+        assert!(
+            !v.iter()
+                .any(|(k, n, _)| *k == RawKind::Person && n == "Foobar")
+        );
+    }
+
+    #[test]
+    fn menus_are_not_names() {
+        let v = raws(
+            "Home News Sport Scores Teams Players Stats Odds Picks Video Shop Golf Tennis Racing Boxing Rugby Soccer Hockey",
+        );
+        assert!(v.is_empty());
     }
 
     #[test]

@@ -553,10 +553,13 @@ pub fn resolve(body: &str, toks: &[Token], raws: &[Raw]) -> Resolved {
                 }
             }
             RawKind::UnknownMulti => {
-                let particle = r
-                    .words
-                    .iter()
-                    .any(|w| PARTICLES.contains(&&body[w.clone()]));
+                // `Jakob von Moltke`: particles that only occur inside people's names.
+                let particle = r.words.iter().any(|w| {
+                    matches!(
+                        &body[w.clone()],
+                        "von" | "van" | "bin" | "ibn" | "al" | "el"
+                    )
+                });
                 let prev = r
                     .first_tok
                     .checked_sub(1)
