@@ -239,8 +239,10 @@ fn pieces(
         }
         // A sentence's first word that the article also writes in lowercase is a common
         // word, not a name.
+        // `Watching NBA games ...`: a sentence opening with a gerund.
+        let gerund = w.len() > 5 && w.ends_with("ing") && run.len() > 1;
         let common_opener =
-            i == 0 && t.sent_start && !given_first && lower.contains(&w.to_lowercase());
+            i == 0 && t.sent_start && !given_first && (gerund || lower.contains(&w.to_lowercase()));
         // `Liu He`: a family name that is also a function word, inside a name.
         let family_name = lx.surnames_first.contains(w) && !t.sent_start && run.len() > 1;
         if (lx.stopwords.contains(w) && !family_name) || common_opener {
@@ -977,6 +979,15 @@ mod tests {
             "Home News Sport Scores Teams Players Stats Odds Picks Video Shop Golf Tennis Racing Boxing Rugby Soccer Hockey",
         );
         assert!(v.is_empty());
+    }
+
+    #[test]
+    fn gerund_opener_and_company_suffix() {
+        let v =
+            raws("Watching Harbor League games is fun. They bought Vexo Inc. Dana Obi said so.");
+        assert!(has(&v, RawKind::Org, "Harbor League"));
+        assert!(has(&v, RawKind::Org, "Vexo Inc."));
+        assert!(has(&v, RawKind::Person, "Dana Obi"));
     }
 
     #[test]
