@@ -672,12 +672,12 @@ pub fn partial_frame(
     }
     let infinitive = k > sent.start && doc.is(k - 1, "to");
     let ing = doc.text(k).ends_with("ing");
-    if !infinitive && !ing {
-        if let Some(np) = subject_before(doc, sent.start, k)
-            && let Some(sp) = res.resolve(np.range, np.appos, para)
-        {
-            return Some((sp, k..k + 1));
-        }
+    if !infinitive
+        && !ing
+        && let Some(np) = subject_before(doc, sent.start, k)
+        && let Some(sp) = res.resolve(np.range, np.appos, para)
+    {
+        return Some((sp, k..k + 1));
     }
     if ing {
         // `with the minister warning of ...`
@@ -742,17 +742,15 @@ pub fn leading_subject(doc: &Doc, s: usize, lim: usize) -> Option<Range<usize>> 
             // (`Mayor Ann Poe went ...`).
             let after_name = named
                 && t.ch.is_lowercase()
-                && !(w.ends_with('s') && !w.ends_with("ss"))
+                && (!w.ends_with('s') || w.ends_with("ss"))
                 && !words().is_speaker_head(w)
                 && !doc.is_any(
                     j,
                     &["of", "for", "and", "the", "de", "van", "von", "bin", "al"],
                 );
             named |= t.capitalized();
-            !after_name
-                && !doc.is_any(j, STOP_SUBJECT)
-                && cue_at(doc, j).is_none()
-                && !(t.ch.is_lowercase() && w.ends_with("ed"))
+            let verbish = t.ch.is_lowercase() && w.ends_with("ed");
+            !(after_name || doc.is_any(j, STOP_SUBJECT) || cue_at(doc, j).is_some() || verbish)
         } else {
             t.is_punct('.') && j > a && super::text::is_abbrev(doc.text(j - 1))
         };
