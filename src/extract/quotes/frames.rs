@@ -701,7 +701,8 @@ pub fn sentence_source(
     para: u32,
 ) -> Option<Speaker> {
     let mut i = s;
-    while i < k {
+    // The first cue is near the start of the sentence; a bounded scan stays linear.
+    while i < k.min(s + 80) {
         if doc.toks[i].is_word()
             && doc.toks[i].q == 0
             && let Some(c) = cue_at(doc, i)

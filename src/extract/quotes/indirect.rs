@@ -460,16 +460,25 @@ pub fn find(
             continue;
         }
         // A cue inside reported speech is part of it (`X said Y had concluded that ...`).
-        if hits.iter().any(|x| x.content.contains(&cue.start)) {
+        if hits
+            .iter()
+            .rev()
+            .take(16)
+            .any(|x| x.content.contains(&cue.start))
+        {
             continue;
         }
         if let Some(h) = one(doc, res, s, e, cue, para, &mut last_subject) {
             // Keep the first hit for overlapping frames of the same clause.
-            if hits.iter().any(|x| x.content == h.content) {
+            if hits.iter().rev().take(16).any(|x| x.content == h.content) {
                 continue;
             }
-            // `X recalled that he said C, the office said`: the outer frame wins.
-            hits.retain(|x| !h.content.contains(&x.cue.start));
+            // `X recalled that he said C, the office said`: the outer frame wins (looking
+            // back a bounded number of hits keeps huge sentences linear).
+            let lo = hits.len().saturating_sub(16);
+            let mut tail = hits.split_off(lo);
+            tail.retain(|x| !h.content.contains(&x.cue.start));
+            hits.extend(tail);
             hits.push(h);
         }
     }

@@ -270,15 +270,31 @@ fn cue_text(doc: &Doc, cue: &Range<usize>) -> String {
 /// when they open the paragraph, the current speaker.
 fn settle_paragraph(pend: &mut [Pending], res: &mut Resolver, para: u32) {
     let n = pend.len();
+    let speaks = |p: &Pending| p.speaker.is_some() && p.kind == QuoteKind::Direct && p.para == para;
+    // The nearest attributed quotation after each one (one backward pass, linear).
+    let mut next: Vec<Option<usize>> = vec![None; n];
+    let mut nx = None;
+    for i in (0..n).rev() {
+        next[i] = nx;
+        if speaks(&pend[i]) {
+            nx = Some(i);
+        }
+    }
+    let mut prev: Option<Speaker> = None;
     for i in 0..n {
+        if speaks(&pend[i]) {
+            prev = pend[i].speaker.clone();
+            continue;
+        }
         if pend[i].speaker.is_some() || pend[i].nonquote || pend[i].kind != QuoteKind::Direct {
             continue;
         }
-        let near = (0..i).rev().chain(i + 1..n).find(|&j| {
-            pend[j].speaker.is_some() && pend[j].kind == QuoteKind::Direct && pend[j].para == para
-        });
-        if let Some(j) = near {
-            pend[i].speaker = pend[j].speaker.clone();
+        let near = prev
+            .clone()
+            .or_else(|| next[i].and_then(|j| pend[j].speaker.clone()));
+        if let Some(s) = near {
+            pend[i].speaker = Some(s.clone());
+            prev = Some(s);
             continue;
         }
         // A quotation inside a paragraph where someone already speaks is theirs; one that
@@ -294,6 +310,7 @@ fn settle_paragraph(pend: &mut [Pending], res: &mut Resolver, para: u32) {
             )
         }) {
             res.record(&s, para, usize::MAX);
+            prev = Some(s.clone());
             pend[i].speaker = Some(s);
         }
     }

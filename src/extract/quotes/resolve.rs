@@ -189,6 +189,8 @@ pub struct Resolver<'d, 'a> {
     people: Vec<Person>,
     /// Surname and given name (lowercase) → person index, latest wins.
     by_part: FastMap<String, usize>,
+    /// Entity index → person index.
+    by_entity: FastMap<usize, usize>,
     /// Attributions so far: (speaker, paragraph, byte position).
     history: Vec<(Speaker, u32, usize)>,
 }
@@ -274,6 +276,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
             known,
             people: Vec::new(),
             by_part: FastMap::default(),
+            by_entity: FastMap::default(),
             history: Vec::new(),
         };
         let mut titles: Vec<Vec<String>> = vec![Vec::new(); known.entities.len()];
@@ -364,6 +367,9 @@ impl<'d, 'a> Resolver<'d, 'a> {
                 if p.entity.is_none() {
                     p.entity = entity;
                 }
+                if let Some(e) = entity {
+                    self.by_entity.entry(e).or_insert(i);
+                }
                 return i;
             }
         }
@@ -375,6 +381,9 @@ impl<'d, 'a> Resolver<'d, 'a> {
             && let Some(first) = parts.first()
         {
             self.by_part.entry(first.clone()).or_insert(i);
+        }
+        if let Some(e) = entity {
+            self.by_entity.entry(e).or_insert(i);
         }
         self.people.push(Person {
             name,
@@ -925,7 +934,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
                 for (_, e) in self.known.mentions[..end].iter().rev().take(40) {
                     let ent = &self.known.entities[*e];
                     if ent.kind == EntityKind::Person && fits(ent.gender) {
-                        let pi = self.people.iter().position(|x| x.entity == Some(*e));
+                        let pi = self.by_entity.get(e).copied();
                         return Some(match pi {
                             Some(pi) => {
                                 let mut s = self.person_speaker(pi, 0..0);
