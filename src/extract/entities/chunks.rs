@@ -726,12 +726,19 @@ fn classify_group(
             while a < ci && ps[idx[a]].2 == Piece::Connector {
                 a += 1;
             }
-            out.push(mk(
-                RawKind::Org,
-                idx[a],
-                *idx.last().unwrap_or(&idx[a]),
-                None,
-            ));
+            // `Space Operations Squadron Commander`: a title after the last cue word, with
+            // no connector between (unlike `Office of Inspector General`), is not part of
+            // the name.
+            let mut z = idx.len() - 1;
+            let connector_after_cue = idx[ci..].iter().any(|&p| ps[p].2 == Piece::Connector);
+            while z > ci
+                && !connector_after_cue
+                && ps[idx[z]].2 == Piece::Word
+                && lx.titles.contains(norm[ps[idx[z]].0].as_ref())
+            {
+                z -= 1;
+            }
+            out.push(mk(RawKind::Org, idx[a], idx[z], None));
         }
         return;
     }
@@ -996,6 +1003,16 @@ mod tests {
             "Halvorsen Institute for Marine and Coastal Studies"
         ));
         assert!(has(&v, RawKind::Place, "Oslo"));
+    }
+
+    #[test]
+    fn title_after_an_org_is_not_in_its_name() {
+        let v = raws(
+            "the Harbor Patrol Squadron Commander, Col. Ana Ruiz, said that the Office of Inspector General would review this matter",
+        );
+        assert!(has(&v, RawKind::Org, "Harbor Patrol Squadron"));
+        assert!(has(&v, RawKind::Org, "Office of Inspector General"));
+        assert!(has(&v, RawKind::Person, "Ana Ruiz"));
     }
 
     #[test]
