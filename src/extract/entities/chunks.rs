@@ -186,7 +186,9 @@ fn pieces(
         // Only take whole words up to the next possessive within the run's tail.
         let org = lx.orgs.find(rest).map(|(n, &c)| (n, Piece::Org(c)));
         let place = lx.places.find(rest).map(|(n, &c)| (n, Piece::Place(c)));
-        let after_connector = i > 0 && !is_cap_word(toks[run[i - 1]].text(body));
+        // `Ministry of Justice`: no title right after `of`, `for` or `the`.
+        let after_connector =
+            i > 0 && matches!(toks[run[i - 1]].text(body), "of" | "for" | "the" | "on");
         let title = if after_connector {
             None
         } else {
@@ -198,7 +200,15 @@ fn pieces(
                 // `Office of Inspector General`: a title ending a name after a connector.
                 let ends_name =
                     i + n == run.len() && i >= 2 && !is_cap_word(toks[run[i - 2]].text(body));
-                (!last.possessive && !next_cue && !ends_name).then_some((n, Piece::Title(g)))
+                // `General Electric`, `Major Tom`: a title that is also a common word needs a
+                // given name after it.
+                let weak = n == 1
+                    && AMBIGUOUS_TITLES.contains(&w)
+                    && !norm
+                        .get(i + 1)
+                        .is_some_and(|nw| lx.given.contains_key(nw.as_ref()));
+                (!last.possessive && !next_cue && !ends_name && !weak)
+                    .then_some((n, Piece::Title(g)))
             })
         };
         let demonym = lx.demonyms.find(rest).map(|(n, _)| (n, Piece::Demonym));
@@ -229,8 +239,10 @@ fn pieces(
         }
         // A sentence's first word that the article also writes in lowercase is a common
         // word, not a name.
+        // `Watching NBA games ...`: a sentence opening with a gerund.
+        let gerund = w.len() > 5 && w.ends_with("ing") && run.len() > 1;
         let common_opener =
-            i == 0 && t.sent_start && !given_first && lower.contains(&w.to_lowercase());
+            i == 0 && t.sent_start && !given_first && (gerund || lower.contains(&w.to_lowercase()));
         // `Liu He`: a family name that is also a function word, inside a name.
         let family_name = lx.surnames_first.contains(w) && !t.sent_start && run.len() > 1;
         if (lx.stopwords.contains(w) && !family_name) || common_opener {
@@ -279,6 +291,52 @@ const WORK_HEADS: &[&str] = &[
     "Strategy",
     "Doctrine",
 ];
+
+/// Titles that are also common words: titles only before a given name.
+const AMBIGUOUS_TITLES: &[&str] = &[
+    "General",
+    "Major",
+    "Private",
+    "Count",
+    "Chief",
+    "Deputy",
+    "Officer",
+    "Father",
+    "Brother",
+    "Sister",
+    "Chair",
+    "Marshal",
+    "Specialist",
+    "Airman",
+    "Seaman",
+    "Ensign",
+    "Counsel",
+    "Attorney",
+    "Lawyer",
+    "Coach",
+    "Captain",
+    "Commander",
+    "Director",
+    "Inspector",
+    "Lady",
+    "Lord",
+    "Doctor",
+    "Justice",
+    "Judge",
+    "Prince",
+    "King",
+    "Queen",
+    "Bishop",
+    "Cardinal",
+    "Detective",
+    "Pastor",
+    "Dame",
+    "Envoy",
+    "Consul",
+];
+
+/// Runs longer than this are menus or headings, not names.
+const MAX_RUN: usize = 16;
 
 /// Last words of newspaper and broadcaster names.
 const MEDIA_HEADS: &[&str] = &[
@@ -360,12 +418,88 @@ fn lowercase_openers(body: &str, toks: &[Token]) -> HashSet<String> {
     out
 }
 
+/// Per token: it lies in a paragraph written in title case or capitals (a headline, a
+/// link list), where capitals say little about names.
+fn headline_tokens(body: &str, toks: &[Token]) -> Vec<bool> {
+    let mut out = vec![false; toks.len()];
+    let mut start = 0;
+    while start < toks.len() {
+        let mut end = start + 1;
+        while end < toks.len() && !toks[end].para_start {
+            end += 1;
+        }
+        let (mut long, mut caps) = (0usize, 0usize);
+        for t in toks[start..end].iter().filter(|t| t.is_word()) {
+            let w = t.text(body);
+            if w.chars().filter(|c| c.is_alphabetic()).count() >= 4 {
+                long += 1;
+                caps += usize::from(w.chars().next().is_some_and(char::is_uppercase));
+            }
+        }
+        if long >= 5 && caps * 10 >= long * 9 {
+            out[start..end].iter_mut().for_each(|b| *b = true);
+        }
+        start = end;
+    }
+    out
+}
+
+/// In a headline, only names with firm evidence stay, cut to what the evidence covers:
+/// a given name and one more word (`Ana Ruiz Wins Race` → `Ana Ruiz`), an organization up
+/// to its last cue word (`Lund University Study Finds` → `Lund University`).
+fn trim_headline(body: &str, toks: &[Token], lx: &Lexicons, out: &mut Vec<Raw>, from: usize) {
+    let tok_after = |end: usize| toks.partition_point(|t| t.start < end);
+    let mut k = from;
+    while k < out.len() {
+        let r = &mut out[k];
+        match r.kind {
+            RawKind::Unknown | RawKind::UnknownMulti => {
+                out.remove(k);
+                continue;
+            }
+            RawKind::Person if r.title.is_none() && r.words.len() > 2 => {
+                let middle = &body[r.words[1].clone()];
+                let keep = if middle.ends_with('.') || PARTICLES.contains(&middle) {
+                    3
+                } else {
+                    2
+                };
+                r.words.truncate(keep);
+                let end = r.words[keep - 1].end;
+                r.name.end = end;
+                r.full.end = end;
+                r.next_tok = tok_after(end);
+            }
+            RawKind::Org if r.canon.is_none() => {
+                if let Some(last_cue) = r
+                    .words
+                    .iter()
+                    .rposition(|w| has_org_cue(lx, &body[w.clone()]))
+                    && last_cue + 1 < r.words.len()
+                {
+                    r.words.truncate(last_cue + 1);
+                    let end = r.words[last_cue].end;
+                    r.name.end = end;
+                    r.full.end = end;
+                    r.next_tok = tok_after(end);
+                }
+            }
+            _ => {}
+        }
+        k += 1;
+    }
+}
+
 /// Classifies the runs of a body into raw mentions.
 pub fn classify(body: &str, toks: &[Token]) -> Vec<Raw> {
     let lx = lex();
     let mut out = Vec::new();
     let lower = lowercase_openers(body, toks);
+    let headline = headline_tokens(body, toks);
     for run in runs(body, toks) {
+        if run.len() > MAX_RUN {
+            continue;
+        }
         let norm: Vec<Cow<str>> = run
             .iter()
             .map(|&k| {
@@ -382,7 +516,11 @@ pub fn classify(body: &str, toks: &[Token]) -> Vec<Raw> {
             })
             .collect();
         let ps = pieces(body, toks, &run, &norm, &lower);
+        let from = out.len();
         classify_run(body, toks, &run, &norm, &ps, lx, &mut out);
+        if headline[run[0]] {
+            trim_headline(body, toks, lx, &mut out, from);
+        }
     }
     out
 }
@@ -588,12 +726,19 @@ fn classify_group(
             while a < ci && ps[idx[a]].2 == Piece::Connector {
                 a += 1;
             }
-            out.push(mk(
-                RawKind::Org,
-                idx[a],
-                *idx.last().unwrap_or(&idx[a]),
-                None,
-            ));
+            // `Space Operations Squadron Commander`: a title after the last cue word, with
+            // no connector between (unlike `Office of Inspector General`), is not part of
+            // the name.
+            let mut z = idx.len() - 1;
+            let connector_after_cue = idx[ci..].iter().any(|&p| ps[p].2 == Piece::Connector);
+            while z > ci
+                && !connector_after_cue
+                && ps[idx[z]].2 == Piece::Word
+                && lx.titles.contains(norm[ps[idx[z]].0].as_ref())
+            {
+                z -= 1;
+            }
+            out.push(mk(RawKind::Org, idx[a], idx[z], None));
         }
         return;
     }
@@ -707,7 +852,7 @@ fn classify_group(
                 // `Browns DL Larry Ogunjobi`, `Insider Jason Poe`: words before a given name
                 // that is followed by a surname are not part of the name, unless the name
                 // starts with a given or family name itself.
-                if g.title.is_none() && ws.len() >= 3 {
+                if !(g.title.is_some() && k == 0) && ws.len() >= 3 {
                     let w0 = norm[ps[idx[ws[0]]].0].as_ref();
                     let starts_name = lx.given.contains_key(w0) || lx.surnames_first.contains(w0);
                     let split = (1..ws.len() - 1).find(|&m| {
@@ -861,6 +1006,16 @@ mod tests {
     }
 
     #[test]
+    fn title_after_an_org_is_not_in_its_name() {
+        let v = raws(
+            "the Harbor Patrol Squadron Commander, Col. Ana Ruiz, said that the Office of Inspector General would review this matter",
+        );
+        assert!(has(&v, RawKind::Org, "Harbor Patrol Squadron"));
+        assert!(has(&v, RawKind::Org, "Office of Inspector General"));
+        assert!(has(&v, RawKind::Person, "Ana Ruiz"));
+    }
+
+    #[test]
     fn possessive_splits_runs() {
         let v = raws("a researcher at Norway’s Halvorsen Institute said");
         assert!(has(&v, RawKind::Place, "Norway"));
@@ -898,6 +1053,46 @@ mod tests {
         assert!(has(&v, RawKind::Org, "Nurses for Open Borders"));
         let v = raws("They joined the group Nurses for Open Borders, NOB, last year.");
         assert!(has(&v, RawKind::Org, "Nurses for Open Borders"));
+    }
+
+    #[test]
+    fn weak_titles_need_a_given_name() {
+        let v =
+            raws("shares of General Foobar rose, and General Ana Ruiz and Major Ivan Dahl spoke");
+        assert!(has(&v, RawKind::Person, "Ana Ruiz"));
+        assert!(has(&v, RawKind::Person, "Ivan Dahl"));
+        assert!(
+            !v.iter()
+                .any(|(k, n, _)| *k == RawKind::Person && n == "Foobar")
+        );
+    }
+
+    #[test]
+    fn menus_are_not_names() {
+        let v = raws(
+            "Home News Sport Scores Teams Players Stats Odds Picks Video Shop Golf Tennis Racing Boxing Rugby Soccer Hockey",
+        );
+        assert!(v.is_empty());
+    }
+
+    #[test]
+    fn gerund_opener_and_company_suffix() {
+        let v =
+            raws("Watching Harbor League games is fun. They bought Vexo Inc. Dana Obi said so.");
+        assert!(has(&v, RawKind::Org, "Harbor League"));
+        assert!(has(&v, RawKind::Org, "Vexo Inc."));
+        assert!(has(&v, RawKind::Person, "Dana Obi"));
+    }
+
+    #[test]
+    fn headlines_keep_only_firm_names() {
+        let v = raws("Adam Poe Working Late Again As Lund University Study Finds Nothing New");
+        assert!(has(&v, RawKind::Person, "Adam Poe"));
+        assert!(has(&v, RawKind::Org, "Lund University"));
+        assert!(
+            !v.iter()
+                .any(|(k, _, _)| matches!(k, RawKind::Unknown | RawKind::UnknownMulti))
+        );
     }
 
     #[test]

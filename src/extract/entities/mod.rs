@@ -362,6 +362,14 @@ mod tests {
     }
 
     #[test]
+    fn capitalized_nouns_with_von_are_not_people() {
+        let t = recognize(&article(
+            "Die Herstellung von Interoperabilität kostet Geld. Omar bin Khalid sagte nein.",
+        ));
+        assert_eq!(names(&t, EntityKind::Person), ["Omar bin Khalid"]);
+    }
+
+    #[test]
     fn gender_from_name() {
         assert_eq!(person_gender("Mrs. Jo Kent"), Some(Gender::Female));
         assert_eq!(person_gender("Matt Taylor"), Some(Gender::Male));

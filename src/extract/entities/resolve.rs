@@ -553,10 +553,11 @@ pub fn resolve(body: &str, toks: &[Token], raws: &[Raw]) -> Resolved {
                 }
             }
             RawKind::UnknownMulti => {
-                let particle = r
-                    .words
-                    .iter()
-                    .any(|w| PARTICLES.contains(&&body[w.clone()]));
+                // `Omar bin Said`: particles that only occur inside people's names, after a
+                // short first word (German nouns take `von` too: `Herstellung von ...`).
+                let particle = r.words.len() == 3
+                    && matches!(&body[r.words[1].clone()], "van" | "bin" | "ibn" | "von")
+                    && body[r.words[0].clone()].chars().count() <= 7;
                 let prev = r
                     .first_tok
                     .checked_sub(1)

@@ -313,6 +313,11 @@ fn fix_abbreviation_ends(body: &str, toks: &mut [Token]) {
             continue;
         }
         let p = prev.text(body);
+        // `Vexo Inc. Shares rose`: a company suffix ends a name; what follows is new.
+        if matches!(p, "Inc." | "Corp." | "Ltd." | "Co." | "LLC.") {
+            toks[k].sent_start = true;
+            continue;
+        }
         if p.ends_with('.') && !is_title_word(p) && p.chars().count() > 2 {
             let w = cur.text(body);
             if lx.stopwords.contains(w) {

@@ -59,6 +59,9 @@ pub struct Doc<'a> {
     pub cue_cache: Vec<Option<super::frames::Cue>>,
 }
 
+/// Word counts stop here.
+pub const WORDS_CAP: usize = 64;
+
 const ABBREV: &[&str] = &[
     "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "lt", "col", "maj", "capt", "sgt", "gov",
     "sen", "rep", "rev", "prof", "no", "inc", "corp", "co", "ltd", "vs", "etc", "jan", "feb",
@@ -294,9 +297,14 @@ impl<'a> Doc<'a> {
         self.toks.get(i).is_some_and(|t| t.is_word()) && is_one_of(self.text(i), set)
     }
 
-    /// Number of word tokens in `range`.
+    /// Number of word tokens in `range`, counted up to [`WORDS_CAP`] (callers compare with
+    /// small numbers; the cap keeps per-cue work bounded in huge sentences).
     pub fn words(&self, range: Range<usize>) -> usize {
-        self.toks[range].iter().filter(|t| t.is_word()).count()
+        self.toks[range]
+            .iter()
+            .filter(|t| t.is_word())
+            .take(WORDS_CAP)
+            .count()
     }
 
     /// Byte range covering tokens `range` (non-empty).
