@@ -249,7 +249,7 @@ fn reader_library(
     }
     let db = crate::library::commands::index_path(None, config);
     check_index_location(&db, &paths)?;
-    let opened = crate::library::db::Index::open(&db, true)
+    let opened = crate::library::db::Index::open(&db, false)
         .map(|(ix, notices)| (crate::library::sqlite::SqliteStore::from_index(ix), notices));
     match opened {
         Ok((store, notices)) => {
