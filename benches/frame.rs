@@ -7,6 +7,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use onrecord::article::Article;
 use onrecord::extract::{Analysis, Quote, QuoteKind, SpeakerKind};
+use onrecord::library::ArticleSummary;
 use onrecord::tui::action::Action;
 use onrecord::tui::app::action_for_event;
 use onrecord::tui::keymap::Keymap;
@@ -149,7 +150,64 @@ fn frame(c: &mut Criterion) {
             })
         });
     }
+    // For comparison: drawing the same screen with no key (the cost of the frame alone).
+    let mut s = opened(120, 40);
+    for _ in 0..2000 {
+        update(&mut s, Action::NextQuote);
+    }
+    let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    g.bench_function("draw_only", |b| {
+        b.iter(|| term.draw(|f| view::draw(f, &s)).unwrap().area)
+    });
     g.finish();
+    // The article list of a 100k library: one filter keystroke to a finished frame.
+    let summaries: Vec<ArticleSummary> = (0..100_000)
+        .map(|i| ArticleSummary {
+            id: i,
+            path: format!("/library/{i}.txt").into(),
+            title: format!("Council debates harbour plan number {i} in the city"),
+            byline: vec![format!("Writer {}", i % 300)],
+            date: Some(format!(
+                "20{:02}-{:02}-{:02}",
+                10 + i % 15,
+                1 + i % 12,
+                1 + i % 28
+            )),
+            quote_count: (i % 17) as usize,
+            read: false,
+            starred: false,
+        })
+        .collect();
+    let mut g = c.benchmark_group("list_100k");
+    g.sample_size(20);
+    g.bench_function("load_and_sort", |b| {
+        b.iter(|| {
+            let mut s = State::new(Keymap::default(), Theme::plain());
+            update(&mut s, Action::Resize(120, 40));
+            black_box(update(&mut s, Action::ArticlesLoaded(summaries.clone())));
+        })
+    });
+    let mut s = State::new(Keymap::default(), Theme::plain());
+    update(&mut s, Action::Resize(120, 40));
+    update(&mut s, Action::ArticlesLoaded(summaries.clone()));
+    update(&mut s, Action::Filter);
+    update(&mut s, Action::PromptChar('h'));
+    let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    let mut flip = false;
+    g.bench_function("filter_keystroke_to_frame", |b| {
+        b.iter(|| {
+            flip = !flip;
+            let a = if flip {
+                Action::PromptChar('9')
+            } else {
+                Action::PromptBackspace
+            };
+            black_box(update(&mut s, a));
+            term.draw(|f| view::draw(f, &s)).unwrap();
+        })
+    });
+    g.finish();
+
     let mut g = c.benchmark_group("open_1MB");
     g.sample_size(10);
     g.bench_function("load_and_wrap_120x40", |b| {

@@ -338,3 +338,30 @@ fn printed_content_has_no_control_characters() {
         "{stdout:?}"
     );
 }
+
+#[test]
+fn index_command_replaces_a_corrupt_database() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("lib");
+    let db = tmp.path().join("index.sqlite3");
+    support::write(&lib, "a.txt", "Title", &["Body text here."]);
+    std::fs::write(
+        &db,
+        b"this is not a database, just junk junk junk".repeat(200),
+    )
+    .unwrap();
+    let out = onrecord(tmp.path())
+        .args(["index", "--check", "--index"])
+        .arg(&db)
+        .arg(&lib)
+        .output()
+        .unwrap();
+    let (stdout, stderr) = text(&out);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("corrupt") && stderr.contains("moved it to"),
+        "{stderr}"
+    );
+    assert!(stdout.contains("1 files seen: 1 new"), "{stdout}");
+    assert_eq!(count(&db), 1);
+}

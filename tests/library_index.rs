@@ -586,3 +586,93 @@ fn watcher_indexes_added_changed_and_removed_files() {
     assert!(store(&db).quotes_by("Omar Haddad").unwrap().is_empty());
     assert_eq!(store(&db).articles().unwrap().len(), 3);
 }
+
+#[test]
+fn live_library_is_usable_at_once_then_indexes_and_follows_changes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("lib");
+    let db = tmp.path().join("index.sqlite3");
+    sample_library(&lib);
+    let (opts, _) = options(1);
+    let (tx, rx) = std::sync::mpsc::channel();
+    let tx = std::sync::Mutex::new(tx);
+    let live = onrecord::library::live::open(vec![lib.clone()], db.clone(), opts, move |e| {
+        let _ = tx.lock().unwrap().send(e);
+    })
+    .unwrap();
+    // Usable before indexing is done (possibly empty).
+    assert!(live.store.articles().unwrap().len() <= 3);
+    let mut finished = 0;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while finished == 0 && std::time::Instant::now() < deadline {
+        if let Ok(IndexEvent::Finished(s)) = rx.recv_timeout(std::time::Duration::from_secs(1)) {
+            assert_eq!(s.new, 3);
+            finished += 1;
+        }
+    }
+    assert_eq!(finished, 1);
+    assert_eq!(live.store.articles().unwrap().len(), 3);
+    write(&lib, "z/late.txt", "Late", &["“Late news,” said Ida Long."]);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while std::time::Instant::now() < deadline {
+        if let Ok(IndexEvent::Finished(s)) = rx.recv_timeout(std::time::Duration::from_secs(1))
+            && s.new == 1
+        {
+            break;
+        }
+    }
+    assert_eq!(live.store.quotes_by("Ida Long").unwrap().len(), 1);
+    assert!(live.indexer.is_finished());
+}
+
+#[test]
+fn a_version_1_index_migrates_keeping_reading_state() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("lib");
+    let db = tmp.path().join("index.sqlite3");
+    let files = sample_library(&lib);
+    {
+        // An index as version 1 wrote it (analysis as JSON text).
+        let c = rusqlite::Connection::open(&db).unwrap();
+        c.execute_batch(onrecord::library::db::MIGRATIONS[0])
+            .unwrap();
+        c.pragma_update(None, "user_version", 1).unwrap();
+        let path = onrecord::library::db::path_key(&files[0]);
+        c.execute(
+            "INSERT INTO articles(id, path, size, mtime, hash, extractor, format, title, byline, \
+             date, quote_count, read, starred, indexed_at) \
+             VALUES (7, ?, 1, 1, x'00', 1, 'text', 'Old', '[]', NULL, 0, 1, 1, 0)",
+            [path],
+        )
+        .unwrap();
+        c.execute(
+            "INSERT INTO docs(id, title, body, meta, analysis, warnings) \
+             VALUES (7, 'Old', 'old body', '{}', '{\"quotes\":[],\"entities\":[]}', '[]')",
+            [],
+        )
+        .unwrap();
+    }
+    let (s, _) = run(&db, std::slice::from_ref(&lib), 1);
+    assert_eq!((s.new, s.changed), (2, 1), "{s:?}");
+    let version: i64 = Index::open(&db, true)
+        .unwrap()
+        .0
+        .conn()
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, onrecord::library::db::SCHEMA_VERSION);
+    let st = store(&db);
+    let a = st
+        .articles()
+        .unwrap()
+        .into_iter()
+        .find(|a| a.path == files[0])
+        .unwrap();
+    assert_eq!(a.id, 7);
+    assert!(a.read && a.starred);
+    let (article, analysis) = st.open(7).unwrap();
+    assert!(article.body.contains("balance the budget"));
+    assert_eq!(analysis.quotes.len(), 2);
+    assert!(st.search("old body", 5).unwrap().is_empty());
+    assert_eq!(st.search("balance", 5).unwrap()[0].article, 7);
+}

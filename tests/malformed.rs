@@ -370,7 +370,7 @@ fn a_hundred_thousand_quotation_marks() {
         write(
             dir.path(),
             "said.txt",
-            "\u{201C}Yes,\u{201D} said Ann Lee. ".repeat(100_000),
+            "\u{201C}Yes,\u{201D} said Ann Lee. ".repeat(25_000),
         ),
     ];
     for p in files {
@@ -684,4 +684,79 @@ fn an_endless_config_file_is_refused() {
     assert!(!out.status.success());
     assert!(stderr.contains("/dev/zero"), "{stderr}");
     assert!(stderr.contains("limit of 1048576 bytes"), "{stderr}");
+}
+
+/// `onrecord index` over a folder of every kind of bad file finishes, names each bad file
+/// once, honours the configured size cap, and indexes the good file.
+#[cfg(unix)]
+#[test]
+fn index_reports_bad_files_and_finishes() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    std::fs::create_dir_all(lib.join("sub")).unwrap();
+    write(
+        &lib,
+        "good.txt",
+        "Good Title\n\n\u{201C}Hi,\u{201D} said Ann Lee.\n",
+    );
+    write(&lib, "big.txt", big_article(300_000));
+    write(&lib, "image.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
+    write(&lib, "noise.md", noise(3000, 5));
+    let mut bomb = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    std::io::Write::write_all(&mut bomb, &vec![b' '; 1 << 20]).unwrap();
+    write(&lib, "bomb.html.gz", bomb.finish().unwrap());
+    let _ = Command::new("mkfifo").arg(lib.join("pipe.txt")).status();
+    std::fs::create_dir(lib.join("folder.md")).unwrap();
+    symlink(lib.join("nowhere.txt"), lib.join("broken.txt")).unwrap();
+    symlink("loop-b.txt", lib.join("loop-a.txt")).unwrap();
+    symlink("loop-a.txt", lib.join("loop-b.txt")).unwrap();
+    symlink("..", lib.join("sub/up")).unwrap();
+    let config = write(
+        dir.path(),
+        "config.toml",
+        format!(
+            "[limits]\nmax_file_bytes = 100000\n[library]\nindex = {:?}\n",
+            dir.path().join("index").display().to_string()
+        ),
+    );
+    let out = onrecord(&[
+        "--config".as_ref(),
+        config.as_os_str(),
+        "index".as_ref(),
+        lib.as_os_str(),
+    ]);
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(out.status.success(), "{stdout}\n{stderr}");
+    assert_terminal_safe("index stderr", &stderr);
+    for (name, why) in [
+        ("big.txt", "limit of 100000 bytes"),
+        ("bomb.html.gz", "limit of 100000 bytes"),
+        ("image.txt", "PNG image"),
+        ("noise.md", "binary"),
+        ("broken.txt", ""),
+        ("loop-a.txt", ""),
+    ] {
+        let lines: Vec<_> = stderr.lines().filter(|l| l.contains(name)).collect();
+        assert_eq!(lines.len(), 1, "one message for {name}:\n{stderr}");
+        assert!(lines[0].contains(why), "{name}: {}", lines[0]);
+    }
+    assert!(stdout.contains("1 new"), "{stdout}");
+
+    // The good article is in the index.
+    let out = onrecord(&["--config".as_ref(), config.as_os_str(), "speakers".as_ref()]);
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("Ann Lee"), "{stdout}");
+}
+
+/// A hostile file name that clap rejects as an argument is echoed without its escapes.
+#[test]
+fn usage_errors_do_not_echo_escapes() {
+    let name = "--evil\u{1b}]0;PWN\u{7}\u{9b}2J\u{202e}.txt";
+    let out = onrecord(&["extract".as_ref(), name.as_ref()]);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("--evil"), "{stderr}");
+    assert_terminal_safe("usage error", &stderr);
 }

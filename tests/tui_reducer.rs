@@ -327,6 +327,19 @@ fn library_search_from_the_list() {
     );
     assert_eq!(s.list.rows.len(), 1);
     assert_eq!(selected_title(&s), "City to rebuild the river bridge");
+    let text = screen_text(&s);
+    assert!(
+        text.contains("…rebuild the bridge…"),
+        "the snippet shows:\n{text}"
+    );
+    assert!(text.contains("Search “bridge” (1)"), "{text}");
+    // Opening a hit shows the words searched for; n walks them.
+    press(&mut s, &["enter"]);
+    let search = s.reader.as_ref().unwrap().search.clone().unwrap();
+    assert_eq!(search.query, "bridge");
+    assert_eq!(search.matches.len(), 1);
+    press(&mut s, &["esc", "esc"]);
+    assert_eq!(s.focus, Focus::List);
     press(&mut s, &["esc"]);
     assert_eq!(s.list.rows.len(), 3, "esc clears the search");
     assert!(!s.quit);

@@ -12,5 +12,4 @@ if ! command -v tmux >/dev/null 2>&1; then
     exit 1
   fi
 fi
-cargo build --release --locked --bin onrecord
 cargo test --locked --all-targets

@@ -28,7 +28,12 @@ fn shown(p: &Path) -> String {
 }
 
 /// `onrecord index [PATH...]`.
-pub fn index(paths: &[PathBuf], db: &Path, config: &Config) -> anyhow::Result<ExitCode> {
+pub fn index(
+    paths: &[PathBuf],
+    db: &Path,
+    check: bool,
+    config: &Config,
+) -> anyhow::Result<ExitCode> {
     let roots: Vec<PathBuf> = if paths.is_empty() {
         config.library.paths.clone()
     } else {
@@ -41,7 +46,7 @@ pub fn index(paths: &[PathBuf], db: &Path, config: &Config) -> anyhow::Result<Ex
     }
     let opts = IndexOptions {
         max_file_bytes: config.limits.max_file_bytes,
-        check: true,
+        check,
         ..IndexOptions::default()
     };
     let bar = if std::io::stderr().is_terminal() {

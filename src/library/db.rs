@@ -18,13 +18,15 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// The schema version this build writes (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// How long a connection waits for another process's write lock.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// Migrations, in order: `MIGRATIONS[i]` takes the schema from version `i` to `i + 1`.
-const MIGRATIONS: &[&str] = &[r#"
+pub const MIGRATIONS: &[&str] = &[
+    // v1
+    r#"
 CREATE TABLE articles(
     id INTEGER PRIMARY KEY,
     path BLOB NOT NULL UNIQUE,
@@ -113,7 +115,32 @@ CREATE TABLE failures(
     mtime INTEGER NOT NULL,
     message TEXT NOT NULL
 ) WITHOUT ROWID;
-"#];
+"#,
+    // v2: analyses are stored compressed (zlib JSON, in the `analysis` column whatever its
+    // declared type). Stored content is dropped and every article re-indexed on the next
+    // run; ids and reading state are kept.
+    r#"
+DROP INDEX quotes_by_local;
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+DROP TRIGGER docs_ad;
+DROP TRIGGER docs_au;
+DELETE FROM docs;
+INSERT INTO fts(fts) VALUES ('delete-all');
+CREATE TRIGGER docs_ad AFTER DELETE ON docs BEGIN
+    INSERT INTO fts(fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+END;
+CREATE TRIGGER docs_au AFTER UPDATE ON docs BEGIN
+    INSERT INTO fts(fts, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+    INSERT INTO fts(rowid, title, body) VALUES (new.id, new.title, new.body);
+END;
+DELETE FROM quotes;
+DELETE FROM entities;
+DELETE FROM aliases;
+DELETE FROM speakers;
+DELETE FROM failures;
+UPDATE articles SET size = -1, mtime = -1, hash = x'', extractor = -1, quote_count = 0;
+"#,
+];
 
 /// What the index knows about one file, to decide whether it changed.
 #[derive(Debug, Clone, PartialEq)]
@@ -135,10 +162,7 @@ pub enum Record {
         mtime: i64,
         hash: [u8; 32],
         extractor: u32,
-        format: Format,
-        article: Box<Article>,
-        analysis: Box<Analysis>,
-        warnings: Vec<String>,
+        prepared: Box<Prepared>,
     },
     /// Same content as indexed; only size/mtime changed.
     Touched {
@@ -424,6 +448,10 @@ impl Index {
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        tx.prepare_cached(
+            "INSERT OR REPLACE INTO meta(key, value) VALUES ('aliases_pending', '1')",
+        )?
+        .execute([])?;
         let now = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.as_secs() as i64)
@@ -452,15 +480,9 @@ impl Index {
                     mtime,
                     hash,
                     extractor,
-                    format,
-                    article,
-                    analysis,
-                    warnings,
+                    prepared,
                 } => {
-                    write_article(
-                        &tx, path, *size, *mtime, hash, *extractor, *format, article, analysis,
-                        warnings, now,
-                    )?;
+                    write_article(&tx, path, *size, *mtime, hash, *extractor, prepared, now)?;
                 }
             }
         }
@@ -476,6 +498,10 @@ impl Index {
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        tx.prepare_cached(
+            "INSERT OR REPLACE INTO meta(key, value) VALUES ('aliases_pending', '1')",
+        )?
+        .execute([])?;
         let mut n = 0;
         for p in paths {
             let key = path_key(p);
@@ -561,7 +587,7 @@ impl Index {
         }
         for (alias, full) in &target {
             let n = tx.execute(
-                "UPDATE quotes SET speaker_key = ? WHERE local_key = ? AND speaker_key = local_key",
+                "UPDATE quotes SET speaker_key = ?1 WHERE speaker_key = ?2 AND local_key = ?2",
                 params![full, alias],
             )?;
             if n > 0 {
@@ -572,8 +598,23 @@ impl Index {
         for key in &touched {
             recount_speaker(&tx, key)?;
         }
+        tx.execute("DELETE FROM meta WHERE key = 'aliases_pending'", [])?;
         tx.commit()?;
         Ok(())
+    }
+
+    /// Whether a run wrote articles without resolving aliases afterwards (it was cancelled
+    /// or killed): the next run resolves them even when no file changed.
+    pub fn aliases_pending(&self) -> anyhow::Result<bool> {
+        let v: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT value FROM meta WHERE key = 'aliases_pending'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(v.as_deref() == Some("1"))
     }
 
     /// Marks an article read or unread.
@@ -729,6 +770,155 @@ fn char_offset(s: &str, from: (usize, usize), at: usize) -> usize {
     fc + s[fb..at].chars().count()
 }
 
+/// One quote row.
+#[derive(Debug)]
+struct QuoteRow {
+    kind: &'static str,
+    start: i64,
+    end: i64,
+    cstart: i64,
+    cend: i64,
+    text: String,
+    speaker: Option<String>,
+    speaker_kind: &'static str,
+    key: Option<String>,
+}
+
+/// Everything written for one article, computed off the writer thread ([`prepare`]).
+#[derive(Debug)]
+pub struct Prepared {
+    format: &'static str,
+    title: String,
+    byline: String,
+    date: Option<String>,
+    body: String,
+    meta: String,
+    analysis: Vec<u8>,
+    warnings: String,
+    quotes: Vec<QuoteRow>,
+    /// (kind, name, key, mentions)
+    entities: Vec<(&'static str, String, String, i64)>,
+    aliases: Vec<(String, String)>,
+    /// (key, quotes, shown name, name is the full form, kind)
+    speakers: Vec<(String, i64, String, bool, &'static str)>,
+}
+
+/// Serializes an analysis for storage: zlib-compressed JSON.
+pub fn pack_analysis(analysis: &Analysis) -> anyhow::Result<Vec<u8>> {
+    use std::io::Write;
+    let json = serde_json::to_vec(analysis)?;
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+    z.write_all(&json)?;
+    Ok(z.finish()?)
+}
+
+/// Reads an analysis stored by [`pack_analysis`] (bounded, in case the row is damaged).
+pub fn unpack_analysis(bytes: &[u8]) -> anyhow::Result<Analysis> {
+    use std::io::Read;
+    let mut json = Vec::new();
+    flate2::read::ZlibDecoder::new(bytes)
+        .take(256 * 1024 * 1024)
+        .read_to_end(&mut json)?;
+    Ok(serde_json::from_slice(&json)?)
+}
+
+/// Computes the rows of one article (runs on the worker threads).
+pub fn prepare(
+    format: Format,
+    article: Article,
+    analysis: &Analysis,
+    warnings: &[String],
+) -> anyhow::Result<Prepared> {
+    let mut article = article;
+    let body = std::mem::take(&mut article.body);
+    let meta = serde_json::to_string(&article)?;
+    let names = speaker::ArticleNames::new(analysis);
+    let mut quotes = Vec::with_capacity(analysis.quotes.len());
+    let mut per_speaker: BTreeMap<String, (i64, String, SpeakerKind)> = BTreeMap::new();
+    let mut cursor = (0usize, 0usize);
+    let mut keys_cache: HashMap<&str, String> = HashMap::new();
+    for q in &analysis.quotes {
+        let start = body.floor_char_boundary(q.span.start.min(body.len()));
+        let end = body
+            .floor_char_boundary(q.span.end.min(body.len()))
+            .max(start);
+        let cstart = char_offset(&body, cursor, start);
+        cursor = (start, cstart);
+        let cend = char_offset(&body, cursor, end);
+        let key = q.speaker.as_deref().and_then(|s| {
+            let k = keys_cache
+                .entry(s)
+                .or_insert_with(|| names.resolve(s))
+                .clone();
+            (!k.is_empty()).then_some(k)
+        });
+        if let (Some(k), Some(name)) = (&key, &q.speaker) {
+            per_speaker
+                .entry(k.clone())
+                .or_insert_with(|| (0, name.clone(), q.speaker_kind))
+                .0 += 1;
+        }
+        quotes.push(QuoteRow {
+            kind: quote_kind_str(q.kind),
+            start: start as i64,
+            end: end as i64,
+            cstart: cstart as i64,
+            cend: cend as i64,
+            text: body[start..end].to_string(),
+            speaker: q.speaker.clone(),
+            speaker_kind: speaker_kind_str(q.speaker_kind),
+            key,
+        });
+    }
+    let entity_keys: Vec<String> = analysis
+        .entities
+        .iter()
+        .map(|e| speaker::key(&e.name))
+        .collect();
+    let speakers = per_speaker
+        .into_iter()
+        .map(|(key, (n, name, kind))| {
+            // A name whose own key is the speaker key is the full form; prefer it for display.
+            let (shown, exact) = if speaker::key(&name) == key {
+                (name, true)
+            } else {
+                match entity_keys.iter().position(|k| *k == key) {
+                    Some(i) => (analysis.entities[i].name.clone(), true),
+                    None => (name, false),
+                }
+            };
+            (key, n, shown, exact, speaker_kind_str(kind))
+        })
+        .collect();
+    let entities = analysis
+        .entities
+        .iter()
+        .zip(entity_keys)
+        .map(|(e, k)| {
+            (
+                entity_kind_str(e.kind),
+                e.name.clone(),
+                k,
+                e.mention_count() as i64,
+            )
+        })
+        .collect();
+    Ok(Prepared {
+        format: format_str(format),
+        title: article.title.clone(),
+        byline: serde_json::to_string(&article.byline)?,
+        date: article.date.clone(),
+        body,
+        meta,
+        analysis: pack_analysis(analysis)?,
+        warnings: serde_json::to_string(warnings)?,
+        quotes,
+        entities,
+        aliases: speaker::alias_evidence(analysis),
+        speakers,
+    })
+}
+
 #[allow(clippy::too_many_arguments)]
 fn write_article(
     tx: &Connection,
@@ -737,23 +927,14 @@ fn write_article(
     mtime: i64,
     hash: &[u8; 32],
     extractor: u32,
-    format: Format,
-    article: &Article,
-    analysis: &Analysis,
-    warnings: &[String],
+    p: &Prepared,
     now: i64,
 ) -> anyhow::Result<()> {
     let pkey = path_key(path);
-    let byline = serde_json::to_string(&article.byline)?;
     let existing: Option<i64> = tx
         .prepare_cached("SELECT id FROM articles WHERE path = ?")?
         .query_row([&pkey], |r| r.get(0))
         .optional()?;
-    let mut meta = article.clone();
-    meta.body = String::new();
-    let meta = serde_json::to_string(&meta)?;
-    let analysis_json = serde_json::to_string(analysis)?;
-    let warnings_json = serde_json::to_string(warnings)?;
     let id = match existing {
         Some(id) => {
             clear_article_rows(tx, id)?;
@@ -766,25 +947,21 @@ fn write_article(
                 mtime,
                 &hash[..],
                 extractor as i64,
-                format_str(format),
-                article.title,
-                byline,
-                article.date,
-                analysis.quotes.len() as i64,
+                p.format,
+                p.title,
+                p.byline,
+                p.date,
+                p.quotes.len() as i64,
                 now,
                 id
             ])?;
+            // Upsert: after a migration the articles row may have no docs row.
             tx.prepare_cached(
-                "UPDATE docs SET title=?, body=?, meta=?, analysis=?, warnings=? WHERE id=?",
+                "INSERT INTO docs(id, title, body, meta, analysis, warnings) VALUES (?,?,?,?,?,?) \
+                 ON CONFLICT(id) DO UPDATE SET title=excluded.title, body=excluded.body, \
+                 meta=excluded.meta, analysis=excluded.analysis, warnings=excluded.warnings",
             )?
-            .execute(params![
-                article.title,
-                article.body,
-                meta,
-                analysis_json,
-                warnings_json,
-                id
-            ])?;
+            .execute(params![id, p.title, p.body, p.meta, p.analysis, p.warnings])?;
             id
         }
         None => {
@@ -798,72 +975,42 @@ fn write_article(
                 mtime,
                 &hash[..],
                 extractor as i64,
-                format_str(format),
-                article.title,
-                byline,
-                article.date,
-                analysis.quotes.len() as i64,
+                p.format,
+                p.title,
+                p.byline,
+                p.date,
+                p.quotes.len() as i64,
                 now
             ])?;
             let id = tx.last_insert_rowid();
             tx.prepare_cached(
                 "INSERT INTO docs(id, title, body, meta, analysis, warnings) VALUES (?,?,?,?,?,?)",
             )?
-            .execute(params![
-                id,
-                article.title,
-                article.body,
-                meta,
-                analysis_json,
-                warnings_json
-            ])?;
+            .execute(params![id, p.title, p.body, p.meta, p.analysis, p.warnings])?;
             id
         }
     };
     tx.prepare_cached("DELETE FROM failures WHERE path = ?")?
         .execute([&pkey])?;
-
-    // Quotes, with speaker keys resolved by the article's own evidence.
-    let body = &article.body;
-    let mut per_speaker: BTreeMap<String, (i64, String, SpeakerKind)> = BTreeMap::new();
-    let mut cursor = (0usize, 0usize);
     let mut insert_q = tx.prepare_cached(
         "INSERT INTO quotes(article_id, idx, kind, start, end, cstart, cend, text, speaker, \
          speaker_kind, local_key, speaker_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
     )?;
-    for (i, q) in analysis.quotes.iter().enumerate() {
-        let start = body.floor_char_boundary(q.span.start.min(body.len()));
-        let end = body
-            .floor_char_boundary(q.span.end.min(body.len()))
-            .max(start);
-        let cstart = char_offset(body, cursor, start);
-        cursor = (start, cstart);
-        let cend = char_offset(body, cursor, end);
-        let key = q
-            .speaker
-            .as_deref()
-            .map(|s| speaker::resolve_in_article(s, analysis))
-            .filter(|k| !k.is_empty());
+    for (i, q) in p.quotes.iter().enumerate() {
         insert_q.execute(params![
             id,
             i as i64,
-            quote_kind_str(q.kind),
-            start as i64,
-            end as i64,
-            cstart as i64,
-            cend as i64,
-            &body[start..end],
+            q.kind,
+            q.start,
+            q.end,
+            q.cstart,
+            q.cend,
+            q.text,
             q.speaker,
-            speaker_kind_str(q.speaker_kind),
-            key,
-            key
+            q.speaker_kind,
+            q.key,
+            q.key
         ])?;
-        if let (Some(k), Some(name)) = (key, &q.speaker) {
-            let e = per_speaker
-                .entry(k)
-                .or_insert_with(|| (0, name.clone(), q.speaker_kind));
-            e.0 += 1;
-        }
     }
     let mut upsert = tx.prepare_cached(
         "INSERT INTO speakers(key, name, name_exact, kind, quotes, articles) VALUES (?,?,?,?,?,1) \
@@ -873,46 +1020,19 @@ fn write_article(
                 THEN excluded.name ELSE speakers.name END, \
          name_exact = max(speakers.name_exact, excluded.name_exact)",
     )?;
-    for (key, (n, name, kind)) in &per_speaker {
-        // A name whose own key is the speaker key is the full form; prefer it for display.
-        let (shown, exact) = if speaker::key(name) == *key {
-            (name.clone(), true)
-        } else {
-            let full = analysis
-                .entities
-                .iter()
-                .find(|e| speaker::key(&e.name) == *key)
-                .map(|e| e.name.clone());
-            match full {
-                Some(f) => (f, true),
-                None => (name.clone(), false),
-            }
-        };
-        upsert.execute(params![
-            key,
-            shown,
-            exact as i64,
-            speaker_kind_str(*kind),
-            n
-        ])?;
+    for (key, n, shown, exact, kind) in &p.speakers {
+        upsert.execute(params![key, shown, *exact as i64, kind, n])?;
     }
     let mut insert_e = tx.prepare_cached(
         "INSERT INTO entities(article_id, idx, kind, name, name_key, mentions) VALUES (?,?,?,?,?,?)",
     )?;
-    for (i, e) in analysis.entities.iter().enumerate() {
-        insert_e.execute(params![
-            id,
-            i as i64,
-            entity_kind_str(e.kind),
-            e.name,
-            speaker::key(&e.name),
-            e.mention_count() as i64
-        ])?;
+    for (i, (kind, name, key, mentions)) in p.entities.iter().enumerate() {
+        insert_e.execute(params![id, i as i64, kind, name, key, mentions])?;
     }
     let mut insert_a = tx.prepare_cached(
         "INSERT OR IGNORE INTO aliases(article_id, alias_key, full_key) VALUES (?,?,?)",
     )?;
-    for (a, f) in speaker::alias_evidence(analysis) {
+    for (a, f) in &p.aliases {
         insert_a.execute(params![id, a, f])?;
     }
     Ok(())

@@ -238,6 +238,11 @@ fn process(job: &Job, opts: &IndexOptions) -> (Record, Outcome) {
             Ok(a) => a,
             Err(_) => return fail(format!("{}: extraction failed (panic)", job.path.display())),
         };
+    let warnings: Vec<String> = loaded.warnings.into_iter().map(|w| w.0).collect();
+    let prepared = match super::db::prepare(loaded.format, article, &analysis, &warnings) {
+        Ok(p) => p,
+        Err(e) => return fail(format!("{}: cannot store: {e}", job.path.display())),
+    };
     (
         Record::Indexed {
             path: job.path.clone(),
@@ -245,10 +250,7 @@ fn process(job: &Job, opts: &IndexOptions) -> (Record, Outcome) {
             mtime: job.mtime,
             hash,
             extractor: opts.extractor_version,
-            format: loaded.format,
-            article: Box::new(article),
-            analysis: Box::new(analysis),
-            warnings: loaded.warnings.into_iter().map(|w| w.0).collect(),
+            prepared: Box::new(prepared),
         },
         outcome,
     )
@@ -382,8 +384,11 @@ pub fn update(
     if total > 0 {
         run_jobs(index, jobs, opts, &mut summary, on_event)?;
     }
+    let wrote = summary.new + summary.changed + summary.reextracted + summary.removed > 0;
     if !opts.cancel.load(Ordering::Relaxed) {
-        index.resolve_aliases()?;
+        if wrote || index.aliases_pending()? {
+            index.resolve_aliases()?;
+        }
     } else {
         summary.cancelled = true;
     }

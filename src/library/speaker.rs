@@ -158,31 +158,53 @@ pub fn suffixes(key: &str) -> impl Iterator<Item = &str> {
         .map(move |(i, _)| &key[i + 1..])
 }
 
-/// Resolves a speaker name to its key using the evidence of its own article: a short name
-/// (a surname, "Da Silva") becomes the full name of the one person entity in the article
-/// whose name ends with it or lists it as an alias. Returns the plain key otherwise.
-pub fn resolve_in_article(name: &str, analysis: &Analysis) -> String {
-    let k = key(name);
-    if k.is_empty() {
-        return k;
+/// The person names of one article, keyed once, to resolve its speakers.
+pub struct ArticleNames {
+    /// (full key, word count, alias keys) of each person entity.
+    persons: Vec<(String, usize, Vec<String>)>,
+}
+
+impl ArticleNames {
+    pub fn new(analysis: &Analysis) -> ArticleNames {
+        let persons = analysis
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .map(|e| {
+                let full = key(&e.name);
+                let words = full.split(' ').count();
+                (full, words, e.aliases.iter().map(|a| key(a)).collect())
+            })
+            .collect();
+        ArticleNames { persons }
     }
-    let mut found: Option<String> = None;
-    for e in &analysis.entities {
-        if e.kind != EntityKind::Person {
-            continue;
+
+    /// A speaker name's key, resolved by the article's evidence: a short name (a surname,
+    /// "Da Silva") becomes the full name of the one person entity in the article whose name
+    /// ends with it or lists it as an alias. The plain key otherwise.
+    pub fn resolve(&self, name: &str) -> String {
+        let k = key(name);
+        if k.is_empty() {
+            return k;
         }
-        let full = key(&e.name);
-        let matches = is_suffix_of(&k, &full)
-            || (full.split(' ').count() > k.split(' ').count()
-                && e.aliases.iter().any(|a| key(a) == k));
-        if matches {
-            match &found {
-                Some(f) if *f != full => return k, // two candidates: no evidence which
-                _ => found = Some(full),
+        let kw = k.split(' ').count();
+        let mut found: Option<&String> = None;
+        for (full, words, aliases) in &self.persons {
+            let matches = is_suffix_of(&k, full) || (*words > kw && aliases.contains(&k));
+            if matches {
+                match found {
+                    Some(f) if f != full => return k, // two candidates: no evidence which
+                    _ => found = Some(full),
+                }
             }
         }
+        found.cloned().unwrap_or(k)
     }
-    found.unwrap_or(k)
+}
+
+/// [`ArticleNames::resolve`] for one name.
+pub fn resolve_in_article(name: &str, analysis: &Analysis) -> String {
+    ArticleNames::new(analysis).resolve(name)
 }
 
 /// (short key, full-name key) pairs an article gives as evidence: for each person entity

@@ -94,11 +94,16 @@ impl SqliteStore {
     /// Quotes of the speaker with this key.
     pub fn quotes_by_key(&self, key: &str) -> anyhow::Result<Vec<QuoteHit>> {
         self.with(|ix| {
+            let name: Option<String> = ix
+                .conn()
+                .prepare_cached("SELECT name FROM speakers WHERE key = ?")?
+                .query_row([key], |r| r.get(0))
+                .optional()?;
+            let name = name.unwrap_or_else(|| key.to_string());
             let mut stmt = ix.conn().prepare_cached(
                 "SELECT q.article_id, a.path, a.title, a.date, q.idx, q.kind, q.text, \
-                 coalesce(s.name, q.speaker), q.start, q.end \
+                 q.start, q.end \
                  FROM quotes q JOIN articles a ON a.id = q.article_id \
-                 LEFT JOIN speakers s ON s.key = q.speaker_key \
                  WHERE q.speaker_key = ? ORDER BY a.date, q.article_id, q.start",
             )?;
             let rows = stmt.query_map([key], |r| {
@@ -110,9 +115,9 @@ impl SqliteStore {
                     quote_index: r.get::<_, i64>(4)? as usize,
                     kind: db::quote_kind_from(&r.get::<_, String>(5)?),
                     text: r.get(6)?,
-                    speaker: r.get::<_, Option<String>>(7)?.unwrap_or_default(),
-                    start: r.get::<_, i64>(8)? as usize,
-                    end: r.get::<_, i64>(9)? as usize,
+                    speaker: name.clone(),
+                    start: r.get::<_, i64>(7)? as usize,
+                    end: r.get::<_, i64>(8)? as usize,
                 })
             })?;
             Ok(rows.collect::<Result<_, _>>()?)
@@ -227,12 +232,15 @@ impl Store for SqliteStore {
             let mut out = Vec::new();
             let mut rows = stmt.query([])?;
             while let Some(r) = rows.next()? {
-                let byline: String = r.get(3)?;
+                let byline = match r.get_ref(3)?.as_str()? {
+                    "[]" => Vec::new(),
+                    s => serde_json::from_str(s).unwrap_or_default(),
+                };
                 out.push(ArticleSummary {
                     id: r.get(0)?,
-                    path: db::path_from_key(&r.get::<_, Vec<u8>>(1)?),
+                    path: db::path_from_key(r.get_ref(1)?.as_blob()?),
                     title: r.get(2)?,
-                    byline: serde_json::from_str(&byline).unwrap_or_default(),
+                    byline,
                     date: r.get(4)?,
                     quote_count: r.get::<_, i64>(5)? as usize,
                     read: r.get::<_, i64>(6)? != 0,
@@ -245,7 +253,7 @@ impl Store for SqliteStore {
 
     fn open(&self, id: ArticleId) -> anyhow::Result<(Article, Analysis)> {
         self.with(|ix| {
-            let row: Option<(String, String, String)> = ix
+            let row: Option<(String, String, Vec<u8>)> = ix
                 .conn()
                 .prepare_cached("SELECT body, meta, analysis FROM docs WHERE id = ?")?
                 .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
@@ -255,7 +263,7 @@ impl Store for SqliteStore {
             };
             let mut article: Article = serde_json::from_str(&meta)?;
             article.body = body;
-            let mut analysis: Analysis = serde_json::from_str(&analysis)?;
+            let mut analysis: Analysis = db::unpack_analysis(&analysis)?;
             // Spans come from our own writes, but never trust them to slice with.
             let len = article.body.len();
             analysis.quotes.retain(|q| {

@@ -285,11 +285,6 @@ impl Nav {
             .partition_point(|&s| s < offset)
             .checked_sub(1)
     }
-
-    /// Index of the first quote (by start) that contains or starts after `offset`.
-    pub fn position_of(&self, starts: &[usize], offset: usize) -> usize {
-        starts.partition_point(|&s| s < offset)
-    }
 }
 
 #[cfg(test)]

@@ -250,7 +250,7 @@ key_table! {
         Quit quit ["q", "ctrl-c"] "Quit",
         ToggleSidebar toggle_sidebar ["e"] "Show or hide the entity sidebar",
         ReadingMode reading_mode ["z"] "Full-width reading mode",
-        SpeakersView speakers_view ["w"] "Speakers view: who said what across the library",
+        SpeakersView speakers_view ["w"] "Speakers view: who said what, across the library",
         ToggleHelp toggle_help ["?"] "This help",
     }
     "Quotes" {
@@ -258,7 +258,7 @@ key_table! {
         PrevQuote prev_quote ["N"] "Previous quote (previous match while searching)",
         NextSpeaker next_speaker ["s"] "Next speaker: jump to their first quote",
         PrevSpeaker prev_speaker ["S"] "Previous speaker: jump to their first quote",
-        NextSameSpeaker next_same_speaker ["]"] "Next quote by the same speaker (across articles from the Speakers view)",
+        NextSameSpeaker next_same_speaker ["]"] "Next quote by the same speaker (across articles after the Speakers view)",
         PrevSameSpeaker prev_same_speaker ["["] "Previous quote by the same speaker",
         ToggleIndirect toggle_indirect ["i"] "Include or skip indirect quotes when navigating",
     }
@@ -379,6 +379,9 @@ impl Keymap {
             }
             out.push_str(&format!("  {:<kw$}  {}\n", r.keys, r.help));
         }
+        out.push('\n');
+        out.push_str(MOUSE_HELP);
+        out.push('\n');
         out
     }
 
@@ -395,9 +398,16 @@ impl Keymap {
                 .join(" ");
             out.push_str(&format!("| {keys} | `{}` | {} |\n", r.action, r.help));
         }
+        out.push('\n');
+        out.push_str(MOUSE_HELP);
+        out.push('\n');
         out
     }
 }
+
+/// What the mouse does (not rebindable), shown under the key list.
+pub const MOUSE_HELP: &str =
+    "Mouse: click a pane to focus it, a row to select it (again to open); the wheel scrolls.";
 
 /// One line of the help.
 #[derive(Debug, Clone, PartialEq)]

@@ -87,6 +87,22 @@ pub struct ArticleList {
     /// Indexes into `all`, in display order.
     pub rows: Vec<usize>,
     pub selected: usize,
+    /// Derived from `all` when it is set: sortable dates, filter text, index by id.
+    date_keys: Vec<Option<(i32, u32, u32)>>,
+    haystacks: Vec<String>,
+    by_id: std::collections::HashMap<ArticleId, usize>,
+    /// The sorted (or searched) order before filtering, and what it was computed for.
+    base: Vec<usize>,
+    base_for: Option<BaseKey>,
+    generation: u64,
+}
+
+/// What the unfiltered order depends on.
+#[derive(Debug, Clone, PartialEq)]
+struct BaseKey {
+    sort: SortKey,
+    search: Option<(String, usize)>,
+    generation: u64,
 }
 
 impl ArticleList {
@@ -99,7 +115,37 @@ impl ArticleList {
             search: None,
             rows: Vec::new(),
             selected: 0,
+            date_keys: Vec::new(),
+            haystacks: Vec::new(),
+            by_id: Default::default(),
+            base: Vec::new(),
+            base_for: None,
+            generation: 0,
         }
+    }
+
+    /// Replaces the articles (a load or a reload) and lists them again.
+    pub fn set_articles(&mut self, all: Vec<ArticleSummary>) {
+        self.date_keys = all
+            .iter()
+            .map(|a| a.date.as_deref().and_then(date_key))
+            .collect();
+        self.haystacks = all
+            .iter()
+            .map(|a| {
+                format!(
+                    "{} {} {}",
+                    a.title,
+                    a.byline.join(" "),
+                    a.date.as_deref().unwrap_or("")
+                )
+            })
+            .collect();
+        self.by_id = all.iter().enumerate().map(|(i, a)| (a.id, i)).collect();
+        self.all = all;
+        self.generation += 1;
+        self.loaded = true;
+        self.refresh();
     }
 
     /// The article on the selected row.
@@ -111,10 +157,32 @@ impl ArticleList {
     /// selected article selected when it is still listed.
     pub fn refresh(&mut self) {
         let keep = self.current().map(|a| a.id);
-        let mut rows: Vec<usize> = match &self.search {
+        let key = BaseKey {
+            sort: self.sort,
+            search: self.search.as_ref().map(|(q, h)| (q.clone(), h.len())),
+            generation: self.generation,
+        };
+        if self.base_for.as_ref() != Some(&key) {
+            self.base = self.base_order();
+            self.base_for = Some(key);
+        }
+        let mut rows = self.base.clone();
+        if !self.filter.is_empty() {
+            let hay = &self.haystacks;
+            rows = fuzzy_filter(&self.filter, rows, |&i| hay[i].as_str());
+        }
+        self.rows = rows;
+        self.selected = keep
+            .and_then(|id| self.rows.iter().position(|&i| self.all[i].id == id))
+            .unwrap_or(0);
+    }
+
+    /// The rows before filtering: search hits in their order, else all sorted.
+    fn base_order(&self) -> Vec<usize> {
+        match &self.search {
             Some((_, hits)) => hits
                 .iter()
-                .filter_map(|h| self.all.iter().position(|a| a.id == h.article))
+                .filter_map(|h| self.by_id.get(&h.article).copied())
                 .collect(),
             None => {
                 let mut r: Vec<usize> = (0..self.all.len()).collect();
@@ -122,10 +190,7 @@ impl ArticleList {
                 match self.sort {
                     // Newest first; undated last.
                     SortKey::Date => {
-                        let keys: Vec<Option<(i32, u32, u32)>> = all
-                            .iter()
-                            .map(|a| a.date.as_deref().and_then(date_key))
-                            .collect();
+                        let keys = &self.date_keys;
                         r.sort_by(|&a, &b| {
                             keys[b]
                                 .is_some()
@@ -134,13 +199,9 @@ impl ArticleList {
                                 .then_with(|| all[a].title.cmp(&all[b].title))
                         })
                     }
-                    SortKey::Title => r.sort_by(|&a, &b| {
-                        all[a]
-                            .title
-                            .to_lowercase()
-                            .cmp(&all[b].title.to_lowercase())
-                            .then_with(|| all[a].id.cmp(&all[b].id))
-                    }),
+                    SortKey::Title => {
+                        r.sort_by_cached_key(|&i| (all[i].title.to_lowercase(), all[i].id))
+                    }
                     SortKey::Quotes => r.sort_by(|&a, &b| {
                         all[b]
                             .quote_count
@@ -150,22 +211,7 @@ impl ArticleList {
                 }
                 r
             }
-        };
-        if !self.filter.is_empty() {
-            let all = &self.all;
-            rows = fuzzy_filter(&self.filter, rows, |&i| {
-                format!(
-                    "{} {} {}",
-                    all[i].title,
-                    all[i].byline.join(" "),
-                    all[i].date.as_deref().unwrap_or("")
-                )
-            });
         }
-        self.rows = rows;
-        self.selected = keep
-            .and_then(|id| self.rows.iter().position(|&i| self.all[i].id == id))
-            .unwrap_or(0);
     }
 }
 
@@ -216,7 +262,11 @@ pub fn short_date(s: &str) -> String {
 }
 
 /// Keeps the items that match `pattern` fuzzily, best first (ties keep their order).
-pub fn fuzzy_filter<T, F: Fn(&T) -> String>(pattern: &str, items: Vec<T>, text: F) -> Vec<T> {
+pub fn fuzzy_filter<T, S: AsRef<str>, F: Fn(&T) -> S>(
+    pattern: &str,
+    items: Vec<T>,
+    text: F,
+) -> Vec<T> {
     use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
     use nucleo_matcher::{Config, Matcher, Utf32Str};
     let pat = Pattern::parse(pattern, CaseMatching::Ignore, Normalization::Smart);
@@ -227,7 +277,7 @@ pub fn fuzzy_filter<T, F: Fn(&T) -> String>(pattern: &str, items: Vec<T>, text: 
         .enumerate()
         .filter_map(|(i, item)| {
             let s = text(&item);
-            pat.score(Utf32Str::new(&s, &mut buf), &mut matcher)
+            pat.score(Utf32Str::new(s.as_ref(), &mut buf), &mut matcher)
                 .map(|score| (score, i, item))
         })
         .collect();
@@ -343,9 +393,19 @@ impl Reader {
                 Some(off) => self.wrapped.line_of(off),
                 None => 0,
             };
-            if let Some(q) = self.current {
-                let start = self.analysis.quotes[q].span.start;
-                self.reveal(start);
+            // Keep what the reader was looking at in view: the current quote, else the
+            // current search match, else the jumped-to mention.
+            let focus = self
+                .current
+                .map(|q| self.analysis.quotes[q].span.start)
+                .or_else(|| {
+                    self.search
+                        .as_ref()
+                        .and_then(|s| s.current.map(|c| s.matches[c].start))
+                })
+                .or_else(|| self.mark.as_ref().map(|m| m.start));
+            if let Some(off) = focus {
+                self.reveal(off);
             }
         }
         self.clamp_scroll();
@@ -695,7 +755,7 @@ impl SpeakersView {
             rows
         } else {
             let all = &self.all;
-            fuzzy_filter(&self.filter, rows, |&i| all[i].name.clone())
+            fuzzy_filter(&self.filter, rows, |&i| all[i].name.as_str())
         };
         self.selected = keep
             .and_then(|n| self.rows.iter().position(|&i| self.all[i].name == n))
@@ -959,9 +1019,7 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             reload_lists(state)
         }
         ArticlesLoaded(v) => {
-            state.list.all = v;
-            state.list.loaded = true;
-            state.list.refresh();
+            state.list.set_articles(v);
             Vec::new()
         }
         ArticleLoaded {
@@ -982,6 +1040,10 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
                     r.select_side_speaker(s);
                 }
                 r.go_to_quote(q);
+            } else if let Some((query, _)) = &state.list.search {
+                // Opened from a library search: show where the words are (n/N walk them;
+                // Esc goes back to quotes).
+                let _ = r.run_search(query.trim());
             }
             state.reader = Some(r);
             if state.screen == Screen::Reader {
@@ -1617,7 +1679,7 @@ mod tests {
     #[test]
     fn fuzzy_keeps_matches_best_first() {
         let v = vec!["bridge rebuilt", "budget vote", "river bridge"];
-        let out = fuzzy_filter("bridg", v, |s| s.to_string());
+        let out = fuzzy_filter("bridg", v, |s| *s);
         assert_eq!(out.len(), 2);
         assert!(!out.contains(&"budget vote"));
     }

@@ -14,7 +14,7 @@ use ratatui::layout::{Alignment, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
-    Block, BorderType, Clear, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
+    Block, BorderType, Clear, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Wrap,
 };
 use unicode_width::UnicodeWidthStr;
 
@@ -120,7 +120,12 @@ pub fn draw_list(f: &mut Frame, area: Rect, state: &State) {
         return;
     }
     let wide = w >= 50;
-    let footer = if !wide && ir.height >= 8 { 2 } else { 0 };
+    let searching = l.search.is_some();
+    let footer = if (!wide || searching) && ir.height >= 8 {
+        2
+    } else {
+        0
+    };
     let h = usize::from(ir.height) - footer;
     let off = list_offset(l.selected, h);
     let mut lines = Vec::new();
@@ -180,13 +185,23 @@ pub fn draw_list(f: &mut Frame, area: Rect, state: &State) {
             format!("By {}", a.byline.join(", "))
         };
         let fr = Rect::new(ir.x, ir.y + h as u16, ir.width, footer as u16);
-        f.render_widget(
-            Paragraph::new(vec![
+        // While searching, the matching passage; else the byline and date.
+        let snippet = l
+            .search
+            .as_ref()
+            .and_then(|(_, hits)| hits.iter().find(|h| h.article == a.id))
+            .map(|h| format!("…{}…", one_line(&h.snippet, 400)));
+        let lines = match snippet {
+            Some(sn) => vec![
+                Line::styled(fit(&sn, w), t.dim()),
+                Line::styled(fit(&one_line(&meta, 200), w), t.dim()),
+            ],
+            None => vec![
                 Line::styled(fit(&one_line(&by, 200), w), t.dim()),
                 Line::styled(fit(&one_line(&meta, 200), w), t.dim()),
-            ]),
-            fr,
-        );
+            ],
+        };
+        f.render_widget(Paragraph::new(lines), fr);
     }
 }
 
@@ -267,18 +282,14 @@ pub fn body_lines<'a>(state: &State, r: &'a Reader, height: usize) -> Vec<Line<'
                 }
                 // Ranges that style this line: quotes, search matches, the mark.
                 let mut styled: Vec<(usize, usize, Style)> = Vec::new();
+                // Quotes are sorted by start: the ones starting before the line's end, looked
+                // at from the nearest back (a bounded number, so nested quotes are found and
+                // the cost per line stays constant).
                 let p_end = r.nav.starts.partition_point(|&s| s < le);
-                let mut k = p_end;
-                let mut looked = 0;
-                while k > 0 && looked < 64 {
-                    k -= 1;
-                    looked += 1;
+                for k in (p_end.saturating_sub(64)..p_end).rev() {
                     let qi = r.nav.order[k];
                     let q = &quotes[qi];
                     if q.span.end <= ls {
-                        if looked > 1 {
-                            break;
-                        }
                         continue;
                     }
                     let slot = r.nav.speaker_of[qi];
@@ -711,7 +722,9 @@ pub fn draw_help(f: &mut Frame, area: Rect, state: &State) {
             Span::raw(r.help),
         ]));
     }
-    let w = area.width.clamp(4, 90);
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(super::keymap::MOUSE_HELP, t.dim()));
+    let w = area.width.clamp(4, 100);
     let h = area.height.min(lines.len() as u16 + 2).max(3);
     let popup = Rect::new(
         area.x + (area.width - w) / 2,
@@ -731,6 +744,7 @@ pub fn draw_help(f: &mut Frame, area: Rect, state: &State) {
     f.render_widget(
         Paragraph::new(lines)
             .block(block)
+            .wrap(Wrap { trim: false })
             .scroll((scroll.min(u16::MAX as usize) as u16, 0)),
         popup,
     );

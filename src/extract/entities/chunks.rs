@@ -8,6 +8,7 @@
 use super::Gender;
 use super::lexicon::{Lexicons, lex};
 use super::tokens::{Kind, Token};
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -167,7 +168,7 @@ fn pieces(
     body: &str,
     toks: &[Token],
     run: &[usize],
-    norm: &[String],
+    norm: &[Cow<str>],
     lower: &HashSet<String>,
 ) -> Vec<(usize, usize, Piece)> {
     let lx = lex();
@@ -242,19 +243,130 @@ fn pieces(
     out
 }
 
+/// Last words that make a name a work, event or law rather than an organization
+/// (`Royal Society Transactions`, `Party Congress Report`, `Cabinet Room`).
+const WORK_HEADS: &[&str] = &[
+    "Journal",
+    "Transactions",
+    "Review",
+    "Report",
+    "Magazine",
+    "Index",
+    "Survey",
+    "Study",
+    "Letters",
+    "Proceedings",
+    "Bulletin",
+    "Act",
+    "Bill",
+    "Law",
+    "Treaty",
+    "Accord",
+    "Agreement",
+    "Award",
+    "Awards",
+    "Prize",
+    "Cup",
+    "Championship",
+    "Games",
+    "Olympics",
+    "Summit",
+    "Room",
+    "Knife",
+    "Day",
+    "Week",
+    "Plan",
+    "Strategy",
+    "Doctrine",
+];
+
+/// Last words of newspaper and broadcaster names.
+const MEDIA_HEADS: &[&str] = &[
+    "Times",
+    "Post",
+    "Herald",
+    "Tribune",
+    "Gazette",
+    "Chronicle",
+    "Globe",
+    "Courier",
+    "Observer",
+    "Telegraph",
+    "Register",
+    "Inquirer",
+    "Examiner",
+    "Sentinel",
+    "Dispatch",
+    "Intelligencer",
+    "Enquirer",
+    "Advertiser",
+    "Statesman",
+    "Bee",
+    "Democrat",
+    "Mercury",
+    "News",
+    "Daily",
+    "Standard",
+    "Mirror",
+    "Express",
+    "Mail",
+];
+
+/// Compass words that make a region out of a place (`North India`, `Kowloon West`).
+const COMPASS: &[&str] = &[
+    "North",
+    "South",
+    "East",
+    "West",
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Central",
+    "Upper",
+    "Lower",
+    "Greater",
+    "Northeast",
+    "Northwest",
+    "Southeast",
+    "Southwest",
+];
+
+/// Lowercase forms of the capitalized sentence openers that the body also writes in
+/// lowercase (`Analysts ... analysts`): those openers are common words.
+fn lowercase_openers(body: &str, toks: &[Token]) -> HashSet<String> {
+    let mut openers: HashSet<String> = HashSet::new();
+    // Cheap pre-filter on (first byte, length) before any hashing.
+    let mut seen = [0u64; 256];
+    for t in toks.iter().filter(|t| t.is_word() && t.sent_start) {
+        let w = t.text(body);
+        if w.chars().next().is_some_and(char::is_uppercase) {
+            let l = w.to_lowercase();
+            seen[usize::from(l.as_bytes()[0])] |= 1 << (l.len() % 64);
+            openers.insert(l);
+        }
+    }
+    let mut out = HashSet::new();
+    for t in toks.iter().filter(|t| t.is_word() && !t.sent_start) {
+        let w = t.text(body);
+        let b = w.as_bytes()[0];
+        if seen[usize::from(b)] & (1 << (w.len() % 64)) != 0
+            && openers.contains(w)
+            && !out.contains(w)
+        {
+            out.insert(w.to_string());
+        }
+    }
+    out
+}
+
 /// Classifies the runs of a body into raw mentions.
 pub fn classify(body: &str, toks: &[Token]) -> Vec<Raw> {
     let lx = lex();
     let mut out = Vec::new();
-    let lower: HashSet<String> = toks
-        .iter()
-        .filter(|t| t.is_word())
-        .map(|t| t.text(body))
-        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-        .map(str::to_string)
-        .collect();
+    let lower = lowercase_openers(body, toks);
     for run in runs(body, toks) {
-        let norm: Vec<String> = run
+        let norm: Vec<Cow<str>> = run
             .iter()
             .map(|&k| {
                 let w = toks[k].text(body);
@@ -263,9 +375,9 @@ pub fn classify(body: &str, toks: &[Token]) -> Vec<Raw> {
                     && !lx.orgs.contains(w)
                     && !lx.places.contains(w)
                 {
-                    titlecase(w)
+                    Cow::Owned(titlecase(w))
                 } else {
-                    w.to_string()
+                    Cow::Borrowed(w)
                 }
             })
             .collect();
@@ -285,7 +397,7 @@ fn classify_run(
     body: &str,
     toks: &[Token],
     run: &[usize],
-    norm: &[String],
+    norm: &[Cow<str>],
     ps: &[(usize, usize, Piece)],
     lx: &Lexicons,
     out: &mut Vec<Raw>,
@@ -343,7 +455,7 @@ fn classify_group(
     body: &str,
     toks: &[Token],
     run: &[usize],
-    norm: &[String],
+    norm: &[Cow<str>],
     ps: &[(usize, usize, Piece)],
     lx: &Lexicons,
     g: &Group,
@@ -436,9 +548,33 @@ fn classify_group(
     }
 
     // Organization cue anywhere in the group: one organization over the group.
-    let cue_at = idx
-        .iter()
-        .position(|&p| ps[p].2 == Piece::Word && has_org_cue(lx, &norm[ps[p].0]));
+    // A known organization that ends in a cue, after other name words, is only the tail of
+    // a longer name: `Coastal Defense Department`.
+    let cue_at = idx.iter().enumerate().position(|(m, &p)| match ps[p].2 {
+        Piece::Word => has_org_cue(lx, &norm[ps[p].0]),
+        Piece::Org(_) => {
+            let (s0, n, _) = ps[p];
+            n > 1 && has_org_cue(lx, &norm[s0 + n - 1]) && m > 0 && ps[idx[m - 1]].2 == Piece::Word
+        }
+        _ => false,
+    });
+    // A newspaper's name: `Harbor City Herald`, `Dunmore News-Register`.
+    let media_at = {
+        let last = *idx.last().unwrap_or(&idx[0]);
+        let lw = norm[ps[last].0].as_ref();
+        let first = norm[ps[idx[0]].0].as_ref();
+        let is_media = ps[last].2 == Piece::Word
+            && lw.split('-').all(|p| MEDIA_HEADS.contains(&p))
+            && idx.len() >= 2
+            && !lx.given.contains_key(first)
+            && g.title.is_none();
+        is_media.then_some(idx.len() - 1)
+    };
+    let cue_at = cue_at.or(media_at);
+    let last_word = toks[last_tok].text(body);
+    if cue_at.is_some() && WORK_HEADS.contains(&last_word) {
+        return;
+    }
     if let Some(ci) = cue_at {
         // A lone cue word ("Force", "Court") names nothing.
         let words = idx.iter().filter(|&&p| ps[p].2 != Piece::Connector).count();
@@ -474,6 +610,15 @@ fn classify_group(
             }
             Piece::Place(c) => {
                 let rest = &idx[k + 1..];
+                // `Kowloon West`.
+                if rest.len() == 1
+                    && ps[rest[0]].2 == Piece::Word
+                    && COMPASS.contains(&word_text(rest[0]))
+                {
+                    out.push(mk(RawKind::Place, p, rest[0], None));
+                    k += 2;
+                    continue;
+                }
                 // A country before a known organization: `U.S. Securities and Exchange
                 // Commission` is one organization.
                 if rest.len() == 1 && matches!(ps[rest[0]].2, Piece::Org(_)) {
@@ -485,7 +630,7 @@ fn classify_group(
                 let cue_len = (1..=rest.len().min(3)).rev().find(|&n| {
                     rest[..n].iter().all(|&q| ps[q].2 == Piece::Word) && {
                         let ws: Vec<&str> =
-                            rest[..n].iter().map(|&q| norm[ps[q].0].as_str()).collect();
+                            rest[..n].iter().map(|&q| norm[ps[q].0].as_ref()).collect();
                         lx.place_cues.contains(ws[ws.len() - 1])
                             || ws.len() >= 2
                                 && lx.place_cues.contains(&ws[ws.len() - 2..].join(" "))
@@ -505,7 +650,7 @@ fn classify_group(
                     w.ends_with('s')
                         && !w.ends_with("ss")
                         && w.len() > 3
-                        && !lx.generic.contains(w.as_str())
+                        && !lx.generic.contains(w.as_ref())
                         && !is_all_caps(w)
                 };
                 if next_plural && g.title.is_none() {
@@ -519,12 +664,23 @@ fn classify_group(
             Piece::Demonym | Piece::Connector | Piece::Title(_) | Piece::Stop => {
                 k += 1;
             }
+            Piece::Word
+                if COMPASS.contains(&word_text(p))
+                    && idx
+                        .get(k + 1)
+                        .is_some_and(|&q| matches!(ps[q].2, Piece::Place(_)))
+                    && idx.get(k + 2).is_none() =>
+            {
+                // `North India`: a region of a known place.
+                out.push(mk(RawKind::Place, p, idx[k + 1], None));
+                k += 2;
+            }
             Piece::Word => {
                 // Gather words (and particles between words) into one name.
                 let mut j = k;
                 while j + 1 < idx.len() {
                     let q = idx[j + 1];
-                    let prev_given = lx.given.contains_key(norm[ps[idx[j]].0].as_str())
+                    let prev_given = lx.given.contains_key(norm[ps[idx[j]].0].as_ref())
                         || (g.title.is_some() && k == 0);
                     let ok = match ps[q].2 {
                         Piece::Word => true,
@@ -548,13 +704,18 @@ fn classify_group(
                         .collect::<Vec<_>>()
                 };
                 let ws = words_in(k);
-                // `DL Larry Ogunjobi`, `Guard Mia Holt`: a stray acronym or generic word
-                // before a given name and surname is not part of the name.
+                // `Browns DL Larry Ogunjobi`, `Insider Jason Poe`: words before a given name
+                // that is followed by a surname are not part of the name, unless the name
+                // starts with a given or family name itself.
                 if g.title.is_none() && ws.len() >= 3 {
-                    let w0 = word_text(idx[ws[0]]);
-                    let w1 = norm[ps[idx[ws[1]]].0].as_str();
-                    if (is_all_caps(w0) || lx.generic.contains(w0)) && lx.given.contains_key(w1) {
-                        k = ws[1];
+                    let w0 = norm[ps[idx[ws[0]]].0].as_ref();
+                    let starts_name = lx.given.contains_key(w0) || lx.surnames_first.contains(w0);
+                    let split = (1..ws.len() - 1).find(|&m| {
+                        lx.given.contains_key(norm[ps[idx[ws[m]]].0].as_ref())
+                            && ps[idx[ws[m]]].2 == Piece::Word
+                    });
+                    if !starts_name && let Some(m) = split {
+                        k = ws[m];
                         continue;
                     }
                 }
@@ -564,7 +725,7 @@ fn classify_group(
                 let first = &norm[ps[a].0];
                 let first_raw = word_text(a);
                 let last_words: Vec<&str> =
-                    ws.iter().map(|&m| norm[ps[idx[m]].0].as_str()).collect();
+                    ws.iter().map(|&m| norm[ps[idx[m]].0].as_ref()).collect();
                 let last = last_words[last_words.len() - 1];
                 // A place cue word ending the name: `Osan Air Base`, `Heinz Field`.
                 let place_cue = n_words >= 2
@@ -578,8 +739,8 @@ fn classify_group(
                 } else if place_cue {
                     RawKind::Place
                 } else if n_words >= 2
-                    && (lx.given.contains_key(first.as_str())
-                        || lx.surnames_first.contains(first.as_str()))
+                    && (lx.given.contains_key(first.as_ref())
+                        || lx.surnames_first.contains(first.as_ref()))
                     && !lx.generic.contains(last)
                 {
                     RawKind::Person
@@ -737,6 +898,16 @@ mod tests {
         assert!(has(&v, RawKind::Org, "Nurses for Open Borders"));
         let v = raws("They joined the group Nurses for Open Borders, NOB, last year.");
         assert!(has(&v, RawKind::Org, "Nurses for Open Borders"));
+    }
+
+    #[test]
+    fn newspapers() {
+        let v = raws("a report in the Dunmore News-Register and the Harbor City Herald said");
+        assert!(has(&v, RawKind::Org, "Dunmore News-Register"));
+        assert!(has(&v, RawKind::Org, "Harbor City Herald"));
+        let v = raws("said Mary Sun and Jake Daily");
+        assert!(has(&v, RawKind::Person, "Mary Sun"));
+        assert!(has(&v, RawKind::Person, "Jake Daily"));
     }
 
     #[test]

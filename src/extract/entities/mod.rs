@@ -23,6 +23,9 @@ pub use lexicon::{
     given_name, is_demonym, is_given_name, is_role_noun, is_title_word, title_gender,
 };
 
+/// Most byline and credit-line names taken from one article.
+const MAX_CREDITED: usize = 32;
+
 /// One mention of an entity in the body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mention {
@@ -128,6 +131,8 @@ pub fn recognize(article: &Article) -> EntityTable {
     for line in &article.extra {
         credited.extend(credits::credit_names(line));
     }
+    // A page can carry any number of junk lines; real credits name a handful of people.
+    credited.truncate(MAX_CREDITED);
     for name in credited {
         let name = name.trim();
         if !credits::looks_like_name(name) {
@@ -291,6 +296,69 @@ mod tests {
         ));
         let people = names(&t, EntityKind::Person);
         assert_eq!(people, ["Ilse Varga"]);
+    }
+
+    #[test]
+    fn regions_and_adjective_tails() {
+        let t = recognize(&article(
+            "Smog covers North India, and a Lisbon-based group said so in Kowloon West.",
+        ));
+        let places = names(&t, EntityKind::Place);
+        for p in ["North India", "Lisbon", "Kowloon West"] {
+            assert!(places.contains(&p), "{p} in {places:?}");
+        }
+    }
+
+    #[test]
+    fn works_are_not_organizations() {
+        let t = recognize(&article(
+            "It ran in the Royal Society Transactions and was shown in the Cabinet Room.",
+        ));
+        assert!(names(&t, EntityKind::Organization).is_empty());
+    }
+
+    #[test]
+    fn name_after_team_and_position() {
+        let t = recognize(&article(
+            "Later, Falcons DL Marcus Obi and the immunologist Ke’Vonte Ruddle spoke.",
+        ));
+        let people = names(&t, EntityKind::Person);
+        assert!(people.contains(&"Marcus Obi"), "{people:?}");
+        assert!(people.contains(&"Ke’Vonte Ruddle"), "{people:?}");
+    }
+
+    #[test]
+    fn family_name_first_links_title_form() {
+        let t = recognize(&article(
+            "Xi Jinping arrived. Later Mr. Xi spoke to Li Wen.",
+        ));
+        let e = t.find(EntityKind::Person, "Xi Jinping").expect("person");
+        assert!(t.entities[e].aliases.contains(&"Mr. Xi".to_string()));
+        assert_eq!(t.entities[e].mentions.len(), 2);
+        assert_eq!(t.person_gender(e), Some(Gender::Male));
+    }
+
+    #[test]
+    fn organization_forms_merge() {
+        let t = recognize(&article(
+            "The Department of Coastal Defense met the Harbor Safety Council. The Coastal Defense Department and the Safety Council agreed, and the Harbor Public Utilities Commission (HPUC) said the PUC would pay. Vexo Corp said Vexo would pay.",
+        ));
+        let orgs = names(&t, EntityKind::Organization);
+        assert_eq!(orgs.len(), 4, "{orgs:?}");
+        let puc = t.find(EntityKind::Organization, "PUC").expect("PUC alias");
+        assert_eq!(t.entities[puc].name, "Harbor Public Utilities Commission");
+        let vexo = t
+            .find(EntityKind::Organization, "Vexo")
+            .expect("Vexo alias");
+        assert_eq!(t.entities[vexo].name, "Vexo Corp");
+    }
+
+    #[test]
+    fn possessive_names_of_stores() {
+        let t = recognize(&article("Shoppers went to Lowe’s and Home Depot’s stores."));
+        let orgs = names(&t, EntityKind::Organization);
+        assert!(orgs.contains(&"Lowe's"), "{orgs:?}");
+        assert!(orgs.contains(&"Home Depot"), "{orgs:?}");
     }
 
     #[test]

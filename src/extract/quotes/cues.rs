@@ -54,6 +54,8 @@ pub struct Verb {
     pub obj: bool,
     /// Only a cue with a named, group or document source.
     pub weak: bool,
+    /// Reports speech only with `that` (`maintained that C`, not `maintained its lead`).
+    pub that: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,11 +72,26 @@ pub struct Phrase {
     pub words: Vec<String>,
 }
 
+/// What a lowercase word can start: a bit per [`PhraseKind`], and the verb it is a form of.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Entry {
+    pub kinds: u8,
+    pub verb: Option<Verb>,
+}
+
+impl Entry {
+    pub fn starts(&self, kind: PhraseKind) -> bool {
+        self.kinds & (1 << kind as u8) != 0
+    }
+}
+
 pub struct Lexicon {
     verbs: FastMap<String, Verb>,
+    entries: FastMap<String, Entry>,
     lemmas: Vec<String>,
     phrases: Vec<Phrase>,
-    by_first: FastMap<String, Vec<usize>>,
+    /// Per phrase kind: first word → phrases.
+    by_first: [FastMap<String, Vec<usize>>; 4],
 }
 
 /// The lexicon, parsed on first use.
@@ -139,9 +156,10 @@ impl Lexicon {
     fn parse(data: &str) -> Lexicon {
         let mut lex = Lexicon {
             verbs: FastMap::default(),
+            entries: FastMap::default(),
             lemmas: Vec::new(),
             phrases: Vec::new(),
-            by_first: FastMap::default(),
+            by_first: Default::default(),
         };
         for line in data.lines() {
             let line = line.trim();
@@ -162,7 +180,10 @@ impl Lexicon {
                     continue;
                 }
                 let idx = lex.phrases.len();
-                lex.by_first.entry(words[0].clone()).or_default().push(idx);
+                lex.by_first[kind as usize]
+                    .entry(words[0].clone())
+                    .or_default()
+                    .push(idx);
                 lex.phrases.push(Phrase { kind, words });
                 continue;
             }
@@ -179,6 +200,7 @@ impl Lexicon {
             }
             let obj = flags.split_whitespace().any(|f| f == "obj");
             let weak = flags.split_whitespace().any(|f| f == "weak");
+            let that = flags.split_whitespace().any(|f| f == "that");
             let id = lex.lemmas.len() as u16;
             lex.lemmas.push(lemma.to_string());
             let third_f = forms.get(1).map_or_else(|| third(lemma), |s| s.to_string());
@@ -193,6 +215,7 @@ impl Lexicon {
                     form,
                     obj,
                     weak,
+                    that,
                 });
             };
             put(&past_f, Form::Past);
@@ -201,7 +224,20 @@ impl Lexicon {
             put(&part_f, Form::Participle);
             put(&ing_f, Form::Ing);
         }
+        for (w, v) in &lex.verbs {
+            lex.entries.entry(w.clone()).or_default().verb = Some(*v);
+        }
+        for (k, map) in lex.by_first.iter().enumerate() {
+            for w in map.keys() {
+                lex.entries.entry(w.clone()).or_default().kinds |= 1 << k;
+            }
+        }
         lex
+    }
+
+    /// Everything a lowercase word can start, in one lookup.
+    pub fn entry(&self, lower: &str) -> Option<Entry> {
+        self.entries.get(lower).copied()
     }
 
     /// The verb a lowercase word is a form of.
@@ -218,8 +254,8 @@ impl Lexicon {
     }
 
     /// Phrases whose first word is `lower`.
-    pub fn phrases_from(&self, lower: &str) -> impl Iterator<Item = &Phrase> {
-        self.by_first
+    pub fn phrases_from(&self, kind: PhraseKind, lower: &str) -> impl Iterator<Item = &Phrase> {
+        self.by_first[kind as usize]
             .get(lower)
             .into_iter()
             .flat_map(move |v| v.iter().map(move |&i| &self.phrases[i]))
@@ -252,7 +288,9 @@ mod tests {
         assert_eq!(lex.verb("wrote").unwrap().form, Form::Past);
         assert_eq!(lex.verb("written").unwrap().form, Form::Participle);
         assert!(lex.verb("told").unwrap().obj);
-        assert!(lex.verb("found").unwrap().weak);
+        assert!(lex.verb("indicated").unwrap().weak);
+        assert!(lex.verb("maintained").unwrap().that);
+        assert!(!lex.verb("added").unwrap().that);
         assert_eq!(lex.verb("adds").unwrap().form, Form::Third);
         for belief in [
             "thought", "believed", "hoped", "expected", "wanted", "agreed", "decided",
@@ -260,11 +298,11 @@ mod tests {
             assert!(lex.verb(belief).is_none(), "{belief}");
         }
         assert!(
-            lex.phrases_from("according")
+            lex.phrases_from(PhraseKind::Source, "according")
                 .any(|p| p.kind == PhraseKind::Source && p.words == ["according", "to"])
         );
         assert!(
-            lex.phrases_from("in")
+            lex.phrases_from(PhraseKind::Adjunct, "in")
                 .any(|p| p.kind == PhraseKind::Adjunct)
         );
     }

@@ -34,10 +34,7 @@ pub fn phrase_at(doc: &Doc, i: usize, kind: PhraseKind) -> Option<usize> {
     let mut buf = [0u8; 48];
     let first = lower(doc.text(i), &mut buf)?;
     let mut best: Option<usize> = None;
-    for ph in lexicon().phrases_from(first) {
-        if ph.kind != kind {
-            continue;
-        }
+    for ph in lexicon().phrases_from(kind, first) {
         let n = ph.words.len();
         let ok = (1..n).all(|k| {
             doc.toks
@@ -52,13 +49,27 @@ pub fn phrase_at(doc: &Doc, i: usize, kind: PhraseKind) -> Option<usize> {
     best
 }
 
-/// The cue starting at token `i`, if any.
+/// The cue starting at token `i`, if any (from the document's cue table when filled).
 pub fn cue_at(doc: &Doc, i: usize) -> Option<Cue> {
+    if let Some(c) = doc.cue_cache.get(i) {
+        return *c;
+    }
+    find_cue(doc, i)
+}
+
+/// Looks up the cue starting at token `i` in the lexicon.
+pub fn find_cue(doc: &Doc, i: usize) -> Option<Cue> {
     let t = doc.toks.get(i)?;
     if !t.is_word() {
         return None;
     }
-    if let Some(n) = phrase_at(doc, i, PhraseKind::Source) {
+    let entry = {
+        let mut buf = [0u8; 48];
+        lexicon().entry(lower(doc.text(i), &mut buf)?)?
+    };
+    if entry.starts(PhraseKind::Source)
+        && let Some(n) = phrase_at(doc, i, PhraseKind::Source)
+    {
         return Some(Cue {
             start: i,
             end: i + n,
@@ -68,7 +79,9 @@ pub fn cue_at(doc: &Doc, i: usize) -> Option<Cue> {
         });
     }
     let lex = lexicon();
-    if let Some(n) = phrase_at(doc, i, PhraseKind::Verb) {
+    if entry.starts(PhraseKind::Verb)
+        && let Some(n) = phrase_at(doc, i, PhraseKind::Verb)
+    {
         let mut buf = [0u8; 48];
         let verb = lower(doc.text(i + n - 1), &mut buf)
             .and_then(|w| lex.verb(w))
@@ -85,14 +98,13 @@ pub fn cue_at(doc: &Doc, i: usize) -> Option<Cue> {
                 form: Form::Past,
                 obj: false,
                 weak: false,
+                that: false,
             })),
             source: false,
             phrase: true,
         });
     }
-    let mut buf = [0u8; 48];
-    let w = lower(doc.text(i), &mut buf)?;
-    let v = lex.verb(w)?;
+    let v = entry.verb?;
     Some(Cue {
         start: i,
         end: i + 1,
@@ -305,12 +317,6 @@ pub fn subject_before(doc: &Doc, s: usize, k: usize) -> Option<Np> {
             if !ok || st == prev_comma {
                 return None;
             }
-            // The phrase before an appositive must be a name or a definite head.
-            if !doc.toks[prev_comma - 1].capitalized()
-                && !w.is_speaker_head(doc.text(prev_comma - 1))
-            {
-                return None;
-            }
             // `the ROLE of ORG, NAME, said`: the name is between the commas.
             let chunk = prev_comma + 1..comma2;
             let name_chunk = !chunk.is_empty()
@@ -319,12 +325,19 @@ pub fn subject_before(doc: &Doc, s: usize, k: usize) -> Option<Np> {
                     .iter()
                     .all(|t| t.capitalized() || t.is_punct('.'))
                 && (w.is_title(doc.text(prev_comma - 1))
-                    || w.is_speaker_head(doc.text(prev_comma - 1)));
+                    || w.is_speaker_head(doc.text(prev_comma - 1))
+                    || !doc.toks[prev_comma - 1].capitalized());
             if name_chunk {
                 appos = Some(st..prev_comma);
                 start = chunk.start;
                 end = chunk.end;
             } else {
+                // The phrase before an appositive must be a name or a source noun.
+                if !doc.toks[prev_comma - 1].capitalized()
+                    && !w.is_speaker_head(doc.text(prev_comma - 1))
+                {
+                    return None;
+                }
                 appos = Some(chunk);
                 start = st;
                 end = prev_comma;

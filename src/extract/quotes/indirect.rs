@@ -114,22 +114,86 @@ const PREPS: &[&str] = &[
 
 const OBJ_PRONOUNS: &[&str] = &["him", "her", "them", "us", "me", "you", "it", "everyone"];
 
-/// Where the reported clause starts after a cue ending at `p`, or `None` when nothing but
-/// adjuncts follows (the clause then comes before the source).
-fn clause_after(doc: &Doc, cue: &Cue, mut p: usize, e: usize) -> Option<usize> {
+/// What follows a cue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum After {
+    /// The reported clause starts at `start`; `that` tells whether `that` introduced it.
+    Clause { start: usize, that: bool },
+    /// Only adjuncts follow, up to the end of the sentence or a comma at the index given.
+    End(usize),
+    /// Something else follows (an object, a quotation, a colon): no indirect frame.
+    Other,
+}
+
+/// Prepositions that open an adjunct between a cue and its clause.
+const ADJ_PREPS: &[&str] = &[
+    "at",
+    "in",
+    "on",
+    "during",
+    "via",
+    "through",
+    "to",
+    "from",
+    "with",
+    "after",
+    "before",
+    "over",
+    "while",
+    "outside",
+    "inside",
+    "ahead",
+    "late",
+    "early",
+    "by",
+    "amid",
+    "following",
+    "earlier",
+    "later",
+];
+
+/// Words after which `that` is a pronoun, not a conjunction (`Apple says that is what ...`).
+const THAT_PRONOUN_NEXT: &[&str] = &[
+    "is", "was", "will", "would", "has", "had", "can", "could", "may", "might", "should", "does",
+    "did", "seems", "means", "remains", "isn't", "isn’t", "wasn't", "wasn’t", "’s", "'s",
+];
+
+fn that_clause(doc: &Doc, p: usize) -> After {
+    if doc.is_any(p + 1, THAT_PRONOUN_NEXT) {
+        After::Clause {
+            start: p,
+            that: true,
+        }
+    } else {
+        After::Clause {
+            start: p + 1,
+            that: true,
+        }
+    }
+}
+
+/// Where the reported clause starts after a cue ending at `p`.
+fn clause_after(doc: &Doc, cue: &Cue, mut p: usize, e: usize) -> After {
     if cue.verb.is_some_and(|v| v.obj) && !cue.phrase {
         p = skip_object(doc, p, e);
     }
     for _ in 0..6 {
         if p >= e {
-            return None;
+            return After::End(e);
         }
         let t = &doc.toks[p];
+        if t.is_punct(',') {
+            return After::End(p);
+        }
         if !t.is_word() {
-            return None;
+            return if t.kind == Kind::Punct && matches!(t.ch, '.' | '?' | '!') && t.q == 0 {
+                After::End(p)
+            } else {
+                After::Other
+            };
         }
         if doc.is(p, "that") {
-            return Some(p + 1);
+            return that_clause(doc, p);
         }
         if let Some(n) = phrase_at(doc, p, PhraseKind::Adjunct) {
             p += n;
@@ -150,18 +214,19 @@ fn clause_after(doc: &Doc, cue: &Cue, mut p: usize, e: usize) -> Option<usize> {
             }
             continue;
         }
+        if doc.is_any(p, &["on", "by", "until", "since", "in", "late", "early"])
+            && is_time(doc, p + 1)
+        {
+            p += 1;
+        }
         if is_time(doc, p) {
             p += 1;
             if p < e && doc.toks[p].is_word() && doc.toks[p].ch.is_ascii_digit() {
                 p += 1;
             }
-            if p < e && doc.toks[p].is_punct(',') {
-                p += 1;
-            }
             continue;
         }
         if doc.is_any(p, &["last", "this", "next"])
-            && doc.toks.get(p + 1).is_some_and(|t| t.is_word())
             && doc.is_any(
                 p + 1,
                 &[
@@ -185,40 +250,57 @@ fn clause_after(doc: &Doc, cue: &Cue, mut p: usize, e: usize) -> Option<usize> {
             p += 2;
             continue;
         }
-        if doc.is_any(p, PREPS) {
-            // A prepositional adjunct: the clause starts after a later `that`.
+        if doc.is_any(p, ADJ_PREPS) {
+            // A prepositional adjunct: the clause starts after a later `that`, or nothing
+            // but the adjunct follows.
             let lim = e.min(p + 25);
             let mut k = p + 1;
-            let mut crossed = false;
+            let mut crossed: Option<usize> = None;
             while k < lim {
                 let t = &doc.toks[k];
                 if t.kind == Kind::Open || t.is_punct(';') || t.is_punct(':') {
-                    return None;
+                    break;
                 }
                 // `that` after another cue belongs to that cue.
                 if t.is_word()
-                    && k > p + 1
                     && cue_at(doc, k).is_some_and(|c| {
                         c.verb
                             .is_some_and(|v| matches!(v.form, Form::Past | Form::Third))
                     })
                 {
-                    return None;
+                    break;
                 }
-                if t.is_punct(',') {
-                    crossed = true;
+                if t.is_punct(',') && crossed.is_none() {
+                    crossed = Some(k);
                 }
                 // `at X, south of Y, that C` but not `on Monday, an effort that ...`.
-                if doc.is(k, "that") && (!crossed || doc.toks[k - 1].is_punct(',')) {
-                    return Some(k + 1);
+                if doc.is(k, "that") && (crossed.is_none() || doc.toks[k - 1].is_punct(',')) {
+                    return that_clause(doc, k);
                 }
                 k += 1;
             }
-            return None;
+            if let Some(c) = crossed {
+                return After::End(c);
+            }
+            // The adjunct runs to the end of the sentence.
+            let mut q = p + 1;
+            while q < e && q - p < 12 && doc.toks[q].is_word() {
+                q += 1;
+            }
+            if q >= e
+                || doc.toks[q].kind == Kind::Punct
+                    && matches!(doc.toks[q].ch, '.' | '?' | '!' | ',')
+            {
+                return After::End(q.min(e));
+            }
+            return After::Other;
         }
-        return Some(p);
+        return After::Clause {
+            start: p,
+            that: false,
+        };
     }
-    None
+    After::Other
 }
 
 fn skip_object(doc: &Doc, p: usize, e: usize) -> usize {
@@ -291,6 +373,7 @@ fn is_whole_quote(doc: &Doc, range: &Range<usize>) -> bool {
 
 /// Trims trailing punctuation (the final period, a comma before the source).
 fn trim(doc: &Doc, mut r: Range<usize>) -> Range<usize> {
+    r.start = skip_dateline(doc, r.clone());
     while r.end > r.start {
         let t = &doc.toks[r.end - 1];
         if t.kind == Kind::Punct
@@ -311,6 +394,41 @@ fn trim(doc: &Doc, mut r: Range<usize>) -> Range<usize> {
         }
     }
     r
+}
+
+/// `SEOUL (Reuters) – C`, `(AP) — C`: a wire dateline before the clause is not part of it.
+fn skip_dateline(doc: &Doc, r: Range<usize>) -> usize {
+    let mut i = r.start;
+    let lim = r.end.min(r.start + 10);
+    let mut saw = false;
+    while i < lim {
+        let t = &doc.toks[i];
+        let caps = t.is_word() && doc.text(i).chars().all(|c| !c.is_lowercase());
+        if caps || t.is_punct(',') || t.is_punct('/') {
+            i += 1;
+        } else if t.is_punct('(')
+            && i + 2 < lim
+            && doc.toks[i + 1].capitalized()
+            && doc.toks[i + 2].is_punct(')')
+        {
+            i += 3;
+            saw = true;
+        } else {
+            break;
+        }
+    }
+    let dash =
+        i < lim && doc.toks[i].kind == Kind::Punct && matches!(doc.toks[i].ch, '–' | '—' | '-');
+    if dash
+        && (saw || i > r.start)
+        && i + 1 < r.end
+        && (i == r.start || saw || doc.toks[r.start].capitalized())
+    {
+        // Only at the start of a paragraph-initial clause: all words before are capitals.
+        i + 1
+    } else {
+        r.start
+    }
 }
 
 fn plural_or_they(doc: &Doc, np: &Range<usize>) -> bool {
@@ -392,6 +510,57 @@ fn participle(doc: &Doc, hits: &mut [Hit], e: usize, cue: &Cue) -> Option<Hit> {
     })
 }
 
+/// Determiners and quantifiers before a plural noun that looks like a cue (`the reports`,
+/// `Other estimates`).
+const NOUN_BEFORE: &[&str] = &[
+    "the", "a", "an", "other", "these", "those", "some", "many", "its", "their", "his", "her",
+    "our", "new", "recent", "previous", "such", "several", "few", "more", "no", "any", "all",
+    "both", "earlier", "latest", "initial", "early", "official", "public", "press",
+];
+
+/// Auxiliaries before a progressive cue (`are alleging`).
+const PROGRESSIVE: &[&str] = &["is", "are", "was", "were", "been", "be"];
+
+/// The subject at the start of sentence `s..lim` (`Health care providers have protested
+/// ..., warning that C`).
+fn leading_subject(doc: &Doc, s: usize, lim: usize) -> Option<Range<usize>> {
+    let mut a = s;
+    while a < lim
+        && doc.is_any(
+            a,
+            &["but", "and", "so", "yet", "still", "meanwhile", "however"],
+        )
+    {
+        a += 1;
+        if a < lim && doc.toks[a].is_punct(',') {
+            a += 1;
+        }
+    }
+    let mut j = a;
+    while j < lim && j - a < 8 {
+        let t = &doc.toks[j];
+        let ok = if t.is_word() {
+            let w = doc.text(j);
+            !doc.is_any(j, STOP_SUBJECT)
+                && cue_at(doc, j).is_none()
+                && !(t.ch.is_lowercase() && w.ends_with("ed"))
+        } else {
+            t.is_punct('.') && j > a && super::text::is_abbrev(doc.text(j - 1))
+        };
+        if !ok {
+            break;
+        }
+        j += 1;
+    }
+    (j > a).then_some(a..j)
+}
+
+const STOP_SUBJECT: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may",
+    "might", "should", "must", "does", "do", "did", "said", "says", "also", "who", "which", "that",
+    "however", "not", "never",
+];
+
 fn one(
     doc: &Doc,
     res: &mut Resolver,
@@ -401,25 +570,73 @@ fn one(
     para: u32,
     last_subject: &mut Option<Np>,
 ) -> Option<Hit> {
-    let k = cue.start;
     if cue.source {
         return according(doc, res, s, e, cue, para);
     }
+    if let Some(h) = framed(doc, res, s, e, cue, para, last_subject) {
+        return Some(h);
+    }
+    inverted(doc, res, s, e, cue, para)
+}
+
+fn framed(
+    doc: &Doc,
+    res: &mut Resolver,
+    s: usize,
+    e: usize,
+    cue: &Cue,
+    para: u32,
+    last_subject: &mut Option<Np>,
+) -> Option<Hit> {
+    let k = cue.start;
     let verb = cue.verb?;
-    if k > s && doc.is_any(k - 1, BAD_PREV) {
+    // The subject ends before the cue, or before the auxiliary of `are alleging`.
+    let mut sk = k;
+    let progressive = verb.form == Form::Ing && k > s && doc.is_any(k - 1, PROGRESSIVE);
+    if progressive {
+        sk = k - 1;
+        if sk > s && doc.is(sk - 1, "been") {
+            sk -= 1;
+        }
+        if sk > s && doc.is_any(sk - 1, &["has", "have", "had"]) {
+            sk -= 1;
+        }
+    } else if k > s && doc.is_any(k - 1, BAD_PREV) {
         return None;
     }
-    let np = subject_before(doc, s, k);
+    if verb.form == Form::Third && k > s && doc.is_any(k - 1, NOUN_BEFORE) {
+        return None;
+    }
+    let np = subject_before(doc, s, sk);
     if let Some(np) = &np
         && !np.range.is_empty()
     {
         *last_subject = Some(np.clone());
     }
-    if !cue.phrase && matches!(verb.form, Form::Ing | Form::Participle) {
+    let participle =
+        verb.form == Form::Ing && !cue.phrase && k > s && doc.toks[k - 1].is_punct(',');
+    if !cue.phrase && matches!(verb.form, Form::Ing | Form::Participle) && !progressive {
         // `with forecasters warning that C`.
         let with = np
             .as_ref()
             .is_some_and(|n| n.before.is_some_and(|b| doc.is(b, "with")));
+        if participle {
+            // `Health care providers have protested X, warning that C`.
+            let subj = leading_subject(doc, s, k)?;
+            let After::Clause { start, .. } = clause_after(doc, cue, cue.end, e) else {
+                return None;
+            };
+            let content = trim(doc, start..e);
+            if doc.words(content.clone()) < 3 || doc.is_any(content.start, BAD_START) {
+                return None;
+            }
+            let speaker = res.resolve(subj, None, para)?;
+            return Some(Hit {
+                content,
+                speaker,
+                cue: cue.start..cue.end,
+            });
+        }
         if !(verb.form == Form::Ing && with) {
             return None;
         }
@@ -429,10 +646,7 @@ fn one(
         Some(np) => Some(np),
         None if k > s && doc.is_any(k - 1, &["and", "but"]) => last_subject.clone(),
         None => None,
-    };
-    let Some(np) = np else {
-        return inverted(doc, res, s, e, cue, para);
-    };
+    }?;
     if np.range.is_empty() {
         return None;
     }
@@ -445,26 +659,34 @@ fn one(
     {
         return None;
     }
-    let single_pronoun = np.range.len() == 1
-        && doc.is_any(
-            np.range.start,
-            &["he", "she", "it", "they", "we", "i", "you"],
-        );
+    let first = doc.text(np.range.start);
+    let first_person = ["i", "we", "you"].iter().any(|p| {
+        first.eq_ignore_ascii_case(p)
+            || first.len() > p.len()
+                && first.is_char_boundary(p.len())
+                && first[..p.len()].eq_ignore_ascii_case(p)
+                && first[p.len()..].starts_with(['’', '\''])
+    });
+    if first_person {
+        return None;
+    }
+    let single_pronoun =
+        np.range.len() == 1 && doc.is_any(np.range.start, &["he", "she", "it", "they"]);
     if verb.weak && single_pronoun {
         return None;
     }
-    if doc.is_any(np.range.start, &["i", "we", "you"]) && np.range.len() == 1 {
-        return None;
-    }
     let content = match clause_after(doc, cue, cue.end, e) {
-        Some(cs) => {
-            if cs >= e {
+        After::Clause { start, that } => {
+            if start >= e || verb.that && !that {
                 return None;
             }
-            if doc.is_any(cs, BAD_START) {
+            if doc.is_any(start, BAD_START) {
                 return None;
             }
-            let c = trim(doc, cs..e);
+            let c = trim(doc, start..e);
+            if c.is_empty() {
+                return None;
+            }
             if (doc.toks[c.start].kind == Kind::Open || doc.toks[c.start].is_punct(':'))
                 && is_whole_quote(doc, &c)
             {
@@ -472,25 +694,49 @@ fn one(
             }
             c
         }
-        None => {
+        After::End(q) => {
             // `C, S said.`: the clause comes first.
             let b = np.before?;
             let bt = &doc.toks[b];
-            if !(bt.is_punct(',') || bt.kind == Kind::Close || bt.is_punct('—') || bt.is_punct('–'))
+            if !(bt.is_punct(',') || bt.is_punct('—') || bt.is_punct('–')) {
+                return None;
+            }
+            let c1 = trim(doc, s..b);
+            // `The cell, Herbert said, is always sensing`: the clause is around the source.
+            if q < e && doc.toks[q].is_punct(',') {
+                let c2 = trim(doc, q + 1..e);
+                let (w1, w2) = (doc.words(c1.clone()), doc.words(c2.clone()));
+                if w1 <= 4 && w2 > w1 && !doc.is_any(c2.start, BAD_START) {
+                    return finish(doc, res, np, c2, cue, para);
+                }
+            }
+            if is_whole_quote(doc, &c1) {
+                return None;
+            }
+            // A fronted adjunct is not a clause: `During the call, he asked ...`.
+            let w1 = doc.words(c1.clone());
+            if w1 < 4
+                || (doc.is_any(c1.start, ADJ_PREPS)
+                    || doc.is_any(c1.start, &["for", "as", "of", "about"]))
+                    && w1 < 8
             {
                 return None;
             }
-            let c = trim(doc, s..b + usize::from(bt.kind == Kind::Close));
-            if is_whole_quote(doc, &c) {
-                return None;
-            }
-            // A quote framed by this cue is a direct quote, not reported speech.
-            if bt.kind == Kind::Close {
-                return None;
-            }
-            c
+            c1
         }
+        After::Other => return None,
     };
+    finish(doc, res, np, content, cue, para)
+}
+
+fn finish(
+    doc: &Doc,
+    res: &mut Resolver,
+    np: Np,
+    content: Range<usize>,
+    cue: &Cue,
+    para: u32,
+) -> Option<Hit> {
     if content.is_empty() || doc.words(content.clone()) < 3 {
         return None;
     }

@@ -244,7 +244,11 @@ pub fn find_spans(body: &str) -> Vec<QSpan> {
                 .and_then(opener_family)
                 .is_some_and(|f| f == bottom.fam || (f.is_double() && bottom.fam.is_double()));
             let end = trim_end(body, bottom.after, para.end);
-            if reopens && bottom.fam.is_double() && end > bottom.after {
+            if reopens
+                && bottom.fam.is_double()
+                && end > bottom.after
+                && introduced(body, para.start, bottom.pos)
+            {
                 let idx = spans.len();
                 spans.push(QSpan {
                     open: bottom.pos..bottom.after,
@@ -271,6 +275,26 @@ pub fn find_spans(body: &str) -> Vec<QSpan> {
         }
     }
     spans
+}
+
+/// A quotation that may run on into the next paragraph opens its paragraph or follows a
+/// colon, a comma, a dash or a speech verb (`She said: “...`), not a stray mark inside a
+/// sentence (`the word “never is ...`).
+fn introduced(body: &str, para_start: usize, pos: usize) -> bool {
+    let before = body[para_start..pos].trim_end();
+    if before.is_empty()
+        || before.ends_with([':', ',', '—', '–', '.', '?', '!', '”', '"', '’', ')'])
+    {
+        return true;
+    }
+    let word = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let mut buf = [0u8; 48];
+    super::text::lower(word, &mut buf)
+        .and_then(|w| super::cues::lexicon().verb(w))
+        .is_some()
 }
 
 /// `teachers’ union`: a closing single mark right after an `s` followed by a lowercase

@@ -41,7 +41,9 @@ struct Pending {
 /// Finds the quotes of `body`, attributed with the help of `known` entities.
 pub fn extract(body: &str, known: &Known) -> Vec<Quote> {
     let spans = marks::find_spans(body);
-    let doc = Doc::new(body, &spans);
+    let mut doc = Doc::new(body, &spans);
+    doc.fill_cues();
+    let doc = doc;
     let mut res = Resolver::new(&doc, known);
     let mut pend: Vec<Pending> = Vec::new();
     // Root pending index of each span.
@@ -56,7 +58,7 @@ pub fn extract(body: &str, known: &Known) -> Vec<Quote> {
     for (si, sent) in doc.sents.iter().enumerate() {
         let para = doc.sent_para[si];
         if para != cur_para {
-            settle_paragraph(&mut pend[para_first..], &res, cur_para);
+            settle_paragraph(&mut pend[para_first..], &mut res, cur_para);
             para_first = pend.len();
             cur_para = para;
             para_start_tok = sent.start;
@@ -97,6 +99,9 @@ pub fn extract(body: &str, known: &Known) -> Vec<Quote> {
                 if root != usize::MAX {
                     owner[span_i] = root;
                     pend[root].last = span_i;
+                    if let Some(s) = &pend[root].speaker {
+                        events.push((doc.toks[open].start, s.clone()));
+                    }
                     if pend[root].speaker.is_none()
                         && let Some(c) = close
                         && let Some((s, cue)) =
@@ -184,7 +189,7 @@ pub fn extract(body: &str, known: &Known) -> Vec<Quote> {
             res.record(&s, para, pos);
         }
     }
-    settle_paragraph(&mut pend[para_first..], &res, cur_para);
+    settle_paragraph(&mut pend[para_first..], &mut res, cur_para);
 
     for p in pend {
         if p.nonquote {
@@ -239,7 +244,7 @@ fn cue_text(doc: &Doc, cue: &Range<usize>) -> String {
 
 /// Quotations without a cue take the speaker of another quotation of their paragraph, or,
 /// when they open the paragraph, the current speaker.
-fn settle_paragraph(pend: &mut [Pending], res: &Resolver, para: u32) {
+fn settle_paragraph(pend: &mut [Pending], res: &mut Resolver, para: u32) {
     let n = pend.len();
     for i in 0..n {
         if pend[i].speaker.is_some() || pend[i].nonquote || pend[i].kind != QuoteKind::Direct {
@@ -264,6 +269,7 @@ fn settle_paragraph(pend: &mut [Pending], res: &Resolver, para: u32) {
                     | SpeakerKind::Document
             )
         }) {
+            res.record(&s, para, usize::MAX);
             pend[i].speaker = Some(s);
         }
     }

@@ -235,6 +235,26 @@ const POSTMOD: &[&str] = &[
     "about",
     "like",
     "including",
+    "seen",
+    "obtained",
+    "reviewed",
+    "published",
+    "released",
+    "issued",
+    "cited",
+    "quoted",
+    "filed",
+    "sent",
+    "signed",
+    "written",
+    "prepared",
+    "compiled",
+    "shared",
+    "provided",
+    "made",
+    "given",
+    "posted",
+    "viewed",
 ];
 
 fn possessive(w: &str) -> bool {
@@ -524,7 +544,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
             let t = &doc.toks[rs - 1];
             let txt = doc.text(rs - 1);
             let ok = if t.is_word() {
-                (t.capitalized() || t.ch.is_ascii_digit() || is_one_of(txt, PARTICLES) && rs < cut)
+                (t.capitalized() || t.ch.is_ascii_digit() || PARTICLES.contains(&txt) && rs < cut)
                     && !(possessive(txt) && rs < cut)
             } else {
                 t.kind == Kind::Punct
@@ -537,7 +557,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
             }
             rs -= 1;
         }
-        while rs < cut && (!doc.toks[rs].is_word() || is_one_of(doc.text(rs), PARTICLES)) {
+        while rs < cut && (!doc.toks[rs].is_word() || PARTICLES.contains(&doc.text(rs))) {
             rs += 1;
         }
         if rs >= cut {
@@ -559,7 +579,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
             break;
         }
         // `CBS Sports NFL Insider Jason La Canfora`: the name follows the last role word.
-        if let Some(r) = (rs..cut.saturating_sub(2)).rev().find(|&i| {
+        if let Some(r) = (rs + 1..cut.saturating_sub(2)).rev().find(|&i| {
             doc.toks[i].is_word()
                 && w.flags(doc.text(i)) & (TITLE | ROLE | GROUP) != 0
                 && w.flags(doc.text(i)) & ORGWORD == 0
@@ -773,7 +793,9 @@ impl<'d, 'a> Resolver<'d, 'a> {
         // The organization mentioned most often before this point.
         let end = self.known.mentions.partition_point(|(r, _)| r.start < pos);
         let mut counts: FastMap<usize, (usize, usize)> = FastMap::default();
-        for (i, (_, e)) in self.known.mentions[..end].iter().enumerate() {
+        // Bounded look-back keeps this linear on very long bodies.
+        let from = end.saturating_sub(300);
+        for (i, (_, e)) in self.known.mentions[from..end].iter().enumerate() {
             if self
                 .known
                 .entities

@@ -1,16 +1,273 @@
-//! Pipeline tests on sentences written for them.
+//! Pipeline tests: every frame and resolution rule, on sentences written for them.
 
 use super::*;
+use crate::article::Article;
 
-fn quotes(body: &str) -> Vec<(QuoteKind, String, Option<String>)> {
+/// (kind, text, speaker, speaker kind) of every quote, without entity help.
+fn quotes(body: &str) -> Vec<(QuoteKind, String, Option<String>, SpeakerKind)> {
     extract(body, &Known::default())
         .into_iter()
-        .map(|q| (q.kind, body[q.span].to_string(), q.speaker))
+        .map(|q| (q.kind, body[q.span].to_string(), q.speaker, q.speaker_kind))
         .collect()
 }
 
+/// The same through `analyze`, with the entity recognizer's help.
+fn analyzed(body: &str) -> Vec<(QuoteKind, String, Option<String>, SpeakerKind)> {
+    let mut a = Article::default();
+    a.set_paragraphs(body.split("\n\n"));
+    let body = a.body.clone();
+    crate::extract::analyze(&a)
+        .quotes
+        .into_iter()
+        .map(|q| (q.kind, body[q.span].to_string(), q.speaker, q.speaker_kind))
+        .collect()
+}
+
+fn one(body: &str) -> (QuoteKind, String, Option<String>, SpeakerKind) {
+    let q = quotes(body);
+    assert_eq!(q.len(), 1, "{q:?}");
+    q.into_iter().next().unwrap()
+}
+
+fn speaker_of<'a>(
+    q: &'a [(QuoteKind, String, Option<String>, SpeakerKind)],
+    text: &str,
+) -> Option<&'a str> {
+    q.iter()
+        .find(|x| x.1 == text)
+        .unwrap_or_else(|| panic!("no quote {text:?} in {q:?}"))
+        .2
+        .as_deref()
+}
+
+use QuoteKind::{Direct, Indirect, Partial};
+
 #[test]
-fn smoke() {
-    let q = quotes("“We will win,” said Jane Roe.");
-    assert_eq!(q.len(), 1);
+fn frame_quote_then_inverted_cue() {
+    let q = one("“The bridge will open in May,” said Deputy Mayor Laura Finch.");
+    assert_eq!(q.0, Direct);
+    assert_eq!(q.1, "The bridge will open in May,");
+    assert_eq!(q.2.as_deref(), Some("Laura Finch"));
+    assert_eq!(q.3, SpeakerKind::Person);
+}
+
+#[test]
+fn frame_quote_then_source_and_cue() {
+    let q = one("“We ran out of time,” Omar Reyes added on Tuesday.");
+    assert_eq!(q.2.as_deref(), Some("Omar Reyes"));
+    let q = one("“We ran out of time,” Omar Reyes, the coach of the Hawks, said.");
+    assert_eq!(q.2.as_deref(), Some("Omar Reyes"));
+}
+
+#[test]
+fn frame_cue_before_the_quote() {
+    let q = one("Capt. Dana Ortiz, the head of the rescue team, said: “Nobody was hurt.”");
+    assert_eq!((q.0, q.2.as_deref()), (Direct, Some("Dana Ortiz")));
+    let q = one("According to Dana Ortiz, “the water rose too fast.”");
+    assert_eq!(q.2.as_deref(), Some("Dana Ortiz"));
+}
+
+#[test]
+fn frame_said_that_clause() {
+    let q = one("Rita Gomez said that the vote would be delayed until spring.");
+    assert_eq!(q.0, Indirect);
+    assert_eq!(q.1, "the vote would be delayed until spring");
+    assert_eq!(q.2.as_deref(), Some("Rita Gomez"));
+    let q = one("Rita Gomez said on Monday the vote would be delayed.");
+    assert_eq!(q.1, "the vote would be delayed");
+    let q = one(
+        "Port officials told reporters at a briefing in Halden, north of the city, that the cranes were idle.",
+    );
+    assert_eq!(q.1, "the cranes were idle");
+    assert_eq!(q.2.as_deref(), Some("Port officials"));
+    assert_eq!(q.3, SpeakerKind::Group);
+}
+
+#[test]
+fn frame_clause_then_source() {
+    let q = one("The cranes were idle for a week, port officials said on Friday.");
+    assert_eq!(q.1, "The cranes were idle for a week");
+    assert_eq!(q.2.as_deref(), Some("port officials"));
+    let q = one("The cranes were idle for a week, said Lena Park, a union organizer.");
+    assert_eq!(q.2.as_deref(), Some("Lena Park"));
+    let q = one("The cranes were idle for a week, Lena Park, a union organizer, said.");
+    assert_eq!(q.2.as_deref(), Some("Lena Park"));
+}
+
+#[test]
+fn frame_according_to() {
+    let q = one("According to two people close to the talks, the deal is nearly done.");
+    assert_eq!(q.1, "the deal is nearly done");
+    assert_eq!(q.2.as_deref(), Some("two people close to the talks"));
+    assert_eq!(q.3, SpeakerKind::Group);
+    let q = one("The deal is nearly done, according to a memo seen by this newspaper.");
+    assert_eq!(q.1, "The deal is nearly done");
+    assert_eq!(q.3, SpeakerKind::Document);
+}
+
+#[test]
+fn frame_role_of_org_appositive() {
+    let q = one("Ben Ode, the chief engineer of the Harbor Authority, said the cranes were old.");
+    assert_eq!(q.1, "the cranes were old");
+    assert_eq!(q.2.as_deref(), Some("Ben Ode"));
+    let q = one("The Harbor Authority's chief engineer, Ben Ode, said the cranes were old.");
+    assert_eq!(q.2.as_deref(), Some("Ben Ode"));
+}
+
+#[test]
+fn beliefs_plans_and_narration_are_not_speech() {
+    assert!(quotes("Rita Gomez thinks that the vote will be delayed.").is_empty());
+    assert!(quotes("Rita Gomez agreed with the mayor that the vote will be delayed.").is_empty());
+    assert!(quotes("The council decided that the vote will be delayed.").is_empty());
+    assert!(quotes("Rita Gomez hopes the vote will be delayed.").is_empty());
+    assert!(quotes("Rita Gomez declined to say whether the vote will be delayed.").is_empty());
+}
+
+#[test]
+fn surname_resolves_to_full_name() {
+    let body = "“We start now,” said Maj. Hugo Brandt.\n\n“It will take a year,” Brandt added.";
+    let q = quotes(body);
+    assert_eq!(speaker_of(&q, "It will take a year,"), Some("Hugo Brandt"));
+}
+
+#[test]
+fn pronoun_resolves_to_current_speaker_with_fitting_gender() {
+    let body = "Ms. Ada Quist, a tax lawyer, said the rules were unclear.\n\n\
+                “Nobody knows what to file,” she said.";
+    let q = quotes(body);
+    assert_eq!(
+        speaker_of(&q, "Nobody knows what to file,"),
+        Some("Ada Quist")
+    );
+    // A pronoun of the wrong gender does not take her.
+    let body = "Ms. Ada Quist said the rules were unclear.\n\n“Nobody knows,” he said.";
+    let q = quotes(body);
+    assert_eq!(speaker_of(&q, "Nobody knows,"), None);
+}
+
+#[test]
+fn pronoun_uses_entity_genders() {
+    let body = "Mark Hollis spoke first. Later, Anna Berg said the plan was late.\n\n\
+                “We will catch up,” he said.";
+    let q = analyzed(body);
+    assert_eq!(speaker_of(&q, "We will catch up,"), Some("Mark Hollis"));
+}
+
+#[test]
+fn role_noun_resolves_to_the_person_with_that_role() {
+    let body = "Jo Wren, a spokeswoman for the port, said the cranes were idle.\n\n\
+                The spokeswoman said repairs would start soon.";
+    let q = quotes(body);
+    assert_eq!(speaker_of(&q, "repairs would start soon"), Some("Jo Wren"));
+    // Without a named spokesperson, the role noun is the group phrase.
+    let q = one("A company spokesperson said repairs would start soon.");
+    assert_eq!(q.2.as_deref(), Some("company spokesperson"));
+    assert_eq!(q.3, SpeakerKind::Group);
+}
+
+#[test]
+fn organizations_groups_and_documents_speak() {
+    let q = one("The White House said the trip was postponed.");
+    assert_eq!(
+        (q.2.as_deref(), q.3),
+        (Some("White House"), SpeakerKind::Organization)
+    );
+    let q = one("U.S. Coast Guard officials said the search was suspended.");
+    assert_eq!(
+        (q.2.as_deref(), q.3),
+        (Some("U.S. Coast Guard officials"), SpeakerKind::Group)
+    );
+    let q = one("Officials said the search was suspended.");
+    assert_eq!(q.2.as_deref(), Some("Officials"));
+    let q = one("The report said the search was suspended too early.");
+    assert_eq!(
+        (q.2.as_deref(), q.3),
+        (Some("report"), SpeakerKind::Document)
+    );
+}
+
+#[test]
+fn unsupported_speaker_is_none() {
+    let q = one("“Nobody could have known,” it was said at the time.");
+    assert_eq!(q.0, Direct);
+    assert_eq!(q.2, None);
+    assert_eq!(q.3, SpeakerKind::Unknown);
+}
+
+#[test]
+fn continuation_and_cueless_quotes_take_the_current_speaker() {
+    let body = "Mina Tal, a farmer, said: “The rain came late.\n\n\
+                “Then it did not stop.”\n\n\
+                “We lost half the crop.”";
+    let q = extract(body, &Known::default());
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert!(q[0].continues);
+    assert_eq!(&body[q[0].span.clone()], "The rain came late.");
+    assert_eq!(q[0].speaker.as_deref(), Some("Mina Tal"));
+    assert_eq!(&body[q[1].span.clone()], "We lost half the crop.");
+    assert_eq!(q[1].speaker.as_deref(), Some("Mina Tal"));
+}
+
+#[test]
+fn broken_quote_is_two_quotes_of_one_speaker() {
+    let q = quotes("“The rain came late,” she said, according to no one. “Then it stopped.”");
+    assert_eq!(q.len(), 2, "{q:?}");
+    let q = quotes("“The rain came late,” Mina Tal said. “Then it did not stop.”");
+    assert_eq!(speaker_of(&q, "Then it did not stop."), Some("Mina Tal"));
+}
+
+#[test]
+fn partial_quotes_inside_reported_speech() {
+    let q = quotes("Lena Park said the plan offered a “fair deal” to the workers.");
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert_eq!(speaker_of(&q, "fair deal"), Some("Lena Park"));
+    assert_eq!(q.iter().find(|x| x.1 == "fair deal").unwrap().0, Partial);
+    let q = quotes("The union called the offer an “insult” on Friday.");
+    assert_eq!(speaker_of(&q, "insult"), Some("union"));
+}
+
+#[test]
+fn scare_quotes_titles_and_names_are_not_quotes() {
+    assert!(quotes("The so-called “experts” were wrong again.").is_empty());
+    assert!(quotes("She starred in the film “Silver Rain Falling” last year.").is_empty());
+    assert!(quotes("The town voted on the word “Welcome” for its sign.").is_empty());
+    assert!(quotes("They watched “The Long Night Home” twice.").is_empty());
+    assert!(quotes("The “experts” were wrong again.").is_empty());
+}
+
+#[test]
+fn apostrophes_and_unbalanced_marks_do_not_break_the_article() {
+    let body = "The ’90s were Korea’s best years, the teachers’ union said.\n\n\
+                The word “never is used twice here.\n\n\
+                “We are fine,” said Ann Poe.";
+    let q = quotes(body);
+    assert_eq!(speaker_of(&q, "We are fine,"), Some("Ann Poe"));
+    assert!(q.iter().all(|x| !x.1.contains("never")), "{q:?}");
+}
+
+#[test]
+fn cue_is_reported_as_written() {
+    let body = "Rita Gomez Insisted on nothing. Rita Gomez told reporters that the vote was off.";
+    let q = extract(body, &Known::default());
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].cue.as_deref(), Some("told reporters"));
+    let body = "The vote was off, according to Rita Gomez.";
+    assert_eq!(
+        extract(body, &Known::default())[0].cue.as_deref(),
+        Some("according to")
+    );
+}
+
+#[test]
+fn quotes_are_sorted_and_on_char_boundaries() {
+    let body =
+        "“Ça va,” dit-elle — “très bien,” said Zoë Brandt. Zoë Brandt said the café was closed.";
+    let q = extract(body, &Known::default());
+    assert!(!q.is_empty());
+    for w in q.windows(2) {
+        assert!(w[0].span.start <= w[1].span.start);
+    }
+    for x in &q {
+        assert!(body.is_char_boundary(x.span.start) && body.is_char_boundary(x.span.end));
+    }
 }

@@ -55,6 +55,8 @@ pub struct Doc<'a> {
     pub sent_para: Vec<u32>,
     /// For each span: the index of its opening-mark token and closing-mark token.
     pub span_toks: Vec<(usize, Option<usize>)>,
+    /// The cue starting at each token, once [`Doc::fill_cues`] has run.
+    pub cue_cache: Vec<Option<super::frames::Cue>>,
 }
 
 const ABBREV: &[&str] = &[
@@ -100,6 +102,7 @@ impl<'a> Doc<'a> {
             sents: Vec::new(),
             sent_para: Vec::new(),
             span_toks: vec![(usize::MAX, None); spans.len()],
+            cue_cache: Vec::new(),
         };
         doc.tokenize();
         doc.split_sentences();
@@ -267,6 +270,14 @@ impl<'a> Doc<'a> {
                 }
             }
         }
+    }
+
+    /// Looks up every token's cue once.
+    pub fn fill_cues(&mut self) {
+        let cache: Vec<_> = (0..self.toks.len())
+            .map(|i| super::frames::find_cue(self, i))
+            .collect();
+        self.cue_cache = cache;
     }
 
     pub fn text(&self, i: usize) -> &'a str {
