@@ -355,8 +355,10 @@ fn initial_score(dom: &Dom, id: NodeId) -> f32 {
     base + w
 }
 
-/// Extracts the article's paragraphs.
-pub fn extract(dom: &Dom) -> Vec<Block> {
+/// Extracts the article's paragraphs. `says_article`: the page's metadata calls it an
+/// article; other pages keep their whole readable text unless one container clearly
+/// holds most of it.
+pub fn extract(dom: &Dom, says_article: bool) -> Vec<Block> {
     let body = dom
         .descendants(Dom::ROOT)
         .find(|&i| dom.is_element(i) && &**dom.tag(i) == "body")
@@ -381,7 +383,19 @@ pub fn extract(dom: &Dom) -> Vec<Block> {
         };
         let blocks = filter_blocks(write_blocks(dom, &roots, &removed));
         let got: usize = blocks.iter().map(|b| b.text.chars().count()).sum();
-        if got >= 200 || got as f64 >= 0.6 * page_prose as f64 {
+        let share = got as f64 / page_prose.max(1) as f64;
+        let article_like = says_article
+            || dom.descendants(body).any(|i| {
+                dom.is_element(i)
+                    && (&**dom.tag(i) == "article"
+                        || dom.attr(i, "itemprop") == Some("articleBody"))
+            });
+        let enough = if article_like {
+            got >= 200
+        } else {
+            got >= 200 && share >= 0.3
+        };
+        if enough || share >= 0.6 {
             return blocks;
         }
     }

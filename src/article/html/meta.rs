@@ -18,6 +18,8 @@ pub struct Meta {
     /// The page's `<title>` text (used to recognize the headline in the body).
     pub doc_title: Option<String>,
     pub site_name: Option<String>,
+    /// The page says it is an article (JSON-LD article type or `og:type` article).
+    pub is_article: bool,
 }
 
 #[derive(Default)]
@@ -152,7 +154,9 @@ fn merge(into: &mut Meta, from: Meta) {
         language,
         doc_title,
         site_name,
+        is_article,
     } = from;
+    into.is_article |= is_article;
     into.title = into.title.take().or(title);
     if into.byline.is_empty() {
         into.byline = byline;
@@ -200,6 +204,7 @@ fn read_meta_tag(dom: &Dom, id: usize, s: &mut Sources) {
         "og:url" if is_absolute_url(content) => set(&mut s.og.url, content),
         "og:locale" => set(&mut s.og.language, &content.replace('_', "-")),
         "og:site_name" => set(&mut s.og.site_name, content),
+        "og:type" => s.og.is_article |= content.trim().eq_ignore_ascii_case("article"),
         "article:published_time" | "og:published_time" | "og:article:published_time" => {
             set(&mut s.og.date, content)
         }
@@ -303,6 +308,7 @@ fn read_json_ld(text: &str, out: &mut Meta) {
                     queue.push(g);
                 }
                 if is_article_type(o.get("@type")) {
+                    out.is_article = true;
                     fill_from_ld(o, out);
                     return;
                 }

@@ -42,7 +42,7 @@ pub fn load(bytes: &[u8]) -> Loaded {
     let dom = dom::parse(&text);
     drop(text);
     let meta = meta::read(&dom);
-    let blocks = extract::extract(&dom);
+    let blocks = extract::extract(&dom, meta.is_article);
 
     let title = match (&meta.title, &meta.doc_title) {
         (Some(t), _) => t.clone(),
