@@ -749,7 +749,9 @@ pub fn leading_subject(doc: &Doc, s: usize, lim: usize) -> Option<Range<usize>> 
                     j,
                     &["of", "for", "and", "the", "de", "van", "von", "bin", "al"],
                 );
-            named |= t.capitalized();
+            // A capital that only starts the sentence is not a name (`Health care workers`).
+            named |=
+                t.capitalized() && (j > a || doc.toks.get(j + 1).is_some_and(|n| n.capitalized()));
             let verbish = t.ch.is_lowercase() && w.ends_with("ed");
             !(after_name || doc.is_any(j, STOP_SUBJECT) || cue_at(doc, j).is_some() || verbish)
         } else {

@@ -431,6 +431,16 @@ fn skip_dateline(doc: &Doc, r: Range<usize>) -> usize {
     }
 }
 
+/// True when `r` has at least `n` lowercase words outside quotation marks or inside.
+fn has_lowercase_words(doc: &Doc, r: &Range<usize>, n: usize) -> bool {
+    doc.toks[r.clone()]
+        .iter()
+        .filter(|t| t.is_word() && t.ch.is_lowercase())
+        .take(n)
+        .count()
+        >= n
+}
+
 fn plural_or_they(doc: &Doc, np: &Range<usize>) -> bool {
     if np.is_empty() {
         return false;
@@ -663,6 +673,7 @@ fn framed(
             }
             c
         }
+        After::End(_) if verb.form == Form::Base => return None,
         After::End(q) => {
             // `C, S said.`: the clause comes first.
             let b = np.before?;
@@ -689,6 +700,10 @@ fn framed(
                     || doc.is_any(c1.start, &["for", "as", "of", "about"]))
                     && w1 < 8
             {
+                return None;
+            }
+            // A clause has verbs; a bare name (`(CNN) President Donald Trump`) does not.
+            if !has_lowercase_words(doc, &c1, 2) {
                 return None;
             }
             c1
@@ -812,8 +827,20 @@ fn inverted(
     {
         return None;
     }
-    let content = trim(doc, s..k);
+    let mut content = trim(doc, s..k);
+    // `This system, says Ann Poe, an immunologist, helps the body`: the clause is around
+    // the source; its larger part follows.
+    let after = appos.as_ref().map_or(np.end, |a| a.end);
+    if after < e && doc.toks[after].is_punct(',') && doc.words(content.clone()) < 4 {
+        let c2 = trim(doc, after + 1..e);
+        if doc.words(c2.clone()) >= 3 && !doc.is_any(c2.start, BAD_START) {
+            content = c2;
+        }
+    }
     if doc.words(content.clone()) < 3 || is_whole_quote(doc, &content) {
+        return None;
+    }
+    if !has_lowercase_words(doc, &content, 2) {
         return None;
     }
     let speaker = res.resolve(np, appos, para)?;

@@ -326,3 +326,35 @@ fn phrase_ending_in_a_named_person_is_that_person() {
         Some("Ben Odegaard")
     );
 }
+
+#[test]
+fn parenthetical_source_takes_the_larger_clause() {
+    let q = one("The new dock, says Ann Poe, a harbor engineer, will halve the waiting times.");
+    assert_eq!(q.1, "will halve the waiting times");
+    assert_eq!(q.2.as_deref(), Some("Ann Poe"));
+}
+
+#[test]
+fn a_bare_name_before_a_source_is_not_a_clause() {
+    assert!(quotes("(Wire) Mayor Ann Poe, officials said.").is_empty());
+}
+
+#[test]
+fn capitalized_modifier_role_resolves_to_the_person() {
+    let body = "Jo Wren, the founder of Harborlink, said the deal was signed.\n\n\
+                The Harborlink founder said the ships would come in May.";
+    let q = quotes(body);
+    assert_eq!(
+        speaker_of(&q, "the ships would come in May"),
+        Some("Jo Wren")
+    );
+}
+
+#[test]
+fn two_people_named_together_speak_together() {
+    let q = analyzed("Kurt Olsen and Tim Marsh testified that the call was unusual and wrong.");
+    assert_eq!(
+        speaker_of(&q, "the call was unusual and wrong"),
+        Some("Kurt Olsen and Tim Marsh")
+    );
+}
