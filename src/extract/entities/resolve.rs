@@ -259,6 +259,26 @@ fn place_context(body: &str, toks: &[Token], r: &Raw) -> bool {
             }
         }
     }
+    // `Orange and Riverside counties`: both names before a plural place noun.
+    let plural_place = |k: usize| {
+        word_at(body, toks, k).is_some_and(|w| {
+            matches!(
+                w,
+                "counties" | "provinces" | "states" | "districts" | "islands" | "cities"
+            )
+        })
+    };
+    if plural_place(n) && r.first_tok >= 2 && word_at(body, toks, r.first_tok - 1) == Some("and") {
+        return true;
+    }
+    if word_at(body, toks, n) == Some("and")
+        && toks.get(n + 1).is_some_and(|t| {
+            t.is_word() && t.text(body).chars().next().is_some_and(char::is_uppercase)
+        })
+        && plural_place(n + 2)
+    {
+        return true;
+    }
     r.first_tok >= 2
         && word_at(body, toks, r.first_tok - 1) == Some("of")
         && word_at(body, toks, r.first_tok - 2).is_some_and(|w| DIRECTIONS.contains(&w))
