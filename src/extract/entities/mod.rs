@@ -377,6 +377,14 @@ mod tests {
     }
 
     #[test]
+    fn leader_of_an_administration() {
+        let t = recognize(&article(
+            "Critics of the Marlow administration met in Oslo.",
+        ));
+        assert_eq!(names(&t, EntityKind::Person), ["Marlow"]);
+    }
+
+    #[test]
     fn gender_from_name() {
         assert_eq!(person_gender("Mrs. Jo Kent"), Some(Gender::Female));
         assert_eq!(person_gender("Matt Taylor"), Some(Gender::Male));

@@ -677,7 +677,10 @@ pub fn resolve(body: &str, toks: &[Token], raws: &[Raw]) -> Resolved {
                     };
                     b.mention(e, span);
                     Some(e)
-                } else if r.kind == RawKind::Person {
+                } else if r.kind == RawKind::Person
+                    || word_at(body, toks, r.next_tok) == Some("administration")
+                {
+                    // `the Marlow administration`: a leader's surname.
                     Some(b.add_person(body, r))
                 } else if r.sent_initial {
                     None
