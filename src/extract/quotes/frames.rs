@@ -105,6 +105,10 @@ pub fn find_cue(doc: &Doc, i: usize) -> Option<Cue> {
         });
     }
     let v = entry.verb?;
+    // `United States`, `Said Ahmed`: a capitalized word is a name, not a cue.
+    if t.ch.is_uppercase() {
+        return None;
+    }
     Some(Cue {
         start: i,
         end: i + 1,

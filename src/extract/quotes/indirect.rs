@@ -368,7 +368,15 @@ fn is_whole_quote(doc: &Doc, range: &Range<usize>) -> bool {
     while last > range.start && doc.toks[last].kind == Kind::Punct && doc.toks[last].q == 0 {
         last -= 1;
     }
-    first.kind == Kind::Open && doc.toks[last].q == first.q
+    if first.kind == Kind::Open && doc.toks[last].q == first.q {
+        return true;
+    }
+    // `Before this, “people ignored them,”`: a quotation that is nearly all of it.
+    let t = &doc.toks[last];
+    t.kind == Kind::Close
+        && doc.toks[range.start..last.min(range.start + 5)]
+            .iter()
+            .any(|x| x.kind == Kind::Open && x.q == t.q)
 }
 
 /// Trims trailing punctuation (the final period, a comma before the source).
@@ -511,16 +519,20 @@ fn participle(doc: &Doc, hits: &mut [Hit], e: usize, cue: &Cue) -> Option<Hit> {
     if doc.is(p, "that") {
         p += 1;
     }
+    // The earlier clause ends at the comma before the participle, whatever follows it
+    // (`X said C, warning: “Q”`).
+    if prev.content.contains(&cue.start) {
+        prev.content.end = cue.start - 1;
+        prev.content = trim(doc, prev.content.clone());
+    }
     let content = trim(doc, p..e);
     if doc.words(content.clone()) < 3
         || doc.is_any(content.start, BAD_START)
         || is_whole_quote(doc, &content)
+        || doc.toks[content.start].is_punct(':')
+        || doc.toks[content.start].kind == Kind::Open
     {
         return None;
-    }
-    if prev.content.contains(&cue.start) {
-        prev.content.end = cue.start - 1;
-        prev.content = trim(doc, prev.content.clone());
     }
     Some(Hit {
         content,

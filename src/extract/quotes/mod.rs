@@ -382,7 +382,16 @@ fn classify(
     let lead = prev.is_some_and(|t| t.is_punct(':') || (t.is_punct(',') && (upper || cue_before)));
     let after_cue = open > sent.start && cue_at(doc, open - 1).is_some() && upper;
     let clause = words >= 3 && end_punct && upper;
-    if starts && (words >= 2 || end_punct) || lead || after_cue || said_that || clause && words >= 6
+    // `…, “nobody knew,” said X`: words closed by a comma and followed by a cue.
+    let trailing = text.trim_end().ends_with([',', '?', '!'])
+        && (close + 1..sent.end.min(close + 6))
+            .any(|i| cue_at(doc, i).is_some_and(|c| frames::speech_form(&c)));
+    if starts && (words >= 2 || end_punct)
+        || lead
+        || after_cue
+        || said_that
+        || trailing && words >= 3
+        || clause && words >= 6
     {
         QuoteKind::Direct
     } else {

@@ -358,3 +358,24 @@ fn two_people_named_together_speak_together() {
         Some("Kurt Olsen and Tim Marsh")
     );
 }
+
+#[test]
+fn capitalized_words_are_not_cues_and_participles_end_clauses() {
+    assert!(
+        quotes("When the United States raises tariffs, the importers pay for them.").is_empty()
+    );
+    let body = "Ann Poe said the army could be deployed in the city, warning: “They are ready.”";
+    let q = quotes(body);
+    assert_eq!(
+        speaker_of(&q, "the army could be deployed in the city"),
+        Some("Ann Poe")
+    );
+    assert_eq!(speaker_of(&q, "They are ready."), Some("Ann Poe"));
+}
+
+#[test]
+fn a_quotation_with_a_short_lead_in_is_not_reported_speech() {
+    let q = quotes("Before this, “nobody even knew they were there,” said Ann Poe, a biologist.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!((q[0].0, q[0].2.as_deref()), (Direct, Some("Ann Poe")));
+}
