@@ -733,6 +733,13 @@ fn finish(
     cue: &Cue,
     para: u32,
 ) -> Option<Hit> {
+    // `X said C, according to a statement`: the citation is not part of the clause.
+    let mut content = content;
+    if let Some(i) = (content.start + 1..content.end.min(content.start + 200))
+        .find(|&i| doc.toks[i - 1].is_punct(',') && cue_at(doc, i).is_some_and(|c| c.source))
+    {
+        content = trim(doc, content.start..i - 1);
+    }
     if content.is_empty() || doc.words(content.clone()) < 3 {
         return None;
     }
@@ -786,7 +793,14 @@ fn according(
         || doc.toks[k - 1].is_punct('(')
         || doc.toks[k - 1].is_punct('—')
     {
-        trim(doc, s..k - 1)
+        let c = trim(doc, s..k - 1);
+        // `X said C, according to a newspaper`: the source cited is not the speaker.
+        let framed = (c.start..c.end.min(c.start + 200))
+            .any(|i| doc.toks[i].q == 0 && doc.is_any(i, &["said", "says", "told", "tells"]));
+        if framed {
+            return None;
+        }
+        c
     } else {
         return None;
     };

@@ -379,3 +379,11 @@ fn a_quotation_with_a_short_lead_in_is_not_reported_speech() {
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!((q[0].0, q[0].2.as_deref()), (Direct, Some("Ann Poe")));
 }
+
+#[test]
+fn cited_sources_after_a_speaker_are_not_speakers() {
+    let q = quotes("Ann Poe said the pier was unsafe, according to a local newspaper.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "the pier was unsafe");
+    assert_eq!(q[0].2.as_deref(), Some("Ann Poe"));
+}
