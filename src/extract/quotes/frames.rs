@@ -323,9 +323,23 @@ pub fn subject_before(doc: &Doc, s: usize, k: usize) -> Option<Np> {
             if !doc.toks[prev_comma].is_punct(',') {
                 return None;
             }
-            let (st, ok) = collect_back(doc, s, prev_comma);
+            let (mut st, ok) = collect_back(doc, s, prev_comma);
             if !ok || st == prev_comma {
                 return None;
+            }
+            // `Smith, 45, who runs a bakery, said`: an age between commas.
+            let mut prev_comma = prev_comma;
+            if prev_comma - st == 1
+                && doc.toks[st].ch.is_ascii_digit()
+                && st > s
+                && doc.toks[st - 1].is_punct(',')
+            {
+                let (st2, ok2) = collect_back(doc, s, st - 1);
+                if !ok2 || st2 == st - 1 {
+                    return None;
+                }
+                prev_comma = st - 1;
+                st = st2;
             }
             // `the ROLE of ORG, NAME, said`: the name is between the commas.
             let chunk = prev_comma + 1..comma2;

@@ -387,3 +387,10 @@ fn cited_sources_after_a_speaker_are_not_speakers() {
     assert_eq!(q[0].1, "the pier was unsafe");
     assert_eq!(q[0].2.as_deref(), Some("Ann Poe"));
 }
+
+#[test]
+fn age_and_relative_clause_between_source_and_cue() {
+    let q = one("Ann Poe, 45, who runs a bakery in town, said sales had dropped by half.");
+    assert_eq!(q.1, "sales had dropped by half");
+    assert_eq!(q.2.as_deref(), Some("Ann Poe"));
+}
