@@ -284,6 +284,13 @@ pub fn subject_before(doc: &Doc, s: usize, k: usize) -> Option<Np> {
             break;
         }
     }
+    // `Sen. Ruth Hale (D-Ore.) said`: a parenthesis after the name.
+    if end > s + 1 && doc.toks[end - 1].is_punct(')') {
+        let lo = end.saturating_sub(10).max(s);
+        if let Some(p) = (lo..end - 1).rev().find(|&i| doc.toks[i].is_punct('(')) {
+            end = p;
+        }
+    }
     let (mut start, bounded) = collect_back(doc, s, end);
     let mut appos = None;
     // `A spokesperson who did not wish to be named said`: the source is before `who`.
@@ -544,6 +551,13 @@ pub fn after_frame(
     let mut k = j + 1;
     while k < lim {
         let t = &doc.toks[k];
+        // Skip a short parenthesis (`(D-Ore.)`).
+        if t.is_punct('(')
+            && let Some(c) = (k + 1..lim.min(k + 10)).find(|&i| doc.toks[i].is_punct(')'))
+        {
+            k = c + 1;
+            continue;
+        }
         if t.kind == Kind::Open || t.is_punct(';') || t.is_punct('.') && !is_abbrev(doc.text(k - 1))
         {
             return None;

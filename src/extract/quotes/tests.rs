@@ -394,3 +394,9 @@ fn age_and_relative_clause_between_source_and_cue() {
     assert_eq!(q.1, "sales had dropped by half");
     assert_eq!(q.2.as_deref(), Some("Ann Poe"));
 }
+
+#[test]
+fn parenthesis_between_source_and_cue() {
+    let q = one("“It is a disgrace,” Sen. Ruth Hale (D-Ore.) said Tuesday.");
+    assert_eq!(q.2.as_deref(), Some("Ruth Hale"));
+}
