@@ -419,7 +419,13 @@ fn is_nonquote(doc: &Doc, sent_start: usize, span: usize, open: usize) -> bool {
         if let Some(n) = phrase_at(doc, at, PhraseKind::Nonquote)
             && at + n == end
         {
-            return true;
+            // `which she called “a mistake”` is speech; `a group called “X”` is a name.
+            let someone = at > sent_start
+                && n == 1
+                && doc.toks[at - 1].is_word()
+                && (doc.is_any(at - 1, &["he", "she", "they", "we", "i", "who"])
+                    || doc.toks[at - 1].capitalized() && at - 1 > sent_start);
+            return !someone;
         }
     }
     // Title case: every word capitalized, no sentence punctuation.

@@ -400,3 +400,11 @@ fn parenthesis_between_source_and_cue() {
     let q = one("“It is a disgrace,” Sen. Ruth Hale (D-Ore.) said Tuesday.");
     assert_eq!(q.2.as_deref(), Some("Ruth Hale"));
 }
+
+#[test]
+fn naming_by_a_person_is_speech_naming_by_the_writer_is_not() {
+    let q = quotes("The plan, which she called “a mistake,” will end.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, Partial);
+    assert!(quotes("They joined a group called “Friends of the Pier” last year.").is_empty());
+}
