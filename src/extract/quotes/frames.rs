@@ -458,7 +458,11 @@ pub fn np_after(doc: &Doc, p: usize, e: usize) -> Option<(Range<usize>, Option<R
         let t = &doc.toks[j];
         let ok = match t.kind {
             Kind::Word => {
-                !super::text::is_one_of(doc.text(j), STOP_FWD) || j == p && doc.is(j, "the")
+                // `Omar Said`: a capitalized name inside the phrase is not a stop word.
+                let name_part = j > p && t.capitalized() && !is_time(doc, j);
+                name_part
+                    || !super::text::is_one_of(doc.text(j), STOP_FWD)
+                    || j == p && doc.is(j, "the")
             }
             Kind::Punct => {
                 (t.ch == '.'

@@ -408,3 +408,9 @@ fn naming_by_a_person_is_speech_naming_by_the_writer_is_not() {
     assert_eq!(q[0].0, Partial);
     assert!(quotes("They joined a group called “Friends of the Pier” last year.").is_empty());
 }
+
+#[test]
+fn a_surname_that_looks_like_a_cue() {
+    let q = one("“It was chaos,” recalled Omar Said, a local resident.");
+    assert_eq!(q.2.as_deref(), Some("Omar Said"));
+}
