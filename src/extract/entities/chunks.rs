@@ -628,10 +628,17 @@ fn classify_group(
     let gender = g.title.and_then(|(_, g)| g);
     let mk = |kind: RawKind, a: usize, b: usize, canon: Option<String>| {
         let name = span_of(a, b);
-        let full = match &title_span {
-            Some(t) if kind == RawKind::Person => t.start..name.end,
-            _ => name.clone(),
+        // The group's title belongs to the name that opens the group only.
+        let own_title = if a == idx[0] && kind == RawKind::Person {
+            title_span.clone()
+        } else {
+            None
         };
+        let full = match &own_title {
+            Some(t) => t.start..name.end,
+            None => name.clone(),
+        };
+        let own_first = tok_range(a).0;
         let words = idx
             .iter()
             .filter(|&&p| p >= a && p <= b)
@@ -645,26 +652,21 @@ fn classify_group(
         Raw {
             kind,
             name,
-            full: full.clone(),
+            full,
             words,
             canon,
-            title: if kind == RawKind::Person {
-                title_span.clone()
+            gender: if own_title.is_some() { gender } else { None },
+            sent_initial: if a == idx[0] {
+                sent_initial
             } else {
-                None
+                toks[own_first].sent_start
             },
-            gender: if kind == RawKind::Person {
-                gender
-            } else {
-                None
-            },
-            sent_initial,
             next_tok: e + 1,
-            first_tok: if kind == RawKind::Person && title_span.is_some() {
-                g.title.map_or(first_tok, |(tp, _)| tok_range(tp).0)
-            } else {
-                first_tok
+            first_tok: match (&own_title, g.title) {
+                (Some(_), Some((tp, _))) => tok_range(tp).0,
+                _ => own_first,
             },
+            title: own_title,
         }
     };
 
@@ -1061,6 +1063,16 @@ mod tests {
             raws("shares of General Foobar rose, and General Ana Ruiz and Major Ivan Dahl spoke");
         assert!(has(&v, RawKind::Person, "Ana Ruiz"));
         assert!(has(&v, RawKind::Person, "Ivan Dahl"));
+        assert!(v.contains(&(
+            RawKind::Person,
+            "Ivan Dahl".into(),
+            "Major Ivan Dahl".into()
+        )));
+        assert!(v.contains(&(
+            RawKind::Person,
+            "Ana Ruiz".into(),
+            "General Ana Ruiz".into()
+        )));
         assert!(
             !v.iter()
                 .any(|(k, n, _)| *k == RawKind::Person && n == "Foobar")

@@ -270,10 +270,17 @@ mod tests {
     #[test]
     fn place_from_context() {
         let t = recognize(&article(
-            "The rally was held in Dunmore, Pa., on Friday. She grew up in Carvel, a village north of Elmstead.",
+            "The rally was held in Dunmore, Pa., on Friday. She grew up in Carvel, a village north of Elmstead. Fires burned in Tolland and Mirren counties.",
         ));
         let places = names(&t, EntityKind::Place);
-        for p in ["Dunmore", "Pennsylvania", "Carvel", "Elmstead"] {
+        for p in [
+            "Dunmore",
+            "Pennsylvania",
+            "Carvel",
+            "Elmstead",
+            "Tolland",
+            "Mirren",
+        ] {
             assert!(places.contains(&p), "{p} in {places:?}");
         }
     }
@@ -367,6 +374,14 @@ mod tests {
             "Die Herstellung von Interoperabilität kostet Geld. Omar bin Khalid sagte nein.",
         ));
         assert_eq!(names(&t, EntityKind::Person), ["Omar bin Khalid"]);
+    }
+
+    #[test]
+    fn leader_of_an_administration() {
+        let t = recognize(&article(
+            "Critics of the Marlow administration met in Oslo.",
+        ));
+        assert_eq!(names(&t, EntityKind::Person), ["Marlow"]);
     }
 
     #[test]

@@ -259,6 +259,26 @@ fn place_context(body: &str, toks: &[Token], r: &Raw) -> bool {
             }
         }
     }
+    // `Orange and Riverside counties`: both names before a plural place noun.
+    let plural_place = |k: usize| {
+        word_at(body, toks, k).is_some_and(|w| {
+            matches!(
+                w,
+                "counties" | "provinces" | "states" | "districts" | "islands" | "cities"
+            )
+        })
+    };
+    if plural_place(n) && r.first_tok >= 2 && word_at(body, toks, r.first_tok - 1) == Some("and") {
+        return true;
+    }
+    if word_at(body, toks, n) == Some("and")
+        && toks.get(n + 1).is_some_and(|t| {
+            t.is_word() && t.text(body).chars().next().is_some_and(char::is_uppercase)
+        })
+        && plural_place(n + 2)
+    {
+        return true;
+    }
     r.first_tok >= 2
         && word_at(body, toks, r.first_tok - 1) == Some("of")
         && word_at(body, toks, r.first_tok - 2).is_some_and(|w| DIRECTIONS.contains(&w))
@@ -657,7 +677,10 @@ pub fn resolve(body: &str, toks: &[Token], raws: &[Raw]) -> Resolved {
                     };
                     b.mention(e, span);
                     Some(e)
-                } else if r.kind == RawKind::Person {
+                } else if r.kind == RawKind::Person
+                    || word_at(body, toks, r.next_tok) == Some("administration")
+                {
+                    // `the Marlow administration`: a leader's surname.
                     Some(b.add_person(body, r))
                 } else if r.sent_initial {
                     None

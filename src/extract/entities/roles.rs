@@ -2,6 +2,7 @@
 //! `NAME, deputy commander of the Harbour Authority, said` → `deputy commander of the
 //! Harbour Authority`; `NAME, a historian at ...,` → `historian at ...`.
 
+use super::lexicon::lex;
 use super::tokens::Token;
 
 /// Longest appositive taken as a role, in words.
@@ -71,7 +72,12 @@ pub fn appositive_role(body: &str, toks: &[Token], k: usize) -> Option<String> {
             }
             continue;
         }
-        if t.is_punct(',') || t.is_punct('.') || t.is_punct(';') || t.is_punct(')') {
+        if t.is_punct(',')
+            || t.is_punct('.')
+            || t.is_punct(';')
+            || t.is_punct(')')
+            || t.is_punct('(')
+        {
             end_tok = Some(j);
             break;
         }
@@ -88,8 +94,18 @@ pub fn appositive_role(body: &str, toks: &[Token], k: usize) -> Option<String> {
         }
     }
     let role = body.get(start..end.end)?.trim();
-    // A role is a noun phrase: at least one word, no digits-only dates.
-    if role.is_empty() || role.chars().all(|c| c.is_ascii_digit()) {
+    // A role is a noun phrase naming a position or occupation (`chief economist at ...`),
+    // not a clause (`indulged in ...`) or an aside (`via ...`).
+    let lx = lex();
+    let names_role = role
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .any(|w| {
+            let w = w.to_lowercase();
+            // Occupations by their endings: `physiologist`, `historian`.
+            lx.roles.contains(w.as_str())
+                || w.len() > 5 && (w.ends_with("ist") || w.ends_with("ian"))
+        });
+    if role.is_empty() || !names_role {
         return None;
     }
     Some(role.to_string())
@@ -127,5 +143,21 @@ mod tests {
     fn no_role_for_clauses() {
         assert_eq!(role_after("Ana Ruiz, who left, said no.", "Ana Ruiz"), None);
         assert_eq!(role_after("Ana Ruiz said, yes.", "Ana Ruiz"), None);
+        assert_eq!(
+            role_after("Ana Ruiz, by her own account, won.", "Ana Ruiz"),
+            None
+        );
+        assert_eq!(
+            role_after("Ana Ruiz, a marine biologist, said", "Ana Ruiz").as_deref(),
+            Some("marine biologist")
+        );
+        assert_eq!(
+            role_after(
+                "Bo Lind, a fellow at the Policy Council (PC), said",
+                "Bo Lind"
+            )
+            .as_deref(),
+            Some("fellow at the Policy Council")
+        );
     }
 }

@@ -105,6 +105,10 @@ pub fn find_cue(doc: &Doc, i: usize) -> Option<Cue> {
         });
     }
     let v = entry.verb?;
+    // `United States`, `Said Ahmed`: a capitalized word is a name, not a cue.
+    if t.ch.is_uppercase() {
+        return None;
+    }
     Some(Cue {
         start: i,
         end: i + 1,
@@ -280,6 +284,13 @@ pub fn subject_before(doc: &Doc, s: usize, k: usize) -> Option<Np> {
             break;
         }
     }
+    // `Sen. Ruth Hale (D-Ore.) said`: a parenthesis after the name.
+    if end > s + 1 && doc.toks[end - 1].is_punct(')') {
+        let lo = end.saturating_sub(10).max(s);
+        if let Some(p) = (lo..end - 1).rev().find(|&i| doc.toks[i].is_punct('(')) {
+            end = p;
+        }
+    }
     let (mut start, bounded) = collect_back(doc, s, end);
     let mut appos = None;
     // `A spokesperson who did not wish to be named said`: the source is before `who`.
@@ -319,9 +330,23 @@ pub fn subject_before(doc: &Doc, s: usize, k: usize) -> Option<Np> {
             if !doc.toks[prev_comma].is_punct(',') {
                 return None;
             }
-            let (st, ok) = collect_back(doc, s, prev_comma);
+            let (mut st, ok) = collect_back(doc, s, prev_comma);
             if !ok || st == prev_comma {
                 return None;
+            }
+            // `Smith, 45, who runs a bakery, said`: an age between commas.
+            let mut prev_comma = prev_comma;
+            if prev_comma - st == 1
+                && doc.toks[st].ch.is_ascii_digit()
+                && st > s
+                && doc.toks[st - 1].is_punct(',')
+            {
+                let (st2, ok2) = collect_back(doc, s, st - 1);
+                if !ok2 || st2 == st - 1 {
+                    return None;
+                }
+                prev_comma = st - 1;
+                st = st2;
             }
             // `the ROLE of ORG, NAME, said`: the name is between the commas.
             let chunk = prev_comma + 1..comma2;
@@ -433,7 +458,11 @@ pub fn np_after(doc: &Doc, p: usize, e: usize) -> Option<(Range<usize>, Option<R
         let t = &doc.toks[j];
         let ok = match t.kind {
             Kind::Word => {
-                !super::text::is_one_of(doc.text(j), STOP_FWD) || j == p && doc.is(j, "the")
+                // `Omar Said`: a capitalized name inside the phrase is not a stop word.
+                let name_part = j > p && t.capitalized() && !is_time(doc, j);
+                name_part
+                    || !super::text::is_one_of(doc.text(j), STOP_FWD)
+                    || j == p && doc.is(j, "the")
             }
             Kind::Punct => {
                 (t.ch == '.'
@@ -526,6 +555,13 @@ pub fn after_frame(
     let mut k = j + 1;
     while k < lim {
         let t = &doc.toks[k];
+        // Skip a short parenthesis (`(D-Ore.)`).
+        if t.is_punct('(')
+            && let Some(c) = (k + 1..lim.min(k + 10)).find(|&i| doc.toks[i].is_punct(')'))
+        {
+            k = c + 1;
+            continue;
+        }
         if t.kind == Kind::Open || t.is_punct(';') || t.is_punct('.') && !is_abbrev(doc.text(k - 1))
         {
             return None;
@@ -749,7 +785,9 @@ pub fn leading_subject(doc: &Doc, s: usize, lim: usize) -> Option<Range<usize>> 
                     j,
                     &["of", "for", "and", "the", "de", "van", "von", "bin", "al"],
                 );
-            named |= t.capitalized();
+            // A capital that only starts the sentence is not a name (`Health care workers`).
+            named |=
+                t.capitalized() && (j > a || doc.toks.get(j + 1).is_some_and(|n| n.capitalized()));
             let verbish = t.ch.is_lowercase() && w.ends_with("ed");
             !(after_name || doc.is_any(j, STOP_SUBJECT) || cue_at(doc, j).is_some() || verbish)
         } else {

@@ -368,7 +368,15 @@ fn is_whole_quote(doc: &Doc, range: &Range<usize>) -> bool {
     while last > range.start && doc.toks[last].kind == Kind::Punct && doc.toks[last].q == 0 {
         last -= 1;
     }
-    first.kind == Kind::Open && doc.toks[last].q == first.q
+    if first.kind == Kind::Open && doc.toks[last].q == first.q {
+        return true;
+    }
+    // `Before this, “people ignored them,”`: a quotation that is nearly all of it.
+    let t = &doc.toks[last];
+    t.kind == Kind::Close
+        && doc.toks[range.start..last.min(range.start + 5)]
+            .iter()
+            .any(|x| x.kind == Kind::Open && x.q == t.q)
 }
 
 /// Trims trailing punctuation (the final period, a comma before the source).
@@ -429,6 +437,16 @@ fn skip_dateline(doc: &Doc, r: Range<usize>) -> usize {
     } else {
         r.start
     }
+}
+
+/// True when `r` has at least `n` lowercase words outside quotation marks or inside.
+fn has_lowercase_words(doc: &Doc, r: &Range<usize>, n: usize) -> bool {
+    doc.toks[r.clone()]
+        .iter()
+        .filter(|t| t.is_word() && t.ch.is_lowercase())
+        .take(n)
+        .count()
+        >= n
 }
 
 fn plural_or_they(doc: &Doc, np: &Range<usize>) -> bool {
@@ -501,16 +519,20 @@ fn participle(doc: &Doc, hits: &mut [Hit], e: usize, cue: &Cue) -> Option<Hit> {
     if doc.is(p, "that") {
         p += 1;
     }
+    // The earlier clause ends at the comma before the participle, whatever follows it
+    // (`X said C, warning: “Q”`).
+    if prev.content.contains(&cue.start) {
+        prev.content.end = cue.start - 1;
+        prev.content = trim(doc, prev.content.clone());
+    }
     let content = trim(doc, p..e);
     if doc.words(content.clone()) < 3
         || doc.is_any(content.start, BAD_START)
         || is_whole_quote(doc, &content)
+        || doc.toks[content.start].is_punct(':')
+        || doc.toks[content.start].kind == Kind::Open
     {
         return None;
-    }
-    if prev.content.contains(&cue.start) {
-        prev.content.end = cue.start - 1;
-        prev.content = trim(doc, prev.content.clone());
     }
     Some(Hit {
         content,
@@ -663,6 +685,7 @@ fn framed(
             }
             c
         }
+        After::End(_) if verb.form == Form::Base => return None,
         After::End(q) => {
             // `C, S said.`: the clause comes first.
             let b = np.before?;
@@ -691,6 +714,10 @@ fn framed(
             {
                 return None;
             }
+            // A clause has verbs; a bare name (`(CNN) President Donald Trump`) does not.
+            if !has_lowercase_words(doc, &c1, 2) {
+                return None;
+            }
             c1
         }
         After::Other => return None,
@@ -706,6 +733,13 @@ fn finish(
     cue: &Cue,
     para: u32,
 ) -> Option<Hit> {
+    // `X said C, according to a statement`: the citation is not part of the clause.
+    let mut content = content;
+    if let Some(i) = (content.start + 1..content.end.min(content.start + 200))
+        .find(|&i| doc.toks[i - 1].is_punct(',') && cue_at(doc, i).is_some_and(|c| c.source))
+    {
+        content = trim(doc, content.start..i - 1);
+    }
     if content.is_empty() || doc.words(content.clone()) < 3 {
         return None;
     }
@@ -759,7 +793,14 @@ fn according(
         || doc.toks[k - 1].is_punct('(')
         || doc.toks[k - 1].is_punct('—')
     {
-        trim(doc, s..k - 1)
+        let c = trim(doc, s..k - 1);
+        // `X said C, according to a newspaper`: the source cited is not the speaker.
+        let framed = (c.start..c.end.min(c.start + 200))
+            .any(|i| doc.toks[i].q == 0 && doc.is_any(i, &["said", "says", "told", "tells"]));
+        if framed {
+            return None;
+        }
+        c
     } else {
         return None;
     };
@@ -812,8 +853,20 @@ fn inverted(
     {
         return None;
     }
-    let content = trim(doc, s..k);
+    let mut content = trim(doc, s..k);
+    // `This system, says Ann Poe, an immunologist, helps the body`: the clause is around
+    // the source; its larger part follows.
+    let after = appos.as_ref().map_or(np.end, |a| a.end);
+    if after < e && doc.toks[after].is_punct(',') && doc.words(content.clone()) < 4 {
+        let c2 = trim(doc, after + 1..e);
+        if doc.words(c2.clone()) >= 3 && !doc.is_any(c2.start, BAD_START) {
+            content = c2;
+        }
+    }
     if doc.words(content.clone()) < 3 || is_whole_quote(doc, &content) {
+        return None;
+    }
+    if !has_lowercase_words(doc, &content, 2) {
         return None;
     }
     let speaker = res.resolve(np, appos, para)?;

@@ -382,7 +382,16 @@ fn classify(
     let lead = prev.is_some_and(|t| t.is_punct(':') || (t.is_punct(',') && (upper || cue_before)));
     let after_cue = open > sent.start && cue_at(doc, open - 1).is_some() && upper;
     let clause = words >= 3 && end_punct && upper;
-    if starts && (words >= 2 || end_punct) || lead || after_cue || said_that || clause && words >= 6
+    // `…, “nobody knew,” said X`: words closed by a comma and followed by a cue.
+    let trailing = text.trim_end().ends_with([',', '?', '!'])
+        && (close + 1..sent.end.min(close + 6))
+            .any(|i| cue_at(doc, i).is_some_and(|c| frames::speech_form(&c)));
+    if starts && (words >= 2 || end_punct)
+        || lead
+        || after_cue
+        || said_that
+        || trailing && words >= 3
+        || clause && words >= 6
     {
         QuoteKind::Direct
     } else {
@@ -410,7 +419,13 @@ fn is_nonquote(doc: &Doc, sent_start: usize, span: usize, open: usize) -> bool {
         if let Some(n) = phrase_at(doc, at, PhraseKind::Nonquote)
             && at + n == end
         {
-            return true;
+            // `which she called “a mistake”` is speech; `a group called “X”` is a name.
+            let someone = at > sent_start
+                && n == 1
+                && doc.toks[at - 1].is_word()
+                && (doc.is_any(at - 1, &["he", "she", "they", "we", "i", "who"])
+                    || doc.toks[at - 1].capitalized() && at - 1 > sent_start);
+            return !someone;
         }
     }
     // Title case: every word capitalized, no sentence punctuation.

@@ -436,6 +436,31 @@ impl<'d, 'a> Resolver<'d, 'a> {
         if e - s == 1 && doc.toks[s].is_word() && w.flags(doc.text(s)) & PRONOUN != 0 {
             return self.pronoun(doc.text(s), para, doc.toks[s].start);
         }
+        // `Kurt Volker and Tim Morrison`: two people named together speak together.
+        let in_np = self.known.in_range(doc.bytes(s..e));
+        let persons: Vec<&(Range<usize>, usize)> = in_np
+            .iter()
+            .filter(|(_, ei)| {
+                self.known
+                    .entities
+                    .get(*ei)
+                    .is_some_and(|x| x.kind == EntityKind::Person)
+            })
+            .collect();
+        if persons.len() == 2
+            && persons[1].0.end == doc.toks[e - 1].end
+            && doc.body[persons[0].0.end..persons[1].0.start].trim() == "and"
+        {
+            let a = self.known.entities[persons[0].1].name.clone();
+            let b = self.known.entities[persons[1].1].name.clone();
+            return Some(Speaker {
+                name: Some(format!("{a} and {b}")),
+                kind: SpeakerKind::Group,
+                entity: None,
+                span: Some(doc.bytes(s..e)),
+                gender: None,
+            });
+        }
         // A phrase that ends with a person's name is that person (`China’s ambassador to
         // Britain Liu Xiaming`).
         let last_tok = doc.toks[e - 1].end;
@@ -524,7 +549,9 @@ impl<'d, 'a> Resolver<'d, 'a> {
             // `the spokeswoman`, `the company’s spokesman`, `China’s ambassador`: one person.
             let lower_mods = head - s <= 2 && (s..head).all(|i| !doc.toks[i].capitalized());
             let possessed = head - s == 1 && possessive(doc.text(s));
-            let one_of_a_kind = (definite && (single || lower_mods)) || possessed;
+            // `Wikileaks founder`, `Apple CEO`: a capitalized modifier without an article.
+            let org_mod = head - s == 1 && doc.toks[s].capitalized() && (definite || s == np.start);
+            let one_of_a_kind = (definite && (single || lower_mods)) || possessed || org_mod;
             let text = doc.body[phrase.clone()].to_string();
             if f & ROLE != 0
                 && one_of_a_kind

@@ -326,3 +326,91 @@ fn phrase_ending_in_a_named_person_is_that_person() {
         Some("Ben Odegaard")
     );
 }
+
+#[test]
+fn parenthetical_source_takes_the_larger_clause() {
+    let q = one("The new dock, says Ann Poe, a harbor engineer, will halve the waiting times.");
+    assert_eq!(q.1, "will halve the waiting times");
+    assert_eq!(q.2.as_deref(), Some("Ann Poe"));
+}
+
+#[test]
+fn a_bare_name_before_a_source_is_not_a_clause() {
+    assert!(quotes("(Wire) Mayor Ann Poe, officials said.").is_empty());
+}
+
+#[test]
+fn capitalized_modifier_role_resolves_to_the_person() {
+    let body = "Jo Wren, the founder of Harborlink, said the deal was signed.\n\n\
+                The Harborlink founder said the ships would come in May.";
+    let q = quotes(body);
+    assert_eq!(
+        speaker_of(&q, "the ships would come in May"),
+        Some("Jo Wren")
+    );
+}
+
+#[test]
+fn two_people_named_together_speak_together() {
+    let q = analyzed("Kurt Olsen and Tim Marsh testified that the call was unusual and wrong.");
+    assert_eq!(
+        speaker_of(&q, "the call was unusual and wrong"),
+        Some("Kurt Olsen and Tim Marsh")
+    );
+}
+
+#[test]
+fn capitalized_words_are_not_cues_and_participles_end_clauses() {
+    assert!(
+        quotes("When the United States raises tariffs, the importers pay for them.").is_empty()
+    );
+    let body = "Ann Poe said the army could be deployed in the city, warning: “They are ready.”";
+    let q = quotes(body);
+    assert_eq!(
+        speaker_of(&q, "the army could be deployed in the city"),
+        Some("Ann Poe")
+    );
+    assert_eq!(speaker_of(&q, "They are ready."), Some("Ann Poe"));
+}
+
+#[test]
+fn a_quotation_with_a_short_lead_in_is_not_reported_speech() {
+    let q = quotes("Before this, “nobody even knew they were there,” said Ann Poe, a biologist.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!((q[0].0, q[0].2.as_deref()), (Direct, Some("Ann Poe")));
+}
+
+#[test]
+fn cited_sources_after_a_speaker_are_not_speakers() {
+    let q = quotes("Ann Poe said the pier was unsafe, according to a local newspaper.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "the pier was unsafe");
+    assert_eq!(q[0].2.as_deref(), Some("Ann Poe"));
+}
+
+#[test]
+fn age_and_relative_clause_between_source_and_cue() {
+    let q = one("Ann Poe, 45, who runs a bakery in town, said sales had dropped by half.");
+    assert_eq!(q.1, "sales had dropped by half");
+    assert_eq!(q.2.as_deref(), Some("Ann Poe"));
+}
+
+#[test]
+fn parenthesis_between_source_and_cue() {
+    let q = one("“It is a disgrace,” Sen. Ruth Hale (D-Ore.) said Tuesday.");
+    assert_eq!(q.2.as_deref(), Some("Ruth Hale"));
+}
+
+#[test]
+fn naming_by_a_person_is_speech_naming_by_the_writer_is_not() {
+    let q = quotes("The plan, which she called “a mistake,” will end.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, Partial);
+    assert!(quotes("They joined a group called “Friends of the Pier” last year.").is_empty());
+}
+
+#[test]
+fn a_surname_that_looks_like_a_cue() {
+    let q = one("“It was chaos,” recalled Omar Said, a local resident.");
+    assert_eq!(q.2.as_deref(), Some("Omar Said"));
+}
