@@ -150,6 +150,15 @@ fn frame(c: &mut Criterion) {
             })
         });
     }
+    // For comparison: drawing the same screen with no key (the cost of the frame alone).
+    let mut s = opened(120, 40);
+    for _ in 0..2000 {
+        update(&mut s, Action::NextQuote);
+    }
+    let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    g.bench_function("draw_only", |b| {
+        b.iter(|| term.draw(|f| view::draw(f, &s)).unwrap().area)
+    });
     g.finish();
     // The article list of a 100k library: one filter keystroke to a finished frame.
     let summaries: Vec<ArticleSummary> = (0..100_000)

@@ -109,7 +109,10 @@ pub enum ExtractFormat {
 
 /// Entry point of the binary.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(e),
+    };
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
@@ -120,6 +123,29 @@ pub fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Prints a command-line error. Clap echoes the offending argument, which may be a file
+/// name with escape sequences in it (`onrecord extract ~/Downloads/*`), so errors are
+/// printed as plain text with every unsafe character made visible; help and version go
+/// out as clap writes them.
+fn usage_error(e: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        let _ = e.print();
+        return ExitCode::from(e.exit_code().clamp(0, 255) as u8);
+    }
+    let text = e.render().to_string();
+    let mut err = std::io::stderr().lock();
+    for line in text.lines() {
+        let _ = writeln!(err, "{}", crate::tui::sanitize::visible(line));
+    }
+    ExitCode::from(e.exit_code().clamp(0, 255) as u8)
 }
 
 /// Runs a parsed command line.

@@ -178,3 +178,28 @@ fn hidden_elements_are_not_text() {
     );
     assert_eq!(load(page.as_bytes()).article.body, [P1, P2].join("\n\n"));
 }
+
+#[test]
+fn listing_page_gives_all_its_sections() {
+    let sections: Vec<String> = (1..=5)
+        .map(|i| {
+            format!(
+                "<section><h2>Section {i}</h2><div><p>First summary of section {i}, which \
+                 tells a whole short story about the harbour, the ferries and the weather this week.</p>\
+                 <p>Second summary of section {i}, with more words about the council, the budget and \
+                 the schools in the northern district.</p></div></section>"
+            )
+        })
+        .collect();
+    let page = format!(
+        "<html><body><div class=home>{}</div></body></html>",
+        sections.concat()
+    );
+    let body = load(page.as_bytes()).article.body;
+    for i in 1..=5 {
+        assert!(
+            body.contains(&format!("First summary of section {i},")),
+            "section {i} missing:\n{body}"
+        );
+    }
+}

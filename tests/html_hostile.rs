@@ -108,3 +108,19 @@ proptest! {
         prop_assert!(no_controls(&l.article.body));
     }
 }
+
+#[test]
+fn megabyte_metadata_is_clipped() {
+    let big = "Ab ".repeat(1_000_000);
+    let page = format!(
+        "<html><head><meta property=og:title content=\"{big}\"><meta name=author content=\"{big}\">\
+         <meta property=article:published_time content=\"{big}\"><link rel=canonical href=\"https://x.example/{big}\">\
+         </head><body><p>{TEXT}</p></body></html>"
+    );
+    let a = load(page.as_bytes()).article;
+    assert!(a.title.len() <= 1000, "{}", a.title.len());
+    assert!(a.date.is_none_or(|d| d.len() <= 100));
+    assert!(a.url.is_none_or(|u| u.len() <= 4096));
+    assert!(a.byline.iter().all(|b| b.len() <= 200));
+    assert_eq!(a.body, TEXT);
+}

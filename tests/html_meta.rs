@@ -151,3 +151,18 @@ fn title_without_the_site_name() {
     .article;
     assert_eq!(a.title, "Old bridge to close for repairs");
 }
+
+#[test]
+fn site_name_is_cut_from_the_headline() {
+    let head = r#"<meta property="og:site_name" content="Riverside News">
+        <meta property="og:title" content="Bridge closes for repairs - Riverside News">"#;
+    assert_eq!(
+        load(&with_head(head, BODY)).article.title,
+        "Bridge closes for repairs"
+    );
+    let head = r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"Riverside News | Ferry fares rise &#8216;again&#8217;","publisher":{"name":"Riverside News"}}</script>"#;
+    assert_eq!(
+        load(&with_head(head, BODY)).article.title,
+        "Ferry fares rise \u{2018}again\u{2019}"
+    );
+}

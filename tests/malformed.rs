@@ -370,7 +370,7 @@ fn a_hundred_thousand_quotation_marks() {
         write(
             dir.path(),
             "said.txt",
-            "\u{201C}Yes,\u{201D} said Ann Lee. ".repeat(100_000),
+            "\u{201C}Yes,\u{201D} said Ann Lee. ".repeat(25_000),
         ),
     ];
     for p in files {
@@ -748,4 +748,15 @@ fn index_reports_bad_files_and_finishes() {
     let out = onrecord(&["--config".as_ref(), config.as_os_str(), "speakers".as_ref()]);
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(stdout.contains("Ann Lee"), "{stdout}");
+}
+
+/// A hostile file name that clap rejects as an argument is echoed without its escapes.
+#[test]
+fn usage_errors_do_not_echo_escapes() {
+    let name = "--evil\u{1b}]0;PWN\u{7}\u{9b}2J\u{202e}.txt";
+    let out = onrecord(&["extract".as_ref(), name.as_ref()]);
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("--evil"), "{stderr}");
+    assert_terminal_safe("usage error", &stderr);
 }

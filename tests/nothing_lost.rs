@@ -288,3 +288,50 @@ fn no_feature_writes_the_library() {
         eprintln!("no `index` command in this build: skipped that part");
     }
 }
+
+/// An index configured inside the library (directly, or through a symlink to it, or with
+/// the library named through a symlink) is refused before anything is written.
+#[cfg(unix)]
+#[test]
+fn an_index_inside_the_library_is_refused() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("library");
+    let home = tmp.path().join("home");
+    std::fs::create_dir_all(&home).unwrap();
+    make_library(&lib);
+    let link = tmp.path().join("link-to-library");
+    std::os::unix::fs::symlink(&lib, &link).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let before = snapshot(&lib);
+    let help = String::from_utf8_lossy(&onrecord(&["--help".as_ref()], &home).stdout).to_string();
+    if !help.lines().any(|l| l.trim_start().starts_with("index ")) {
+        eprintln!("no `index` command in this build: skipped");
+        return;
+    }
+    for (index, root) in [
+        (lib.join(".onrecord/index.db"), &lib),
+        (lib.join("index.db"), &lib),
+        (link.join("index.db"), &lib),
+        (lib.join("index.db"), &link),
+    ] {
+        let config = tmp.path().join("config.toml");
+        std::fs::write(
+            &config,
+            format!("[library]\nindex = {:?}\n", index.display().to_string()),
+        )
+        .unwrap();
+        let out = onrecord(
+            &[
+                "--config".as_ref(),
+                config.as_os_str(),
+                "index".as_ref(),
+                root.as_os_str(),
+            ],
+            &home,
+        );
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "{index:?} in {root:?} was accepted");
+        assert!(stderr.contains("inside the library"), "{stderr}");
+        assert_unchanged(&format!("index at {index:?}"), &before, &lib);
+    }
+}

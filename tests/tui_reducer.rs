@@ -333,6 +333,13 @@ fn library_search_from_the_list() {
         "the snippet shows:\n{text}"
     );
     assert!(text.contains("Search “bridge” (1)"), "{text}");
+    // Opening a hit shows the words searched for; n walks them.
+    press(&mut s, &["enter"]);
+    let search = s.reader.as_ref().unwrap().search.clone().unwrap();
+    assert_eq!(search.query, "bridge");
+    assert_eq!(search.matches.len(), 1);
+    press(&mut s, &["esc", "esc"]);
+    assert_eq!(s.focus, Focus::List);
     press(&mut s, &["esc"]);
     assert_eq!(s.list.rows.len(), 3, "esc clears the search");
     assert!(!s.quit);

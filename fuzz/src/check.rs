@@ -94,12 +94,15 @@ pub fn load_and_check(bytes: &[u8], format: Format) -> Option<(Loaded, Analysis)
     check_article(&loaded.article);
     let analysis = extract::analyze(&loaded.article);
     check_analysis(&loaded.article, &analysis);
-    // Pure and deterministic.
-    assert_eq!(
-        analysis,
-        extract::analyze(&loaded.article),
-        "analyze is not deterministic"
-    );
+    // Pure and deterministic (checked on a quarter of the inputs, chosen by length so a
+    // failure reproduces, to leave the fuzzer time for new inputs).
+    if bytes.len().is_multiple_of(4) {
+        assert_eq!(
+            analysis,
+            extract::analyze(&loaded.article),
+            "analyze is not deterministic"
+        );
+    }
     Some((loaded, analysis))
 }
 

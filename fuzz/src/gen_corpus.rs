@@ -1,4 +1,4 @@
-//! Writes the seed corpora: `cargo run --release --bin gen_corpus` (from `fuzz/`) fills
+//! Writes the seed corpora: `cargo run --release --example gen_corpus` (from `fuzz/`) fills
 //! `corpus/<target>/` with small inputs written here, covering the shapes the loaders and
 //! extraction care about. No real articles are used.
 

@@ -115,7 +115,8 @@ pub fn restore_terminal() {
     let _ = disable_raw_mode();
 }
 
-fn install_panic_hook() {
+/// Restores the terminal before the default panic message is printed.
+pub fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore_terminal();

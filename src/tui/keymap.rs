@@ -379,6 +379,9 @@ impl Keymap {
             }
             out.push_str(&format!("  {:<kw$}  {}\n", r.keys, r.help));
         }
+        out.push('\n');
+        out.push_str(MOUSE_HELP);
+        out.push('\n');
         out
     }
 
@@ -395,9 +398,16 @@ impl Keymap {
                 .join(" ");
             out.push_str(&format!("| {keys} | `{}` | {} |\n", r.action, r.help));
         }
+        out.push('\n');
+        out.push_str(MOUSE_HELP);
+        out.push('\n');
         out
     }
 }
+
+/// What the mouse does (not rebindable), shown under the key list.
+pub const MOUSE_HELP: &str =
+    "Mouse: click a pane to focus it, a row to select it (again to open); the wheel scrolls.";
 
 /// One line of the help.
 #[derive(Debug, Clone, PartialEq)]

@@ -393,9 +393,19 @@ impl Reader {
                 Some(off) => self.wrapped.line_of(off),
                 None => 0,
             };
-            if let Some(q) = self.current {
-                let start = self.analysis.quotes[q].span.start;
-                self.reveal(start);
+            // Keep what the reader was looking at in view: the current quote, else the
+            // current search match, else the jumped-to mention.
+            let focus = self
+                .current
+                .map(|q| self.analysis.quotes[q].span.start)
+                .or_else(|| {
+                    self.search
+                        .as_ref()
+                        .and_then(|s| s.current.map(|c| s.matches[c].start))
+                })
+                .or_else(|| self.mark.as_ref().map(|m| m.start));
+            if let Some(off) = focus {
+                self.reveal(off);
             }
         }
         self.clamp_scroll();
@@ -1030,6 +1040,10 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
                     r.select_side_speaker(s);
                 }
                 r.go_to_quote(q);
+            } else if let Some((query, _)) = &state.list.search {
+                // Opened from a library search: show where the words are (n/N walk them;
+                // Esc goes back to quotes).
+                let _ = r.run_search(query.trim());
             }
             state.reader = Some(r);
             if state.screen == Screen::Reader {

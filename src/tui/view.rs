@@ -722,6 +722,8 @@ pub fn draw_help(f: &mut Frame, area: Rect, state: &State) {
             Span::raw(r.help),
         ]));
     }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(super::keymap::MOUSE_HELP, t.dim()));
     let w = area.width.clamp(4, 100);
     let h = area.height.min(lines.len() as u16 + 2).max(3);
     let popup = Rect::new(

@@ -113,8 +113,8 @@ impl Dom {
         }
     }
 
-    /// Document-order walk of the subtree under `root` (inclusive) as open/close edges.
-    /// `skip` is asked on every open element; returning true skips its subtree.
+    /// Document-order walk of the subtree under `root` (inclusive) as open/close edges;
+    /// [`Walk::skip_children`] after an `Open` skips that node's subtree.
     pub fn walk(&self, root: NodeId) -> Walk<'_> {
         Walk {
             dom: self,

@@ -247,11 +247,8 @@ fn score(dom: &Dom, body: NodeId, removed: &[bool], m: &Measures) -> Vec<f32> {
             continue;
         }
         let tag = &**dom.tag(id);
-        let (len, commas) = match tag {
-            "p" | "pre" | "td" | "blockquote" => {
-                let nonlink = m.text[id].saturating_sub(m.link[id]);
-                (nonlink, None)
-            }
+        let len = match tag {
+            "p" | "pre" | "td" | "blockquote" => m.text[id].saturating_sub(m.link[id]),
             "div" | "section" | "article" => {
                 // Text directly in the container counts as a paragraph of it.
                 let mut own = 0u32;
@@ -262,14 +259,14 @@ fn score(dom: &Dom, body: NodeId, removed: &[bool], m: &Measures) -> Vec<f32> {
                         own += m.text[c].saturating_sub(m.link[c]);
                     }
                 }
-                (own, None::<u32>)
+                own
             }
             _ => continue,
         };
         if len < 25 {
             continue;
         }
-        let commas = commas.unwrap_or_else(|| count_commas(dom, id, tag));
+        let commas = count_commas(dom, id, tag);
         let s = 1.0 + commas as f32 + (len as f32 / 100.0).min(3.0);
         let mut anc = if matches!(tag, "div" | "section" | "article") {
             Some(id)
@@ -358,8 +355,10 @@ fn initial_score(dom: &Dom, id: NodeId) -> f32 {
     base + w
 }
 
-/// Extracts the article's paragraphs.
-pub fn extract(dom: &Dom) -> Vec<Block> {
+/// Extracts the article's paragraphs. `says_article`: the page's metadata calls it an
+/// article; other pages keep their whole readable text unless one container clearly
+/// holds most of it.
+pub fn extract(dom: &Dom, says_article: bool) -> Vec<Block> {
     let body = dom
         .descendants(Dom::ROOT)
         .find(|&i| dom.is_element(i) && &**dom.tag(i) == "body")
@@ -384,7 +383,19 @@ pub fn extract(dom: &Dom) -> Vec<Block> {
         };
         let blocks = filter_blocks(write_blocks(dom, &roots, &removed));
         let got: usize = blocks.iter().map(|b| b.text.chars().count()).sum();
-        if got >= 200 || got as f64 >= 0.6 * page_prose as f64 {
+        let share = got as f64 / page_prose.max(1) as f64;
+        let article_like = says_article
+            || dom.descendants(body).any(|i| {
+                dom.is_element(i)
+                    && (&**dom.tag(i) == "article"
+                        || dom.attr(i, "itemprop") == Some("articleBody"))
+            });
+        let enough = if article_like {
+            got >= 200
+        } else {
+            got >= 200 && share >= 0.3
+        };
+        if enough || share >= 0.6 {
             return blocks;
         }
     }

@@ -18,6 +18,8 @@ pub struct Meta {
     /// The page's `<title>` text (used to recognize the headline in the body).
     pub doc_title: Option<String>,
     pub site_name: Option<String>,
+    /// The page says it is an article (JSON-LD article type or `og:type` article).
+    pub is_article: bool,
 }
 
 #[derive(Default)]
@@ -134,7 +136,11 @@ fn visible_names(text: &str) -> Vec<String> {
                 && words
                     .iter()
                     .all(|w| w.starts_with(char::is_uppercase) || w.len() <= 3)
-                && !n.chars().any(|c| c.is_ascii_digit())
+                && n.chars().all(|c| {
+                    c.is_alphabetic()
+                        || c.is_whitespace()
+                        || matches!(c, '.' | '-' | '\'' | '\u{2019}')
+                })
         })
         .collect()
 }
@@ -148,7 +154,9 @@ fn merge(into: &mut Meta, from: Meta) {
         language,
         doc_title,
         site_name,
+        is_article,
     } = from;
+    into.is_article |= is_article;
     into.title = into.title.take().or(title);
     if into.byline.is_empty() {
         into.byline = byline;
@@ -196,6 +204,7 @@ fn read_meta_tag(dom: &Dom, id: usize, s: &mut Sources) {
         "og:url" if is_absolute_url(content) => set(&mut s.og.url, content),
         "og:locale" => set(&mut s.og.language, &content.replace('_', "-")),
         "og:site_name" => set(&mut s.og.site_name, content),
+        "og:type" => s.og.is_article |= content.trim().eq_ignore_ascii_case("article"),
         "article:published_time" | "og:published_time" | "og:article:published_time" => {
             set(&mut s.og.date, content)
         }
@@ -236,6 +245,11 @@ fn add_names(out: &mut Vec<String>, raw: &str) {
         }
     }
     for part in t.split([',', ';', '|']).flat_map(|p| p.split(" and ")) {
+        // "Posted by X", "Analysis by X", "Words by X": the name follows "by".
+        let part = part
+            .rsplit_once(" by ")
+            .or_else(|| part.rsplit_once(" By "))
+            .map_or(part, |(_, n)| n);
         let name = part
             .trim()
             .trim_matches(|c: char| c == '.' || c == '&')
@@ -294,6 +308,7 @@ fn read_json_ld(text: &str, out: &mut Meta) {
                     queue.push(g);
                 }
                 if is_article_type(o.get("@type")) {
+                    out.is_article = true;
                     fill_from_ld(o, out);
                     return;
                 }
@@ -357,19 +372,58 @@ fn fill_from_ld(o: &serde_json::Map<String, Value>, out: &mut Meta) {
     }
 }
 
-/// JSON-LD strings sometimes carry HTML entities; decode the common ones.
+/// JSON-LD strings sometimes carry HTML entities; decode numeric ones and the common
+/// named ones.
 fn decode_entities(s: &str) -> String {
     if !s.contains('&') {
         return s.to_string();
     }
-    s.replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&#039;", "'")
-        .replace("&apos;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&nbsp;", " ")
-        .replace("&amp;", "&")
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        let end = rest[..rest.len().min(12)].find(';');
+        let decoded = end.and_then(|e| entity(&rest[1..e]).map(|c| (c, e)));
+        match decoded {
+            Some((c, e)) => {
+                out.push(c);
+                rest = &rest[e + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn entity(name: &str) -> Option<char> {
+    if let Some(num) = name.strip_prefix('#') {
+        let code = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => num.parse().ok()?,
+        };
+        return char::from_u32(code).filter(|c| !c.is_control());
+    }
+    Some(match name {
+        "quot" => '"',
+        "apos" => '\'',
+        "lt" => '<',
+        "gt" => '>',
+        "amp" => '&',
+        "nbsp" => ' ',
+        "rsquo" => '\u{2019}',
+        "lsquo" => '\u{2018}',
+        "rdquo" => '\u{201D}',
+        "ldquo" => '\u{201C}',
+        "ndash" => '\u{2013}',
+        "mdash" => '\u{2014}',
+        "hellip" => '\u{2026}',
+        _ => return None,
+    })
 }
 
 #[cfg(test)]
@@ -381,5 +435,21 @@ mod tests {
         let mut v = Vec::new();
         add_names(&mut v, "By Ann Lee and Bo Chen, Cy Dee");
         assert_eq!(v, ["Ann Lee", "Bo Chen", "Cy Dee"]);
+        let mut v = Vec::new();
+        add_names(&mut v, "Analysis by Chris Doe | Posted by Vortex");
+        assert_eq!(v, ["Chris Doe", "Vortex"]);
+        assert!(visible_names("Name *").is_empty());
+        assert_eq!(
+            visible_names("By Ann O\u{2019}Neil | 3 March"),
+            ["Ann O\u{2019}Neil"]
+        );
+    }
+
+    #[test]
+    fn entities_in_json_ld_strings() {
+        assert_eq!(
+            decode_entities("&#8216;Light&#8217; &amp; &#x201C;art&#x201d; &bogus; &#0; a&b"),
+            "\u{2018}Light\u{2019} & \u{201C}art\u{201D} &bogus; &#0; a&b"
+        );
     }
 }

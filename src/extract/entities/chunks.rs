@@ -8,6 +8,7 @@
 use super::Gender;
 use super::lexicon::{Lexicons, lex};
 use super::tokens::{Kind, Token};
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -167,7 +168,7 @@ fn pieces(
     body: &str,
     toks: &[Token],
     run: &[usize],
-    norm: &[String],
+    norm: &[Cow<str>],
     lower: &HashSet<String>,
 ) -> Vec<(usize, usize, Piece)> {
     let lx = lex();
@@ -185,7 +186,9 @@ fn pieces(
         // Only take whole words up to the next possessive within the run's tail.
         let org = lx.orgs.find(rest).map(|(n, &c)| (n, Piece::Org(c)));
         let place = lx.places.find(rest).map(|(n, &c)| (n, Piece::Place(c)));
-        let after_connector = i > 0 && !is_cap_word(toks[run[i - 1]].text(body));
+        // `Ministry of Justice`: no title right after `of`, `for` or `the`.
+        let after_connector =
+            i > 0 && matches!(toks[run[i - 1]].text(body), "of" | "for" | "the" | "on");
         let title = if after_connector {
             None
         } else {
@@ -197,7 +200,15 @@ fn pieces(
                 // `Office of Inspector General`: a title ending a name after a connector.
                 let ends_name =
                     i + n == run.len() && i >= 2 && !is_cap_word(toks[run[i - 2]].text(body));
-                (!last.possessive && !next_cue && !ends_name).then_some((n, Piece::Title(g)))
+                // `General Electric`, `Major Tom`: a title that is also a common word needs a
+                // given name after it.
+                let weak = n == 1
+                    && AMBIGUOUS_TITLES.contains(&w)
+                    && !norm
+                        .get(i + 1)
+                        .is_some_and(|nw| lx.given.contains_key(nw.as_ref()));
+                (!last.possessive && !next_cue && !ends_name && !weak)
+                    .then_some((n, Piece::Title(g)))
             })
         };
         let demonym = lx.demonyms.find(rest).map(|(n, _)| (n, Piece::Demonym));
@@ -228,8 +239,10 @@ fn pieces(
         }
         // A sentence's first word that the article also writes in lowercase is a common
         // word, not a name.
+        // `Watching NBA games ...`: a sentence opening with a gerund.
+        let gerund = w.len() > 5 && w.ends_with("ing") && run.len() > 1;
         let common_opener =
-            i == 0 && t.sent_start && !given_first && lower.contains(&w.to_lowercase());
+            i == 0 && t.sent_start && !given_first && (gerund || lower.contains(&w.to_lowercase()));
         // `Liu He`: a family name that is also a function word, inside a name.
         let family_name = lx.surnames_first.contains(w) && !t.sent_start && run.len() > 1;
         if (lx.stopwords.contains(w) && !family_name) || common_opener {
@@ -279,6 +292,84 @@ const WORK_HEADS: &[&str] = &[
     "Doctrine",
 ];
 
+/// Titles that are also common words: titles only before a given name.
+const AMBIGUOUS_TITLES: &[&str] = &[
+    "General",
+    "Major",
+    "Private",
+    "Count",
+    "Chief",
+    "Deputy",
+    "Officer",
+    "Father",
+    "Brother",
+    "Sister",
+    "Chair",
+    "Marshal",
+    "Specialist",
+    "Airman",
+    "Seaman",
+    "Ensign",
+    "Counsel",
+    "Attorney",
+    "Lawyer",
+    "Coach",
+    "Captain",
+    "Commander",
+    "Director",
+    "Inspector",
+    "Lady",
+    "Lord",
+    "Doctor",
+    "Justice",
+    "Judge",
+    "Prince",
+    "King",
+    "Queen",
+    "Bishop",
+    "Cardinal",
+    "Detective",
+    "Pastor",
+    "Dame",
+    "Envoy",
+    "Consul",
+];
+
+/// Runs longer than this are menus or headings, not names.
+const MAX_RUN: usize = 16;
+
+/// Last words of newspaper and broadcaster names.
+const MEDIA_HEADS: &[&str] = &[
+    "Times",
+    "Post",
+    "Herald",
+    "Tribune",
+    "Gazette",
+    "Chronicle",
+    "Globe",
+    "Courier",
+    "Observer",
+    "Telegraph",
+    "Register",
+    "Inquirer",
+    "Examiner",
+    "Sentinel",
+    "Dispatch",
+    "Intelligencer",
+    "Enquirer",
+    "Advertiser",
+    "Statesman",
+    "Bee",
+    "Democrat",
+    "Mercury",
+    "News",
+    "Daily",
+    "Standard",
+    "Mirror",
+    "Express",
+    "Mail",
+];
+
 /// Compass words that make a region out of a place (`North India`, `Kowloon West`).
 const COMPASS: &[&str] = &[
     "North",
@@ -299,19 +390,117 @@ const COMPASS: &[&str] = &[
     "Southwest",
 ];
 
+/// Lowercase forms of the capitalized sentence openers that the body also writes in
+/// lowercase (`Analysts ... analysts`): those openers are common words.
+fn lowercase_openers(body: &str, toks: &[Token]) -> HashSet<String> {
+    let mut openers: HashSet<String> = HashSet::new();
+    // Cheap pre-filter on (first byte, length) before any hashing.
+    let mut seen = [0u64; 256];
+    for t in toks.iter().filter(|t| t.is_word() && t.sent_start) {
+        let w = t.text(body);
+        if w.chars().next().is_some_and(char::is_uppercase) {
+            let l = w.to_lowercase();
+            seen[usize::from(l.as_bytes()[0])] |= 1 << (l.len() % 64);
+            openers.insert(l);
+        }
+    }
+    let mut out = HashSet::new();
+    for t in toks.iter().filter(|t| t.is_word() && !t.sent_start) {
+        let w = t.text(body);
+        let b = w.as_bytes()[0];
+        if seen[usize::from(b)] & (1 << (w.len() % 64)) != 0
+            && openers.contains(w)
+            && !out.contains(w)
+        {
+            out.insert(w.to_string());
+        }
+    }
+    out
+}
+
+/// Per token: it lies in a paragraph written in title case or capitals (a headline, a
+/// link list), where capitals say little about names.
+fn headline_tokens(body: &str, toks: &[Token]) -> Vec<bool> {
+    let mut out = vec![false; toks.len()];
+    let mut start = 0;
+    while start < toks.len() {
+        let mut end = start + 1;
+        while end < toks.len() && !toks[end].para_start {
+            end += 1;
+        }
+        let (mut long, mut caps) = (0usize, 0usize);
+        for t in toks[start..end].iter().filter(|t| t.is_word()) {
+            let w = t.text(body);
+            if w.chars().filter(|c| c.is_alphabetic()).count() >= 4 {
+                long += 1;
+                caps += usize::from(w.chars().next().is_some_and(char::is_uppercase));
+            }
+        }
+        if long >= 5 && caps * 10 >= long * 9 {
+            out[start..end].iter_mut().for_each(|b| *b = true);
+        }
+        start = end;
+    }
+    out
+}
+
+/// In a headline, only names with firm evidence stay, cut to what the evidence covers:
+/// a given name and one more word (`Ana Ruiz Wins Race` → `Ana Ruiz`), an organization up
+/// to its last cue word (`Lund University Study Finds` → `Lund University`).
+fn trim_headline(body: &str, toks: &[Token], lx: &Lexicons, out: &mut Vec<Raw>, from: usize) {
+    let tok_after = |end: usize| toks.partition_point(|t| t.start < end);
+    let mut k = from;
+    while k < out.len() {
+        let r = &mut out[k];
+        match r.kind {
+            RawKind::Unknown | RawKind::UnknownMulti => {
+                out.remove(k);
+                continue;
+            }
+            RawKind::Person if r.title.is_none() && r.words.len() > 2 => {
+                let middle = &body[r.words[1].clone()];
+                let keep = if middle.ends_with('.') || PARTICLES.contains(&middle) {
+                    3
+                } else {
+                    2
+                };
+                r.words.truncate(keep);
+                let end = r.words[keep - 1].end;
+                r.name.end = end;
+                r.full.end = end;
+                r.next_tok = tok_after(end);
+            }
+            RawKind::Org if r.canon.is_none() => {
+                if let Some(last_cue) = r
+                    .words
+                    .iter()
+                    .rposition(|w| has_org_cue(lx, &body[w.clone()]))
+                    && last_cue + 1 < r.words.len()
+                {
+                    r.words.truncate(last_cue + 1);
+                    let end = r.words[last_cue].end;
+                    r.name.end = end;
+                    r.full.end = end;
+                    r.next_tok = tok_after(end);
+                }
+            }
+            _ => {}
+        }
+        k += 1;
+    }
+}
+
 /// Classifies the runs of a body into raw mentions.
 pub fn classify(body: &str, toks: &[Token]) -> Vec<Raw> {
     let lx = lex();
     let mut out = Vec::new();
-    let lower: HashSet<String> = toks
-        .iter()
-        .filter(|t| t.is_word())
-        .map(|t| t.text(body))
-        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-        .map(str::to_string)
-        .collect();
+    let lower = lowercase_openers(body, toks);
+    let headline = headline_tokens(body, toks);
     for run in runs(body, toks) {
-        let norm: Vec<String> = run
+        if run.len() > MAX_RUN {
+            continue;
+        }
+        let norm: Vec<Cow<str>> = run
             .iter()
             .map(|&k| {
                 let w = toks[k].text(body);
@@ -320,14 +509,18 @@ pub fn classify(body: &str, toks: &[Token]) -> Vec<Raw> {
                     && !lx.orgs.contains(w)
                     && !lx.places.contains(w)
                 {
-                    titlecase(w)
+                    Cow::Owned(titlecase(w))
                 } else {
-                    w.to_string()
+                    Cow::Borrowed(w)
                 }
             })
             .collect();
         let ps = pieces(body, toks, &run, &norm, &lower);
+        let from = out.len();
         classify_run(body, toks, &run, &norm, &ps, lx, &mut out);
+        if headline[run[0]] {
+            trim_headline(body, toks, lx, &mut out, from);
+        }
     }
     out
 }
@@ -342,7 +535,7 @@ fn classify_run(
     body: &str,
     toks: &[Token],
     run: &[usize],
-    norm: &[String],
+    norm: &[Cow<str>],
     ps: &[(usize, usize, Piece)],
     lx: &Lexicons,
     out: &mut Vec<Raw>,
@@ -400,7 +593,7 @@ fn classify_group(
     body: &str,
     toks: &[Token],
     run: &[usize],
-    norm: &[String],
+    norm: &[Cow<str>],
     ps: &[(usize, usize, Piece)],
     lx: &Lexicons,
     g: &Group,
@@ -503,6 +696,19 @@ fn classify_group(
         }
         _ => false,
     });
+    // A newspaper's name: `Harbor City Herald`, `Dunmore News-Register`.
+    let media_at = {
+        let last = *idx.last().unwrap_or(&idx[0]);
+        let lw = norm[ps[last].0].as_ref();
+        let first = norm[ps[idx[0]].0].as_ref();
+        let is_media = ps[last].2 == Piece::Word
+            && lw.split('-').all(|p| MEDIA_HEADS.contains(&p))
+            && idx.len() >= 2
+            && !lx.given.contains_key(first)
+            && g.title.is_none();
+        is_media.then_some(idx.len() - 1)
+    };
+    let cue_at = cue_at.or(media_at);
     let last_word = toks[last_tok].text(body);
     if cue_at.is_some() && WORK_HEADS.contains(&last_word) {
         return;
@@ -520,12 +726,19 @@ fn classify_group(
             while a < ci && ps[idx[a]].2 == Piece::Connector {
                 a += 1;
             }
-            out.push(mk(
-                RawKind::Org,
-                idx[a],
-                *idx.last().unwrap_or(&idx[a]),
-                None,
-            ));
+            // `Space Operations Squadron Commander`: a title after the last cue word, with
+            // no connector between (unlike `Office of Inspector General`), is not part of
+            // the name.
+            let mut z = idx.len() - 1;
+            let connector_after_cue = idx[ci..].iter().any(|&p| ps[p].2 == Piece::Connector);
+            while z > ci
+                && !connector_after_cue
+                && ps[idx[z]].2 == Piece::Word
+                && lx.titles.contains(norm[ps[idx[z]].0].as_ref())
+            {
+                z -= 1;
+            }
+            out.push(mk(RawKind::Org, idx[a], idx[z], None));
         }
         return;
     }
@@ -562,7 +775,7 @@ fn classify_group(
                 let cue_len = (1..=rest.len().min(3)).rev().find(|&n| {
                     rest[..n].iter().all(|&q| ps[q].2 == Piece::Word) && {
                         let ws: Vec<&str> =
-                            rest[..n].iter().map(|&q| norm[ps[q].0].as_str()).collect();
+                            rest[..n].iter().map(|&q| norm[ps[q].0].as_ref()).collect();
                         lx.place_cues.contains(ws[ws.len() - 1])
                             || ws.len() >= 2
                                 && lx.place_cues.contains(&ws[ws.len() - 2..].join(" "))
@@ -582,7 +795,7 @@ fn classify_group(
                     w.ends_with('s')
                         && !w.ends_with("ss")
                         && w.len() > 3
-                        && !lx.generic.contains(w.as_str())
+                        && !lx.generic.contains(w.as_ref())
                         && !is_all_caps(w)
                 };
                 if next_plural && g.title.is_none() {
@@ -612,7 +825,7 @@ fn classify_group(
                 let mut j = k;
                 while j + 1 < idx.len() {
                     let q = idx[j + 1];
-                    let prev_given = lx.given.contains_key(norm[ps[idx[j]].0].as_str())
+                    let prev_given = lx.given.contains_key(norm[ps[idx[j]].0].as_ref())
                         || (g.title.is_some() && k == 0);
                     let ok = match ps[q].2 {
                         Piece::Word => true,
@@ -639,11 +852,11 @@ fn classify_group(
                 // `Browns DL Larry Ogunjobi`, `Insider Jason Poe`: words before a given name
                 // that is followed by a surname are not part of the name, unless the name
                 // starts with a given or family name itself.
-                if g.title.is_none() && ws.len() >= 3 {
-                    let w0 = norm[ps[idx[ws[0]]].0].as_str();
+                if !(g.title.is_some() && k == 0) && ws.len() >= 3 {
+                    let w0 = norm[ps[idx[ws[0]]].0].as_ref();
                     let starts_name = lx.given.contains_key(w0) || lx.surnames_first.contains(w0);
                     let split = (1..ws.len() - 1).find(|&m| {
-                        lx.given.contains_key(norm[ps[idx[ws[m]]].0].as_str())
+                        lx.given.contains_key(norm[ps[idx[ws[m]]].0].as_ref())
                             && ps[idx[ws[m]]].2 == Piece::Word
                     });
                     if !starts_name && let Some(m) = split {
@@ -657,7 +870,7 @@ fn classify_group(
                 let first = &norm[ps[a].0];
                 let first_raw = word_text(a);
                 let last_words: Vec<&str> =
-                    ws.iter().map(|&m| norm[ps[idx[m]].0].as_str()).collect();
+                    ws.iter().map(|&m| norm[ps[idx[m]].0].as_ref()).collect();
                 let last = last_words[last_words.len() - 1];
                 // A place cue word ending the name: `Osan Air Base`, `Heinz Field`.
                 let place_cue = n_words >= 2
@@ -671,8 +884,8 @@ fn classify_group(
                 } else if place_cue {
                     RawKind::Place
                 } else if n_words >= 2
-                    && (lx.given.contains_key(first.as_str())
-                        || lx.surnames_first.contains(first.as_str()))
+                    && (lx.given.contains_key(first.as_ref())
+                        || lx.surnames_first.contains(first.as_ref()))
                     && !lx.generic.contains(last)
                 {
                     RawKind::Person
@@ -793,6 +1006,16 @@ mod tests {
     }
 
     #[test]
+    fn title_after_an_org_is_not_in_its_name() {
+        let v = raws(
+            "the Harbor Patrol Squadron Commander, Col. Ana Ruiz, said that the Office of Inspector General would review this matter",
+        );
+        assert!(has(&v, RawKind::Org, "Harbor Patrol Squadron"));
+        assert!(has(&v, RawKind::Org, "Office of Inspector General"));
+        assert!(has(&v, RawKind::Person, "Ana Ruiz"));
+    }
+
+    #[test]
     fn possessive_splits_runs() {
         let v = raws("a researcher at Norway’s Halvorsen Institute said");
         assert!(has(&v, RawKind::Place, "Norway"));
@@ -830,6 +1053,56 @@ mod tests {
         assert!(has(&v, RawKind::Org, "Nurses for Open Borders"));
         let v = raws("They joined the group Nurses for Open Borders, NOB, last year.");
         assert!(has(&v, RawKind::Org, "Nurses for Open Borders"));
+    }
+
+    #[test]
+    fn weak_titles_need_a_given_name() {
+        let v =
+            raws("shares of General Foobar rose, and General Ana Ruiz and Major Ivan Dahl spoke");
+        assert!(has(&v, RawKind::Person, "Ana Ruiz"));
+        assert!(has(&v, RawKind::Person, "Ivan Dahl"));
+        assert!(
+            !v.iter()
+                .any(|(k, n, _)| *k == RawKind::Person && n == "Foobar")
+        );
+    }
+
+    #[test]
+    fn menus_are_not_names() {
+        let v = raws(
+            "Home News Sport Scores Teams Players Stats Odds Picks Video Shop Golf Tennis Racing Boxing Rugby Soccer Hockey",
+        );
+        assert!(v.is_empty());
+    }
+
+    #[test]
+    fn gerund_opener_and_company_suffix() {
+        let v =
+            raws("Watching Harbor League games is fun. They bought Vexo Inc. Dana Obi said so.");
+        assert!(has(&v, RawKind::Org, "Harbor League"));
+        assert!(has(&v, RawKind::Org, "Vexo Inc."));
+        assert!(has(&v, RawKind::Person, "Dana Obi"));
+    }
+
+    #[test]
+    fn headlines_keep_only_firm_names() {
+        let v = raws("Adam Poe Working Late Again As Lund University Study Finds Nothing New");
+        assert!(has(&v, RawKind::Person, "Adam Poe"));
+        assert!(has(&v, RawKind::Org, "Lund University"));
+        assert!(
+            !v.iter()
+                .any(|(k, _, _)| matches!(k, RawKind::Unknown | RawKind::UnknownMulti))
+        );
+    }
+
+    #[test]
+    fn newspapers() {
+        let v = raws("a report in the Dunmore News-Register and the Harbor City Herald said");
+        assert!(has(&v, RawKind::Org, "Dunmore News-Register"));
+        assert!(has(&v, RawKind::Org, "Harbor City Herald"));
+        let v = raws("said Mary Sun and Jake Daily");
+        assert!(has(&v, RawKind::Person, "Mary Sun"));
+        assert!(has(&v, RawKind::Person, "Jake Daily"));
     }
 
     #[test]

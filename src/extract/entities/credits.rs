@@ -13,6 +13,10 @@ pub fn credit_names(line: &str) -> Vec<String> {
         let end = extend_over_initials(rest, end);
         let chunk = &rest[..end];
         for part in chunk.split(',').flat_map(|p| p.split(" and ")) {
+            // `Ada Mensah in Lisbon`: the place of the reporting is not part of the name.
+            let part = [" in ", " at ", " from ", " for "]
+                .iter()
+                .fold(part, |p, sep| p.split(sep).next().unwrap_or(p));
             let name = part.trim().trim_end_matches('.').trim();
             if looks_like_name(name) {
                 out.push(name.to_string());
@@ -55,10 +59,17 @@ fn extend_over_initials(s: &str, mut end: usize) -> usize {
     end
 }
 
-/// Two to five capitalized words.
+/// Two to five capitalized words that are not an organization or a place.
 pub fn looks_like_name(s: &str) -> bool {
+    let lx = lex();
     let words: Vec<&str> = s.split_whitespace().collect();
-    (2..=5).contains(&words.len())
+    let org_or_place = lx.orgs.contains(s)
+        || lx.places.contains(s)
+        || words.iter().any(|w| {
+            lx.org_cues.contains(*w) || lx.stopwords.contains(*w) && !lx.given.contains_key(*w)
+        });
+    !org_or_place
+        && (2..=5).contains(&words.len())
         && words.iter().all(|w| {
             w.chars().next().is_some_and(char::is_uppercase)
                 || matches!(
@@ -68,6 +79,8 @@ pub fn looks_like_name(s: &str) -> bool {
         })
         && !words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()))
 }
+
+use super::lexicon::lex;
 
 #[cfg(test)]
 mod tests {
@@ -84,5 +97,13 @@ mod tests {
             ["John W. Hale", "Mary Poe"]
         );
         assert!(credit_names("Leave a reply").is_empty());
+        assert_eq!(
+            credit_names("Reporting by Ada Mensah in Lisbon; Editing by Li Wei"),
+            ["Ada Mensah", "Li Wei"]
+        );
+        assert!(credit_names("Compiled by Associated Press staff").is_empty());
+        assert!(!looks_like_name("Associated Press"));
+        assert!(!looks_like_name("Harbour News Service"));
+        assert!(looks_like_name("Will Dunmore"));
     }
 }

@@ -6,6 +6,7 @@
 
 use super::Gender;
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 const PLACES: &str = include_str!("../data/places.txt");
@@ -26,17 +27,64 @@ fn lines(data: &str) -> impl Iterator<Item = &str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
+/// A fast hasher for the built-in tables. Their keys are fixed data, so a crafted input can
+/// only miss them, never make their chains long; tables keyed by input words keep std's
+/// randomized hasher.
+#[derive(Default, Clone, Copy)]
+pub struct LexHasher(u64);
+
+impl LexHasher {
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl Hasher for LexHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut v = [0u8; 8];
+            v.copy_from_slice(c);
+            self.add(u64::from_le_bytes(v));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut v = [0u8; 8];
+            v[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(v));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub type LexMap<K, V> = HashMap<K, V, BuildHasherDefault<LexHasher>>;
+pub type LexSet<K> = HashSet<K, BuildHasherDefault<LexHasher>>;
+
 /// A table of names (one or more words) mapping to a value, with the longest entry's
 /// word count for bounded longest-match look-ups.
 pub struct Lexicon<T> {
-    map: HashMap<String, T>,
+    map: LexMap<String, T>,
+    /// First words of all entries: most words start none, and are rejected at once.
+    firsts: LexSet<String>,
     max_words: usize,
 }
 
 impl<T> Lexicon<T> {
     fn new() -> Self {
         Self {
-            map: HashMap::new(),
+            map: LexMap::default(),
+            firsts: LexSet::default(),
             max_words: 1,
         }
     }
@@ -44,6 +92,9 @@ impl<T> Lexicon<T> {
     fn insert(&mut self, key: &str, value: T) {
         let key = key.split_whitespace().collect::<Vec<_>>().join(" ");
         self.max_words = self.max_words.max(key.split(' ').count());
+        if let Some(first) = key.split(' ').next() {
+            self.firsts.insert(first.to_string());
+        }
         self.map.entry(key).or_insert(value);
     }
 
@@ -59,6 +110,9 @@ impl<T> Lexicon<T> {
     /// Longest entry made of `words[0..n]`: returns `(n, value)`.
     pub fn find<S: AsRef<str>>(&self, words: &[S]) -> Option<(usize, &T)> {
         let max = self.max_words.min(words.len());
+        if max == 0 || !self.firsts.contains(words[0].as_ref()) {
+            return None;
+        }
         let mut key = String::new();
         let mut best = None;
         for (i, w) in words.iter().take(max).enumerate() {
@@ -84,18 +138,18 @@ pub struct Lexicons {
     /// Surface form → index into `org_names`.
     pub orgs: Lexicon<Canon>,
     pub org_names: Vec<String>,
-    pub org_cues: HashSet<String>,
+    pub org_cues: LexSet<String>,
     pub place_cues: Lexicon<()>,
     /// Title → gender cue.
     pub titles: Lexicon<Option<Gender>>,
     pub demonyms: Lexicon<()>,
     /// Given name → gender (None: either).
-    pub given: HashMap<String, Option<Gender>>,
-    pub surnames_first: HashSet<String>,
-    pub stopwords: HashSet<String>,
-    pub generic: HashSet<String>,
+    pub given: LexMap<String, Option<Gender>>,
+    pub surnames_first: LexSet<String>,
+    pub stopwords: LexSet<String>,
+    pub generic: LexSet<String>,
     /// Lowercase nouns for a person's role or occupation.
-    pub roles: HashSet<String>,
+    pub roles: LexSet<String>,
 }
 
 fn canon_table(data: &str) -> (Lexicon<Canon>, Vec<String>) {
@@ -117,7 +171,7 @@ fn canon_table(data: &str) -> (Lexicon<Canon>, Vec<String>) {
     (lex, names)
 }
 
-fn set(data: &str) -> HashSet<String> {
+fn set(data: &str) -> LexSet<String> {
     lines(data).map(str::to_string).collect()
 }
 
@@ -141,7 +195,7 @@ fn build() -> Lexicons {
     for c in lines(PLACE_CUES) {
         place_cues.insert(c, ());
     }
-    let mut given = HashMap::new();
+    let mut given = LexMap::default();
     for line in lines(GIVEN_NAMES) {
         let mut it = line.split_whitespace();
         let (Some(n), g) = (it.next(), it.next()) else {

@@ -23,6 +23,9 @@ pub use lexicon::{
     given_name, is_demonym, is_given_name, is_role_noun, is_title_word, title_gender,
 };
 
+/// Most byline and credit-line names taken from one article.
+const MAX_CREDITED: usize = 32;
+
 /// One mention of an entity in the body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mention {
@@ -128,6 +131,8 @@ pub fn recognize(article: &Article) -> EntityTable {
     for line in &article.extra {
         credited.extend(credits::credit_names(line));
     }
+    // A page can carry any number of junk lines; real credits name a handful of people.
+    credited.truncate(MAX_CREDITED);
     for name in credited {
         let name = name.trim();
         if !credits::looks_like_name(name) {
@@ -354,6 +359,14 @@ mod tests {
         let orgs = names(&t, EntityKind::Organization);
         assert!(orgs.contains(&"Lowe's"), "{orgs:?}");
         assert!(orgs.contains(&"Home Depot"), "{orgs:?}");
+    }
+
+    #[test]
+    fn capitalized_nouns_with_von_are_not_people() {
+        let t = recognize(&article(
+            "Die Herstellung von Interoperabilität kostet Geld. Omar bin Khalid sagte nein.",
+        ));
+        assert_eq!(names(&t, EntityKind::Person), ["Omar bin Khalid"]);
     }
 
     #[test]

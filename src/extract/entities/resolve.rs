@@ -52,6 +52,9 @@ const PERSON_VERBS: &[&str] = &[
     "suggested",
 ];
 
+/// Most surface forms kept per entity.
+const MAX_ALIASES: usize = 24;
+
 const NAME_SUFFIXES: &[&str] = &["Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"];
 
 pub struct Resolved {
@@ -280,6 +283,42 @@ struct Builder {
     people: HashMap<usize, PersonInfo>,
     org_keys: HashMap<String, usize>,
     place_keys: HashMap<String, usize>,
+    /// People by surname and by first word (entries may be stale after merges).
+    by_surname: HashMap<String, Vec<usize>>,
+    by_first: HashMap<String, Vec<usize>>,
+    /// Organizations by name without trailing cue words, and by initials (and their
+    /// endings); built for pass 2.
+    org_heads: HashMap<String, Vec<usize>>,
+    org_initials: HashMap<String, Vec<usize>>,
+    /// Merged entity → the entity it was merged into.
+    redirect: HashMap<usize, usize>,
+}
+
+/// Distinct live values of an index entry.
+fn uniq(v: Option<&Vec<usize>>, live: impl Fn(usize) -> bool) -> Vec<usize> {
+    let mut out: Vec<usize> = v
+        .into_iter()
+        .flatten()
+        .copied()
+        .filter(|&e| live(e))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// `name` without trailing organization cue words (`Vexo Group Corp` → `Vexo`).
+fn org_head(name: &str) -> &str {
+    let lx = lex();
+    let mut head = name.trim_end();
+    while let Some((rest, last)) = head.rsplit_once(' ') {
+        if lx.org_cues.contains(last) {
+            head = rest.trim_end();
+        } else {
+            break;
+        }
+    }
+    head
 }
 
 impl Builder {
@@ -298,7 +337,11 @@ impl Builder {
     fn add_form(&mut self, e: usize, form: &str) {
         let form = form.trim();
         let ent = &mut self.entities[e];
-        if form.is_empty() || form == ent.name || ent.aliases.iter().any(|a| a == form) {
+        if form.is_empty()
+            || form == ent.name
+            || ent.aliases.len() >= MAX_ALIASES
+            || ent.aliases.iter().any(|a| a == form)
+        {
             return;
         }
         ent.aliases.push(form.to_string());
@@ -310,38 +353,68 @@ impl Builder {
     }
 
     /// Person with this surname, the latest one opened (or any matching first name).
+    fn live_person(&self, e: usize) -> bool {
+        self.people.contains_key(&e)
+    }
+
     fn find_person(&self, first: &[String], surname: &str) -> Option<usize> {
-        self.people
-            .iter()
-            .filter(|(_, p)| p.surname == surname && compatible_first(&p.first, first))
-            .map(|(&e, _)| e)
+        uniq(self.by_surname.get(surname), |e| self.live_person(e))
+            .into_iter()
+            .filter(|e| compatible_first(&self.people[e].first, first))
             .max()
     }
 
     fn person_by_surname(&self, w: &str) -> Option<usize> {
-        let by_surname = self
-            .people
-            .iter()
-            .filter(|(_, p)| p.surname == w)
-            .map(|(&e, _)| e)
+        let by_surname = uniq(self.by_surname.get(w), |e| self.live_person(e))
+            .into_iter()
             .max();
         by_surname.or_else(|| {
-            self.people
-                .iter()
-                .filter(|(_, p)| single_matches(p, w))
-                .map(|(&e, _)| e)
+            uniq(self.by_first.get(w), |e| self.live_person(e))
+                .into_iter()
+                .filter(|e| single_matches(&self.people[e], w))
                 .max()
         })
     }
 
+    fn person_by_first(&self, w: &str) -> Option<usize> {
+        let hits: Vec<usize> = uniq(self.by_first.get(w), |e| self.live_person(e))
+            .into_iter()
+            .filter(|e| self.people[e].first.first().is_some_and(|f| f == w))
+            .collect();
+        (hits.len() == 1).then(|| hits[0])
+    }
+
+    /// Indexes the organizations by head and initials, for pass 2.
+    fn index_orgs(&mut self) {
+        self.org_heads.clear();
+        self.org_initials.clear();
+        for e in 0..self.entities.len() {
+            let ent = &self.entities[e];
+            if ent.kind != EntityKind::Organization || ent.name.is_empty() {
+                continue;
+            }
+            let head = org_head(&ent.name);
+            if head.len() < ent.name.len() {
+                self.org_heads.entry(head.to_string()).or_default().push(e);
+            }
+            for n in std::iter::once(&ent.name).chain(&ent.aliases) {
+                let ini: Vec<char> = initials(n).chars().collect();
+                if ini.len() < 2 {
+                    continue;
+                }
+                for k in 0..=ini.len().saturating_sub(3) {
+                    if k == 0 || ini.len() - k >= 3 {
+                        let key: String = ini[k..].iter().collect();
+                        self.org_initials.entry(key).or_default().push(e);
+                    }
+                }
+            }
+        }
+    }
+
     /// The one organization named `W` plus cue words (`Vexo` → `Vexo Corp`).
     fn org_by_head(&self, w: &str) -> Option<usize> {
-        let hits: Vec<usize> = (0..self.entities.len())
-            .filter(|&e| {
-                let ent = &self.entities[e];
-                ent.kind == EntityKind::Organization && is_head_of(w, &ent.name)
-            })
-            .collect();
+        let hits = uniq(self.org_heads.get(w), |_| true);
         (hits.len() == 1).then(|| hits[0])
     }
 
@@ -349,30 +422,10 @@ impl Builder {
     /// Laboratory`), or end it (`PUC` → `California Public Utilities Commission`).
     fn org_by_initials(&self, acr: &str) -> Option<usize> {
         let letters = acronym_letters(acr);
-        if letters.len() < 2 {
+        if letters.chars().count() < 2 {
             return None;
         }
-        let hits: Vec<usize> = (0..self.entities.len())
-            .filter(|&e| self.entities[e].kind == EntityKind::Organization)
-            .filter(|&e| {
-                let ent = &self.entities[e];
-                std::iter::once(&ent.name).chain(&ent.aliases).any(|n| {
-                    let ini = initials(n);
-                    ini.chars().count() >= 2
-                        && (ini == letters || letters.len() >= 3 && ini.ends_with(&letters))
-                })
-            })
-            .collect();
-        (hits.len() == 1).then(|| hits[0])
-    }
-
-    fn person_by_first(&self, w: &str) -> Option<usize> {
-        let hits: Vec<usize> = self
-            .people
-            .iter()
-            .filter(|(_, p)| p.first.first().is_some_and(|f| f == w))
-            .map(|(&e, _)| e)
-            .collect();
+        let hits = uniq(self.org_initials.get(&letters), |_| true);
         (hits.len() == 1).then(|| hits[0])
     }
 
@@ -388,6 +441,9 @@ impl Builder {
                         && first.first().map(String::len) > info.first.first().map(String::len))
                 {
                     let old = std::mem::replace(&mut self.entities[e].name, name.to_string());
+                    if let Some(f) = first.first() {
+                        self.by_first.entry(f.clone()).or_default().push(e);
+                    }
                     info.first = first;
                     self.add_form(e, &old);
                 } else {
@@ -397,6 +453,10 @@ impl Builder {
             }
             None => {
                 let e = self.new_entity(EntityKind::Person, name);
+                self.by_surname.entry(surname.clone()).or_default().push(e);
+                if let Some(f) = first.first() {
+                    self.by_first.entry(f.clone()).or_default().push(e);
+                }
                 self.people.insert(
                     e,
                     PersonInfo {
@@ -493,10 +553,11 @@ pub fn resolve(body: &str, toks: &[Token], raws: &[Raw]) -> Resolved {
                 }
             }
             RawKind::UnknownMulti => {
-                let particle = r
-                    .words
-                    .iter()
-                    .any(|w| PARTICLES.contains(&&body[w.clone()]));
+                // `Omar bin Said`: particles that only occur inside people's names, after a
+                // short first word (German nouns take `von` too: `Herstellung von ...`).
+                let particle = r.words.len() == 3
+                    && matches!(&body[r.words[1].clone()], "van" | "bin" | "ibn" | "von")
+                    && body[r.words[0].clone()].chars().count() <= 7;
                 let prev = r
                     .first_tok
                     .checked_sub(1)
@@ -542,6 +603,7 @@ pub fn resolve(body: &str, toks: &[Token], raws: &[Raw]) -> Resolved {
     }
 
     // Pass 2: lone words and acronyms link to what is known.
+    b.index_orgs();
     for (i, r) in raws.iter().enumerate() {
         if raw_entity[i].is_some() {
             continue;
@@ -645,7 +707,6 @@ fn merge_into(b: &mut Builder, s: usize, target: usize) {
     let aliases = std::mem::take(&mut b.entities[s].aliases);
     let name = std::mem::take(&mut b.entities[s].name);
     b.entities[target].mentions.extend(moved);
-    b.entities[target].mentions.sort_by_key(|r| r.start);
     b.add_form(target, &name);
     for a in aliases {
         b.add_form(target, &a);
@@ -656,19 +717,7 @@ fn merge_into(b: &mut Builder, s: usize, target: usize) {
     {
         p.gender = from.gender;
     }
-    for m in &mut b.mentions {
-        if m.1 == s {
-            m.1 = target;
-        }
-    }
-}
-
-/// `short` is `long` without trailing cue words (`SoftBank` / `SoftBank Group Corp`).
-fn is_head_of(short: &str, long: &str) -> bool {
-    let lx = lex();
-    long.strip_prefix(short)
-        .and_then(|rest| rest.strip_prefix(' '))
-        .is_some_and(|rest| rest.split_whitespace().all(|w| lx.org_cues.contains(w)))
+    b.redirect.insert(s, target);
 }
 
 /// A single name matches a full name by surname, or by a family name written first
@@ -687,11 +736,16 @@ fn merge_single_names(b: &mut Builder) {
     singles.sort_unstable();
     for s in singles {
         let surname = b.people[&s].surname.clone();
-        let full: Vec<usize> = b
-            .people
-            .iter()
-            .filter(|&(&e, p)| e != s && !p.first.is_empty() && single_matches(p, &surname))
-            .map(|(&e, _)| e)
+        let mut cands = uniq(b.by_surname.get(&surname), |e| b.live_person(e));
+        cands.extend(uniq(b.by_first.get(&surname), |e| b.live_person(e)));
+        cands.sort_unstable();
+        cands.dedup();
+        let full: Vec<usize> = cands
+            .into_iter()
+            .filter(|&e| {
+                let p = &b.people[&e];
+                e != s && !p.first.is_empty() && single_matches(p, &surname)
+            })
             .collect();
         if full.len() == 1 {
             merge_into(b, s, full[0]);
@@ -699,44 +753,55 @@ fn merge_single_names(b: &mut Builder) {
     }
 }
 
+/// Longest list of candidate hosts looked at for one organization.
+const MAX_HOSTS: usize = 64;
+
 /// `Security Council` joins `UN Security Council` when it is the only organization whose
-/// words contain it in order and its last word is an organization cue.
+/// words contain it in order and its last word is an organization cue; `SoftBank` joins
+/// `SoftBank Group Corp`.
 fn merge_org_parts(b: &mut Builder) {
     let lx = lex();
+    b.index_orgs();
     let orgs: Vec<usize> = (0..b.entities.len())
-        .filter(|&e| {
-            b.entities[e].kind == EntityKind::Organization && !b.entities[e].name.is_empty()
-        })
+        .filter(|&e| b.entities[e].kind == EntityKind::Organization)
         .collect();
-    let words = |e: usize, b: &Builder| -> Vec<String> {
-        b.entities[e]
-            .name
-            .split_whitespace()
-            .map(str::to_string)
-            .collect()
-    };
+    let mut by_cue: HashMap<String, Vec<usize>> = HashMap::new();
+    for &e in &orgs {
+        for w in b.entities[e].name.split_whitespace() {
+            if lx.org_cues.contains(w) {
+                by_cue.entry(w.to_string()).or_default().push(e);
+            }
+        }
+    }
     for &a in &orgs {
         let name = b.entities[a].name.clone();
-        let heads: Vec<usize> = orgs
-            .iter()
-            .copied()
-            .filter(|&h| h != a && !b.entities[h].name.is_empty())
-            .filter(|&h| is_head_of(&name, &b.entities[h].name))
-            .collect();
+        if name.is_empty() {
+            continue;
+        }
+        let heads = uniq(b.org_heads.get(&name), |h| {
+            h != a && !b.entities[h].name.is_empty()
+        });
         if heads.len() == 1 {
             merge_into(b, a, heads[0]);
             continue;
         }
-        let wa = words(a, b);
-        if wa.len() < 2 || !wa.last().is_some_and(|w| lx.org_cues.contains(w.as_str())) {
+        let wa: Vec<&str> = name.split_whitespace().collect();
+        let Some(last) = wa
+            .last()
+            .filter(|w| wa.len() >= 2 && lx.org_cues.contains(**w))
+        else {
+            continue;
+        };
+        if by_cue.get(*last).is_none_or(|v| v.len() > MAX_HOSTS) {
             continue;
         }
-        let hosts: Vec<usize> = orgs
-            .iter()
-            .copied()
-            .filter(|&h| h != a && !b.entities[h].name.is_empty())
+        let cands = uniq(by_cue.get(*last), |h| {
+            h != a && !b.entities[h].name.is_empty()
+        });
+        let hosts: Vec<usize> = cands
+            .into_iter()
             .filter(|&h| {
-                let wh = words(h, b);
+                let wh: Vec<&str> = b.entities[h].name.split_whitespace().collect();
                 wh.len() > wa.len() && {
                     let mut it = wh.iter();
                     wa.iter().all(|w| it.any(|x| x == w))
@@ -764,11 +829,27 @@ fn compact(b: &mut Builder) {
         }
         kept.push(e);
     }
+    for e in &mut kept {
+        e.mentions.sort_by_key(|r| (r.start, r.end));
+    }
     b.entities = kept;
     b.people = people;
+    let redirect = std::mem::take(&mut b.redirect);
+    let root = |mut e: usize| {
+        // Merges always point to a live entity at the time, so chains are short; the bound
+        // guards against a cycle all the same.
+        for _ in 0..64 {
+            match redirect.get(&e) {
+                Some(&t) => e = t,
+                None => break,
+            }
+        }
+        e
+    };
     for m in &mut b.mentions {
-        m.1 = map[m.1];
+        m.1 = map[root(m.1)];
     }
+    b.mentions.retain(|m| m.1 != usize::MAX);
     b.org_keys.clear();
     b.place_keys.clear();
 }

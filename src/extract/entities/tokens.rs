@@ -164,6 +164,8 @@ pub fn tokenize(body: &str) -> Vec<Token> {
         if c.is_alphanumeric() {
             let start = i;
             let mut end = i + c.len_utf8();
+            let mut hyphen = false;
+            let mut apostrophe = false;
             loop {
                 match it.peek().copied() {
                     Some((j, d)) if d.is_alphanumeric() => {
@@ -176,6 +178,8 @@ pub fn tokenize(body: &str) -> Vec<Token> {
                         if next.is_some_and(char::is_alphanumeric) {
                             it.next();
                             end = j + d.len_utf8();
+                            hyphen |= d == '-';
+                            apostrophe |= is_apostrophe(d);
                         } else {
                             break;
                         }
@@ -185,7 +189,7 @@ pub fn tokenize(body: &str) -> Vec<Token> {
             }
             // `Delhi-based`, `Party-controlled`: the name ends at the hyphen and the
             // adjective tail is a word of its own.
-            if let Some(h) = adjective_tail(&body[start..end]) {
+            if hyphen && let Some(h) = adjective_tail(&body[start..end]) {
                 let cut = start + h;
                 out.push(Token {
                     start,
@@ -222,10 +226,10 @@ pub fn tokenize(body: &str) -> Vec<Token> {
             let mut possessive = false;
             let word = &body[start..end];
             // Names that end in a possessive form (`Lowe's`, `McDonald's`) keep it.
-            let keeps_s = lex().orgs.contains(word);
+            let keeps_s = apostrophe && lex().orgs.contains(word);
             // Possessive 's inside the word: "Israel's" (the apostrophe joined above).
             for ap in ["'s", "\u{2019}s"] {
-                if keeps_s {
+                if keeps_s || !apostrophe {
                     break;
                 }
                 if let Some(stem) = word.strip_suffix(ap)
@@ -309,6 +313,11 @@ fn fix_abbreviation_ends(body: &str, toks: &mut [Token]) {
             continue;
         }
         let p = prev.text(body);
+        // `Vexo Inc. Shares rose`: a company suffix ends a name; what follows is new.
+        if matches!(p, "Inc." | "Corp." | "Ltd." | "Co." | "LLC.") {
+            toks[k].sent_start = true;
+            continue;
+        }
         if p.ends_with('.') && !is_title_word(p) && p.chars().count() > 2 {
             let w = cur.text(body);
             if lx.stopwords.contains(w) {

@@ -72,11 +72,26 @@ pub struct Phrase {
     pub words: Vec<String>,
 }
 
+/// What a lowercase word can start: a bit per [`PhraseKind`], and the verb it is a form of.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Entry {
+    pub kinds: u8,
+    pub verb: Option<Verb>,
+}
+
+impl Entry {
+    pub fn starts(&self, kind: PhraseKind) -> bool {
+        self.kinds & (1 << kind as u8) != 0
+    }
+}
+
 pub struct Lexicon {
     verbs: FastMap<String, Verb>,
+    entries: FastMap<String, Entry>,
     lemmas: Vec<String>,
     phrases: Vec<Phrase>,
-    by_first: FastMap<String, Vec<usize>>,
+    /// Per phrase kind: first word → phrases.
+    by_first: [FastMap<String, Vec<usize>>; 4],
 }
 
 /// The lexicon, parsed on first use.
@@ -141,9 +156,10 @@ impl Lexicon {
     fn parse(data: &str) -> Lexicon {
         let mut lex = Lexicon {
             verbs: FastMap::default(),
+            entries: FastMap::default(),
             lemmas: Vec::new(),
             phrases: Vec::new(),
-            by_first: FastMap::default(),
+            by_first: Default::default(),
         };
         for line in data.lines() {
             let line = line.trim();
@@ -164,7 +180,10 @@ impl Lexicon {
                     continue;
                 }
                 let idx = lex.phrases.len();
-                lex.by_first.entry(words[0].clone()).or_default().push(idx);
+                lex.by_first[kind as usize]
+                    .entry(words[0].clone())
+                    .or_default()
+                    .push(idx);
                 lex.phrases.push(Phrase { kind, words });
                 continue;
             }
@@ -205,7 +224,20 @@ impl Lexicon {
             put(&part_f, Form::Participle);
             put(&ing_f, Form::Ing);
         }
+        for (w, v) in &lex.verbs {
+            lex.entries.entry(w.clone()).or_default().verb = Some(*v);
+        }
+        for (k, map) in lex.by_first.iter().enumerate() {
+            for w in map.keys() {
+                lex.entries.entry(w.clone()).or_default().kinds |= 1 << k;
+            }
+        }
         lex
+    }
+
+    /// Everything a lowercase word can start, in one lookup.
+    pub fn entry(&self, lower: &str) -> Option<Entry> {
+        self.entries.get(lower).copied()
     }
 
     /// The verb a lowercase word is a form of.
@@ -222,8 +254,8 @@ impl Lexicon {
     }
 
     /// Phrases whose first word is `lower`.
-    pub fn phrases_from(&self, lower: &str) -> impl Iterator<Item = &Phrase> {
-        self.by_first
+    pub fn phrases_from(&self, kind: PhraseKind, lower: &str) -> impl Iterator<Item = &Phrase> {
+        self.by_first[kind as usize]
             .get(lower)
             .into_iter()
             .flat_map(move |v| v.iter().map(move |&i| &self.phrases[i]))
@@ -266,11 +298,11 @@ mod tests {
             assert!(lex.verb(belief).is_none(), "{belief}");
         }
         assert!(
-            lex.phrases_from("according")
+            lex.phrases_from(PhraseKind::Source, "according")
                 .any(|p| p.kind == PhraseKind::Source && p.words == ["according", "to"])
         );
         assert!(
-            lex.phrases_from("in")
+            lex.phrases_from(PhraseKind::Adjunct, "in")
                 .any(|p| p.kind == PhraseKind::Adjunct)
         );
     }

@@ -34,10 +34,7 @@ pub fn phrase_at(doc: &Doc, i: usize, kind: PhraseKind) -> Option<usize> {
     let mut buf = [0u8; 48];
     let first = lower(doc.text(i), &mut buf)?;
     let mut best: Option<usize> = None;
-    for ph in lexicon().phrases_from(first) {
-        if ph.kind != kind {
-            continue;
-        }
+    for ph in lexicon().phrases_from(kind, first) {
         let n = ph.words.len();
         let ok = (1..n).all(|k| {
             doc.toks
@@ -52,13 +49,27 @@ pub fn phrase_at(doc: &Doc, i: usize, kind: PhraseKind) -> Option<usize> {
     best
 }
 
-/// The cue starting at token `i`, if any.
+/// The cue starting at token `i`, if any (from the document's cue table when filled).
 pub fn cue_at(doc: &Doc, i: usize) -> Option<Cue> {
+    if let Some(c) = doc.cue_cache.get(i) {
+        return *c;
+    }
+    find_cue(doc, i)
+}
+
+/// Looks up the cue starting at token `i` in the lexicon.
+pub fn find_cue(doc: &Doc, i: usize) -> Option<Cue> {
     let t = doc.toks.get(i)?;
     if !t.is_word() {
         return None;
     }
-    if let Some(n) = phrase_at(doc, i, PhraseKind::Source) {
+    let entry = {
+        let mut buf = [0u8; 48];
+        lexicon().entry(lower(doc.text(i), &mut buf)?)?
+    };
+    if entry.starts(PhraseKind::Source)
+        && let Some(n) = phrase_at(doc, i, PhraseKind::Source)
+    {
         return Some(Cue {
             start: i,
             end: i + n,
@@ -68,7 +79,9 @@ pub fn cue_at(doc: &Doc, i: usize) -> Option<Cue> {
         });
     }
     let lex = lexicon();
-    if let Some(n) = phrase_at(doc, i, PhraseKind::Verb) {
+    if entry.starts(PhraseKind::Verb)
+        && let Some(n) = phrase_at(doc, i, PhraseKind::Verb)
+    {
         let mut buf = [0u8; 48];
         let verb = lower(doc.text(i + n - 1), &mut buf)
             .and_then(|w| lex.verb(w))
@@ -91,9 +104,7 @@ pub fn cue_at(doc: &Doc, i: usize) -> Option<Cue> {
             phrase: true,
         });
     }
-    let mut buf = [0u8; 48];
-    let w = lower(doc.text(i), &mut buf)?;
-    let v = lex.verb(w)?;
+    let v = entry.verb?;
     Some(Cue {
         start: i,
         end: i + 1,
@@ -211,7 +222,13 @@ fn collect_back(doc: &Doc, s: usize, k: usize) -> (usize, bool) {
         let ok = match t.kind {
             Kind::Word => {
                 let txt = doc.text(j - 1);
-                if txt.eq_ignore_ascii_case("and") {
+                if txt.eq_ignore_ascii_case("to") {
+                    // `ambassador to Britain`, not `decided to`.
+                    j - 1 > s
+                        && doc.toks[j - 2].is_word()
+                        && !doc.toks[j - 2].capitalized()
+                        && w.is_speaker_head(doc.text(j - 2))
+                } else if txt.eq_ignore_ascii_case("and") {
                     // `Customs and Border Protection`, `Pepsi and Coca-Cola`.
                     j - 1 > s
                         && doc.toks[j - 2].capitalized()
@@ -336,6 +353,10 @@ pub fn subject_before(doc: &Doc, s: usize, k: usize) -> Option<Np> {
         }
     }
     while start < end && doc.is_any(start, CONNECTIVES) && end - start > 1 {
+        start += 1;
+    }
+    // `with forecasters warning`: `with` is not part of the source.
+    if end - start > 1 && doc.is(start, "with") {
         start += 1;
     }
     let before = if start == s {
@@ -496,7 +517,7 @@ pub fn after_frame(
     if j >= e || !doc.toks[j].is_word() {
         return None;
     }
-    if let Some(cue) = cue_at(doc, j).filter(speech_form) {
+    if let Some(cue) = cue_at(doc, j).filter(|c| speech_form(c) || perfect_form(doc, c)) {
         let (np, appos) = np_after(doc, cue.end, e)?;
         let sp = res.resolve(np, appos, para)?;
         return Some((sp, cue.start..cue.end));
@@ -510,7 +531,7 @@ pub fn after_frame(
             return None;
         }
         if t.is_word()
-            && let Some(cue) = cue_at(doc, k).filter(speech_form)
+            && let Some(cue) = cue_at(doc, k).filter(|c| speech_form(c) || perfect_form(doc, c))
         {
             let np = subject_before(doc, j, k)?;
             if let Some(b) = np.before
@@ -588,7 +609,9 @@ pub fn before_frame(
         let Some(cue) = cue_at(doc, k) else {
             continue;
         };
-        if !(lead || cue.end == open) {
+        // `X said that “Q.”`
+        let that = cue.end + 1 == open && doc.is(cue.end, "that");
+        if !(lead || cue.end == open || that) {
             return None;
         }
         if cue.source {
@@ -606,14 +629,66 @@ pub fn before_frame(
             return None;
         }
         // `X said, "Q"` but not `X said the word "Q"`: only an object or adjunct between.
-        if cue.end < open - 1 && !lead {
+        if cue.end < open - 1 && !lead && !that {
             return None;
         }
-        let np = subject_before(doc, sent.start, k)?;
+        let Some(np) = subject_before(doc, sent.start, k) else {
+            // `He asked about X and said, “Q”`: the source of the sentence's first cue.
+            if k > sent.start && doc.is_any(k - 1, &["and", "but"]) {
+                return sentence_source(doc, res, sent.start, k, para)
+                    .map(|sp| (sp, cue.start..cue.end));
+            }
+            return None;
+        };
         let sp = res.resolve(np.range, np.appos, para)?;
         return Some((sp, cue.start..cue.end));
     }
     None
+}
+
+/// A fragment's source: the nearest cue or naming verb before it in the sentence
+/// (`Kejriwal turned to Twitter to describe his city as a “gas chamber”`, `with the
+/// minister warning of “dangerous consequences”`).
+pub fn partial_frame(
+    doc: &Doc,
+    res: &mut Resolver,
+    sent: Range<usize>,
+    open: usize,
+    para: u32,
+    naming: &[&str],
+) -> Option<(Speaker, Range<usize>)> {
+    let lo = open.saturating_sub(12).max(sent.start);
+    let k = (lo..open).rev().find(|&k| {
+        let t = &doc.toks[k];
+        t.q == 0
+            && t.is_word()
+            && (doc.is_any(k, naming) || cue_at(doc, k).is_some_and(|c| c.verb.is_some()))
+    })?;
+    if doc.toks[k..open]
+        .iter()
+        .any(|t| t.kind != Kind::Word && t.q == 0 && !t.is_punct(',') && !t.is_punct('.'))
+    {
+        return None;
+    }
+    let infinitive = k > sent.start && doc.is(k - 1, "to");
+    let ing = doc.text(k).ends_with("ing");
+    if !infinitive
+        && !ing
+        && let Some(np) = subject_before(doc, sent.start, k)
+        && let Some(sp) = res.resolve(np.range, np.appos, para)
+    {
+        return Some((sp, k..k + 1));
+    }
+    if ing {
+        // `with the minister warning of ...`
+        if let Some(np) = subject_before(doc, sent.start, k)
+            && np.before.is_some_and(|b| doc.is(b, "with"))
+            && let Some(sp) = res.resolve(np.range, np.appos, para)
+        {
+            return Some((sp, k..k + 1));
+        }
+    }
+    sentence_source(doc, res, sent.start, k, para).map(|sp| (sp, k..k + 1))
 }
 
 /// The source of the first cue of the sentence before token `k` that has one
@@ -626,7 +701,8 @@ pub fn sentence_source(
     para: u32,
 ) -> Option<Speaker> {
     let mut i = s;
-    while i < k {
+    // The first cue is near the start of the sentence; a bounded scan stays linear.
+    while i < k.min(s + 80) {
         if doc.toks[i].is_word()
             && doc.toks[i].q == 0
             && let Some(c) = cue_at(doc, i)
@@ -637,13 +713,73 @@ pub fn sentence_source(
         }
         i += 1;
     }
-    None
+    // No cue before: the sentence's leading subject (`Kejriwal turned to Twitter to ...`).
+    let subj = leading_subject(doc, s, k)?;
+    res.resolve(subj, None, para)
 }
+
+/// The subject at the start of sentence `s..lim` (`Health care providers have protested
+/// ..., warning that C`).
+pub fn leading_subject(doc: &Doc, s: usize, lim: usize) -> Option<Range<usize>> {
+    let mut a = s;
+    while a < lim
+        && doc.is_any(
+            a,
+            &["but", "and", "so", "yet", "still", "meanwhile", "however"],
+        )
+    {
+        a += 1;
+        if a < lim && doc.toks[a].is_punct(',') {
+            a += 1;
+        }
+    }
+    let mut j = a;
+    let mut named = false;
+    while j < lim && j - a < 8 {
+        let t = &doc.toks[j];
+        let ok = if t.is_word() {
+            let w = doc.text(j);
+            // After a name, the first ordinary lowercase word is the verb
+            // (`Mayor Ann Poe went ...`).
+            let after_name = named
+                && t.ch.is_lowercase()
+                && (!w.ends_with('s') || w.ends_with("ss"))
+                && !words().is_speaker_head(w)
+                && !doc.is_any(
+                    j,
+                    &["of", "for", "and", "the", "de", "van", "von", "bin", "al"],
+                );
+            named |= t.capitalized();
+            let verbish = t.ch.is_lowercase() && w.ends_with("ed");
+            !(after_name || doc.is_any(j, STOP_SUBJECT) || cue_at(doc, j).is_some() || verbish)
+        } else {
+            t.is_punct('.') && j > a && super::text::is_abbrev(doc.text(j - 1))
+        };
+        if !ok {
+            break;
+        }
+        j += 1;
+    }
+    (j > a).then_some(a..j)
+}
+
+const STOP_SUBJECT: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may",
+    "might", "should", "must", "does", "do", "did", "said", "says", "also", "who", "which", "that",
+    "however", "not", "never",
+];
 
 /// Finite forms that can frame speech (`said`, `says`, `adds`; multiword cues).
 pub fn speech_form(c: &Cue) -> bool {
     c.verb
         .is_some_and(|v| c.phrase || matches!(v.form, Form::Past | Form::Third | Form::Base))
+}
+
+/// `has written`, `had told`: a participle after a perfect auxiliary frames speech too.
+pub fn perfect_form(doc: &Doc, c: &Cue) -> bool {
+    c.verb.is_some_and(|v| v.form == Form::Participle)
+        && c.start > 0
+        && doc.is_any(c.start - 1, &["has", "have", "had"])
 }
 
 /// True for time words that may sit between a cue and its clause.

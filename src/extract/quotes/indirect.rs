@@ -373,6 +373,7 @@ fn is_whole_quote(doc: &Doc, range: &Range<usize>) -> bool {
 
 /// Trims trailing punctuation (the final period, a comma before the source).
 fn trim(doc: &Doc, mut r: Range<usize>) -> Range<usize> {
+    r.start = skip_dateline(doc, r.clone());
     while r.end > r.start {
         let t = &doc.toks[r.end - 1];
         if t.kind == Kind::Punct
@@ -393,6 +394,41 @@ fn trim(doc: &Doc, mut r: Range<usize>) -> Range<usize> {
         }
     }
     r
+}
+
+/// `SEOUL (Reuters) – C`, `(AP) — C`: a wire dateline before the clause is not part of it.
+fn skip_dateline(doc: &Doc, r: Range<usize>) -> usize {
+    let mut i = r.start;
+    let lim = r.end.min(r.start + 10);
+    let mut saw = false;
+    while i < lim {
+        let t = &doc.toks[i];
+        let caps = t.is_word() && doc.text(i).chars().all(|c| !c.is_lowercase());
+        if caps || t.is_punct(',') || t.is_punct('/') {
+            i += 1;
+        } else if t.is_punct('(')
+            && i + 2 < lim
+            && doc.toks[i + 1].capitalized()
+            && doc.toks[i + 2].is_punct(')')
+        {
+            i += 3;
+            saw = true;
+        } else {
+            break;
+        }
+    }
+    let dash =
+        i < lim && doc.toks[i].kind == Kind::Punct && matches!(doc.toks[i].ch, '–' | '—' | '-');
+    if dash
+        && (saw || i > r.start)
+        && i + 1 < r.end
+        && (i == r.start || saw || doc.toks[r.start].capitalized())
+    {
+        // Only at the start of a paragraph-initial clause: all words before are capitals.
+        i + 1
+    } else {
+        r.start
+    }
 }
 
 fn plural_or_they(doc: &Doc, np: &Range<usize>) -> bool {
@@ -424,16 +460,25 @@ pub fn find(
             continue;
         }
         // A cue inside reported speech is part of it (`X said Y had concluded that ...`).
-        if hits.iter().any(|x| x.content.contains(&cue.start)) {
+        if hits
+            .iter()
+            .rev()
+            .take(16)
+            .any(|x| x.content.contains(&cue.start))
+        {
             continue;
         }
         if let Some(h) = one(doc, res, s, e, cue, para, &mut last_subject) {
             // Keep the first hit for overlapping frames of the same clause.
-            if hits.iter().any(|x| x.content == h.content) {
+            if hits.iter().rev().take(16).any(|x| x.content == h.content) {
                 continue;
             }
-            // `X recalled that he said C, the office said`: the outer frame wins.
-            hits.retain(|x| !h.content.contains(&x.cue.start));
+            // `X recalled that he said C, the office said`: the outer frame wins (looking
+            // back a bounded number of hits keeps huge sentences linear).
+            let lo = hits.len().saturating_sub(16);
+            let mut tail = hits.split_off(lo);
+            tail.retain(|x| !h.content.contains(&x.cue.start));
+            hits.extend(tail);
             hits.push(h);
         }
     }
@@ -484,46 +529,6 @@ const NOUN_BEFORE: &[&str] = &[
 
 /// Auxiliaries before a progressive cue (`are alleging`).
 const PROGRESSIVE: &[&str] = &["is", "are", "was", "were", "been", "be"];
-
-/// The subject at the start of sentence `s..lim` (`Health care providers have protested
-/// ..., warning that C`).
-fn leading_subject(doc: &Doc, s: usize, lim: usize) -> Option<Range<usize>> {
-    let mut a = s;
-    while a < lim
-        && doc.is_any(
-            a,
-            &["but", "and", "so", "yet", "still", "meanwhile", "however"],
-        )
-    {
-        a += 1;
-        if a < lim && doc.toks[a].is_punct(',') {
-            a += 1;
-        }
-    }
-    let mut j = a;
-    while j < lim && j - a < 8 {
-        let t = &doc.toks[j];
-        let ok = if t.is_word() {
-            let w = doc.text(j);
-            !doc.is_any(j, STOP_SUBJECT)
-                && cue_at(doc, j).is_none()
-                && !(t.ch.is_lowercase() && w.ends_with("ed"))
-        } else {
-            t.is_punct('.') && j > a && super::text::is_abbrev(doc.text(j - 1))
-        };
-        if !ok {
-            break;
-        }
-        j += 1;
-    }
-    (j > a).then_some(a..j)
-}
-
-const STOP_SUBJECT: &[&str] = &[
-    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may",
-    "might", "should", "must", "does", "do", "did", "said", "says", "also", "who", "which", "that",
-    "however", "not", "never",
-];
 
 fn one(
     doc: &Doc,
@@ -586,7 +591,7 @@ fn framed(
             .is_some_and(|n| n.before.is_some_and(|b| doc.is(b, "with")));
         if participle {
             // `Health care providers have protested X, warning that C`.
-            let subj = leading_subject(doc, s, k)?;
+            let subj = super::frames::leading_subject(doc, s, k)?;
             let After::Clause { start, .. } = clause_after(doc, cue, cue.end, e) else {
                 return None;
             };
@@ -624,13 +629,13 @@ fn framed(
         return None;
     }
     let first = doc.text(np.range.start);
-    let first_person = ["i", "we", "you", "i’", "we’", "i'", "we'"]
-        .iter()
-        .any(|p| {
-            first.eq_ignore_ascii_case(p)
-                || first.to_lowercase().starts_with(&format!("{p}’"))
-                || first.to_lowercase().starts_with(&format!("{p}'"))
-        });
+    let first_person = ["i", "we", "you"].iter().any(|p| {
+        first.eq_ignore_ascii_case(p)
+            || first.len() > p.len()
+                && first.is_char_boundary(p.len())
+                && first[..p.len()].eq_ignore_ascii_case(p)
+                && first[p.len()..].starts_with(['’', '\''])
+    });
     if first_person {
         return None;
     }

@@ -41,7 +41,9 @@ struct Pending {
 /// Finds the quotes of `body`, attributed with the help of `known` entities.
 pub fn extract(body: &str, known: &Known) -> Vec<Quote> {
     let spans = marks::find_spans(body);
-    let doc = Doc::new(body, &spans);
+    let mut doc = Doc::new(body, &spans);
+    doc.fill_cues();
+    let doc = doc;
     let mut res = Resolver::new(&doc, known);
     let mut pend: Vec<Pending> = Vec::new();
     // Root pending index of each span.
@@ -133,7 +135,8 @@ pub fn extract(body: &str, known: &Known) -> Vec<Quote> {
                     speaker = Some(h.speaker.clone());
                     cue = Some(h.cue.clone());
                 } else if kind == QuoteKind::Partial
-                    && let Some((s, c)) = naming_frame(&doc, &mut res, sent, open, para)
+                    && let Some((s, c)) =
+                        frames::partial_frame(&doc, &mut res, sent.clone(), open, para, NAMING)
                 {
                     speaker = Some(s);
                     cue = Some(c);
@@ -189,9 +192,32 @@ pub fn extract(body: &str, known: &Known) -> Vec<Quote> {
     }
     settle_paragraph(&mut pend[para_first..], &mut res, cur_para);
 
+    // A word or two quoted more than once is a term under discussion (`“taste”
+    // receptors`), not someone's words.
+    let mut terms: cues::FastMap<String, u32> = cues::FastMap::default();
+    for p in &pend {
+        let t = &body[spans[p.span].text.clone()];
+        if t.split_whitespace().count() <= 2 {
+            *terms
+                .entry(
+                    t.trim_matches(|c: char| !c.is_alphanumeric())
+                        .to_lowercase(),
+                )
+                .or_default() += 1;
+        }
+    }
     for p in pend {
         if p.nonquote {
             continue;
+        }
+        if p.kind == QuoteKind::Partial {
+            let t = &body[spans[p.span].text.clone()];
+            let key = t
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            if t.split_whitespace().count() <= 2 && terms.get(&key).is_some_and(|&n| n >= 2) {
+                continue;
+            }
         }
         // Partial quotes nobody is reported as saying are scare quotes or names.
         if p.kind == QuoteKind::Partial && p.speaker.is_none() {
@@ -244,15 +270,31 @@ fn cue_text(doc: &Doc, cue: &Range<usize>) -> String {
 /// when they open the paragraph, the current speaker.
 fn settle_paragraph(pend: &mut [Pending], res: &mut Resolver, para: u32) {
     let n = pend.len();
+    let speaks = |p: &Pending| p.speaker.is_some() && p.kind == QuoteKind::Direct && p.para == para;
+    // The nearest attributed quotation after each one (one backward pass, linear).
+    let mut next: Vec<Option<usize>> = vec![None; n];
+    let mut nx = None;
+    for i in (0..n).rev() {
+        next[i] = nx;
+        if speaks(&pend[i]) {
+            nx = Some(i);
+        }
+    }
+    let mut prev: Option<Speaker> = None;
     for i in 0..n {
+        if speaks(&pend[i]) {
+            prev = pend[i].speaker.clone();
+            continue;
+        }
         if pend[i].speaker.is_some() || pend[i].nonquote || pend[i].kind != QuoteKind::Direct {
             continue;
         }
-        let near = (0..i).rev().chain(i + 1..n).find(|&j| {
-            pend[j].speaker.is_some() && pend[j].kind == QuoteKind::Direct && pend[j].para == para
-        });
-        if let Some(j) = near {
-            pend[i].speaker = pend[j].speaker.clone();
+        let near = prev
+            .clone()
+            .or_else(|| next[i].and_then(|j| pend[j].speaker.clone()));
+        if let Some(s) = near {
+            pend[i].speaker = Some(s.clone());
+            prev = Some(s);
             continue;
         }
         // A quotation inside a paragraph where someone already speaks is theirs; one that
@@ -268,6 +310,7 @@ fn settle_paragraph(pend: &mut [Pending], res: &mut Resolver, para: u32) {
             )
         }) {
             res.record(&s, para, usize::MAX);
+            prev = Some(s.clone());
             pend[i].speaker = Some(s);
         }
     }
@@ -300,35 +343,6 @@ const NAMING: &[&str] = &[
     "decried",
 ];
 
-/// `The League called it an “adverse development”`: the source of a naming verb before a
-/// fragment.
-fn naming_frame(
-    doc: &Doc,
-    res: &mut Resolver,
-    sent: &Range<usize>,
-    open: usize,
-    para: u32,
-) -> Option<(Speaker, Range<usize>)> {
-    let lo = open.saturating_sub(10).max(sent.start);
-    let k = (lo..open).rev().find(|&k| {
-        let t = &doc.toks[k];
-        t.q == 0 && t.is_word() && doc.is_any(k, NAMING)
-    })?;
-    if doc.toks[k..open]
-        .iter()
-        .any(|t| t.kind != Kind::Word && t.q == 0 && !t.is_punct(','))
-    {
-        return None;
-    }
-    let sp = if doc.text(k).ends_with("ing") {
-        frames::sentence_source(doc, res, sent.start, k, para)?
-    } else {
-        let np = frames::subject_before(doc, sent.start, k)?;
-        res.resolve(np.range, np.appos, para)?
-    };
-    Some((sp, k..k + 1))
-}
-
 /// Direct (a clause or more of someone's words) or partial (a fragment in the writer's
 /// sentence).
 fn classify(
@@ -359,10 +373,17 @@ fn classify(
     let starts = before == sent.start;
     let prev = (open > sent.start).then(|| &doc.toks[open - 1]);
     let cue_before = open >= sent.start + 2 && cue_at(doc, open - 2).is_some();
+    // `X said that “Q.”` with the quotation ending the sentence: a clause of speech.
+    let said_that = open >= sent.start + 2
+        && doc.is(open - 1, "that")
+        && cue_at(doc, open - 2).is_some()
+        && close + 2 >= sent.end
+        && words >= 4;
     let lead = prev.is_some_and(|t| t.is_punct(':') || (t.is_punct(',') && (upper || cue_before)));
     let after_cue = open > sent.start && cue_at(doc, open - 1).is_some() && upper;
     let clause = words >= 3 && end_punct && upper;
-    if starts && (words >= 2 || end_punct) || lead || after_cue || clause && words >= 6 {
+    if starts && (words >= 2 || end_punct) || lead || after_cue || said_that || clause && words >= 6
+    {
         QuoteKind::Direct
     } else {
         QuoteKind::Partial

@@ -189,6 +189,8 @@ pub struct Resolver<'d, 'a> {
     people: Vec<Person>,
     /// Surname and given name (lowercase) → person index, latest wins.
     by_part: FastMap<String, usize>,
+    /// Entity index → person index.
+    by_entity: FastMap<usize, usize>,
     /// Attributions so far: (speaker, paragraph, byte position).
     history: Vec<(Speaker, u32, usize)>,
 }
@@ -274,6 +276,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
             known,
             people: Vec::new(),
             by_part: FastMap::default(),
+            by_entity: FastMap::default(),
             history: Vec::new(),
         };
         let mut titles: Vec<Vec<String>> = vec![Vec::new(); known.entities.len()];
@@ -293,6 +296,24 @@ impl<'d, 'a> Resolver<'d, 'a> {
                         }
                     } else {
                         break;
+                    }
+                }
+                // `China’s ambassador to Britain Liu Xiaming`, `spokeswoman Jo Wren`: role
+                // words right before the name.
+                let mut lo = r.start.saturating_sub(60);
+                while !doc.body.is_char_boundary(lo) {
+                    lo += 1;
+                }
+                let before = &doc.body[lo..r.start];
+                for w in before.split_whitespace().rev().take(4) {
+                    if w.ends_with([',', '.', ';', ':', '”', '"']) {
+                        break;
+                    }
+                    if words().flags(w) & ROLE != 0 && w.chars().all(|c| c.is_lowercase()) {
+                        let w = w.to_string();
+                        if !titles[*e].contains(&w) {
+                            titles[*e].push(w);
+                        }
                     }
                 }
             }
@@ -346,6 +367,9 @@ impl<'d, 'a> Resolver<'d, 'a> {
                 if p.entity.is_none() {
                     p.entity = entity;
                 }
+                if let Some(e) = entity {
+                    self.by_entity.entry(e).or_insert(i);
+                }
                 return i;
             }
         }
@@ -357,6 +381,9 @@ impl<'d, 'a> Resolver<'d, 'a> {
             && let Some(first) = parts.first()
         {
             self.by_part.entry(first.clone()).or_insert(i);
+        }
+        if let Some(e) = entity {
+            self.by_entity.entry(e).or_insert(i);
         }
         self.people.push(Person {
             name,
@@ -408,6 +435,29 @@ impl<'d, 'a> Resolver<'d, 'a> {
         // Pronouns.
         if e - s == 1 && doc.toks[s].is_word() && w.flags(doc.text(s)) & PRONOUN != 0 {
             return self.pronoun(doc.text(s), para, doc.toks[s].start);
+        }
+        // A phrase that ends with a person's name is that person (`China’s ambassador to
+        // Britain Liu Xiaming`).
+        let last_tok = doc.toks[e - 1].end;
+        if let Some((r, ei)) = self.known.in_range(doc.bytes(s..e)).last().cloned()
+            && r.end == last_tok
+            && self
+                .known
+                .entities
+                .get(ei)
+                .is_some_and(|x| x.kind == EntityKind::Person)
+        {
+            let ent = self.known.entities[ei].clone();
+            let roles = (s..e)
+                .filter(|&i| {
+                    doc.toks[i].is_word()
+                        && w.flags(doc.text(i)) & ROLE != 0
+                        && !doc.toks[i].capitalized()
+                })
+                .map(|i| doc.text(i).to_lowercase())
+                .collect();
+            let pi = self.add_person(ent.name, ent.gender, roles, Some(ei));
+            return Some(self.person_speaker(pi, r));
         }
         let mut definite = false;
         while s < e && doc.is_any(s, DETERMINERS) {
@@ -510,13 +560,30 @@ impl<'d, 'a> Resolver<'d, 'a> {
             if f & ORG != 0 {
                 if definite
                     && (single || lower_mods)
-                    && let Some(o) = self.org_anaphor(doc.toks[s].start, para)
+                    && let Some(o) = self.org_anaphor(head_text, doc.toks[s].start, para)
                 {
                     return Some(o);
                 }
                 return Some(Speaker {
                     name: Some(text),
                     kind: SpeakerKind::Organization,
+                    entity: None,
+                    span: Some(phrase),
+                    gender: None,
+                });
+            }
+            // Any plural of people or bodies as the source of a cue (`pilots`, `Harbor
+            // pilots`): a group.
+            let plural = head_text.ends_with('s')
+                && !head_text.ends_with("ss")
+                && !head_text.ends_with("’s")
+                && !head_text.ends_with("'s")
+                && head_text.len() > 3
+                && head_text.chars().all(|c| c.is_alphabetic() || c == '-');
+            if plural {
+                return Some(Speaker {
+                    name: Some(text),
+                    kind: SpeakerKind::Group,
                     entity: None,
                     span: Some(phrase),
                     gender: None,
@@ -784,7 +851,37 @@ impl<'d, 'a> Resolver<'d, 'a> {
         })
     }
 
-    fn org_anaphor(&self, pos: usize, para: u32) -> Option<Speaker> {
+    fn org_anaphor(&self, head: &str, pos: usize, para: u32) -> Option<Speaker> {
+        // `the agency` → an organization named `... Agency`, else the current one.
+        let named = |n: &str| {
+            n.split_whitespace().any(|w| {
+                w.trim_end_matches(['’', '\'', 's'])
+                    .eq_ignore_ascii_case(head)
+            })
+        };
+        if let Some(s) = self.current(para, 3, |s| {
+            s.kind == SpeakerKind::Organization
+                && s.entity.is_some()
+                && s.name.as_deref().is_some_and(named)
+        }) {
+            return Some(s);
+        }
+        let end = self.known.mentions.partition_point(|(r, _)| r.start < pos);
+        let from = end.saturating_sub(300);
+        if let Some((_, e)) = self.known.mentions[from..end].iter().rev().find(|(_, e)| {
+            self.known
+                .entities
+                .get(*e)
+                .is_some_and(|x| x.kind == EntityKind::Organization && named(&x.name))
+        }) {
+            return Some(Speaker {
+                name: Some(self.known.entities[*e].name.clone()),
+                kind: SpeakerKind::Organization,
+                entity: Some(*e),
+                span: None,
+                gender: None,
+            });
+        }
         if let Some(s) = self.current(para, 3, |s| {
             s.kind == SpeakerKind::Organization && s.entity.is_some()
         }) {
@@ -793,7 +890,9 @@ impl<'d, 'a> Resolver<'d, 'a> {
         // The organization mentioned most often before this point.
         let end = self.known.mentions.partition_point(|(r, _)| r.start < pos);
         let mut counts: FastMap<usize, (usize, usize)> = FastMap::default();
-        for (i, (_, e)) in self.known.mentions[..end].iter().enumerate() {
+        // Bounded look-back keeps this linear on very long bodies.
+        let from = end.saturating_sub(300);
+        for (i, (_, e)) in self.known.mentions[from..end].iter().enumerate() {
             if self
                 .known
                 .entities
@@ -835,7 +934,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
                 for (_, e) in self.known.mentions[..end].iter().rev().take(40) {
                     let ent = &self.known.entities[*e];
                     if ent.kind == EntityKind::Person && fits(ent.gender) {
-                        let pi = self.people.iter().position(|x| x.entity == Some(*e));
+                        let pi = self.by_entity.get(e).copied();
                         return Some(match pi {
                             Some(pi) => {
                                 let mut s = self.person_speaker(pi, 0..0);

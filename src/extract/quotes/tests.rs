@@ -271,3 +271,58 @@ fn quotes_are_sorted_and_on_char_boundaries() {
         assert!(body.is_char_boundary(x.span.start) && body.is_char_boundary(x.span.end));
     }
 }
+
+#[test]
+fn repeated_quoted_terms_are_not_quotes() {
+    let body = "Lena Park said the “sweet” receptors were everywhere.\n\n\
+                The “sweet” receptors also sit in the gut.";
+    assert!(
+        quotes(body).iter().all(|q| q.1 != "sweet"),
+        "{:?}",
+        quotes(body)
+    );
+}
+
+#[test]
+fn said_that_quote_is_direct() {
+    let q = quotes("Lena Park said that “the port cannot wait another year.”");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!((q[0].0, q[0].2.as_deref()), (Direct, Some("Lena Park")));
+}
+
+#[test]
+fn perfect_tense_cue_after_a_quote() {
+    let q =
+        quotes("“The port cannot wait,” Lena Park, a senior fellow at a think tank, has written.");
+    assert_eq!(speaker_of(&q, "The port cannot wait,"), Some("Lena Park"));
+}
+
+#[test]
+fn participle_and_with_constructions() {
+    let q =
+        quotes("Harbor pilots have protested the new rules, warning that ships would be delayed.");
+    assert_eq!(
+        speaker_of(&q, "ships would be delayed"),
+        Some("Harbor pilots")
+    );
+    let q = quotes("Fog closed the port, with pilots warning that ships would be delayed.");
+    assert_eq!(speaker_of(&q, "ships would be delayed"), Some("pilots"));
+    let q = quotes("Ann Poe asked about the fees and said, “nobody can pay this.”");
+    assert_eq!(speaker_of(&q, "nobody can pay this."), Some("Ann Poe"));
+}
+
+#[test]
+fn fragments_take_the_nearest_cue_or_naming_verb() {
+    let q = quotes("Mayor Ann Poe went on television to describe the fees as “plain robbery.”");
+    assert_eq!(speaker_of(&q, "plain robbery."), Some("Ann Poe"));
+}
+
+#[test]
+fn phrase_ending_in_a_named_person_is_that_person() {
+    let body = "The harbor's chief engineer Ben Odegaard said the cranes were old and rusty.";
+    let q = analyzed(body);
+    assert_eq!(
+        speaker_of(&q, "the cranes were old and rusty"),
+        Some("Ben Odegaard")
+    );
+}

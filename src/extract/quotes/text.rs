@@ -55,7 +55,12 @@ pub struct Doc<'a> {
     pub sent_para: Vec<u32>,
     /// For each span: the index of its opening-mark token and closing-mark token.
     pub span_toks: Vec<(usize, Option<usize>)>,
+    /// The cue starting at each token, once [`Doc::fill_cues`] has run.
+    pub cue_cache: Vec<Option<super::frames::Cue>>,
 }
+
+/// Word counts stop here.
+pub const WORDS_CAP: usize = 64;
 
 const ABBREV: &[&str] = &[
     "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "lt", "col", "maj", "capt", "sgt", "gov",
@@ -100,6 +105,7 @@ impl<'a> Doc<'a> {
             sents: Vec::new(),
             sent_para: Vec::new(),
             span_toks: vec![(usize::MAX, None); spans.len()],
+            cue_cache: Vec::new(),
         };
         doc.tokenize();
         doc.split_sentences();
@@ -269,6 +275,14 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// Looks up every token's cue once.
+    pub fn fill_cues(&mut self) {
+        let cache: Vec<_> = (0..self.toks.len())
+            .map(|i| super::frames::find_cue(self, i))
+            .collect();
+        self.cue_cache = cache;
+    }
+
     pub fn text(&self, i: usize) -> &'a str {
         let t = &self.toks[i];
         &self.body[t.start..t.end]
@@ -283,9 +297,14 @@ impl<'a> Doc<'a> {
         self.toks.get(i).is_some_and(|t| t.is_word()) && is_one_of(self.text(i), set)
     }
 
-    /// Number of word tokens in `range`.
+    /// Number of word tokens in `range`, counted up to [`WORDS_CAP`] (callers compare with
+    /// small numbers; the cap keeps per-cue work bounded in huge sentences).
     pub fn words(&self, range: Range<usize>) -> usize {
-        self.toks[range].iter().filter(|t| t.is_word()).count()
+        self.toks[range]
+            .iter()
+            .filter(|t| t.is_word())
+            .take(WORDS_CAP)
+            .count()
     }
 
     /// Byte range covering tokens `range` (non-empty).
