@@ -11,7 +11,8 @@ use super::indexer::{self, IndexEvent, IndexOptions, Scope};
 use notify::{RecursiveMode, Watcher};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
 /// Quiet period before a batch of file events is indexed.
@@ -20,6 +21,7 @@ pub const DEBOUNCE: Duration = Duration::from_millis(300);
 /// A running watcher; dropping it stops watching.
 pub struct LibraryWatcher {
     _watcher: notify::RecommendedWatcher,
+    cancel: Arc<AtomicBool>,
     stop: Option<mpsc::Sender<()>>,
     thread: Option<std::thread::JoinHandle<()>>,
 }
@@ -48,12 +50,18 @@ impl LibraryWatcher {
         for r in &roots {
             watcher.watch(r, RecursiveMode::Recursive)?;
         }
+        // Our own cancel flag: stopping the watcher must not stop anyone else's run, and
+        // dropping it must not wait for a long update.
+        let mut opts = opts;
+        let cancel = Arc::new(AtomicBool::new(false));
+        opts.cancel = cancel.clone();
         let (stop_tx, stop_rx) = mpsc::channel::<()>();
         let thread = std::thread::Builder::new()
             .name("onrecord-watcher".into())
             .spawn(move || run(rx, stop_rx, roots, db_path, opts, on_event))?;
         Ok(LibraryWatcher {
             _watcher: watcher,
+            cancel,
             stop: Some(stop_tx),
             thread: Some(thread),
         })
@@ -62,6 +70,7 @@ impl LibraryWatcher {
 
 impl Drop for LibraryWatcher {
     fn drop(&mut self) {
+        self.cancel.store(true, Ordering::Relaxed);
         if let Some(s) = self.stop.take() {
             let _ = s.send(());
         }
