@@ -42,6 +42,22 @@ impl LibraryWatcher {
         let mut watcher =
             notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
                 if let Ok(ev) = res {
+                    // Reads (ours included: indexing opens every file) and metadata changes
+                    // (access times updated by those reads) change no content.
+                    use notify::event::{AccessKind, AccessMode, ModifyKind};
+                    let written = matches!(
+                        ev.kind,
+                        notify::EventKind::Access(AccessKind::Close(AccessMode::Write))
+                    );
+                    if !written
+                        && matches!(
+                            ev.kind,
+                            notify::EventKind::Access(_)
+                                | notify::EventKind::Modify(ModifyKind::Metadata(_))
+                        )
+                    {
+                        return;
+                    }
                     for p in ev.paths {
                         let _ = tx.send(p);
                     }
@@ -142,7 +158,12 @@ fn run(
         }
         let Some(ix) = index.as_mut() else { continue };
         match indexer::update(ix, &Scope::Paths(paths), &opts, &mut on_event) {
-            Ok(s) => on_event(IndexEvent::Finished(s)),
+            Ok(s) => {
+                // Rounds that changed nothing stay quiet.
+                if s.new + s.changed + s.reextracted + s.removed + s.failed > 0 {
+                    on_event(IndexEvent::Finished(s));
+                }
+            }
             Err(e) => {
                 on_event(IndexEvent::Failed(format!("{e:#}")));
                 index = None; // reopen next time (handles a replaced database)
