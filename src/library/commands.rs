@@ -127,16 +127,23 @@ pub fn quotes(speaker: &str, json: bool, db: &Path) -> anyhow::Result<ExitCode> 
             });
             writeln!(out, "{obj}")
         } else {
+            // Quotation marks for quoted words only: reported speech is the writer's.
+            let text = one_line(&h.text, 10_000);
+            let text = if h.kind == crate::extract::QuoteKind::Indirect {
+                text
+            } else {
+                format!("\u{201C}{text}\u{201D}")
+            };
             writeln!(
                 out,
-                "{}\t{}\t{}\t{}-{}\t{}\t\u{201C}{}\u{201D}",
+                "{}\t{}\t{}\t{}-{}\t{}\t{}",
                 shown(&h.path),
                 one_line(h.date.as_deref().unwrap_or("-"), 40),
                 kind,
                 cs,
                 ce,
                 one_line(&h.title, 200),
-                one_line(&h.text, 10_000)
+                text
             )
         };
         if r.is_err() {

@@ -42,7 +42,7 @@ impl Default for IndexOptions {
             max_file_bytes: load::DEFAULT_MAX_BYTES,
             extractor_version: extract::EXTRACTOR_VERSION,
             analyzer: Arc::new(extract::analyze),
-            batch_size: 500,
+            batch_size: 2000,
             cancel: Arc::new(AtomicBool::new(false)),
             check: false,
         }

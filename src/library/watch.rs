@@ -11,7 +11,8 @@ use super::indexer::{self, IndexEvent, IndexOptions, Scope};
 use notify::{RecursiveMode, Watcher};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
 /// Quiet period before a batch of file events is indexed.
@@ -20,6 +21,7 @@ pub const DEBOUNCE: Duration = Duration::from_millis(300);
 /// A running watcher; dropping it stops watching.
 pub struct LibraryWatcher {
     _watcher: notify::RecommendedWatcher,
+    cancel: Arc<AtomicBool>,
     stop: Option<mpsc::Sender<()>>,
     thread: Option<std::thread::JoinHandle<()>>,
 }
@@ -40,6 +42,22 @@ impl LibraryWatcher {
         let mut watcher =
             notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
                 if let Ok(ev) = res {
+                    // Reads (ours included: indexing opens every file) and metadata changes
+                    // (access times updated by those reads) change no content.
+                    use notify::event::{AccessKind, AccessMode, ModifyKind};
+                    let written = matches!(
+                        ev.kind,
+                        notify::EventKind::Access(AccessKind::Close(AccessMode::Write))
+                    );
+                    if !written
+                        && matches!(
+                            ev.kind,
+                            notify::EventKind::Access(_)
+                                | notify::EventKind::Modify(ModifyKind::Metadata(_))
+                        )
+                    {
+                        return;
+                    }
                     for p in ev.paths {
                         let _ = tx.send(p);
                     }
@@ -48,12 +66,18 @@ impl LibraryWatcher {
         for r in &roots {
             watcher.watch(r, RecursiveMode::Recursive)?;
         }
+        // Our own cancel flag: stopping the watcher must not stop anyone else's run, and
+        // dropping it must not wait for a long update.
+        let mut opts = opts;
+        let cancel = Arc::new(AtomicBool::new(false));
+        opts.cancel = cancel.clone();
         let (stop_tx, stop_rx) = mpsc::channel::<()>();
         let thread = std::thread::Builder::new()
             .name("onrecord-watcher".into())
             .spawn(move || run(rx, stop_rx, roots, db_path, opts, on_event))?;
         Ok(LibraryWatcher {
             _watcher: watcher,
+            cancel,
             stop: Some(stop_tx),
             thread: Some(thread),
         })
@@ -62,6 +86,7 @@ impl LibraryWatcher {
 
 impl Drop for LibraryWatcher {
     fn drop(&mut self) {
+        self.cancel.store(true, Ordering::Relaxed);
         if let Some(s) = self.stop.take() {
             let _ = s.send(());
         }
@@ -133,7 +158,12 @@ fn run(
         }
         let Some(ix) = index.as_mut() else { continue };
         match indexer::update(ix, &Scope::Paths(paths), &opts, &mut on_event) {
-            Ok(s) => on_event(IndexEvent::Finished(s)),
+            Ok(s) => {
+                // Rounds that changed nothing stay quiet.
+                if s.new + s.changed + s.reextracted + s.removed + s.failed > 0 {
+                    on_event(IndexEvent::Finished(s));
+                }
+            }
             Err(e) => {
                 on_event(IndexEvent::Failed(format!("{e:#}")));
                 index = None; // reopen next time (handles a replaced database)
