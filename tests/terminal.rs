@@ -167,18 +167,32 @@ impl Tmux {
                 "{how}: {flag} still on"
             );
         }
-        let probe = format!("restored-{}", how.replace(' ', "-"));
-        // `stty -a` reports `icanon` and `echo` (not `-icanon`) when raw mode is off.
+        // The shell answers, and `stty -a` reports `icanon` and `echo` (not `-icanon`,
+        // `-echo`): raw mode is off. Written to a file, so type-ahead cannot garble it.
+        let file = self.path(&format!("stty-{}.txt", how.replace(' ', "-")));
         self.line(&format!(
-            "stty -a | tr ' ' '\\n' | grep -x -e -icanon -e -echo || echo {probe}"
+            "stty -a > {}.tmp && mv {0}.tmp {0}",
+            shell_quote(&file)
         ));
-        let s = self.wait_for(&format!("{how}: the shell answers"), |s| {
-            s.lines().any(|l| l.trim() == probe) || s.contains("\n-icanon") || s.contains("-echo\n")
-        });
+        let start = Instant::now();
+        let stty = loop {
+            if let Ok(s) = std::fs::read_to_string(&file) {
+                break s;
+            }
+            if start.elapsed() > PATIENCE {
+                panic!(
+                    "{how}: the shell never answered; screen:\n{}",
+                    self.screen()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        };
+        let words: Vec<&str> = stty.split_whitespace().collect();
         assert!(
-            s.lines().any(|l| l.trim() == probe),
-            "{how}: terminal left in raw mode:\n{s}"
+            words.contains(&"icanon") && words.contains(&"echo"),
+            "{how}: terminal left in raw mode:\n{stty}"
         );
+        let s = self.screen();
         assert!(
             s.contains(marker),
             "{how}: the screen before the reader is not back:\n{s}"
