@@ -687,3 +687,41 @@ fn a_version_1_index_migrates_keeping_reading_state() {
     assert!(st.search("old body", 5).unwrap().is_empty());
     assert_eq!(st.search("balance", 5).unwrap()[0].article, 7);
 }
+
+#[test]
+fn packed_analyses_round_trip_whatever_their_size() {
+    use onrecord::library::db::{pack_analysis, unpack_analysis};
+    let article = onrecord::article::Article {
+        body: "“We will balance the budget,” Maria Lopez said on Monday. \
+               Tom Baker, the mayor, said the plan was “a mistake”."
+            .to_string(),
+        ..Default::default()
+    };
+    let small = onrecord::extract::analyze(&article);
+    assert!(!small.quotes.is_empty());
+    // A big analysis whose JSON barely compresses (pseudo-random cues) makes the output
+    // outgrow its first buffer; the same thread then packs a small one again.
+    let mut big = small.clone();
+    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+    for i in 0..4000 {
+        let mut q = small.quotes[0].clone();
+        let cue: String = (0..400)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                char::from(b'!' + (x % 90) as u8)
+            })
+            .collect();
+        q.cue = Some(cue);
+        q.span = i..i + 1;
+        big.quotes.push(q);
+    }
+    for a in [&small, &big, &small, &Default::default()] {
+        let packed = pack_analysis(a).unwrap();
+        assert_eq!(&unpack_analysis(&packed).unwrap(), a);
+    }
+    let json = serde_json::to_vec(&big).unwrap();
+    let packed = pack_analysis(&big).unwrap().len();
+    assert!(packed > json.len() / 2, "{packed} of {}", json.len());
+}

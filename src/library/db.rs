@@ -827,13 +827,29 @@ pub struct Prepared {
     speakers: Vec<(String, i64, String, bool, &'static str)>,
 }
 
+thread_local! {
+    /// One deflate state per worker thread: a new one allocates and clears several hundred KB
+    /// of tables, which cost more than compressing a typical analysis.
+    static DEFLATE: std::cell::RefCell<flate2::Compress> =
+        std::cell::RefCell::new(flate2::Compress::new(flate2::Compression::fast(), true));
+}
+
 /// Serializes an analysis for storage: zlib-compressed JSON.
 pub fn pack_analysis(analysis: &Analysis) -> anyhow::Result<Vec<u8>> {
-    use std::io::Write;
     let json = serde_json::to_vec(analysis)?;
-    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
-    z.write_all(&json)?;
-    Ok(z.finish()?)
+    DEFLATE.with(|z| {
+        let mut z = z.borrow_mut();
+        z.reset();
+        let mut out = Vec::with_capacity(json.len() / 2 + 64);
+        loop {
+            let read = usize::try_from(z.total_in())?;
+            let status = z.compress_vec(&json[read..], &mut out, flate2::FlushCompress::Finish)?;
+            if status == flate2::Status::StreamEnd {
+                return Ok(out);
+            }
+            out.reserve(out.capacity().max(64));
+        }
+    })
 }
 
 /// Reads an analysis stored by [`pack_analysis`] (bounded, in case the row is damaged).

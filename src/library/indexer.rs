@@ -185,7 +185,7 @@ fn process(job: &Job, opts: &IndexOptions) -> (Record, Outcome) {
             Outcome::Failed(message),
         )
     };
-    let bytes = match read_capped(&job.path, opts.max_file_bytes) {
+    let bytes = match read_capped(&job.path, opts.max_file_bytes, job.size) {
         Ok(b) => b,
         Err(e) => return fail(format!("{}: cannot read: {e}", job.path.display())),
     };
@@ -256,9 +256,11 @@ fn process(job: &Job, opts: &IndexOptions) -> (Record, Outcome) {
     )
 }
 
-fn read_capped(path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
+/// Reads at most `max` bytes (an error beyond); `size` (from the scan) sizes the buffer once.
+fn read_capped(path: &Path, max: u64, size: i64) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
-    let mut buf = Vec::new();
+    let expect = u64::try_from(size).unwrap_or(0).min(max) as usize;
+    let mut buf = Vec::with_capacity(expect + 1);
     std::fs::File::open(path)?
         .take(max + 1)
         .read_to_end(&mut buf)?;
