@@ -7,6 +7,7 @@
 //! left unbalanced are dropped at the end of their paragraph, so they never affect the rest
 //! of the article.
 
+use crate::extract::entities::tokens::is_alnum;
 use std::ops::Range;
 
 /// Families of marks: a closing mark only closes an opening mark of its family.
@@ -91,7 +92,7 @@ fn is_open_boundary(c: Option<char>) -> bool {
 }
 
 fn alnum(c: Option<char>) -> bool {
-    c.is_some_and(char::is_alphanumeric)
+    c.is_some_and(is_alnum)
 }
 
 fn space_or_end(c: Option<char>) -> bool {

@@ -5,6 +5,7 @@
 //! ends inside quotations do not split the sentence around them.
 
 use super::marks::QSpan;
+use crate::extract::entities::tokens::is_alnum;
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -167,10 +168,10 @@ impl<'a> Doc<'a> {
                 i += clen;
                 continue;
             }
-            if c.is_alphanumeric() {
+            if is_alnum(c) {
                 let mut j = i + clen;
                 while let Some(d) = body[j..].chars().next() {
-                    if d.is_alphanumeric() {
+                    if is_alnum(d) {
                         j += d.len_utf8();
                         continue;
                     }
@@ -183,7 +184,7 @@ impl<'a> Doc<'a> {
                         let after = body[k..].chars().next();
                         let ok = match d {
                             ',' => after.is_some_and(|a| a.is_ascii_digit()),
-                            _ => after.is_some_and(char::is_alphanumeric),
+                            _ => after.is_some_and(is_alnum),
                         };
                         if ok {
                             j = k;
