@@ -170,7 +170,14 @@ impl<'a> Doc<'a> {
             }
             if is_alnum(c) {
                 let mut j = i + clen;
-                while let Some(d) = body[j..].chars().next() {
+                loop {
+                    // Plain ASCII letters and digits need no decoding.
+                    while j < n && bytes[j].is_ascii_alphanumeric() {
+                        j += 1;
+                    }
+                    let Some(d) = body[j..].chars().next() else {
+                        break;
+                    };
                     if is_alnum(d) {
                         j += d.len_utf8();
                         continue;
