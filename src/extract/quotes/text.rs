@@ -84,7 +84,16 @@ pub fn lower<'b>(word: &str, buf: &'b mut [u8; 48]) -> Option<&'b str> {
 
 /// True when `word` equals one of `set` ignoring ASCII case.
 pub fn is_one_of(word: &str, set: &[&str]) -> bool {
-    set.iter().any(|s| s.eq_ignore_ascii_case(word))
+    let w = word.as_bytes();
+    let Some(&f) = w.first() else {
+        return set.iter().any(|s| s.is_empty());
+    };
+    let f = f.to_ascii_lowercase();
+    // Length and first byte reject most entries before the full comparison.
+    set.iter().any(|s| {
+        let b = s.as_bytes();
+        b.len() == w.len() && b[0].to_ascii_lowercase() == f && s.eq_ignore_ascii_case(word)
+    })
 }
 
 pub fn is_abbrev(word: &str) -> bool {
