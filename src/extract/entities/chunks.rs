@@ -434,7 +434,12 @@ fn headline_tokens(body: &str, toks: &[Token]) -> Vec<bool> {
         let (mut long, mut caps) = (0usize, 0usize);
         for t in toks[start..end].iter().filter(|t| t.is_word()) {
             let w = t.text(body);
-            if w.chars().filter(|c| c.is_alphabetic()).count() >= 4 {
+            let letters = if w.is_ascii() {
+                w.bytes().filter(u8::is_ascii_alphabetic).count()
+            } else {
+                w.chars().filter(|c| c.is_alphabetic()).count()
+            };
+            if letters >= 4 {
                 long += 1;
                 caps += usize::from(w.chars().next().is_some_and(char::is_uppercase));
             }
