@@ -9,7 +9,7 @@ use super::Gender;
 use super::lexicon::{Lexicons, lex};
 use super::tokens::{Kind, Token};
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -169,7 +169,7 @@ fn pieces(
     toks: &[Token],
     run: &[usize],
     norm: &[Cow<str>],
-    lower: &HashSet<String>,
+    lower: &HashMap<String, bool>,
 ) -> Vec<(usize, usize, Piece)> {
     let lx = lex();
     let mut out = Vec::new();
@@ -241,8 +241,10 @@ fn pieces(
         // word, not a name.
         // `Watching NBA games ...`: a sentence opening with a gerund.
         let gerund = w.len() > 5 && w.ends_with("ing") && run.len() > 1;
-        let common_opener =
-            i == 0 && t.sent_start && !given_first && (gerund || lower.contains(&w.to_lowercase()));
+        let common_opener = i == 0
+            && t.sent_start
+            && !given_first
+            && (gerund || lower.contains_key(&w.to_lowercase()));
         // `Liu He`: a family name that is also a function word, inside a name.
         let family_name = lx.surnames_first.contains(w) && !t.sent_start && run.len() > 1;
         if (lx.stopwords.contains(w) && !family_name) || common_opener {
@@ -392,8 +394,10 @@ const COMPASS: &[&str] = &[
 
 /// Lowercase forms of the capitalized sentence openers that the body also writes in
 /// lowercase (`Analysts ... analysts`): those openers are common words.
-fn lowercase_openers(body: &str, toks: &[Token]) -> HashSet<String> {
-    let mut openers: HashSet<String> = HashSet::new();
+fn lowercase_openers(body: &str, toks: &[Token]) -> HashMap<String, bool> {
+    // Lowercased sentence openers, each flagged once the body writes it in lowercase too
+    // (one look-up per word).
+    let mut openers: HashMap<String, bool> = HashMap::new();
     // Cheap pre-filter on (first byte, length) before any hashing.
     let mut seen = [0u64; 256];
     for t in toks.iter().filter(|t| t.is_word() && t.sent_start) {
@@ -401,21 +405,20 @@ fn lowercase_openers(body: &str, toks: &[Token]) -> HashSet<String> {
         if w.chars().next().is_some_and(char::is_uppercase) {
             let l = w.to_lowercase();
             seen[usize::from(l.as_bytes()[0])] |= 1 << (l.len() % 64);
-            openers.insert(l);
+            openers.entry(l).or_insert(false);
         }
     }
-    let mut out = HashSet::new();
     for t in toks.iter().filter(|t| t.is_word() && !t.sent_start) {
         let w = t.text(body);
         let b = w.as_bytes()[0];
         if seen[usize::from(b)] & (1 << (w.len() % 64)) != 0
-            && openers.contains(w)
-            && !out.contains(w)
+            && let Some(hit) = openers.get_mut(w)
         {
-            out.insert(w.to_string());
+            *hit = true;
         }
     }
-    out
+    openers.retain(|_, hit| *hit);
+    openers
 }
 
 /// Per token: it lies in a paragraph written in title case or capitals (a headline, a
@@ -431,7 +434,12 @@ fn headline_tokens(body: &str, toks: &[Token]) -> Vec<bool> {
         let (mut long, mut caps) = (0usize, 0usize);
         for t in toks[start..end].iter().filter(|t| t.is_word()) {
             let w = t.text(body);
-            if w.chars().filter(|c| c.is_alphabetic()).count() >= 4 {
+            let letters = if w.is_ascii() {
+                w.bytes().filter(u8::is_ascii_alphabetic).count()
+            } else {
+                w.chars().filter(|c| c.is_alphabetic()).count()
+            };
+            if letters >= 4 {
                 long += 1;
                 caps += usize::from(w.chars().next().is_some_and(char::is_uppercase));
             }

@@ -142,6 +142,19 @@ fn adjective_tail(word: &str) -> Option<usize> {
     (head_cap && h > 0 && ADJECTIVE_TAILS.contains(&tail)).then_some(h)
 }
 
+/// `char::is_alphanumeric`, answering ASCII and the General Punctuation block (curly quotes,
+/// dashes, spaces: none alphanumeric) without the Unicode table look-up.
+#[inline]
+pub fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if ('\u{2000}'..='\u{206F}').contains(&c) {
+        false
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
 /// Tokenizes `body` in one pass.
 pub fn tokenize(body: &str) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::with_capacity(body.len() / 5 + 1);
@@ -161,21 +174,21 @@ pub fn tokenize(body: &str) -> Vec<Token> {
             }
             continue;
         }
-        if c.is_alphanumeric() {
+        if is_alnum(c) {
             let start = i;
             let mut end = i + c.len_utf8();
             let mut hyphen = false;
             let mut apostrophe = false;
             loop {
                 match it.peek().copied() {
-                    Some((j, d)) if d.is_alphanumeric() => {
+                    Some((j, d)) if is_alnum(d) => {
                         end = j + d.len_utf8();
                         it.next();
                     }
                     Some((j, d)) if joins_inside(d) => {
                         // Join only when a letter or digit follows.
                         let next = body[j + d.len_utf8()..].chars().next();
-                        if next.is_some_and(char::is_alphanumeric) {
+                        if next.is_some_and(is_alnum) {
                             it.next();
                             end = j + d.len_utf8();
                             hyphen |= d == '-';
@@ -247,7 +260,7 @@ pub fn tokenize(body: &str) -> Vec<Token> {
                 && is_apostrophe(d)
             {
                 let after = body[end + d.len_utf8()..].chars().next();
-                if !after.is_some_and(char::is_alphanumeric) {
+                if !after.is_some_and(is_alnum) {
                     possessive = true;
                     it.next();
                 }
@@ -397,5 +410,15 @@ mod tests {
         let t: Vec<_> = tokenize(s).into_iter().filter(|t| t.is_word()).collect();
         assert_eq!(t[4].text(s), "U.S.");
         assert!(t[5].sent_start);
+    }
+}
+
+#[cfg(test)]
+mod alnum_tests {
+    #[test]
+    fn is_alnum_agrees_with_std_for_every_char() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(super::is_alnum(c), c.is_alphanumeric(), "{:?}", c);
+        }
     }
 }

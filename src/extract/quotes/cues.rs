@@ -92,6 +92,17 @@ pub struct Lexicon {
     phrases: Vec<Phrase>,
     /// Per phrase kind: first word → phrases.
     by_first: [FastMap<String, Vec<usize>>; 4],
+    /// Pre-filter of `entries` on (first two bytes, length): most words are no cue and are
+    /// rejected here without lowercasing or hashing.
+    bloom: Vec<u64>,
+}
+
+const BLOOM_SLOTS: usize = 1024;
+
+/// Bloom slot and bit of a lowercase ASCII key.
+fn bloom_key(b0: u8, b1: u8, len: usize) -> (usize, u64) {
+    let slot = (usize::from(b0) * 31 + usize::from(b1)) % BLOOM_SLOTS;
+    (slot, 1u64 << (len % 64))
 }
 
 /// The lexicon, parsed on first use.
@@ -160,6 +171,7 @@ impl Lexicon {
             lemmas: Vec::new(),
             phrases: Vec::new(),
             by_first: Default::default(),
+            bloom: vec![0; BLOOM_SLOTS],
         };
         for line in data.lines() {
             let line = line.trim();
@@ -232,7 +244,27 @@ impl Lexicon {
                 lex.entries.entry(w.clone()).or_default().kinds |= 1 << k;
             }
         }
+        for k in lex.entries.keys() {
+            let b = k.as_bytes();
+            let (slot, bit) = bloom_key(
+                b.first().copied().unwrap_or(0),
+                b.get(1).copied().unwrap_or(0),
+                b.len(),
+            );
+            lex.bloom[slot] |= bit;
+        }
         lex
+    }
+
+    /// False when no entry can equal `word` lowercased (ASCII); true means maybe.
+    pub fn may_enter(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        let (slot, bit) = bloom_key(
+            b.first().map_or(0, u8::to_ascii_lowercase),
+            b.get(1).map_or(0, u8::to_ascii_lowercase),
+            b.len(),
+        );
+        self.bloom[slot] & bit != 0
     }
 
     /// Everything a lowercase word can start, in one lookup.
@@ -275,6 +307,16 @@ mod tests {
         assert_eq!(past("add"), "added");
         assert_eq!(ing("argue"), "arguing");
         assert_eq!(ing("see"), "seeing");
+    }
+
+    #[test]
+    fn bloom_admits_every_entry_in_any_case() {
+        let lex = lexicon();
+        for k in lex.entries.keys() {
+            assert!(lex.may_enter(k), "{k}");
+            assert!(lex.may_enter(&k.to_ascii_uppercase()), "{k}");
+        }
+        assert!(!lex.may_enter("zzzzqqqq"));
     }
 
     #[test]

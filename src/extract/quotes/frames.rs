@@ -64,8 +64,12 @@ pub fn find_cue(doc: &Doc, i: usize) -> Option<Cue> {
         return None;
     }
     let entry = {
+        let w = doc.text(i);
+        if !lexicon().may_enter(w) {
+            return None;
+        }
         let mut buf = [0u8; 48];
-        lexicon().entry(lower(doc.text(i), &mut buf)?)?
+        lexicon().entry(lower(w, &mut buf)?)?
     };
     if entry.starts(PhraseKind::Source)
         && let Some(n) = phrase_at(doc, i, PhraseKind::Source)

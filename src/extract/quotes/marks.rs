@@ -7,6 +7,7 @@
 //! left unbalanced are dropped at the end of their paragraph, so they never affect the rest
 //! of the article.
 
+use crate::extract::entities::tokens::is_alnum;
 use std::ops::Range;
 
 /// Families of marks: a closing mark only closes an opening mark of its family.
@@ -91,7 +92,7 @@ fn is_open_boundary(c: Option<char>) -> bool {
 }
 
 fn alnum(c: Option<char>) -> bool {
-    c.is_some_and(char::is_alphanumeric)
+    c.is_some_and(is_alnum)
 }
 
 fn space_or_end(c: Option<char>) -> bool {
@@ -109,11 +110,28 @@ pub fn find_spans(body: &str) -> Vec<QSpan> {
     for (pi, para) in paras.iter().enumerate() {
         stack.clear();
         let text = &body[para.clone()];
-        let mut chars = text.char_indices().peekable();
+        let tb = text.as_bytes();
         let mut prev: Option<char> = None;
         let mut first = true;
-        while let Some((i, c)) = chars.next() {
-            let next = chars.peek().map(|&(_, n)| n);
+        let mut i = 0;
+        while i < tb.len() {
+            // Fast skip over plain ASCII (no quotation mark) once the first character is met.
+            if !first {
+                let s = i;
+                while i < tb.len() && tb[i] < 0x80 && tb[i] != b'"' && tb[i] != b'\'' {
+                    i += 1;
+                }
+                if i > s {
+                    prev = Some(char::from(tb[i - 1]));
+                }
+                if i >= tb.len() {
+                    break;
+                }
+            }
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            let next = text[i + c.len_utf8()..].chars().next();
             let pos = para.start + i;
             let after = pos + c.len_utf8();
             let mut cont_of = None;
@@ -234,6 +252,7 @@ pub fn find_spans(body: &str) -> Vec<QSpan> {
                 _ => {}
             }
             prev = Some(c);
+            i += c.len_utf8();
         }
         // Paragraph end: a quote left open either continues in the next paragraph or is
         // dropped (with everything nested in it).

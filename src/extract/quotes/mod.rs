@@ -197,7 +197,7 @@ pub fn extract(body: &str, known: &Known) -> Vec<Quote> {
     let mut terms: cues::FastMap<String, u32> = cues::FastMap::default();
     for p in &pend {
         let t = &body[spans[p.span].text.clone()];
-        if t.split_whitespace().count() <= 2 {
+        if t.split_whitespace().take(3).count() <= 2 {
             *terms
                 .entry(
                     t.trim_matches(|c: char| !c.is_alphanumeric())
@@ -215,7 +215,8 @@ pub fn extract(body: &str, known: &Known) -> Vec<Quote> {
             let key = t
                 .trim_matches(|c: char| !c.is_alphanumeric())
                 .to_lowercase();
-            if t.split_whitespace().count() <= 2 && terms.get(&key).is_some_and(|&n| n >= 2) {
+            if t.split_whitespace().take(3).count() <= 2 && terms.get(&key).is_some_and(|&n| n >= 2)
+            {
                 continue;
             }
         }

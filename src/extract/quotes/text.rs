@@ -5,6 +5,7 @@
 //! ends inside quotations do not split the sentence around them.
 
 use super::marks::QSpan;
+use crate::extract::entities::tokens::is_alnum;
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,7 +84,16 @@ pub fn lower<'b>(word: &str, buf: &'b mut [u8; 48]) -> Option<&'b str> {
 
 /// True when `word` equals one of `set` ignoring ASCII case.
 pub fn is_one_of(word: &str, set: &[&str]) -> bool {
-    set.iter().any(|s| s.eq_ignore_ascii_case(word))
+    let w = word.as_bytes();
+    let Some(&f) = w.first() else {
+        return set.iter().any(|s| s.is_empty());
+    };
+    let f = f.to_ascii_lowercase();
+    // Length and first byte reject most entries before the full comparison.
+    set.iter().any(|s| {
+        let b = s.as_bytes();
+        b.len() == w.len() && b[0].to_ascii_lowercase() == f && s.eq_ignore_ascii_case(word)
+    })
 }
 
 pub fn is_abbrev(word: &str) -> bool {
@@ -167,10 +177,17 @@ impl<'a> Doc<'a> {
                 i += clen;
                 continue;
             }
-            if c.is_alphanumeric() {
+            if is_alnum(c) {
                 let mut j = i + clen;
-                while let Some(d) = body[j..].chars().next() {
-                    if d.is_alphanumeric() {
+                loop {
+                    // Plain ASCII letters and digits need no decoding.
+                    while j < n && bytes[j].is_ascii_alphanumeric() {
+                        j += 1;
+                    }
+                    let Some(d) = body[j..].chars().next() else {
+                        break;
+                    };
+                    if is_alnum(d) {
                         j += d.len_utf8();
                         continue;
                     }
@@ -183,7 +200,7 @@ impl<'a> Doc<'a> {
                         let after = body[k..].chars().next();
                         let ok = match d {
                             ',' => after.is_some_and(|a| a.is_ascii_digit()),
-                            _ => after.is_some_and(char::is_alphanumeric),
+                            _ => after.is_some_and(is_alnum),
                         };
                         if ok {
                             j = k;
