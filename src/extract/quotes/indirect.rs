@@ -522,7 +522,8 @@ fn participle(doc: &Doc, hits: &mut [Hit], e: usize, cue: &Cue) -> Option<Hit> {
     // The earlier clause ends at the comma before the participle, whatever follows it
     // (`X said C, warning: “Q”`).
     if prev.content.contains(&cue.start) {
-        prev.content.end = cue.start - 1;
+        // Never before its start: a clause that began at the cue is left empty (and dropped).
+        prev.content.end = (cue.start - 1).max(prev.content.start);
         prev.content = trim(doc, prev.content.clone());
     }
     let content = trim(doc, p..e);

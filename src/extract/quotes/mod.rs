@@ -172,7 +172,8 @@ pub fn extract(body: &str, known: &Known) -> Vec<Quote> {
                 }
             }
         }
-        for h in &hits {
+        // A clause cut down to nothing (a participle cue at its very start) is no quote.
+        for h in hits.iter().filter(|h| h.content.start < h.content.end) {
             events.push((doc.toks[h.content.start].start, h.speaker.clone()));
             out.push(Quote {
                 kind: QuoteKind::Indirect,
