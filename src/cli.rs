@@ -290,9 +290,7 @@ pub fn extract_files(files: &[PathBuf], format: ExtractFormat, max_bytes: u64) -
         match load::load_file(path, max_bytes) {
             Ok(loaded) => {
                 let mut article = loaded.article;
-                if article.title.is_empty() {
-                    article.title = title_from_path(path);
-                }
+                article.ensure_title(path);
                 for w in &loaded.warnings {
                     eprintln!(
                         "onrecord: {}: warning: {}",
@@ -333,20 +331,5 @@ pub fn extract_files(files: &[PathBuf], format: ExtractFormat, max_bytes: u64) -
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
-    }
-}
-
-/// A readable title from a file name, for files that have none.
-pub fn title_from_path(path: &std::path::Path) -> String {
-    let stem = path
-        .file_name()
-        .map(|s| s.to_string_lossy().to_string())
-        .unwrap_or_default();
-    let stem = stem.split('.').next().unwrap_or(&stem);
-    let t = stem.replace(['-', '_'], " ");
-    let mut c = t.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-        None => String::new(),
     }
 }

@@ -89,9 +89,7 @@ pub fn articles() -> Vec<(PathBuf, Article)> {
         .filter_map(|(name, bytes)| {
             let format = load::format_of(std::path::Path::new(name))?;
             let mut article = load::load_bytes(bytes, format).ok()?.article;
-            if article.title.is_empty() {
-                article.title = crate::cli::title_from_path(std::path::Path::new(name));
-            }
+            article.ensure_title(std::path::Path::new(name));
             Some((path_of(name), article))
         })
         .collect()

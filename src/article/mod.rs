@@ -67,6 +67,25 @@ impl Article {
         self.body = body;
     }
 
+    /// Gives an article without a title one made from its file name
+    /// (`harbour-tax_vote.txt` -> `Harbour tax vote`).
+    pub fn ensure_title(&mut self, path: &std::path::Path) {
+        if !self.title.is_empty() {
+            return;
+        }
+        let name = path
+            .file_name()
+            .map(|s| s.to_string_lossy().to_string())
+            .unwrap_or_default();
+        let stem = name.split('.').next().unwrap_or(&name);
+        let words = stem.replace(['-', '_'], " ");
+        let mut chars = words.chars();
+        self.title = match chars.next() {
+            Some(first) => first.to_uppercase().collect::<String>() + chars.as_str(),
+            None => String::new(),
+        };
+    }
+
     /// Byte ranges of the paragraphs of the body.
     pub fn paragraph_ranges(&self) -> Vec<Range<usize>> {
         paragraph_ranges(&self.body)
@@ -102,6 +121,15 @@ pub struct Loaded {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn title_from_file_name_only_when_missing() {
+        let mut a = Article::default();
+        a.ensure_title(std::path::Path::new("dir/harbour-tax_vote.html.gz"));
+        assert_eq!(a.title, "Harbour tax vote");
+        a.ensure_title(std::path::Path::new("other.txt"));
+        assert_eq!(a.title, "Harbour tax vote");
+    }
 
     #[test]
     fn paragraphs_join_and_split() {

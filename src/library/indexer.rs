@@ -229,9 +229,7 @@ fn process(job: &Job, opts: &IndexOptions) -> (Record, Outcome) {
         Err(m) => return fail(m),
     };
     let mut article = loaded.article;
-    if article.title.is_empty() {
-        article.title = crate::cli::title_from_path(&job.path);
-    }
+    article.ensure_title(&job.path);
     let analyzer = &opts.analyzer;
     let analysis =
         match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyzer(&article))) {

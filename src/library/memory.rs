@@ -30,9 +30,7 @@ impl MemoryStore {
             .map(|path| {
                 load::load_file(path, max_bytes).map(|loaded| {
                     let mut article = loaded.article;
-                    if article.title.is_empty() {
-                        article.title = crate::cli::title_from_path(path);
-                    }
+                    article.ensure_title(path);
                     let analysis = extract::analyze(&article);
                     Entry {
                         path: path.clone(),
