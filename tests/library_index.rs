@@ -725,3 +725,27 @@ fn packed_analyses_round_trip_whatever_their_size() {
     let packed = pack_analysis(&big).unwrap().len();
     assert!(packed > json.len() / 2, "{packed} of {}", json.len());
 }
+
+#[test]
+fn many_instances_opening_a_new_index_at_once_all_succeed() {
+    // Creating the database and switching it to WAL races between processes; SQLite answers
+    // some of those races with SQLITE_BUSY without waiting, which must not reach the user.
+    for round in 0..25 {
+        let tmp = tempfile::tempdir().unwrap();
+        let db = tmp.path().join(format!("index-{round}.sqlite3"));
+        let barrier = std::sync::Barrier::new(6);
+        std::thread::scope(|s| {
+            let hs: Vec<_> = (0..6)
+                .map(|_| {
+                    s.spawn(|| {
+                        barrier.wait();
+                        Index::open(&db, false).map(|_| ())
+                    })
+                })
+                .collect();
+            for h in hs {
+                h.join().unwrap().expect("every instance opens the index");
+            }
+        });
+    }
+}

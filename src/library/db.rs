@@ -232,6 +232,15 @@ fn is_corruption(e: &anyhow::Error) -> bool {
     })
 }
 
+/// Whether the error is SQLite's "database is busy/locked" (another connection holds a lock).
+fn is_busy(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<rusqlite::Error>()
+            .and_then(|e| e.sqlite_error_code())
+            .is_some_and(|c| matches!(c, ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked))
+    })
+}
+
 /// Moves a corrupt database (and its WAL and shared-memory files) aside; returns the new name.
 fn move_aside(path: &Path) -> anyhow::Result<PathBuf> {
     let stamp = std::time::SystemTime::now()
@@ -286,7 +295,25 @@ impl Index {
         }
     }
 
+    /// Opens with retries: switching a new database to WAL and the first migration can get
+    /// `SQLITE_BUSY` from SQLite without its busy handler being consulted (it refuses to wait
+    /// where waiting could deadlock), so another instance opening the same index at the same
+    /// moment must not be an error. Retries until [`BUSY_TIMEOUT`].
     fn open_inner(path: &Path, check: bool) -> anyhow::Result<Index> {
+        let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+        let mut pause = Duration::from_millis(5);
+        loop {
+            match Index::open_once(path, check) {
+                Err(e) if is_busy(&e) && std::time::Instant::now() < deadline => {
+                    std::thread::sleep(pause);
+                    pause = (pause * 2).min(Duration::from_millis(200));
+                }
+                other => return other,
+            }
+        }
+    }
+
+    fn open_once(path: &Path, check: bool) -> anyhow::Result<Index> {
         let conn = Connection::open(path)
             .with_context(|| format!("cannot open index {}", path.display()))?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
