@@ -5,6 +5,7 @@
 //! ```text
 //! cargo run --release --example libbench -- 100000            # library in /tmp/onrecord-bench-100000
 //! cargo run --release --example libbench -- 100000 /some/dir  # elsewhere
+//! LIBBENCH_DENSE=1 cargo run --release --example libbench -- 100000  # 4x the quotes per KB
 //! ```
 //!
 //! The indexing uses the real extractor (`extract::analyze`), so its time moves with the
@@ -82,23 +83,32 @@ fn main() {
         return;
     }
     let n: usize = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(10_000);
-    let dir = args
-        .get(2)
-        .map(PathBuf::from)
-        .unwrap_or_else(|| std::env::temp_dir().join(format!("onrecord-bench-{n}")));
+    // LIBBENCH_DENSE=1: about four times as many quotes per KB as real news (stress case).
+    let dense = std::env::var_os("LIBBENCH_DENSE").is_some();
+    let density = if dense {
+        corpus::Density::Dense
+    } else {
+        corpus::Density::News
+    };
+    let dir = args.get(2).map(PathBuf::from).unwrap_or_else(|| {
+        let suffix = if dense { "-dense" } else { "" };
+        std::env::temp_dir().join(format!("onrecord-bench-{n}{suffix}"))
+    });
     let lib = dir.join("library");
     let db = dir.join("index.sqlite3");
+    // The marker names the generator's output version: an older corpus is made anew.
     let marker = dir.join("generated");
-    if !marker.exists() {
+    let stamp = format!("{n} {density:?} v2\n");
+    if std::fs::read_to_string(&marker).ok().as_deref() != Some(stamp.as_str()) {
         let t = Instant::now();
         let _ = std::fs::remove_dir_all(&lib);
-        let paths = corpus::generate(&lib, n, 7).expect("generate");
+        let paths = corpus::generate_with(&lib, n, 7, density).expect("generate");
         let bytes: u64 = paths
             .iter()
             .filter_map(|p| std::fs::metadata(p).ok())
             .map(|m| m.len())
             .sum();
-        std::fs::write(&marker, format!("{n}\n")).expect("marker");
+        std::fs::write(&marker, &stamp).expect("marker");
         println!(
             "generated {} articles, {:.0} MB, in {:.1} s",
             paths.len(),
@@ -128,22 +138,36 @@ fn main() {
         let load_t = t.elapsed();
         let t = Instant::now();
         let mut quotes = 0;
+        let body_bytes: usize = loaded.iter().map(|l| l.article.body.len()).sum();
         for l in &loaded {
             quotes += onrecord::extract::analyze(&l.article).quotes.len();
         }
         let an_t = t.elapsed();
         let per = |d: Duration| d.as_secs_f64() * 1000.0 / loaded.len().max(1) as f64;
         println!(
-            "per article, one thread ({} sampled): load {:.2} ms, extract {:.2} ms ({:.1} quotes/article)",
+            "per article, one thread ({} sampled): load {:.2} ms, extract {:.2} ms ({:.1} quotes/article, {:.1} KB/article, {:.1} quotes/KB)",
             loaded.len(),
             per(load_t),
             per(an_t),
-            quotes as f64 / loaded.len().max(1) as f64
+            quotes as f64 / loaded.len().max(1) as f64,
+            body_bytes as f64 / 1000.0 / loaded.len().max(1) as f64,
+            quotes as f64 / (body_bytes as f64 / 1000.0).max(1e-9)
         );
     }
 
     // Cold index.
-    let opts = IndexOptions::default();
+    let mut opts = IndexOptions::default();
+    // LIBBENCH_BATCH=N overrides the articles per transaction (for tuning).
+    if let Some(b) = std::env::var("LIBBENCH_BATCH")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        opts.batch_size = b;
+    }
+    // LIBBENCH_LIGHT=1: the reader's background settings (IndexOptions::light).
+    if std::env::var_os("LIBBENCH_LIGHT").is_some() {
+        opts = opts.light();
+    }
     if !reuse {
         let t = Instant::now();
         let cpu0 = process_cpu();
@@ -158,11 +182,16 @@ fn main() {
         let cpu = process_cpu().saturating_sub(cpu0);
         let db_mb = std::fs::metadata(&db).map_or(0, |m| m.len()) as f64 / 1e6;
         println!(
-            "cold index: {:.1} s wall, {:.1} s CPU ({} new, {} failed, {commits} commits, db {db_mb:.0} MB)  [target <= 60 s]",
+            "cold index: {:.1} s wall, {:.1} s CPU ({} new, {} failed, {commits} commits, db {db_mb:.0} MB, \
+             peak RSS so far {:.0} MB, batch {}, in flight {}, writer cache {} MiB)  [target <= 60 s]",
             cold.as_secs_f64(),
             cpu.as_secs_f64(),
             summary.new,
-            summary.failed
+            summary.failed,
+            peak_rss_kb() as f64 / 1024.0,
+            opts.batch_size,
+            opts.in_flight,
+            opts.writer_cache_mib
         );
     }
 
@@ -239,19 +268,25 @@ fn main() {
     let t = Instant::now();
     let all = store.speakers().expect("speakers");
     println!("speakers() list: {} ({} rows)", ms(t.elapsed()), all.len());
+    // What `quotes --speaker` and the Speakers view do: the first page (the same query pages
+    // on with), and, apart, reading all of a speaker's quotes page by page.
     for name in &picks {
         let mut times = Vec::new();
-        let mut hits = 0;
+        let mut total = 0;
         for _ in 0..5 {
             let t = Instant::now();
-            hits = store.quotes_by(name).map(|h| h.len()).unwrap_or(0);
+            total = store.quotes_page(name, None, 1000).map_or(0, |p| p.total);
             times.push(t.elapsed());
         }
         times.sort();
+        let t = Instant::now();
+        let all = store.quotes_by(name).map_or(0, |h| h.len());
         println!(
-            "quotes --speaker {name:?}: {hits} quotes, median {}, worst {}  [target <= 20 ms]",
+            "quotes --speaker {name:?}: {total} quotes; first page of 1000: median {}, worst {}  \
+             [target <= 20 ms]; all {all} paged through in {}",
             ms(times[2]),
-            ms(times[4])
+            ms(times[4]),
+            ms(t.elapsed())
         );
     }
     for q in [

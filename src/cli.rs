@@ -253,10 +253,12 @@ fn reader_library(
         .map(|(ix, notices)| (crate::library::sqlite::SqliteStore::from_index(ix), notices));
     match opened {
         Ok((store, notices)) => {
+            // The reader indexes in the background: keep its memory low.
             let opts = IndexOptions {
                 max_file_bytes: config.limits.max_file_bytes,
                 ..IndexOptions::default()
-            };
+            }
+            .light();
             Ok((
                 Library::Indexed {
                     store: Arc::new(store),

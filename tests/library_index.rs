@@ -749,3 +749,124 @@ fn many_instances_opening_a_new_index_at_once_all_succeed() {
         });
     }
 }
+
+/// A library where one speaker is quoted in articles of different dates (one undated).
+fn dated_library(dir: &Path) {
+    let dates = [
+        "2024-03-02",
+        "2021-11-30",
+        "",
+        "2024-03-02",
+        "2023-01-15",
+        "2022-07-04",
+    ];
+    for (i, date) in dates.iter().enumerate() {
+        let front = if date.is_empty() {
+            String::new()
+        } else {
+            format!("date: {date}\n")
+        };
+        let text = format!(
+            "---\ntitle: Harbour report {i}\n{front}---\n\n\
+             “The harbour opens in spring {i},” said Maria Chen, the port director.\n\n\
+             “Boats will wait {i},” Chen said.\n\n\
+             Chen said that the fees would stay the same {i}.\n"
+        );
+        let path = dir.join(format!("r{i}.md"));
+        std::fs::create_dir_all(dir).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+}
+
+#[test]
+fn a_speakers_quotes_page_in_date_order_without_sorting() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("lib");
+    let db = tmp.path().join("index.sqlite3");
+    dated_library(&lib);
+    run(&db, std::slice::from_ref(&lib), 1);
+    let st = store(&db);
+    let all = st.quotes_by("Maria Chen").unwrap();
+    assert_eq!(all.len(), 18);
+    // Library order: undated first, then by date, then article, then position.
+    let keys: Vec<_> = all
+        .iter()
+        .map(|h| (h.date.clone().unwrap_or_default(), h.article, h.start))
+        .collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted);
+    assert_eq!(all[0].date, None);
+    assert_eq!(all.last().unwrap().date.as_deref(), Some("2024-03-02"));
+    // Pages of 4 walk the same list, each quote once.
+    let mut paged = Vec::new();
+    loop {
+        let page = st.quotes_page("Maria Chen", paged.last(), 4).unwrap();
+        assert_eq!(page.total, 18);
+        assert!(page.hits.len() <= 4);
+        if page.hits.is_empty() {
+            break;
+        }
+        paged.extend(page.hits);
+    }
+    assert_eq!(paged, all);
+    // Character offsets point at the quote in the body as JSON gives it.
+    let (article, _) = st.open(all[0].article).unwrap();
+    let chars: Vec<char> = article.body.chars().collect();
+    let text: String = chars[all[0].char_start..all[0].char_end].iter().collect();
+    assert_eq!(text, all[0].text);
+    // The page is read off the speaker index in order: no sort of all the speaker's quotes.
+    let ix = Index::open(&db, false).unwrap().0;
+    let plan: Vec<String> = ix
+        .conn()
+        .prepare(
+            "EXPLAIN QUERY PLAN SELECT q.article_id FROM quotes q JOIN articles a \
+             ON a.id = q.article_id WHERE q.speaker_key = ?1 \
+             AND (q.adate, q.article_id, q.start) > (?2, ?3, ?4) \
+             ORDER BY q.adate, q.article_id, q.start LIMIT 10",
+        )
+        .unwrap()
+        .query_map(rusqlite::params!["maria chen", "", -1, -1], |r| {
+            r.get::<_, String>(3)
+        })
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let plan = plan.join("\n");
+    assert!(plan.contains("quotes_by_speaker"), "{plan}");
+    assert!(!plan.contains("TEMP B-TREE"), "{plan}");
+}
+
+#[test]
+fn a_version_3_index_migrates_its_quotes_to_library_order() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("index.sqlite3");
+    {
+        let c = rusqlite::Connection::open(&db).unwrap();
+        for m in &onrecord::library::db::MIGRATIONS[..3] {
+            c.execute_batch(m).unwrap();
+        }
+        c.pragma_update(None, "user_version", 3).unwrap();
+        c.execute_batch(
+            "INSERT INTO articles(id, path, size, mtime, hash, extractor, format, title, byline, \
+             date, quote_count, indexed_at) VALUES \
+             (1, x'2f612e747874', 1, 1, x'00', 2, 'text', 'Later', '[]', '2024-02-01', 1, 0), \
+             (2, x'2f622e747874', 1, 1, x'00', 2, 'text', 'Earlier', '[]', '2020-05-05', 1, 0); \
+             INSERT INTO quotes(article_id, idx, kind, start, end, cstart, cend, text, speaker, \
+             speaker_kind, local_key, speaker_key) VALUES \
+             (1, 0, 'direct', 0, 5, 0, 5, 'Later', 'Ida Long', 'person', 'ida long', 'ida long'), \
+             (2, 0, 'direct', 0, 7, 0, 7, 'Earlier', 'Ida Long', 'person', 'ida long', 'ida long'); \
+             INSERT INTO speakers(key, name, name_exact, kind, quotes, articles) VALUES \
+             ('ida long', 'Ida Long', 1, 'person', 2, 2);",
+        )
+        .unwrap();
+    }
+    let st = store(&db);
+    let page = st.quotes_page("Ida Long", None, 10).unwrap();
+    let texts: Vec<&str> = page.hits.iter().map(|h| h.text.as_str()).collect();
+    assert_eq!(texts, ["Earlier", "Later"]);
+    assert_eq!(page.total, 2);
+    let after = st.quotes_page("Ida Long", Some(&page.hits[0]), 10).unwrap();
+    assert_eq!(after.hits.len(), 1);
+    assert_eq!(after.hits[0].text, "Later");
+}

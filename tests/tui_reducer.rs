@@ -3,9 +3,12 @@
 mod tui_fixtures;
 
 use onrecord::extract::QuoteKind;
+use onrecord::library::QuotePage;
 use onrecord::tui::action::{Action, Effect};
 use onrecord::tui::keymap::{Keymap, KeysConfig};
-use onrecord::tui::state::{Focus, PromptKind, Screen, SideItem, SortKey, State, update};
+use onrecord::tui::state::{
+    Focus, PromptKind, QUOTE_PAGE, QUOTE_PAGE_MARGIN, Screen, SideItem, SortKey, State, update,
+};
 use onrecord::tui::theme::Theme;
 use tui_fixtures::*;
 
@@ -542,9 +545,9 @@ fn speakers_view_walks_across_articles() {
     type_text(&mut s, "ruiz");
     assert_eq!(s.speakers.rows.len(), 1);
     press(&mut s, &["enter", "enter"]);
-    let (name, hits) = s.speakers.quotes.as_ref().unwrap();
-    assert_eq!(name, "Ana Ruiz");
-    assert_eq!(hits.len(), 6);
+    let q = s.speakers.quotes.as_ref().unwrap();
+    assert_eq!(q.speaker, "Ana Ruiz");
+    assert_eq!((q.hits.len(), q.total), (6, 6));
     // The quotes list: pick the third (in the bridge article) and open it there.
     press(&mut s, &["j", "j"]);
     press(&mut s, &["enter"]);
@@ -722,12 +725,21 @@ fn background_indexing_shows_a_gauge_and_reloads_lists() {
         vec![
             Effect::LoadArticles,
             Effect::LoadSpeakers,
-            Effect::LoadSpeakerQuotes("Ana Ruiz".into())
+            Effect::LoadSpeakerQuotes {
+                speaker: "Ana Ruiz".into(),
+                limit: QUOTE_PAGE
+            }
         ]
     );
     // Reloading the quotes of the same speaker keeps the selection.
     press(&mut s, &["j", "j"]);
-    run_effects(&mut s, vec![Effect::LoadSpeakerQuotes("Ana Ruiz".into())]);
+    run_effects(
+        &mut s,
+        vec![Effect::LoadSpeakerQuotes {
+            speaker: "Ana Ruiz".into(),
+            limit: QUOTE_PAGE,
+        }],
+    );
     assert_eq!(s.speakers.quote_selected, 2);
     let summary = IndexSummary {
         seen: 4,
@@ -751,5 +763,102 @@ fn background_indexing_shows_a_gauge_and_reloads_lists() {
             .as_deref()
             .unwrap()
             .contains("indexing failed: disk full")
+    );
+}
+
+#[test]
+fn speakers_view_fetches_a_big_speakers_quotes_page_by_page() {
+    let n = QUOTE_PAGE * 2 + 17;
+    RUIZ_QUOTES.with(|q| *q.borrow_mut() = Some(many_hits(n)));
+    let mut s = state(120, 40);
+    press(&mut s, &["w", "f"]);
+    type_text(&mut s, "ruiz");
+    press(&mut s, &["enter", "enter"]);
+    let q = s.speakers.quotes.as_ref().unwrap();
+    assert_eq!((q.hits.len(), q.total), (QUOTE_PAGE, n), "one page first");
+    assert!(
+        status(&s).contains(&format!("quote 1/{n}")),
+        "{}",
+        status(&s)
+    );
+    // Moving down within the page fetches nothing; coming near its end fetches the next.
+    let before_margin = QUOTE_PAGE - QUOTE_PAGE_MARGIN - 1;
+    s.speakers.quote_selected = before_margin - 1;
+    assert!(press(&mut s, &["j"]).is_empty());
+    assert_eq!(s.speakers.quotes.as_ref().unwrap().hits.len(), QUOTE_PAGE);
+    press(&mut s, &["j"]);
+    assert_eq!(
+        s.speakers.quotes.as_ref().unwrap().hits.len(),
+        QUOTE_PAGE * 2
+    );
+    // G goes to the last fetched quote, which fetches the rest.
+    press(&mut s, &["G"]);
+    let q = s.speakers.quotes.as_ref().unwrap();
+    assert_eq!(q.hits.len(), n);
+    assert!(!q.fetching);
+    // In order and no quote twice.
+    let keys: Vec<_> = q.hits.iter().map(|h| h.start).collect();
+    assert!(keys.windows(2).all(|w| w[0] < w[1]));
+    press(&mut s, &["G"]);
+    assert_eq!(s.speakers.quote_selected, n - 1);
+}
+
+#[test]
+fn a_page_for_a_list_that_was_replaced_is_dropped() {
+    RUIZ_QUOTES.with(|q| *q.borrow_mut() = Some(many_hits(QUOTE_PAGE + 50)));
+    let mut s = state(120, 40);
+    press(&mut s, &["w", "f"]);
+    type_text(&mut s, "ruiz");
+    press(&mut s, &["enter", "enter"]);
+    let stale = s.speakers.quotes.as_ref().unwrap().hits[10].clone();
+    let page = QuotePage {
+        total: QUOTE_PAGE + 50,
+        hits: many_hits(3),
+    };
+    update(
+        &mut s,
+        Action::SpeakerQuotesMore {
+            speaker: "Ana Ruiz".into(),
+            after: Box::new(stale),
+            page,
+        },
+    );
+    assert_eq!(
+        s.speakers.quotes.as_ref().unwrap().hits.len(),
+        QUOTE_PAGE,
+        "a page that does not follow the last fetched quote is not appended"
+    );
+}
+
+#[test]
+fn brackets_walk_on_past_the_first_page_of_a_big_speaker() {
+    let n = QUOTE_PAGE + 40;
+    RUIZ_QUOTES.with(|q| *q.borrow_mut() = Some(many_hits(n)));
+    let mut s = state(120, 40);
+    press(&mut s, &["w", "f"]);
+    type_text(&mut s, "ruiz");
+    press(&mut s, &["enter", "enter", "enter"]);
+    assert_eq!(s.screen, Screen::Reader);
+    assert!(
+        status(&s).contains(&format!("library 1/{n}")),
+        "{}",
+        status(&s)
+    );
+    for _ in 0..n - 1 {
+        press(&mut s, &["]"]);
+    }
+    assert_eq!(s.walk.as_ref().unwrap().index, n - 1, "walked every quote");
+    assert_eq!(s.speakers.quotes.as_ref().unwrap().hits.len(), n);
+    assert!(
+        status(&s).contains(&format!("library {n}/{n}")),
+        "{}",
+        status(&s)
+    );
+    press(&mut s, &["]"]);
+    assert!(
+        s.message
+            .as_deref()
+            .unwrap()
+            .contains("last quote by Ana Ruiz")
     );
 }

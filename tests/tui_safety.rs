@@ -9,7 +9,7 @@ use onrecord::article::Article;
 use onrecord::config::Config;
 use onrecord::extract::{Analysis, Entity, EntityKind, Quote, QuoteKind, SpeakerKind};
 use onrecord::library::{
-    ArticleId, ArticleSummary, FileProblem, QuoteHit, SearchHit, SpeakerSummary, Store,
+    ArticleId, ArticleSummary, FileProblem, QuoteHit, QuotePage, SearchHit, SpeakerSummary, Store,
 };
 use onrecord::tui::action::{Action, Effect};
 use onrecord::tui::app::run_effect;
@@ -158,7 +158,12 @@ impl Store for HostileStore {
             })
             .collect())
     }
-    fn quotes_by(&self, speaker: &str) -> anyhow::Result<Vec<QuoteHit>> {
+    fn quotes_page(
+        &self,
+        speaker: &str,
+        after: Option<&QuoteHit>,
+        limit: usize,
+    ) -> anyhow::Result<QuotePage> {
         let mut out = Vec::new();
         for (s, a, an) in &self.articles {
             for (qi, q) in an.quotes.iter().enumerate() {
@@ -173,10 +178,19 @@ impl Store for HostileStore {
                     speaker: speaker.to_string(),
                     start: q.span.start,
                     end: q.span.end,
+                    char_start: a.body[..q.span.start].chars().count(),
+                    char_end: a.body[..q.span.end].chars().count(),
                 });
             }
         }
-        Ok(out)
+        let total = out.len();
+        let skip = after.map_or(0, |h| {
+            out.iter().position(|o| o == h).map_or(total, |i| i + 1)
+        });
+        Ok(QuotePage {
+            total,
+            hits: out.into_iter().skip(skip).take(limit).collect(),
+        })
     }
     fn search(&self, query: &str, _limit: usize) -> anyhow::Result<Vec<SearchHit>> {
         Ok(self

@@ -108,51 +108,63 @@ pub fn quotes(speaker: &str, json: bool, db: &Path) -> anyhow::Result<ExitCode> 
         );
         return Ok(ExitCode::FAILURE);
     };
-    let hits = store.quotes_by_key(&key)?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    for h in &hits {
-        let (cs, ce) = store.quote_char_offsets(h.article, h.quote_index)?;
-        let kind = crate::library::db::quote_kind_str(h.kind);
-        let r = if json {
-            let obj = serde_json::json!({
-                "path": h.path.to_string_lossy(),
-                "title": h.title,
-                "date": h.date,
-                "speaker": h.speaker,
-                "kind": kind,
-                "text": h.text,
-                "start": cs,
-                "end": ce,
-            });
-            writeln!(out, "{obj}")
-        } else {
-            // Quotation marks for quoted words only: reported speech is the writer's.
-            let text = one_line(&h.text, 10_000);
-            let text = if h.kind == crate::extract::QuoteKind::Indirect {
-                text
-            } else {
-                format!("\u{201C}{text}\u{201D}")
-            };
-            writeln!(
-                out,
-                "{}\t{}\t{}\t{}-{}\t{}\t{}",
-                shown(&h.path),
-                one_line(h.date.as_deref().unwrap_or("-"), 40),
-                kind,
-                cs,
-                ce,
-                one_line(&h.title, 200),
-                text
-            )
+    // Page by page in library order: the first lines come at once and memory stays flat
+    // for a speaker with a million quotes.
+    let mut last: Option<crate::library::QuoteHit> = None;
+    loop {
+        let page = store.quotes_page_by_key(&key, last.as_ref(), QUOTES_PAGE)?;
+        let Some(end) = page.hits.last().cloned() else {
+            break;
         };
-        if r.is_err() {
-            return Ok(ExitCode::SUCCESS); // stdout closed (| head)
+        for h in &page.hits {
+            let (cs, ce) = (h.char_start, h.char_end);
+            let kind = crate::library::db::quote_kind_str(h.kind);
+            let r = if json {
+                let obj = serde_json::json!({
+                    "path": h.path.to_string_lossy(),
+                    "title": h.title,
+                    "date": h.date,
+                    "speaker": h.speaker,
+                    "kind": kind,
+                    "text": h.text,
+                    "start": cs,
+                    "end": ce,
+                });
+                writeln!(out, "{obj}")
+            } else {
+                // Quotation marks for quoted words only: reported speech is the writer's.
+                let text = one_line(&h.text, 10_000);
+                let text = if h.kind == crate::extract::QuoteKind::Indirect {
+                    text
+                } else {
+                    format!("\u{201C}{text}\u{201D}")
+                };
+                writeln!(
+                    out,
+                    "{}\t{}\t{}\t{}-{}\t{}\t{}",
+                    shown(&h.path),
+                    one_line(h.date.as_deref().unwrap_or("-"), 40),
+                    kind,
+                    cs,
+                    ce,
+                    one_line(&h.title, 200),
+                    text
+                )
+            };
+            if r.is_err() {
+                return Ok(ExitCode::SUCCESS); // stdout closed (| head)
+            }
         }
+        last = Some(end);
     }
     let _ = out.flush();
     Ok(ExitCode::SUCCESS)
 }
+
+/// Quotes fetched per query by `onrecord quotes`.
+const QUOTES_PAGE: usize = 1000;
 
 /// `onrecord speakers [--json]`.
 pub fn speakers(json: bool, db: &Path) -> anyhow::Result<ExitCode> {

@@ -18,7 +18,10 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// The schema version this build writes (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
+
+/// SQLite page cache per connection, MiB.
+pub const DEFAULT_CACHE_MIB: u32 = 16;
 
 /// How long a connection waits for another process's write lock.
 pub const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
@@ -151,6 +154,16 @@ UPDATE articles SET size = -1, mtime = -1, hash = x'', extractor = -1, quote_cou
 INSERT INTO fts(fts, rank) VALUES ('automerge', 8);
 INSERT INTO fts(fts, rank) VALUES ('hashsize', 8388608);
 DROP TRIGGER docs_ai;
+"#,
+    // v4: quote rows carry their article's date ('' when undated) and the speaker index is
+    // in library order (speaker, date, article, position), so a page of a speaker's quotes
+    // is read off the index in order instead of sorting all of them (0.6 s -> a few ms for
+    // a speaker with 143k quotes).
+    r#"
+ALTER TABLE quotes ADD COLUMN adate TEXT NOT NULL DEFAULT '';
+UPDATE quotes SET adate = coalesce((SELECT date FROM articles a WHERE a.id = quotes.article_id), '');
+DROP INDEX quotes_by_speaker;
+CREATE INDEX quotes_by_speaker ON quotes(speaker_key, adate, article_id, start);
 "#,
 ];
 
@@ -322,14 +335,14 @@ impl Index {
             .with_context(|| format!("cannot open index {}", path.display()))?;
         let _ = mode;
         conn.execute_batch(
-            "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-16000; PRAGMA temp_store=MEMORY; \
-             PRAGMA wal_autocheckpoint=4000;",
+            "PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=4000;",
         )?;
         let mut ix = Index {
             conn,
             path: path.to_path_buf(),
             read_only: false,
         };
+        ix.set_cache_mib(DEFAULT_CACHE_MIB)?;
         ix.migrate()
             .with_context(|| format!("cannot prepare index {}", path.display()))?;
         if check {
@@ -373,6 +386,13 @@ impl Index {
             }
             Err(e) => Err(e),
         }
+    }
+
+    /// Sets this connection's page cache size.
+    pub fn set_cache_mib(&self, mib: u32) -> anyhow::Result<()> {
+        self.conn
+            .pragma_update(None, "cache_size", -(i64::from(mib) * 1024))?;
+        Ok(())
     }
 
     /// The database file.
@@ -480,14 +500,15 @@ impl Index {
         Ok(out)
     }
 
-    /// Writes a batch of results in one transaction.
-    pub fn write_batch(&mut self, records: &[Record]) -> anyhow::Result<()> {
-        if records.is_empty() {
-            return Ok(());
-        }
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    /// Starts a transaction that records are written into one at a time as they arrive, so
+    /// a bulk run never holds more than the records in flight (see [`Batch`]).
+    pub fn begin_batch(&self) -> anyhow::Result<Batch<'_>> {
+        // `new_unchecked` borrows the connection shared; a connection runs one transaction at
+        // a time and SQLite refuses a nested BEGIN, so this cannot interleave unnoticed.
+        let tx = rusqlite::Transaction::new_unchecked(
+            &self.conn,
+            rusqlite::TransactionBehavior::Immediate,
+        )?;
         tx.prepare_cached(
             "INSERT OR REPLACE INTO meta(key, value) VALUES ('aliases_pending', '1')",
         )?
@@ -496,51 +517,13 @@ impl Index {
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.as_secs() as i64)
             .unwrap_or(0);
-        // Full-text rows go in last, together: see migration v3.
-        let mut fts_rows: Vec<(i64, &str, &str)> = Vec::new();
-        for rec in records {
-            match rec {
-                Record::Touched { path, size, mtime } => {
-                    tx.prepare_cached("UPDATE articles SET size = ?, mtime = ? WHERE path = ?")?
-                        .execute(params![size, mtime, path_key(path)])?;
-                }
-                Record::Failed {
-                    path,
-                    size,
-                    mtime,
-                    message,
-                } => {
-                    remove_article(&tx, &path_key(path))?;
-                    tx.prepare_cached(
-                        "INSERT OR REPLACE INTO failures(path, size, mtime, message) VALUES (?,?,?,?)",
-                    )?
-                    .execute(params![path_key(path), size, mtime, message])?;
-                }
-                Record::Indexed {
-                    path,
-                    size,
-                    mtime,
-                    hash,
-                    extractor,
-                    prepared,
-                } => {
-                    let id =
-                        write_article(&tx, path, *size, *mtime, hash, *extractor, prepared, now)?;
-                    fts_rows.push((id, &prepared.title, &prepared.body));
-                }
-            }
-        }
-        {
-            let mut insert_fts =
-                tx.prepare_cached("INSERT INTO fts(rowid, title, body) VALUES (?,?,?)")?;
-            for (id, title, body) in fts_rows {
-                insert_fts.execute(params![id, title, body])?;
-            }
-        }
-        tx.commit()?;
-        Ok(())
+        Ok(Batch {
+            tx,
+            now,
+            fts_rows: Vec::new(),
+            written: 0,
+        })
     }
-
     /// Removes files (and everything under them, for folders) from the index.
     pub fn remove_paths(&mut self, paths: &[PathBuf]) -> anyhow::Result<usize> {
         if paths.is_empty() {
@@ -678,6 +661,81 @@ impl Index {
         if n == 0 {
             anyhow::bail!("no article with id {id}");
         }
+        Ok(())
+    }
+}
+
+/// An open write transaction of the indexer. Dropping it without [`Batch::commit`] rolls
+/// everything in it back.
+pub struct Batch<'a> {
+    tx: rusqlite::Transaction<'a>,
+    now: i64,
+    /// Full-text rows go in at commit, together: see migration v3.
+    fts_rows: Vec<(i64, String, String)>,
+    written: usize,
+}
+
+impl Batch<'_> {
+    /// Writes one file's result.
+    pub fn write(&mut self, rec: Record) -> anyhow::Result<()> {
+        let tx = &self.tx;
+        match rec {
+            Record::Touched { path, size, mtime } => {
+                tx.prepare_cached("UPDATE articles SET size = ?, mtime = ? WHERE path = ?")?
+                    .execute(params![size, mtime, path_key(&path)])?;
+            }
+            Record::Failed {
+                path,
+                size,
+                mtime,
+                message,
+            } => {
+                remove_article(tx, &path_key(&path))?;
+                tx.prepare_cached(
+                    "INSERT OR REPLACE INTO failures(path, size, mtime, message) VALUES (?,?,?,?)",
+                )?
+                .execute(params![path_key(&path), size, mtime, message])?;
+            }
+            Record::Indexed {
+                path,
+                size,
+                mtime,
+                hash,
+                extractor,
+                prepared,
+            } => {
+                let id = write_article(
+                    tx, &path, size, mtime, &hash, extractor, &prepared, self.now,
+                )?;
+                let Prepared { title, body, .. } = *prepared;
+                self.fts_rows.push((id, title, body));
+            }
+        }
+        self.written += 1;
+        Ok(())
+    }
+
+    /// Records written so far.
+    pub fn len(&self) -> usize {
+        self.written
+    }
+
+    /// Whether nothing was written yet.
+    pub fn is_empty(&self) -> bool {
+        self.written == 0
+    }
+
+    /// Adds the full-text rows and commits.
+    pub fn commit(self) -> anyhow::Result<()> {
+        {
+            let mut insert_fts = self
+                .tx
+                .prepare_cached("INSERT INTO fts(rowid, title, body) VALUES (?,?,?)")?;
+            for (id, title, body) in &self.fts_rows {
+                insert_fts.execute(params![id, title, body])?;
+            }
+        }
+        self.tx.commit()?;
         Ok(())
     }
 }
@@ -1065,8 +1123,9 @@ fn write_article(
         .execute([&pkey])?;
     let mut insert_q = tx.prepare_cached(
         "INSERT INTO quotes(article_id, idx, kind, start, end, cstart, cend, text, speaker, \
-         speaker_kind, local_key, speaker_key) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+         speaker_kind, local_key, speaker_key, adate) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
     )?;
+    let adate = p.date.as_deref().unwrap_or("");
     for (i, q) in p.quotes.iter().enumerate() {
         insert_q.execute(params![
             id,
@@ -1080,7 +1139,8 @@ fn write_article(
             q.speaker,
             q.speaker_kind,
             q.key,
-            q.key
+            q.key,
+            adate
         ])?;
     }
     let mut upsert = tx.prepare_cached(

@@ -8,7 +8,7 @@
 //! Nothing is ever written inside the library folders: only the index database, which must
 //! lie outside them ([`check_index_location`]).
 
-use super::db::{Index, Known, Record};
+use super::db::{self, Index, Known, Record};
 use crate::article::{Article, load};
 use crate::extract::{self, Analysis};
 use std::collections::HashSet;
@@ -20,6 +20,9 @@ use std::time::{Duration, Instant};
 /// The analysis function and its version stamp. Stored analyses made by another version are
 /// redone; tests inject their own.
 pub type Analyzer = Arc<dyn Fn(&Article) -> Analysis + Send + Sync>;
+
+/// Runs with at least this many files to analyze get [`IndexOptions::writer_cache_mib`].
+const BIG_RUN: usize = 2000;
 
 /// How to index.
 #[derive(Clone)]
@@ -34,6 +37,25 @@ pub struct IndexOptions {
     pub cancel: Arc<AtomicBool>,
     /// Run `PRAGMA quick_check` when opening (moves a damaged index aside).
     pub check: bool,
+    /// Analyzed files waiting for the writer, at most. More room keeps the workers busy
+    /// while the writer commits; each waiting file holds its body and analysis.
+    pub in_flight: usize,
+    /// SQLite page cache of the writer during a big run, MiB. Bulk writes insert at random
+    /// places in the speaker and name indexes; a cache that holds their hot pages saves
+    /// re-reading them.
+    pub writer_cache_mib: u32,
+}
+
+impl IndexOptions {
+    /// For indexing in the background of the reader: the same work with less memory
+    /// (measured on 100k articles: peak RSS 160 MB -> 81 MB, cold run 49.8 s -> 55.7 s).
+    pub fn light(self) -> IndexOptions {
+        IndexOptions {
+            in_flight: 256,
+            writer_cache_mib: db::DEFAULT_CACHE_MIB,
+            ..self
+        }
+    }
 }
 
 impl Default for IndexOptions {
@@ -42,9 +64,11 @@ impl Default for IndexOptions {
             max_file_bytes: load::DEFAULT_MAX_BYTES,
             extractor_version: extract::EXTRACTOR_VERSION,
             analyzer: Arc::new(extract::analyze),
-            batch_size: 2000,
+            batch_size: 1000,
             cancel: Arc::new(AtomicBool::new(false)),
             check: false,
+            in_flight: 1024,
+            writer_cache_mib: 64,
         }
     }
 }
@@ -382,7 +406,16 @@ pub fn update(
         total,
     });
     if total > 0 {
-        run_jobs(index, jobs, opts, &mut summary, on_event)?;
+        // Only for the run: the connection goes back to the small default after.
+        let big = total >= BIG_RUN && opts.writer_cache_mib > db::DEFAULT_CACHE_MIB;
+        if big {
+            index.set_cache_mib(opts.writer_cache_mib)?;
+        }
+        let r = run_jobs(index, jobs, opts, &mut summary, on_event);
+        if big {
+            index.set_cache_mib(db::DEFAULT_CACHE_MIB)?;
+        }
+        r?;
     }
     let wrote = summary.new + summary.changed + summary.reextracted + summary.removed > 0;
     if !opts.cancel.load(Ordering::Relaxed) {
@@ -413,7 +446,8 @@ fn run_jobs(
 ) -> anyhow::Result<()> {
     use rayon::prelude::*;
     let total = jobs.len();
-    let (tx, rx) = std::sync::mpsc::sync_channel::<(Record, Outcome)>(256);
+    // Room for the workers to go on analyzing while the writer commits.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<(Record, Outcome)>(opts.in_flight.max(1));
     let stop = Arc::new(AtomicBool::new(false));
     std::thread::scope(|s| -> anyhow::Result<()> {
         let stop_w = stop.clone();
@@ -429,21 +463,11 @@ fn run_jobs(
                 }
             });
         });
-        let mut batch: Vec<Record> = Vec::with_capacity(opts.batch_size);
+        // Each record goes into the open transaction as it arrives; a commit every
+        // `batch_size` records or every second. Memory holds the records in flight only.
         let mut done = 0usize;
-        let mut last_commit = Instant::now();
         let mut last_progress = Instant::now();
-        let write = |index: &mut Index,
-                     on_event: &mut dyn FnMut(IndexEvent),
-                     batch: &mut Vec<Record>,
-                     done: usize|
-         -> anyhow::Result<()> {
-            let r = index.write_batch(batch);
-            batch.clear();
-            r?;
-            on_event(IndexEvent::Committed { done, total });
-            Ok(())
-        };
+        let mut batch: Option<(db::Batch<'_>, Instant)> = None;
         let mut outcome_err = None;
         for (record, outcome) in rx.iter() {
             done += 1;
@@ -459,14 +483,27 @@ fn run_jobs(
                     }
                 }
             }
-            batch.push(record);
-            if batch.len() >= opts.batch_size || last_commit.elapsed() > Duration::from_secs(1) {
-                if let Err(e) = write(index, on_event, &mut batch, done) {
-                    outcome_err = Some(e);
-                    stop.store(true, Ordering::Relaxed);
-                    break;
+            let index: &Index = index;
+            let step = (|| -> anyhow::Result<()> {
+                if batch.is_none() {
+                    batch = Some((index.begin_batch()?, Instant::now()));
                 }
-                last_commit = Instant::now();
+                let Some((b, started)) = batch.as_mut() else {
+                    unreachable!("opened above")
+                };
+                b.write(record)?;
+                if b.len() >= opts.batch_size || started.elapsed() > Duration::from_secs(1) {
+                    if let Some((b, _)) = batch.take() {
+                        b.commit()?;
+                    }
+                    on_event(IndexEvent::Committed { done, total });
+                }
+                Ok(())
+            })();
+            if let Err(e) = step {
+                outcome_err = Some(e);
+                stop.store(true, Ordering::Relaxed);
+                break;
             }
             if last_progress.elapsed() > Duration::from_millis(50) {
                 on_event(IndexEvent::Progress { done, total });
@@ -474,11 +511,15 @@ fn run_jobs(
             }
         }
         if let Some(e) = outcome_err {
+            drop(batch);
             // Drain so the workers finish; they stop at the flag.
             for _ in rx.iter() {}
             return Err(e);
         }
-        write(index, on_event, &mut batch, done)?;
+        if let Some((b, _)) = batch.take() {
+            b.commit()?;
+            on_event(IndexEvent::Committed { done, total });
+        }
         on_event(IndexEvent::Progress { done, total });
         Ok(())
     })

@@ -1,6 +1,8 @@
 //! A store that keeps a whole (small) library in memory.
 
-use super::{ArticleId, ArticleSummary, FileProblem, QuoteHit, SearchHit, SpeakerSummary, Store};
+use super::{
+    ArticleId, ArticleSummary, FileProblem, QuoteHit, QuotePage, SearchHit, SpeakerSummary, Store,
+};
 use crate::article::{Article, load};
 use crate::extract::{self, Analysis};
 use rayon::prelude::*;
@@ -143,11 +145,18 @@ impl Store for MemoryStore {
         Ok(v)
     }
 
-    fn quotes_by(&self, speaker: &str) -> anyhow::Result<Vec<QuoteHit>> {
+    fn quotes_page(
+        &self,
+        speaker: &str,
+        after: Option<&QuoteHit>,
+        limit: usize,
+    ) -> anyhow::Result<QuotePage> {
         let mut hits = Vec::new();
         for (i, e) in self.entries.iter().enumerate() {
+            let body = &e.article.body;
             for (qi, q) in e.analysis.quotes.iter().enumerate() {
                 if q.speaker.as_deref() == Some(speaker) {
+                    let char_start = body[..q.span.start].chars().count();
                     hits.push(QuoteHit {
                         article: i as ArticleId,
                         path: e.path.clone(),
@@ -155,21 +164,24 @@ impl Store for MemoryStore {
                         date: e.article.date.clone(),
                         quote_index: qi,
                         kind: q.kind,
-                        text: e.article.body[q.span.clone()].to_string(),
+                        text: body[q.span.clone()].to_string(),
                         speaker: speaker.to_string(),
                         start: q.span.start,
                         end: q.span.end,
+                        char_start,
+                        char_end: char_start + body[q.span.clone()].chars().count(),
                     });
                 }
             }
         }
-        hits.sort_by(|a, b| {
-            a.date
-                .cmp(&b.date)
-                .then(a.article.cmp(&b.article))
-                .then(a.start.cmp(&b.start))
-        });
-        Ok(hits)
+        hits.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
+        let total = hits.len();
+        let from = match after {
+            Some(a) => hits.partition_point(|h| h.order_key() <= a.order_key()),
+            None => 0,
+        };
+        let hits = hits.into_iter().skip(from).take(limit).collect();
+        Ok(QuotePage { total, hits })
     }
 
     fn search(&self, query: &str, limit: usize) -> anyhow::Result<Vec<SearchHit>> {

@@ -74,6 +74,24 @@ pub struct QuoteHit {
     /// Byte offsets into the article body.
     pub start: usize,
     pub end: usize,
+    /// Character offsets into the article body (what JSON output gives).
+    pub char_start: usize,
+    pub char_end: usize,
+}
+
+impl QuoteHit {
+    /// Where the hit sits in a speaker's quote order: date (undated first), article, position.
+    pub fn order_key(&self) -> (&str, ArticleId, usize) {
+        (self.date.as_deref().unwrap_or(""), self.article, self.start)
+    }
+}
+
+/// A stretch of one speaker's quotes in library order (see [`Store::quotes_page`]).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuotePage {
+    /// All quotes of the speaker in the library, not just this page.
+    pub total: usize,
+    pub hits: Vec<QuoteHit>,
 }
 
 /// One article found by full-text search.
@@ -101,8 +119,28 @@ pub trait Store: Send + Sync {
     fn open(&self, id: ArticleId) -> anyhow::Result<(Article, Analysis)>;
     /// Every speaker with counts, most quotes first.
     fn speakers(&self) -> anyhow::Result<Vec<SpeakerSummary>>;
-    /// Every quote of one speaker across the library, by date then article then position.
-    fn quotes_by(&self, speaker: &str) -> anyhow::Result<Vec<QuoteHit>>;
+    /// Up to `limit` quotes of one speaker across the library, in order (date, undated first,
+    /// then article, then position), starting after `after` (from the start when `None`).
+    /// Big speakers have hundreds of thousands of quotes: callers page through them.
+    fn quotes_page(
+        &self,
+        speaker: &str,
+        after: Option<&QuoteHit>,
+        limit: usize,
+    ) -> anyhow::Result<QuotePage>;
+    /// Every quote of one speaker, in the order of [`Store::quotes_page`] (small libraries
+    /// and tests; the CLI and the reader page).
+    fn quotes_by(&self, speaker: &str) -> anyhow::Result<Vec<QuoteHit>> {
+        let mut all: Vec<QuoteHit> = Vec::new();
+        loop {
+            let page = self.quotes_page(speaker, all.last(), 1000)?;
+            let done = page.hits.is_empty();
+            all.extend(page.hits);
+            if done || all.len() >= page.total {
+                return Ok(all);
+            }
+        }
+    }
     /// Full-text search over titles and bodies, best first.
     fn search(&self, query: &str, limit: usize) -> anyhow::Result<Vec<SearchHit>>;
     /// Marks an article read or unread (reading state lives outside the library folders).

@@ -3,7 +3,9 @@
 
 use super::db::{self, Flag, Index};
 use super::speaker;
-use super::{ArticleId, ArticleSummary, FileProblem, QuoteHit, SearchHit, SpeakerSummary, Store};
+use super::{
+    ArticleId, ArticleSummary, FileProblem, QuoteHit, QuotePage, SearchHit, SpeakerSummary, Store,
+};
 use crate::article::Article;
 use crate::extract::Analysis;
 use rusqlite::OptionalExtension;
@@ -91,53 +93,60 @@ impl SqliteStore {
         })
     }
 
-    /// Quotes of the speaker with this key.
-    pub fn quotes_by_key(&self, key: &str) -> anyhow::Result<Vec<QuoteHit>> {
+    /// A page of the quotes of the speaker with this key (see [`Store::quotes_page`]). Read
+    /// straight off the `quotes_by_speaker` index in order, so a page costs the same for a
+    /// speaker with ten quotes and one with a million.
+    pub fn quotes_page_by_key(
+        &self,
+        key: &str,
+        after: Option<&QuoteHit>,
+        limit: usize,
+    ) -> anyhow::Result<QuotePage> {
         self.with(|ix| {
-            let name: Option<String> = ix
+            let row: Option<(String, i64)> = ix
                 .conn()
-                .prepare_cached("SELECT name FROM speakers WHERE key = ?")?
-                .query_row([key], |r| r.get(0))
+                .prepare_cached("SELECT name, quotes FROM speakers WHERE key = ?")?
+                .query_row([key], |r| Ok((r.get(0)?, r.get(1)?)))
                 .optional()?;
-            let name = name.unwrap_or_else(|| key.to_string());
+            let (name, total) = row.unwrap_or_else(|| (key.to_string(), 0));
+            // Before every row when starting: '' is the undated key, ids and offsets are >= 0.
+            let (date, article, start) = match after {
+                Some(h) => {
+                    let (d, a, s) = h.order_key();
+                    (d.to_string(), a, s as i64)
+                }
+                None => (String::new(), -1, -1),
+            };
             let mut stmt = ix.conn().prepare_cached(
                 "SELECT q.article_id, a.path, a.title, a.date, q.idx, q.kind, q.text, \
-                 q.start, q.end \
+                 q.start, q.end, q.cstart, q.cend \
                  FROM quotes q JOIN articles a ON a.id = q.article_id \
-                 WHERE q.speaker_key = ? ORDER BY a.date, q.article_id, q.start",
+                 WHERE q.speaker_key = ?1 AND (q.adate, q.article_id, q.start) > (?2, ?3, ?4) \
+                 ORDER BY q.adate, q.article_id, q.start LIMIT ?5",
             )?;
-            let rows = stmt.query_map([key], |r| {
-                Ok(QuoteHit {
-                    article: r.get(0)?,
-                    path: db::path_from_key(&r.get::<_, Vec<u8>>(1)?),
-                    title: r.get(2)?,
-                    date: r.get(3)?,
-                    quote_index: r.get::<_, i64>(4)? as usize,
-                    kind: db::quote_kind_from(&r.get::<_, String>(5)?),
-                    text: r.get(6)?,
-                    speaker: name.clone(),
-                    start: r.get::<_, i64>(7)? as usize,
-                    end: r.get::<_, i64>(8)? as usize,
-                })
-            })?;
-            Ok(rows.collect::<Result<_, _>>()?)
-        })
-    }
-
-    /// Char offsets (start, end) of one quote, for output.
-    pub fn quote_char_offsets(
-        &self,
-        article: ArticleId,
-        quote_index: usize,
-    ) -> anyhow::Result<(usize, usize)> {
-        self.with(|ix| {
-            let (s, e): (i64, i64) = ix
-                .conn()
-                .prepare_cached("SELECT cstart, cend FROM quotes WHERE article_id = ? AND idx = ?")?
-                .query_row(rusqlite::params![article, quote_index as i64], |r| {
-                    Ok((r.get(0)?, r.get(1)?))
+            let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+            let rows =
+                stmt.query_map(rusqlite::params![key, date, article, start, limit], |r| {
+                    Ok(QuoteHit {
+                        article: r.get(0)?,
+                        path: db::path_from_key(&r.get::<_, Vec<u8>>(1)?),
+                        title: r.get(2)?,
+                        date: r.get(3)?,
+                        quote_index: r.get::<_, i64>(4)? as usize,
+                        kind: db::quote_kind_from(&r.get::<_, String>(5)?),
+                        text: r.get(6)?,
+                        speaker: name.clone(),
+                        start: r.get::<_, i64>(7)? as usize,
+                        end: r.get::<_, i64>(8)? as usize,
+                        char_start: r.get::<_, i64>(9)? as usize,
+                        char_end: r.get::<_, i64>(10)? as usize,
+                    })
                 })?;
-            Ok((s as usize, e as usize))
+            let hits: Vec<QuoteHit> = rows.collect::<Result<_, _>>()?;
+            Ok(QuotePage {
+                total: (total.max(0) as usize).max(hits.len()),
+                hits,
+            })
         })
     }
 
@@ -293,10 +302,18 @@ impl Store for SqliteStore {
         })
     }
 
-    fn quotes_by(&self, speaker: &str) -> anyhow::Result<Vec<QuoteHit>> {
+    fn quotes_page(
+        &self,
+        speaker: &str,
+        after: Option<&QuoteHit>,
+        limit: usize,
+    ) -> anyhow::Result<QuotePage> {
         match self.resolve_speaker(speaker)? {
-            Some(key) => self.quotes_by_key(&key),
-            None => Ok(Vec::new()),
+            Some(key) => self.quotes_page_by_key(&key, after, limit),
+            None => Ok(QuotePage {
+                total: 0,
+                hits: Vec::new(),
+            }),
         }
     }
 

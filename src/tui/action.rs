@@ -6,7 +6,7 @@
 
 use crate::article::Article;
 use crate::extract::Analysis;
-use crate::library::{ArticleId, ArticleSummary, QuoteHit, SearchHit, SpeakerSummary};
+use crate::library::{ArticleId, ArticleSummary, QuoteHit, QuotePage, SearchHit, SpeakerSummary};
 use serde::{Deserialize, Serialize};
 
 /// One thing that happens to the reader.
@@ -88,9 +88,17 @@ pub enum Action {
     #[serde(skip)]
     SpeakersLoaded(Vec<SpeakerSummary>),
     #[serde(skip)]
+    /// The first quotes of a speaker (or all shown so far, on a reload).
     SpeakerQuotesLoaded {
         speaker: String,
-        hits: Vec<QuoteHit>,
+        page: QuotePage,
+    },
+    /// The next page of the speaker's quotes, following `after`.
+    #[serde(skip)]
+    SpeakerQuotesMore {
+        speaker: String,
+        after: Box<QuoteHit>,
+        page: QuotePage,
     },
     #[serde(skip)]
     SearchResults {
@@ -133,7 +141,16 @@ pub enum Effect {
     LoadArticles,
     LoadArticle(ArticleId),
     LoadSpeakers,
-    LoadSpeakerQuotes(String),
+    /// Fetch the first `limit` quotes of a speaker.
+    LoadSpeakerQuotes {
+        speaker: String,
+        limit: usize,
+    },
+    /// Fetch the next page of a speaker's quotes after `after`.
+    LoadMoreSpeakerQuotes {
+        speaker: String,
+        after: Box<QuoteHit>,
+    },
     SearchLibrary(String),
     SetRead(ArticleId),
     /// Open a URL in the browser, without a shell.

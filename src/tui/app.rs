@@ -376,7 +376,9 @@ fn spawn_worker(store: Arc<dyn Store>, tx: Sender<Msg>) -> Sender<Effect> {
                 for effect in batch {
                     let reload = matches!(
                         effect,
-                        Effect::LoadArticles | Effect::LoadSpeakers | Effect::LoadSpeakerQuotes(_)
+                        Effect::LoadArticles
+                            | Effect::LoadSpeakers
+                            | Effect::LoadSpeakerQuotes { .. }
                     );
                     if reload {
                         if seen.contains(&effect) {
@@ -435,13 +437,22 @@ fn run_one(store: &dyn Store, effect: Effect) -> Option<Action> {
             Ok(v) => Some(Action::SpeakersLoaded(v)),
             Err(e) => fail("cannot list speakers", e),
         },
-        Effect::LoadSpeakerQuotes(name) => match store.quotes_by(&name) {
-            Ok(hits) => Some(Action::SpeakerQuotesLoaded {
-                speaker: name,
-                hits,
-            }),
-            Err(e) => fail("cannot list quotes", e),
-        },
+        Effect::LoadSpeakerQuotes { speaker, limit } => {
+            match store.quotes_page(&speaker, None, limit) {
+                Ok(page) => Some(Action::SpeakerQuotesLoaded { speaker, page }),
+                Err(e) => fail("cannot list quotes", e),
+            }
+        }
+        Effect::LoadMoreSpeakerQuotes { speaker, after } => {
+            match store.quotes_page(&speaker, Some(&after), super::state::QUOTE_PAGE) {
+                Ok(page) => Some(Action::SpeakerQuotesMore {
+                    speaker,
+                    after,
+                    page,
+                }),
+                Err(e) => fail("cannot list quotes", e),
+            }
+        }
         Effect::SearchLibrary(q) => match store.search(&q, 500) {
             Ok(hits) => Some(Action::SearchResults { query: q, hits }),
             Err(e) => fail("search failed", e),

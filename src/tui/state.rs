@@ -729,8 +729,8 @@ pub struct SpeakersView {
     pub rows: Vec<usize>,
     pub selected: usize,
     pub focus: SpeakersFocus,
-    /// The chosen speaker's quotes across the library.
-    pub quotes: Option<(String, Vec<QuoteHit>)>,
+    /// The chosen speaker's quotes across the library, as far as fetched.
+    pub quotes: Option<SpeakerQuotes>,
     pub quote_selected: usize,
 }
 
@@ -767,11 +767,35 @@ impl SpeakersView {
     }
 }
 
-/// Walking one speaker's quotes across articles (from the Speakers view).
+/// Quotes fetched per page in the Speakers view.
+pub const QUOTE_PAGE: usize = 500;
+/// The next page is fetched when the selection comes this close to the last fetched quote.
+pub const QUOTE_PAGE_MARGIN: usize = 100;
+
+/// One speaker's quotes in library order, fetched a page at a time: a speaker may have
+/// hundreds of thousands.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SpeakerQuotes {
+    pub speaker: String,
+    /// All of the speaker's quotes in the library.
+    pub total: usize,
+    /// The first ones, as far as fetched.
+    pub hits: Vec<QuoteHit>,
+    /// A next page has been asked for.
+    pub fetching: bool,
+}
+
+impl SpeakerQuotes {
+    fn complete(&self) -> bool {
+        self.hits.len() >= self.total
+    }
+}
+
+/// Walking one speaker's quotes across articles (from the Speakers view): an index into
+/// [`SpeakersView::quotes`], which must still be that speaker's.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Walk {
     pub speaker: String,
-    pub hits: Vec<QuoteHit>,
     pub index: usize,
 }
 
@@ -912,10 +936,48 @@ impl State {
         Some(out)
     }
 
+    /// The hit the walk is on, when the Speakers view still holds the walked speaker.
+    pub fn walk_hit(&self) -> Option<(&Walk, &SpeakerQuotes, &QuoteHit)> {
+        let w = self.walk.as_ref()?;
+        let q = self
+            .speakers
+            .quotes
+            .as_ref()
+            .filter(|q| q.speaker == w.speaker)?;
+        Some((w, q, q.hits.get(w.index)?))
+    }
+
+    /// Asks for the next page of the Speakers view's quotes when the selection or the walk
+    /// comes near the end of what is fetched.
+    fn fetch_more_quotes(&mut self) -> Option<Effect> {
+        let walk_at = self
+            .walk
+            .as_ref()
+            .filter(|w| {
+                self.speakers
+                    .quotes
+                    .as_ref()
+                    .is_some_and(|q| q.speaker == w.speaker)
+            })
+            .map_or(0, |w| w.index);
+        let at = self.speakers.quote_selected.max(walk_at);
+        let q = self.speakers.quotes.as_mut()?;
+        if q.fetching || q.complete() || at + QUOTE_PAGE_MARGIN < q.hits.len() {
+            return None;
+        }
+        let after = Box::new(q.hits.last()?.clone());
+        q.fetching = true;
+        Some(Effect::LoadMoreSpeakerQuotes {
+            speaker: q.speaker.clone(),
+            after,
+        })
+    }
+
     fn walk_step(&mut self, forward: bool) -> Option<Vec<Effect>> {
         let reader_id = self.reader.as_ref().map(|r| r.id);
-        let w = self.walk.as_mut()?;
-        let hit = w.hits.get(w.index)?;
+        let (w, q, hit) = self.walk_hit()?;
+        let (w, more) = (w.clone(), !q.complete());
+        let hits = &q.hits;
         // The walk only applies while its current quote is the one shown.
         let shown = reader_id == Some(hit.article)
             && self.reader.as_ref().and_then(|r| r.current) == Some(hit.quote_index);
@@ -936,14 +998,23 @@ impl State {
                 }
             }
         };
-        let Some(hit) = w.hits.get(next).cloned() else {
-            self.message = Some(format!(
-                "last quote by {}",
-                super::sanitize::one_line(&w.speaker, 60)
-            ));
+        let Some(hit) = hits.get(next).cloned() else {
+            self.message = Some(if more {
+                format!(
+                    "fetching more quotes by {}…",
+                    super::sanitize::one_line(&w.speaker, 60)
+                )
+            } else {
+                format!(
+                    "last quote by {}",
+                    super::sanitize::one_line(&w.speaker, 60)
+                )
+            });
             return Some(Vec::new());
         };
-        w.index = next;
+        if let Some(w) = &mut self.walk {
+            w.index = next;
+        }
         if reader_id == Some(hit.article) {
             if let Some(r) = &mut self.reader
                 && hit.quote_index < r.analysis.quotes.len()
@@ -961,8 +1032,9 @@ impl State {
 
 /// The one function that changes the state.
 pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
-    let effects = apply(state, action);
+    let mut effects = apply(state, action);
     state.sync();
+    effects.extend(state.fetch_more_quotes());
     effects
 }
 
@@ -974,6 +1046,7 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             | ArticleLoaded { .. }
             | SpeakersLoaded(_)
             | SpeakerQuotesLoaded { .. }
+            | SpeakerQuotesMore { .. }
             | SearchResults { .. }
             | Notify(_)
             | IndexProgress { .. }
@@ -1062,17 +1135,47 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             state.speakers.refresh();
             Vec::new()
         }
-        SpeakerQuotesLoaded { speaker, hits } => {
+        SpeakerQuotesLoaded { speaker, page } => {
             let sv = &mut state.speakers;
-            let same = sv.quotes.as_ref().is_some_and(|(n, _)| *n == speaker);
+            let same = sv.quotes.as_ref().is_some_and(|q| q.speaker == speaker);
             if same {
                 // A reload (the library changed): stay where the user was.
-                sv.quote_selected = sv.quote_selected.min(hits.len().saturating_sub(1));
+                sv.quote_selected = sv.quote_selected.min(page.hits.len().saturating_sub(1));
             } else {
                 sv.quote_selected = 0;
                 sv.focus = SpeakersFocus::Quotes;
+                // A walk follows the list it started from.
+                state.walk = None;
             }
-            sv.quotes = Some((speaker, hits));
+            if let Some(w) = &mut state.walk {
+                w.index = w.index.min(page.hits.len().saturating_sub(1));
+            }
+            sv.quotes = Some(SpeakerQuotes {
+                speaker,
+                total: page.total.max(page.hits.len()),
+                hits: page.hits,
+                fetching: false,
+            });
+            Vec::new()
+        }
+        SpeakerQuotesMore {
+            speaker,
+            after,
+            page,
+        } => {
+            if let Some(q) = &mut state.speakers.quotes
+                && q.speaker == speaker
+                && q.hits.last() == Some(&*after)
+            {
+                q.fetching = false;
+                if page.hits.is_empty() {
+                    // Fewer than counted (the library changed): what is here is all.
+                    q.total = q.hits.len();
+                } else {
+                    q.hits.extend(page.hits);
+                    q.total = page.total.max(q.hits.len());
+                }
+            }
             Vec::new()
         }
         SearchResults { query, hits } => {
@@ -1178,7 +1281,7 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
                     step,
                 );
             } else if at(panes.speaker_quotes) {
-                let n = state.speakers.quotes.as_ref().map_or(0, |q| q.1.len());
+                let n = state.speakers.quotes.as_ref().map_or(0, |q| q.hits.len());
                 move_list(&mut state.speakers.quote_selected, n, step);
             }
             Vec::new()
@@ -1193,8 +1296,11 @@ fn reload_lists(state: &State) -> Vec<Effect> {
     let mut v = vec![Effect::LoadArticles];
     if state.screen == Screen::Speakers {
         v.push(Effect::LoadSpeakers);
-        if let Some((name, _)) = &state.speakers.quotes {
-            v.push(Effect::LoadSpeakerQuotes(name.clone()));
+        if let Some(q) = &state.speakers.quotes {
+            v.push(Effect::LoadSpeakerQuotes {
+                speaker: q.speaker.clone(),
+                limit: q.hits.len().max(QUOTE_PAGE),
+            });
         }
     }
     v
@@ -1302,7 +1408,7 @@ fn click(state: &mut State, panes: &Panes, column: u16, row: u16) -> Vec<Effect>
         }
     } else if let Some(r) = hit(panes.speaker_quotes) {
         state.speakers.focus = SpeakersFocus::Quotes;
-        let n = state.speakers.quotes.as_ref().map_or(0, |q| q.1.len());
+        let n = state.speakers.quotes.as_ref().map_or(0, |q| q.hits.len());
         if let Some(i) = row_in(r, state.speakers.quote_selected)
             && i < n
         {
@@ -1343,7 +1449,7 @@ fn speakers_action(state: &mut State, panes: &Panes, action: Action) -> Vec<Effe
     let sv = &mut state.speakers;
     let names_h = state_pane_height(panes.speakers.or(panes.speaker_quotes));
     let quotes_h = state_pane_height(panes.speaker_quotes.or(panes.speakers));
-    let nq = sv.quotes.as_ref().map_or(0, |q| q.1.len());
+    let nq = sv.quotes.as_ref().map_or(0, |q| q.hits.len());
     let (sel, len, h) = match sv.focus {
         SpeakersFocus::Names => (&mut sv.selected, sv.rows.len(), names_h),
         SpeakersFocus::Quotes => (&mut sv.quote_selected, nq, quotes_h),
@@ -1385,16 +1491,18 @@ fn speakers_action(state: &mut State, panes: &Panes, action: Action) -> Vec<Effe
         Enter => match sv.focus {
             SpeakersFocus::Names => {
                 if let Some(s) = sv.current() {
-                    return vec![Effect::LoadSpeakerQuotes(s.name.clone())];
+                    return vec![Effect::LoadSpeakerQuotes {
+                        speaker: s.name.clone(),
+                        limit: QUOTE_PAGE,
+                    }];
                 }
             }
             SpeakersFocus::Quotes => {
-                if let Some((speaker, hits)) = &sv.quotes
-                    && let Some(hit) = hits.get(sv.quote_selected)
+                if let Some(q) = &sv.quotes
+                    && let Some(hit) = q.hits.get(sv.quote_selected)
                 {
                     state.walk = Some(Walk {
-                        speaker: speaker.clone(),
-                        hits: hits.clone(),
+                        speaker: q.speaker.clone(),
                         index: sv.quote_selected,
                     });
                     state.screen = Screen::Reader;

@@ -480,7 +480,7 @@ pub fn draw_speaker_quotes(f: &mut Frame, area: Rect, state: &State) {
     let sv = &state.speakers;
     let focused = sv.focus == SpeakersFocus::Quotes;
     let title = match &sv.quotes {
-        Some((name, hits)) => format!(" Quotes by {} ({}) ", one_line(name, 60), hits.len()),
+        Some(q) => format!(" Quotes by {} ({}) ", one_line(&q.speaker, 60), q.total),
         None => " Quotes ".into(),
     };
     let block = pane_block(state, title, focused);
@@ -490,7 +490,7 @@ pub fn draw_speaker_quotes(f: &mut Frame, area: Rect, state: &State) {
         return;
     }
     let w = usize::from(ir.width);
-    let Some((_, hits)) = &sv.quotes else {
+    let Some(hits) = sv.quotes.as_ref().map(|q| &q.hits) else {
         f.render_widget(
             Paragraph::new(Span::styled(
                 fit("Enter on a speaker lists their quotes.", w),
@@ -548,11 +548,11 @@ pub fn draw_status(f: &mut Frame, area: Rect, state: &State) {
         super::state::Screen::Speakers => {
             let sv = &state.speakers;
             let left = match (&sv.focus, &sv.quotes) {
-                (SpeakersFocus::Quotes, Some((name, hits))) => format!(
+                (SpeakersFocus::Quotes, Some(q)) => format!(
                     "{} · quote {}/{}",
-                    one_line(name, 60),
-                    (sv.quote_selected + 1).min(hits.len()),
-                    hits.len()
+                    one_line(&q.speaker, 60),
+                    (sv.quote_selected + 1).min(q.hits.len()),
+                    q.total
                 ),
                 _ => format!("{} speakers", sv.rows.len()),
             };
@@ -680,10 +680,10 @@ fn reader_status(state: &State, r: &Reader) -> String {
             one_line(&s.query, 20)
         ));
     }
-    if let Some(w) = &state.walk
-        && w.hits.get(w.index).is_some_and(|h| h.article == r.id)
+    if let Some((w, q, hit)) = state.walk_hit()
+        && hit.article == r.id
     {
-        parts.push(format!("library {}/{}", w.index + 1, w.hits.len()));
+        parts.push(format!("library {}/{}", w.index + 1, q.total));
     }
     if !state.include_indirect {
         parts.push("indirect skipped".into());

@@ -5,7 +5,7 @@
 use crossterm::event::{Event, KeyEvent, KeyEventKind};
 use onrecord::article::Article;
 use onrecord::extract::{Analysis, Entity, EntityKind, Quote, QuoteKind, SpeakerKind};
-use onrecord::library::{ArticleSummary, QuoteHit, SpeakerSummary};
+use onrecord::library::{ArticleSummary, QuoteHit, QuotePage, SpeakerSummary};
 use onrecord::tui::action::{Action, Effect};
 use onrecord::tui::app::action_for_event;
 use onrecord::tui::keymap::{KeyChord, Keymap};
@@ -289,11 +289,46 @@ pub fn ruiz_hits() -> Vec<QuoteHit> {
                     speaker: "Ana Ruiz".into(),
                     start: q.span.start,
                     end: q.span.end,
+                    char_start: a.body[..q.span.start].chars().count(),
+                    char_end: a.body[..q.span.end].chars().count(),
                 });
             }
         }
     }
     hits
+}
+
+/// A speaker with `n` quotes (all pointing at the fixture's first quote of article 0, with
+/// made-up positions so that each is distinct and in library order): for paging.
+pub fn many_hits(n: usize) -> Vec<QuoteHit> {
+    let first = ruiz_hits().remove(0);
+    (0..n)
+        .map(|i| QuoteHit {
+            speaker: "Ana Ruiz".into(),
+            start: first.start + i,
+            ..first.clone()
+        })
+        .collect()
+}
+
+thread_local! {
+    /// The quotes the fixture worker serves for Ana Ruiz on this test's thread (tests may
+    /// replace them; `None`: [`ruiz_hits`]).
+    pub static RUIZ_QUOTES: std::cell::RefCell<Option<Vec<QuoteHit>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+fn ruiz_page(after: Option<&QuoteHit>, limit: usize) -> QuotePage {
+    let all = RUIZ_QUOTES
+        .with(|q| q.borrow().clone())
+        .unwrap_or_else(ruiz_hits);
+    let from = after.map_or(0, |a| {
+        all.iter().position(|h| h == a).map_or(all.len(), |i| i + 1)
+    });
+    QuotePage {
+        total: all.len(),
+        hits: all.into_iter().skip(from).take(limit).collect(),
+    }
 }
 
 /// A reader state of the given size with the fixture library listed.
@@ -318,10 +353,20 @@ pub fn run_effects(s: &mut State, effects: Vec<Effect>) -> Vec<Effect> {
                 }
             }
             Effect::LoadSpeakers => Action::SpeakersLoaded(speakers()),
-            Effect::LoadSpeakerQuotes(name) if name == "Ana Ruiz" => Action::SpeakerQuotesLoaded {
-                speaker: name,
-                hits: ruiz_hits(),
-            },
+            Effect::LoadSpeakerQuotes { speaker, limit } if speaker == "Ana Ruiz" => {
+                Action::SpeakerQuotesLoaded {
+                    speaker,
+                    page: ruiz_page(None, limit),
+                }
+            }
+            Effect::LoadMoreSpeakerQuotes { speaker, after } if speaker == "Ana Ruiz" => {
+                let page = ruiz_page(Some(&after), onrecord::tui::state::QUOTE_PAGE);
+                Action::SpeakerQuotesMore {
+                    speaker,
+                    after,
+                    page,
+                }
+            }
             e => {
                 other.push(e);
                 continue;
