@@ -4,6 +4,10 @@
 //! never copied), else generated sentences; plus a generated 1 MB body full of distinct
 //! names, which would expose any scan that grows faster than the input.
 
+// Measured with the allocator the binary uses (src/main.rs).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use onrecord::article::{Article, text};
 use onrecord::extract::entities::recognize;

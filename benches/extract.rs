@@ -4,6 +4,10 @@
 //!
 //! Run: `cargo bench --bench extract`
 
+// Measured with the allocator the binary uses (src/main.rs).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use criterion::{Criterion, Throughput, criterion_group};
 use onrecord::article::Article;
 use onrecord::extract::{analyze, quotes};

@@ -3,6 +3,10 @@
 //!
 //! Run: `cargo bench --bench frame`
 
+// Measured with the allocator the binary uses (src/main.rs).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use criterion::{Criterion, criterion_group, criterion_main};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use onrecord::article::Article;

@@ -7,6 +7,10 @@
 //! `/proc/thread-self/schedstat`, else wall time), which stays meaningful on a busy machine
 //! where other processes share the cores.
 
+// Measured with the allocator the binary uses (src/main.rs).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use criterion::measurement::{Measurement, ValueFormatter, WallTime};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;

@@ -11,6 +11,10 @@
 //! The indexing uses the real extractor (`extract::analyze`), so its time moves with the
 //! extractor. The warm-start and RSS figures come from fresh child processes.
 
+// Measured with the allocator the binary uses (src/main.rs).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[path = "../tools/corpus.rs"]
 mod corpus;
 
