@@ -129,7 +129,7 @@ fn names(dom: &Dom, id: NodeId) -> impl Iterator<Item = &str> {
     [dom.attr(id, "class"), dom.attr(id, "id")]
         .into_iter()
         .flatten()
-        .map(|v| &v[..v.len().min(4096)])
+        .map(|v| &v[..v.floor_char_boundary(4096)])
 }
 
 /// True when a class or id word marks page furniture.
@@ -187,5 +187,21 @@ mod tests {
             false
         });
         assert_eq!(seen, ["related", "links", "main", "share", "bar"]);
+    }
+
+    #[test]
+    fn a_long_class_is_cut_on_a_character_boundary() {
+        // Found by fuzzing: the 4096-byte cap fell inside a three-byte character.
+        for pad in 4093..4097 {
+            let html = format!(
+                "<div class=\"{}\u{2026}\u{2026} share\">x</div>",
+                "a".repeat(pad)
+            );
+            let dom = crate::article::html::dom::parse(&html);
+            let div = (0..dom.nodes.len())
+                .find(|&i| dom.attr(i, "class").is_some())
+                .expect("the div");
+            assert!(!is_negative(&dom, div));
+        }
     }
 }

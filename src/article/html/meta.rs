@@ -383,7 +383,7 @@ fn decode_entities(s: &str) -> String {
     while let Some(amp) = rest.find('&') {
         out.push_str(&rest[..amp]);
         rest = &rest[amp..];
-        let end = rest[..rest.len().min(12)].find(';');
+        let end = rest[..rest.floor_char_boundary(12)].find(';');
         let decoded = end.and_then(|e| entity(&rest[1..e]).map(|c| (c, e)));
         match decoded {
             Some((c, e)) => {
@@ -443,6 +443,18 @@ mod tests {
             visible_names("By Ann O\u{2019}Neil | 3 March"),
             ["Ann O\u{2019}Neil"]
         );
+    }
+
+    #[test]
+    fn an_ampersand_before_wide_characters_is_kept() {
+        // The look-ahead for ';' must not cut a character in two.
+        for s in [
+            "&ééééééé;",
+            "a &\u{2026}\u{2026}\u{2026}\u{2026}x",
+            "&1234567890é",
+        ] {
+            assert_eq!(decode_entities(s), s);
+        }
     }
 
     #[test]
