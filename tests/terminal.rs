@@ -263,10 +263,15 @@ fn shell_quote(p: &Path) -> String {
 
 /// Starts the reader in the pane after echoing `marker`; waits for its screen.
 fn start_reader(t: &Tmux, config: &Path, marker: &str) {
+    start_reader_with(t, config, marker, "");
+}
+
+/// Starts the reader with `env` (e.g. `"NAME=value "`) before the command.
+fn start_reader_with(t: &Tmux, config: &Path, marker: &str, env: &str) {
     t.line(&format!("clear; echo {marker}"));
     t.wait_for("the marker", |s| s.lines().any(|l| l.trim() == marker));
     t.line(&format!(
-        "{} --config {}",
+        "{env}{} --config {}",
         shell_quote(Path::new(env!("CARGO_BIN_EXE_onrecord"))),
         shell_quote(config)
     ));
@@ -283,6 +288,33 @@ fn quitting_restores_the_terminal() {
     start_reader(&t, &config, "MARKER-QUIT");
     t.keys(&["q"]);
     t.assert_restored("q", "MARKER-QUIT");
+}
+
+#[test]
+fn a_panic_restores_the_terminal() {
+    let Some(t) = Tmux::start("panic") else {
+        return;
+    };
+    let config = library(t.dir.path(), &plain_articles());
+    // The binary's test hook: this key panics inside the event loop.
+    // No backtrace: it would scroll the marker off the pane.
+    start_reader_with(
+        &t,
+        &config,
+        "MARKER-PANIC",
+        "RUST_BACKTRACE=0 ONRECORD_PANIC_ON_KEY=% ",
+    );
+    let pid = t.reader_pid();
+    t.keys(&["j", "%"]);
+    // The hook restores the terminal first, then the panic message (and backtrace) print
+    // and the process ends; only then is the shell's turn to read what is typed.
+    wait_gone(&pid, "panic");
+    t.assert_restored("panic", "MARKER-PANIC");
+    let s = t.screen();
+    assert!(
+        s.contains("panic requested with ONRECORD_PANIC_ON_KEY"),
+        "the panic message is shown on the restored screen:\n{s}"
+    );
 }
 
 #[cfg(unix)]
@@ -303,20 +335,22 @@ fn signals_restore_the_terminal() {
         assert!(ok.success());
         t.assert_restored(&format!("SIG{signal}"), &marker);
         // The process is gone, not lingering.
-        let start = Instant::now();
-        while Command::new("kill")
-            .args(["-0", &pid])
-            .stderr(std::process::Stdio::null())
-            .status()
-            .unwrap()
-            .success()
-        {
-            assert!(
-                start.elapsed() < PATIENCE,
-                "SIG{signal}: reader still running"
-            );
-            std::thread::sleep(Duration::from_millis(100));
-        }
+        wait_gone(&pid, &format!("SIG{signal}"));
+    }
+}
+
+/// Waits until process `pid` has exited.
+fn wait_gone(pid: &str, how: &str) {
+    let start = Instant::now();
+    while Command::new("kill")
+        .args(["-0", pid])
+        .stderr(std::process::Stdio::null())
+        .status()
+        .unwrap()
+        .success()
+    {
+        assert!(start.elapsed() < PATIENCE, "{how}: reader still running");
+        std::thread::sleep(Duration::from_millis(100));
     }
 }
 

@@ -244,6 +244,18 @@ pub fn run(library: Library, config: &Config, notices: Vec<String>) -> anyhow::R
     result
 }
 
+/// Test hook: with `ONRECORD_PANIC_ON_KEY=c` in the environment, pressing `c` panics inside
+/// the event loop, so the end-to-end tests can prove on the real binary that a panic leaves
+/// the terminal restored. Unset (always, for users), nothing changes.
+fn panic_key() -> Option<char> {
+    static KEY: std::sync::OnceLock<Option<char>> = std::sync::OnceLock::new();
+    *KEY.get_or_init(|| {
+        std::env::var("ONRECORD_PANIC_ON_KEY")
+            .ok()
+            .and_then(|v| v.chars().next())
+    })
+}
+
 fn event_loop(
     terminal: &mut Term,
     state: &mut State,
@@ -277,6 +289,12 @@ fn handle(
     msg: Msg,
     effects: &Sender<Effect>,
 ) -> anyhow::Result<bool> {
+    if let Msg::Term(Event::Key(k)) = &msg
+        && k.kind == KeyEventKind::Press
+        && panic_key().is_some_and(|c| k.code == KeyCode::Char(c))
+    {
+        panic!("panic requested with ONRECORD_PANIC_ON_KEY");
+    }
     let actions: Vec<Action> = match msg {
         Msg::Term(Event::Paste(s)) if state.prompt.is_some() => s
             .chars()
