@@ -8,7 +8,7 @@ use super::body::{HeaderKind, LineSrc, display};
 use super::layout::{inner, list_offset};
 use super::sanitize::one_line;
 use super::state::{Focus, Reader, SideItem, SpeakersFocus, State, short_date, sidebar_rows};
-use crate::extract::EntityKind;
+use crate::extract::{EntityKind, QuoteKind};
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::{Modifier, Style};
@@ -506,7 +506,12 @@ pub fn draw_speaker_quotes(f: &mut Frame, area: Rect, state: &State) {
     for (row, hit) in hits.iter().enumerate().skip(off).take(h) {
         let date = one_line(&short_date(hit.date.as_deref().unwrap_or("—")), 10);
         let title = fit(&one_line(&hit.title, 200), (w / 3).max(8));
-        let quote = format!("“{}”", one_line(&hit.text, 400));
+        // Quotation marks for quoted words only: reported speech is the writer's wording.
+        let quote = if hit.kind == QuoteKind::Indirect {
+            one_line(&hit.text, 400)
+        } else {
+            format!("“{}”", one_line(&hit.text, 400))
+        };
         let style = if row == sv.quote_selected {
             t.selection(focused)
         } else {
@@ -655,9 +660,9 @@ fn reader_status(state: &State, r: &Reader) -> String {
             }
             parts.push(who);
             let kind = match quote.kind {
-                crate::extract::QuoteKind::Direct => "direct",
-                crate::extract::QuoteKind::Partial => "partial",
-                crate::extract::QuoteKind::Indirect => "indirect",
+                QuoteKind::Direct => "direct",
+                QuoteKind::Partial => "partial",
+                QuoteKind::Indirect => "indirect",
             };
             parts.push(kind.to_string());
         }
