@@ -870,3 +870,34 @@ fn a_version_3_index_migrates_its_quotes_to_library_order() {
     assert_eq!(after.hits.len(), 1);
     assert_eq!(after.hits[0].text, "Later");
 }
+
+#[test]
+fn a_gated_background_run_waits_for_its_gate() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("lib");
+    let db = tmp.path().join("index.sqlite3");
+    sample_library(&lib);
+    let (opts, _) = options(1);
+    let gate = indexer::Gate::default();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let run = indexer::Indexer::spawn_gated(
+        vec![lib.clone()],
+        db.clone(),
+        opts,
+        gate.clone(),
+        std::time::Duration::from_secs(600),
+        move |e| {
+            let _ = tx.send(e);
+        },
+    );
+    // Closed: nothing happens (the wait is ten minutes).
+    assert!(
+        rx.recv_timeout(std::time::Duration::from_millis(300))
+            .is_err()
+    );
+    assert!(!db.exists(), "the index is not even opened yet");
+    gate.open();
+    let summary = run.join().unwrap();
+    assert_eq!(summary.new, 3);
+    assert!(rx.iter().any(|e| matches!(e, IndexEvent::Finished(_))));
+}

@@ -388,6 +388,15 @@ impl Index {
         }
     }
 
+    /// Gives back the memory of this connection's page cache (after a read of a whole table,
+    /// which fills it; the next queries refill what they need).
+    pub fn release_memory(&self) {
+        let _ = self
+            .conn
+            .query_row("PRAGMA shrink_memory", [], |_| Ok(()))
+            .optional();
+    }
+
     /// Sets this connection's page cache size.
     pub fn set_cache_mib(&self, mib: u32) -> anyhow::Result<()> {
         self.conn
@@ -459,7 +468,14 @@ impl Index {
     }
 
     /// Every indexed file with what is needed to tell whether it changed.
+    /// Reads the whole `articles` table; releases the page cache it filled afterwards.
     pub fn known(&self) -> anyhow::Result<HashMap<PathBuf, Known>> {
+        let out = self.known_rows();
+        self.release_memory();
+        out
+    }
+
+    fn known_rows(&self) -> anyhow::Result<HashMap<PathBuf, Known>> {
         let mut stmt = self
             .conn
             .prepare("SELECT path, id, size, mtime, hash, extractor FROM articles")?;

@@ -599,7 +599,43 @@ pub struct Indexer {
     thread: Option<std::thread::JoinHandle<anyhow::Result<IndexSummary>>>,
 }
 
+/// Holds a background run back until opened or until its wait runs out: the reader opens it
+/// once the article list has arrived, so the list query and the index pass (each of which
+/// reads a whole table) do not hold their memory at the same moment.
+#[derive(Clone, Default)]
+pub struct Gate(Arc<(std::sync::Mutex<bool>, std::sync::Condvar)>);
+
+impl Gate {
+    /// Lets the waiting run start (idempotent).
+    pub fn open(&self) {
+        let (lock, cv) = &*self.0;
+        if let Ok(mut open) = lock.lock() {
+            *open = true;
+        }
+        cv.notify_all();
+    }
+
+    /// Waits until opened, at most `max`.
+    pub fn wait(&self, max: Duration) {
+        let (lock, cv) = &*self.0;
+        let Ok(open) = lock.lock() else { return };
+        let _ = cv.wait_timeout_while(open, max, |open| !*open);
+    }
+}
+
 impl Indexer {
+    /// [`Indexer::spawn`], starting once `gate` opens (or after `max_wait`).
+    pub fn spawn_gated(
+        roots: Vec<PathBuf>,
+        db_path: PathBuf,
+        opts: IndexOptions,
+        gate: Gate,
+        max_wait: Duration,
+        on_event: impl FnMut(IndexEvent) + Send + 'static,
+    ) -> Indexer {
+        Indexer::start(roots, db_path, opts, Some((gate, max_wait)), on_event)
+    }
+
     /// Indexes `roots` into the database at `db_path` on a background thread (analysis on
     /// the rayon pool). `on_event` is called from that thread: keep it cheap (send to a
     /// channel). The reader can query the same database meanwhile through its own
@@ -611,10 +647,23 @@ impl Indexer {
         opts: IndexOptions,
         on_event: impl FnMut(IndexEvent) + Send + 'static,
     ) -> Indexer {
+        Indexer::start(roots, db_path, opts, None, on_event)
+    }
+
+    fn start(
+        roots: Vec<PathBuf>,
+        db_path: PathBuf,
+        opts: IndexOptions,
+        gate: Option<(Gate, Duration)>,
+        on_event: impl FnMut(IndexEvent) + Send + 'static,
+    ) -> Indexer {
         let cancel = opts.cancel.clone();
         let thread = std::thread::Builder::new()
             .name("onrecord-indexer".into())
             .spawn(move || {
+                if let Some((gate, max)) = gate {
+                    gate.wait(max);
+                }
                 let mut on_event = on_event;
                 let r = open_and_update(&db_path, &Scope::Roots(roots), &opts, &mut on_event);
                 match &r {

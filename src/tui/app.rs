@@ -8,7 +8,7 @@ use super::theme::Theme;
 use super::view;
 use crate::config::Config;
 use crate::library::Store;
-use crate::library::indexer::{IndexEvent, IndexOptions, Indexer};
+use crate::library::indexer::{Gate, IndexEvent, IndexOptions, Indexer};
 use crate::library::watch::LibraryWatcher;
 use crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEventKind, KeyModifiers,
@@ -173,6 +173,7 @@ pub fn action_for_index_event(ev: IndexEvent) -> Option<Action> {
 fn start_background(
     library: &Library,
     tx: &Sender<Msg>,
+    gate: &Gate,
 ) -> (Option<Indexer>, Option<LibraryWatcher>) {
     let Library::Indexed {
         roots, db, opts, ..
@@ -187,7 +188,15 @@ fn start_background(
             }
         }
     };
-    let indexer = Indexer::spawn(roots.clone(), db.clone(), opts.clone(), send(tx.clone()));
+    // The index pass waits for the first article list (at most 2 s): see `Gate`.
+    let indexer = Indexer::spawn_gated(
+        roots.clone(),
+        db.clone(),
+        opts.clone(),
+        gate.clone(),
+        std::time::Duration::from_secs(2),
+        send(tx.clone()),
+    );
     let watcher = match LibraryWatcher::spawn(roots, db.clone(), opts.clone(), send(tx.clone())) {
         Ok(w) => Some(w),
         Err(e) => {
@@ -233,12 +242,13 @@ pub fn run(library: Library, config: &Config, notices: Vec<String>) -> anyhow::R
     enter_terminal()?;
     let result = (|| -> anyhow::Result<()> {
         let mut terminal = new_terminal()?;
-        let _background = start_background(&library, &tx);
+        let gate = Gate::default();
+        let _background = start_background(&library, &tx, &gate);
         spawn_input(tx);
         let size = terminal.size()?;
         update(&mut state, Action::Resize(size.width, size.height));
         effects.send(Effect::LoadArticles).ok();
-        event_loop(&mut terminal, &mut state, &rx, &effects)
+        event_loop(&mut terminal, &mut state, &rx, &effects, &gate)
     })();
     restore_terminal();
     result
@@ -261,15 +271,16 @@ fn event_loop(
     state: &mut State,
     rx: &Receiver<Msg>,
     effects: &Sender<Effect>,
+    list_gate: &Gate,
 ) -> anyhow::Result<()> {
     terminal.draw(|f| view::draw(f, state))?;
     loop {
         let msg = rx.recv()?;
-        let mut changed = handle(terminal, state, msg, effects)?;
+        let mut changed = handle(terminal, state, msg, effects, list_gate)?;
         // Apply whatever else is already waiting before drawing once.
         while !state.quit {
             match rx.try_recv() {
-                Ok(m) => changed |= handle(terminal, state, m, effects)?,
+                Ok(m) => changed |= handle(terminal, state, m, effects, list_gate)?,
                 Err(_) => break,
             }
         }
@@ -282,13 +293,18 @@ fn event_loop(
     }
 }
 
-/// Applies one message; true when the state changed (a redraw is due).
+/// Applies one message; true when the state changed (a redraw is due). The first article
+/// list opens `list_gate` (the background index pass waits for it).
 fn handle(
     terminal: &mut Term,
     state: &mut State,
     msg: Msg,
     effects: &Sender<Effect>,
+    list_gate: &Gate,
 ) -> anyhow::Result<bool> {
+    if let Msg::Action(Action::ArticlesLoaded(_)) = &msg {
+        list_gate.open();
+    }
     if let Msg::Term(Event::Key(k)) = &msg
         && k.kind == KeyEventKind::Press
         && panic_key().is_some_and(|c| k.code == KeyCode::Char(c))

@@ -87,7 +87,9 @@ pub struct ArticleList {
     /// Indexes into `all`, in display order.
     pub rows: Vec<usize>,
     pub selected: usize,
-    /// Derived from `all` when it is set: sortable dates, filter text, index by id.
+    /// Derived from `all` when it is set: sortable dates, index by id; and the filter text,
+    /// made when the list is first filtered (a second copy of every title and byline, which
+    /// a 100k library need not hold until someone types a filter).
     date_keys: Vec<Option<(i32, u32, u32)>>,
     haystacks: Vec<String>,
     by_id: std::collections::HashMap<ArticleId, usize>,
@@ -130,17 +132,7 @@ impl ArticleList {
             .iter()
             .map(|a| a.date.as_deref().and_then(date_key))
             .collect();
-        self.haystacks = all
-            .iter()
-            .map(|a| {
-                format!(
-                    "{} {} {}",
-                    a.title,
-                    a.byline.join(" "),
-                    a.date.as_deref().unwrap_or("")
-                )
-            })
-            .collect();
+        self.haystacks = Vec::new();
         self.by_id = all.iter().enumerate().map(|(i, a)| (a.id, i)).collect();
         self.all = all;
         self.generation += 1;
@@ -168,6 +160,20 @@ impl ArticleList {
         }
         let mut rows = self.base.clone();
         if !self.filter.is_empty() {
+            if self.haystacks.len() != self.all.len() {
+                self.haystacks = self
+                    .all
+                    .iter()
+                    .map(|a| {
+                        format!(
+                            "{} {} {}",
+                            a.title,
+                            a.byline.join(" "),
+                            a.date.as_deref().unwrap_or("")
+                        )
+                    })
+                    .collect();
+            }
             let hay = &self.haystacks;
             rows = fuzzy_filter(&self.filter, rows, |&i| hay[i].as_str());
         }
