@@ -770,10 +770,7 @@ fn background_indexing_shows_a_gauge_and_reloads_lists() {
 fn speakers_view_fetches_a_big_speakers_quotes_page_by_page() {
     let n = QUOTE_PAGE * 2 + 17;
     RUIZ_QUOTES.with(|q| *q.borrow_mut() = Some(many_hits(n)));
-    let mut s = state(120, 40);
-    press(&mut s, &["w", "f"]);
-    type_text(&mut s, "ruiz");
-    press(&mut s, &["enter", "enter"]);
+    let mut s = ruiz_quotes_listed();
     let q = s.speakers.quotes.as_ref().unwrap();
     assert_eq!((q.hits.len(), q.total), (QUOTE_PAGE, n), "one page first");
     assert!(
@@ -806,10 +803,7 @@ fn speakers_view_fetches_a_big_speakers_quotes_page_by_page() {
 #[test]
 fn a_page_for_a_list_that_was_replaced_is_dropped() {
     RUIZ_QUOTES.with(|q| *q.borrow_mut() = Some(many_hits(QUOTE_PAGE + 50)));
-    let mut s = state(120, 40);
-    press(&mut s, &["w", "f"]);
-    type_text(&mut s, "ruiz");
-    press(&mut s, &["enter", "enter"]);
+    let mut s = ruiz_quotes_listed();
     let stale = s.speakers.quotes.as_ref().unwrap().hits[10].clone();
     let page = QuotePage {
         total: QUOTE_PAGE + 50,
@@ -834,10 +828,8 @@ fn a_page_for_a_list_that_was_replaced_is_dropped() {
 fn brackets_walk_on_past_the_first_page_of_a_big_speaker() {
     let n = QUOTE_PAGE + 40;
     RUIZ_QUOTES.with(|q| *q.borrow_mut() = Some(many_hits(n)));
-    let mut s = state(120, 40);
-    press(&mut s, &["w", "f"]);
-    type_text(&mut s, "ruiz");
-    press(&mut s, &["enter", "enter", "enter"]);
+    let mut s = ruiz_quotes_listed();
+    press(&mut s, &["enter"]);
     assert_eq!(s.screen, Screen::Reader);
     assert!(
         status(&s).contains(&format!("library 1/{n}")),
@@ -861,4 +853,14 @@ fn brackets_walk_on_past_the_first_page_of_a_big_speaker() {
             .unwrap()
             .contains("last quote by Ana Ruiz")
     );
+}
+
+/// The Speakers view filtered to Ana Ruiz with her quotes listed (served by the fixture
+/// worker from `RUIZ_QUOTES`).
+fn ruiz_quotes_listed() -> State {
+    let mut s = state(120, 40);
+    press(&mut s, &["w", "f"]);
+    type_text(&mut s, "ruiz");
+    press(&mut s, &["enter", "enter"]);
+    s
 }
