@@ -28,6 +28,21 @@ const ORGWORD: u16 = 64;
 const TITLE: u16 = 128;
 const PRONOUN: u16 = 256;
 const SKIP: u16 = 512;
+const ORGANY: u16 = 1024;
+
+/// Whether the mention at `r` is a wire credit in a dateline, `OSLO (Reuters) —`: the agency
+/// that sent the story out, not an actor in it (so no antecedent for `the company`).
+fn is_credit(body: &str, r: &Range<usize>) -> bool {
+    let before = body[..r.start].trim_end_matches(' ');
+    let after = body[r.end..].trim_start_matches(' ');
+    let Some(after) = after.strip_prefix(')') else {
+        return false;
+    };
+    before.ends_with('(')
+        && after
+            .trim_start_matches(' ')
+            .starts_with(['-', '\u{2013}', '\u{2014}'])
+}
 
 /// Words of `speakers.txt` with the sections they are listed in.
 pub struct Words(FastMap<String, u16>);
@@ -51,6 +66,7 @@ pub fn words() -> &'static Words {
                     "title" => TITLE,
                     "pronoun" => PRONOUN,
                     "skip" => SKIP,
+                    "organy" => ORGANY,
                     _ => 0,
                 };
                 continue;
@@ -909,6 +925,11 @@ impl<'d, 'a> Resolver<'d, 'a> {
                 gender: None,
             });
         }
+        // Past here any organization will do: only for company-like heads (`the company`),
+        // not `the government` (a story's only organization may be a news agency).
+        if words().flags(head) & ORGANY == 0 {
+            return None;
+        }
         if let Some(s) = self.current(para, 3, |s| {
             s.kind == SpeakerKind::Organization && s.entity.is_some()
         }) {
@@ -919,12 +940,13 @@ impl<'d, 'a> Resolver<'d, 'a> {
         let mut counts: FastMap<usize, (usize, usize)> = FastMap::default();
         // Bounded look-back keeps this linear on very long bodies.
         let from = end.saturating_sub(300);
-        for (i, (_, e)) in self.known.mentions[from..end].iter().enumerate() {
+        for (i, (r, e)) in self.known.mentions[from..end].iter().enumerate() {
             if self
                 .known
                 .entities
                 .get(*e)
                 .is_some_and(|x| x.kind == EntityKind::Organization)
+                && !is_credit(self.doc.body, r)
             {
                 let c = counts.entry(*e).or_default();
                 c.0 += 1;

@@ -121,6 +121,12 @@ fn beliefs_plans_and_narration_are_not_speech() {
     assert!(quotes("The council decided that the vote will be delayed.").is_empty());
     assert!(quotes("Rita Gomez hopes the vote will be delayed.").is_empty());
     assert!(quotes("Rita Gomez declined to say whether the vote will be delayed.").is_empty());
+    // A promise of a thing, or to do something, states no content.
+    assert!(quotes("The last council had promised new bridges but never built them.").is_empty());
+    assert!(quotes("The mayor promised to delay the vote.").is_empty());
+    // A promise that something will happen is reported speech.
+    let q = one("The mayor promised voters that the vote would be delayed.");
+    assert_eq!((q.0, q.1.as_str()), (Indirect, "the vote would be delayed"));
 }
 
 #[test]
@@ -184,6 +190,49 @@ fn organizations_groups_and_documents_speak() {
         (q.2.as_deref(), q.3),
         (Some("report"), SpeakerKind::Document)
     );
+}
+
+#[test]
+fn the_company_is_the_story_s_company_but_the_government_is_not_any_organization() {
+    let q = analyzed(
+        "OSLO (Reuters) - Northwind Shipping Group cut its forecast on Monday.\n\n\
+         The company said that demand had weakened in the autumn.\n\n\
+         The previous government said that the port would be expanded by 2030.",
+    );
+    assert_eq!(
+        speaker_of(&q, "demand had weakened in the autumn"),
+        Some("Northwind Shipping Group")
+    );
+    let gov = q
+        .iter()
+        .find(|x| x.1 == "the port would be expanded by 2030")
+        .expect("the government's reported speech");
+    assert!(
+        !matches!(
+            gov.2.as_deref(),
+            Some("Reuters" | "Northwind Shipping Group")
+        ),
+        "{q:?}"
+    );
+    assert_eq!(gov.3, SpeakerKind::Organization);
+}
+
+#[test]
+fn a_wire_credit_in_the_dateline_is_no_antecedent() {
+    // The story's company is not recognized as an organization here; the agency that sent
+    // the story out must not stand in for it.
+    for dash in ["-", "\u{2013}", "\u{2014}"] {
+        let body = format!(
+            "LIMA (Reuters) {dash} Quarrystone cut its forecast on Monday.\n\n\
+             The company said that demand had weakened in the autumn."
+        );
+        let q = analyzed(&body);
+        assert_ne!(
+            speaker_of(&q, "demand had weakened in the autumn"),
+            Some("Reuters"),
+            "{q:?}"
+        );
+    }
 }
 
 #[test]
