@@ -901,3 +901,30 @@ fn a_gated_background_run_waits_for_its_gate() {
     assert_eq!(summary.new, 3);
     assert!(rx.iter().any(|e| matches!(e, IndexEvent::Finished(_))));
 }
+
+#[test]
+fn articles_after_lists_only_what_was_added() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("lib");
+    let db = tmp.path().join("index.sqlite3");
+    sample_library(&lib);
+    run(&db, std::slice::from_ref(&lib), 1);
+    let st = store(&db);
+    let all = st.articles().unwrap();
+    assert_eq!(all.len(), 3);
+    let max = all.iter().map(|a| a.id).max().unwrap();
+    assert!(st.articles_after(max).unwrap().is_empty());
+    let added = write(
+        &lib,
+        "c/new.txt",
+        "Ferry fares rise",
+        &["“Fares must rise,” said Ida Long."],
+    );
+    run(&db, std::slice::from_ref(&lib), 1);
+    let after = st.articles_after(max).unwrap();
+    assert_eq!(after.len(), 1);
+    assert_eq!(after[0].path, added);
+    assert_eq!(after[0].title, "Ferry fares rise");
+    let everything = st.articles_after(-1).unwrap();
+    assert_eq!(everything.len(), 4);
+}

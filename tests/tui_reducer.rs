@@ -715,9 +715,26 @@ fn background_indexing_shows_a_gauge_and_reloads_lists() {
         "{}",
         status(&s)
     );
-    // A committed batch: the list is fetched again (and the Speakers view when shown).
+    // A committed batch: the articles added since the list was fetched are fetched and
+    // appended, keeping the selection; the whole list is not fetched again.
+    press(&mut s, &["j"]);
+    let selected = s.list.current().unwrap().id;
     let a = action_for_index_event(IndexEvent::Committed { done: 2, total: 4 }).unwrap();
-    assert_eq!(update(&mut s, a), vec![Effect::LoadArticles]);
+    assert_eq!(update(&mut s, a), vec![Effect::LoadArticlesAfter(2)]);
+    let mut added = summaries();
+    added[0].id = 7;
+    added[0].title = "Ferry fares rise".into();
+    // The same article twice (two commits answered alike) is listed once.
+    update(&mut s, Action::ArticlesAdded(added[..1].to_vec()));
+    update(&mut s, Action::ArticlesAdded(added[..1].to_vec()));
+    assert_eq!(s.list.all.len(), 4);
+    assert_eq!(s.list.rows.len(), 4);
+    assert_eq!(s.list.current().unwrap().id, selected, "selection kept");
+    assert!(
+        screen_text(&s).contains("Ferry fares rise"),
+        "{}",
+        screen_text(&s)
+    );
     press(&mut s, &["w", "enter"]);
     let effects = update(&mut s, Action::LibraryChanged);
     assert_eq!(
@@ -748,7 +765,10 @@ fn background_indexing_shows_a_gauge_and_reloads_lists() {
         ..Default::default()
     };
     let a = action_for_index_event(IndexEvent::Finished(summary)).unwrap();
-    update(&mut s, a);
+    // Only new articles: only those are fetched (the Speakers view, shown, is refreshed).
+    let effects = update(&mut s, a);
+    assert_eq!(effects[0], Effect::LoadArticlesAfter(7));
+    assert!(effects.contains(&Effect::LoadSpeakers));
     assert_eq!(s.index_progress, None);
     assert!(
         s.message
@@ -756,8 +776,16 @@ fn background_indexing_shows_a_gauge_and_reloads_lists() {
             .unwrap()
             .contains("1 file(s) could not be read")
     );
+    // A run that changed or removed articles fetches the whole list again.
+    let changed = IndexSummary {
+        seen: 4,
+        changed: 1,
+        ..Default::default()
+    };
+    let a = action_for_index_event(IndexEvent::Finished(changed)).unwrap();
+    assert_eq!(update(&mut s, a)[0], Effect::LoadArticles);
     let a = action_for_index_event(IndexEvent::Failed("disk full".into())).unwrap();
-    update(&mut s, a);
+    assert_eq!(update(&mut s, a)[0], Effect::LoadArticles);
     assert!(
         s.message
             .as_deref()

@@ -181,8 +181,10 @@ fn mtime_ns(meta: &std::fs::Metadata) -> i64 {
         .unwrap_or(0)
 }
 
-struct Job {
-    path: PathBuf,
+/// A file to load and analyze; the path is borrowed from the scan (a 100k library would
+/// otherwise hold every path twice during a run).
+struct Job<'a> {
+    path: &'a Path,
     size: i64,
     mtime: i64,
     known: Option<Known>,
@@ -197,11 +199,11 @@ enum Outcome {
 }
 
 /// Reads, hashes, loads and analyzes one file.
-fn process(job: &Job, opts: &IndexOptions) -> (Record, Outcome) {
+fn process(job: &Job<'_>, opts: &IndexOptions) -> (Record, Outcome) {
     let fail = |message: String| {
         (
             Record::Failed {
-                path: job.path.clone(),
+                path: job.path.to_path_buf(),
                 size: job.size,
                 mtime: job.mtime,
                 message: message.clone(),
@@ -209,7 +211,7 @@ fn process(job: &Job, opts: &IndexOptions) -> (Record, Outcome) {
             Outcome::Failed(message),
         )
     };
-    let bytes = match read_capped(&job.path, opts.max_file_bytes, job.size) {
+    let bytes = match read_capped(job.path, opts.max_file_bytes, job.size) {
         Ok(b) => b,
         Err(e) => return fail(format!("{}: cannot read: {e}", job.path.display())),
     };
@@ -219,7 +221,7 @@ fn process(job: &Job, opts: &IndexOptions) -> (Record, Outcome) {
         if k.hash == hash && k.extractor == opts.extractor_version {
             return (
                 Record::Touched {
-                    path: job.path.clone(),
+                    path: job.path.to_path_buf(),
                     size: job.size,
                     mtime: job.mtime,
                 },
@@ -232,7 +234,7 @@ fn process(job: &Job, opts: &IndexOptions) -> (Record, Outcome) {
             Outcome::Changed
         };
     }
-    let Some(format) = load::format_of(&job.path) else {
+    let Some(format) = load::format_of(job.path) else {
         return fail(format!(
             "{}: not a supported article file",
             job.path.display()
@@ -243,7 +245,7 @@ fn process(job: &Job, opts: &IndexOptions) -> (Record, Outcome) {
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("gz"));
     let loaded = if gz {
-        load::load_file(&job.path, opts.max_file_bytes).map_err(|e| e.to_string())
+        load::load_file(job.path, opts.max_file_bytes).map_err(|e| e.to_string())
     } else {
         load::load_bytes(&bytes, format)
             .map_err(|e| format!("{}: refused: {e}", job.path.display()))
@@ -253,7 +255,7 @@ fn process(job: &Job, opts: &IndexOptions) -> (Record, Outcome) {
         Err(m) => return fail(m),
     };
     let mut article = loaded.article;
-    article.ensure_title(&job.path);
+    article.ensure_title(job.path);
     let analyzer = &opts.analyzer;
     let analysis =
         match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| analyzer(&article))) {
@@ -267,7 +269,7 @@ fn process(job: &Job, opts: &IndexOptions) -> (Record, Outcome) {
     };
     (
         Record::Indexed {
-            path: job.path.clone(),
+            path: job.path.to_path_buf(),
             size: job.size,
             mtime: job.mtime,
             hash,
@@ -379,7 +381,7 @@ pub fn update(
             continue;
         }
         jobs.push(Job {
-            path: path.clone(),
+            path: path.as_path(),
             size,
             mtime,
             known: k.cloned(),
@@ -439,7 +441,7 @@ fn absolute_no_resolve(p: &Path) -> PathBuf {
 
 fn run_jobs(
     index: &mut Index,
-    jobs: Vec<Job>,
+    jobs: Vec<Job<'_>>,
     opts: &IndexOptions,
     summary: &mut IndexSummary,
     on_event: &mut dyn FnMut(IndexEvent),

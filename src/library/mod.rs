@@ -115,6 +115,13 @@ pub struct FileProblem {
 pub trait Store: Send + Sync {
     /// Every article, in no particular order.
     fn articles(&self) -> anyhow::Result<Vec<ArticleSummary>>;
+    /// The articles with an id above `id` (those added since a list was fetched; ids of new
+    /// articles only grow).
+    fn articles_after(&self, id: ArticleId) -> anyhow::Result<Vec<ArticleSummary>> {
+        let mut v = self.articles()?;
+        v.retain(|a| a.id > id);
+        Ok(v)
+    }
     /// The full article and its analysis.
     fn open(&self, id: ArticleId) -> anyhow::Result<(Article, Analysis)>;
     /// Every speaker with counts, most quotes first.

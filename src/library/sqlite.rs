@@ -150,6 +150,45 @@ impl SqliteStore {
         })
     }
 
+    /// The list rows of the articles with an id above `after` (all of them for -1).
+    fn summaries_after(&self, after: ArticleId) -> anyhow::Result<Vec<ArticleSummary>> {
+        self.with(|ix| {
+            // Sized up front: growing by doubling would hold two lists at the last step.
+            let n: i64 = ix
+                .conn()
+                .prepare_cached("SELECT count(*) FROM articles WHERE id > ?")?
+                .query_row([after], |r| r.get(0))?;
+            let mut out = Vec::with_capacity(usize::try_from(n).unwrap_or(0));
+            let mut stmt = ix.conn().prepare_cached(
+                "SELECT id, path, title, byline, date, quote_count, read, starred FROM articles \
+                 WHERE id > ?",
+            )?;
+            let mut rows = stmt.query([after])?;
+            while let Some(r) = rows.next()? {
+                let byline = match r.get_ref(3)?.as_str()? {
+                    "[]" => Vec::new(),
+                    s => serde_json::from_str(s).unwrap_or_default(),
+                };
+                out.push(ArticleSummary {
+                    id: r.get(0)?,
+                    path: db::path_from_key(r.get_ref(1)?.as_blob()?),
+                    title: r.get(2)?,
+                    byline,
+                    date: r.get(4)?,
+                    quote_count: r.get::<_, i64>(5)? as usize,
+                    read: r.get::<_, i64>(6)? != 0,
+                    starred: r.get::<_, i64>(7)? != 0,
+                });
+            }
+            drop(rows);
+            if out.len() > 10_000 {
+                // A whole-table read fills the page cache; give it back.
+                ix.release_memory();
+            }
+            Ok(out)
+        })
+    }
+
     /// Number of indexed articles.
     pub fn article_count(&self) -> anyhow::Result<usize> {
         self.with(|ix| {
@@ -234,37 +273,11 @@ pub fn snippet(body: &str, words: &[String], width: usize) -> String {
 
 impl Store for SqliteStore {
     fn articles(&self) -> anyhow::Result<Vec<ArticleSummary>> {
-        self.with(|ix| {
-            let mut stmt = ix.conn().prepare_cached(
-                "SELECT id, path, title, byline, date, quote_count, read, starred FROM articles",
-            )?;
-            // Sized up front: growing by doubling would hold two lists at the last step.
-            let n: i64 = ix
-                .conn()
-                .query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?;
-            let mut out = Vec::with_capacity(usize::try_from(n).unwrap_or(0));
-            let mut rows = stmt.query([])?;
-            while let Some(r) = rows.next()? {
-                let byline = match r.get_ref(3)?.as_str()? {
-                    "[]" => Vec::new(),
-                    s => serde_json::from_str(s).unwrap_or_default(),
-                };
-                out.push(ArticleSummary {
-                    id: r.get(0)?,
-                    path: db::path_from_key(r.get_ref(1)?.as_blob()?),
-                    title: r.get(2)?,
-                    byline,
-                    date: r.get(4)?,
-                    quote_count: r.get::<_, i64>(5)? as usize,
-                    read: r.get::<_, i64>(6)? != 0,
-                    starred: r.get::<_, i64>(7)? != 0,
-                });
-            }
-            drop(rows);
-            // The whole table went through the page cache; a 100k library leaves it full.
-            ix.release_memory();
-            Ok(out)
-        })
+        self.summaries_after(-1)
+    }
+
+    fn articles_after(&self, id: ArticleId) -> anyhow::Result<Vec<ArticleSummary>> {
+        self.summaries_after(id)
     }
 
     fn open(&self, id: ArticleId) -> anyhow::Result<(Article, Analysis)> {

@@ -114,10 +114,19 @@ pub enum Action {
     /// The library changed on disk or in the index: lists are reloaded.
     #[serde(skip)]
     LibraryChanged,
+    /// The background indexer committed a batch: new articles are fetched and appended
+    /// (the whole list is fetched again when the run ends).
+    #[serde(skip)]
+    ArticlesCommitted,
+    /// Articles added to the index since the list was fetched.
+    #[serde(skip)]
+    ArticlesAdded(Vec<ArticleSummary>),
     /// A background indexing run ended, with a message for the user when there is one.
     #[serde(skip)]
     IndexFinished {
         message: Option<String>,
+        /// The run only added articles (none changed or left): the list needs only those.
+        only_added: bool,
     },
     /// A message for the status bar (effect results, errors).
     #[serde(skip)]
@@ -139,6 +148,8 @@ impl Action {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     LoadArticles,
+    /// Fetch the articles with an id above this one (added since the list was fetched).
+    LoadArticlesAfter(ArticleId),
     LoadArticle(ArticleId),
     LoadSpeakers,
     /// Fetch the first `limit` quotes of a speaker.

@@ -145,7 +145,8 @@ pub fn action_for_index_event(ev: IndexEvent) -> Option<Action> {
         IndexEvent::Notice(n) => Some(Action::Notify(n)),
         IndexEvent::Planned { total, .. } => Some(Action::IndexProgress { done: 0, total }),
         IndexEvent::Progress { done, total } => Some(Action::IndexProgress { done, total }),
-        IndexEvent::Committed { .. } | IndexEvent::Removed { .. } => Some(Action::LibraryChanged),
+        IndexEvent::Committed { .. } => Some(Action::ArticlesCommitted),
+        IndexEvent::Removed { .. } => Some(Action::LibraryChanged),
         IndexEvent::Finished(summary) => {
             let mut problems = Vec::new();
             if summary.failed > 0 {
@@ -161,10 +162,15 @@ pub fn action_for_index_event(ev: IndexEvent) -> Option<Action> {
             } else {
                 None
             };
-            Some(Action::IndexFinished { message })
+            let only_added = summary.changed + summary.reextracted + summary.removed == 0;
+            Some(Action::IndexFinished {
+                message,
+                only_added,
+            })
         }
         IndexEvent::Failed(e) => Some(Action::IndexFinished {
             message: Some(format!("indexing failed: {e}")),
+            only_added: false,
         }),
     }
 }
@@ -457,6 +463,10 @@ fn run_one(store: &dyn Store, effect: Effect) -> Option<Action> {
     match effect {
         Effect::LoadArticles => match store.articles() {
             Ok(v) => Some(Action::ArticlesLoaded(v)),
+            Err(e) => fail("cannot list articles", e),
+        },
+        Effect::LoadArticlesAfter(id) => match store.articles_after(id) {
+            Ok(v) => Some(Action::ArticlesAdded(v)),
             Err(e) => fail("cannot list articles", e),
         },
         Effect::LoadArticle(id) => match store.open(id) {

@@ -140,6 +140,22 @@ impl ArticleList {
         self.refresh();
     }
 
+    /// Appends articles that are not listed yet (by id); the rest of the list stays as is.
+    pub fn add_articles(&mut self, new: Vec<ArticleSummary>) {
+        let new: Vec<ArticleSummary> = new
+            .into_iter()
+            .filter(|a| !self.by_id.contains_key(&a.id))
+            .collect();
+        if new.is_empty() {
+            return;
+        }
+        let mut all = std::mem::take(&mut self.all);
+        // Exactly the room needed: a list that doubles its room holds up to twice the list.
+        all.reserve_exact(new.len());
+        all.extend(new);
+        self.set_articles(all);
+    }
+
     /// The article on the selected row.
     pub fn current(&self) -> Option<&ArticleSummary> {
         self.rows.get(self.selected).map(|&i| &self.all[i])
@@ -1049,6 +1065,8 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
     let user_input = !matches!(
         action,
         ArticlesLoaded(_)
+            | ArticlesCommitted
+            | ArticlesAdded(_)
             | ArticleLoaded { .. }
             | SpeakersLoaded(_)
             | SpeakerQuotesLoaded { .. }
@@ -1090,12 +1108,24 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         LibraryChanged => reload_lists(state),
-        IndexFinished { message } => {
+        ArticlesCommitted => added_lists(state),
+        ArticlesAdded(v) => {
+            state.list.add_articles(v);
+            Vec::new()
+        }
+        IndexFinished {
+            message,
+            only_added,
+        } => {
             state.index_progress = None;
             if message.is_some() {
                 state.message = message;
             }
-            reload_lists(state)
+            if only_added {
+                added_lists(state)
+            } else {
+                reload_lists(state)
+            }
         }
         ArticlesLoaded(v) => {
             state.list.set_articles(v);
@@ -1295,6 +1325,20 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
         _ if state.screen == Screen::Speakers => speakers_action(state, &panes, action),
         other => reader_action(state, &panes, other),
     }
+}
+
+/// Articles were added: the new ones are fetched and appended, not the whole list again (at
+/// 100k articles a full reload each second would hold the list twice); the Speakers view,
+/// when shown, is fetched again.
+fn added_lists(state: &State) -> Vec<Effect> {
+    let mut v = match state.list.all.iter().map(|a| a.id).max() {
+        Some(max) if state.list.loaded => vec![Effect::LoadArticlesAfter(max)],
+        _ => vec![Effect::LoadArticles],
+    };
+    if state.screen == Screen::Speakers {
+        v.extend(reload_lists(state).into_iter().skip(1));
+    }
+    v
 }
 
 /// The library changed: the list (and the Speakers view when shown) are fetched again.
