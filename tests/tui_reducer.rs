@@ -892,3 +892,29 @@ fn ruiz_quotes_listed() -> State {
     press(&mut s, &["enter", "enter"]);
     s
 }
+
+#[test]
+fn a_page_that_cannot_be_fetched_is_reported_and_not_asked_for_again() {
+    RUIZ_QUOTES.with(|q| *q.borrow_mut() = Some(many_hits(QUOTE_PAGE * 3)));
+    let mut s = ruiz_quotes_listed();
+    s.speakers.quote_selected = QUOTE_PAGE - QUOTE_PAGE_MARGIN - 1;
+    // The fixture worker is not asked: the effect comes back to the test.
+    let effects = update(&mut s, Action::Down);
+    assert!(
+        matches!(effects.as_slice(), [Effect::LoadMoreSpeakerQuotes { .. }]),
+        "{effects:?}"
+    );
+    update(
+        &mut s,
+        Action::SpeakerQuotesFailed {
+            speaker: "Ana Ruiz".into(),
+            message: "cannot list more quotes: database is locked".into(),
+        },
+    );
+    assert!(s.message.as_deref().unwrap().contains("database is locked"));
+    assert!(update(&mut s, Action::Down).is_empty(), "no retry loop");
+    // Fetching the list again starts over.
+    let again = press(&mut s, &["esc", "enter"]);
+    assert!(again.is_empty(), "{again:?}");
+    assert!(!s.speakers.quotes.as_ref().unwrap().stalled);
+}

@@ -93,6 +93,12 @@ pub enum Action {
         speaker: String,
         page: QuotePage,
     },
+    /// The next page of the speaker's quotes could not be fetched.
+    #[serde(skip)]
+    SpeakerQuotesFailed {
+        speaker: String,
+        message: String,
+    },
     /// The next page of the speaker's quotes, following `after`.
     #[serde(skip)]
     SpeakerQuotesMore {

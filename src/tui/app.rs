@@ -494,7 +494,10 @@ fn run_one(store: &dyn Store, effect: Effect) -> Option<Action> {
                     after,
                     page,
                 }),
-                Err(e) => fail("cannot list quotes", e),
+                Err(e) => Some(Action::SpeakerQuotesFailed {
+                    speaker,
+                    message: format!("cannot list more quotes: {e:#}"),
+                }),
             }
         }
         Effect::SearchLibrary(q) => match store.search(&q, 500) {

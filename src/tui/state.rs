@@ -805,6 +805,8 @@ pub struct SpeakerQuotes {
     pub hits: Vec<QuoteHit>,
     /// A next page has been asked for.
     pub fetching: bool,
+    /// Fetching a page failed: no more are asked for until the list is fetched again.
+    pub stalled: bool,
 }
 
 impl SpeakerQuotes {
@@ -984,7 +986,7 @@ impl State {
             .map_or(0, |w| w.index);
         let at = self.speakers.quote_selected.max(walk_at);
         let q = self.speakers.quotes.as_mut()?;
-        if q.fetching || q.complete() || at + QUOTE_PAGE_MARGIN < q.hits.len() {
+        if q.fetching || q.stalled || q.complete() || at + QUOTE_PAGE_MARGIN < q.hits.len() {
             return None;
         }
         let after = Box::new(q.hits.last()?.clone());
@@ -1071,6 +1073,7 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             | SpeakersLoaded(_)
             | SpeakerQuotesLoaded { .. }
             | SpeakerQuotesMore { .. }
+            | SpeakerQuotesFailed { .. }
             | SearchResults { .. }
             | Notify(_)
             | IndexProgress { .. }
@@ -1191,7 +1194,18 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
                 total: page.total.max(page.hits.len()),
                 hits: page.hits,
                 fetching: false,
+                stalled: false,
             });
+            Vec::new()
+        }
+        SpeakerQuotesFailed { speaker, message } => {
+            if let Some(q) = &mut state.speakers.quotes
+                && q.speaker == speaker
+            {
+                q.fetching = false;
+                q.stalled = true;
+            }
+            state.message = Some(super::sanitize::one_line(&message, 300));
             Vec::new()
         }
         SpeakerQuotesMore {
