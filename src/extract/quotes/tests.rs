@@ -414,3 +414,19 @@ fn a_surname_that_looks_like_a_cue() {
     let q = one("“It was chaos,” recalled Omar Said, a local resident.");
     assert_eq!(q.2.as_deref(), Some("Omar Said"));
 }
+
+#[test]
+fn a_plea_in_court_is_not_speech() {
+    let q = one("A Boston woman pleaded guilty Tuesday to stealing three cars, prosecutors said.");
+    assert_eq!(q.0, Indirect);
+    assert_eq!(
+        q.1,
+        "A Boston woman pleaded guilty Tuesday to stealing three cars"
+    );
+    assert_eq!(q.2.as_deref(), Some("prosecutors"));
+    assert!(
+        quotes("The driver pleaded not guilty to all four charges on Friday in Dayton.").is_empty()
+    );
+    let q = one("The mayor pleaded that the council had no money left for repairs.");
+    assert_eq!(q.1, "the council had no money left for repairs");
+}
