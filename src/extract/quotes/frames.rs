@@ -583,6 +583,17 @@ pub fn after_frame(
                     let sp = res.resolve(j..run_end, Some(run_end + 1..k), para)?;
                     return Some((sp, cue.start..cue.end));
                 }
+                // `"Q," the county's chief prosecutor, Ann Poe, said`: the role right after
+                // the quotation, the name between commas.
+                if np.appos.as_ref().is_some_and(|a| a.start == j)
+                    && np.range.start == b + 1
+                    && doc.toks[b].is_punct(',')
+                {
+                    let sp = res.resolve(np.range.clone(), np.appos.clone(), para)?;
+                    if sp.kind == crate::extract::SpeakerKind::Person {
+                        return Some((sp, cue.start..cue.end));
+                    }
+                }
                 // `"Q," JPL scientist and co-author Ann Poe said.`
                 let words_only = doc.toks[j..np.range.start].iter().all(|t| t.is_word());
                 let sp = res.resolve(np.range, np.appos, para)?;

@@ -379,6 +379,28 @@ fn is_whole_quote(doc: &Doc, range: &Range<usize>) -> bool {
             .any(|x| x.kind == Kind::Open && x.q == t.q)
 }
 
+/// True when `range` opens with a quotation that ends like a quote before its attribution
+/// (`“Q,” S, the ROLE, said`): the words are a direct quote and its source, not a reported
+/// clause. The search for the closing mark is bounded, so this stays linear.
+fn opens_with_framed_quote(doc: &Doc, range: &Range<usize>) -> bool {
+    let Some(first) = doc.toks.get(range.start) else {
+        return false;
+    };
+    if first.kind != Kind::Open || range.is_empty() {
+        return false;
+    }
+    let lim = range.end.min(range.start + 400);
+    let Some(close) = (range.start + 1..lim)
+        .find(|&i| doc.toks[i].kind == Kind::Close && doc.toks[i].q == first.q)
+    else {
+        return false;
+    };
+    close + 1 < range.end
+        && close > range.start + 1
+        && doc.toks[close - 1].kind == Kind::Punct
+        && matches!(doc.toks[close - 1].ch, ',' | '?' | '!')
+}
+
 /// Trims trailing punctuation (the final period, a comma before the source).
 fn trim(doc: &Doc, mut r: Range<usize>) -> Range<usize> {
     r.start = skip_dateline(doc, r.clone());
@@ -741,7 +763,10 @@ fn finish(
     {
         content = trim(doc, content.start..i - 1);
     }
-    if content.is_empty() || doc.words(content.clone()) < 3 {
+    if content.is_empty()
+        || doc.words(content.clone()) < 3
+        || opens_with_framed_quote(doc, &content)
+    {
         return None;
     }
     let speaker = res.resolve(np.range, np.appos, para)?;
@@ -864,7 +889,10 @@ fn inverted(
             content = c2;
         }
     }
-    if doc.words(content.clone()) < 3 || is_whole_quote(doc, &content) {
+    if doc.words(content.clone()) < 3
+        || is_whole_quote(doc, &content)
+        || opens_with_framed_quote(doc, &content)
+    {
         return None;
     }
     if !has_lowercase_words(doc, &content, 2) {

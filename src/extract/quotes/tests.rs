@@ -430,3 +430,19 @@ fn a_plea_in_court_is_not_speech() {
     let q = one("The mayor pleaded that the council had no money left for repairs.");
     assert_eq!(q.1, "the council had no money left for repairs");
 }
+
+#[test]
+fn a_quotation_and_its_source_are_not_a_reported_clause() {
+    let q = quotes(
+        "\"This is how floods begin,\" Dr. Ana Ruiz, a member of the panel and author of the report, told WKRN News.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, Direct);
+    assert_eq!(q[0].2.as_deref(), Some("Ana Ruiz"));
+    let q = quotes(
+        "“After a long review, I find the evidence is too weak to bring a case,” the county’s deputy chief prosecutor, Mara Olsen, said on Tuesday.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, Direct);
+    assert_eq!(q[0].2.as_deref(), Some("Mara Olsen"));
+}
