@@ -555,7 +555,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
             let text = doc.body[phrase.clone()].to_string();
             if f & ROLE != 0
                 && one_of_a_kind
-                && let Some(p) = self.by_role(head_text)
+                && let Some(p) = self.by_role(head_text, phrase.start)
             {
                 return Some(p);
             }
@@ -851,7 +851,10 @@ impl<'d, 'a> Resolver<'d, 'a> {
             .collect()
     }
 
-    fn by_role(&self, role: &str) -> Option<Speaker> {
+    /// The person a role noun at byte `pos` stands for: of the people with that role, the
+    /// one mentioned last before `pos` (`The president says` after `President Trump`, not a
+    /// `president of the Farm Bureau` named later); else the last one registered.
+    fn by_role(&self, role: &str, pos: usize) -> Option<Speaker> {
         let role = role.to_lowercase();
         fn generic(r: &str) -> &str {
             match r {
@@ -860,10 +863,18 @@ impl<'d, 'a> Resolver<'d, 'a> {
             }
         }
         let want = generic(&role);
-        let pi = self
-            .people
+        let has_role = |p: &Person| p.roles.iter().any(|r| generic(r) == want);
+        let end = self.known.mentions.partition_point(|(r, _)| r.start < pos);
+        let from = end.saturating_sub(300);
+        let recent = self.known.mentions[from..end]
             .iter()
-            .rposition(|p| p.roles.iter().any(|r| generic(r) == want))?;
+            .rev()
+            .filter_map(|(_, e)| self.by_entity.get(e).copied())
+            .find(|&pi| has_role(&self.people[pi]));
+        let pi = match recent {
+            Some(pi) => pi,
+            None => self.people.iter().rposition(has_role)?,
+        };
         let p = &self.people[pi];
         // A gendered role must not contradict the person's gender.
         let f = words().flags(&role);

@@ -446,3 +446,19 @@ fn a_quotation_and_its_source_are_not_a_reported_clause() {
     assert_eq!(q[0].0, Direct);
     assert_eq!(q[0].2.as_deref(), Some("Mara Olsen"));
 }
+
+#[test]
+fn role_noun_goes_to_the_last_person_with_that_role_before_it() {
+    let q = analyzed(
+        "President Ann Cole met farmers in Dayton on Monday. The president says her plan is working well. Later, Bo Diaz, the president of the Farm Union, said prices fell sharply.",
+    );
+    assert_eq!(speaker_of(&q, "her plan is working well"), Some("Ann Cole"));
+    assert_eq!(speaker_of(&q, "prices fell sharply"), Some("Bo Diaz"));
+    let q = analyzed(
+        "President Ann Cole met farmers in Dayton on Monday.\n\nBo Diaz, the president of the Farm Union, said prices fell sharply. The president added that the union would strike next week.",
+    );
+    assert_eq!(
+        speaker_of(&q, "the union would strike next week"),
+        Some("Bo Diaz")
+    );
+}
