@@ -367,10 +367,15 @@ pub fn subject_before(doc: &Doc, s: usize, k: usize) -> Option<Np> {
                 start = chunk.start;
                 end = chunk.end;
             } else {
-                // The phrase before an appositive must be a name or a source noun.
-                if !doc.toks[prev_comma - 1].capitalized()
-                    && !w.is_speaker_head(doc.text(prev_comma - 1))
-                {
+                // The phrase before an appositive must be a name (`Ann Poe Jr.,` ends in an
+                // abbreviation dot) or a source noun; a noun followed by `who` names
+                // people (`Local growers, who ..., said`).
+                let mut last = prev_comma - 1;
+                if doc.toks[last].is_punct('.') && last > st {
+                    last -= 1;
+                }
+                let who = doc.is(chunk.start, "who") && doc.toks[last].is_word();
+                if !doc.toks[last].capitalized() && !w.is_speaker_head(doc.text(last)) && !who {
                     return None;
                 }
                 appos = Some(chunk);

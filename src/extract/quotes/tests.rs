@@ -462,3 +462,20 @@ fn role_noun_goes_to_the_last_person_with_that_role_before_it() {
         Some("Bo Diaz")
     );
 }
+
+#[test]
+fn appositive_after_a_suffixed_name_or_before_who() {
+    let q = one(
+        "Ruth Hale Jr., the U.S. Attorney for the Northern District of Ohio, said the ruling shows that judges listen.",
+    );
+    assert_eq!(q.1, "the ruling shows that judges listen");
+    assert_eq!(q.2.as_deref(), Some("Ruth Hale Jr."));
+    let q = one(
+        "Local settlers, who mostly form part of the mayor's base, said the new rules would ruin them.",
+    );
+    assert_eq!(q.1, "the new rules would ruin them");
+    assert_eq!(q.2.as_deref(), Some("Local settlers"));
+    assert_eq!(q.3, SpeakerKind::Group);
+    // `which` introduces a thing, not a source.
+    assert!(quotes("The old mill, which closed in May, said nothing to anyone.").is_empty());
+}
