@@ -708,7 +708,14 @@ fn framed(
             }
             c
         }
-        After::End(_) if verb.form == Form::Base => return None,
+        // `C, analysts say.` but not `C, they say` (an idiom as often as a source).
+        After::End(_)
+            if verb.form == Form::Base
+                && (np.range.len() == 1 && doc.is_any(np.range.start, &["they", "we", "you"])
+                    || !np.before.is_some_and(|b| doc.toks[b].is_punct(','))) =>
+        {
+            return None;
+        }
         After::End(q) => {
             // `C, S said.`: the clause comes first.
             let b = np.before?;

@@ -479,3 +479,15 @@ fn appositive_after_a_suffixed_name_or_before_who() {
     // `which` introduces a thing, not a source.
     assert!(quotes("The old mill, which closed in May, said nothing to anyone.").is_empty());
 }
+
+#[test]
+fn clause_then_plural_source_in_the_present() {
+    let q = one("The new diet left him tired and weak for weeks, his doctors say.");
+    assert_eq!(q.0, Indirect);
+    assert_eq!(q.1, "The new diet left him tired and weak for weeks");
+    assert_eq!(q.2.as_deref(), Some("his doctors"));
+    let q = one("Prices will keep rising through the winter months, analysts say.");
+    assert_eq!(q.2.as_deref(), Some("analysts"));
+    // `they say` after a clause is an idiom as often as a source.
+    assert!(quotes("Patience is a virtue in this business, they say.").is_empty());
+}
