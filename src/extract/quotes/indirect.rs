@@ -635,6 +635,11 @@ fn framed(
             .as_ref()
             .is_some_and(|n| n.before.is_some_and(|b| doc.is(b, "with")));
         if participle {
+            // `The agency, citing a police source, reported that C`: what follows `citing`
+            // is a source, and the clause belongs to the main verb.
+            if super::cues::lexicon().lemma(verb.lemma) == "cite" {
+                return None;
+            }
             // `Health care providers have protested X, warning that C`.
             let subj = super::frames::leading_subject(doc, s, k)?;
             let After::Clause { start, .. } = clause_after(doc, cue, cue.end, e) else {
@@ -859,6 +864,10 @@ fn inverted(
 ) -> Option<Hit> {
     let k = cue.start;
     if !(k > s && (doc.toks[k - 1].is_punct(',') || doc.toks[k - 1].kind == Kind::Close)) {
+        return None;
+    }
+    // `C, citing S`: a participle is never inverted with its subject.
+    if !cue.phrase && cue.verb.is_some_and(|v| v.form == Form::Ing) {
         return None;
     }
     let (np, appos) = np_after(doc, cue.end, e)?;

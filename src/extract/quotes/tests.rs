@@ -491,3 +491,13 @@ fn clause_then_plural_source_in_the_present() {
     // `they say` after a clause is an idiom as often as a source.
     assert!(quotes("Patience is a virtue in this business, they say.").is_empty());
 }
+
+#[test]
+fn citing_introduces_a_source_not_a_clause() {
+    let q = one(
+        "The news agency, citing an unnamed police source, reported that the mayor had resigned on Friday.",
+    );
+    assert_eq!(q.1, "the mayor had resigned on Friday");
+    assert_eq!(q.2.as_deref(), Some("news agency"));
+    assert!(quotes("The harbor board met on Friday, citing three new complaints.").is_empty());
+}
