@@ -889,9 +889,14 @@ fn classify_group(
                             && lx
                                 .place_cues
                                 .contains(&last_words[last_words.len() - 2..].join(" ")));
+                // `Port Moresby`, `Fort Worth`: a place word starting a short name.
+                let place_prefix = (2..=3).contains(&n_words)
+                    && lx.place_prefixes.contains(first_raw)
+                    && !has_org_cue(lx, last)
+                    && !lx.generic.contains(last);
                 let kind = if g.title.is_some() && k == 0 {
                     RawKind::Person
-                } else if place_cue {
+                } else if place_cue || place_prefix {
                     RawKind::Place
                 } else if n_words >= 2
                     && (lx.given.contains_key(first.as_ref())

@@ -208,6 +208,19 @@ mod tests {
     }
 
     #[test]
+    fn place_word_starting_a_name_makes_a_place() {
+        let a = article(
+            "Ferries from Port Velmar and Fort Castell were cancelled, and the Port Velmar Harbour Board met on Friday.",
+        );
+        let t = recognize(&a);
+        let places = names(&t, EntityKind::Place);
+        assert!(places.contains(&"Port Velmar"), "{places:?}");
+        assert!(places.contains(&"Fort Castell"), "{places:?}");
+        let orgs = names(&t, EntityKind::Organization);
+        assert!(orgs.contains(&"Port Velmar Harbour Board"), "{orgs:?}");
+    }
+
+    #[test]
     fn different_first_names_stay_apart() {
         let a = article("Anna Berg met Olaf Berg in Oslo. Later Berg left.");
         let t = recognize(&a);
