@@ -221,6 +221,18 @@ mod tests {
     }
 
     #[test]
+    fn rail_and_ferry_operators_are_organizations() {
+        let a = article(
+            "Ticket prices at Bluewater Ferries will go up, and fares at Kestrel Rail will rise in May.",
+        );
+        let t = recognize(&a);
+        let orgs = names(&t, EntityKind::Organization);
+        assert!(orgs.contains(&"Bluewater Ferries"), "{orgs:?}");
+        assert!(orgs.contains(&"Kestrel Rail"), "{orgs:?}");
+        assert!(names(&t, EntityKind::Person).is_empty());
+    }
+
+    #[test]
     fn different_first_names_stay_apart() {
         let a = article("Anna Berg met Olaf Berg in Oslo. Later Berg left.");
         let t = recognize(&a);
