@@ -233,6 +233,17 @@ mod tests {
     }
 
     #[test]
+    fn plural_possessive_before_an_org_cue_stays_in_the_name() {
+        let a = article(
+            "The Dock and Canal Workers’ Union called a strike at Norway’s Halvorsen Institute.",
+        );
+        let t = recognize(&a);
+        let orgs = names(&t, EntityKind::Organization);
+        assert!(orgs.contains(&"Dock and Canal Workers’ Union"), "{orgs:?}");
+        assert!(orgs.contains(&"Halvorsen Institute"), "{orgs:?}");
+    }
+
+    #[test]
     fn different_first_names_stay_apart() {
         let a = article("Anna Berg met Olaf Berg in Oslo. Later Berg left.");
         let t = recognize(&a);
