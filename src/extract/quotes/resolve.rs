@@ -28,6 +28,7 @@ const ORGWORD: u16 = 64;
 const TITLE: u16 = 128;
 const PRONOUN: u16 = 256;
 const SKIP: u16 = 512;
+const WORK: u16 = 1024;
 
 /// Words of `speakers.txt` with the sections they are listed in.
 pub struct Words(FastMap<String, u16>);
@@ -51,6 +52,7 @@ pub fn words() -> &'static Words {
                     "title" => TITLE,
                     "pronoun" => PRONOUN,
                     "skip" => SKIP,
+                    "work" => WORK,
                     _ => 0,
                 };
                 continue;
@@ -83,6 +85,10 @@ impl Words {
     }
     pub fn is_title(&self, word: &str) -> bool {
         self.flags(word) & TITLE != 0
+    }
+    /// A noun for a creative work (`book`, `play`, `documentary`).
+    pub fn is_work(&self, word: &str) -> bool {
+        self.flags(word) & WORK != 0
     }
     pub fn is_speaker_head(&self, word: &str) -> bool {
         self.flags(word) & (GROUP | ROLE | DOCUMENT | ORG) != 0

@@ -501,3 +501,18 @@ fn citing_introduces_a_source_not_a_clause() {
     assert_eq!(q.2.as_deref(), Some("news agency"));
     assert!(quotes("The harbor board met on Friday, citing three new complaints.").is_empty());
 }
+
+#[test]
+fn titles_next_to_a_work_noun_are_not_speech() {
+    assert!(quotes("Her memoir, “Tides and Tempers,” comes out the same month.").is_empty());
+    let body = "The festival opened with the premiere of “The Salt Year,” a new play by Iris Calloway.\n\n\
+                “The Salt Year” runs until April 12 at the Custom House.";
+    assert!(quotes(body).is_empty(), "{:?}", quotes(body));
+    assert!(
+        quotes("Ann Poe's book about alien life, \"Out There\" (Harbor Press, 2018), is out now.")
+            .is_empty()
+    );
+    // Speech in title case is still speech.
+    let q = one("“Get Out,” the officer shouted at the crowd.");
+    assert_eq!(q.2.as_deref(), Some("officer"));
+}
