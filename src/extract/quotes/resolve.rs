@@ -293,6 +293,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
                 .is_some_and(|x| x.kind == EntityKind::Person)
             {
                 // `President Trump`: the title words before the name are roles.
+                // `Interior Minister X`: a title modifier before the role word is skipped.
                 for w in doc.body[r.clone()].split_whitespace() {
                     let w = w.trim_end_matches('.');
                     if words().is_title(w) && words().flags(w) & ROLE != 0 {
@@ -300,7 +301,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
                         if !titles[*e].contains(&w) {
                             titles[*e].push(w);
                         }
-                    } else {
+                    } else if !words().is_title(w) {
                         break;
                     }
                 }
@@ -315,7 +316,9 @@ impl<'d, 'a> Resolver<'d, 'a> {
                     if w.ends_with([',', '.', ';', ':', '”', '"']) {
                         break;
                     }
-                    if words().flags(w) & ROLE != 0 && w.chars().all(|c| c.is_lowercase()) {
+                    if words().flags(w) & ROLE != 0
+                        && w.chars().all(|c| !c.is_alphabetic() || c.is_lowercase())
+                    {
                         let w = w.to_string();
                         if !titles[*e].contains(&w) {
                             titles[*e].push(w);
@@ -554,9 +557,15 @@ impl<'d, 'a> Resolver<'d, 'a> {
             let single = head == s;
             // `the spokeswoman`, `the company’s spokesman`, `China’s ambassador`: one person.
             let lower_mods = head - s <= 2 && (s..head).all(|i| !doc.toks[i].capitalized());
-            let possessed = head - s == 1 && possessive(doc.text(s));
-            // `Wikileaks founder`, `Apple CEO`: a capitalized modifier without an article.
-            let org_mod = head - s == 1 && doc.toks[s].capitalized() && (definite || s == np.start);
+            // `Austria's interior minister`: a possessor and lowercase modifiers.
+            let possessed = (1..=3).contains(&(head - s))
+                && possessive(doc.text(s))
+                && (s + 1..head).all(|i| !doc.toks[i].capitalized());
+            // `Wikileaks founder`, `Harbor Watch founder`: capitalized modifiers without an
+            // article.
+            let org_mod = (1..=3).contains(&(head - s))
+                && (s..head).all(|i| doc.toks[i].capitalized())
+                && (definite || s == np.start);
             let one_of_a_kind = (definite && (single || lower_mods)) || possessed || org_mod;
             let text = doc.body[phrase.clone()].to_string();
             if f & ROLE != 0
@@ -865,6 +874,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
         fn generic(r: &str) -> &str {
             match r {
                 "spokeswoman" | "spokesman" | "spokesperson" => "spokes",
+                "co-founder" | "cofounder" => "founder",
                 _ => r,
             }
         }

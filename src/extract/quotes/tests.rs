@@ -516,3 +516,21 @@ fn titles_next_to_a_work_noun_are_not_speech() {
     let q = one("“Get Out,” the officer shouted at the crowd.");
     assert_eq!(q.2.as_deref(), Some("officer"));
 }
+
+#[test]
+fn role_nouns_with_modifiers_find_the_titled_person() {
+    let q = analyzed(
+        "Prosecutors dropped the case against Harbor Watch co-founder Lena Moss on Monday. The Harbor Watch founder always argued that the charges were political.",
+    );
+    assert_eq!(
+        speaker_of(&q, "the charges were political"),
+        Some("Lena Moss")
+    );
+    let q = analyzed(
+        "The old mill will be turned into a library, Norway's culture minister said on Tuesday. \"It will never again be a ruin,\" Culture Minister Karl Brenner said.",
+    );
+    assert_eq!(
+        speaker_of(&q, "The old mill will be turned into a library"),
+        Some("Karl Brenner")
+    );
+}
