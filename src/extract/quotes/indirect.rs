@@ -431,10 +431,23 @@ fn skip_dateline(doc: &Doc, r: Range<usize>) -> usize {
     let mut i = r.start;
     let lim = r.end.min(r.start + 10);
     let mut saw = false;
+    // `DUBAI, United Arab Emirates —`, `ST. JOSEPH, Mich. (AP) —`: after an all-caps city
+    // and a comma, the region may be written in title case.
+    let mut region = false;
     while i < lim {
         let t = &doc.toks[i];
         let caps = t.is_word() && doc.text(i).chars().all(|c| !c.is_lowercase());
-        if caps || t.is_punct(',') || t.is_punct('/') {
+        if t.is_punct(',')
+            && i > r.start
+            && doc.toks[r.start].is_word()
+            && doc.text(r.start).len() > 1
+        {
+            region = true;
+        }
+        let region_word = region
+            && (t.is_word() && t.capitalized()
+                || t.is_punct('.') && i > r.start && super::text::is_abbrev(doc.text(i - 1)));
+        if caps || region_word || t.is_punct(',') || t.is_punct('/') {
             i += 1;
         } else if t.is_punct('(')
             && i + 2 < lim

@@ -534,3 +534,21 @@ fn role_nouns_with_modifiers_find_the_titled_person() {
         Some("Karl Brenner")
     );
 }
+
+#[test]
+fn dateline_with_a_title_case_region_is_not_part_of_the_clause() {
+    let q = one(
+        "DUBAI, United Arab Emirates — The carrier agreed to buy 30 new jets, executives of both companies announced Wednesday.",
+    );
+    assert_eq!(q.1, "The carrier agreed to buy 30 new jets");
+    let q = one(
+        "ST. JOSEPH, Mich. (AP) — The victim was one of two people who caught the virus, county officials said Monday.",
+    );
+    assert_eq!(q.1, "The victim was one of two people who caught the virus");
+    // Not a dateline: a name and an aside.
+    let q = one("The carrier, Emirates — a big airline — agreed to buy jets, executives said.");
+    assert_eq!(
+        q.1,
+        "The carrier, Emirates — a big airline — agreed to buy jets"
+    );
+}
