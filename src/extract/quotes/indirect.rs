@@ -634,6 +634,19 @@ fn framed(
     if verb.form == Form::Third && k > s && doc.is_any(k - 1, NOUN_BEFORE) {
         return None;
     }
+    // `Epstein’s alleged scheme`, `the reported deal`: a participle used as an adjective.
+    if matches!(verb.form, Form::Past | Form::Participle)
+        && k > s
+        && (doc.is_any(
+            k - 1,
+            &[
+                "the", "a", "an", "his", "her", "its", "their", "our", "’s", "'s",
+            ],
+        ) || doc.text(k - 1).ends_with("’s")
+            || doc.text(k - 1).ends_with("'s"))
+    {
+        return None;
+    }
     let np = subject_before(doc, s, sk);
     if let Some(np) = &np
         && !np.range.is_empty()

@@ -552,3 +552,16 @@ fn dateline_with_a_title_case_region_is_not_part_of_the_clause() {
         "The carrier, Emirates — a big airline — agreed to buy jets"
     );
 }
+
+#[test]
+fn a_participle_used_as_an_adjective_is_not_a_cue() {
+    assert!(
+        quotes("Ann Poe, a victim of the mayor’s alleged bribery scheme, spoke at the hearing.")
+            .is_empty()
+    );
+    assert!(
+        quotes("His repeated claims of having no memory of events were not believed.").is_empty()
+    );
+    let q = one("The mayor alleged that the contract had been rigged.");
+    assert_eq!(q.1, "the contract had been rigged");
+}
