@@ -565,3 +565,14 @@ fn a_participle_used_as_an_adjective_is_not_a_cue() {
     let q = one("The mayor alleged that the contract had been rigged.");
     assert_eq!(q.1, "the contract had been rigged");
 }
+
+#[test]
+fn people_named_by_their_situation_are_sources() {
+    let q = one("The suspect said he needed to get dressed first.");
+    assert_eq!(q.1, "he needed to get dressed first");
+    assert_eq!(q.2.as_deref(), Some("suspect"));
+    let q =
+        one("One mother, who asked not to be named, said the lunches had saved her family money.");
+    assert_eq!(q.1, "the lunches had saved her family money");
+    assert_eq!(q.2.as_deref(), Some("mother"));
+}
