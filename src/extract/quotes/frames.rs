@@ -361,7 +361,13 @@ pub fn subject_before(doc: &Doc, s: usize, k: usize) -> Option<Np> {
                     .all(|t| t.capitalized() || t.is_punct('.'))
                 && (w.is_title(doc.text(prev_comma - 1))
                     || w.is_speaker_head(doc.text(prev_comma - 1))
-                    || !doc.toks[prev_comma - 1].capitalized());
+                    || !doc.toks[prev_comma - 1].capitalized()
+                    // `A spokesman for the Ministry of Transport, Carl Eriksen, said`.
+                    || (st..prev_comma).any(|i| {
+                        doc.toks[i].is_word()
+                            && !doc.toks[i].capitalized()
+                            && w.is_speaker_head(doc.text(i))
+                    }));
             if name_chunk {
                 appos = Some(st..prev_comma);
                 start = chunk.start;

@@ -576,3 +576,14 @@ fn people_named_by_their_situation_are_sources() {
     assert_eq!(q.1, "the lunches had saved her family money");
     assert_eq!(q.2.as_deref(), Some("mother"));
 }
+
+#[test]
+fn role_of_org_then_name_between_commas() {
+    let q = analyzed(
+        "A spokesman for the Ministry of Fisheries, Carl Eriksen, said the minister would not intervene.",
+    );
+    assert_eq!(
+        speaker_of(&q, "the minister would not intervene"),
+        Some("Carl Eriksen")
+    );
+}
