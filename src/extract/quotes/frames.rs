@@ -295,7 +295,12 @@ pub fn subject_before(doc: &Doc, s: usize, k: usize) -> Option<Np> {
             end = p;
         }
     }
-    let (mut start, bounded) = collect_back(doc, s, end);
+    let (mut start, mut bounded) = collect_back(doc, s, end);
+    // `On Thursday she said`: a subject pronoun takes no modifiers before it.
+    if end > start + 1 && doc.is_any(end - 1, &["he", "she", "they", "we"]) {
+        start = end - 1;
+        bounded = true;
+    }
     let mut appos = None;
     // `A spokesperson who did not wish to be named said`: the source is before `who`.
     let lone_pronoun =

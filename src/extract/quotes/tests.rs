@@ -587,3 +587,18 @@ fn role_of_org_then_name_between_commas() {
         Some("Carl Eriksen")
     );
 }
+
+#[test]
+fn pronoun_subject_with_a_time_before_or_an_adverb_after() {
+    let q = analyzed(
+        "Elena Varga has been mayor for seven years. On Thursday she said she would retire soon.",
+    );
+    assert_eq!(speaker_of(&q, "she would retire soon"), Some("Elena Varga"));
+    let q = analyzed(
+        "Prime Minister Tom Lowe spoke on Friday. He instead told the interviewer: “I took the call because it was serious.”",
+    );
+    assert_eq!(
+        speaker_of(&q, "I took the call because it was serious."),
+        Some("Tom Lowe")
+    );
+}
