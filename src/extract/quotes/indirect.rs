@@ -173,9 +173,46 @@ fn that_clause(doc: &Doc, p: usize) -> After {
 }
 
 /// Where the reported clause starts after a cue ending at `p`.
+/// `emailed` in `in a statement emailed to NBC News`: a participle that passes the
+/// statement on, skipped so that the listener after it is skipped too.
+fn skip_sent_to(doc: &Doc, p: usize) -> usize {
+    const SENT: &[&str] = &[
+        "emailed",
+        "e-mailed",
+        "sent",
+        "posted",
+        "released",
+        "issued",
+        "provided",
+        "given",
+        "published",
+        "shared",
+    ];
+    if doc.is_any(p, SENT) && doc.is_any(p + 1, &["to", "on", "by"]) {
+        p + 1
+    } else {
+        p
+    }
+}
+
 fn clause_after(doc: &Doc, cue: &Cue, mut p: usize, e: usize) -> After {
     if cue.verb.is_some_and(|v| v.obj) && !cue.phrase {
         p = skip_object(doc, p, e);
+    }
+    // `said in a statement emailed to NBC News that C`.
+    if cue.phrase && skip_sent_to(doc, p) != p {
+        p += 1;
+        if doc.is_any(p, &["to", "on", "by"]) {
+            p += 1;
+            while p < e
+                && doc.toks[p].is_word()
+                && (doc.toks[p].capitalized()
+                    || doc.is_any(p, &["the", "a", "its", "his", "her", "their"])
+                    || words().is_group(doc.text(p)))
+            {
+                p += 1;
+            }
+        }
     }
     for _ in 0..6 {
         if p >= e {
@@ -197,8 +234,9 @@ fn clause_after(doc: &Doc, cue: &Cue, mut p: usize, e: usize) -> After {
         }
         if let Some(n) = phrase_at(doc, p, PhraseKind::Adjunct) {
             p += n;
+            p = skip_sent_to(doc, p);
             // `in an interview with Reuters`, `in a letter to shareholders`.
-            if doc.is_any(p, &["with", "to", "on", "from"]) {
+            if doc.is_any(p, &["with", "to", "on", "from", "by"]) {
                 p += 1;
                 while p < e
                     && (doc.toks[p].is_word()

@@ -602,3 +602,13 @@ fn pronoun_subject_with_a_time_before_or_an_adverb_after() {
         Some("Tom Lowe")
     );
 }
+
+#[test]
+fn statement_sent_to_a_listener_is_not_part_of_the_clause() {
+    let q = one(
+        "A spokesperson said in a statement emailed to WKRN News that the agency never gave vaccines.",
+    );
+    assert_eq!(q.1, "the agency never gave vaccines");
+    let q = one("The mayor said in a letter sent to residents that the bridge would stay shut.");
+    assert_eq!(q.1, "the bridge would stay shut");
+}
