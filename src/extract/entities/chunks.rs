@@ -111,10 +111,18 @@ pub fn runs(body: &str, toks: &[Token]) -> Vec<Vec<usize>> {
             // `People’s Liberation Army`, `Magistrate's Court`: a possessive generic word or
             // title inside a name does not end it.
             let lx = lex();
-            let joins = (lx.generic.contains(w) || lx.titles.contains(w))
+            let next_cap = toks
+                .get(i + 1)
+                .is_some_and(|n| n.is_word() && is_cap_word(n.text(body)));
+            // `Teachers’ Union`, `Farmers' Federation`: a plural possessive before an
+            // organization cue is inside the name.
+            let plural_org = w.len() > 3
+                && w.ends_with('s')
+                && !w.ends_with("ss")
                 && toks
                     .get(i + 1)
-                    .is_some_and(|n| n.is_word() && is_cap_word(n.text(body)));
+                    .is_some_and(|n| n.is_word() && lx.org_cues.contains(n.text(body)));
+            let joins = (lx.generic.contains(w) || lx.titles.contains(w)) && next_cap || plural_org;
             if t.possessive && !joins {
                 out.push(std::mem::take(&mut cur));
             }
@@ -889,9 +897,14 @@ fn classify_group(
                             && lx
                                 .place_cues
                                 .contains(&last_words[last_words.len() - 2..].join(" ")));
+                // `Port Moresby`, `Fort Worth`: a place word starting a short name.
+                let place_prefix = (2..=3).contains(&n_words)
+                    && lx.place_prefixes.contains(first_raw)
+                    && !has_org_cue(lx, last)
+                    && !lx.generic.contains(last);
                 let kind = if g.title.is_some() && k == 0 {
                     RawKind::Person
-                } else if place_cue {
+                } else if place_cue || place_prefix {
                     RawKind::Place
                 } else if n_words >= 2
                     && (lx.given.contains_key(first.as_ref())

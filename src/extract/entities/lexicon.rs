@@ -13,6 +13,7 @@ const PLACES: &str = include_str!("../data/places.txt");
 const ORGS: &str = include_str!("../data/orgs.txt");
 const ORG_CUES: &str = include_str!("../data/org_cues.txt");
 const PLACE_CUES: &str = include_str!("../data/place_cues.txt");
+const PLACE_PREFIXES: &str = include_str!("../data/place_prefixes.txt");
 const TITLES: &str = include_str!("../data/titles.txt");
 const DEMONYMS: &str = include_str!("../data/demonyms.txt");
 const GIVEN_NAMES: &str = include_str!("../data/given_names.txt");
@@ -140,6 +141,8 @@ pub struct Lexicons {
     pub org_names: Vec<String>,
     pub org_cues: LexSet<String>,
     pub place_cues: Lexicon<()>,
+    /// Words that start a place name (`Port Moresby`).
+    pub place_prefixes: LexSet<String>,
     /// Title → gender cue.
     pub titles: Lexicon<Option<Gender>>,
     pub demonyms: Lexicon<()>,
@@ -215,6 +218,7 @@ fn build() -> Lexicons {
         org_names,
         org_cues: set(ORG_CUES),
         place_cues,
+        place_prefixes: set(PLACE_PREFIXES),
         titles,
         demonyms,
         given,

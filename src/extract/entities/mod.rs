@@ -208,6 +208,42 @@ mod tests {
     }
 
     #[test]
+    fn place_word_starting_a_name_makes_a_place() {
+        let a = article(
+            "Ferries from Port Velmar and Fort Castell were cancelled, and the Port Velmar Harbour Board met on Friday.",
+        );
+        let t = recognize(&a);
+        let places = names(&t, EntityKind::Place);
+        assert!(places.contains(&"Port Velmar"), "{places:?}");
+        assert!(places.contains(&"Fort Castell"), "{places:?}");
+        let orgs = names(&t, EntityKind::Organization);
+        assert!(orgs.contains(&"Port Velmar Harbour Board"), "{orgs:?}");
+    }
+
+    #[test]
+    fn rail_and_ferry_operators_are_organizations() {
+        let a = article(
+            "Ticket prices at Bluewater Ferries will go up, and fares at Kestrel Rail will rise in May.",
+        );
+        let t = recognize(&a);
+        let orgs = names(&t, EntityKind::Organization);
+        assert!(orgs.contains(&"Bluewater Ferries"), "{orgs:?}");
+        assert!(orgs.contains(&"Kestrel Rail"), "{orgs:?}");
+        assert!(names(&t, EntityKind::Person).is_empty());
+    }
+
+    #[test]
+    fn plural_possessive_before_an_org_cue_stays_in_the_name() {
+        let a = article(
+            "The Dock and Canal Workers’ Union called a strike at Norway’s Halvorsen Institute.",
+        );
+        let t = recognize(&a);
+        let orgs = names(&t, EntityKind::Organization);
+        assert!(orgs.contains(&"Dock and Canal Workers’ Union"), "{orgs:?}");
+        assert!(orgs.contains(&"Halvorsen Institute"), "{orgs:?}");
+    }
+
+    #[test]
     fn different_first_names_stay_apart() {
         let a = article("Anna Berg met Olaf Berg in Oslo. Later Berg left.");
         let t = recognize(&a);

@@ -295,7 +295,12 @@ pub fn subject_before(doc: &Doc, s: usize, k: usize) -> Option<Np> {
             end = p;
         }
     }
-    let (mut start, bounded) = collect_back(doc, s, end);
+    let (mut start, mut bounded) = collect_back(doc, s, end);
+    // `On Thursday she said`: a subject pronoun takes no modifiers before it.
+    if end > start + 1 && doc.is_any(end - 1, &["he", "she", "they", "we"]) {
+        start = end - 1;
+        bounded = true;
+    }
     let mut appos = None;
     // `A spokesperson who did not wish to be named said`: the source is before `who`.
     let lone_pronoun =
@@ -361,16 +366,27 @@ pub fn subject_before(doc: &Doc, s: usize, k: usize) -> Option<Np> {
                     .all(|t| t.capitalized() || t.is_punct('.'))
                 && (w.is_title(doc.text(prev_comma - 1))
                     || w.is_speaker_head(doc.text(prev_comma - 1))
-                    || !doc.toks[prev_comma - 1].capitalized());
+                    || !doc.toks[prev_comma - 1].capitalized()
+                    // `A spokesman for the Ministry of Transport, Carl Eriksen, said`.
+                    || (st..prev_comma).any(|i| {
+                        doc.toks[i].is_word()
+                            && !doc.toks[i].capitalized()
+                            && w.is_speaker_head(doc.text(i))
+                    }));
             if name_chunk {
                 appos = Some(st..prev_comma);
                 start = chunk.start;
                 end = chunk.end;
             } else {
-                // The phrase before an appositive must be a name or a source noun.
-                if !doc.toks[prev_comma - 1].capitalized()
-                    && !w.is_speaker_head(doc.text(prev_comma - 1))
-                {
+                // The phrase before an appositive must be a name (`Ann Poe Jr.,` ends in an
+                // abbreviation dot) or a source noun; a noun followed by `who` names
+                // people (`Local growers, who ..., said`).
+                let mut last = prev_comma - 1;
+                if doc.toks[last].is_punct('.') && last > st {
+                    last -= 1;
+                }
+                let who = doc.is(chunk.start, "who") && doc.toks[last].is_word();
+                if !doc.toks[last].capitalized() && !w.is_speaker_head(doc.text(last)) && !who {
                     return None;
                 }
                 appos = Some(chunk);
@@ -582,6 +598,17 @@ pub fn after_frame(
                 if run_end > j && doc.toks.get(run_end).is_some_and(|t| t.is_punct(',')) {
                     let sp = res.resolve(j..run_end, Some(run_end + 1..k), para)?;
                     return Some((sp, cue.start..cue.end));
+                }
+                // `"Q," the county's chief prosecutor, Ann Poe, said`: the role right after
+                // the quotation, the name between commas.
+                if np.appos.as_ref().is_some_and(|a| a.start == j)
+                    && np.range.start == b + 1
+                    && doc.toks[b].is_punct(',')
+                {
+                    let sp = res.resolve(np.range.clone(), np.appos.clone(), para)?;
+                    if sp.kind == crate::extract::SpeakerKind::Person {
+                        return Some((sp, cue.start..cue.end));
+                    }
                 }
                 // `"Q," JPL scientist and co-author Ann Poe said.`
                 let words_only = doc.toks[j..np.range.start].iter().all(|t| t.is_word());

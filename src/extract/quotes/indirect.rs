@@ -173,9 +173,46 @@ fn that_clause(doc: &Doc, p: usize) -> After {
 }
 
 /// Where the reported clause starts after a cue ending at `p`.
+/// `emailed` in `in a statement emailed to NBC News`: a participle that passes the
+/// statement on, skipped so that the listener after it is skipped too.
+fn skip_sent_to(doc: &Doc, p: usize) -> usize {
+    const SENT: &[&str] = &[
+        "emailed",
+        "e-mailed",
+        "sent",
+        "posted",
+        "released",
+        "issued",
+        "provided",
+        "given",
+        "published",
+        "shared",
+    ];
+    if doc.is_any(p, SENT) && doc.is_any(p + 1, &["to", "on", "by"]) {
+        p + 1
+    } else {
+        p
+    }
+}
+
 fn clause_after(doc: &Doc, cue: &Cue, mut p: usize, e: usize) -> After {
     if cue.verb.is_some_and(|v| v.obj) && !cue.phrase {
         p = skip_object(doc, p, e);
+    }
+    // `said in a statement emailed to NBC News that C`.
+    if cue.phrase && skip_sent_to(doc, p) != p {
+        p += 1;
+        if doc.is_any(p, &["to", "on", "by"]) {
+            p += 1;
+            while p < e
+                && doc.toks[p].is_word()
+                && (doc.toks[p].capitalized()
+                    || doc.is_any(p, &["the", "a", "its", "his", "her", "their"])
+                    || words().is_group(doc.text(p)))
+            {
+                p += 1;
+            }
+        }
     }
     for _ in 0..6 {
         if p >= e {
@@ -197,8 +234,9 @@ fn clause_after(doc: &Doc, cue: &Cue, mut p: usize, e: usize) -> After {
         }
         if let Some(n) = phrase_at(doc, p, PhraseKind::Adjunct) {
             p += n;
+            p = skip_sent_to(doc, p);
             // `in an interview with Reuters`, `in a letter to shareholders`.
-            if doc.is_any(p, &["with", "to", "on", "from"]) {
+            if doc.is_any(p, &["with", "to", "on", "from", "by"]) {
                 p += 1;
                 while p < e
                     && (doc.toks[p].is_word()
@@ -379,6 +417,28 @@ fn is_whole_quote(doc: &Doc, range: &Range<usize>) -> bool {
             .any(|x| x.kind == Kind::Open && x.q == t.q)
 }
 
+/// True when `range` opens with a quotation that ends like a quote before its attribution
+/// (`“Q,” S, the ROLE, said`): the words are a direct quote and its source, not a reported
+/// clause. The search for the closing mark is bounded, so this stays linear.
+fn opens_with_framed_quote(doc: &Doc, range: &Range<usize>) -> bool {
+    let Some(first) = doc.toks.get(range.start) else {
+        return false;
+    };
+    if first.kind != Kind::Open || range.is_empty() {
+        return false;
+    }
+    let lim = range.end.min(range.start + 400);
+    let Some(close) = (range.start + 1..lim)
+        .find(|&i| doc.toks[i].kind == Kind::Close && doc.toks[i].q == first.q)
+    else {
+        return false;
+    };
+    close + 1 < range.end
+        && close > range.start + 1
+        && doc.toks[close - 1].kind == Kind::Punct
+        && matches!(doc.toks[close - 1].ch, ',' | '?' | '!')
+}
+
 /// Trims trailing punctuation (the final period, a comma before the source).
 fn trim(doc: &Doc, mut r: Range<usize>) -> Range<usize> {
     r.start = skip_dateline(doc, r.clone());
@@ -409,10 +469,23 @@ fn skip_dateline(doc: &Doc, r: Range<usize>) -> usize {
     let mut i = r.start;
     let lim = r.end.min(r.start + 10);
     let mut saw = false;
+    // `DUBAI, United Arab Emirates —`, `ST. JOSEPH, Mich. (AP) —`: after an all-caps city
+    // and a comma, the region may be written in title case.
+    let mut region = false;
     while i < lim {
         let t = &doc.toks[i];
         let caps = t.is_word() && doc.text(i).chars().all(|c| !c.is_lowercase());
-        if caps || t.is_punct(',') || t.is_punct('/') {
+        if t.is_punct(',')
+            && i > r.start
+            && doc.toks[r.start].is_word()
+            && doc.text(r.start).len() > 1
+        {
+            region = true;
+        }
+        let region_word = region
+            && (t.is_word() && t.capitalized()
+                || t.is_punct('.') && i > r.start && super::text::is_abbrev(doc.text(i - 1)));
+        if caps || region_word || t.is_punct(',') || t.is_punct('/') {
             i += 1;
         } else if t.is_punct('(')
             && i + 2 < lim
@@ -599,6 +672,19 @@ fn framed(
     if verb.form == Form::Third && k > s && doc.is_any(k - 1, NOUN_BEFORE) {
         return None;
     }
+    // `Epstein’s alleged scheme`, `the reported deal`: a participle used as an adjective.
+    if matches!(verb.form, Form::Past | Form::Participle)
+        && k > s
+        && (doc.is_any(
+            k - 1,
+            &[
+                "the", "a", "an", "his", "her", "its", "their", "our", "’s", "'s",
+            ],
+        ) || doc.text(k - 1).ends_with("’s")
+            || doc.text(k - 1).ends_with("'s"))
+    {
+        return None;
+    }
     let np = subject_before(doc, s, sk);
     if let Some(np) = &np
         && !np.range.is_empty()
@@ -613,6 +699,11 @@ fn framed(
             .as_ref()
             .is_some_and(|n| n.before.is_some_and(|b| doc.is(b, "with")));
         if participle {
+            // `The agency, citing a police source, reported that C`: what follows `citing`
+            // is a source, and the clause belongs to the main verb.
+            if super::cues::lexicon().lemma(verb.lemma) == "cite" {
+                return None;
+            }
             // `Health care providers have protested X, warning that C`.
             let subj = super::frames::leading_subject(doc, s, k)?;
             let After::Clause { start, .. } = clause_after(doc, cue, cue.end, e) else {
@@ -686,7 +777,14 @@ fn framed(
             }
             c
         }
-        After::End(_) if verb.form == Form::Base => return None,
+        // `C, analysts say.` but not `C, they say` (an idiom as often as a source).
+        After::End(_)
+            if verb.form == Form::Base
+                && (np.range.len() == 1 && doc.is_any(np.range.start, &["they", "we", "you"])
+                    || !np.before.is_some_and(|b| doc.toks[b].is_punct(','))) =>
+        {
+            return None;
+        }
         After::End(q) => {
             // `C, S said.`: the clause comes first.
             let b = np.before?;
@@ -741,7 +839,10 @@ fn finish(
     {
         content = trim(doc, content.start..i - 1);
     }
-    if content.is_empty() || doc.words(content.clone()) < 3 {
+    if content.is_empty()
+        || doc.words(content.clone()) < 3
+        || opens_with_framed_quote(doc, &content)
+    {
         return None;
     }
     let speaker = res.resolve(np.range, np.appos, para)?;
@@ -829,6 +930,10 @@ fn inverted(
     if !(k > s && (doc.toks[k - 1].is_punct(',') || doc.toks[k - 1].kind == Kind::Close)) {
         return None;
     }
+    // `C, citing S`: a participle is never inverted with its subject.
+    if !cue.phrase && cue.verb.is_some_and(|v| v.form == Form::Ing) {
+        return None;
+    }
     let (np, appos) = np_after(doc, cue.end, e)?;
     let rest = np.end;
     if rest < e
@@ -864,7 +969,10 @@ fn inverted(
             content = c2;
         }
     }
-    if doc.words(content.clone()) < 3 || is_whole_quote(doc, &content) {
+    if doc.words(content.clone()) < 3
+        || is_whole_quote(doc, &content)
+        || opens_with_framed_quote(doc, &content)
+    {
         return None;
     }
     if !has_lowercase_words(doc, &content, 2) {

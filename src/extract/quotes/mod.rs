@@ -116,8 +116,9 @@ pub fn extract(body: &str, known: &Known) -> Vec<Quote> {
                 continue;
             }
             let kind = classify(&doc, sent, span_i, open, close);
-            let nonquote =
-                kind == QuoteKind::Partial && is_nonquote(&doc, sent.start, span_i, open);
+            let nonquote = (kind == QuoteKind::Partial
+                && is_nonquote(&doc, sent.start, span_i, open))
+                || is_work_title(&doc, sent.clone(), span_i, open, close);
             let mut speaker = None;
             let mut cue = None;
             if !nonquote {
@@ -207,9 +208,28 @@ pub fn extract(body: &str, known: &Known) -> Vec<Quote> {
                 .or_default() += 1;
         }
     }
+    // A title named once as a title (`the play “The Salt Year”`) is a title wherever it is
+    // quoted again (`“The Salt Year” runs until April`).
+    let title_key = |t: &str| {
+        t.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    let titles: std::collections::HashSet<String> = pend
+        .iter()
+        .filter(|p| p.nonquote)
+        .map(|p| &body[spans[p.span].text.clone()])
+        .filter(|t| title_case(t, 8))
+        .map(title_key)
+        .collect();
     for p in pend {
         if p.nonquote {
             continue;
+        }
+        if !titles.is_empty() {
+            let t = &body[spans[p.span].text.clone()];
+            if title_case(t, 8) && titles.contains(&title_key(t)) {
+                continue;
+            }
         }
         if p.kind == QuoteKind::Partial {
             let t = &body[spans[p.span].text.clone()];
@@ -454,6 +474,64 @@ fn is_nonquote(doc: &Doc, sent_start: usize, span: usize, open: usize) -> bool {
         }
     }
     any && all
+}
+
+/// True when the words between the marks are in title case (minor words aside), with at
+/// most a trailing comma, and at most `max` words.
+fn title_case(text: &str, max: usize) -> bool {
+    let t = text.trim_end();
+    let t = t.strip_suffix(',').unwrap_or(t);
+    if t.ends_with(['.', ',', '?', '!', ':', ';']) {
+        return false;
+    }
+    let mut n = 0;
+    for (i, w) in t
+        .split(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'')
+        .filter(|w| !w.is_empty())
+        .enumerate()
+    {
+        n += 1;
+        let cap = w
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        if n > max || !cap && (i == 0 || !text::is_one_of(w, MINOR)) {
+            return false;
+        }
+    }
+    n > 0
+}
+
+/// A title of a work next to a work noun: `her memoir, “Tides and Tempers,” comes out`,
+/// `the premiere of “The Salt Year,” a new play by`, `his book about X, “Out There” (2018)`.
+fn is_work_title(
+    doc: &Doc,
+    sent: std::ops::Range<usize>,
+    span: usize,
+    open: usize,
+    close: Option<usize>,
+) -> bool {
+    let sp = &doc.spans[span];
+    if !title_case(&doc.body[sp.text.clone()], 8) {
+        return false;
+    }
+    let w = resolve::words();
+    let work_at = |i: usize| doc.toks[i].is_word() && doc.toks[i].q == 0 && w.is_work(doc.text(i));
+    let lo = open.saturating_sub(8).max(sent.start);
+    if (lo..open).any(work_at) {
+        return true;
+    }
+    let Some(c) = close else {
+        return false;
+    };
+    // An appositive after it: `“X,” a new play by`.
+    let mut k = c + 1;
+    if k < sent.end && doc.toks[k].is_punct(',') {
+        k += 1;
+    }
+    k < sent.end
+        && doc.is_any(k, &["a", "an", "the", "his", "her", "their", "its"])
+        && (k + 1..sent.end.min(k + 4)).any(work_at)
 }
 
 #[cfg(test)]

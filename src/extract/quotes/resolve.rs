@@ -29,6 +29,7 @@ const TITLE: u16 = 128;
 const PRONOUN: u16 = 256;
 const SKIP: u16 = 512;
 const ORGANY: u16 = 1024;
+const WORK: u16 = 2048;
 
 /// Whether the mention at `r` is a wire credit in a dateline, `OSLO (Reuters) —`: the agency
 /// that sent the story out, not an actor in it (so no antecedent for `the company`).
@@ -67,6 +68,7 @@ pub fn words() -> &'static Words {
                     "pronoun" => PRONOUN,
                     "skip" => SKIP,
                     "organy" => ORGANY,
+                    "work" => WORK,
                     _ => 0,
                 };
                 continue;
@@ -99,6 +101,10 @@ impl Words {
     }
     pub fn is_title(&self, word: &str) -> bool {
         self.flags(word) & TITLE != 0
+    }
+    /// A noun for a creative work (`book`, `play`, `documentary`).
+    pub fn is_work(&self, word: &str) -> bool {
+        self.flags(word) & WORK != 0
     }
     pub fn is_speaker_head(&self, word: &str) -> bool {
         self.flags(word) & (GROUP | ROLE | DOCUMENT | ORG) != 0
@@ -303,6 +309,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
                 .is_some_and(|x| x.kind == EntityKind::Person)
             {
                 // `President Trump`: the title words before the name are roles.
+                // `Interior Minister X`: a title modifier before the role word is skipped.
                 for w in doc.body[r.clone()].split_whitespace() {
                     let w = w.trim_end_matches('.');
                     if words().is_title(w) && words().flags(w) & ROLE != 0 {
@@ -310,7 +317,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
                         if !titles[*e].contains(&w) {
                             titles[*e].push(w);
                         }
-                    } else {
+                    } else if !words().is_title(w) {
                         break;
                     }
                 }
@@ -325,7 +332,9 @@ impl<'d, 'a> Resolver<'d, 'a> {
                     if w.ends_with([',', '.', ';', ':', '”', '"']) {
                         break;
                     }
-                    if words().flags(w) & ROLE != 0 && w.chars().all(|c| c.is_lowercase()) {
+                    if words().flags(w) & ROLE != 0
+                        && w.chars().all(|c| !c.is_alphabetic() || c.is_lowercase())
+                    {
                         let w = w.to_string();
                         if !titles[*e].contains(&w) {
                             titles[*e].push(w);
@@ -564,14 +573,20 @@ impl<'d, 'a> Resolver<'d, 'a> {
             let single = head == s;
             // `the spokeswoman`, `the company’s spokesman`, `China’s ambassador`: one person.
             let lower_mods = head - s <= 2 && (s..head).all(|i| !doc.toks[i].capitalized());
-            let possessed = head - s == 1 && possessive(doc.text(s));
-            // `Wikileaks founder`, `Apple CEO`: a capitalized modifier without an article.
-            let org_mod = head - s == 1 && doc.toks[s].capitalized() && (definite || s == np.start);
+            // `Austria's interior minister`: a possessor and lowercase modifiers.
+            let possessed = (1..=3).contains(&(head - s))
+                && possessive(doc.text(s))
+                && (s + 1..head).all(|i| !doc.toks[i].capitalized());
+            // `Wikileaks founder`, `Harbor Watch founder`: capitalized modifiers without an
+            // article.
+            let org_mod = (1..=3).contains(&(head - s))
+                && (s..head).all(|i| doc.toks[i].capitalized())
+                && (definite || s == np.start);
             let one_of_a_kind = (definite && (single || lower_mods)) || possessed || org_mod;
             let text = doc.body[phrase.clone()].to_string();
             if f & ROLE != 0
                 && one_of_a_kind
-                && let Some(p) = self.by_role(head_text)
+                && let Some(p) = self.by_role(head_text, phrase.start)
             {
                 return Some(p);
             }
@@ -867,19 +882,31 @@ impl<'d, 'a> Resolver<'d, 'a> {
             .collect()
     }
 
-    fn by_role(&self, role: &str) -> Option<Speaker> {
+    /// The person a role noun at byte `pos` stands for: of the people with that role, the
+    /// one mentioned last before `pos` (`The president says` after `President Trump`, not a
+    /// `president of the Farm Bureau` named later); else the last one registered.
+    fn by_role(&self, role: &str, pos: usize) -> Option<Speaker> {
         let role = role.to_lowercase();
         fn generic(r: &str) -> &str {
             match r {
                 "spokeswoman" | "spokesman" | "spokesperson" => "spokes",
+                "co-founder" | "cofounder" => "founder",
                 _ => r,
             }
         }
         let want = generic(&role);
-        let pi = self
-            .people
+        let has_role = |p: &Person| p.roles.iter().any(|r| generic(r) == want);
+        let end = self.known.mentions.partition_point(|(r, _)| r.start < pos);
+        let from = end.saturating_sub(300);
+        let recent = self.known.mentions[from..end]
             .iter()
-            .rposition(|p| p.roles.iter().any(|r| generic(r) == want))?;
+            .rev()
+            .filter_map(|(_, e)| self.by_entity.get(e).copied())
+            .find(|&pi| has_role(&self.people[pi]));
+        let pi = match recent {
+            Some(pi) => pi,
+            None => self.people.iter().rposition(has_role)?,
+        };
         let p = &self.people[pi];
         // A gendered role must not contradict the person's gender.
         let f = words().flags(&role);

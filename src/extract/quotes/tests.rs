@@ -463,3 +463,201 @@ fn a_surname_that_looks_like_a_cue() {
     let q = one("“It was chaos,” recalled Omar Said, a local resident.");
     assert_eq!(q.2.as_deref(), Some("Omar Said"));
 }
+
+#[test]
+fn a_plea_in_court_is_not_speech() {
+    let q = one("A Boston woman pleaded guilty Tuesday to stealing three cars, prosecutors said.");
+    assert_eq!(q.0, Indirect);
+    assert_eq!(
+        q.1,
+        "A Boston woman pleaded guilty Tuesday to stealing three cars"
+    );
+    assert_eq!(q.2.as_deref(), Some("prosecutors"));
+    assert!(
+        quotes("The driver pleaded not guilty to all four charges on Friday in Dayton.").is_empty()
+    );
+    let q = one("The mayor pleaded that the council had no money left for repairs.");
+    assert_eq!(q.1, "the council had no money left for repairs");
+}
+
+#[test]
+fn a_quotation_and_its_source_are_not_a_reported_clause() {
+    let q = quotes(
+        "\"This is how floods begin,\" Dr. Ana Ruiz, a member of the panel and author of the report, told WKRN News.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, Direct);
+    assert_eq!(q[0].2.as_deref(), Some("Ana Ruiz"));
+    let q = quotes(
+        "“After a long review, I find the evidence is too weak to bring a case,” the county’s deputy chief prosecutor, Mara Olsen, said on Tuesday.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].0, Direct);
+    assert_eq!(q[0].2.as_deref(), Some("Mara Olsen"));
+}
+
+#[test]
+fn role_noun_goes_to_the_last_person_with_that_role_before_it() {
+    let q = analyzed(
+        "President Ann Cole met farmers in Dayton on Monday. The president says her plan is working well. Later, Bo Diaz, the president of the Farm Union, said prices fell sharply.",
+    );
+    assert_eq!(speaker_of(&q, "her plan is working well"), Some("Ann Cole"));
+    assert_eq!(speaker_of(&q, "prices fell sharply"), Some("Bo Diaz"));
+    let q = analyzed(
+        "President Ann Cole met farmers in Dayton on Monday.\n\nBo Diaz, the president of the Farm Union, said prices fell sharply. The president added that the union would strike next week.",
+    );
+    assert_eq!(
+        speaker_of(&q, "the union would strike next week"),
+        Some("Bo Diaz")
+    );
+}
+
+#[test]
+fn appositive_after_a_suffixed_name_or_before_who() {
+    let q = one(
+        "Ruth Hale Jr., the U.S. Attorney for the Northern District of Ohio, said the ruling shows that judges listen.",
+    );
+    assert_eq!(q.1, "the ruling shows that judges listen");
+    assert_eq!(q.2.as_deref(), Some("Ruth Hale Jr."));
+    let q = one(
+        "Local settlers, who mostly form part of the mayor's base, said the new rules would ruin them.",
+    );
+    assert_eq!(q.1, "the new rules would ruin them");
+    assert_eq!(q.2.as_deref(), Some("Local settlers"));
+    assert_eq!(q.3, SpeakerKind::Group);
+    // `which` introduces a thing, not a source.
+    assert!(quotes("The old mill, which closed in May, said nothing to anyone.").is_empty());
+}
+
+#[test]
+fn clause_then_plural_source_in_the_present() {
+    let q = one("The new diet left him tired and weak for weeks, his doctors say.");
+    assert_eq!(q.0, Indirect);
+    assert_eq!(q.1, "The new diet left him tired and weak for weeks");
+    assert_eq!(q.2.as_deref(), Some("his doctors"));
+    let q = one("Prices will keep rising through the winter months, analysts say.");
+    assert_eq!(q.2.as_deref(), Some("analysts"));
+    // `they say` after a clause is an idiom as often as a source.
+    assert!(quotes("Patience is a virtue in this business, they say.").is_empty());
+}
+
+#[test]
+fn citing_introduces_a_source_not_a_clause() {
+    let q = one(
+        "The news agency, citing an unnamed police source, reported that the mayor had resigned on Friday.",
+    );
+    assert_eq!(q.1, "the mayor had resigned on Friday");
+    assert_eq!(q.2.as_deref(), Some("news agency"));
+    assert!(quotes("The harbor board met on Friday, citing three new complaints.").is_empty());
+}
+
+#[test]
+fn titles_next_to_a_work_noun_are_not_speech() {
+    assert!(quotes("Her memoir, “Tides and Tempers,” comes out the same month.").is_empty());
+    let body = "The festival opened with the premiere of “The Salt Year,” a new play by Iris Calloway.\n\n\
+                “The Salt Year” runs until April 12 at the Custom House.";
+    assert!(quotes(body).is_empty(), "{:?}", quotes(body));
+    assert!(
+        quotes("Ann Poe's book about alien life, \"Out There\" (Harbor Press, 2018), is out now.")
+            .is_empty()
+    );
+    // Speech in title case is still speech.
+    let q = one("“Get Out,” the officer shouted at the crowd.");
+    assert_eq!(q.2.as_deref(), Some("officer"));
+}
+
+#[test]
+fn role_nouns_with_modifiers_find_the_titled_person() {
+    let q = analyzed(
+        "Prosecutors dropped the case against Harbor Watch co-founder Lena Moss on Monday. The Harbor Watch founder always argued that the charges were political.",
+    );
+    assert_eq!(
+        speaker_of(&q, "the charges were political"),
+        Some("Lena Moss")
+    );
+    let q = analyzed(
+        "The old mill will be turned into a library, Norway's culture minister said on Tuesday. \"It will never again be a ruin,\" Culture Minister Karl Brenner said.",
+    );
+    assert_eq!(
+        speaker_of(&q, "The old mill will be turned into a library"),
+        Some("Karl Brenner")
+    );
+}
+
+#[test]
+fn dateline_with_a_title_case_region_is_not_part_of_the_clause() {
+    let q = one(
+        "DUBAI, United Arab Emirates — The carrier agreed to buy 30 new jets, executives of both companies announced Wednesday.",
+    );
+    assert_eq!(q.1, "The carrier agreed to buy 30 new jets");
+    let q = one(
+        "ST. JOSEPH, Mich. (AP) — The victim was one of two people who caught the virus, county officials said Monday.",
+    );
+    assert_eq!(q.1, "The victim was one of two people who caught the virus");
+    // Not a dateline: a name and an aside.
+    let q = one("The carrier, Emirates — a big airline — agreed to buy jets, executives said.");
+    assert_eq!(
+        q.1,
+        "The carrier, Emirates — a big airline — agreed to buy jets"
+    );
+}
+
+#[test]
+fn a_participle_used_as_an_adjective_is_not_a_cue() {
+    assert!(
+        quotes("Ann Poe, a victim of the mayor’s alleged bribery scheme, spoke at the hearing.")
+            .is_empty()
+    );
+    assert!(
+        quotes("His repeated claims of having no memory of events were not believed.").is_empty()
+    );
+    let q = one("The mayor alleged that the contract had been rigged.");
+    assert_eq!(q.1, "the contract had been rigged");
+}
+
+#[test]
+fn people_named_by_their_situation_are_sources() {
+    let q = one("The suspect said he needed to get dressed first.");
+    assert_eq!(q.1, "he needed to get dressed first");
+    assert_eq!(q.2.as_deref(), Some("suspect"));
+    let q =
+        one("One mother, who asked not to be named, said the lunches had saved her family money.");
+    assert_eq!(q.1, "the lunches had saved her family money");
+    assert_eq!(q.2.as_deref(), Some("mother"));
+}
+
+#[test]
+fn role_of_org_then_name_between_commas() {
+    let q = analyzed(
+        "A spokesman for the Ministry of Fisheries, Carl Eriksen, said the minister would not intervene.",
+    );
+    assert_eq!(
+        speaker_of(&q, "the minister would not intervene"),
+        Some("Carl Eriksen")
+    );
+}
+
+#[test]
+fn pronoun_subject_with_a_time_before_or_an_adverb_after() {
+    let q = analyzed(
+        "Elena Varga has been mayor for seven years. On Thursday she said she would retire soon.",
+    );
+    assert_eq!(speaker_of(&q, "she would retire soon"), Some("Elena Varga"));
+    let q = analyzed(
+        "Prime Minister Tom Lowe spoke on Friday. He instead told the interviewer: “I took the call because it was serious.”",
+    );
+    assert_eq!(
+        speaker_of(&q, "I took the call because it was serious."),
+        Some("Tom Lowe")
+    );
+}
+
+#[test]
+fn statement_sent_to_a_listener_is_not_part_of_the_clause() {
+    let q = one(
+        "A spokesperson said in a statement emailed to WKRN News that the agency never gave vaccines.",
+    );
+    assert_eq!(q.1, "the agency never gave vaccines");
+    let q = one("The mayor said in a letter sent to residents that the bridge would stay shut.");
+    assert_eq!(q.1, "the bridge would stay shut");
+}
