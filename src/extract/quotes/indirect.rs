@@ -672,8 +672,9 @@ fn framed(
     if verb.form == Form::Third && k > s && doc.is_any(k - 1, NOUN_BEFORE) {
         return None;
     }
-    // `Epstein’s alleged scheme`, `the reported deal`: a participle used as an adjective.
-    if matches!(verb.form, Form::Past | Form::Participle)
+    // `Epstein’s alleged scheme`, `the reported deal`, `a brief bout`: a participle or
+    // base form after a determiner is an adjective or a noun.
+    if matches!(verb.form, Form::Past | Form::Participle | Form::Base)
         && k > s
         && (doc.is_any(
             k - 1,

@@ -612,3 +612,10 @@ fn statement_sent_to_a_listener_is_not_part_of_the_clause() {
     let q = one("The mayor said in a letter sent to residents that the bridge would stay shut.");
     assert_eq!(q.1, "the bridge would stay shut");
 }
+
+#[test]
+fn a_base_form_after_a_determiner_is_not_a_cue() {
+    assert!(
+        quotes("The coast braced for a brief but fierce bout of rain on Tuesday night.").is_empty()
+    );
+}
