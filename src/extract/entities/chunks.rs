@@ -111,18 +111,20 @@ pub fn runs(body: &str, toks: &[Token]) -> Vec<Vec<usize>> {
             // `People’s Liberation Army`, `Magistrate's Court`: a possessive generic word or
             // title inside a name does not end it.
             let lx = lex();
-            let next_cap = toks
-                .get(i + 1)
-                .is_some_and(|n| n.is_word() && is_cap_word(n.text(body)));
-            // `Teachers’ Union`, `Farmers' Federation`: a plural possessive before an
-            // organization cue is inside the name.
-            let plural_org = w.len() > 3
-                && w.ends_with('s')
-                && !w.ends_with("ss")
-                && toks
+            let joins = t.possessive && {
+                let next_cap = toks
                     .get(i + 1)
-                    .is_some_and(|n| n.is_word() && lx.org_cues.contains(n.text(body)));
-            let joins = (lx.generic.contains(w) || lx.titles.contains(w)) && next_cap || plural_org;
+                    .is_some_and(|n| n.is_word() && is_cap_word(n.text(body)));
+                // `Teachers’ Union`, `Farmers' Federation`: a plural possessive before an
+                // organization cue is inside the name.
+                let plural_org = w.len() > 3
+                    && w.ends_with('s')
+                    && !w.ends_with("ss")
+                    && toks
+                        .get(i + 1)
+                        .is_some_and(|n| n.is_word() && lx.org_cues.contains(n.text(body)));
+                (lx.generic.contains(w) || lx.titles.contains(w)) && next_cap || plural_org
+            };
             if t.possessive && !joins {
                 out.push(std::mem::take(&mut cur));
             }

@@ -526,7 +526,16 @@ fn plural_or_they(doc: &Doc, np: &Range<usize>) -> bool {
     if np.is_empty() {
         return false;
     }
-    let last = np.end - 1;
+    // `Executives across the world say`: the head comes before a post-modifier.
+    let post = (np.start + 1..np.end).find(|&i| {
+        doc.is_any(
+            i,
+            &[
+                "of", "in", "at", "across", "from", "for", "around", "with", "on",
+            ],
+        )
+    });
+    let last = post.unwrap_or(np.end) - 1;
     let t = doc.text(last);
     doc.is_any(last, &["they", "we", "i", "you", "people", "police"])
         || (t.ends_with('s') && !t.ends_with("ss") && !doc.toks[last].capitalized())
@@ -672,8 +681,9 @@ fn framed(
     if verb.form == Form::Third && k > s && doc.is_any(k - 1, NOUN_BEFORE) {
         return None;
     }
-    // `Epstein’s alleged scheme`, `the reported deal`: a participle used as an adjective.
-    if matches!(verb.form, Form::Past | Form::Participle)
+    // `Epstein’s alleged scheme`, `the reported deal`, `a brief bout`: a participle or
+    // base form after a determiner is an adjective or a noun.
+    if matches!(verb.form, Form::Past | Form::Participle | Form::Base)
         && k > s
         && (doc.is_any(
             k - 1,

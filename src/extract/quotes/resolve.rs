@@ -896,16 +896,26 @@ impl<'d, 'a> Resolver<'d, 'a> {
         }
         let want = generic(&role);
         let has_role = |p: &Person| p.roles.iter().any(|r| generic(r) == want);
-        let end = self.known.mentions.partition_point(|(r, _)| r.start < pos);
-        let from = end.saturating_sub(300);
-        let recent = self.known.mentions[from..end]
+        let last = self.people.iter().rposition(has_role)?;
+        // Only a choice between several people needs the mentions.
+        let cands: Vec<usize> = self
+            .people
             .iter()
-            .rev()
-            .filter_map(|(_, e)| self.by_entity.get(e).copied())
-            .find(|&pi| has_role(&self.people[pi]));
-        let pi = match recent {
-            Some(pi) => pi,
-            None => self.people.iter().rposition(has_role)?,
+            .filter(|p| has_role(p))
+            .filter_map(|p| p.entity)
+            .take(8)
+            .collect();
+        let pi = if cands.len() < 2 {
+            last
+        } else {
+            let end = self.known.mentions.partition_point(|(r, _)| r.start < pos);
+            let from = end.saturating_sub(300);
+            self.known.mentions[from..end]
+                .iter()
+                .rev()
+                .find(|(_, e)| cands.contains(e))
+                .and_then(|(_, e)| self.by_entity.get(e).copied())
+                .unwrap_or(last)
         };
         let p = &self.people[pi];
         // A gendered role must not contradict the person's gender.

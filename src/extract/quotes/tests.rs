@@ -661,3 +661,19 @@ fn statement_sent_to_a_listener_is_not_part_of_the_clause() {
     let q = one("The mayor said in a letter sent to residents that the bridge would stay shut.");
     assert_eq!(q.1, "the bridge would stay shut");
 }
+
+#[test]
+fn plural_head_before_a_post_modifier_takes_a_base_form_cue() {
+    let q = one("Executives across the region say they have no choice but to cut hiring.");
+    assert_eq!(q.1, "they have no choice but to cut hiring");
+    assert_eq!(q.2.as_deref(), Some("Executives across the region"));
+    // A singular head stays out: `The head of the unions say` is not a plural source.
+    assert!(quotes("The head of the unions say nothing at all about the plan.").is_empty());
+}
+
+#[test]
+fn a_base_form_after_a_determiner_is_not_a_cue() {
+    assert!(
+        quotes("The coast braced for a brief but fierce bout of rain on Tuesday night.").is_empty()
+    );
+}
