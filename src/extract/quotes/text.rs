@@ -63,6 +63,9 @@ pub struct Doc<'a> {
 /// Word counts stop here.
 pub const WORDS_CAP: usize = 64;
 
+/// The longest entry of [`ABBREV`] (a test keeps this true).
+const ABBREV_MAX_LEN: usize = 8;
+
 const ABBREV: &[&str] = &[
     "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "lt", "col", "maj", "capt", "sgt", "gov",
     "sen", "rep", "rev", "prof", "no", "inc", "corp", "co", "ltd", "vs", "etc", "jan", "feb",
@@ -97,7 +100,8 @@ pub fn is_one_of(word: &str, set: &[&str]) -> bool {
 }
 
 pub fn is_abbrev(word: &str) -> bool {
-    is_one_of(word, ABBREV)
+    // Every listed abbreviation is short: longer words skip the list.
+    (word.len() <= ABBREV_MAX_LEN && is_one_of(word, ABBREV))
         || word.contains('.')
         || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
 }
@@ -237,7 +241,12 @@ impl<'a> Doc<'a> {
         let mut para = 0u32;
         for (i, t) in toks.iter().enumerate() {
             let next = toks.get(i + 1);
-            let para_break = next.is_some_and(|n| body[t.end..n.start].contains("\n\n"));
+            // The gap between two tokens is nearly always one space: look at its bytes
+            // instead of running a substring search on every gap.
+            let para_break = next.is_some_and(|n| {
+                let gap = &body.as_bytes()[t.end..n.start];
+                gap.len() >= 2 && gap.windows(2).any(|w| w == b"\n\n")
+            });
             let mut end_here = para_break || next.is_none();
             if !end_here && t.q == 0 && t.kind == Kind::Punct && matches!(t.ch, '.' | '?' | '!') {
                 let prev_abbrev = i > 0
@@ -383,6 +392,14 @@ fn span_end(s: &QSpan) -> usize {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn abbreviations_fit_the_length_cut() {
+        assert!(ABBREV.iter().all(|a| a.len() <= ABBREV_MAX_LEN));
+        assert!(is_abbrev("Messrs") && is_abbrev("approx") && is_abbrev("Jr"));
+        assert!(!is_abbrev("Approximately"));
+    }
+
     use super::super::marks::find_spans;
     use super::*;
 
