@@ -22,6 +22,18 @@ fn store(db: &Path) -> SqliteStore {
     SqliteStore::open(db).unwrap().0
 }
 
+/// A library made by `make` in a temporary folder, indexed once (extractor version 1):
+/// (the folder, which deletes all when dropped; the library; the index; a store on it).
+fn indexed<T>(make: fn(&Path) -> T) -> (tempfile::TempDir, PathBuf, PathBuf, SqliteStore) {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("lib");
+    let db = tmp.path().join("index.sqlite3");
+    make(&lib);
+    run(&db, std::slice::from_ref(&lib), 1);
+    let st = store(&db);
+    (tmp, lib, db, st)
+}
+
 fn sample_library(dir: &Path) -> Vec<PathBuf> {
     vec![
         write(
@@ -287,12 +299,7 @@ fn store_is_lazy_and_keeps_reading_state() {
 
 #[test]
 fn any_search_input_is_safe() {
-    let tmp = tempfile::tempdir().unwrap();
-    let lib = tmp.path().join("lib");
-    let db = tmp.path().join("index.sqlite3");
-    sample_library(&lib);
-    run(&db, std::slice::from_ref(&lib), 1);
-    let st = store(&db);
+    let (_tmp, _, _, st) = indexed(sample_library);
     let tricky = [
         "",
         "   ",
@@ -780,12 +787,7 @@ fn dated_library(dir: &Path) {
 
 #[test]
 fn a_speakers_quotes_page_in_date_order_without_sorting() {
-    let tmp = tempfile::tempdir().unwrap();
-    let lib = tmp.path().join("lib");
-    let db = tmp.path().join("index.sqlite3");
-    dated_library(&lib);
-    run(&db, std::slice::from_ref(&lib), 1);
-    let st = store(&db);
+    let (_tmp, _, db, st) = indexed(dated_library);
     let all = st.quotes_by("Maria Chen").unwrap();
     assert_eq!(all.len(), 18);
     // Library order: undated first, then by date, then article, then position.
@@ -904,12 +906,7 @@ fn a_gated_background_run_waits_for_its_gate() {
 
 #[test]
 fn articles_after_lists_only_what_was_added() {
-    let tmp = tempfile::tempdir().unwrap();
-    let lib = tmp.path().join("lib");
-    let db = tmp.path().join("index.sqlite3");
-    sample_library(&lib);
-    run(&db, std::slice::from_ref(&lib), 1);
-    let st = store(&db);
+    let (_tmp, lib, db, st) = indexed(sample_library);
     let all = st.articles().unwrap();
     assert_eq!(all.len(), 3);
     let max = all.iter().map(|a| a.id).max().unwrap();
