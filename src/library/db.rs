@@ -888,13 +888,6 @@ fn recount_speaker(tx: &Connection, key: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Char offset of byte offset `at` in `s`, counting from `(from_byte, from_char)`.
-fn char_offset(s: &str, from: (usize, usize), at: usize) -> usize {
-    let (fb, fc) = if from.0 <= at { from } else { (0, 0) };
-    let at = s.floor_char_boundary(at.min(s.len()));
-    fc + s[fb..at].chars().count()
-}
-
 /// One quote row.
 #[derive(Debug)]
 struct QuoteRow {
@@ -976,16 +969,16 @@ pub fn prepare(
     let names = speaker::ArticleNames::new(analysis);
     let mut quotes = Vec::with_capacity(analysis.quotes.len());
     let mut per_speaker: BTreeMap<String, (i64, String, SpeakerKind)> = BTreeMap::new();
-    let mut cursor = (0usize, 0usize);
+    // Quotes are sorted by start: one pass over the body finds every start's char offset.
+    let mut offsets = crate::output::CharOffsets::new(&body);
     let mut keys_cache: HashMap<&str, String> = HashMap::new();
     for q in &analysis.quotes {
         let start = body.floor_char_boundary(q.span.start.min(body.len()));
         let end = body
             .floor_char_boundary(q.span.end.min(body.len()))
             .max(start);
-        let cstart = char_offset(&body, cursor, start);
-        cursor = (start, cstart);
-        let cend = char_offset(&body, cursor, end);
+        let cstart = offsets.at(start);
+        let cend = cstart + body[start..end].chars().count();
         let key = q.speaker.as_deref().and_then(|s| {
             let k = keys_cache
                 .entry(s)

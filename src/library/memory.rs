@@ -154,9 +154,11 @@ impl Store for MemoryStore {
         let mut hits = Vec::new();
         for (i, e) in self.entries.iter().enumerate() {
             let body = &e.article.body;
+            // Quotes are sorted by start: one pass over the body, not one per quote.
+            let mut offsets = crate::output::CharOffsets::new(body);
             for (qi, q) in e.analysis.quotes.iter().enumerate() {
                 if q.speaker.as_deref() == Some(speaker) {
-                    let char_start = body[..q.span.start].chars().count();
+                    let char_start = offsets.at(q.span.start);
                     hits.push(QuoteHit {
                         article: i as ArticleId,
                         path: e.path.clone(),
