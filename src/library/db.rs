@@ -237,21 +237,23 @@ pub fn path_from_key(bytes: &[u8]) -> PathBuf {
     }
 }
 
-fn is_corruption(e: &anyhow::Error) -> bool {
+/// Whether SQLite said the file is damaged or not a database.
+pub(crate) fn is_corruption(e: &anyhow::Error) -> bool {
+    has_sqlite_code(e, &[ErrorCode::DatabaseCorrupt, ErrorCode::NotADatabase])
+}
+
+/// Whether SQLite reported one of `codes` anywhere in the error's chain.
+fn has_sqlite_code(e: &anyhow::Error, codes: &[ErrorCode]) -> bool {
     e.chain().any(|c| {
         c.downcast_ref::<rusqlite::Error>()
             .and_then(|e| e.sqlite_error_code())
-            .is_some_and(|c| matches!(c, ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase))
+            .is_some_and(|c| codes.contains(&c))
     })
 }
 
 /// Whether the error is SQLite's "database is busy/locked" (another connection holds a lock).
 fn is_busy(e: &anyhow::Error) -> bool {
-    e.chain().any(|c| {
-        c.downcast_ref::<rusqlite::Error>()
-            .and_then(|e| e.sqlite_error_code())
-            .is_some_and(|c| matches!(c, ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked))
-    })
+    has_sqlite_code(e, &[ErrorCode::DatabaseBusy, ErrorCode::DatabaseLocked])
 }
 
 /// Moves a corrupt database (and its WAL and shared-memory files) aside; returns the new name.

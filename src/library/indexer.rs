@@ -544,7 +544,7 @@ pub fn open_and_update(
     }
     let mut summary = match update(&mut index, scope, opts, on_event) {
         Ok(s) => s,
-        Err(e) if is_corrupt(&e) => {
+        Err(e) if db::is_corruption(&e) => {
             // Damage found mid-run: start over on a fresh index.
             drop(index);
             let aside = move_corrupt(db_path)?;
@@ -563,19 +563,6 @@ pub fn open_and_update(
     };
     summary.notices.splice(0..0, notices);
     Ok(summary)
-}
-
-fn is_corrupt(e: &anyhow::Error) -> bool {
-    e.chain().any(|c| {
-        c.downcast_ref::<rusqlite::Error>()
-            .and_then(|e| e.sqlite_error_code())
-            .is_some_and(|c| {
-                matches!(
-                    c,
-                    rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase
-                )
-            })
-    })
 }
 
 fn move_corrupt(db_path: &Path) -> anyhow::Result<PathBuf> {
