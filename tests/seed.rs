@@ -3,15 +3,10 @@
 //! Reads `../shared/seed/` next to the project when it exists (the evaluation data is
 //! never copied into the project); skips with a message otherwise.
 
-use onrecord::article::{Format, load};
-use onrecord::extract::{QuoteKind, analyze};
-use serde_json::Value;
-use std::path::PathBuf;
+#[path = "seed_support/mod.rs"]
+mod seed_support;
 
-fn seed_dir() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seed");
-    dir.is_dir().then_some(dir)
-}
+use onrecord::extract::QuoteKind;
 
 fn kind_name(k: QuoteKind) -> &'static str {
     match k {
@@ -23,25 +18,17 @@ fn kind_name(k: QuoteKind) -> &'static str {
 
 #[test]
 fn seed_article_quotes_and_speakers() {
-    let Some(dir) = seed_dir() else {
-        eprintln!("skipping: ../shared/seed not found");
+    let Some(cases) = seed_support::cases() else {
         return;
     };
     let mut checked = 0;
-    for entry in std::fs::read_dir(&dir).expect("read seed dir") {
-        let path = entry.expect("entry").path();
-        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
-            continue;
-        };
-        let Some(stem) = name.strip_suffix(".gold.json") else {
-            continue;
-        };
-        let gold: Value =
-            serde_json::from_str(&std::fs::read_to_string(&path).expect("gold")).expect("json");
-        let text = std::fs::read(dir.join(format!("{stem}.txt"))).expect("seed text");
-        let loaded = load::load_bytes(&text, Format::Text).expect("load");
-        let article = loaded.article;
-        let analysis = analyze(&article);
+    for seed_support::Case {
+        stem,
+        gold,
+        article,
+        analysis,
+    } in &cases
+    {
         let found: Vec<(&str, &str, Option<&str>)> = analysis
             .quotes
             .iter()

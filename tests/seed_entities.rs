@@ -6,15 +6,11 @@
 //! its name or one of its aliases equals the gold name or one of the gold aliases, once
 //! titles and a possessive are set aside (people: the name without title).
 
-use onrecord::article::{Format, load};
-use onrecord::extract::{EntityKind, analyze};
-use serde_json::Value;
-use std::path::PathBuf;
+#[path = "seed_support/mod.rs"]
+mod seed_support;
 
-fn seed_dir() -> Option<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seed");
-    dir.is_dir().then_some(dir)
-}
+use onrecord::extract::EntityKind;
+use serde_json::Value;
 
 fn forms(v: &Value) -> Vec<String> {
     let mut out = vec![v["name"].as_str().unwrap_or_default().to_string()];
@@ -26,24 +22,17 @@ fn forms(v: &Value) -> Vec<String> {
 
 #[test]
 fn seed_article_entities() {
-    let Some(dir) = seed_dir() else {
-        eprintln!("skipping: ../shared/seed not found");
+    let Some(cases) = seed_support::cases() else {
         return;
     };
     let mut checked = 0;
-    for entry in std::fs::read_dir(&dir).expect("read seed dir") {
-        let path = entry.expect("entry").path();
-        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
-            continue;
-        };
-        let Some(stem) = name.strip_suffix(".gold.json") else {
-            continue;
-        };
-        let gold: Value =
-            serde_json::from_str(&std::fs::read_to_string(&path).expect("gold")).expect("json");
-        let text = std::fs::read(dir.join(format!("{stem}.txt"))).expect("seed text");
-        let article = load::load_bytes(&text, Format::Text).expect("load").article;
-        let analysis = analyze(&article);
+    for seed_support::Case {
+        stem,
+        gold,
+        article: _,
+        analysis,
+    } in &cases
+    {
         for (key, kind) in [
             ("people", EntityKind::Person),
             ("organizations", EntityKind::Organization),
