@@ -134,11 +134,7 @@ pub fn text_report(path: &str, article: &Article, analysis: &Analysis) -> String
     }
     let _ = writeln!(s, "quotes:  {}", analysis.quotes.len());
     for (i, q) in analysis.quotes.iter().enumerate() {
-        let kind = match q.kind {
-            QuoteKind::Direct => "direct",
-            QuoteKind::Partial => "partial",
-            QuoteKind::Indirect => "indirect",
-        };
+        let kind = q.kind.as_str();
         let _ = writeln!(
             s,
             "  {:>3}. [{kind}] {} — {}{}",

@@ -6,16 +6,6 @@
 #[path = "seed_support/mod.rs"]
 mod seed_support;
 
-use onrecord::extract::QuoteKind;
-
-fn kind_name(k: QuoteKind) -> &'static str {
-    match k {
-        QuoteKind::Direct => "direct",
-        QuoteKind::Partial => "partial",
-        QuoteKind::Indirect => "indirect",
-    }
-}
-
 #[test]
 fn seed_article_quotes_and_speakers() {
     let Some(cases) = seed_support::cases() else {
@@ -34,7 +24,7 @@ fn seed_article_quotes_and_speakers() {
             .iter()
             .map(|q| {
                 (
-                    kind_name(q.kind),
+                    q.kind.as_str(),
                     &article.body[q.span.clone()],
                     q.speaker.as_deref(),
                 )

@@ -26,6 +26,17 @@ pub enum QuoteKind {
     Indirect,
 }
 
+impl QuoteKind {
+    /// The name used in output, the index and the reader (as serialized).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Partial => "partial",
+            QuoteKind::Indirect => "indirect",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SpeakerKind {
@@ -100,5 +111,20 @@ pub fn analyze(article: &Article) -> Analysis {
     Analysis {
         quotes,
         entities: table.entities,
+    }
+}
+
+#[cfg(test)]
+mod kind_names {
+    use super::QuoteKind;
+
+    #[test]
+    fn quote_kind_names_are_the_serialized_names() {
+        for k in [QuoteKind::Direct, QuoteKind::Partial, QuoteKind::Indirect] {
+            assert_eq!(
+                serde_json::to_string(&k).unwrap(),
+                format!("\"{}\"", k.as_str())
+            );
+        }
     }
 }

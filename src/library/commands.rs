@@ -120,7 +120,7 @@ pub fn quotes(speaker: &str, json: bool, db: &Path) -> anyhow::Result<ExitCode> 
         };
         for h in &page.hits {
             let (cs, ce) = (h.char_start, h.char_end);
-            let kind = crate::library::db::quote_kind_str(h.kind);
+            let kind = h.kind.as_str();
             let r = if json {
                 let obj = serde_json::json!({
                     "path": h.path.to_string_lossy(),

@@ -765,14 +765,6 @@ pub enum Flag {
     Starred,
 }
 
-pub(crate) fn quote_kind_str(k: QuoteKind) -> &'static str {
-    match k {
-        QuoteKind::Direct => "direct",
-        QuoteKind::Partial => "partial",
-        QuoteKind::Indirect => "indirect",
-    }
-}
-
 pub(crate) fn quote_kind_from(s: &str) -> QuoteKind {
     match s {
         "partial" => QuoteKind::Partial,
@@ -995,7 +987,7 @@ pub fn prepare(
                 .0 += 1;
         }
         quotes.push(QuoteRow {
-            kind: quote_kind_str(q.kind),
+            kind: q.kind.as_str(),
             start: start as i64,
             end: end as i64,
             cstart: cstart as i64,

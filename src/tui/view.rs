@@ -659,12 +659,7 @@ fn reader_status(state: &State, r: &Reader) -> String {
                 who.push_str(&format!(" ({})", one_line(c, 30)));
             }
             parts.push(who);
-            let kind = match quote.kind {
-                QuoteKind::Direct => "direct",
-                QuoteKind::Partial => "partial",
-                QuoteKind::Indirect => "indirect",
-            };
-            parts.push(kind.to_string());
+            parts.push(quote.kind.as_str().to_string());
         }
         (None, Some(q)) => {
             // The current quote is indirect and indirect quotes are skipped.
