@@ -1349,15 +1349,21 @@ fn added_lists(state: &State) -> Vec<Effect> {
         Some(max) if state.list.loaded => vec![Effect::LoadArticlesAfter(max)],
         _ => vec![Effect::LoadArticles],
     };
-    if state.screen == Screen::Speakers {
-        v.extend(reload_lists(state).into_iter().skip(1));
-    }
+    v.extend(speakers_reload(state));
     v
 }
 
 /// The library changed: the list (and the Speakers view when shown) are fetched again.
 fn reload_lists(state: &State) -> Vec<Effect> {
     let mut v = vec![Effect::LoadArticles];
+    v.extend(speakers_reload(state));
+    v
+}
+
+/// The Speakers view, when shown, fetched again: the speakers and as many of the chosen
+/// speaker's quotes as were listed.
+fn speakers_reload(state: &State) -> Vec<Effect> {
+    let mut v = Vec::new();
     if state.screen == Screen::Speakers {
         v.push(Effect::LoadSpeakers);
         if let Some(q) = &state.speakers.quotes {
