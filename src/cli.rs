@@ -228,6 +228,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             crate::tui::app::check_terminal()?;
             let (library, notices) = reader_library(paths, &config)?;
+            // The reader hides the terminal's scrollback: what it reports also goes to the
+            // log (config::log) for later.
+            crate::config::log::log_panics();
+            let _ = crate::config::log::append(&notices);
             crate::tui::run(library, &config, notices)?;
             Ok(ExitCode::SUCCESS)
         }

@@ -113,6 +113,21 @@ fn extract_json_on_the_sample_library() {
     assert_eq!(council["dateline"], "PORT HALDEN (Wirepost)");
     let body = council["body"].as_str().unwrap();
     assert!(!body.contains("Leave A Reply") && !body.contains("Reporting by"));
+    // the saved page: its metadata, language included
+    let page = lines
+        .iter()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .find(|v| {
+            v["path"]
+                .as_str()
+                .unwrap()
+                .ends_with("kestrel-rail-profit-falls.html")
+        })
+        .unwrap();
+    assert_eq!(page["byline"], serde_json::json!(["Daniel Achterberg"]));
+    assert_eq!(page["date"], "2026-04-28");
+    assert_eq!(page["language"], "en-GB");
+    assert_eq!(council["language"], serde_json::Value::Null);
 }
 
 #[test]
@@ -195,6 +210,11 @@ fn extract_text_report() {
     let s = text(&out.stdout);
     assert!(s.contains("title:   Minister pledges emergency rail money after bridge closure"));
     assert!(s.contains("byline:  Owen Hart, Lena Marsh"), "{s}");
+    let page = sample_dir().join("kestrel-rail-profit-falls.html");
+    let out = run(home.path(), &["extract", page.to_str().unwrap()]);
+    let s = text(&out.stdout);
+    assert!(s.contains("\ndate:    2026-04-28\n"), "{s}");
+    assert!(s.contains("\nlanguage: en-GB\n"), "{s}");
 }
 
 #[test]
@@ -285,6 +305,8 @@ fn config_wrong_type_and_missing_file() {
         stderr.contains("nope.toml") && stderr.contains("cannot read config"),
         "{stderr}"
     );
+    // the reason is said once
+    assert_eq!(stderr.matches("os error").count(), 1, "{stderr}");
 }
 
 #[test]
