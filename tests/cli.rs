@@ -353,3 +353,45 @@ fn completions_for_bash_and_others() {
     let out = run(home.path(), &["completions", "cmd.exe"]);
     assert!(!out.status.success());
 }
+
+#[test]
+fn extract_reads_the_article_files_of_a_folder() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    std::fs::create_dir(dir.path().join("empty")).unwrap();
+    std::fs::write(dir.path().join("b.txt"), "Second headline\n\nText.\n").unwrap();
+    std::fs::write(dir.path().join("sub/a.md"), "# First\n\nText.\n").unwrap();
+    std::fs::write(dir.path().join("notes.json"), "{}").unwrap();
+    let out = run(
+        home.path(),
+        &["extract", "--format", "json", dir.path().to_str().unwrap()],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    let titles: Vec<String> = stdout
+        .lines()
+        .map(|l| check_article_json(l)["title"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(titles, vec!["Second headline", "First"], "{stdout}");
+    // a folder without articles is an error, and the other arguments are still read
+    let empty = dir.path().join("empty");
+    let file = dir.path().join("b.txt");
+    let out = run(
+        home.path(),
+        &[
+            "extract",
+            "--format",
+            "json",
+            empty.to_str().unwrap(),
+            file.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(text(&out.stdout).lines().count(), 1);
+    assert!(
+        text(&out.stderr).contains("no article files"),
+        "{}",
+        text(&out.stderr)
+    );
+}
