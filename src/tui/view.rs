@@ -691,6 +691,9 @@ fn reader_status(state: &State, r: &Reader) -> String {
         }
         _ => parts.push(count(n, "quote")),
     }
+    if let Some(m) = entity_mention(r) {
+        parts.push(m);
+    }
     if let Some(s) = &r.search {
         parts.push(format!(
             "match {}/{} “{}”",
@@ -713,6 +716,20 @@ fn reader_status(state: &State, r: &Reader) -> String {
     parts.join(" · ")
 }
 
+/// Where Enter on a sidebar entity got to: `Victor Hale mention 2/5`, while its mention is
+/// the one shown.
+fn entity_mention(r: &Reader) -> Option<String> {
+    let (item, k) = r.side_cycle?;
+    let SideItem::Entity { index } = r.side.get(item)? else {
+        return None;
+    };
+    let e = &r.analysis.entities[*index];
+    let n = e.mentions.len();
+    let shown = e.mentions.get(k % n.max(1))?;
+    (r.mark.as_ref() == Some(shown))
+        .then(|| format!("{} mention {}/{n}", one_line(&e.name, 40), k % n + 1))
+}
+
 /// The help overlay, generated from the keymap.
 pub fn draw_help(f: &mut Frame, area: Rect, state: &State) {
     let t = &state.theme;
@@ -726,6 +743,8 @@ pub fn draw_help(f: &mut Frame, area: Rect, state: &State) {
         .max()
         .unwrap_or(0)
         .min(24);
+    // Descriptions wrap under themselves (hanging indent) when the popup is wide enough.
+    let text_w = usize::from(area.width.clamp(4, 100) - 2).saturating_sub(kw + 4);
     let mut lines = Vec::new();
     let mut group = "";
     for r in &rows {
@@ -736,10 +755,22 @@ pub fn draw_help(f: &mut Frame, area: Rect, state: &State) {
             group = r.group;
             lines.push(Line::styled(group, t.title()));
         }
-        lines.push(Line::from(vec![
-            Span::styled(format!("  {:<kw$}  ", fit(&r.keys, kw)), t.speaker(0)),
-            Span::raw(r.help),
-        ]));
+        let keys = Span::styled(format!("  {:<kw$}  ", fit(&r.keys, kw)), t.speaker(0));
+        if text_w < 12 {
+            lines.push(Line::from(vec![keys, Span::raw(r.help)]));
+            continue;
+        }
+        for (i, range) in super::body::wrap_text(r.help, text_w)
+            .into_iter()
+            .enumerate()
+        {
+            let part = r.help[range].trim_end();
+            lines.push(if i == 0 {
+                Line::from(vec![keys.clone(), Span::raw(part)])
+            } else {
+                Line::from(vec![Span::raw(" ".repeat(kw + 4)), Span::raw(part)])
+            });
+        }
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled(super::keymap::MOUSE_HELP, t.dim()));
