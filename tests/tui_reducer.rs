@@ -639,6 +639,18 @@ fn mouse_clicks_focus_and_select_and_the_wheel_scrolls() {
         r.selected_speaker.map(|i| r.nav.speakers[i].as_str()),
         Some("Tom Berg")
     );
+    // Clicking the selected row again jumps, as Enter does (and again cycles).
+    let click_berg = Action::Click {
+        column: side.x + 2,
+        row: side.y + 3,
+    };
+    update(&mut s, click_berg.clone());
+    assert_eq!(current_text(&s), "The budget is not there yet,");
+    update(&mut s, click_berg);
+    assert_eq!(
+        current_text(&s),
+        "the council would vote on the plan in March"
+    );
     // Wheel over the body of a long article scrolls it.
     let mut s = state(60, 12);
     press(&mut s, &["G", "enter"]);

@@ -1519,8 +1519,14 @@ fn click(state: &mut State, panes: &Panes, column: u16, row: u16) -> Vec<Effect>
                     .unwrap_or(0);
                 let off = layout::list_offset(sel_row, usize::from(inner.height));
                 if let Some(Some(item)) = rows.get(off + usize::from(row - inner.y)) {
+                    let again = *item == rd.side_selected;
                     rd.side_selected = *item;
                     rd.on_side_move();
+                    if again {
+                        // A second click on a row jumps, as Enter does.
+                        let res = rd.cycle_side();
+                        state.notify(res);
+                    }
                 }
             }
         }
