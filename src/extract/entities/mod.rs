@@ -421,6 +421,52 @@ mod tests {
     }
 
     #[test]
+    fn abbreviated_ranks_are_titles() {
+        let t = recognize(&article(
+            "The case was led by Det. Insp. Laura Brenner. Supt. Mark Oyelaran and Cllr Rita \
+             Moss spoke later, with Chief Supt. Dev Anand and Const. Ivo Marsh.",
+        ));
+        let mut people = names(&t, EntityKind::Person);
+        people.sort_unstable();
+        assert_eq!(
+            people,
+            [
+                "Dev Anand",
+                "Ivo Marsh",
+                "Laura Brenner",
+                "Mark Oyelaran",
+                "Rita Moss"
+            ]
+        );
+        let p = t.find(EntityKind::Person, "Laura Brenner").expect("person");
+        assert!(
+            t.entities[p]
+                .aliases
+                .iter()
+                .any(|a| a.ends_with("Insp. Laura Brenner"))
+        );
+    }
+
+    #[test]
+    fn a_company_speaking_is_not_a_person() {
+        // The org comes first or later; a speech verb after the name is no person cue then.
+        for body in [
+            "A manager at Dunmore Steelworks went on trial. Dunmore Steelworks said it would help.",
+            "Dunmore Steelworks said it would help. A manager at Dunmore Steelworks went on trial.",
+        ] {
+            let t = recognize(&article(body));
+            assert!(names(&t, EntityKind::Person).is_empty(), "{body}");
+            assert_eq!(names(&t, EntityKind::Organization), ["Dunmore Steelworks"]);
+        }
+        // A person named only by context stays a person.
+        let t = recognize(&article(
+            "Dunmore Akers said he would help. He works at Dunmore Steelworks.",
+        ));
+        assert_eq!(names(&t, EntityKind::Person), ["Dunmore Akers"]);
+        assert_eq!(names(&t, EntityKind::Organization), ["Dunmore Steelworks"]);
+    }
+
+    #[test]
     fn gender_from_name() {
         assert_eq!(person_gender("Mrs. Jo Kent"), Some(Gender::Female));
         assert_eq!(person_gender("Matt Taylor"), Some(Gender::Male));
