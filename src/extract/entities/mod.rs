@@ -322,6 +322,18 @@ mod tests {
     }
 
     #[test]
+    fn place_named_by_a_place_noun_before_of() {
+        let t = recognize(&article(
+            "Fares to the island of Vennick will rise. Residents of the town of Aldmere \
+             Cross objected, and the Institute of Tarsk agreed.",
+        ));
+        let places = names(&t, EntityKind::Place);
+        assert!(places.contains(&"Vennick"), "{places:?}");
+        assert!(places.contains(&"Aldmere Cross"), "{places:?}");
+        assert!(!places.contains(&"Tarsk"), "{places:?}");
+    }
+
+    #[test]
     fn org_from_context() {
         let t = recognize(&article(
             "\u{201C}Prices rise,\u{201D} said Ana Ruiz, an economist at Brightwave. Bo Lind, chief strategist at Kessler Tabor, agreed.",
@@ -464,6 +476,36 @@ mod tests {
         ));
         assert_eq!(names(&t, EntityKind::Person), ["Dunmore Akers"]);
         assert_eq!(names(&t, EntityKind::Organization), ["Dunmore Steelworks"]);
+    }
+
+    #[test]
+    fn wire_dateline_names_a_place_and_an_agency() {
+        let t = recognize(&article(
+            "KELLVIK HARBOUR (Newsline) \u{2013} The council met on Tuesday.\n\nMost of \
+             Kellvik Harbour was dark.",
+        ));
+        let p = t.find(EntityKind::Place, "Kellvik Harbour").expect("place");
+        assert!(
+            t.entities[p]
+                .aliases
+                .contains(&"KELLVIK HARBOUR".to_string())
+        );
+        assert_eq!(t.entities[p].mentions.len(), 2);
+        assert_eq!(names(&t, EntityKind::Organization), ["Newsline"]);
+        // With a date before the credit, and an ASCII dash.
+        let t = recognize(&article("DORVAL, May 3 (Wirecast) - Prices rose."));
+        assert_eq!(names(&t, EntityKind::Place), ["Dorval"]);
+        assert_eq!(names(&t, EntityKind::Organization), ["Wirecast"]);
+        // Capitals that open a paragraph without a dateline's shape are no place, and a
+        // page label is no place.
+        let t = recognize(&article(
+            "KELLVIK HARBOUR SHOWS THE WAY\n\nBREAKING \u{2014} The council met. An aside \
+             (Notably) \u{2013} came later.",
+        ));
+        assert!(names(&t, EntityKind::Place).is_empty());
+        assert!(names(&t, EntityKind::Organization).is_empty());
+        let t = recognize(&article("KORVA, the rail union, said fares would rise."));
+        assert!(names(&t, EntityKind::Place).is_empty());
     }
 
     #[test]

@@ -279,10 +279,31 @@ fn place_context(body: &str, toks: &[Token], r: &Raw) -> bool {
     {
         return true;
     }
+    // `north of NAME`, `the island of NAME`, `the town of NAME`.
     r.first_tok >= 2
         && word_at(body, toks, r.first_tok - 1) == Some("of")
-        && word_at(body, toks, r.first_tok - 2).is_some_and(|w| DIRECTIONS.contains(&w))
+        && word_at(body, toks, r.first_tok - 2)
+            .is_some_and(|w| DIRECTIONS.contains(&w) || PLACE_OF_NOUNS.contains(&w))
 }
+
+/// Nouns for a kind of place that name it in `the NOUN of NAME`.
+const PLACE_OF_NOUNS: &[&str] = &[
+    "village",
+    "town",
+    "city",
+    "county",
+    "province",
+    "region",
+    "district",
+    "island",
+    "islands",
+    "port",
+    "hamlet",
+    "borough",
+    "municipality",
+    "township",
+    "suburb",
+];
 
 /// Context says a lone name is an organization: `an economist at NAME`.
 fn org_context(body: &str, toks: &[Token], r: &Raw) -> bool {
