@@ -180,4 +180,7 @@ fn json_ld_author_given_by_reference() {
     let a = load(&with_head(head, BODY)).article;
     assert_eq!(a.byline, ["Ann Lee"]);
     assert_eq!(a.date.as_deref(), Some("2024-03-05"));
+    // the site's "admin" account is no byline
+    let a = load(&with_head(&head.replace("Ann Lee", "admin"), BODY)).article;
+    assert!(a.byline.is_empty(), "{:?}", a.byline);
 }

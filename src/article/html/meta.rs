@@ -257,12 +257,21 @@ fn add_names(out: &mut Vec<String>, raw: &str) {
         if name.is_empty()
             || name.len() > 80
             || is_absolute_url(name)
+            || is_account_name(name)
             || out.iter().any(|n| n == name)
         {
             continue;
         }
         out.push(name.to_string());
     }
+}
+
+/// Site accounts that publishing software names as the author: not a byline.
+fn is_account_name(name: &str) -> bool {
+    matches!(
+        name.to_ascii_lowercase().as_str(),
+        "admin" | "administrator" | "webmaster" | "root" | "guest" | "user" | "wpadmin"
+    )
 }
 
 fn is_absolute_url(s: &str) -> bool {
