@@ -502,16 +502,29 @@ pub fn find_dateline(paragraph: &str) -> Option<String> {
             return Some(head[..=close].trim().to_string());
         }
     }
-    // `PLACE – text`: a short run of capitals before a spaced dash.
+    // `PLACE – text`: a short run of capitals before a spaced dash, maybe followed by a
+    // region or a date (`SEOUL, South Korea —`, `NEW YORK, March 3 —`).
     for dash in [" \u{2013} ", " \u{2014} ", " - ", " -- "] {
         if let Some(pos) = head.find(dash) {
             let place = head[..pos].trim();
-            let letters = place.chars().filter(|c| c.is_alphabetic()).count();
-            if letters >= 2
-                && place.split_whitespace().count() <= 5
-                && !place.chars().any(char::is_lowercase)
-                && !place.chars().any(|c| c.is_ascii_digit())
-            {
+            let mut parts = place.split(',').map(str::trim);
+            let city = parts.next().unwrap_or("");
+            let letters = city.chars().filter(|c| c.is_alphabetic()).count();
+            let city_ok = letters >= 2
+                && city.split_whitespace().count() <= 4
+                && !city.chars().any(char::is_lowercase)
+                && !city.chars().any(|c| c.is_ascii_digit());
+            let rest_ok = parts.all(|part| {
+                let words: Vec<&str> = part.split_whitespace().collect();
+                !words.is_empty()
+                    && words.len() <= 3
+                    && words.iter().all(|w| {
+                        w.chars()
+                            .next()
+                            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                    })
+            });
+            if city_ok && rest_ok && place.split_whitespace().count() <= 7 {
                 return Some(place.to_string());
             }
             break;
@@ -877,6 +890,18 @@ mod tests {
         assert_eq!(
             find_dateline("PORT HALDEN \u{2013} The bridge"),
             Some("PORT HALDEN".into())
+        );
+        assert_eq!(
+            find_dateline("SEOUL, South Korea \u{2014} North Korea fired"),
+            Some("SEOUL, South Korea".into())
+        );
+        assert_eq!(
+            find_dateline("NEW YORK, March 3 - Stocks rose"),
+            Some("NEW YORK, March 3".into())
+        );
+        assert_eq!(
+            find_dateline("NATO, the alliance, met \u{2013} again"),
+            None
         );
         assert_eq!(
             find_dateline("The council (which met) \u{2013} voted"),
