@@ -12,8 +12,10 @@ use crate::article::Article;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
-/// Bumped whenever extraction output can change, so stored analyses are redone.
-pub const EXTRACTOR_VERSION: u32 = 2;
+/// A stamp of the analysis code: a hash of the sources of loading (`src/article/`) and
+/// extraction (`src/extract/`, lexicons included), made by `build.rs`. It changes whenever
+/// their output can change, so an index redoes analyses stored by other code.
+pub const EXTRACTOR_VERSION: u32 = include!(concat!(env!("OUT_DIR"), "/extractor_version.rs"));
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

@@ -1,0 +1,52 @@
+//! Build script: stamps the analysis code so that a stored index notices when it changes.
+//!
+//! Every file under `src/article/` (loading) and `src/extract/` (extraction, with its
+//! lexicons) is hashed into `EXTRACTOR_VERSION`; the index keeps the stamp with each stored
+//! analysis and redoes the analyses made by other code. A hand-bumped number was forgotten
+//! in practice, leaving readers with analyses from an older extractor.
+
+use std::path::{Path, PathBuf};
+
+fn files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files(&path, out);
+        } else {
+            out.push(path);
+        }
+    }
+}
+
+fn main() {
+    let root = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets it"));
+    let mut paths = Vec::new();
+    for dir in ["src/article", "src/extract"] {
+        println!("cargo:rerun-if-changed={dir}");
+        files(&root.join(dir), &mut paths);
+    }
+    paths.sort();
+    // FNV-1a over each file's relative path and contents.
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |bytes: &[u8]| {
+        for &b in bytes {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    for path in &paths {
+        let rel = path.strip_prefix(&root).unwrap_or(path);
+        feed(rel.to_string_lossy().replace('\\', "/").as_bytes());
+        feed(&[0]);
+        feed(&std::fs::read(path).unwrap_or_default());
+        feed(&[0]);
+    }
+    // Folded to 31 bits: a positive SQLite integer, never 0 (0 marks "no analysis").
+    let stamp = (((hash >> 32) ^ hash) as u32 & 0x7fff_ffff).max(1);
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets it"));
+    std::fs::write(out.join("extractor_version.rs"), format!("{stamp}\n"))
+        .expect("OUT_DIR is writable");
+}
