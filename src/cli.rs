@@ -34,7 +34,8 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = ExtractFormat::Text)]
         format: ExtractFormat,
-        /// Article files (.txt, .md, .html).
+        /// Article files (.txt, .md, .html); a folder stands for the article files in it
+        /// (recursively, sorted by path).
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
@@ -228,6 +229,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             }
             crate::tui::app::check_terminal()?;
             let (library, notices) = reader_library(paths, &config)?;
+            // The reader hides the terminal's scrollback: what it reports also goes to the
+            // log (config::log) for later.
+            crate::config::log::log_panics();
+            let _ = crate::config::log::append(&notices);
             crate::tui::run(library, &config, notices)?;
             Ok(ExitCode::SUCCESS)
         }
@@ -287,7 +292,27 @@ pub fn extract_files(files: &[PathBuf], format: ExtractFormat, max_bytes: u64) -
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failed = 0usize;
+    let mut expanded = Vec::with_capacity(files.len());
     for path in files {
+        if path.is_dir() {
+            let (found, errors) = library::scan::scan(std::slice::from_ref(path));
+            for e in &errors {
+                failed += 1;
+                eprintln!("onrecord: {}", crate::tui::sanitize::one_line(e, 2000));
+            }
+            if found.is_empty() && errors.is_empty() {
+                failed += 1;
+                eprintln!(
+                    "onrecord: {}: no article files (.txt, .md, .html) in this folder",
+                    crate::tui::sanitize::one_line(&path.display().to_string(), 500)
+                );
+            }
+            expanded.extend(found);
+        } else {
+            expanded.push(path.clone());
+        }
+    }
+    for path in &expanded {
         let shown = path.display().to_string();
         match load::load_file(path, max_bytes) {
             Ok(loaded) => {

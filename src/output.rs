@@ -12,6 +12,8 @@ pub struct JsonArticle<'a> {
     pub dateline: Option<&'a str>,
     pub date: Option<&'a str>,
     pub url: Option<&'a str>,
+    /// Language tag, when the file says (HTML `lang`, front matter).
+    pub language: Option<&'a str>,
     pub body: &'a str,
     pub quotes: Vec<JsonQuote<'a>>,
     pub entities: Vec<JsonEntity<'a>>,
@@ -101,6 +103,7 @@ pub fn json_article<'a>(
         dateline: article.dateline.as_deref(),
         date: article.date.as_deref(),
         url: article.url.as_deref(),
+        language: article.language.as_deref(),
         body: &article.body,
         quotes,
         entities,
@@ -131,6 +134,15 @@ pub fn text_report(path: &str, article: &Article, analysis: &Analysis) -> String
     }
     if let Some(d) = &article.dateline {
         let _ = writeln!(s, "dateline: {}", one_line(d, 200));
+    }
+    if let Some(d) = &article.date {
+        let _ = writeln!(s, "date:    {}", one_line(d, 200));
+    }
+    if let Some(u) = &article.url {
+        let _ = writeln!(s, "url:     {}", one_line(u, 500));
+    }
+    if let Some(l) = &article.language {
+        let _ = writeln!(s, "language: {}", one_line(l, 64));
     }
     let _ = writeln!(s, "quotes:  {}", analysis.quotes.len());
     for (i, q) in analysis.quotes.iter().enumerate() {

@@ -113,6 +113,21 @@ fn extract_json_on_the_sample_library() {
     assert_eq!(council["dateline"], "PORT HALDEN (Wirepost)");
     let body = council["body"].as_str().unwrap();
     assert!(!body.contains("Leave A Reply") && !body.contains("Reporting by"));
+    // the saved page: its metadata, language included
+    let page = lines
+        .iter()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .find(|v| {
+            v["path"]
+                .as_str()
+                .unwrap()
+                .ends_with("kestrel-rail-profit-falls.html")
+        })
+        .unwrap();
+    assert_eq!(page["byline"], serde_json::json!(["Daniel Achterberg"]));
+    assert_eq!(page["date"], "2026-04-28");
+    assert_eq!(page["language"], "en-GB");
+    assert_eq!(council["language"], serde_json::Value::Null);
 }
 
 #[test]
@@ -195,6 +210,11 @@ fn extract_text_report() {
     let s = text(&out.stdout);
     assert!(s.contains("title:   Minister pledges emergency rail money after bridge closure"));
     assert!(s.contains("byline:  Owen Hart, Lena Marsh"), "{s}");
+    let page = sample_dir().join("kestrel-rail-profit-falls.html");
+    let out = run(home.path(), &["extract", page.to_str().unwrap()]);
+    let s = text(&out.stdout);
+    assert!(s.contains("\ndate:    2026-04-28\n"), "{s}");
+    assert!(s.contains("\nlanguage: en-GB\n"), "{s}");
 }
 
 #[test]
@@ -285,6 +305,8 @@ fn config_wrong_type_and_missing_file() {
         stderr.contains("nope.toml") && stderr.contains("cannot read config"),
         "{stderr}"
     );
+    // the reason is said once
+    assert_eq!(stderr.matches("os error").count(), 1, "{stderr}");
 }
 
 #[test]
@@ -330,4 +352,46 @@ fn completions_for_bash_and_others() {
     }
     let out = run(home.path(), &["completions", "cmd.exe"]);
     assert!(!out.status.success());
+}
+
+#[test]
+fn extract_reads_the_article_files_of_a_folder() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    std::fs::create_dir(dir.path().join("empty")).unwrap();
+    std::fs::write(dir.path().join("b.txt"), "Second headline\n\nText.\n").unwrap();
+    std::fs::write(dir.path().join("sub/a.md"), "# First\n\nText.\n").unwrap();
+    std::fs::write(dir.path().join("notes.json"), "{}").unwrap();
+    let out = run(
+        home.path(),
+        &["extract", "--format", "json", dir.path().to_str().unwrap()],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    let titles: Vec<String> = stdout
+        .lines()
+        .map(|l| check_article_json(l)["title"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(titles, vec!["Second headline", "First"], "{stdout}");
+    // a folder without articles is an error, and the other arguments are still read
+    let empty = dir.path().join("empty");
+    let file = dir.path().join("b.txt");
+    let out = run(
+        home.path(),
+        &[
+            "extract",
+            "--format",
+            "json",
+            empty.to_str().unwrap(),
+            file.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(text(&out.stdout).lines().count(), 1);
+    assert!(
+        text(&out.stderr).contains("no article files"),
+        "{}",
+        text(&out.stderr)
+    );
 }

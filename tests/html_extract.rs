@@ -203,3 +203,22 @@ fn listing_page_gives_all_its_sections() {
         );
     }
 }
+
+#[test]
+fn byline_and_date_lines_at_the_top_of_the_article_are_metadata() {
+    let page = format!(
+        r#"<html><head><title>Old bridge to close</title></head><body><article>
+<h1>Old bridge to close</h1>
+<p>By Kim Osei and Lars Berg</p>
+<p><time datetime="2024-05-02">May 2, 2024</time></p>
+<p>{P1}</p><p>{P2}</p><p>{P3}</p>
+<p>March 3, 2024</p>
+<p>{P4}</p></article></body></html>"#
+    );
+    let a = load(page.as_bytes()).article;
+    assert_eq!(a.byline, vec!["Kim Osei", "Lars Berg"]);
+    assert!(a.date.is_some(), "{:?}", a.date);
+    assert!(a.body.starts_with(P1), "{}", a.body);
+    // a date line further down is body text
+    assert!(a.body.contains("\n\nMarch 3, 2024\n\n"), "{}", a.body);
+}

@@ -166,3 +166,21 @@ fn site_name_is_cut_from_the_headline() {
         "Ferry fares rise \u{2018}again\u{2019}"
     );
 }
+
+#[test]
+fn json_ld_author_given_by_reference() {
+    let head = r#"<title>Bridge to close</title>
+        <script type="application/ld+json">
+        {"@context":"https://schema.org","@graph":[
+          {"@type":"Article","@id":"https://daily.example/bridge#article","headline":"Bridge to close",
+           "author":{"@id":"https://daily.example/#/schema/person/7f3a"},
+           "datePublished":"2024-03-05"},
+          {"@type":"Person","@id":"https://daily.example/#/schema/person/7f3a","name":"Ann Lee"}]}
+        </script>"#;
+    let a = load(&with_head(head, BODY)).article;
+    assert_eq!(a.byline, ["Ann Lee"]);
+    assert_eq!(a.date.as_deref(), Some("2024-03-05"));
+    // the site's "admin" account is no byline
+    let a = load(&with_head(&head.replace("Ann Lee", "admin"), BODY)).article;
+    assert!(a.byline.is_empty(), "{:?}", a.byline);
+}

@@ -23,6 +23,42 @@ fn binary_file_is_refused_with_a_clear_message() {
     let nul = write(&dir, "nul.md", b"Title\n\nsome\0text");
     let msg = load_file(&nul, DEFAULT_MAX_BYTES).unwrap_err().to_string();
     assert!(msg.contains("nul.md") && msg.contains("binary"), "{msg}");
+
+    // a saved page is no exception: an image or program named .html is refused too
+    for (name, bytes, what) in [
+        (
+            "page.html",
+            &b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0"[..],
+            "PNG",
+        ),
+        (
+            "page.htm",
+            &b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0"[..],
+            "executable",
+        ),
+    ] {
+        let p = write(&dir, name, bytes);
+        let err = load_file(&p, DEFAULT_MAX_BYTES).unwrap_err();
+        assert!(matches!(err, LoadError::Binary { .. }), "{err:?}");
+        let msg = err.to_string();
+        assert!(msg.contains(name) && msg.contains(what), "{msg}");
+    }
+}
+
+#[test]
+fn utf16_without_a_byte_order_mark_is_text_not_binary() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Headline of the day\n\n\u{201C}It works,\u{201D} said Ines Dahl.\n";
+    let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let l = load_file(&write(&dir, "wide.txt", &le), DEFAULT_MAX_BYTES).unwrap();
+    assert_eq!(l.article.title, "Headline of the day");
+    assert_eq!(l.article.body, "\u{201C}It works,\u{201D} said Ines Dahl.");
+    assert!(l.warnings[0].0.contains("UTF-16LE"), "{:?}", l.warnings);
+    let page = "<html><head><title>Wide page</title></head><body><p>\u{201C}It works,\u{201D} said Ines Dahl.</p></body></html>";
+    let be: Vec<u8> = page.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    let l = load_file(&write(&dir, "wide.html", &be), DEFAULT_MAX_BYTES).unwrap();
+    assert_eq!(l.article.title, "Wide page");
+    assert_eq!(l.article.body, "\u{201C}It works,\u{201D} said Ines Dahl.");
 }
 
 #[test]

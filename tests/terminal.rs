@@ -315,6 +315,13 @@ fn a_panic_restores_the_terminal() {
         s.contains("panic requested with ONRECORD_PANIC_ON_KEY"),
         "the panic message is shown on the restored screen:\n{s}"
     );
+    // and it is in the log, in the state dir
+    let log = t.dir.path().join("home/state/onrecord/onrecord.log");
+    let log = std::fs::read_to_string(&log).unwrap_or_default();
+    assert!(
+        log.contains("panic: ") && log.contains("panic requested with ONRECORD_PANIC_ON_KEY"),
+        "the panic is logged: {log:?}"
+    );
 }
 
 #[cfg(unix)]

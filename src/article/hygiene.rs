@@ -24,6 +24,19 @@ pub fn decode(bytes: &[u8]) -> Result<(String, Vec<LoadWarning>), HygieneError> 
         warnings.push(LoadWarning("decoded as UTF-16 (byte order mark)".into()));
         return Ok((clean(&text), warnings));
     }
+    if let Some(little) = utf16_without_bom(bytes) {
+        let enc = if little {
+            encoding_rs::UTF_16LE
+        } else {
+            encoding_rs::UTF_16BE
+        };
+        let (text, _) = enc.decode_without_bom_handling(bytes);
+        warnings.push(LoadWarning(format!(
+            "decoded as {} (no byte order mark)",
+            enc.name()
+        )));
+        return Ok((clean(&text), warnings));
+    }
     if looks_binary(bytes) {
         return Err(HygieneError::Binary(describe_binary(bytes)));
     }
@@ -61,6 +74,42 @@ fn decode_utf16(bytes: &[u8]) -> Option<String> {
             .map(|r| r.unwrap_or('\u{FFFD}'))
             .collect(),
     )
+}
+
+/// Why a saved page's bytes are not a web page: None for a page (UTF-16 with or without a
+/// byte order mark included), else what the bytes look like. Same rules as text files.
+pub fn binary_page(bytes: &[u8]) -> Option<String> {
+    if encoding_rs::Encoding::for_bom(bytes).is_some() || utf16_without_bom(bytes).is_some() {
+        return None;
+    }
+    looks_binary(bytes).then(|| describe_binary(bytes))
+}
+
+/// UTF-16 text saved without a byte order mark: in its first bytes, every other byte is NUL
+/// (the high byte of ASCII characters) and the others are not. `Some(true)` for
+/// little-endian.
+pub fn utf16_without_bom(bytes: &[u8]) -> Option<bool> {
+    let head = &bytes[..bytes.len().min(1024) & !1];
+    if head.len() < 8 {
+        return None;
+    }
+    let half = head.len() / 2;
+    let zeros = |offset: usize| {
+        head.iter()
+            .skip(offset)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let (even, odd) = (zeros(0), zeros(1));
+    // ASCII-heavy text: nearly all high bytes NUL, almost no low byte NUL
+    if odd * 10 >= half * 9 && even * 20 <= half {
+        Some(true)
+    } else if even * 10 >= half * 9 && odd * 20 <= half {
+        Some(false)
+    } else {
+        None
+    }
 }
 
 /// A file is binary when it has NUL bytes or when more than a tenth of its first 8 KiB
@@ -237,5 +286,30 @@ mod tests {
             b.extend_from_slice(&u.to_le_bytes());
         }
         assert_eq!(decode(&b).unwrap().0, "Hi \u{201C}x\u{201D}");
+    }
+
+    #[test]
+    fn utf16_without_bom_is_recognized_and_binary_is_not() {
+        let le: Vec<u8> = "Plain words, she said."
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        let be: Vec<u8> = "Plain words, she said."
+            .encode_utf16()
+            .flat_map(u16::to_be_bytes)
+            .collect();
+        assert_eq!(utf16_without_bom(&le), Some(true));
+        assert_eq!(utf16_without_bom(&be), Some(false));
+        let (text, w) = decode(&be).unwrap();
+        assert_eq!(text, "Plain words, she said.");
+        assert_eq!(w.len(), 1);
+        assert_eq!(
+            utf16_without_bom(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10"),
+            None
+        );
+        assert_eq!(utf16_without_bom(b"plain ascii text"), None);
+        assert!(binary_page(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").is_some());
+        assert!(binary_page(&le).is_none());
+        assert!(binary_page(b"<p>caf\xe9</p>").is_none());
     }
 }

@@ -103,6 +103,9 @@ fn gunzip_capped(bytes: &[u8], max_bytes: u64) -> std::io::Result<Vec<u8>> {
 /// Loads an article from bytes already read, in the given format.
 pub fn load_bytes(bytes: &[u8], format: Format) -> Result<Loaded, hygiene::HygieneError> {
     if format == Format::Html {
+        if let Some(kind) = hygiene::binary_page(bytes) {
+            return Err(hygiene::HygieneError::Binary(kind));
+        }
         return Ok(super::html::load(bytes));
     }
     let (text, mut warnings) = hygiene::decode(bytes)?;

@@ -1,5 +1,7 @@
 //! Markdown articles: front matter (YAML `---` or TOML `+++`) for metadata, else the first
-//! `#` heading as title; Markdown markup removed from the body, paragraphs kept.
+//! `#` heading as title (or a heading of another level before any text); Markdown markup
+//! removed from the body, paragraphs kept: the text of code blocks stays (as a paragraph),
+//! table rows become paragraphs with their cells separated by " · ".
 
 use super::{Article, LoadWarning};
 
@@ -16,6 +18,7 @@ pub fn parse(text: &str, warnings: &mut Vec<LoadWarning>) -> Article {
     let mut paragraphs = Vec::new();
     let mut current = String::new();
     let mut in_fence = false;
+    let mut fence = String::new();
     let mut in_comment = false;
     for line in body_text.lines() {
         let trimmed = line.trim();
@@ -29,12 +32,22 @@ pub fn parse(text: &str, warnings: &mut Vec<LoadWarning>) -> Article {
             in_comment = !trimmed.contains("-->");
             continue;
         }
-        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+        if let Some(marks) = fence_marks(trimmed)
+            && (!in_fence || (marks.starts_with(fence.as_str()) && trimmed == marks))
+        {
+            // A code block's text is kept as one paragraph; its info string is not text.
             in_fence = !in_fence;
+            fence = marks.to_string();
             flush(&mut current, &mut paragraphs);
             continue;
         }
         if in_fence {
+            if !trimmed.is_empty() {
+                if !current.is_empty() {
+                    current.push(' ');
+                }
+                current.push_str(trimmed);
+            }
             continue;
         }
         // Setext heading: a line of `=` or `-` under a one-line paragraph.
@@ -44,16 +57,29 @@ pub fn parse(text: &str, warnings: &mut Vec<LoadWarning>) -> Article {
             && (trimmed.chars().all(|c| c == '=') || trimmed.chars().all(|c| c == '-'))
         {
             let heading = std::mem::take(&mut current);
-            add_heading(&heading, &mut article, &mut paragraphs);
+            let level = if trimmed.starts_with('=') { 1 } else { 2 };
+            add_heading(&heading, level, &mut article, &mut paragraphs);
             continue;
         }
         if trimmed.is_empty() || is_rule(trimmed) {
             flush(&mut current, &mut paragraphs);
             continue;
         }
-        if let Some(heading) = heading_text(trimmed) {
+        if let Some((level, heading)) = heading_text(trimmed) {
             flush(&mut current, &mut paragraphs);
-            add_heading(&strip_inline(heading), &mut article, &mut paragraphs);
+            add_heading(&strip_inline(heading), level, &mut article, &mut paragraphs);
+            continue;
+        }
+        if let Some(cells) = table_row(trimmed) {
+            flush(&mut current, &mut paragraphs);
+            if !is_table_rule(&cells) {
+                let cells: Vec<String> = cells
+                    .iter()
+                    .map(|c| strip_inline(c))
+                    .filter(|c| !c.trim().is_empty())
+                    .collect();
+                paragraphs.push(cells.join(" \u{b7} "));
+            }
             continue;
         }
         if is_link_definition(trimmed) {
@@ -87,11 +113,17 @@ pub fn parse(text: &str, warnings: &mut Vec<LoadWarning>) -> Article {
     article
 }
 
-/// A heading before any paragraph is the title (or repeats the front matter's title and is
-/// dropped); later headings stay in the body as paragraphs of their own.
-fn add_heading(heading: &str, article: &mut Article, paragraphs: &mut Vec<String>) {
+/// Without a title from front matter, the first `#` heading is the title, wherever it is,
+/// and so is a heading of another level before any paragraph. A heading before any
+/// paragraph that repeats the front matter's title is dropped; other headings stay in the
+/// body as paragraphs of their own.
+fn add_heading(heading: &str, level: usize, article: &mut Article, paragraphs: &mut Vec<String>) {
     let heading = heading.trim();
     if heading.is_empty() {
+        return;
+    }
+    if level == 1 && article.title.is_empty() {
+        article.title = heading.to_string();
         return;
     }
     if paragraphs.is_empty() {
@@ -155,27 +187,90 @@ fn read_front_matter(
     article: &mut Article,
     warnings: &mut Vec<LoadWarning>,
 ) {
+    if toml_style {
+        match toml::from_str::<toml::Table>(fm) {
+            Ok(table) => read_toml_front_matter(&table, article),
+            Err(e) => warnings.push(LoadWarning(format!(
+                "front matter is not valid TOML ({}); metadata not read",
+                e.message()
+            ))),
+        }
+        return;
+    }
+    read_yaml_front_matter(fm, article, warnings);
+}
+
+/// TOML front matter, read with a real TOML parser: strings, arrays, dates.
+fn read_toml_front_matter(table: &toml::Table, article: &mut Article) {
+    let text = |v: &toml::Value| match v {
+        toml::Value::String(s) => Some(s.trim().to_string()),
+        toml::Value::Datetime(d) => Some(d.to_string()),
+        toml::Value::Table(t) => t
+            .get("name")
+            .and_then(|n| n.as_str())
+            .map(|s| s.trim().to_string()),
+        _ => None,
+    };
+    for (key, value) in table {
+        let key = key.to_lowercase();
+        match key.as_str() {
+            "title" => article.title = text(value).unwrap_or_default(),
+            "author" | "authors" | "byline" => match value {
+                toml::Value::Array(items) => article.byline.extend(items.iter().filter_map(text)),
+                v => article.byline.extend(text(v)),
+            },
+            "date" | "published" => article.date = text(value),
+            "url" | "source" | "link" | "canonical" => article.url = text(value),
+            "lang" | "language" => article.language = text(value),
+            _ => {}
+        }
+    }
+    article.byline.retain(|b| !b.is_empty());
+}
+
+/// YAML front matter: the top-level keys onrecord uses, as `key: value`, with author lists
+/// written inline (`[A, B]`), as items (`- A`), or as maps with a `name`.
+fn read_yaml_front_matter(fm: &str, article: &mut Article, warnings: &mut Vec<LoadWarning>) {
     let mut last_key = String::new();
     for (n, line) in fm.lines().enumerate() {
-        let sep = if toml_style { '=' } else { ':' };
-        if let Some(item) = line.trim_start().strip_prefix("- ") {
-            // YAML list item under the previous key
-            if matches!(last_key.as_str(), "author" | "authors") {
-                article.byline.push(unquote(item));
+        let indented = line.starts_with([' ', '\t']);
+        let trimmed = line.trim();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        let authors = matches!(last_key.as_str(), "author" | "authors" | "byline");
+        if let Some(item) = trimmed
+            .strip_prefix("- ")
+            .or((trimmed == "-").then_some(""))
+        {
+            // a list item under the previous key: `- Ada Mensah` or `- name: Ada Mensah`
+            if authors {
+                let item = item.trim();
+                let name = match item.split_once(':') {
+                    Some((k, v)) if k.trim() == "name" => v,
+                    Some(_) => continue,
+                    None => item,
+                };
+                article.byline.push(unquote(name));
             }
             continue;
         }
-        let Some((key, value)) = line.split_once(sep) else {
-            if !line.trim().is_empty() {
-                warnings.push(LoadWarning(format!(
-                    "front matter line {}: not a key{sep} value pair",
-                    n + 2
-                )));
-            }
+        let Some((key, value)) = trimmed.split_once(':') else {
+            warnings.push(LoadWarning(format!(
+                "front matter line {}: not a key: value pair",
+                n + 2
+            )));
             continue;
         };
         let key = key.trim().to_lowercase();
         let value = value.trim();
+        if indented {
+            // a nested key: only an author's name is of use
+            if authors && key == "name" {
+                article.byline.push(unquote(value));
+            }
+            continue;
+        }
         last_key = key.clone();
         match key.as_str() {
             "title" => article.title = unquote(value),
@@ -185,19 +280,43 @@ fn read_front_matter(
                     .byline
                     .extend(v.split(',').map(unquote).filter(|s| !s.is_empty()));
             }
-            "date" | "published" => article.date = Some(unquote(value)),
-            "url" | "source" | "link" | "canonical" => article.url = Some(unquote(value)),
-            "lang" | "language" => article.language = Some(unquote(value)),
+            "date" | "published" => article.date = Some(unquote(value)).filter(|s| !s.is_empty()),
+            "url" | "source" | "link" | "canonical" => {
+                article.url = Some(unquote(value)).filter(|s| !s.is_empty())
+            }
+            "lang" | "language" => {
+                article.language = Some(unquote(value)).filter(|s| !s.is_empty())
+            }
             _ => {}
         }
     }
+    article.byline.retain(|b| !b.is_empty());
 }
 
+/// A YAML scalar without its quotes: `"a \"b\""` -> `a "b"`, `'it''s'` -> `it's`.
 fn unquote(s: &str) -> String {
-    s.trim()
-        .trim_matches(|c| c == '"' || c == '\'')
-        .trim()
-        .to_string()
+    let s = s.trim();
+    if let Some(inner) = s.strip_prefix('"').and_then(|r| r.strip_suffix('"')) {
+        let mut out = String::with_capacity(inner.len());
+        let mut chars = inner.chars();
+        while let Some(c) = chars.next() {
+            if c == '\\' {
+                match chars.next() {
+                    Some('n') => out.push(' '),
+                    Some('t') => out.push(' '),
+                    Some(other) => out.push(other),
+                    None => {}
+                }
+            } else {
+                out.push(c);
+            }
+        }
+        return out.trim().to_string();
+    }
+    if let Some(inner) = s.strip_prefix('\'').and_then(|r| r.strip_suffix('\'')) {
+        return inner.replace("''", "'").trim().to_string();
+    }
+    s.trim_matches(|c| c == '"' || c == '\'').trim().to_string()
 }
 
 fn is_rule(line: &str) -> bool {
@@ -208,13 +327,39 @@ fn is_rule(line: &str) -> bool {
             || c.chars().all(|c| c == '_'))
 }
 
-fn heading_text(line: &str) -> Option<&str> {
+/// The level and text of an ATX heading (`## Text`).
+fn heading_text(line: &str) -> Option<(usize, &str)> {
     let hashes = line.chars().take_while(|&c| c == '#').count();
     if (1..=6).contains(&hashes) && line[hashes..].starts_with(' ') {
-        Some(line[hashes..].trim().trim_end_matches('#').trim())
+        Some((hashes, line[hashes..].trim().trim_end_matches('#').trim()))
     } else {
         None
     }
+}
+
+/// The fence of a fenced code block line: three or more backticks or tildes.
+fn fence_marks(line: &str) -> Option<&str> {
+    let c = line.chars().next().filter(|c| matches!(c, '`' | '~'))?;
+    let n = line.chars().take_while(|&x| x == c).count();
+    (n >= 3).then(|| &line[..n])
+}
+
+/// The cells of a table row (`| a | b |`); None when the line is not one.
+fn table_row(line: &str) -> Option<Vec<&str>> {
+    let inner = line.strip_prefix('|')?;
+    let inner = inner.strip_suffix('|').unwrap_or(inner);
+    if !line.ends_with('|') && !inner.contains('|') {
+        return None;
+    }
+    Some(inner.split('|').map(str::trim).collect())
+}
+
+/// The line under a table's header row (`|---|:--:|`).
+fn is_table_rule(cells: &[&str]) -> bool {
+    cells.iter().all(|c| {
+        let c = c.trim_matches(':');
+        !c.is_empty() && c.chars().all(|x| x == '-')
+    })
 }
 
 /// Removes block quote marks and list bullets; says whether the line starts a list item.
@@ -402,5 +547,70 @@ mod tests {
         let a = parse("Big news\n========\n\nText.", &mut w);
         assert_eq!(a.title, "Big news");
         assert_eq!(a.body, "Text.");
+    }
+
+    #[test]
+    fn toml_front_matter_is_read_as_toml() {
+        let mut w = Vec::new();
+        let a = parse(
+            "+++\ntitle = \"The \\\"Harbour\\\" tax\" # a comment\ndate = 2026-03-04T09:30:00Z\n\n[[authors]]\nname = \"Ada Mensah\"\n\n[[authors]]\nname = \"Tom Reyes\"\n+++\n\nBody.",
+            &mut w,
+        );
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(a.title, "The \"Harbour\" tax");
+        assert_eq!(a.byline, vec!["Ada Mensah", "Tom Reyes"]);
+        assert_eq!(a.date.as_deref(), Some("2026-03-04T09:30:00Z"));
+        // broken TOML: a warning, and the body is still read
+        let a = parse("+++\ntitle = \"open\n+++\n\nBody.", &mut w);
+        assert_eq!((a.title.as_str(), a.body.as_str()), ("", "Body."));
+        assert_eq!(w.len(), 1, "{w:?}");
+    }
+
+    #[test]
+    fn yaml_quoting_and_author_maps() {
+        let mut w = Vec::new();
+        let a = parse(
+            "---\ntitle: 'It''s the \"harbour\" tax'\nseo:\n  title: Not this one\nauthors:\n  - name: Ada Mensah\n    email: ada@example.org\n  - \"Tom Reyes\"\nurl: \"https://example.org/a?b=1\"\n---\nBody.",
+            &mut w,
+        );
+        assert_eq!(a.title, "It's the \"harbour\" tax");
+        assert_eq!(a.byline, vec!["Ada Mensah", "Tom Reyes"]);
+        assert_eq!(a.url.as_deref(), Some("https://example.org/a?b=1"));
+        let a = parse(
+            "---\ntitle: \"Say \\\"no\\\"\"\nauthor:\n  name: Li Wei\n---\nBody.",
+            &mut w,
+        );
+        assert_eq!(a.title, "Say \"no\"");
+        assert_eq!(a.byline, vec!["Li Wei"]);
+    }
+
+    #[test]
+    fn first_level_one_heading_is_the_title_wherever_it_is() {
+        let mut w = Vec::new();
+        let a = parse(
+            "*Saved from the Harbour Courier*\n\n# Bridge to close\n\nThe council voted.\n\n# Reactions\n\nShops worried.",
+            &mut w,
+        );
+        assert_eq!(a.title, "Bridge to close");
+        assert_eq!(
+            a.body,
+            "Saved from the Harbour Courier\n\nThe council voted.\n\nReactions\n\nShops worried."
+        );
+    }
+
+    #[test]
+    fn code_blocks_keep_their_text_and_tables_lose_their_rules() {
+        let mut w = Vec::new();
+        let a = parse(
+            "# T\n\nThe notice read:\n\n```text\nROAD CLOSED\nuntil May\n```\n\n| Ward | Votes |\n|:-----|------:|\n| North | 1,204 |\n| *South* | 987 |\n\nEnd.",
+            &mut w,
+        );
+        assert_eq!(
+            a.body,
+            "The notice read:\n\nROAD CLOSED until May\n\nWard \u{b7} Votes\n\nNorth \u{b7} 1,204\n\nSouth \u{b7} 987\n\nEnd."
+        );
+        // a longer fence is closed only by a fence at least as long
+        let a = parse("Intro.\n\n````\n```\ninner\n```\n````\n\nOut.", &mut w);
+        assert_eq!(a.body, "Intro.\n\n``` inner ```\n\nOut.");
     }
 }

@@ -15,20 +15,30 @@
 
 use super::Article;
 
-/// A paragraph of the source: its text (wrapped lines joined) and how many lines it had.
+/// A paragraph of the source: its text (wrapped lines joined) and its lines as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Para {
     pub text: String,
-    pub lines: usize,
+    pub lines: Vec<String>,
+}
+
+impl Para {
+    fn line(line: &str) -> Para {
+        Para {
+            text: line.to_string(),
+            lines: vec![line.to_string()],
+        }
+    }
 }
 
 /// Parses clean text (after [`hygiene`](super::hygiene)) into an article.
 pub fn parse(text: &str) -> Article {
     let mut article = Article::default();
     let mut paragraphs = split_paragraphs(text);
+    split_header_lines(&mut paragraphs);
 
     if let Some(first) = paragraphs.first()
-        && first.lines == 1
+        && first.lines.len() == 1
         && paragraphs.len() > 1
         && looks_like_headline(&first.text)
     {
@@ -68,19 +78,63 @@ pub fn split_paragraphs(text: &str) -> Vec<Para> {
                 .iter()
                 .any(|l| l.chars().count() > UNWRAPPED_LINE);
         if unwrapped {
-            out.extend(block.iter().map(|l| Para {
-                text: (*l).to_string(),
-                lines: 1,
-            }));
+            out.extend(block.iter().map(|l| Para::line(l)));
         } else {
             out.push(Para {
                 text: block.join(" "),
-                lines: block.len(),
+                lines: block.iter().map(|l| (*l).to_string()).collect(),
             });
         }
         block.clear();
     }
     out
+}
+
+/// How many paragraphs at the top may hold header lines (title, standfirst, byline, date).
+const HEADER_PARAGRAPHS: usize = 3;
+
+/// A line that is only a byline or only a date.
+fn is_header_line(line: &str) -> bool {
+    parse_byline_and_date(line).is_some() || looks_like_date_line(line)
+}
+
+/// Header lines written without blank lines between them (`Headline` / `By X` /
+/// `March 3, 2026` on consecutive lines) become paragraphs of their own, so the title,
+/// byline and date are found as when they are separated by blank lines. Only the first
+/// paragraphs are looked at, and only lines that are a byline or a date on their own (plus
+/// a headline line right above them) are split off.
+fn split_header_lines(paragraphs: &mut Vec<Para>) {
+    let mut i = 0;
+    while i < paragraphs.len().min(HEADER_PARAGRAPHS + 1) {
+        let lines = &paragraphs[i].lines;
+        if lines.len() < 2 {
+            i += 1;
+            continue;
+        }
+        let headline_first = i == 0 && looks_like_headline(&lines[0]) && is_header_line(&lines[1]);
+        let skip = usize::from(headline_first);
+        let header = skip
+            + lines[skip..]
+                .iter()
+                .take_while(|l| is_header_line(l))
+                .count();
+        if header == 0 {
+            i += 1;
+            continue;
+        }
+        let lines = std::mem::take(&mut paragraphs[i].lines);
+        let mut split: Vec<Para> = lines[..header].iter().map(|l| Para::line(l)).collect();
+        if header < lines.len() {
+            let rest = &lines[header..];
+            split.push(Para {
+                text: rest.join(" "),
+                lines: rest.to_vec(),
+            });
+        }
+        let n = split.len();
+        paragraphs.splice(i..=i, split);
+        i += n;
+    }
 }
 
 /// Moves byline and date lines at the top of `paragraphs` into the article, stopping at
@@ -119,7 +173,11 @@ pub fn take_header(paragraphs: &mut Vec<String>, article: &mut Article) {
 /// Moves page furniture out of the body: trailing junk paragraphs, and standalone
 /// advertisement markers anywhere.
 pub fn take_furniture(paragraphs: &mut Vec<String>, article: &mut Article) {
-    let mut trailing = Vec::new();
+    // A comment section and everything after it (the comments, the comment form).
+    let mut trailing: Vec<String> = match comment_section_start(paragraphs) {
+        Some(k) => paragraphs.split_off(k).into_iter().rev().collect(),
+        None => Vec::new(),
+    };
     while let Some(last) = paragraphs.last() {
         if is_trailer(last) {
             trailing.push(paragraphs.pop().unwrap_or_default());
@@ -138,6 +196,59 @@ pub fn take_furniture(paragraphs: &mut Vec<String>, article: &mut Article) {
     *paragraphs = kept;
     trailing.reverse();
     article.extra.extend(trailing);
+}
+
+/// Where a comment section starts: a heading such as "Leave a Reply", "3 thoughts on
+/// <title>" or "Comments are closed." after the article. It must follow at least three
+/// paragraphs or half of the text's paragraphs, so a "Leave a comment" link near the top
+/// of a page never takes the article with it.
+fn comment_section_start(paragraphs: &[String]) -> Option<usize> {
+    let k = paragraphs.iter().position(|p| is_comment_heading(p))?;
+    (k >= 3 || (k >= 1 && k * 2 >= paragraphs.len())).then_some(k)
+}
+
+/// The heading of a comment section.
+pub fn is_comment_heading(paragraph: &str) -> bool {
+    let p = paragraph.trim();
+    if p.split_whitespace().count() > 25 {
+        return false;
+    }
+    let lower = normalized(p);
+    if [
+        "leave a reply",
+        "leave a comment",
+        "post a comment",
+        "add a comment",
+        "comments are closed",
+        "your email address will not be published",
+        "you must be logged in to post a comment",
+    ]
+    .iter()
+    .any(|s| lower.starts_with(s))
+    {
+        return true;
+    }
+    // "3 thoughts on <title>", "One response to <title>", "12 comments", "Comments (4)"
+    let mut words = lower.split_whitespace();
+    let count = words.next().unwrap_or("");
+    let counted = count.chars().all(|c| c.is_ascii_digit())
+        || matches!(count, "one" | "two" | "three" | "four" | "five");
+    let noun = words.next().unwrap_or("");
+    let next = words.next();
+    (counted
+        && matches!(
+            noun,
+            "thought"
+                | "thoughts"
+                | "response"
+                | "responses"
+                | "reply"
+                | "replies"
+                | "comment"
+                | "comments"
+        )
+        && (next.is_none() || matches!(next, Some("on") | Some("to")) && !p.ends_with('.')))
+        || (count == "comments" && noun.starts_with('(') && next.is_none())
 }
 
 /// A headline is short and does not end like a sentence.
@@ -391,16 +502,29 @@ pub fn find_dateline(paragraph: &str) -> Option<String> {
             return Some(head[..=close].trim().to_string());
         }
     }
-    // `PLACE – text`: a short run of capitals before a spaced dash.
+    // `PLACE – text`: a short run of capitals before a spaced dash, maybe followed by a
+    // region or a date (`SEOUL, South Korea —`, `NEW YORK, March 3 —`).
     for dash in [" \u{2013} ", " \u{2014} ", " - ", " -- "] {
         if let Some(pos) = head.find(dash) {
             let place = head[..pos].trim();
-            let letters = place.chars().filter(|c| c.is_alphabetic()).count();
-            if letters >= 2
-                && place.split_whitespace().count() <= 5
-                && !place.chars().any(char::is_lowercase)
-                && !place.chars().any(|c| c.is_ascii_digit())
-            {
+            let mut parts = place.split(',').map(str::trim);
+            let city = parts.next().unwrap_or("");
+            let letters = city.chars().filter(|c| c.is_alphabetic()).count();
+            let city_ok = letters >= 2
+                && city.split_whitespace().count() <= 4
+                && !city.chars().any(char::is_lowercase)
+                && !city.chars().any(|c| c.is_ascii_digit());
+            let rest_ok = parts.all(|part| {
+                let words: Vec<&str> = part.split_whitespace().collect();
+                !words.is_empty()
+                    && words.len() <= 3
+                    && words.iter().all(|w| {
+                        w.chars()
+                            .next()
+                            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                    })
+            });
+            if city_ok && rest_ok && place.split_whitespace().count() <= 7 {
                 return Some(place.to_string());
             }
             break;
@@ -462,6 +586,47 @@ const FURNITURE_LINES: &[&str] = &[
     "share this story",
     "leave a reply",
     "leave a comment",
+];
+
+/// Lines of share bars, tag lists and comment forms: furniture when they trail an article.
+const TRAILER_LINES: &[&str] = &[
+    "like this",
+    "like loading",
+    "cancel reply",
+    "post comment",
+    "submit comment",
+    "comment",
+    "name",
+    "name *",
+    "email",
+    "email *",
+    "website",
+    "print",
+    "copy link",
+    "facebook",
+    "twitter",
+    "x",
+    "linkedin",
+    "whatsapp",
+    "reddit",
+    "pinterest",
+    "telegram",
+    "tumblr",
+    "pocket",
+    "mastodon",
+    "bluesky",
+    "threads",
+];
+
+/// Starts of short trailing lines written by blog software.
+const TRAILER_LINE_STARTS: &[&str] = &[
+    "posted in ",
+    "tagged ",
+    "categories:",
+    "category:",
+    "save my name, email, and website",
+    "notify me of ",
+    "this site uses akismet",
 ];
 
 const SOCIAL: &[&str] = &[
@@ -566,7 +731,13 @@ pub fn is_trailer(paragraph: &str) -> bool {
         return false;
     }
     if FURNITURE_LINES.contains(&lower.as_str())
+        || TRAILER_LINES.contains(&lower.as_str())
         || TRAILER_STARTS.iter().any(|s| lower.starts_with(s))
+    {
+        return true;
+    }
+    if p.split_whitespace().count() <= 25
+        && TRAILER_LINE_STARTS.iter().any(|s| lower.starts_with(s))
     {
         return true;
     }
@@ -721,6 +892,18 @@ mod tests {
             Some("PORT HALDEN".into())
         );
         assert_eq!(
+            find_dateline("SEOUL, South Korea \u{2014} North Korea fired"),
+            Some("SEOUL, South Korea".into())
+        );
+        assert_eq!(
+            find_dateline("NEW YORK, March 3 - Stocks rose"),
+            Some("NEW YORK, March 3".into())
+        );
+        assert_eq!(
+            find_dateline("NATO, the alliance, met \u{2013} again"),
+            None
+        );
+        assert_eq!(
             find_dateline("The council (which met) \u{2013} voted"),
             None
         );
@@ -794,5 +977,60 @@ mod tests {
             a.body,
             "Repairs will cost 38 million crowns, engineers say\n\nThe council voted."
         );
+    }
+
+    #[test]
+    fn header_lines_without_blank_lines_between() {
+        let a = parse(
+            "Ferry fares rise by a tenth\nBy Ines Dahl\nApril 2, 2026\n\nSKERRA (Wirepost) \u{2013} Fares rise.\n\nRiders said they would pay.",
+        );
+        assert_eq!(a.title, "Ferry fares rise by a tenth");
+        assert_eq!(a.byline, vec!["Ines Dahl"]);
+        assert_eq!(a.date.as_deref(), Some("April 2, 2026"));
+        assert_eq!(a.dateline.as_deref(), Some("SKERRA (Wirepost)"));
+        assert_eq!(
+            a.body,
+            "SKERRA (Wirepost) \u{2013} Fares rise.\n\nRiders said they would pay."
+        );
+        // byline and date in one block under the title, and the first paragraph right
+        // under the byline
+        let a = parse(
+            "Ferry fares rise\n\nBy Ines Dahl\nApril 2, 2026\n\nFares rise by a\ntenth.\n\nMore.",
+        );
+        assert_eq!((a.byline.len(), a.date.is_some()), (1, true));
+        assert_eq!(a.body, "Fares rise by a tenth.\n\nMore.");
+        let a = parse("Ferry fares rise\n\nBy Ines Dahl\nFares rise by a tenth.\n\nMore.");
+        assert_eq!(a.byline, vec!["Ines Dahl"]);
+        assert_eq!(a.body, "Fares rise by a tenth.\n\nMore.");
+        // a sentence starting with "By" in a block stays body
+        let a = parse("Ferry fares rise\n\nBy Monday, fares\nwill rise.\n\nMore.");
+        assert!(a.byline.is_empty());
+        assert_eq!(a.body, "By Monday, fares will rise.\n\nMore.");
+    }
+
+    #[test]
+    fn blog_share_bar_tags_and_comment_section_leave_the_body() {
+        let a = parse(
+            "Dredging plan approved\n\nThe board approved the plan.\n\n\u{201C}We cannot wait,\u{201D} Dahl said.\n\nShare this:\n\nTwitter\n\nFacebook\n\nLike this:\n\nLike Loading...\n\nRelated\n\nPosted in News | Tagged harbour, dredging\n\n3 thoughts on \u{201C}Dredging plan approved\u{201D}\n\nGreat news, finally. \u{201C}About time,\u{201D} as my father said.\n\nLeave a Reply Cancel reply\n\nName *\n\nEmail *\n\nWebsite\n\nSave my name, email, and website in this browser for the next time I comment.",
+        );
+        assert_eq!(
+            a.body,
+            "The board approved the plan.\n\n\u{201C}We cannot wait,\u{201D} Dahl said."
+        );
+        assert_eq!(a.extra.first().map(String::as_str), Some("Share this:"));
+        assert_eq!(a.extra.len(), 14, "{:?}", a.extra);
+    }
+
+    #[test]
+    fn comment_words_in_the_article_are_not_a_comment_section() {
+        let text = "Letters to the council\n\nThe council asked residents for views.\n\nOne reply to the survey came from the harbour board.\n\nTwo comments on the plan were read out.\n\nThe vote is in May.";
+        let a = parse(text);
+        assert_eq!(a.paragraph_ranges().len(), 4, "{}", a.body);
+        // a comment link near the top does not take the article with it
+        let a = parse(
+            "Bridge closes\n\nLeave a comment\n\nThe bridge closes.\n\nIt reopens in May.\n\nRepairs cost more.\n\nThe mayor agreed.",
+        );
+        assert!(a.body.ends_with("The mayor agreed."), "{}", a.body);
+        assert!(a.body.starts_with("Leave a comment"), "{}", a.body);
     }
 }

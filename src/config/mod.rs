@@ -1,6 +1,8 @@
 //! Configuration: a TOML file at the platform config dir (`~/.config/onrecord/config.toml`
 //! on Linux) or `--config PATH`. Every key has a default; unknown keys are errors.
 
+pub mod log;
+
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
@@ -41,12 +43,9 @@ impl Default for LimitsConfig {
 /// A config file that could not be used.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("{path}: cannot read config: {source}")]
-    Io {
-        path: String,
-        #[source]
-        source: std::io::Error,
-    },
+    // The I/O error is part of the message, not a `source`: `{:#}` would print it twice.
+    #[error("{path}: cannot read config: {error}")]
+    Io { path: String, error: std::io::Error },
     #[error("{path}:{line}:{column}: {message}")]
     Parse {
         path: String,
@@ -99,9 +98,9 @@ impl Config {
             Err(e) if !explicit && e.kind() == std::io::ErrorKind::NotFound => {
                 Ok(Config::default())
             }
-            Err(source) => Err(ConfigError::Io {
+            Err(error) => Err(ConfigError::Io {
                 path: path.display().to_string(),
-                source,
+                error,
             }),
         }
     }

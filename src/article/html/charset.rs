@@ -1,4 +1,5 @@
-//! Character encoding of a saved page: byte order mark, then `<meta charset>` or
+//! Character encoding of a saved page: byte order mark, UTF-16 without one (every other
+//! byte NUL), then `<meta charset>` or
 //! `<meta http-equiv="Content-Type" content="...; charset=...">` near the start, then
 //! UTF-8 when the bytes are valid UTF-8, else windows-1252 (the web's legacy default).
 
@@ -12,6 +13,8 @@ const PRESCAN_BYTES: usize = 64 * 1024;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Source {
     Bom,
+    /// UTF-16 without a byte order mark, recognized by its NUL high bytes.
+    Utf16Pattern,
     Meta,
     Utf8Valid,
     Default,
@@ -23,6 +26,15 @@ pub fn decode(bytes: &[u8]) -> (String, &'static Encoding, Source, bool) {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         let (text, bad) = enc.decode_without_bom_handling(&bytes[bom_len..]);
         return (text.into_owned(), enc, Source::Bom, bad);
+    }
+    if let Some(little) = crate::article::hygiene::utf16_without_bom(bytes) {
+        let enc = if little {
+            encoding_rs::UTF_16LE
+        } else {
+            encoding_rs::UTF_16BE
+        };
+        let (text, bad) = enc.decode_without_bom_handling(bytes);
+        return (text.into_owned(), enc, Source::Utf16Pattern, bad);
     }
     if let Some(enc) = sniff_meta(&bytes[..bytes.len().min(PRESCAN_BYTES)]) {
         let (text, bad) = enc.decode_without_bom_handling(bytes);

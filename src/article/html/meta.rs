@@ -257,12 +257,21 @@ fn add_names(out: &mut Vec<String>, raw: &str) {
         if name.is_empty()
             || name.len() > 80
             || is_absolute_url(name)
+            || is_account_name(name)
             || out.iter().any(|n| n == name)
         {
             continue;
         }
         out.push(name.to_string());
     }
+}
+
+/// Site accounts that publishing software names as the author: not a byline.
+fn is_account_name(name: &str) -> bool {
+    matches!(
+        name.to_ascii_lowercase().as_str(),
+        "admin" | "administrator" | "webmaster" | "root" | "guest" | "user" | "wpadmin"
+    )
 }
 
 fn is_absolute_url(s: &str) -> bool {
@@ -289,11 +298,14 @@ const ARTICLE_TYPES: &[&str] = &[
 ];
 
 /// Reads the first article-typed object of a JSON-LD block (including `@graph` members).
+/// An author given as a reference (`{"@id": ...}`, as WordPress SEO plugins write it) is
+/// looked up among the block's other objects.
 fn read_json_ld(text: &str, out: &mut Meta) {
     let Ok(v) = serde_json::from_str::<Value>(text.trim()) else {
         return;
     };
-    // Breadth-first over arrays and @graph lists, bounded.
+    // Depth-first over arrays and @graph lists, bounded.
+    let mut objects = Vec::new();
     let mut queue = vec![&v];
     let mut seen = 0;
     while let Some(v) = queue.pop() {
@@ -307,14 +319,21 @@ fn read_json_ld(text: &str, out: &mut Meta) {
                 if let Some(g) = o.get("@graph") {
                     queue.push(g);
                 }
-                if is_article_type(o.get("@type")) {
-                    out.is_article = true;
-                    fill_from_ld(o, out);
-                    return;
-                }
+                objects.push(o);
             }
             _ => {}
         }
+    }
+    if let Some(article) = objects.iter().find(|o| is_article_type(o.get("@type"))) {
+        let named = |id: &str| {
+            objects.iter().find_map(|o| {
+                (o.get("@id").and_then(Value::as_str) == Some(id))
+                    .then(|| o.get("name").and_then(Value::as_str))
+                    .flatten()
+            })
+        };
+        out.is_article = true;
+        fill_from_ld(article, out, &named);
     }
 }
 
@@ -326,7 +345,11 @@ fn is_article_type(t: Option<&Value>) -> bool {
     }
 }
 
-fn fill_from_ld(o: &serde_json::Map<String, Value>, out: &mut Meta) {
+fn fill_from_ld<'a>(
+    o: &serde_json::Map<String, Value>,
+    out: &mut Meta,
+    named: &dyn Fn(&str) -> Option<&'a str>,
+) {
     let str_of = |k: &str| o.get(k).and_then(Value::as_str);
     if let Some(t) = str_of("headline").or_else(|| str_of("name")) {
         set(&mut out.title, &decode_entities(t));
@@ -357,7 +380,11 @@ fn fill_from_ld(o: &serde_json::Map<String, Value>, out: &mut Meta) {
             match item {
                 Value::String(s) => add_names(&mut out.byline, &decode_entities(s)),
                 Value::Object(p) => {
-                    if let Some(n) = p.get("name").and_then(Value::as_str) {
+                    let name = p
+                        .get("name")
+                        .and_then(Value::as_str)
+                        .or_else(|| p.get("@id").and_then(Value::as_str).and_then(named));
+                    if let Some(n) = name {
                         add_names(&mut out.byline, &decode_entities(n));
                     }
                 }

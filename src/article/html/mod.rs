@@ -69,12 +69,33 @@ pub fn load(bytes: &[u8]) -> Loaded {
         .map(normalize)
         .collect();
     let mut paragraphs = Vec::with_capacity(blocks.len());
+    let mut at_top = true;
     for (i, b) in blocks.iter().enumerate() {
         // The headline repeated at the top of the body is the title, not body text.
         if matches!(b.kind, BlockKind::Heading(_)) && i < 5 && is_title(&b.text, &titles) {
             continue;
         }
-        paragraphs.push(clean_line(&b.text));
+        let text = clean_line(&b.text);
+        // A byline or date line above the first paragraph is metadata, not body text.
+        if at_top && i < 5 && b.kind == BlockKind::Paragraph {
+            if let Some((names, date)) = super::text::parse_byline_and_date(&text) {
+                if article.byline.is_empty() {
+                    article.byline = names;
+                }
+                if article.date.is_none() {
+                    article.date = date;
+                }
+                continue;
+            }
+            if super::text::looks_like_date_line(&text) {
+                if article.date.is_none() {
+                    article.date = Some(text);
+                }
+                continue;
+            }
+        }
+        at_top &= matches!(b.kind, BlockKind::Heading(_));
+        paragraphs.push(text);
     }
     if article.title.is_empty()
         && let Some(h) = blocks

@@ -1,0 +1,126 @@
+//! The log file: `onrecord.log` in the platform state dir (on Linux
+//! `~/.local/state/onrecord/`). The reader owns the terminal while it runs, so what it has
+//! to tell beyond its status line (a notice at start-up, a crash report) is written here.
+//! Lines are one-line, terminal-safe, and time-stamped in UTC; the file is rotated to
+//! `onrecord.log.1` when it passes [`MAX_LOG_BYTES`].
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+/// Size at which the log is rotated.
+pub const MAX_LOG_BYTES: u64 = 1 << 20;
+
+/// The log file's path.
+pub fn path() -> PathBuf {
+    super::state_dir().join("onrecord.log")
+}
+
+/// Appends lines to the log file at [`path`].
+pub fn append(lines: &[String]) -> std::io::Result<()> {
+    append_to(&path(), lines, SystemTime::now())
+}
+
+/// Appends lines to the log file at `file`, time-stamped with `now`, creating its folder
+/// and rotating it when it is over [`MAX_LOG_BYTES`].
+pub fn append_to(file: &Path, lines: &[String], now: SystemTime) -> std::io::Result<()> {
+    if lines.is_empty() {
+        return Ok(());
+    }
+    if let Some(dir) = file.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    if std::fs::metadata(file).is_ok_and(|m| m.len() > MAX_LOG_BYTES) {
+        let mut old = file.as_os_str().to_owned();
+        old.push(".1");
+        std::fs::rename(file, old)?;
+    }
+    let stamp = timestamp(now);
+    let mut text = String::new();
+    for line in lines {
+        text.push_str(&stamp);
+        text.push(' ');
+        text.push_str(&crate::tui::sanitize::one_line(line, 4000));
+        text.push('\n');
+    }
+    std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(file)?
+        .write_all(text.as_bytes())
+}
+
+/// `2026-11-24T19:05:21Z`.
+pub fn timestamp(t: SystemTime) -> String {
+    let secs = t.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let (days, rest) = (secs / 86_400, secs % 86_400);
+    let (y, m, d) = civil_from_days(days as i64);
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        rest / 3600,
+        rest / 60 % 60,
+        rest % 60
+    )
+}
+
+/// Year, month, day of a count of days since 1970-01-01 (proleptic Gregorian calendar).
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
+/// Adds a panic hook that writes the panic to the log before the previous hook runs (the
+/// reader's hook restores the terminal and prints the message, which the alternate screen
+/// may hide).
+pub fn log_panics() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = append(&[format!("panic: {info}")]);
+        previous(info);
+    }));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[test]
+    fn timestamps_are_utc_dates() {
+        assert_eq!(timestamp(UNIX_EPOCH), "1970-01-01T00:00:00Z");
+        let t = UNIX_EPOCH + Duration::from_secs(1_709_251_199); // the day before 1 March 2024
+        assert_eq!(timestamp(t), "2024-02-29T23:59:59Z");
+        let t = UNIX_EPOCH + Duration::from_secs(1_795_532_721);
+        assert_eq!(timestamp(t), "2026-11-24T15:05:21Z");
+    }
+
+    #[test]
+    fn appends_clean_lines_and_rotates() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("state/onrecord/onrecord.log");
+        let t = UNIX_EPOCH + Duration::from_secs(60);
+        append_to(&file, &["one\u{1b}[2J".into(), "two\nlines".into()], t).unwrap();
+        append_to(&file, &["three".into()], t).unwrap();
+        let text = std::fs::read_to_string(&file).unwrap();
+        assert_eq!(text.lines().count(), 3, "{text}");
+        assert!(text.starts_with("1970-01-01T00:01:00Z one"), "{text}");
+        assert!(!text.contains('\u{1b}'), "{text:?}");
+        assert!(text.ends_with("1970-01-01T00:01:00Z three\n"), "{text}");
+        std::fs::write(&file, vec![b'x'; MAX_LOG_BYTES as usize + 1]).unwrap();
+        append_to(&file, &["fresh".into()], t).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(&file).unwrap(),
+            "1970-01-01T00:01:00Z fresh\n"
+        );
+        let rotated = dir.path().join("state/onrecord/onrecord.log.1");
+        assert_eq!(std::fs::metadata(rotated).unwrap().len(), MAX_LOG_BYTES + 1);
+    }
+}
