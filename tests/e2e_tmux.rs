@@ -603,3 +603,47 @@ fn no_color_is_respected_by_the_binary() {
         t.wait_flag("alternate_on", "0");
     }
 }
+
+/// Redraw on change, not on a timer: an idle reader writes nothing to the terminal, and a
+/// key that changes the screen makes it write.
+#[test]
+fn an_idle_reader_writes_nothing() {
+    if !have_tmux() {
+        return;
+    }
+    let t = Tmux::start("idle");
+    let lib = write_library(t.dir.path());
+    start_reader(&t, &lib);
+    t.keys(&["Enter"]);
+    t.wait_for("the article", |s| s.contains("Who & what"));
+    // Let the start-up settle (first list, background index pass and its message).
+    t.wait_for("indexing to finish", |s| {
+        !s.contains("indexing ▰") && !s.contains("indexing ▱")
+    });
+    std::thread::sleep(Duration::from_millis(500));
+    let out = t.dir.path().join("output.bin");
+    t.tmux(&[
+        "pipe-pane",
+        "-o",
+        "-t",
+        "e2e",
+        &format!("cat >> '{}'", out.display()),
+    ]);
+    std::thread::sleep(Duration::from_millis(1500));
+    let idle = std::fs::read(&out).unwrap_or_default();
+    assert!(
+        idle.is_empty(),
+        "the idle reader wrote {} bytes: {:?}",
+        idle.len(),
+        String::from_utf8_lossy(&idle)
+    );
+    t.keys(&["n"]);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while std::fs::read(&out).unwrap_or_default().is_empty() {
+        assert!(Instant::now() < deadline, "no redraw after a key");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    t.tmux(&["pipe-pane", "-t", "e2e"]);
+    t.keys(&["q"]);
+    t.assert_restored("before-the-reader");
+}
