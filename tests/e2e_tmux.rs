@@ -561,3 +561,89 @@ fn y_copies_through_osc52_and_o_opens_without_a_shell() {
     t.keys(&["q"]);
     t.assert_restored("before-the-reader");
 }
+
+/// `NO_COLOR` on the real binary: no colour codes reach the terminal, and the current
+/// quote still stands out (reversed); without it the same screen is coloured.
+#[test]
+fn no_color_is_respected_by_the_binary() {
+    if !have_tmux() {
+        return;
+    }
+    let t = Tmux::start("nocolor");
+    let lib = write_library(t.dir.path());
+    let cfg = t.dir.path().join("config.toml");
+    for no_color in [true, false] {
+        t.type_line(&format!(
+            "{}{} --config {} {}",
+            if no_color { "NO_COLOR=1 " } else { "" },
+            BIN,
+            cfg.display(),
+            lib.display()
+        ));
+        t.wait_for("the article list", |s| s.contains("Articles (2)"));
+        t.keys(&["f"]);
+        t.tmux(&["send-keys", "-t", "e2e", "-l", "bridge"]);
+        t.wait_for("the filtered list", |s| s.contains("Articles (1/2)"));
+        t.keys(&["Enter", "Enter"]);
+        t.wait_for("the article", |s| s.contains("We will rebuild"));
+        t.keys(&["n"]);
+        t.wait_for("the quote", |_| t.status_line().contains("quote 1/"));
+        let styled = t.tmux(&["capture-pane", "-p", "-e", "-t", "e2e"]);
+        let coloured = ["[38;", "[48;", ";38;", ";48;"]
+            .iter()
+            .any(|c| styled.contains(c));
+        assert_eq!(coloured, !no_color, "NO_COLOR={no_color}:\n{styled}");
+        if no_color {
+            assert!(
+                styled.contains("[7m") || styled.contains(";7m"),
+                "the current quote is reversed"
+            );
+        }
+        t.keys(&["q"]);
+        t.wait_flag("alternate_on", "0");
+    }
+}
+
+/// Redraw on change, not on a timer: an idle reader writes nothing to the terminal, and a
+/// key that changes the screen makes it write.
+#[test]
+fn an_idle_reader_writes_nothing() {
+    if !have_tmux() {
+        return;
+    }
+    let t = Tmux::start("idle");
+    let lib = write_library(t.dir.path());
+    start_reader(&t, &lib);
+    t.keys(&["Enter"]);
+    t.wait_for("the article", |s| s.contains("Who & what"));
+    // Let the start-up settle (first list, background index pass and its message).
+    t.wait_for("indexing to finish", |s| {
+        !s.contains("indexing ▰") && !s.contains("indexing ▱")
+    });
+    std::thread::sleep(Duration::from_millis(500));
+    let out = t.dir.path().join("output.bin");
+    t.tmux(&[
+        "pipe-pane",
+        "-o",
+        "-t",
+        "e2e",
+        &format!("cat >> '{}'", out.display()),
+    ]);
+    std::thread::sleep(Duration::from_millis(1500));
+    let idle = std::fs::read(&out).unwrap_or_default();
+    assert!(
+        idle.is_empty(),
+        "the idle reader wrote {} bytes: {:?}",
+        idle.len(),
+        String::from_utf8_lossy(&idle)
+    );
+    t.keys(&["n"]);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while std::fs::read(&out).unwrap_or_default().is_empty() {
+        assert!(Instant::now() < deadline, "no redraw after a key");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    t.tmux(&["pipe-pane", "-t", "e2e"]);
+    t.keys(&["q"]);
+    t.assert_restored("before-the-reader");
+}

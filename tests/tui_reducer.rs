@@ -893,6 +893,12 @@ fn brackets_walk_on_past_the_first_page_of_a_big_speaker() {
             .unwrap()
             .contains("last quote by Ana Ruiz")
     );
+    // Back to the Speakers view on her: the list is fetched again as far as it was listed,
+    // and the walk stays where it got to.
+    press(&mut s, &["w"]);
+    assert_eq!(s.screen, Screen::Speakers);
+    assert_eq!(s.speakers.quotes.as_ref().unwrap().hits.len(), n);
+    assert_eq!(s.walk.as_ref().unwrap().index, n - 1);
 }
 
 /// The Speakers view filtered to Ana Ruiz with her quotes listed (served by the fixture

@@ -105,3 +105,43 @@ fn twenty_by_six_is_usable() {
     assert!(text.contains("This is a"), "{text}");
     assert!(status(&s).contains("quote 1/2"), "{text}");
 }
+
+#[test]
+fn very_wide_and_very_tall_terminals() {
+    // Layout arithmetic must not overflow at any width (a 16-bit `w * 35` does past
+    // 1872 columns).
+    for (w, h) in [
+        (1873, 30),
+        (2979, 30),
+        (u16::MAX, 3),
+        (3, u16::MAX),
+        (u16::MAX, u16::MAX),
+    ] {
+        for mut s in states(80, 24) {
+            update(&mut s, Action::Resize(w, h));
+            let p = s.panes();
+            for r in [
+                p.list,
+                p.body,
+                p.sidebar,
+                p.speakers,
+                p.speaker_quotes,
+                p.status,
+            ]
+            .into_iter()
+            .flatten()
+            {
+                assert!(
+                    u32::from(r.x) + u32::from(r.width) <= u32::from(w)
+                        && u32::from(r.y) + u32::from(r.height) <= u32::from(h),
+                    "{r:?} outside {w}x{h}"
+                );
+            }
+            // Draw what fits in a test buffer (the whole screen at the smaller sizes).
+            if u32::from(w) * u32::from(h) <= 200_000 {
+                let text = screen_text(&s);
+                assert_eq!(text.lines().count(), usize::from(h));
+            }
+        }
+    }
+}

@@ -37,7 +37,7 @@ pub fn panes(state: &State) -> Panes {
                     SpeakersFocus::Quotes => p.speaker_quotes = Some(main),
                 }
             } else {
-                let left = (w * 35 / 100).clamp(24, 48).min(w);
+                let left = percent(w, 35).clamp(24, 48).min(w);
                 p.speakers = Some(Rect::new(0, 0, left, main_h));
                 p.speaker_quotes = Some(Rect::new(left, 0, w - left, main_h));
             }
@@ -59,7 +59,7 @@ pub fn panes(state: &State) -> Panes {
                 (w / 2).clamp(18, 80)
             };
             let side_w = if sidebar_on && w >= 70 {
-                (w * 22 / 100).clamp(18, 32)
+                percent(w, 22).clamp(18, 32)
             } else {
                 0
             };
@@ -72,6 +72,11 @@ pub fn panes(state: &State) -> Panes {
         }
     }
     p
+}
+
+/// `pct` percent of `w`, without overflowing 16 bits on very wide terminals.
+fn percent(w: u16, pct: u32) -> u16 {
+    (u32::from(w) * pct / 100) as u16
 }
 
 /// The inside of a bordered pane.

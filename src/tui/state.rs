@@ -1358,9 +1358,16 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
                     sv.pending_speaker = Some(name.clone());
                     sv.pending_quote = quote.map(|(a, q)| (name.clone(), a, q));
                     sv.focus = SpeakersFocus::Quotes;
+                    // As many as are listed already when it is the same speaker (a walk
+                    // may be far down a big speaker's list).
+                    let listed = sv
+                        .quotes
+                        .as_ref()
+                        .filter(|q| q.speaker == name)
+                        .map_or(0, |q| q.hits.len());
                     effects.push(Effect::LoadSpeakerQuotes {
                         speaker: name,
-                        limit: QUOTE_PAGE,
+                        limit: listed.max(QUOTE_PAGE),
                     });
                 }
                 effects
