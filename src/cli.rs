@@ -254,8 +254,14 @@ fn reader_library(
     }
     let db = crate::library::commands::index_path(None, config);
     check_index_location(&db, &paths)?;
-    let opened = crate::library::db::Index::open(&db, false)
-        .map(|(ix, notices)| (crate::library::sqlite::SqliteStore::from_index(ix), notices));
+    let opened = crate::library::db::Index::open(&db, false).map(|(ix, notices)| {
+        // The index may also hold other folders indexed earlier: list only these.
+        let store = crate::library::sqlite::SqliteStore::from_index(ix);
+        (
+            crate::library::scoped::ScopedStore::new(store, &paths),
+            notices,
+        )
+    });
     match opened {
         Ok((store, notices)) => {
             // The reader indexes in the background: keep its memory low.

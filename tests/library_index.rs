@@ -925,3 +925,53 @@ fn articles_after_lists_only_what_was_added() {
     let everything = st.articles_after(-1).unwrap();
     assert_eq!(everything.len(), 4);
 }
+
+#[test]
+fn a_reader_opened_on_some_folders_lists_only_their_articles() {
+    use onrecord::library::scoped::ScopedStore;
+    let (tmp, lib, db, _) = indexed(sample_library);
+    // A second folder indexed into the same index later.
+    let other = tmp.path().join("other");
+    write(
+        &other,
+        "zurich.txt",
+        "Zurich budget vote",
+        &["“The budget is fair,” said Corinne Mauch."],
+    );
+    run(&db, std::slice::from_ref(&other), 1);
+    assert_eq!(store(&db).articles().unwrap().len(), 4);
+
+    let scoped = ScopedStore::new(store(&db), std::slice::from_ref(&lib.join("a")));
+    let mut titles: Vec<String> = scoped
+        .articles()
+        .unwrap()
+        .into_iter()
+        .map(|a| a.title)
+        .collect();
+    titles.sort();
+    assert_eq!(
+        titles,
+        ["Chancellor speaks on budget", "Smiths disagree on schools"]
+    );
+    // Search sees the folder only: "budget" is also in the other folder's article.
+    let hits = scoped.search("budget", 10).unwrap();
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert!(
+        hits[0]
+            .path
+            .starts_with(lib.join("a").canonicalize().unwrap())
+    );
+    // New articles elsewhere do not reach the list either.
+    assert!(scoped.articles_after(0).unwrap().len() == 2);
+    // Who said what stays library-wide.
+    assert!(
+        scoped
+            .speakers()
+            .unwrap()
+            .iter()
+            .any(|s| s.name == "Corinne Mauch")
+    );
+    // A single file given as the path.
+    let one = ScopedStore::new(store(&db), &[other.join("zurich.txt")]);
+    assert_eq!(one.articles().unwrap().len(), 1);
+}

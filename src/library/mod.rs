@@ -25,6 +25,7 @@ pub mod indexer;
 pub mod live;
 pub mod memory;
 pub mod scan;
+pub mod scoped;
 pub mod speaker;
 pub mod sqlite;
 pub mod watch;
