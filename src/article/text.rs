@@ -273,7 +273,9 @@ pub fn looks_like_headline(line: &str) -> bool {
 }
 
 const BYLINE_PREFIXES: &[&str] = &[
+    "written by: ",
     "written by ",
+    "by: ",
     "by ",
     "words by ",
     "story by ",
@@ -830,6 +832,7 @@ mod tests {
         );
         assert_eq!(one("By most accounts, the law worked."), None);
         assert_eq!(one("By Friday"), None);
+        assert_eq!(one("By: Ada Mensah"), Some(vec!["Ada Mensah".to_string()]));
         assert_eq!(
             one("Author: Ada Mensah"),
             Some(vec!["Ada Mensah".to_string()])
