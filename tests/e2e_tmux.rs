@@ -177,9 +177,9 @@ fn write_library(dir: &Path) -> PathBuf {
     lib
 }
 
-/// Whether the extractor finds the quotes of the test article (it finds none until the
-/// extraction work lands; the quote steps need it).
-fn extractor_finds_quotes(lib: &Path) -> bool {
+/// Checks that the extractor finds the attributed quotes of the test article (the quote
+/// steps need them: they are not skipped).
+fn assert_extractor_finds_quotes(lib: &Path) {
     let out = Command::new(BIN)
         .args(["extract", "--format", "json"])
         .arg(lib.join("bridge.txt"))
@@ -192,10 +192,10 @@ fn extractor_finds_quotes(lib: &Path) -> bool {
         .unwrap_or_default();
     let found =
         speakers.iter().any(|s| s.contains("Ruiz")) && speakers.iter().any(|s| s.contains("Berg"));
-    if !found {
-        eprintln!("note: the extractor finds no attributed quotes yet; skipping the n/s steps");
-    }
-    found
+    assert!(
+        found,
+        "the extractor finds no attributed quotes in bridge.txt: {json}"
+    );
 }
 
 fn start_reader(t: &Tmux, lib: &Path) {
@@ -219,7 +219,7 @@ fn read_navigate_resize_quit() {
     }
     let t = Tmux::start("main");
     let lib = write_library(t.dir.path());
-    let quotes = extractor_finds_quotes(&lib);
+    assert_extractor_finds_quotes(&lib);
     start_reader(&t, &lib);
     assert_eq!(t.flag("mouse_any_flag"), "1", "mouse capture on");
 
@@ -232,18 +232,16 @@ fn read_navigate_resize_quit() {
         s.contains("We will rebuild the bridge") && s.contains("By Jane Doe")
     });
 
-    if quotes {
-        t.keys(&["n"]);
-        t.wait_for("quote 1 in the status bar", |s| {
-            let last = s.lines().rfind(|l| !l.trim().is_empty()).unwrap_or("");
-            last.contains("quote 1/") && last.contains("Ana Ruiz")
-        });
-        t.keys(&["s"]);
-        t.wait_for("another speaker's quote", |s| {
-            let last = s.lines().rfind(|l| !l.trim().is_empty()).unwrap_or("");
-            last.contains("quote ") && last.contains("Tom Berg")
-        });
-    }
+    t.keys(&["n"]);
+    t.wait_for("quote 1 in the status bar", |s| {
+        let last = s.lines().rfind(|l| !l.trim().is_empty()).unwrap_or("");
+        last.contains("quote 1/") && last.contains("Ana Ruiz")
+    });
+    t.keys(&["s"]);
+    t.wait_for("another speaker's quote", |s| {
+        let last = s.lines().rfind(|l| !l.trim().is_empty()).unwrap_or("");
+        last.contains("quote ") && last.contains("Tom Berg")
+    });
 
     // Resize: the layout follows.
     t.tmux(&["resize-window", "-t", "e2e", "-x", "80", "-y", "24"]);
@@ -254,9 +252,7 @@ fn read_navigate_resize_quit() {
             && s.contains("We will rebuild")
     });
     assert!(s.contains("Articles"), "{s}");
-    if quotes {
-        assert!(t.status_line().contains("Tom Berg"), "{s}");
-    }
+    assert!(t.status_line().contains("Tom Berg"), "{s}");
     t.tmux(&["resize-window", "-t", "e2e", "-x", "120", "-y", "40"]);
     t.wait_for("the larger layout", |s| {
         s.lines()
@@ -371,6 +367,197 @@ fn ctrl_z_suspends_and_fg_resumes() {
     t.wait_flag("alternate_on", "1");
     t.wait_for("the reader redrawn", |s| s.contains("Articles (2)"));
     t.keys(&["j"]);
+    t.keys(&["q"]);
+    t.assert_restored("before-the-reader");
+}
+
+/// The quotes of a sample article in reading order (start, end) with their speakers, as
+/// `onrecord extract` finds them.
+fn sample_quotes(name: &str) -> Vec<Option<String>> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("assets/library")
+        .join(name);
+    let out = Command::new(BIN)
+        .args(["extract", "--format", "json"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "extract {}", path.display());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut quotes: Vec<(u64, u64, Option<String>)> = json["quotes"]
+        .as_array()
+        .expect("quotes")
+        .iter()
+        .map(|q| {
+            (
+                q["start"].as_u64().unwrap(),
+                q["end"].as_u64().unwrap(),
+                q["speaker"].as_str().map(str::to_string),
+            )
+        })
+        .collect();
+    quotes.sort_by_key(|q| (q.0, q.1));
+    quotes.into_iter().map(|q| q.2).collect()
+}
+
+/// The issue's walk-through on the bundled sample library: open it, open an article, `n`
+/// shows `quote 1/…` and its speaker, `s` lands on another speaker's quote, resize (down
+/// to 20x6 and back), quit, and the terminal is restored.
+#[test]
+fn sample_library_walk_through() {
+    if !have_tmux() {
+        return;
+    }
+    let quotes = sample_quotes("bridge-contractor-manager-on-trial.txt");
+    let mut speakers: Vec<&str> = Vec::new();
+    for s in quotes.iter().flatten() {
+        if !speakers.contains(&s.as_str()) {
+            speakers.push(s);
+        }
+    }
+    assert!(
+        speakers.len() >= 2,
+        "the sample article has several speakers"
+    );
+    let first = quotes[0].as_deref().unwrap_or("unattributed");
+
+    let t = Tmux::start("sample");
+    let cfg = t.dir.path().join("config.toml");
+    std::fs::write(&cfg, "").unwrap();
+    t.type_line("echo before-the-reader");
+    // No path and no library configured: the sample library.
+    t.type_line(&format!("{} --config {}", BIN, cfg.display()));
+    t.wait_for("the sample library", |s| s.contains("Articles (14)"));
+    t.keys(&["f"]);
+    t.tmux(&["send-keys", "-t", "e2e", "-l", "contractor"]);
+    t.wait_for("the filtered list", |s| s.contains("Articles (1/14)"));
+    t.keys(&["Enter", "Enter"]);
+    t.wait_for("the article", |s| {
+        s.contains("Who & what") && s.contains("went on trial on Tuesday")
+    });
+    t.keys(&["n"]);
+    let want = format!("quote 1/{} · {first}", quotes.len());
+    t.wait_for(&want, |_| t.status_line().contains(&want));
+    t.keys(&["s"]);
+    let second = speakers[1];
+    t.wait_for("the next speaker's quote", |_| {
+        let st = t.status_line();
+        st.contains("quote ") && st.contains(&format!(" · {second} ("))
+    });
+
+    for (w, h) in [("80", "24"), ("20", "6"), ("300", "100"), ("120", "40")] {
+        t.tmux(&["resize-window", "-t", "e2e", "-x", w, "-y", h]);
+        let (w, h): (usize, usize) = (w.parse().unwrap(), h.parse().unwrap());
+        t.wait_for(&format!("the layout at {w}x{h}"), |s| {
+            let lines: Vec<&str> = s.lines().collect();
+            lines.len() <= h
+                && lines
+                    .iter()
+                    .all(|l| unicode_width::UnicodeWidthStr::width(*l) <= w)
+                && lines.first().is_some_and(|l| l.starts_with(['┏', '┌']))
+        });
+    }
+    // Still running and still on the same quote after all that.
+    t.wait_for("the quote after resizing", |_| {
+        t.status_line().contains(&format!(" · {second} ("))
+    });
+    t.keys(&["q"]);
+    t.assert_restored("before-the-reader");
+}
+
+/// `y` puts the current quote with its citation on the clipboard through OSC 52 (tmux
+/// takes it as a paste buffer), and `o` hands the source URL to the opener as one argument:
+/// no shell sees it.
+#[test]
+fn y_copies_through_osc52_and_o_opens_without_a_shell() {
+    if !have_tmux() || !cfg!(target_os = "linux") {
+        return;
+    }
+    let t = Tmux::start("clip");
+    t.tmux(&["set", "-s", "set-clipboard", "on"]);
+    let lib = write_library(t.dir.path());
+    let pwned = t.dir.path().join("pwned");
+    let url = format!(
+        "https://news.example.com/harbour?a=1&b=$(touch${{IFS}}{});`touch${{IFS}}{}`",
+        pwned.display(),
+        pwned.display()
+    );
+    std::fs::write(
+        lib.join("harbour.md"),
+        format!(
+            "---\ntitle: Harbour plan approved\nurl: {url}\n---\n\n\
+             “We did it,” said Mayor Ana Ruiz.\n"
+        ),
+    )
+    .unwrap();
+    // A stand-in for the platform opener that records its arguments.
+    let bin = t.dir.path().join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let opened = t.dir.path().join("opened");
+    let opener = bin.join("xdg-open");
+    std::fs::write(
+        &opener,
+        format!(
+            "#!/bin/sh\nprintf '%s\\n' \"$#\" \"$@\" > {}.tmp && mv {}.tmp {}\n",
+            opened.display(),
+            opened.display(),
+            opened.display()
+        ),
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&opener, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let cfg = t.dir.path().join("config.toml");
+    t.type_line("echo before-the-reader");
+    t.type_line(&format!(
+        "PATH={}:$PATH {} --config {} {}",
+        bin.display(),
+        BIN,
+        cfg.display(),
+        lib.display()
+    ));
+    t.wait_for("the article list", |s| s.contains("Articles (3)"));
+    t.keys(&["f"]);
+    t.tmux(&["send-keys", "-t", "e2e", "-l", "harbour"]);
+    t.wait_for("the filtered list", |s| s.contains("Articles (1/3)"));
+    t.keys(&["Enter", "Enter"]);
+    t.wait_for("the article", |s| s.contains("We did it"));
+    t.keys(&["n"]);
+    t.wait_for("the quote", |_| t.status_line().contains("quote 1/1"));
+
+    t.keys(&["y"]);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let clip = loop {
+        let out = Command::new("tmux")
+            .args(["-L", &t.socket, "-f", "/dev/null", "show-buffer"])
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        if out.status.success() && !text.is_empty() {
+            break text;
+        }
+        assert!(Instant::now() < deadline, "nothing reached the clipboard");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert_eq!(
+        clip,
+        format!("“We did it,” — Ana Ruiz, “Harbour plan approved”, {url}")
+    );
+
+    t.keys(&["o"]);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !opened.exists() {
+        assert!(Instant::now() < deadline, "the opener was not run");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let args = std::fs::read_to_string(&opened).unwrap();
+    assert_eq!(
+        args,
+        format!("1\n{url}\n"),
+        "one argument, the URL as written"
+    );
+    std::thread::sleep(Duration::from_millis(200));
+    assert!(!pwned.exists(), "a shell ran the URL");
     t.keys(&["q"]);
     t.assert_restored("before-the-reader");
 }

@@ -639,6 +639,18 @@ fn mouse_clicks_focus_and_select_and_the_wheel_scrolls() {
         r.selected_speaker.map(|i| r.nav.speakers[i].as_str()),
         Some("Tom Berg")
     );
+    // Clicking the selected row again jumps, as Enter does (and again cycles).
+    let click_berg = Action::Click {
+        column: side.x + 2,
+        row: side.y + 3,
+    };
+    update(&mut s, click_berg.clone());
+    assert_eq!(current_text(&s), "The budget is not there yet,");
+    update(&mut s, click_berg);
+    assert_eq!(
+        current_text(&s),
+        "the council would vote on the plan in March"
+    );
     // Wheel over the body of a long article scrolls it.
     let mut s = state(60, 12);
     press(&mut s, &["G", "enter"]);
@@ -917,4 +929,97 @@ fn a_page_that_cannot_be_fetched_is_reported_and_not_asked_for_again() {
     let again = press(&mut s, &["esc", "enter"]);
     assert!(again.is_empty(), "{again:?}");
     assert!(!s.speakers.quotes.as_ref().unwrap().stalled);
+}
+
+#[test]
+fn w_from_an_article_opens_the_speaker_in_hand_across_the_library() {
+    // The current quote's speaker, on the quote the reader is at.
+    let mut s = state(120, 40);
+    open_bridge(&mut s);
+    press(&mut s, &["n", "n", "n"]);
+    assert_eq!(current_text(&s), "the work would start in spring");
+    let (id, cur) = {
+        let r = s.reader.as_ref().unwrap();
+        (r.id, r.current.unwrap())
+    };
+    press(&mut s, &["w"]);
+    assert_eq!(s.screen, Screen::Speakers);
+    assert_eq!(s.speakers.current().unwrap().name, "Ana Ruiz");
+    let q = s
+        .speakers
+        .quotes
+        .as_ref()
+        .expect("Ana Ruiz's quotes listed");
+    assert_eq!(q.speaker, "Ana Ruiz");
+    assert_eq!(q.total, ruiz_hits().len());
+    let hit = &q.hits[s.speakers.quote_selected];
+    assert_eq!((hit.article, hit.quote_index), (id, cur));
+    assert_eq!(
+        s.speakers.focus,
+        onrecord::tui::state::SpeakersFocus::Quotes
+    );
+    // ] walks on from there, across articles.
+    press(&mut s, &["enter", "]", "]"]);
+    assert_eq!(s.screen, Screen::Reader);
+    assert_eq!(current_speaker(&s).as_deref(), Some("Ana Ruiz"));
+
+    // The speaker selected in the sidebar, even with a filter on the Speakers view.
+    let mut s = state(120, 40);
+    press(&mut s, &["w", "f"]);
+    type_text(&mut s, "lopez");
+    press(&mut s, &["enter", "w"]);
+    assert_eq!(s.screen, Screen::Reader);
+    assert_eq!(s.speakers.filter, "lopez");
+    open_bridge(&mut s);
+    press(&mut s, &["tab", "j"]);
+    let effects = press(&mut s, &["w"]);
+    assert_eq!(s.speakers.current().unwrap().name, "Tom Berg");
+    assert!(
+        effects.contains(&Effect::LoadSpeakerQuotes {
+            speaker: "Tom Berg".into(),
+            limit: QUOTE_PAGE
+        }),
+        "{effects:?}"
+    );
+
+    // Nothing in hand (the list has focus): the view opens as it was.
+    let mut s = state(120, 40);
+    let effects = press(&mut s, &["w"]);
+    assert!(effects.is_empty(), "{effects:?}");
+    assert!(s.speakers.quotes.is_none());
+}
+
+#[test]
+fn enter_on_an_entity_shows_which_mention_in_the_status_bar() {
+    let mut s = state(120, 40);
+    open_bridge(&mut s);
+    press(&mut s, &["tab", "G"]);
+    let n = {
+        let r = s.reader.as_ref().unwrap();
+        let SideItem::Entity { index } = r.side[r.side_selected] else {
+            panic!("last row is an entity")
+        };
+        r.analysis.entities[index].mentions.len()
+    };
+    assert!(n >= 2);
+    press(&mut s, &["enter"]);
+    assert!(
+        status(&s).contains(&format!("Riverton mention 1/{n}")),
+        "{}",
+        status(&s)
+    );
+    press(&mut s, &["enter"]);
+    assert!(status(&s).contains(&format!("Riverton mention 2/{n}")));
+    // Gone with the mark.
+    press(&mut s, &["esc"]);
+    assert!(!status(&s).contains("mention"), "{}", status(&s));
+}
+
+#[test]
+fn quote_keys_while_the_article_loads_say_so() {
+    let mut s = state(120, 40);
+    let effects = update(&mut s, Action::Enter);
+    assert!(matches!(effects[..], [Effect::LoadArticle(_)]));
+    update(&mut s, Action::NextQuote);
+    assert_eq!(s.message.as_deref(), Some("the article is still loading…"));
 }

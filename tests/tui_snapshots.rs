@@ -184,3 +184,82 @@ fn wide_and_combining_text_stays_in_its_pane() {
         assert_eq!(unicode_width::UnicodeWidthStr::width(line), 80, "{line:?}");
     }
 }
+
+#[test]
+fn only_the_current_quotes_lines_carry_the_gutter_marker() {
+    for theme in [
+        Theme::plain(),
+        Theme::new(&ThemeConfig::default(), ColorMode::TrueColor),
+    ] {
+        let mut s = State::new(Keymap::default(), theme);
+        update(&mut s, Action::Resize(120, 40));
+        update(&mut s, Action::ArticlesLoaded(summaries()));
+        press(&mut s, &["j", "enter", "n", "n"]);
+        let t = render(&s);
+        let buf = t.backend().buffer();
+        let body = onrecord::tui::layout::inner(s.panes().body.unwrap());
+        let blank = buf[(body.x + 10, body.y + body.height - 1)].clone();
+        let mut marked = 0;
+        for y in body.y..body.y + body.height {
+            let c = &buf[(body.x, y)];
+            if c.symbol() == "▌" {
+                marked += 1;
+            } else {
+                // Not a stripe down the whole pane: a gutter cell off the current quote
+                // looks like the empty text next to it.
+                assert_eq!(
+                    (c.bg, c.modifier),
+                    (blank.bg, blank.modifier),
+                    "gutter at row {y} is styled"
+                );
+            }
+        }
+        assert!(marked >= 1, "the current quote is marked");
+    }
+}
+
+#[test]
+fn wide_titles_and_bylines_keep_the_list_columns() {
+    let mut s = State::new(Keymap::default(), Theme::plain());
+    update(&mut s, Action::Resize(120, 40));
+    let mut list = summaries();
+    list[0].title = "東京で新しい橋が開通する日が来た、市民は喜ぶ".into();
+    list[0].byline = vec!["山田 太郎".into()];
+    list[0].quote_count = 7;
+    update(&mut s, Action::ArticlesLoaded(list));
+    let text = screen_text(&s);
+    let row = text
+        .lines()
+        .find(|l| l.contains("東京"))
+        .expect("the CJK article is listed");
+    let list = s.panes().list.unwrap();
+    // The quote count stays at the right edge of the list, as on the other rows.
+    let inside: String = {
+        let mut w = 0;
+        row.chars()
+            .take_while(|c| {
+                w += unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0);
+                w <= usize::from(list.width)
+            })
+            .collect()
+    };
+    assert!(
+        inside.trim_end_matches(['┃', '│']).ends_with("  7"),
+        "{inside:?}"
+    );
+    assert!(inside.contains("山田"), "{inside:?}");
+    assert_eq!(
+        unicode_width::UnicodeWidthStr::width(inside.as_str()),
+        usize::from(list.width)
+    );
+}
+
+#[test]
+fn counts_of_one_are_singular() {
+    let mut s = state(120, 40);
+    press(&mut s, &["f"]);
+    type_text(&mut s, "school");
+    press(&mut s, &["enter"]);
+    let st = status(&s);
+    assert!(st.contains(" 1 article ·"), "{st}");
+}

@@ -257,7 +257,7 @@ fn is_busy(e: &anyhow::Error) -> bool {
 }
 
 /// Moves a corrupt database (and its WAL and shared-memory files) aside; returns the new name.
-fn move_aside(path: &Path) -> anyhow::Result<PathBuf> {
+pub(crate) fn move_aside(path: &Path) -> anyhow::Result<PathBuf> {
     let stamp = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs())

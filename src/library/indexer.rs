@@ -547,7 +547,7 @@ pub fn open_and_update(
         Err(e) if db::is_corruption(&e) => {
             // Damage found mid-run: start over on a fresh index.
             drop(index);
-            let aside = move_corrupt(db_path)?;
+            let aside = db::move_aside(db_path)?;
             let n = format!(
                 "the index {} turned out corrupt; moved it to {} and rebuilding",
                 db_path.display(),
@@ -563,23 +563,6 @@ pub fn open_and_update(
     };
     summary.notices.splice(0..0, notices);
     Ok(summary)
-}
-
-fn move_corrupt(db_path: &Path) -> anyhow::Result<PathBuf> {
-    let stamp = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
-    let mut aside = db_path.as_os_str().to_owned();
-    aside.push(format!(".corrupt-{stamp}"));
-    let aside = PathBuf::from(aside);
-    std::fs::rename(db_path, &aside)?;
-    for suffix in ["-wal", "-shm"] {
-        let mut side = db_path.as_os_str().to_owned();
-        side.push(suffix);
-        let _ = std::fs::remove_file(PathBuf::from(side));
-    }
-    Ok(aside)
 }
 
 /// A background indexing run.

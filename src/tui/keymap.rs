@@ -250,7 +250,7 @@ key_table! {
         Quit quit ["q", "ctrl-c"] "Quit",
         ToggleSidebar toggle_sidebar ["e"] "Show or hide the entity sidebar",
         ReadingMode reading_mode ["z"] "Full-width reading mode",
-        SpeakersView speakers_view ["w"] "Speakers view: who said what, across the library",
+        SpeakersView speakers_view ["w"] "Speakers view: who said what, library-wide (on the speaker in hand)",
         ToggleHelp toggle_help ["?"] "This help",
     }
     "Quotes" {

@@ -754,6 +754,11 @@ pub struct SpeakersView {
     /// The chosen speaker's quotes across the library, as far as fetched.
     pub quotes: Option<SpeakerQuotes>,
     pub quote_selected: usize,
+    /// The speaker to select once the list arrives (the view was opened on a speaker).
+    pub pending_speaker: Option<String>,
+    /// The quote to select once that speaker's quotes arrive: (speaker, article, quote
+    /// index in the article).
+    pub pending_quote: Option<(String, ArticleId, usize)>,
 }
 
 impl SpeakersView {
@@ -767,6 +772,8 @@ impl SpeakersView {
             focus: SpeakersFocus::Names,
             quotes: None,
             quote_selected: 0,
+            pending_speaker: None,
+            pending_quote: None,
         }
     }
 
@@ -997,6 +1004,22 @@ impl State {
         })
     }
 
+    /// The speaker the reader points at: the one selected in the sidebar when it has
+    /// focus, else the current quote's speaker; with the current quote when it is theirs.
+    fn speaker_in_hand(&self) -> Option<(String, Option<(ArticleId, usize)>)> {
+        let r = self.reader.as_ref()?;
+        let slot = match (self.focus, r.side.get(r.side_selected)) {
+            (Focus::Sidebar, Some(SideItem::Speaker { slot, .. })) => Some(*slot),
+            (Focus::Body | Focus::Sidebar, _) => r.current.and_then(|q| r.nav.speaker_of[q]),
+            _ => None,
+        }?;
+        let quote = r
+            .current
+            .filter(|&q| r.nav.speaker_of[q] == Some(slot))
+            .map(|q| (r.id, q));
+        Some((r.nav.speakers[slot].clone(), quote))
+    }
+
     fn walk_step(&mut self, forward: bool) -> Option<Vec<Effect>> {
         let reader_id = self.reader.as_ref().map(|r| r.id);
         let (w, q, hit) = self.walk_hit()?;
@@ -1169,9 +1192,21 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             vec![Effect::SetRead(id)]
         }
         SpeakersLoaded(v) => {
-            state.speakers.all = v;
-            state.speakers.loaded = true;
-            state.speakers.refresh();
+            let sv = &mut state.speakers;
+            sv.all = v;
+            sv.loaded = true;
+            if let Some(name) = sv.pending_speaker.take()
+                && let Some(i) = sv.all.iter().position(|s| s.name == name)
+            {
+                // Opened on a speaker: show them, even if a filter would hide them.
+                if !sv.rows.contains(&i) {
+                    sv.filter.clear();
+                }
+                sv.refresh();
+                sv.selected = sv.rows.iter().position(|&r| r == i).unwrap_or(0);
+            } else {
+                sv.refresh();
+            }
             Vec::new()
         }
         SpeakerQuotesLoaded { speaker, page } => {
@@ -1188,6 +1223,17 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             }
             if let Some(w) = &mut state.walk {
                 w.index = w.index.min(page.hits.len().saturating_sub(1));
+            }
+            if let Some((_, article, quote)) = sv.pending_quote.take_if(|p| p.0 == speaker) {
+                // Opened from an article: on the quote the reader was at.
+                if let Some(i) = page
+                    .hits
+                    .iter()
+                    .position(|h| h.article == article && h.quote_index == quote)
+                {
+                    sv.quote_selected = i;
+                    sv.focus = SpeakersFocus::Quotes;
+                }
             }
             sv.quotes = Some(SpeakerQuotes {
                 speaker,
@@ -1304,7 +1350,20 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
                 Vec::new()
             } else {
                 state.screen = Screen::Speakers;
-                vec![Effect::LoadSpeakers]
+                let mut effects = vec![Effect::LoadSpeakers];
+                // From an article: the speaker in hand (selected in the sidebar, else the
+                // current quote's) with all their quotes across the library.
+                if let Some((name, quote)) = state.speaker_in_hand() {
+                    let sv = &mut state.speakers;
+                    sv.pending_speaker = Some(name.clone());
+                    sv.pending_quote = quote.map(|(a, q)| (name.clone(), a, q));
+                    sv.focus = SpeakersFocus::Quotes;
+                    effects.push(Effect::LoadSpeakerQuotes {
+                        speaker: name,
+                        limit: QUOTE_PAGE,
+                    });
+                }
+                effects
             }
         }
         Click { column, row } => click(state, &panes, column, row),
@@ -1460,8 +1519,14 @@ fn click(state: &mut State, panes: &Panes, column: u16, row: u16) -> Vec<Effect>
                     .unwrap_or(0);
                 let off = layout::list_offset(sel_row, usize::from(inner.height));
                 if let Some(Some(item)) = rows.get(off + usize::from(row - inner.y)) {
+                    let again = *item == rd.side_selected;
                     rd.side_selected = *item;
                     rd.on_side_move();
+                    if again {
+                        // A second click on a row jumps, as Enter does.
+                        let res = rd.cycle_side();
+                        state.notify(res);
+                    }
                 }
             }
         }
@@ -1719,7 +1784,7 @@ fn reader_action(state: &mut State, panes: &Panes, action: Action) -> Vec<Effect
         NextQuote | PrevQuote => {
             let fwd = action == NextQuote;
             let Some(r) = &mut state.reader else {
-                state.message = Some("open an article first (Enter)".into());
+                state.message = Some(no_article(state));
                 return Vec::new();
             };
             let res = if r.search.is_some() {
@@ -1734,7 +1799,7 @@ fn reader_action(state: &mut State, panes: &Panes, action: Action) -> Vec<Effect
         }
         NextSpeaker | PrevSpeaker => {
             let Some(r) = &mut state.reader else {
-                state.message = Some("open an article first (Enter)".into());
+                state.message = Some(no_article(state));
                 return Vec::new();
             };
             let res = r.next_speaker(action == NextSpeaker);
@@ -1749,7 +1814,7 @@ fn reader_action(state: &mut State, panes: &Panes, action: Action) -> Vec<Effect
                 return effects;
             }
             let Some(r) = &mut state.reader else {
-                state.message = Some("open an article first (Enter)".into());
+                state.message = Some(no_article(state));
                 return Vec::new();
             };
             let res = r.next_same_speaker(fwd);
@@ -1809,6 +1874,15 @@ fn reader_action(state: &mut State, panes: &Panes, action: Action) -> Vec<Effect
         _ => {}
     }
     Vec::new()
+}
+
+/// Why a quote key does nothing without an open article.
+fn no_article(state: &State) -> String {
+    if state.loading.is_some() {
+        "the article is still loading…".into()
+    } else {
+        "open an article first (Enter)".into()
+    }
 }
 
 /// Only plain http(s) URLs without spaces or control characters are handed to the opener.

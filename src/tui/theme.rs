@@ -157,8 +157,16 @@ impl Theme {
             mode,
             speakers,
             accent: pick(&config.accent, &defaults.accent),
-            selected_bg: pick(&config.selected_speaker_bg, &defaults.selected_speaker_bg),
-            current_bg: pick(&config.current_bg, &defaults.current_bg),
+            selected_bg: visible_bg(
+                pick(&config.selected_speaker_bg, &defaults.selected_speaker_bg),
+                &config.selected_speaker_bg,
+                mode,
+            ),
+            current_bg: visible_bg(
+                pick(&config.current_bg, &defaults.current_bg),
+                &config.current_bg,
+                mode,
+            ),
             dim: pick(&config.dim, &defaults.dim),
         }
     }
@@ -204,8 +212,10 @@ impl Theme {
     }
 
     /// Added to the current quote, the current search match and a jumped-to mention.
+    /// With 16 colours a dark background would come out as the terminal's own (or the
+    /// same grey as the selected speaker's), so the current quote is reversed instead.
     pub fn current(&self) -> Style {
-        if self.color() {
+        if self.color() && self.mode != ColorMode::C16 {
             Style::new()
                 .bg(self.current_bg)
                 .add_modifier(Modifier::BOLD)
@@ -251,6 +261,21 @@ impl Theme {
 
     pub fn status(&self) -> Style {
         Style::new().add_modifier(Modifier::REVERSED)
+    }
+}
+
+/// A background reduced to 16 colours must not vanish: a dark shade that comes out as
+/// black (the usual terminal background) takes the nearest other colour instead, unless
+/// the config asked for black.
+fn visible_bg(reduced: Color, written: &str, mode: ColorMode) -> Color {
+    if mode != ColorMode::C16 || reduced != Color::Black {
+        return reduced;
+    }
+    match parse_color(written) {
+        Ok(Color::Black) | Ok(Color::Indexed(0)) => Color::Black,
+        Ok(Color::Rgb(r, g, b)) => nearest_16((r, g, b), &[Color::Black]),
+        Ok(Color::Indexed(i)) => nearest_16(indexed_to_rgb(i), &[Color::Black]),
+        _ => Color::DarkGray,
     }
 }
 
@@ -333,8 +358,14 @@ const ANSI: [(Color, (u8, u8, u8)); 16] = [
 ];
 
 fn rgb_to_16(r: u8, g: u8, b: u8) -> Color {
+    nearest_16((r, g, b), &[])
+}
+
+/// The nearest of the 16 ANSI colours but `except`.
+fn nearest_16(rgb: (u8, u8, u8), except: &[Color]) -> Color {
     ANSI.iter()
-        .min_by_key(|(_, c)| dist((r, g, b), *c))
+        .filter(|(c, _)| !except.contains(c))
+        .min_by_key(|(_, c)| dist(rgb, *c))
         .map_or(Color::Reset, |(c, _)| *c)
 }
 
@@ -394,6 +425,29 @@ mod tests {
                 .iter()
                 .all(|c| !matches!(c, Color::Rgb(..) | Color::Indexed(_)))
         );
+    }
+
+    #[test]
+    fn sixteen_colours_keep_the_highlights_visible() {
+        // The default backgrounds are dark shades that the nearest-colour rule turns into
+        // black: on a black terminal the selected speaker's quotes would not stand out.
+        let t = Theme::new(&ThemeConfig::default(), ColorMode::C16);
+        let sel = t.selected_speaker();
+        assert!(
+            !matches!(sel.bg, None | Some(Color::Black) | Some(Color::Reset)),
+            "{sel:?}"
+        );
+        let cur = t.current();
+        assert!(cur.add_modifier.contains(Modifier::REVERSED), "{cur:?}");
+        assert_ne!(cur, sel);
+        // Black asked for is black.
+        let cfg: ThemeConfig = toml::from_str("selected_speaker_bg = \"black\"").unwrap();
+        let t = Theme::new(&cfg, ColorMode::C16);
+        assert_eq!(t.selected_speaker().bg, Some(Color::Black));
+        // Other modes keep the colours as written.
+        let t = Theme::new(&ThemeConfig::default(), ColorMode::TrueColor);
+        assert_eq!(t.selected_speaker().bg, Some(Color::Rgb(0x30, 0x3a, 0x4a)));
+        assert!(!t.current().add_modifier.contains(Modifier::REVERSED));
     }
 
     #[test]

@@ -44,6 +44,15 @@ pub fn draw(f: &mut Frame, state: &State) {
     }
 }
 
+/// `s` cut to `width` display columns (with `…`) and padded with spaces to exactly that
+/// width: `format!("{:<w$}")` pads by characters, which misaligns wide (CJK) text.
+pub fn pad(s: &str, width: usize) -> String {
+    let mut out = fit(s, width);
+    let w = out.width();
+    out.extend(std::iter::repeat_n(' ', width.saturating_sub(w)));
+    out
+}
+
 /// Cuts `s` to at most `width` display columns, with `…` when cut.
 pub fn fit(s: &str, width: usize) -> String {
     if s.width() <= width {
@@ -146,12 +155,9 @@ pub fn draw_list(f: &mut Frame, area: Rect, state: &State) {
             let title_w = w.saturating_sub(2 + 11 + by_w + 2 + count.width());
             let left = vec![
                 Span::raw(mark),
-                Span::styled(format!("{date:<10} "), t.dim()),
-                Span::raw(format!(
-                    "{:<title_w$} ",
-                    fit(&one_line(&a.title, 200), title_w)
-                )),
-                Span::styled(format!("{:<by_w$}", fit(&by, by_w)), t.dim()),
+                Span::styled(format!("{} ", pad(&date, 10)), t.dim()),
+                Span::raw(format!("{} ", pad(&one_line(&a.title, 200), title_w))),
+                Span::styled(pad(&by, by_w), t.dim()),
             ];
             spread(left, vec![Span::styled(count, t.dim())], w)
         } else {
@@ -176,7 +182,7 @@ pub fn draw_list(f: &mut Frame, area: Rect, state: &State) {
             .date
             .iter()
             .cloned()
-            .chain([format!("{} quotes", a.quote_count)])
+            .chain([count(a.quote_count, "quote")])
             .collect::<Vec<_>>()
             .join(" · ");
         let by = if a.byline.is_empty() {
@@ -274,8 +280,12 @@ pub fn body_lines<'a>(state: &State, r: &'a Reader, height: usize) -> Vec<Line<'
                 let on_current = cur
                     .as_ref()
                     .is_some_and(|c| c.start < le.max(ls + 1) && c.end > ls);
-                let gutter = if on_current { "▌" } else { " " };
-                let mut spans = vec![Span::styled(gutter, t.current())];
+                // The marker (and its style) only beside the current quote's lines.
+                let mut spans = vec![if on_current {
+                    Span::styled("▌", t.current())
+                } else {
+                    Span::raw(" ")
+                }];
                 if ls == le {
                     out.push(Line::from(spans));
                     continue;
@@ -520,7 +530,7 @@ pub fn draw_speaker_quotes(f: &mut Frame, area: Rect, state: &State) {
         let used = 11 + title.width() + 2;
         let kind_style = t.quote(Some(0), hit.kind);
         let line = Line::from(vec![
-            Span::styled(format!("{date:<10} "), t.dim()),
+            Span::styled(format!("{} ", pad(&date, 10)), t.dim()),
             Span::styled(title, t.title()),
             Span::raw("  "),
             Span::styled(fit(&quote, w.saturating_sub(used)), kind_style),
@@ -559,7 +569,7 @@ pub fn draw_status(f: &mut Frame, area: Rect, state: &State) {
                     (sv.quote_selected + 1).min(q.hits.len()),
                     q.total
                 ),
-                _ => format!("{} speakers", sv.rows.len()),
+                _ => count(sv.rows.len(), "speaker"),
             };
             (
                 left,
@@ -589,7 +599,7 @@ pub fn draw_status(f: &mut Frame, area: Rect, state: &State) {
             ),
             _ => {
                 let l = &state.list;
-                let mut left = format!("{} articles · by {}", l.rows.len(), l.sort.name());
+                let mut left = format!("{} · by {}", count(l.rows.len(), "article"), l.sort.name());
                 if !l.filter.is_empty() {
                     left.push_str(&format!(" · filter “{}”", one_line(&l.filter, 30)));
                 }
@@ -636,6 +646,15 @@ pub fn draw_status(f: &mut Frame, area: Rect, state: &State) {
     f.render_widget(Paragraph::new(line).style(t.status()), area);
 }
 
+/// `1 quote`, `2 quotes`.
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// The indexing gauge of the status bar: ` indexing ▰▰▰▱▱▱ 120/400 `.
 pub fn gauge(done: usize, total: usize) -> String {
     const CELLS: usize = 8;
@@ -670,7 +689,10 @@ fn reader_status(state: &State, r: &Reader) -> String {
                 60,
             ));
         }
-        _ => parts.push(format!("{n} quotes")),
+        _ => parts.push(count(n, "quote")),
+    }
+    if let Some(m) = entity_mention(r) {
+        parts.push(m);
     }
     if let Some(s) = &r.search {
         parts.push(format!(
@@ -694,6 +716,20 @@ fn reader_status(state: &State, r: &Reader) -> String {
     parts.join(" · ")
 }
 
+/// Where Enter on a sidebar entity got to: `Victor Hale mention 2/5`, while its mention is
+/// the one shown.
+fn entity_mention(r: &Reader) -> Option<String> {
+    let (item, k) = r.side_cycle?;
+    let SideItem::Entity { index } = r.side.get(item)? else {
+        return None;
+    };
+    let e = &r.analysis.entities[*index];
+    let n = e.mentions.len();
+    let shown = e.mentions.get(k % n.max(1))?;
+    (r.mark.as_ref() == Some(shown))
+        .then(|| format!("{} mention {}/{n}", one_line(&e.name, 40), k % n + 1))
+}
+
 /// The help overlay, generated from the keymap.
 pub fn draw_help(f: &mut Frame, area: Rect, state: &State) {
     let t = &state.theme;
@@ -707,6 +743,8 @@ pub fn draw_help(f: &mut Frame, area: Rect, state: &State) {
         .max()
         .unwrap_or(0)
         .min(24);
+    // Descriptions wrap under themselves (hanging indent) when the popup is wide enough.
+    let text_w = usize::from(area.width.clamp(4, 100) - 2).saturating_sub(kw + 4);
     let mut lines = Vec::new();
     let mut group = "";
     for r in &rows {
@@ -717,10 +755,22 @@ pub fn draw_help(f: &mut Frame, area: Rect, state: &State) {
             group = r.group;
             lines.push(Line::styled(group, t.title()));
         }
-        lines.push(Line::from(vec![
-            Span::styled(format!("  {:<kw$}  ", fit(&r.keys, kw)), t.speaker(0)),
-            Span::raw(r.help),
-        ]));
+        let keys = Span::styled(format!("  {:<kw$}  ", fit(&r.keys, kw)), t.speaker(0));
+        if text_w < 12 {
+            lines.push(Line::from(vec![keys, Span::raw(r.help)]));
+            continue;
+        }
+        for (i, range) in super::body::wrap_text(r.help, text_w)
+            .into_iter()
+            .enumerate()
+        {
+            let part = r.help[range].trim_end();
+            lines.push(if i == 0 {
+                Line::from(vec![keys.clone(), Span::raw(part)])
+            } else {
+                Line::from(vec![Span::raw(" ".repeat(kw + 4)), Span::raw(part)])
+            });
+        }
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled(super::keymap::MOUSE_HELP, t.dim()));

@@ -328,6 +328,9 @@ const AMBIGUOUS_TITLES: &[&str] = &[
     "Coach",
     "Captain",
     "Commander",
+    "Constable",
+    "Trooper",
+    "Delegate",
     "Director",
     "Inspector",
     "Lady",
@@ -540,7 +543,86 @@ pub fn classify(body: &str, toks: &[Token]) -> Vec<Raw> {
             trim_headline(body, toks, lx, &mut out, from);
         }
     }
+    dateline(body, toks, lx, &mut out);
     out
+}
+
+fn is_dash(t: &Token) -> bool {
+    matches!(t.kind, Kind::Punct('-' | '\u{2013}' | '\u{2014}'))
+}
+
+/// A wire dateline opening a paragraph, `PORT HALDEN (Wirepost) –` or `OSLO, May 3
+/// (Newsline) -`: the capitals before the credit are a place, the credit in parentheses
+/// before the dash an organization.
+fn dateline(body: &str, toks: &[Token], lx: &Lexicons, out: &mut [Raw]) {
+    // The `(` of the credit: preceded in its paragraph by at most a few capitalized words,
+    // numbers and commas; followed by one to three words, `)` and a dash.
+    let credit_open = |open: usize| -> bool {
+        if !toks.get(open).is_some_and(|t| t.is_punct('(')) {
+            return false;
+        }
+        let mut k = open;
+        let mut n = 0;
+        while !toks[k].para_start {
+            k -= 1;
+            n += 1;
+            let t = &toks[k];
+            let w = t.text(body);
+            let ok = t.is_punct(',')
+                || t.is_word()
+                    && w.chars()
+                        .next()
+                        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+            if n > 8 || !ok {
+                return false;
+            }
+        }
+        true
+    };
+    for r in out.iter_mut() {
+        let (f, n) = (r.first_tok, r.next_tok);
+        let is_credit = f > 0
+            && credit_open(f - 1)
+            && n > f
+            && n - f <= 3
+            && toks.get(n).is_some_and(|t| t.is_punct(')'))
+            && toks.get(n + 1).is_some_and(is_dash)
+            && r.title.is_none();
+        if is_credit {
+            if matches!(r.kind, RawKind::Unknown | RawKind::UnknownMulti) {
+                r.kind = RawKind::Org;
+            }
+            continue;
+        }
+        // A lone capitalized acronym-like word (`NATO, the alliance`) only with a credit.
+        let credit_follows = || (n..toks.len().min(n + 6)).any(credit_open);
+        let place = toks[f].para_start
+            && (matches!(
+                r.kind,
+                RawKind::Unknown | RawKind::UnknownMulti | RawKind::Place
+            ) || r.kind == RawKind::Org && r.canon.is_none() && credit_follows())
+            && r.words.iter().all(|w| {
+                let w = &body[w.clone()];
+                is_all_caps(w) && w.chars().count() >= 3 && {
+                    let t = titlecase(w);
+                    !lx.generic.contains(t.as_str()) && !lx.stopwords.contains(t.as_str())
+                }
+            })
+            && toks.get(n).is_some_and(|t| {
+                is_dash(t) || t.is_punct(',') || t.is_punct('(') && credit_open(n)
+            });
+        if place {
+            r.kind = RawKind::Place;
+            if r.canon.is_none() {
+                let words: Vec<String> = r
+                    .words
+                    .iter()
+                    .map(|w| titlecase(&body[w.clone()]))
+                    .collect();
+                r.canon = Some(words.join(" "));
+            }
+        }
+    }
 }
 
 struct Group {

@@ -322,6 +322,18 @@ mod tests {
     }
 
     #[test]
+    fn place_named_by_a_place_noun_before_of() {
+        let t = recognize(&article(
+            "Fares to the island of Vennick will rise. Residents of the town of Aldmere \
+             Cross objected, and the Institute of Tarsk agreed.",
+        ));
+        let places = names(&t, EntityKind::Place);
+        assert!(places.contains(&"Vennick"), "{places:?}");
+        assert!(places.contains(&"Aldmere Cross"), "{places:?}");
+        assert!(!places.contains(&"Tarsk"), "{places:?}");
+    }
+
+    #[test]
     fn org_from_context() {
         let t = recognize(&article(
             "\u{201C}Prices rise,\u{201D} said Ana Ruiz, an economist at Brightwave. Bo Lind, chief strategist at Kessler Tabor, agreed.",
@@ -418,6 +430,82 @@ mod tests {
             "Critics of the Marlow administration met in Oslo.",
         ));
         assert_eq!(names(&t, EntityKind::Person), ["Marlow"]);
+    }
+
+    #[test]
+    fn abbreviated_ranks_are_titles() {
+        let t = recognize(&article(
+            "The case was led by Det. Insp. Laura Brenner. Supt. Mark Oyelaran and Cllr Rita \
+             Moss spoke later, with Chief Supt. Dev Anand and Const. Ivo Marsh.",
+        ));
+        let mut people = names(&t, EntityKind::Person);
+        people.sort_unstable();
+        assert_eq!(
+            people,
+            [
+                "Dev Anand",
+                "Ivo Marsh",
+                "Laura Brenner",
+                "Mark Oyelaran",
+                "Rita Moss"
+            ]
+        );
+        let p = t.find(EntityKind::Person, "Laura Brenner").expect("person");
+        assert!(
+            t.entities[p]
+                .aliases
+                .iter()
+                .any(|a| a.ends_with("Insp. Laura Brenner"))
+        );
+    }
+
+    #[test]
+    fn a_company_speaking_is_not_a_person() {
+        // The org comes first or later; a speech verb after the name is no person cue then.
+        for body in [
+            "A manager at Dunmore Steelworks went on trial. Dunmore Steelworks said it would help.",
+            "Dunmore Steelworks said it would help. A manager at Dunmore Steelworks went on trial.",
+        ] {
+            let t = recognize(&article(body));
+            assert!(names(&t, EntityKind::Person).is_empty(), "{body}");
+            assert_eq!(names(&t, EntityKind::Organization), ["Dunmore Steelworks"]);
+        }
+        // A person named only by context stays a person.
+        let t = recognize(&article(
+            "Dunmore Akers said he would help. He works at Dunmore Steelworks.",
+        ));
+        assert_eq!(names(&t, EntityKind::Person), ["Dunmore Akers"]);
+        assert_eq!(names(&t, EntityKind::Organization), ["Dunmore Steelworks"]);
+    }
+
+    #[test]
+    fn wire_dateline_names_a_place_and_an_agency() {
+        let t = recognize(&article(
+            "KELLVIK HARBOUR (Newsline) \u{2013} The council met on Tuesday.\n\nMost of \
+             Kellvik Harbour was dark.",
+        ));
+        let p = t.find(EntityKind::Place, "Kellvik Harbour").expect("place");
+        assert!(
+            t.entities[p]
+                .aliases
+                .contains(&"KELLVIK HARBOUR".to_string())
+        );
+        assert_eq!(t.entities[p].mentions.len(), 2);
+        assert_eq!(names(&t, EntityKind::Organization), ["Newsline"]);
+        // With a date before the credit, and an ASCII dash.
+        let t = recognize(&article("DORVAL, May 3 (Wirecast) - Prices rose."));
+        assert_eq!(names(&t, EntityKind::Place), ["Dorval"]);
+        assert_eq!(names(&t, EntityKind::Organization), ["Wirecast"]);
+        // Capitals that open a paragraph without a dateline's shape are no place, and a
+        // page label is no place.
+        let t = recognize(&article(
+            "KELLVIK HARBOUR SHOWS THE WAY\n\nBREAKING \u{2014} The council met. An aside \
+             (Notably) \u{2013} came later.",
+        ));
+        assert!(names(&t, EntityKind::Place).is_empty());
+        assert!(names(&t, EntityKind::Organization).is_empty());
+        let t = recognize(&article("KORVA, the rail union, said fares would rise."));
+        assert!(names(&t, EntityKind::Place).is_empty());
     }
 
     #[test]

@@ -279,10 +279,31 @@ fn place_context(body: &str, toks: &[Token], r: &Raw) -> bool {
     {
         return true;
     }
+    // `north of NAME`, `the island of NAME`, `the town of NAME`.
     r.first_tok >= 2
         && word_at(body, toks, r.first_tok - 1) == Some("of")
-        && word_at(body, toks, r.first_tok - 2).is_some_and(|w| DIRECTIONS.contains(&w))
+        && word_at(body, toks, r.first_tok - 2)
+            .is_some_and(|w| DIRECTIONS.contains(&w) || PLACE_OF_NOUNS.contains(&w))
 }
+
+/// Nouns for a kind of place that name it in `the NOUN of NAME`.
+const PLACE_OF_NOUNS: &[&str] = &[
+    "village",
+    "town",
+    "city",
+    "county",
+    "province",
+    "region",
+    "district",
+    "island",
+    "islands",
+    "port",
+    "hamlet",
+    "borough",
+    "municipality",
+    "township",
+    "suburb",
+];
 
 /// Context says a lone name is an organization: `an economist at NAME`.
 fn org_context(body: &str, toks: &[Token], r: &Raw) -> bool {
@@ -312,6 +333,9 @@ struct Builder {
     org_initials: HashMap<String, Vec<usize>>,
     /// Merged entity → the entity it was merged into.
     redirect: HashMap<usize, usize>,
+    /// People opened only by context (several capitalized words before a speech verb, say),
+    /// with no given name or title behind them yet.
+    context_people: Vec<usize>,
 }
 
 /// Distinct live values of an index entry.
@@ -567,7 +591,9 @@ pub fn resolve(body: &str, toks: &[Token], raws: &[Raw]) -> Resolved {
         let e = match kind {
             RawKind::Person => {
                 if r.words.len() >= 2 || r.title.is_some() {
-                    Some(b.add_person(body, r))
+                    let e = b.add_person(body, r);
+                    b.context_people.retain(|&c| c != e);
+                    Some(e)
                 } else {
                     None
                 }
@@ -595,7 +621,12 @@ pub fn resolve(body: &str, toks: &[Token], raws: &[Raw]) -> Resolved {
                 } else if free && prev == Some("at") {
                     Some(b.add_org(body, r))
                 } else if !shouting && (free && particle || person_context(body, toks, r)) {
-                    Some(b.add_person(body, r))
+                    let before = b.entities.len();
+                    let e = b.add_person(body, r);
+                    if e >= before {
+                        b.context_people.push(e);
+                    }
+                    Some(e)
                 } else {
                     None
                 }
@@ -621,6 +652,10 @@ pub fn resolve(body: &str, toks: &[Token], raws: &[Raw]) -> Resolved {
             acronym_of.entry(acr.to_string()).or_insert(target);
         }
     }
+
+    // A name read as a person from its context alone is the organization or place of that
+    // name when the article names one (`at Merrow Steelworks` … `Merrow Steelworks said`).
+    merge_context_people(&mut b);
 
     // Pass 2: lone words and acronyms link to what is known.
     b.index_orgs();
@@ -741,6 +776,23 @@ fn merge_into(b: &mut Builder, s: usize, target: usize) {
         p.gender = from.gender;
     }
     b.redirect.insert(s, target);
+}
+
+fn merge_context_people(b: &mut Builder) {
+    for e in std::mem::take(&mut b.context_people) {
+        if !b.live_person(e) {
+            continue;
+        }
+        let name = &b.entities[e].name;
+        let target = b
+            .org_keys
+            .get(&org_key(name))
+            .or_else(|| b.place_keys.get(name))
+            .copied();
+        if let Some(t) = target.filter(|&t| t != e) {
+            merge_into(b, e, t);
+        }
+    }
 }
 
 /// A single name matches a full name by surname, or by a family name written first
