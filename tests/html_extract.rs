@@ -222,3 +222,13 @@ fn byline_and_date_lines_at_the_top_of_the_article_are_metadata() {
     // a date line further down is body text
     assert!(a.body.contains("\n\nMarch 3, 2024\n\n"), "{}", a.body);
 }
+
+#[test]
+fn headline_without_a_title_tag_is_the_title_once() {
+    let page = format!(
+        "<html><body><article><h1>River bridge shuts</h1><p>{P1}</p><p>{P2}</p></article></body></html>"
+    );
+    let a = load(page.as_bytes()).article;
+    assert_eq!(a.title, "River bridge shuts");
+    assert!(a.body.starts_with(P1), "{}", a.body);
+}

@@ -184,3 +184,13 @@ fn json_ld_author_given_by_reference() {
     let a = load(&with_head(&head.replace("Ann Lee", "admin"), BODY)).article;
     assert!(a.byline.is_empty(), "{:?}", a.byline);
 }
+
+#[test]
+fn time_of_a_related_story_or_comment_is_not_the_date() {
+    let body = r#"<aside class="sidebar"><a href="/x">Older story</a> <time datetime="2019-01-01">1 Jan 2019</time></aside>
+        <article><p>The council voted on Tuesday to close the old bridge for repairs, a decision that residents had asked for since the spring floods damaged its supports.</p>
+        <p>Posted <time datetime="2024-06-02T08:00:00Z">2 June</time></p></article>
+        <section class="comments"><time datetime="2024-06-03">3 June</time></section>"#;
+    let a = load(&with_head("<title>T</title>", body)).article;
+    assert_eq!(a.date.as_deref(), Some("2024-06-02T08:00:00Z"));
+}

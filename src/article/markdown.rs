@@ -85,6 +85,8 @@ pub fn parse(text: &str, warnings: &mut Vec<LoadWarning>) -> Article {
         if is_link_definition(trimmed) {
             continue;
         }
+        // a footnote's text is kept, without its label: `[^1]: The text.`
+        let trimmed = footnote_text(trimmed).unwrap_or(trimmed);
         let (line, item) = strip_block_prefix(trimmed);
         if item {
             // each list item is a paragraph of its own
@@ -151,6 +153,7 @@ fn same_words(a: &str, b: &str) -> bool {
 /// `[id]: https://...` reference definitions are not text.
 fn is_link_definition(line: &str) -> bool {
     line.starts_with('[')
+        && !line.starts_with("[^")
         && line.find("]:").is_some_and(|p| {
             !line[1..p].contains(']') && line[p + 2..].trim_start().contains(['/', '.', '#'])
         })
@@ -327,6 +330,13 @@ fn is_rule(line: &str) -> bool {
             || c.chars().all(|c| c == '_'))
 }
 
+/// The text of a footnote definition line (`[^1]: The text.`).
+fn footnote_text(line: &str) -> Option<&str> {
+    let rest = line.strip_prefix("[^")?;
+    let close = rest.find("]:")?;
+    (!rest[..close].contains(char::is_whitespace)).then(|| rest[close + 2..].trim_start())
+}
+
 /// The level and text of an ATX heading (`## Text`).
 fn heading_text(line: &str) -> Option<(usize, &str)> {
     let hashes = line.chars().take_while(|&c| c == '#').count();
@@ -404,6 +414,18 @@ pub fn strip_inline(s: &str) -> String {
                 out.push(chars[i + 1]);
                 i += 2;
             }
+            // a backslash ending a line is a hard line break
+            '\\' if i + 1 == chars.len() => i += 1,
+            // strikethrough marks
+            '~' if chars.get(i + 1) == Some(&'~') => i += 2,
+            // footnote reference: [^1]
+            '[' if chars.get(i + 1) == Some(&'^')
+                && find_char(&chars, i + 2, ']').is_some_and(|close| {
+                    close > i + 2 && chars[i + 2..close].iter().all(|c| !c.is_whitespace())
+                }) =>
+            {
+                i = find_char(&chars, i + 2, ']').map_or(i + 1, |close| close + 1);
+            }
             '!' if chars.get(i + 1) == Some(&'[') => {
                 // image: drop entirely
                 if let Some(end) = link_end(&chars, i + 1) {
@@ -433,7 +455,17 @@ pub fn strip_inline(s: &str) -> String {
                 i += 1
             }
             '<' => {
-                if let Some(close) = find_char(&chars, i + 1, '>')
+                let close = find_char(&chars, i + 1, '>');
+                let inner: String = close
+                    .map(|c| chars[i + 1..c].iter().collect())
+                    .unwrap_or_default();
+                if let Some(close) = close
+                    && is_autolink(&inner)
+                {
+                    // <https://example.org>: the address is the text
+                    out.push_str(inner.strip_prefix("mailto:").unwrap_or(&inner));
+                    i = close + 1;
+                } else if let Some(close) = close
                     && chars[i + 1..close]
                         .iter()
                         .all(|c| !c.is_whitespace() || *c == ' ')
@@ -456,6 +488,15 @@ pub fn strip_inline(s: &str) -> String {
     out
 }
 
+/// The inside of `<...>` that is an autolink (an address), not an HTML tag.
+fn is_autolink(inner: &str) -> bool {
+    !inner.contains(char::is_whitespace)
+        && (["http://", "https://", "mailto:", "ftp://"]
+            .iter()
+            .any(|p| inner.starts_with(p))
+            || inner.contains('@') && !inner.contains(['"', '=', '/']))
+}
+
 fn find_char(chars: &[char], from: usize, target: char) -> Option<usize> {
     chars[from.min(chars.len())..]
         .iter()
@@ -468,7 +509,19 @@ fn find_char(chars: &[char], from: usize, target: char) -> Option<usize> {
 fn link_end(chars: &[char], open: usize) -> Option<usize> {
     let close = find_char(chars, open + 1, ']')?;
     match chars.get(close + 1) {
-        Some('(') => find_char(chars, close + 2, ')').map(|p| p + 1),
+        Some('(') => {
+            // the destination may hold balanced parentheses: (https://e.org/a_(b))
+            let mut depth = 0usize;
+            for (k, &c) in chars.iter().enumerate().skip(close + 2).take(2000) {
+                match c {
+                    '(' => depth += 1,
+                    ')' if depth == 0 => return Some(k + 1),
+                    ')' => depth -= 1,
+                    _ => {}
+                }
+            }
+            None
+        }
         Some('[') => find_char(chars, close + 2, ']').map(|p| p + 1),
         _ => None,
     }
@@ -612,5 +665,20 @@ mod tests {
         // a longer fence is closed only by a fence at least as long
         let a = parse("Intro.\n\n````\n```\ninner\n```\n````\n\nOut.", &mut w);
         assert_eq!(a.body, "Intro.\n\n``` inner ```\n\nOut.");
+    }
+
+    #[test]
+    fn autolinks_strikethrough_breaks_footnotes_and_parenthesized_links() {
+        let mut w = Vec::new();
+        let a = parse(
+            "# T\n\nSee <https://example.org/report> or <desk@example.org>, ~~not~~ now.\\\nSame paragraph.\n\nA [report](https://e.org/a_(b)) came out.[^n1]\n\n[^n1]: Published on Monday.",
+            &mut w,
+        );
+        assert_eq!(
+            a.body,
+            "See https://example.org/report or desk@example.org, not now. Same paragraph.\n\nA report came out.\n\nPublished on Monday."
+        );
+        // HTML tags still go
+        assert_eq!(strip_inline("H<sub>2</sub>O <a href=\"x\">y</a>"), "H2O y");
     }
 }

@@ -36,6 +36,14 @@ pub fn parse(text: &str) -> Article {
     let mut article = Article::default();
     let mut paragraphs = split_paragraphs(text);
     split_header_lines(&mut paragraphs);
+    // The page's address saved above the article.
+    while let Some(first) = paragraphs.first()
+        && first.lines.len() == 1
+        && let Some(url) = source_url(&first.text)
+    {
+        article.url.get_or_insert(url);
+        article.extra.push(paragraphs.remove(0).text);
+    }
 
     if let Some(first) = paragraphs.first()
         && first.lines.len() == 1
@@ -93,9 +101,36 @@ pub fn split_paragraphs(text: &str) -> Vec<Para> {
 /// How many paragraphs at the top may hold header lines (title, standfirst, byline, date).
 const HEADER_PARAGRAPHS: usize = 3;
 
-/// A line that is only a byline or only a date.
+/// A line that is only a byline, a date or the source address.
 fn is_header_line(line: &str) -> bool {
-    parse_byline_and_date(line).is_some() || looks_like_date_line(line)
+    parse_byline_and_date(line).is_some()
+        || looks_like_date_line(line)
+        || source_url(line).is_some()
+}
+
+/// The address in a line that is only a web address, maybe labelled (`Source: https://…`).
+pub fn source_url(line: &str) -> Option<String> {
+    let line = line.trim();
+    let lower = line.to_ascii_lowercase();
+    let start = [
+        "source:",
+        "url:",
+        "link:",
+        "originally published at",
+        "original:",
+    ]
+    .iter()
+    .find(|p| lower.starts_with(*p))
+    .map_or(0, |p| p.len());
+    let rest = line[start..].trim();
+    let rest = rest
+        .strip_prefix('<')
+        .and_then(|r| r.strip_suffix('>'))
+        .unwrap_or(rest);
+    let is_url = (rest.starts_with("http://") || rest.starts_with("https://"))
+        && rest.len() > 10
+        && !rest.contains(char::is_whitespace);
+    is_url.then(|| rest.to_string())
 }
 
 /// Header lines written without blank lines between them (`Headline` / `By X` /
@@ -162,6 +197,9 @@ pub fn take_header(paragraphs: &mut Vec<String>, article: &mut Article) {
             }
         } else if article.date.is_none() && looks_like_date_line(p) {
             article.date = Some(p.trim().to_string());
+        } else if let Some(url) = source_url(p) {
+            article.url.get_or_insert(url);
+            article.extra.push(p.clone());
         } else {
             break;
         }
@@ -195,6 +233,9 @@ pub fn take_furniture(paragraphs: &mut Vec<String>, article: &mut Article) {
     }
     *paragraphs = kept;
     trailing.reverse();
+    if article.url.is_none() {
+        article.url = trailing.iter().find_map(|p| source_url(p));
+    }
     article.extra.extend(trailing);
 }
 
@@ -273,7 +314,9 @@ pub fn looks_like_headline(line: &str) -> bool {
 }
 
 const BYLINE_PREFIXES: &[&str] = &[
+    "written by: ",
     "written by ",
+    "by: ",
     "by ",
     "words by ",
     "story by ",
@@ -675,6 +718,9 @@ pub fn is_trailer(paragraph: &str) -> bool {
     if p.split_whitespace().count() > 70 {
         return false;
     }
+    if source_url(p).is_some() {
+        return true;
+    }
     let lower = normalized(p);
     // Credits: "(Reporting by X; Editing by Y)", "Reporting by X in Seoul".
     let credit = lower.trim_start_matches(['(', '[']);
@@ -830,6 +876,7 @@ mod tests {
         );
         assert_eq!(one("By most accounts, the law worked."), None);
         assert_eq!(one("By Friday"), None);
+        assert_eq!(one("By: Ada Mensah"), Some(vec!["Ada Mensah".to_string()]));
         assert_eq!(
             one("Author: Ada Mensah"),
             Some(vec!["Ada Mensah".to_string()])
@@ -1032,5 +1079,33 @@ mod tests {
         );
         assert!(a.body.ends_with("The mayor agreed."), "{}", a.body);
         assert!(a.body.starts_with("Leave a comment"), "{}", a.body);
+    }
+
+    #[test]
+    fn saved_address_is_the_source_url() {
+        let a = parse(
+            "https://harbour.example/news/fares-rise\n\nFerry fares rise\n\nBy Ines Dahl\n\nFares rise by a tenth.\n\nRiders agreed.",
+        );
+        assert_eq!(a.title, "Ferry fares rise");
+        assert_eq!(a.byline, vec!["Ines Dahl"]);
+        assert_eq!(
+            a.url.as_deref(),
+            Some("https://harbour.example/news/fares-rise")
+        );
+        assert_eq!(a.body, "Fares rise by a tenth.\n\nRiders agreed.");
+        let a = parse(
+            "Ferry fares rise\nBy Ines Dahl\nSource: https://harbour.example/a\n\nFares rise.\n\nRiders agreed.",
+        );
+        assert_eq!(a.url.as_deref(), Some("https://harbour.example/a"));
+        assert_eq!(a.body, "Fares rise.\n\nRiders agreed.");
+        let a = parse(
+            "Ferry fares rise\n\nFares rise.\n\nRiders agreed.\n\n<https://harbour.example/b>",
+        );
+        assert_eq!(a.url.as_deref(), Some("https://harbour.example/b"));
+        assert_eq!(a.body, "Fares rise.\n\nRiders agreed.");
+        // an address inside a sentence is body text
+        let a = parse("Ferry fares rise\n\nFares are listed at https://harbour.example/c today.");
+        assert_eq!(a.url, None);
+        assert_eq!(source_url("see https://harbour.example/c"), None);
     }
 }

@@ -34,6 +34,7 @@ struct Sources {
 pub fn read(dom: &Dom) -> Meta {
     let mut s = Sources::default();
     let mut time_seen = false;
+    let mut times_looked_at = 0;
     let mut byline_seen = false;
     for id in dom.descendants(Dom::ROOT) {
         if !dom.is_element(id) {
@@ -71,9 +72,11 @@ pub fn read(dom: &Dom) -> Meta {
                     read_json_ld(&script_text(dom, id), &mut s.ld);
                 }
             }
-            "time" if !time_seen => {
+            "time" if !time_seen && times_looked_at < MAX_TIMES => {
+                times_looked_at += 1;
                 if let Some(d) = dom.attr(id, "datetime")
                     && !d.trim().is_empty()
+                    && !in_other_stories(dom, id)
                 {
                     time_seen = true;
                     set(&mut s.markup.date, d);
@@ -93,6 +96,41 @@ pub fn read(dom: &Dom) -> Meta {
         merge(&mut m, src);
     }
     m
+}
+
+/// How many `<time>` elements are looked at for the page's date.
+const MAX_TIMES: usize = 64;
+
+/// True when an element sits in a sidebar, navigation, footer, related-stories list or
+/// comment section (and not inside an `<article>` or `<main>` below it), where dates are
+/// other stories' or comments' dates.
+fn in_other_stories(dom: &Dom, id: usize) -> bool {
+    let mut at = dom.parent(id);
+    while let Some(a) = at {
+        // inside the story itself: the nearest <article> or <main> decides
+        if dom.is_element(a) && matches!(&**dom.tag(a), "article" | "main") {
+            return false;
+        }
+        if dom.is_element(a)
+            && (matches!(&**dom.tag(a), "aside" | "nav" | "footer")
+                || super::classes::has_word(
+                    dom,
+                    a,
+                    &[
+                        "related",
+                        "sidebar",
+                        "comment",
+                        "comments",
+                        "recommended",
+                        "trending",
+                    ],
+                ))
+        {
+            return true;
+        }
+        at = dom.parent(a);
+    }
+    false
 }
 
 /// Elements that show the author: `rel=author`, `itemprop=author`, class or id words

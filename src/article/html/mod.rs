@@ -63,11 +63,23 @@ pub fn load(bytes: &[u8]) -> Loaded {
         language: meta.language.as_deref().map(|l| field(l, 64)),
         ..Article::default()
     };
-    let titles: Vec<String> = [meta.title.as_deref(), meta.doc_title.as_deref()]
-        .into_iter()
-        .flatten()
-        .map(normalize)
-        .collect();
+    // No title in the metadata: the page's first <h1> is the title (and leaves the body).
+    if article.title.is_empty()
+        && let Some(h) = blocks
+            .iter()
+            .find(|b| matches!(b.kind, BlockKind::Heading(1)))
+    {
+        article.title = clean_line(clip(&h.text, MAX_TITLE));
+    }
+    let titles: Vec<String> = [
+        meta.title.as_deref(),
+        meta.doc_title.as_deref(),
+        Some(article.title.as_str()),
+    ]
+    .into_iter()
+    .flatten()
+    .map(normalize)
+    .collect();
     let mut paragraphs = Vec::with_capacity(blocks.len());
     let mut at_top = true;
     for (i, b) in blocks.iter().enumerate() {
@@ -96,13 +108,6 @@ pub fn load(bytes: &[u8]) -> Loaded {
         }
         at_top &= matches!(b.kind, BlockKind::Heading(_));
         paragraphs.push(text);
-    }
-    if article.title.is_empty()
-        && let Some(h) = blocks
-            .iter()
-            .find(|b| matches!(b.kind, BlockKind::Heading(1)))
-    {
-        article.title = clean_line(clip(&h.text, MAX_TITLE));
     }
     article.set_paragraphs(&paragraphs);
     if article.body.is_empty() {
