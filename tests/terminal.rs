@@ -340,9 +340,10 @@ fn signals_restore_the_terminal() {
             .status()
             .unwrap();
         assert!(ok.success());
-        t.assert_restored(&format!("SIG{signal}"), &marker);
-        // The process is gone, not lingering.
+        // The process is gone, not lingering. Waited for first: until it has exited, its
+        // input thread may still read (and swallow) what the check below types.
         wait_gone(&pid, &format!("SIG{signal}"));
+        t.assert_restored(&format!("SIG{signal}"), &marker);
     }
 }
 
@@ -361,6 +362,23 @@ fn wait_gone(pid: &str, how: &str) {
     }
 }
 
+/// Waits until process `pid` is stopped (state `T` in /proc, Linux).
+fn wait_stopped(pid: &str) {
+    let start = Instant::now();
+    loop {
+        let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else {
+            return; // not Linux: nothing to wait on
+        };
+        // The state follows the parenthesised command name.
+        let state = stat.rsplit(')').next().unwrap_or("").trim_start();
+        if state.starts_with('T') {
+            return;
+        }
+        assert!(start.elapsed() < PATIENCE, "Ctrl-Z: reader never stopped");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
 #[cfg(unix)]
 #[test]
 fn suspend_and_resume_restore_the_terminal() {
@@ -369,7 +387,10 @@ fn suspend_and_resume_restore_the_terminal() {
     };
     let config = library(t.dir.path(), &plain_articles());
     start_reader(&t, &config, "MARKER-SUSPEND");
+    let pid = t.reader_pid();
     t.keys(&["C-z"]);
+    // Stopped first (as above: a running reader may still read what the check types).
+    wait_stopped(&pid);
     t.assert_restored("Ctrl-Z", "MARKER-SUSPEND");
     t.line("fg");
     t.wait_alternate(true);
