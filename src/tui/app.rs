@@ -23,6 +23,7 @@ use ratatui::backend::CrosstermBackend;
 use std::io::Write;
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 
 /// Turns a terminal event into an action, if it means one.
@@ -97,15 +98,22 @@ impl Write for FrameWriter {
 
 type Term = Terminal<CrosstermBackend<FrameWriter>>;
 
+/// Whether the input thread may read the terminal: only while the reader holds it. Once the
+/// terminal is given back (quit, signal, panic, Ctrl-Z), what is typed belongs to the shell,
+/// even though the process still takes a moment to exit or stop.
+static READING_INPUT: AtomicBool = AtomicBool::new(false);
+
 /// Puts the terminal into the reader's mode.
 fn enter_terminal() -> std::io::Result<()> {
     enable_raw_mode()?;
     execute!(std::io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+    READING_INPUT.store(true, Ordering::SeqCst);
     Ok(())
 }
 
 /// Gives the terminal back as it was. Safe to call more than once.
 pub fn restore_terminal() {
+    READING_INPUT.store(false, Ordering::SeqCst);
     let _ = execute!(
         std::io::stdout(),
         DisableMouseCapture,
@@ -367,11 +375,29 @@ fn suspend(terminal: &mut Term) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// How long the input thread waits for an event before looking at [`READING_INPUT`] again.
+const INPUT_PAUSE: std::time::Duration = std::time::Duration::from_millis(25);
+
 fn spawn_input(tx: Sender<Msg>) {
     std::thread::Builder::new()
         .name("input".into())
         .spawn(move || {
             loop {
+                // Polls (rather than blocking in `read`) so that it stops reading as soon as
+                // the terminal is given back.
+                if !READING_INPUT.load(Ordering::SeqCst) {
+                    std::thread::sleep(INPUT_PAUSE);
+                    continue;
+                }
+                match event::poll(INPUT_PAUSE) {
+                    Ok(false) => continue,
+                    Ok(true) if !READING_INPUT.load(Ordering::SeqCst) => continue,
+                    Ok(true) => {}
+                    Err(_) => {
+                        let _ = tx.send(Msg::InputClosed);
+                        return;
+                    }
+                }
                 match event::read() {
                     Ok(ev) => {
                         if tx.send(Msg::Term(ev)).is_err() {
