@@ -146,3 +146,19 @@ fn utf16_with_byte_order_mark_is_read() {
     assert_eq!(l.article.body, "\u{201C}Yes,\u{201D} she said.");
     assert!(l.warnings.iter().any(|w| w.0.contains("UTF-16")));
 }
+
+#[test]
+fn a_name_in_decomposed_form_is_one_speaker_name() {
+    let text = "Council backs harbour plan\n\n\
+        \u{201C}We will build it,\u{201D} said Ange\u{301}lique Roy, the harbour director.\n";
+    let loaded =
+        onrecord::article::load::load_bytes(text.as_bytes(), onrecord::article::Format::Text)
+            .unwrap();
+    let analysis = onrecord::extract::analyze(&loaded.article);
+    let speakers: Vec<_> = analysis
+        .quotes
+        .iter()
+        .filter_map(|q| q.speaker.clone())
+        .collect();
+    assert_eq!(speakers, ["Ang\u{e9}lique Roy"]);
+}

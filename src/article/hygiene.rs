@@ -141,6 +141,22 @@ fn describe_binary(bytes: &[u8]) -> String {
 
 /// Removes control characters and escape sequences, expands tabs, normalizes line ends.
 pub fn clean(text: &str) -> String {
+    let out = strip_controls(text);
+    compose(out)
+}
+
+/// Text in Unicode's composed form (NFC): `e` + a combining acute accent becomes `é`, so
+/// a name typed or saved in decomposed form (common from macOS) is one word to extraction
+/// and matches the same name written composed. Text already composed is returned as it is.
+pub fn compose(text: String) -> String {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        return text;
+    }
+    text.nfc().collect()
+}
+
+fn strip_controls(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut col = 0usize;
     let mut chars = text.chars().peekable();
@@ -252,6 +268,14 @@ fn skip_string(chars: &mut Chars) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decomposed_letters_are_composed() {
+        let decomposed = "Ange\u{301}lique Roy said";
+        assert_eq!(clean(decomposed), "Ang\u{e9}lique Roy said");
+        // Already composed text comes back unchanged.
+        assert_eq!(clean("Ang\u{e9}lique"), "Ang\u{e9}lique");
+    }
 
     #[test]
     fn strips_escapes_and_controls() {

@@ -32,6 +32,7 @@ pub fn load(bytes: &[u8]) -> Loaded {
             enc.name()
         )));
     }
+    let text = super::hygiene::compose(text);
     let (text, depth) = prescan::slim(&text);
     if depth > prescan::MAX_DEPTH {
         warnings.push(LoadWarning(format!(
