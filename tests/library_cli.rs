@@ -365,3 +365,44 @@ fn index_command_replaces_a_corrupt_database() {
     assert!(stdout.contains("1 files seen: 1 new"), "{stdout}");
     assert_eq!(count(&db), 1);
 }
+
+#[test]
+fn index_reports_unreadable_files_and_exits_non_zero_after_indexing_the_rest() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("lib");
+    let db = tmp.path().join("index.sqlite3");
+    support::write(
+        &lib,
+        "good.txt",
+        "Harbour vote",
+        &["\u{201C}We will vote,\u{201D} said Ann Lee."],
+    );
+    std::fs::write(
+        lib.join("broken.txt"),
+        b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0",
+    )
+    .unwrap();
+    let out = onrecord(tmp.path())
+        .arg("index")
+        .arg("--index")
+        .arg(&db)
+        .arg(&lib)
+        .output()
+        .unwrap();
+    let (stdout, stderr) = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{stdout}\n{stderr}");
+    assert!(stderr.contains("broken.txt"), "{stderr}");
+    assert!(stdout.contains("1 failed"), "{stdout}");
+    assert_eq!(count(&db), 1, "the readable file is indexed");
+
+    // With the bad file gone, the next run succeeds.
+    std::fs::remove_file(lib.join("broken.txt")).unwrap();
+    let out = onrecord(tmp.path())
+        .arg("index")
+        .arg("--index")
+        .arg(&db)
+        .arg(&lib)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{:?}", text(&out));
+}

@@ -94,7 +94,12 @@ pub fn index(
     }
     println!("{}", summary.line());
     println!("index: {}", shown(db));
-    Ok(ExitCode::SUCCESS)
+    // Like `extract`: the other files are indexed, and the exit status says some were not.
+    if summary.failures.is_empty() && summary.scan_errors.is_empty() {
+        Ok(ExitCode::SUCCESS)
+    } else {
+        Ok(ExitCode::FAILURE)
+    }
 }
 
 /// `onrecord quotes --speaker NAME [--json]`.
