@@ -586,4 +586,12 @@ fn the_reader_never_writes_the_library() {
         t.dir.path().join("index").exists(),
         "the reader kept its index where the config says"
     );
+    // The file it could not read is named in the log (the status bar only counts them).
+    let log = t.dir.path().join("home/state/onrecord/onrecord.log");
+    let log = std::fs::read_to_string(&log).unwrap_or_default();
+    assert!(
+        log.lines()
+            .any(|l| l.contains("index: ") && l.contains("image.txt")),
+        "{log}"
+    );
 }

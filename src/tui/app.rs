@@ -158,7 +158,11 @@ pub fn action_for_index_event(ev: IndexEvent) -> Option<Action> {
         IndexEvent::Finished(summary) => {
             let mut problems = Vec::new();
             if summary.failed > 0 {
-                problems.push(format!("{} file(s) could not be read", summary.failed));
+                problems.push(format!(
+                    "{} file(s) could not be read (listed in {})",
+                    summary.failed,
+                    crate::config::log::path().display()
+                ));
             }
             problems.extend(summary.scan_errors.iter().take(1).cloned());
             problems.extend(summary.notices.iter().cloned());
@@ -197,6 +201,16 @@ fn start_background(
     };
     let send = |tx: Sender<Msg>| {
         move |ev: IndexEvent| {
+            // Which files failed, for later: the status bar only has room for a count.
+            if let IndexEvent::Finished(summary) = &ev {
+                let lines: Vec<String> = summary
+                    .scan_errors
+                    .iter()
+                    .chain(summary.failures.iter().map(|(_, m)| m))
+                    .map(|m| format!("index: {m}"))
+                    .collect();
+                let _ = crate::config::log::append(&lines);
+            }
             if let Some(a) = action_for_index_event(ev) {
                 let _ = tx.send(Msg::Action(a));
             }
