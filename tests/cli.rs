@@ -95,16 +95,7 @@ fn extract_json_on_the_sample_library() {
         assert!(v["body"].as_str().unwrap().len() > 500);
     }
     // the wire story: metadata and no furniture
-    let council = lines
-        .iter()
-        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
-        .find(|v| {
-            v["path"]
-                .as_str()
-                .unwrap()
-                .ends_with("council-votes-to-close-old-swing-bridge.txt")
-        })
-        .unwrap();
+    let council = by_file(&lines, "council-votes-to-close-old-swing-bridge.txt");
     assert_eq!(
         council["title"],
         "Port Halden council votes to close the Old Swing Bridge for repairs"
@@ -114,16 +105,7 @@ fn extract_json_on_the_sample_library() {
     let body = council["body"].as_str().unwrap();
     assert!(!body.contains("Leave A Reply") && !body.contains("Reporting by"));
     // the saved page: its metadata, language included
-    let page = lines
-        .iter()
-        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
-        .find(|v| {
-            v["path"]
-                .as_str()
-                .unwrap()
-                .ends_with("kestrel-rail-profit-falls.html")
-        })
-        .unwrap();
+    let page = by_file(&lines, "kestrel-rail-profit-falls.html");
     assert_eq!(page["byline"], serde_json::json!(["Daniel Achterberg"]));
     assert_eq!(page["date"], "2026-04-28");
     assert_eq!(page["language"], "en-GB");
@@ -394,4 +376,13 @@ fn extract_reads_the_article_files_of_a_folder() {
         "{}",
         text(&out.stderr)
     );
+}
+
+/// The JSON object of the file whose path ends with `name`.
+fn by_file(lines: &[&str], name: &str) -> serde_json::Value {
+    lines
+        .iter()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .find(|v| v["path"].as_str().unwrap().ends_with(name))
+        .unwrap_or_else(|| panic!("no output for {name}"))
 }

@@ -29,6 +29,17 @@ fn onrecord(tmp: &Path) -> Command {
     c
 }
 
+/// `onrecord index --index DB LIB`, run to the end.
+fn index(tmp: &Path, db: &Path, lib: &Path) -> Output {
+    onrecord(tmp)
+        .arg("index")
+        .arg("--index")
+        .arg(db)
+        .arg(lib)
+        .output()
+        .unwrap()
+}
+
 fn text(o: &Output) -> (String, String) {
     (
         String::from_utf8_lossy(&o.stdout).to_string(),
@@ -108,13 +119,7 @@ fn killed_indexer_leaves_a_usable_index_that_the_next_run_completes() {
     drop(st);
 
     // The next run does the rest, and only the rest.
-    let out = onrecord(tmp.path())
-        .arg("index")
-        .arg("--index")
-        .arg(&db)
-        .arg(&lib)
-        .output()
-        .unwrap();
+    let out = index(tmp.path(), &db, &lib);
     let (stdout, stderr) = text(&out);
     assert!(out.status.success(), "{stderr}");
     let expected = format!("{n} files seen: {} new, 0 changed", n - partial);
@@ -321,13 +326,7 @@ fn printed_content_has_no_control_characters() {
             "{args:?}: {stdout:?}"
         );
     }
-    let out = onrecord(tmp.path())
-        .arg("index")
-        .arg("--index")
-        .arg(&db)
-        .arg(&lib)
-        .output()
-        .unwrap();
+    let out = index(tmp.path(), &db, &lib);
     let (stdout, stderr) = text(&out);
     assert!(out.status.success(), "{stderr}");
     assert!(stdout.contains("1 files seen"), "{stdout}");
@@ -382,13 +381,7 @@ fn index_reports_unreadable_files_and_exits_non_zero_after_indexing_the_rest() {
         b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0",
     )
     .unwrap();
-    let out = onrecord(tmp.path())
-        .arg("index")
-        .arg("--index")
-        .arg(&db)
-        .arg(&lib)
-        .output()
-        .unwrap();
+    let out = index(tmp.path(), &db, &lib);
     let (stdout, stderr) = text(&out);
     assert_eq!(out.status.code(), Some(1), "{stdout}\n{stderr}");
     assert!(stderr.contains("broken.txt"), "{stderr}");
@@ -397,12 +390,6 @@ fn index_reports_unreadable_files_and_exits_non_zero_after_indexing_the_rest() {
 
     // With the bad file gone, the next run succeeds.
     std::fs::remove_file(lib.join("broken.txt")).unwrap();
-    let out = onrecord(tmp.path())
-        .arg("index")
-        .arg("--index")
-        .arg(&db)
-        .arg(&lib)
-        .output()
-        .unwrap();
+    let out = index(tmp.path(), &db, &lib);
     assert!(out.status.success(), "{:?}", text(&out));
 }
