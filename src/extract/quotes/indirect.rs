@@ -341,6 +341,39 @@ fn clause_after(doc: &Doc, cue: &Cue, mut p: usize, e: usize) -> After {
     After::Other
 }
 
+/// Words that open a noun phrase.
+const NP_OPENERS: &[&str] = &[
+    "a", "an", "the", "his", "her", "its", "their", "our", "one", "two", "three", "four", "five",
+    "six", "seven", "eight", "nine", "ten", "another", "more", "some", "several",
+];
+
+/// Words that end a noun phrase used as an object: a preposition, a conjunction, `as`.
+const NP_ENDERS: &[&str] = &[
+    "for", "as", "and", "or", "but", "to", "in", "on", "at", "with", "from", "of", "into",
+    "against", "while", "after", "before", "during", "off", "than",
+];
+
+/// `added a goal as ...`, `added three assists to ...`, `stressed the importance of ...`:
+/// a short noun phrase at `p` closed by a preposition, a conjunction or punctuation is the
+/// verb's object, not the subject of a reported clause.
+fn np_object(doc: &Doc, p: usize, e: usize) -> bool {
+    let t = &doc.toks[p];
+    let opens = t.is_word() && (doc.is_any(p, NP_OPENERS) || t.ch.is_ascii_digit());
+    if !opens {
+        return false;
+    }
+    let mut k = p + 1;
+    while k < e && k - p <= 3 && doc.toks[k].is_word() && !doc.is_any(k, NP_ENDERS) {
+        k += 1;
+    }
+    if k == p + 1 || k - p > 3 {
+        return false;
+    }
+    k >= e
+        || doc.is_any(k, NP_ENDERS)
+        || !doc.toks[k].is_word() && matches!(doc.toks[k].ch, '.' | ';' | ':')
+}
+
 fn skip_object(doc: &Doc, p: usize, e: usize) -> usize {
     if p >= e || doc.is(p, "that") {
         return p;
@@ -716,9 +749,13 @@ fn framed(
             }
             // `Health care providers have protested X, warning that C`.
             let subj = super::frames::leading_subject(doc, s, k)?;
-            let After::Clause { start, .. } = clause_after(doc, cue, cue.end, e) else {
+            // `characterizing the moon and ...`: a verb that reports speech only with `that`.
+            let After::Clause { start, that } = clause_after(doc, cue, cue.end, e) else {
                 return None;
             };
+            if verb.that && !that {
+                return None;
+            }
             let content = trim(doc, start..e);
             if doc.words(content.clone()) < 3 || doc.is_any(content.start, BAD_START) {
                 return None;
@@ -773,7 +810,9 @@ fn framed(
             if start >= e || verb.that && !that {
                 return None;
             }
-            if doc.is_any(start, BAD_START) {
+            // `said` and `told` never take a plain object before a clause.
+            let takes_np = !matches!(super::cues::lexicon().lemma(verb.lemma), "say" | "tell");
+            if doc.is_any(start, BAD_START) || !that && takes_np && np_object(doc, start, e) {
                 return None;
             }
             let c = trim(doc, start..e);

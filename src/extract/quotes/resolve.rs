@@ -457,6 +457,10 @@ impl<'d, 'a> Resolver<'d, 'a> {
         if s >= e {
             return None;
         }
+        // A possessive determiner alone (`His repeated claims of ... alleged`) names no one.
+        if e - s == 1 && doc.is_any(s, &["his", "its", "their", "my", "our", "your"]) {
+            return None;
+        }
         // Pronouns.
         if e - s == 1 && doc.toks[s].is_word() && w.flags(doc.text(s)) & PRONOUN != 0 {
             return self.pronoun(doc.text(s), para, doc.toks[s].start);

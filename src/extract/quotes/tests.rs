@@ -677,3 +677,53 @@ fn a_base_form_after_a_determiner_is_not_a_cue() {
         quotes("The coast braced for a brief but fierce bout of rain on Tuesday night.").is_empty()
     );
 }
+
+#[test]
+fn a_short_object_after_a_cue_is_no_reported_clause() {
+    // Sports recaps: `added` with a noun phrase object.
+    let q = quotes(
+        "Lena Okafor added her ninth goal for the Storm, and Mara Diaz made 30 saves. \
+         Ivo Brandt added two assists to lead Dorval. Kai Lund added a goal as the Hawks \
+         won. The minister stressed the importance of the deal.",
+    );
+    assert!(q.is_empty(), "{q:?}");
+    // A clause without `that` after the same verbs is still reported speech.
+    let q = quotes(
+        "Lena Okafor added the team would need a new coach. Kai Lund noted two players \
+         were injured. Ivo Brandt said the mayor and the council would meet.",
+    );
+    let texts: Vec<&str> = q.iter().map(|x| x.1.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "the team would need a new coach",
+            "two players were injured",
+            "the mayor and the council would meet"
+        ]
+    );
+}
+
+#[test]
+fn adjectives_possessives_and_that_verbs_frame_no_speech() {
+    // `of alleged victims`: an adjective; `His` alone is no source.
+    let q = quotes(
+        "His repeated claims of having no memory of events or of alleged victims or \
+         knowledge of the banker’s “unbecoming” behaviour were mocked.",
+    );
+    assert!(q.is_empty(), "{q:?}");
+    // A participle of a verb that reports speech only with `that`.
+    let q = quotes(
+        "Lantern will orbit the planet on dozens of flybys, characterizing the moon and its \
+         ice and hunting for places where a lander could land.",
+    );
+    assert!(q.is_empty(), "{q:?}");
+    let q = quotes("All this effort to end the friendship contradicts his claim that they met.");
+    assert!(q.is_empty(), "{q:?}");
+    // The same verbs still frame speech with `that` or next to quotation marks.
+    let q = quotes(
+        "The mayor characterized the plan as “a disgrace.” Critics contradicted her, saying \
+         that the plan would save money.",
+    );
+    assert_eq!(speaker_of(&q, "a disgrace."), Some("mayor"));
+    assert_eq!(speaker_of(&q, "the plan would save money"), Some("Critics"));
+}
