@@ -281,6 +281,28 @@ mod tests {
     }
 
     #[test]
+    fn acronym_of_common_nouns_is_no_company() {
+        for body in [
+            "Doctors found hypersensitivity pneumonitis (HP) in the man. HP is rare.",
+            "The diagnosis was hypersensitivity pneumonitis, or HP. HP is rare.",
+        ] {
+            let t = recognize(&article(body));
+            assert!(names(&t, EntityKind::Organization).is_empty(), "{body}");
+        }
+        // Without such a definition the company stays.
+        let t = recognize(&article("HP said its printers sold well."));
+        assert_eq!(names(&t, EntityKind::Organization), ["HP"]);
+        // A name defined by capitalized words is untouched.
+        let t = recognize(&article(
+            "The Harbour Protection League (HPL) sued. HPL said it would appeal.",
+        ));
+        assert_eq!(
+            names(&t, EntityKind::Organization),
+            ["Harbour Protection League"]
+        );
+    }
+
+    #[test]
     fn credits_are_people_outside_the_body() {
         let mut a = article("Rain fell in Lisbon.");
         a.byline = vec!["Ada Mensah".into()];
