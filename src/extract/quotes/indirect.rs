@@ -853,8 +853,12 @@ fn framed(
             if is_whole_quote(doc, &c1) {
                 return None;
             }
-            // A fronted adjunct is not a clause: `During the call, he asked ...`.
+            // A fronted adjunct is not a clause: `During the call, he asked ...`; nor is a
+            // fronted subordinate clause: `After the minister spoke, commuters protested`.
             let w1 = doc.words(c1.clone());
+            if doc.is_any(c1.start, SUBORDINATORS) && doc.toks[c1.start].capitalized() {
+                return None;
+            }
             if w1 < 4
                 || (doc.is_any(c1.start, ADJ_PREPS)
                     || doc.is_any(c1.start, &["for", "as", "of", "about"]))
@@ -888,6 +892,25 @@ fn finish(
     {
         content = trim(doc, content.start..i - 1);
     }
+    // `When X said that C, residents protested`: a frame inside a fronted subordinate
+    // clause reports up to the comma that closes that clause.
+    // (A capital: the conjunction opens the sentence.)
+    let fronted = np
+        .before
+        .is_some_and(|b| doc.is_any(b, SUBORDINATORS) && doc.toks[b].capitalized());
+    if fronted
+        && let Some(i) = (content.start + 1..content.end.min(content.start + 200))
+            .find(|&i| doc.toks[i].is_punct(',') && doc.toks[i].outside())
+    {
+        content = trim(doc, content.start..i);
+    }
+    // `X said C, while Y did D` / `X said C, and Y said D`: the writer's next clause or
+    // another source's frame ends the reported clause.
+    if let Some(i) = (content.start + 1..content.end.min(content.start + 200))
+        .find(|&i| doc.toks[i].is_punct(',') && doc.toks[i].outside() && next_frame(doc, i + 1))
+    {
+        content = trim(doc, content.start..i);
+    }
     if content.is_empty()
         || doc.words(content.clone()) < 3
         || opens_with_framed_quote(doc, &content)
@@ -900,6 +923,44 @@ fn finish(
         speaker,
         cue: cue.start..cue.end,
     })
+}
+
+/// Conjunctions that open a subordinate clause before the main one.
+const SUBORDINATORS: &[&str] = &[
+    "when", "after", "before", "although", "though", "because", "since", "if", "once", "while",
+    "until", "unless", "whereas", "as",
+];
+
+/// After a comma at `i - 1`: `while` / `whereas` and a new subject, or `and` / `but` and a
+/// short subject followed by a speech cue (`, and the company said ...`).
+fn next_frame(doc: &Doc, i: usize) -> bool {
+    if doc.is_any(i, &["while", "whereas"]) {
+        return doc.toks.get(i + 1).is_some_and(|t| {
+            t.is_word()
+                && (t.capitalized()
+                    || doc.is_any(i + 1, NP_OPENERS)
+                    || doc.is_any(i + 1, &["its", "many", "most", "others", "critics"]))
+        });
+    }
+    if !doc.is_any(i, &["and", "but"]) {
+        return false;
+    }
+    let lim = doc.toks.len().min(i + 7);
+    let mut k = i + 1;
+    while k < lim && doc.toks[k].is_word() {
+        if k > i + 1
+            && let Some(c) = cue_at(doc, k)
+            && c.verb
+                .is_some_and(|v| matches!(v.form, Form::Past | Form::Third))
+        {
+            return true;
+        }
+        if doc.is_any(k, &["that", "who", "which", "to"]) {
+            return false;
+        }
+        k += 1;
+    }
+    false
 }
 
 fn according(

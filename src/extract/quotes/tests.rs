@@ -727,3 +727,41 @@ fn adjectives_possessives_and_that_verbs_frame_no_speech() {
     assert_eq!(speaker_of(&q, "a disgrace."), Some("mayor"));
     assert_eq!(speaker_of(&q, "the plan would save money"), Some("Critics"));
 }
+
+#[test]
+fn a_reported_clause_ends_where_the_sentence_moves_on() {
+    // A frame inside a fronted subordinate clause reports up to its closing comma.
+    let q = quotes(
+        "When Mayor Ann Lowe said that the bridge would close for a year, residents packed \
+         the council chamber.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "the bridge would close for a year");
+    let q = one("Although the company said profits would fall, its shares rose 3 percent.");
+    assert_eq!(q.1, "profits would fall");
+    // A fronted subordinate clause is not a clause reported by the main verb's subject.
+    assert!(
+        quotes("After the minister spoke about fares, commuters protested outside.").is_empty()
+    );
+    // `, while` and a new subject; `, and` and another source's frame.
+    let q = one(
+        "The ministers stressed the decision would not change anything, while the league \
+         condemned the move.",
+    );
+    assert_eq!(q.1, "the decision would not change anything");
+    let q = quotes(
+        "The union said the strike would go ahead, and the company said it would seek an \
+         injunction.",
+    );
+    assert_eq!(speaker_of(&q, "the strike would go ahead"), Some("union"));
+    assert_eq!(
+        speaker_of(&q, "it would seek an injunction"),
+        Some("company")
+    );
+    // A clause coordinated inside the reported speech stays whole.
+    let q = one("The mayor said the bridge would close, and that the ferry would run more often.");
+    assert_eq!(
+        q.1,
+        "the bridge would close, and that the ferry would run more often"
+    );
+}
