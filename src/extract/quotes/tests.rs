@@ -765,3 +765,27 @@ fn a_reported_clause_ends_where_the_sentence_moves_on() {
         "the bridge would close, and that the ferry would run more often"
     );
 }
+
+#[test]
+fn a_new_paragraph_naming_another_person_moves_the_pronoun() {
+    let q = analyzed(
+        "Head teacher Carl Dunne said the results were good. “The afternoons are calmer,” he \
+         said.\n\nCouncillor Piet Marsh, a critic of the budget, backed the plan. “For once, \
+         we agree,” he said.\n\nMayor Ruth Kane urged calm. “Nobody loses,” she said.",
+    );
+    assert_eq!(
+        speaker_of(&q, "The afternoons are calmer,"),
+        Some("Carl Dunne")
+    );
+    assert_eq!(speaker_of(&q, "For once, we agree,"), Some("Piet Marsh"));
+    assert_eq!(speaker_of(&q, "Nobody loses,"), Some("Ruth Kane"));
+    // A person named only inside the quotation does not take the pronoun.
+    let q = analyzed(
+        "Coach Dan Reyes said the team was tired. “We lost,” he said.\n\n“I told Tom Ivers \
+         to rest,” he said.",
+    );
+    assert_eq!(
+        speaker_of(&q, "I told Tom Ivers to rest,"),
+        Some("Dan Reyes")
+    );
+}
