@@ -127,7 +127,12 @@ pub fn recognize(article: &Article) -> EntityTable {
     }
 
     // People in the byline and credit lines.
-    let mut credited: Vec<String> = article.byline.clone();
+    let mut credited: Vec<String> = article
+        .byline
+        .iter()
+        .flat_map(|b| credits::byline_parts(b))
+        .map(str::to_string)
+        .collect();
     for line in &article.extra {
         credited.extend(credits::credit_names(line));
     }
