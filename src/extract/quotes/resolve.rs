@@ -1031,6 +1031,19 @@ impl<'d, 'a> Resolver<'d, 'a> {
         pos: usize,
         fits: &impl Fn(Option<Gender>) -> bool,
     ) -> Option<usize> {
+        self.paragraph_entity(para, pos, &|ent: &KnownEntity| {
+            ent.kind == EntityKind::Person && fits(ent.gender)
+        })
+    }
+
+    /// The first entity matching `pred` named outside quotation marks in paragraph `para`
+    /// before byte `pos`.
+    fn paragraph_entity(
+        &self,
+        para: u32,
+        pos: usize,
+        pred: &impl Fn(&KnownEntity) -> bool,
+    ) -> Option<usize> {
         let doc = self.doc;
         let si = doc.sent_para.partition_point(|&q| q < para);
         let first_tok = doc.sents.get(si)?.start;
@@ -1042,7 +1055,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
             let ent = &self.known.entities[*e];
             let k = doc.toks.partition_point(|t| t.start < r.start);
             let outside = doc.toks.get(k).is_some_and(|t| t.outside());
-            (ent.kind == EntityKind::Person && fits(ent.gender) && outside).then_some(*e)
+            (pred(ent) && outside).then_some(*e)
         })
     }
 
@@ -1091,12 +1104,38 @@ impl<'d, 'a> Resolver<'d, 'a> {
                 })
                 .unwrap_or_else(Speaker::unknown),
             ),
-            "it" => Some(
-                self.current(para, 3, |s| {
-                    matches!(s.kind, SpeakerKind::Organization | SpeakerKind::Document)
-                })
-                .unwrap_or_else(Speaker::unknown),
-            ),
+            "it" => {
+                let cur = self
+                    .history
+                    .iter()
+                    .rev()
+                    .take(12)
+                    .take_while(|(_, p, _)| para.saturating_sub(*p) <= 3)
+                    .find(|(s, _, _)| {
+                        matches!(s.kind, SpeakerKind::Organization | SpeakerKind::Document)
+                    });
+                let Some((s, p, _)) = cur else {
+                    return Some(Speaker::unknown());
+                };
+                // A new paragraph that names another organization before `it` moves the
+                // story to that organization.
+                if *p < para
+                    && s.kind == SpeakerKind::Organization
+                    && let Some(e) = self.paragraph_entity(para, pos, &|ent: &KnownEntity| {
+                        ent.kind == EntityKind::Organization
+                    })
+                    && s.entity != Some(e)
+                {
+                    return Some(Speaker {
+                        name: Some(self.known.entities[e].name.clone()),
+                        kind: SpeakerKind::Organization,
+                        entity: Some(e),
+                        span: None,
+                        gender: None,
+                    });
+                }
+                Some(s.clone())
+            }
             _ => Some(Speaker::unknown()),
         }
     }

@@ -789,3 +789,25 @@ fn a_new_paragraph_naming_another_person_moves_the_pronoun() {
         Some("Dan Reyes")
     );
 }
+
+#[test]
+fn it_in_a_new_paragraph_naming_another_organization() {
+    let q = analyzed(
+        "Kestrel Rail said fares would rise in June.\n\nIn a sign of the confusion, the \
+         Harbour Authority, which runs the port, met on Monday. However, it pointed out that \
+         it has no say over fares.",
+    );
+    assert_eq!(
+        speaker_of(&q, "it has no say over fares"),
+        Some("Harbour Authority")
+    );
+    // Within the same paragraph the current organization keeps `it`.
+    let q = analyzed(
+        "Kestrel Rail said fares would rise in June, a year after the Harbour Authority cut \
+         its fees. It added that it would review prices in the autumn.",
+    );
+    assert_eq!(
+        speaker_of(&q, "it would review prices in the autumn"),
+        Some("Kestrel Rail")
+    );
+}
