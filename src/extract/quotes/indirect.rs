@@ -349,8 +349,38 @@ const NP_OPENERS: &[&str] = &[
 
 /// Words that end a noun phrase used as an object: a preposition, a conjunction, `as`.
 const NP_ENDERS: &[&str] = &[
-    "for", "as", "and", "or", "but", "to", "in", "on", "at", "with", "from", "of", "into",
-    "against", "while", "after", "before", "during", "off", "than",
+    "for",
+    "as",
+    "and",
+    "or",
+    "but",
+    "to",
+    "in",
+    "on",
+    "at",
+    "with",
+    "from",
+    "of",
+    "into",
+    "against",
+    "while",
+    "after",
+    "before",
+    "during",
+    "off",
+    "than",
+    "last",
+    "yesterday",
+    "today",
+    "earlier",
+    "later",
+];
+
+/// Auxiliaries and modals: a clause's verb.
+const CLAUSE_VERBS: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can",
+    "could", "may", "might", "should", "must", "does", "do", "did", "isn't", "wasn't", "won't",
+    "isn’t", "wasn’t", "won’t",
 ];
 
 /// `added a goal as ...`, `added three assists to ...`, `stressed the importance of ...`:
@@ -363,14 +393,24 @@ fn np_object(doc: &Doc, p: usize, e: usize) -> bool {
         return false;
     }
     let mut k = p + 1;
-    while k < e && k - p <= 3 && doc.toks[k].is_word() && !doc.is_any(k, NP_ENDERS) {
+    while k < e
+        && k - p <= 5
+        && doc.toks[k].is_word()
+        && !doc.is_any(k, NP_ENDERS)
+        && !is_time(doc, k)
+    {
+        // A finite verb makes it a clause (`two players were injured`).
+        if doc.is_any(k, CLAUSE_VERBS) || doc.text(k).ends_with("ed") {
+            return false;
+        }
         k += 1;
     }
-    if k == p + 1 || k - p > 3 {
+    if k == p + 1 || k - p > 5 {
         return false;
     }
     k >= e
         || doc.is_any(k, NP_ENDERS)
+        || is_time(doc, k)
         || !doc.toks[k].is_word() && matches!(doc.toks[k].ch, '.' | ';' | ':')
 }
 
@@ -856,7 +896,13 @@ fn framed(
             // A fronted adjunct is not a clause: `During the call, he asked ...`; nor is a
             // fronted subordinate clause: `After the minister spoke, commuters protested`.
             let w1 = doc.words(c1.clone());
-            if doc.is_any(c1.start, SUBORDINATORS) && doc.toks[c1.start].capitalized() {
+            // (`When the storm hit, the bridge failed, S said` has its main clause.)
+            if doc.is_any(c1.start, SUBORDINATORS)
+                && doc.toks[c1.start].capitalized()
+                && !doc.toks[c1.clone()]
+                    .iter()
+                    .any(|t| t.is_punct(',') && t.outside())
+            {
                 return None;
             }
             if w1 < 4

@@ -684,7 +684,8 @@ fn a_short_object_after_a_cue_is_no_reported_clause() {
     let q = quotes(
         "Lena Okafor added her ninth goal for the Storm, and Mara Diaz made 30 saves. \
          Ivo Brandt added two assists to lead Dorval. Kai Lund added a goal as the Hawks \
-         won. The minister stressed the importance of the deal.",
+         won. The minister stressed the importance of the deal. Ivo Brandt added two new \
+         board members last month.",
     );
     assert!(q.is_empty(), "{q:?}");
     // A clause without `that` after the same verbs is still reported speech.
@@ -743,6 +744,9 @@ fn a_reported_clause_ends_where_the_sentence_moves_on() {
     assert!(
         quotes("After the minister spoke about fares, commuters protested outside.").is_empty()
     );
+    // With its main clause it is the source's words.
+    let q = one("When the storm hit, the old bridge failed, the mayor said.");
+    assert_eq!(q.1, "When the storm hit, the old bridge failed");
     // `, while` and a new subject; `, and` and another source's frame.
     let q = one(
         "The ministers stressed the decision would not change anything, while the league \
