@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
 /// Bumped whenever extraction output can change, so stored analyses are redone.
-pub const EXTRACTOR_VERSION: u32 = 2;
+pub const EXTRACTOR_VERSION: u32 = 3;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
