@@ -60,6 +60,23 @@ fn extend_over_initials(s: &str, mut end: usize) -> usize {
 }
 
 /// Two to five capitalized words that are not an organization or a place.
+/// A byline entry cut at full stops after whole words (`Ann Doe. Sputnik News` → `Ann
+/// Doe`, `Sputnik News`); initials (`John W. Hale`) stay.
+pub fn byline_parts(s: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    for (i, _) in s.match_indices(". ") {
+        let word = s[from..i].rsplit(' ').next().unwrap_or("");
+        if word.chars().filter(|c| c.is_alphabetic()).count() >= 4 {
+            out.push(s[from..i].trim());
+            from = i + 2;
+        }
+    }
+    out.push(s[from..].trim().trim_end_matches('.'));
+    out.retain(|p| !p.is_empty());
+    out
+}
+
 pub fn looks_like_name(s: &str) -> bool {
     let lx = lex();
     let words: Vec<&str> = s.split_whitespace().collect();
@@ -68,7 +85,23 @@ pub fn looks_like_name(s: &str) -> bool {
         || words.iter().any(|w| {
             lx.org_cues.contains(*w) || lx.stopwords.contains(*w) && !lx.given.contains_key(*w)
         });
+    // `Jill Doe, CNN Business`, `CBS Detroit`: a known organization or an acronym among
+    // ordinary words; `Finian Doe. Sputnik`: a full stop after a whole word.
+    let caps = |w: &str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !w.chars().any(char::is_lowercase)
+    };
+    let n_caps = words.iter().filter(|w| caps(w)).count();
+    let org_word = words
+        .iter()
+        .any(|w| lx.orgs.contains(w) && !lx.given.contains_key(*w));
+    let mixed_caps = n_caps > 0 && n_caps < words.len();
+    let stop_inside = words
+        .iter()
+        .any(|w| w.ends_with('.') && w.chars().filter(|c| c.is_alphabetic()).count() >= 4);
     !org_or_place
+        && !org_word
+        && !mixed_caps
+        && !stop_inside
         && (2..=5).contains(&words.len())
         && words.iter().all(|w| {
             w.chars().next().is_some_and(char::is_uppercase)
@@ -85,6 +118,22 @@ use super::lexicon::lex;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn organizations_in_a_byline_are_no_names() {
+        assert!(looks_like_name("Ada Mensah"));
+        assert!(looks_like_name("ADA MENSAH"));
+        assert!(looks_like_name("John W. Hale Jr."));
+        assert!(!looks_like_name("CNN Business"));
+        assert!(!looks_like_name("KLM Travel"));
+        assert!(!looks_like_name("Ada Mensah. Sputnik International"));
+        assert_eq!(
+            byline_parts("Ada Mensah. Sputnik International"),
+            ["Ada Mensah", "Sputnik International"]
+        );
+        assert_eq!(byline_parts("John W. Hale"), ["John W. Hale"]);
+        assert!(!looks_like_name("Sputnik International"));
+    }
 
     #[test]
     fn reporting_and_editing() {

@@ -127,7 +127,12 @@ pub fn recognize(article: &Article) -> EntityTable {
     }
 
     // People in the byline and credit lines.
-    let mut credited: Vec<String> = article.byline.clone();
+    let mut credited: Vec<String> = article
+        .byline
+        .iter()
+        .flat_map(|b| credits::byline_parts(b))
+        .map(str::to_string)
+        .collect();
     for line in &article.extra {
         credited.extend(credits::credit_names(line));
     }
@@ -278,6 +283,28 @@ mod tests {
         let a = article("The new Deep Radar Array (DRA) can see far, and the DRA is cheap.");
         let t = recognize(&a);
         assert!(names(&t, EntityKind::Organization).is_empty());
+    }
+
+    #[test]
+    fn acronym_of_common_nouns_is_no_company() {
+        for body in [
+            "Doctors found hypersensitivity pneumonitis (HP) in the man. HP is rare.",
+            "The diagnosis was hypersensitivity pneumonitis, or HP. HP is rare.",
+        ] {
+            let t = recognize(&article(body));
+            assert!(names(&t, EntityKind::Organization).is_empty(), "{body}");
+        }
+        // Without such a definition the company stays.
+        let t = recognize(&article("HP said its printers sold well."));
+        assert_eq!(names(&t, EntityKind::Organization), ["HP"]);
+        // A name defined by capitalized words is untouched.
+        let t = recognize(&article(
+            "The Harbour Protection League (HPL) sued. HPL said it would appeal.",
+        ));
+        assert_eq!(
+            names(&t, EntityKind::Organization),
+            ["Harbour Protection League"]
+        );
     }
 
     #[test]

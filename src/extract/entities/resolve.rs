@@ -14,7 +14,7 @@ use super::chunks::{PARTICLES, Raw, RawKind, acronym_letters, defined_acronym, i
 use super::lexicon::{given_name, lex};
 use super::tokens::Token;
 use crate::extract::{Entity, EntityKind};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 /// Words that follow a person's name when the person speaks or acts.
@@ -584,8 +584,16 @@ pub fn resolve(body: &str, toks: &[Token], raws: &[Raw]) -> Resolved {
     let mut acronym_of: HashMap<String, Option<usize>> = HashMap::new();
     let mut raw_entity: Vec<Option<usize>> = vec![None; raws.len()];
 
+    // `hypersensitivity pneumonitis (HP)`: an acronym of common nouns names nothing here,
+    // even when a lexicon knows a company of that name.
+    let common = common_noun_acronyms(body, toks);
+
     // Pass 1: people with full names or titles, organizations, places.
     for (i, r) in raws.iter().enumerate() {
+        if !common.is_empty() && common.contains(&body[r.name.clone()]) {
+            raw_entity[i] = Some(usize::MAX);
+            continue;
+        }
         let defined = defined_acronym(body, toks, r.next_tok);
         let kind = r.kind;
         let e = match kind {
@@ -737,6 +745,12 @@ pub fn resolve(body: &str, toks: &[Token], raws: &[Raw]) -> Resolved {
         raw_entity[i] = e;
     }
 
+    for e in raw_entity.iter_mut() {
+        if *e == Some(usize::MAX) {
+            *e = None;
+        }
+    }
+
     // Single-name people (`President Smith`) who later appear in full join that person.
     merge_single_names(&mut b);
     merge_org_parts(&mut b);
@@ -757,6 +771,72 @@ pub fn resolve(body: &str, toks: &[Token], raws: &[Raw]) -> Resolved {
         mentions,
         genders,
     }
+}
+
+/// Words that may sit inside a defined phrase without giving a letter to its acronym.
+const ACRONYM_FILLERS: &[&str] = &["of", "and", "the", "for", "in", "on", "to", "a"];
+
+/// Acronyms the article defines by lowercase words: `hypersensitivity pneumonitis (HP)`,
+/// `post-traumatic stress disorder, or PTSD`.
+fn common_noun_acronyms<'a>(body: &'a str, toks: &[Token]) -> HashSet<&'a str> {
+    let mut out = HashSet::new();
+    for (i, t) in toks.iter().enumerate() {
+        if !t.is_word() {
+            continue;
+        }
+        let w = t.text(body);
+        // Cheap test first: most words are not in capitals.
+        let mut cs = w.chars();
+        if !cs.next().is_some_and(char::is_uppercase)
+            || cs.next().is_none_or(char::is_lowercase)
+            || !is_acronym(w)
+        {
+            continue;
+        }
+        let letters = acronym_letters(w).to_lowercase();
+        let n = letters.chars().count();
+        // The phrase ends before `(` or before `, or` / `or`.
+        let mut k = i;
+        if k > 0 && toks[k - 1].is_punct('(') {
+            k -= 1;
+        } else if k > 0 && toks[k - 1].is_word() && toks[k - 1].text(body) == "or" {
+            k -= 1;
+            if k > 0 && toks[k - 1].is_punct(',') {
+                k -= 1;
+            }
+        } else {
+            continue;
+        }
+        // Read lowercase words leftwards, building the initials from the right.
+        let mut initials: Vec<char> = Vec::new();
+        let mut j = k;
+        let mut steps = 0;
+        while j > 0 && steps < 2 * n + 2 && initials.len() < n {
+            j -= 1;
+            steps += 1;
+            let u = &toks[j];
+            if !u.is_word() {
+                break;
+            }
+            let uw = u.text(body);
+            if !uw.chars().next().is_some_and(char::is_lowercase) {
+                break;
+            }
+            if ACRONYM_FILLERS.contains(&uw) {
+                continue;
+            }
+            for part in uw.rsplit('-') {
+                if let Some(c) = part.chars().next() {
+                    initials.push(c);
+                }
+            }
+        }
+        let got: String = initials.iter().rev().collect();
+        if initials.len() == n && got == letters {
+            out.insert(w);
+        }
+    }
+    out
 }
 
 /// Moves entity `s` into `target`: mentions, name and aliases; `s` is left empty.

@@ -729,7 +729,8 @@ pub fn partial_frame(
         let t = &doc.toks[k];
         t.q == 0
             && t.is_word()
-            && (doc.is_any(k, naming) || cue_at(doc, k).is_some_and(|c| c.verb.is_some()))
+            && (doc.is_any(k, naming)
+                || cue_at(doc, k).is_some_and(|c| c.verb.is_some() && !adjectival(doc, &c)))
     })?;
     if doc.toks[k..open]
         .iter()
@@ -756,6 +757,27 @@ pub fn partial_frame(
         }
     }
     sentence_source(doc, res, sent.start, k, para).map(|sp| (sp, k..k + 1))
+}
+
+/// `of alleged victims`, `the reported deal`: a participle between a preposition or
+/// determiner and a noun is an adjective, not a speech verb.
+fn adjectival(doc: &Doc, c: &Cue) -> bool {
+    let k = c.start;
+    c.end == k + 1
+        && c.verb
+            .is_some_and(|v| matches!(v.form, Form::Past | Form::Participle))
+        && k > 0
+        && (doc.is_any(
+            k - 1,
+            &[
+                "of", "for", "with", "about", "on", "in", "from", "against", "over", "the", "a",
+                "an", "his", "her", "its", "their", "our",
+            ],
+        ) || doc.text(k - 1).ends_with("’s")
+            || doc.text(k - 1).ends_with("'s"))
+        && doc.toks.get(k + 1).is_some_and(|t| {
+            t.is_word() && t.ch.is_lowercase() && !doc.is_any(k + 1, &["that", "to", "by"])
+        })
 }
 
 /// The source of the first cue of the sentence before token `k` that has one

@@ -341,6 +341,79 @@ fn clause_after(doc: &Doc, cue: &Cue, mut p: usize, e: usize) -> After {
     After::Other
 }
 
+/// Words that open a noun phrase.
+const NP_OPENERS: &[&str] = &[
+    "a", "an", "the", "his", "her", "its", "their", "our", "one", "two", "three", "four", "five",
+    "six", "seven", "eight", "nine", "ten", "another", "more", "some", "several",
+];
+
+/// Words that end a noun phrase used as an object: a preposition, a conjunction, `as`.
+const NP_ENDERS: &[&str] = &[
+    "for",
+    "as",
+    "and",
+    "or",
+    "but",
+    "to",
+    "in",
+    "on",
+    "at",
+    "with",
+    "from",
+    "of",
+    "into",
+    "against",
+    "while",
+    "after",
+    "before",
+    "during",
+    "off",
+    "than",
+    "last",
+    "yesterday",
+    "today",
+    "earlier",
+    "later",
+];
+
+/// Auxiliaries and modals: a clause's verb.
+const CLAUSE_VERBS: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can",
+    "could", "may", "might", "should", "must", "does", "do", "did", "isn't", "wasn't", "won't",
+    "isn’t", "wasn’t", "won’t",
+];
+
+/// `added a goal as ...`, `added three assists to ...`, `stressed the importance of ...`:
+/// a short noun phrase at `p` closed by a preposition, a conjunction or punctuation is the
+/// verb's object, not the subject of a reported clause.
+fn np_object(doc: &Doc, p: usize, e: usize) -> bool {
+    let t = &doc.toks[p];
+    let opens = t.is_word() && (doc.is_any(p, NP_OPENERS) || t.ch.is_ascii_digit());
+    if !opens {
+        return false;
+    }
+    let mut k = p + 1;
+    while k < e
+        && k - p <= 5
+        && doc.toks[k].is_word()
+        && !doc.is_any(k, NP_ENDERS)
+        && !is_time(doc, k)
+    {
+        // A finite verb makes it a clause (`two players were injured`).
+        if doc.is_any(k, CLAUSE_VERBS) || doc.text(k).ends_with("ed") {
+            return false;
+        }
+        k += 1;
+    }
+    if k == p + 1 || k - p > 5 {
+        return false;
+    }
+    k >= e
+        || doc.is_any(k, NP_ENDERS)
+        || is_time(doc, k)
+        || !doc.toks[k].is_word() && matches!(doc.toks[k].ch, '.' | ';' | ':')
+}
+
 fn skip_object(doc: &Doc, p: usize, e: usize) -> usize {
     if p >= e || doc.is(p, "that") {
         return p;
@@ -716,9 +789,13 @@ fn framed(
             }
             // `Health care providers have protested X, warning that C`.
             let subj = super::frames::leading_subject(doc, s, k)?;
-            let After::Clause { start, .. } = clause_after(doc, cue, cue.end, e) else {
+            // `characterizing the moon and ...`: a verb that reports speech only with `that`.
+            let After::Clause { start, that } = clause_after(doc, cue, cue.end, e) else {
                 return None;
             };
+            if verb.that && !that {
+                return None;
+            }
             let content = trim(doc, start..e);
             if doc.words(content.clone()) < 3 || doc.is_any(content.start, BAD_START) {
                 return None;
@@ -773,7 +850,9 @@ fn framed(
             if start >= e || verb.that && !that {
                 return None;
             }
-            if doc.is_any(start, BAD_START) {
+            // `said` and `told` never take a plain object before a clause.
+            let takes_np = !matches!(super::cues::lexicon().lemma(verb.lemma), "say" | "tell");
+            if doc.is_any(start, BAD_START) || !that && takes_np && np_object(doc, start, e) {
                 return None;
             }
             let c = trim(doc, start..e);
@@ -814,8 +893,18 @@ fn framed(
             if is_whole_quote(doc, &c1) {
                 return None;
             }
-            // A fronted adjunct is not a clause: `During the call, he asked ...`.
+            // A fronted adjunct is not a clause: `During the call, he asked ...`; nor is a
+            // fronted subordinate clause: `After the minister spoke, commuters protested`.
             let w1 = doc.words(c1.clone());
+            // (`When the storm hit, the bridge failed, S said` has its main clause.)
+            if doc.is_any(c1.start, SUBORDINATORS)
+                && doc.toks[c1.start].capitalized()
+                && !doc.toks[c1.clone()]
+                    .iter()
+                    .any(|t| t.is_punct(',') && t.outside())
+            {
+                return None;
+            }
             if w1 < 4
                 || (doc.is_any(c1.start, ADJ_PREPS)
                     || doc.is_any(c1.start, &["for", "as", "of", "about"]))
@@ -849,6 +938,25 @@ fn finish(
     {
         content = trim(doc, content.start..i - 1);
     }
+    // `When X said that C, residents protested`: a frame inside a fronted subordinate
+    // clause reports up to the comma that closes that clause.
+    // (A capital: the conjunction opens the sentence.)
+    let fronted = np
+        .before
+        .is_some_and(|b| doc.is_any(b, SUBORDINATORS) && doc.toks[b].capitalized());
+    if fronted
+        && let Some(i) = (content.start + 1..content.end.min(content.start + 200))
+            .find(|&i| doc.toks[i].is_punct(',') && doc.toks[i].outside())
+    {
+        content = trim(doc, content.start..i);
+    }
+    // `X said C, while Y did D` / `X said C, and Y said D`: the writer's next clause or
+    // another source's frame ends the reported clause.
+    if let Some(i) = (content.start + 1..content.end.min(content.start + 200))
+        .find(|&i| doc.toks[i].is_punct(',') && doc.toks[i].outside() && next_frame(doc, i + 1))
+    {
+        content = trim(doc, content.start..i);
+    }
     if content.is_empty()
         || doc.words(content.clone()) < 3
         || opens_with_framed_quote(doc, &content)
@@ -861,6 +969,44 @@ fn finish(
         speaker,
         cue: cue.start..cue.end,
     })
+}
+
+/// Conjunctions that open a subordinate clause before the main one.
+const SUBORDINATORS: &[&str] = &[
+    "when", "after", "before", "although", "though", "because", "since", "if", "once", "while",
+    "until", "unless", "whereas", "as",
+];
+
+/// After a comma at `i - 1`: `while` / `whereas` and a new subject, or `and` / `but` and a
+/// short subject followed by a speech cue (`, and the company said ...`).
+fn next_frame(doc: &Doc, i: usize) -> bool {
+    if doc.is_any(i, &["while", "whereas"]) {
+        return doc.toks.get(i + 1).is_some_and(|t| {
+            t.is_word()
+                && (t.capitalized()
+                    || doc.is_any(i + 1, NP_OPENERS)
+                    || doc.is_any(i + 1, &["its", "many", "most", "others", "critics"]))
+        });
+    }
+    if !doc.is_any(i, &["and", "but"]) {
+        return false;
+    }
+    let lim = doc.toks.len().min(i + 7);
+    let mut k = i + 1;
+    while k < lim && doc.toks[k].is_word() {
+        if k > i + 1
+            && let Some(c) = cue_at(doc, k)
+            && c.verb
+                .is_some_and(|v| matches!(v.form, Form::Past | Form::Third))
+        {
+            return true;
+        }
+        if doc.is_any(k, &["that", "who", "which", "to"]) {
+            return false;
+        }
+        k += 1;
+    }
+    false
 }
 
 fn according(

@@ -225,6 +225,19 @@ pub fn find_spans(body: &str) -> Vec<QSpan> {
                         push(&mut stack, Fam::CurlySingle, cont_of);
                     }
                 }
+                // `,’’` typed for a closing double mark (two single marks).
+                '’' | '\''
+                    if next == Some(c)
+                        && !space_or_end(prev)
+                        && stack.last().is_some_and(|o| {
+                            matches!(o.fam, Fam::CurlyDouble | Fam::StraightDouble)
+                        })
+                        && !alnum(text[i + 2 * c.len_utf8()..].chars().next()) =>
+                {
+                    let k = stack.len() - 1;
+                    close_at(&mut stack, k, pos, after + c.len_utf8(), &mut spans);
+                    i += c.len_utf8();
+                }
                 '’' | '\'' => {
                     let fam = if c == '’' {
                         Fam::CurlySingle
@@ -382,6 +395,14 @@ mod tests {
             .into_iter()
             .map(|s| &body[s.text])
             .collect()
+    }
+
+    #[test]
+    fn two_single_marks_close_a_double_quote() {
+        let body = "“It was a trick,’’ Ann Moy said. “Fine.’’ Then \"ok,'' he said, ‘no.’";
+        assert_eq!(texts(body), ["It was a trick,", "Fine.", "ok,", "no."]);
+        let s = &find_spans(body)[0];
+        assert_eq!(&body[s.close.clone().unwrap()], "’’");
     }
 
     #[test]

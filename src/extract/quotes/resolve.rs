@@ -457,6 +457,10 @@ impl<'d, 'a> Resolver<'d, 'a> {
         if s >= e {
             return None;
         }
+        // A possessive determiner alone (`His repeated claims of ... alleged`) names no one.
+        if e - s == 1 && doc.is_any(s, &["his", "its", "their", "my", "our", "your"]) {
+            return None;
+        }
         // Pronouns.
         if e - s == 1 && doc.toks[s].is_word() && w.flags(doc.text(s)) & PRONOUN != 0 {
             return self.pronoun(doc.text(s), para, doc.toks[s].start);
@@ -1000,6 +1004,61 @@ impl<'d, 'a> Resolver<'d, 'a> {
         })
     }
 
+    /// The speaker for person entity `e`.
+    fn entity_speaker(&self, e: usize) -> Speaker {
+        let ent = &self.known.entities[e];
+        match self.by_entity.get(&e).copied() {
+            Some(pi) => {
+                let mut s = self.person_speaker(pi, 0..0);
+                s.span = None;
+                s
+            }
+            None => Speaker {
+                name: Some(ent.name.clone()),
+                kind: SpeakerKind::Person,
+                entity: Some(e),
+                span: None,
+                gender: ent.gender,
+            },
+        }
+    }
+
+    /// The first person of a fitting gender named outside quotation marks in paragraph
+    /// `para` before byte `pos`.
+    fn paragraph_person(
+        &self,
+        para: u32,
+        pos: usize,
+        fits: &impl Fn(Option<Gender>) -> bool,
+    ) -> Option<usize> {
+        self.paragraph_entity(para, pos, &|ent: &KnownEntity| {
+            ent.kind == EntityKind::Person && fits(ent.gender)
+        })
+    }
+
+    /// The first entity matching `pred` named outside quotation marks in paragraph `para`
+    /// before byte `pos`.
+    fn paragraph_entity(
+        &self,
+        para: u32,
+        pos: usize,
+        pred: &impl Fn(&KnownEntity) -> bool,
+    ) -> Option<usize> {
+        let doc = self.doc;
+        let si = doc.sent_para.partition_point(|&q| q < para);
+        let first_tok = doc.sents.get(si)?.start;
+        let from = doc.toks.get(first_tok)?.start;
+        let ms = &self.known.mentions;
+        let lo = ms.partition_point(|(r, _)| r.start < from);
+        let hi = ms.partition_point(|(r, _)| r.start < pos);
+        ms[lo..hi.max(lo)].iter().take(40).find_map(|(r, e)| {
+            let ent = &self.known.entities[*e];
+            let k = doc.toks.partition_point(|t| t.start < r.start);
+            let outside = doc.toks.get(k).is_some_and(|t| t.outside());
+            (pred(ent) && outside).then_some(*e)
+        })
+    }
+
     fn pronoun(&self, p: &str, para: u32, pos: usize) -> Option<Speaker> {
         let lowered = p.to_ascii_lowercase();
         match lowered.as_str() {
@@ -1010,31 +1069,31 @@ impl<'d, 'a> Resolver<'d, 'a> {
                     Gender::Female
                 };
                 let fits = |g: Option<Gender>| g.is_none_or(|g| g == want);
-                if let Some(s) =
-                    self.current(para, 2, |s| s.kind == SpeakerKind::Person && fits(s.gender))
-                {
-                    return Some(s);
+                let cur = self
+                    .history
+                    .iter()
+                    .rev()
+                    .take(12)
+                    .take_while(|(_, p, _)| para.saturating_sub(*p) <= 2)
+                    .find(|(s, _, _)| s.kind == SpeakerKind::Person && fits(s.gender));
+                if let Some((s, p, _)) = cur {
+                    // A new paragraph that names another fitting person before the pronoun
+                    // (`Councillor Ann Poe backed the plan. “...,” she said`) moves the
+                    // story to that person.
+                    if *p < para
+                        && let Some(e) = self.paragraph_person(para, pos, &fits)
+                        && s.entity != Some(e)
+                    {
+                        return Some(self.entity_speaker(e));
+                    }
+                    return Some(s.clone());
                 }
                 // Most recent person mention with a fitting gender.
                 let end = self.known.mentions.partition_point(|(r, _)| r.start < pos);
                 for (_, e) in self.known.mentions[..end].iter().rev().take(40) {
                     let ent = &self.known.entities[*e];
                     if ent.kind == EntityKind::Person && fits(ent.gender) {
-                        let pi = self.by_entity.get(e).copied();
-                        return Some(match pi {
-                            Some(pi) => {
-                                let mut s = self.person_speaker(pi, 0..0);
-                                s.span = None;
-                                s
-                            }
-                            None => Speaker {
-                                name: Some(ent.name.clone()),
-                                kind: SpeakerKind::Person,
-                                entity: Some(*e),
-                                span: None,
-                                gender: ent.gender,
-                            },
-                        });
+                        return Some(self.entity_speaker(*e));
                     }
                 }
                 Some(Speaker::unknown())
@@ -1045,12 +1104,38 @@ impl<'d, 'a> Resolver<'d, 'a> {
                 })
                 .unwrap_or_else(Speaker::unknown),
             ),
-            "it" => Some(
-                self.current(para, 3, |s| {
-                    matches!(s.kind, SpeakerKind::Organization | SpeakerKind::Document)
-                })
-                .unwrap_or_else(Speaker::unknown),
-            ),
+            "it" => {
+                let cur = self
+                    .history
+                    .iter()
+                    .rev()
+                    .take(12)
+                    .take_while(|(_, p, _)| para.saturating_sub(*p) <= 3)
+                    .find(|(s, _, _)| {
+                        matches!(s.kind, SpeakerKind::Organization | SpeakerKind::Document)
+                    });
+                let Some((s, p, _)) = cur else {
+                    return Some(Speaker::unknown());
+                };
+                // A new paragraph that names another organization before `it` moves the
+                // story to that organization.
+                if *p < para
+                    && s.kind == SpeakerKind::Organization
+                    && let Some(e) = self.paragraph_entity(para, pos, &|ent: &KnownEntity| {
+                        ent.kind == EntityKind::Organization
+                    })
+                    && s.entity != Some(e)
+                {
+                    return Some(Speaker {
+                        name: Some(self.known.entities[e].name.clone()),
+                        kind: SpeakerKind::Organization,
+                        entity: Some(e),
+                        span: None,
+                        gender: None,
+                    });
+                }
+                Some(s.clone())
+            }
             _ => Some(Speaker::unknown()),
         }
     }

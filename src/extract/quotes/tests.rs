@@ -677,3 +677,274 @@ fn a_base_form_after_a_determiner_is_not_a_cue() {
         quotes("The coast braced for a brief but fierce bout of rain on Tuesday night.").is_empty()
     );
 }
+
+#[test]
+fn a_short_object_after_a_cue_is_no_reported_clause() {
+    // Sports recaps: `added` with a noun phrase object.
+    let q = quotes(
+        "Lena Okafor added her ninth goal for the Storm, and Mara Diaz made 30 saves. \
+         Ivo Brandt added two assists to lead Dorval. Kai Lund added a goal as the Hawks \
+         won. The minister stressed the importance of the deal. Ivo Brandt added two new \
+         board members last month.",
+    );
+    assert!(q.is_empty(), "{q:?}");
+    // A clause without `that` after the same verbs is still reported speech.
+    let q = quotes(
+        "Lena Okafor added the team would need a new coach. Kai Lund noted two players \
+         were injured. Ivo Brandt said the mayor and the council would meet.",
+    );
+    let texts: Vec<&str> = q.iter().map(|x| x.1.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "the team would need a new coach",
+            "two players were injured",
+            "the mayor and the council would meet"
+        ]
+    );
+}
+
+#[test]
+fn adjectives_possessives_and_that_verbs_frame_no_speech() {
+    // `of alleged victims`: an adjective; `His` alone is no source.
+    let q = quotes(
+        "His repeated claims of having no memory of events or of alleged victims or \
+         knowledge of the banker’s “unbecoming” behaviour were mocked.",
+    );
+    assert!(q.is_empty(), "{q:?}");
+    // A participle of a verb that reports speech only with `that`.
+    let q = quotes(
+        "Lantern will orbit the planet on dozens of flybys, characterizing the moon and its \
+         ice and hunting for places where a lander could land.",
+    );
+    assert!(q.is_empty(), "{q:?}");
+    let q = quotes("All this effort to end the friendship contradicts his claim that they met.");
+    assert!(q.is_empty(), "{q:?}");
+    // The same verbs still frame speech with `that` or next to quotation marks.
+    let q = quotes(
+        "The mayor characterized the plan as “a disgrace.” Critics contradicted her, saying \
+         that the plan would save money.",
+    );
+    assert_eq!(speaker_of(&q, "a disgrace."), Some("mayor"));
+    assert_eq!(speaker_of(&q, "the plan would save money"), Some("Critics"));
+}
+
+#[test]
+fn a_reported_clause_ends_where_the_sentence_moves_on() {
+    // A frame inside a fronted subordinate clause reports up to its closing comma.
+    let q = quotes(
+        "When Mayor Ann Lowe said that the bridge would close for a year, residents packed \
+         the council chamber.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].1, "the bridge would close for a year");
+    let q = one("Although the company said profits would fall, its shares rose 3 percent.");
+    assert_eq!(q.1, "profits would fall");
+    // A fronted subordinate clause is not a clause reported by the main verb's subject.
+    assert!(
+        quotes("After the minister spoke about fares, commuters protested outside.").is_empty()
+    );
+    // With its main clause it is the source's words.
+    let q = one("When the storm hit, the old bridge failed, the mayor said.");
+    assert_eq!(q.1, "When the storm hit, the old bridge failed");
+    // `, while` and a new subject; `, and` and another source's frame.
+    let q = one(
+        "The ministers stressed the decision would not change anything, while the league \
+         condemned the move.",
+    );
+    assert_eq!(q.1, "the decision would not change anything");
+    let q = quotes(
+        "The union said the strike would go ahead, and the company said it would seek an \
+         injunction.",
+    );
+    assert_eq!(speaker_of(&q, "the strike would go ahead"), Some("union"));
+    assert_eq!(
+        speaker_of(&q, "it would seek an injunction"),
+        Some("company")
+    );
+    // A clause coordinated inside the reported speech stays whole.
+    let q = one("The mayor said the bridge would close, and that the ferry would run more often.");
+    assert_eq!(
+        q.1,
+        "the bridge would close, and that the ferry would run more often"
+    );
+}
+
+#[test]
+fn a_new_paragraph_naming_another_person_moves_the_pronoun() {
+    let q = analyzed(
+        "Head teacher Carl Dunne said the results were good. “The afternoons are calmer,” he \
+         said.\n\nCouncillor Piet Marsh, a critic of the budget, backed the plan. “For once, \
+         we agree,” he said.\n\nMayor Ruth Kane urged calm. “Nobody loses,” she said.",
+    );
+    assert_eq!(
+        speaker_of(&q, "The afternoons are calmer,"),
+        Some("Carl Dunne")
+    );
+    assert_eq!(speaker_of(&q, "For once, we agree,"), Some("Piet Marsh"));
+    assert_eq!(speaker_of(&q, "Nobody loses,"), Some("Ruth Kane"));
+    // A person named only inside the quotation does not take the pronoun.
+    let q = analyzed(
+        "Coach Dan Reyes said the team was tired. “We lost,” he said.\n\n“I told Tom Ivers \
+         to rest,” he said.",
+    );
+    assert_eq!(
+        speaker_of(&q, "I told Tom Ivers to rest,"),
+        Some("Dan Reyes")
+    );
+}
+
+#[test]
+fn it_in_a_new_paragraph_naming_another_organization() {
+    let q = analyzed(
+        "Kestrel Rail said fares would rise in June.\n\nIn a sign of the confusion, the \
+         Harbour Authority, which runs the port, met on Monday. However, it pointed out that \
+         it has no say over fares.",
+    );
+    assert_eq!(
+        speaker_of(&q, "it has no say over fares"),
+        Some("Harbour Authority")
+    );
+    // Within the same paragraph the current organization keeps `it`.
+    let q = analyzed(
+        "Kestrel Rail said fares would rise in June, a year after the Harbour Authority cut \
+         its fees. It added that it would review prices in the autumn.",
+    );
+    assert_eq!(
+        speaker_of(&q, "it would review prices in the autumn"),
+        Some("Kestrel Rail")
+    );
+}
+
+/// Whole news-style articles written for these tests: the constructions wire copy is made of.
+type ArticleQuotes = Vec<(QuoteKind, String, Option<String>)>;
+type ArticleEntities = Vec<(String, crate::extract::EntityKind)>;
+
+fn article_analysis(body: &str) -> (ArticleQuotes, ArticleEntities) {
+    let mut a = Article::default();
+    a.set_paragraphs(body.split("\n\n"));
+    let an = crate::extract::analyze(&a);
+    let quotes = an
+        .quotes
+        .iter()
+        .map(|q| {
+            (
+                q.kind,
+                a.body[q.span.clone()].to_string(),
+                q.speaker.clone(),
+            )
+        })
+        .collect();
+    let ents = an
+        .entities
+        .iter()
+        .map(|e| (e.name.clone(), e.kind))
+        .collect();
+    (quotes, ents)
+}
+
+#[test]
+fn a_court_story_with_a_dateline_ranks_and_documents() {
+    use crate::extract::EntityKind as K;
+    let (q, ents) = article_analysis(
+        "DUNMORE (Newsline) \u{2014} A former commodities trader was charged on Tuesday with \
+         defrauding investors of 4.5 million dollars, police said.\n\n\
+         Det. Supt. Helen Varga, who led the inquiry, said officers had traced the money to \
+         accounts in three countries. \"This was a patient, deliberate scheme,\" Varga told \
+         reporters. \"He knew exactly what he was doing.\"\n\n\
+         The complaint alleges that Marcus Lind, 46, promised clients returns of 20 percent a \
+         year. According to court documents, Lind moved most of the money to a firm registered \
+         in Cyprus.\n\n\
+         Lind's lawyer, Sara Quist, said her client would plead not guilty.\n\n\
+         The Financial Conduct Authority did not immediately respond to a request for comment.",
+    );
+    let find = |t: &str| {
+        q.iter()
+            .find(|x| x.1 == t)
+            .unwrap_or_else(|| panic!("no quote {t:?} in {q:?}"))
+    };
+    assert_eq!(
+        find("A former commodities trader was charged on Tuesday with defrauding investors of 4.5 million dollars").2.as_deref(),
+        Some("police")
+    );
+    assert_eq!(
+        find("officers had traced the money to accounts in three countries")
+            .2
+            .as_deref(),
+        Some("Helen Varga")
+    );
+    assert_eq!(
+        find("He knew exactly what he was doing.").2.as_deref(),
+        Some("Helen Varga")
+    );
+    let doc = find("Marcus Lind, 46, promised clients returns of 20 percent a year");
+    assert_eq!(doc.2.as_deref(), Some("complaint"));
+    assert_eq!(
+        find("her client would plead not guilty").2.as_deref(),
+        Some("Sara Quist")
+    );
+    assert_eq!(
+        find("Lind moved most of the money to a firm registered in Cyprus")
+            .2
+            .as_deref(),
+        Some("court documents")
+    );
+    // `did not immediately respond to a request for comment` reports nothing.
+    assert_eq!(q.len(), 7, "{q:?}");
+    for (name, kind) in [
+        ("Dunmore", K::Place),
+        ("Newsline", K::Organization),
+        ("Helen Varga", K::Person),
+        ("Marcus Lind", K::Person),
+        ("Sara Quist", K::Person),
+        ("Cyprus", K::Place),
+        ("Financial Conduct Authority", K::Organization),
+    ] {
+        assert!(
+            ents.contains(&(name.to_string(), kind)),
+            "{name} in {ents:?}"
+        );
+    }
+    assert_eq!(ents.len(), 7, "{ents:?}");
+}
+
+#[test]
+fn a_politics_story_with_party_tags_filings_and_analysts() {
+    let (q, _) = article_analysis(
+        "WASHINGTON (Wirecast) - Sen. Maria Ortiz, D-N.M., said on Wednesday that Arlo Motors \
+         had waited too long to recall 80,000 electric cars.\n\n\
+         Arlo Motors said in a regulatory filing that the recall would cost about 300 million \
+         dollars.\n\n\
+         Analysts at Fenwick Securities wrote in a note to clients that the recall was unlikely \
+         to hurt sales. \"We see limited damage to the brand,\" they wrote.\n\n\
+         Rep. James Hollis, R-Ohio, disagreed. \"This is a company that put speed ahead of \
+         safety,\" said Hollis, who chairs a House subcommittee.\n\n\
+         Chief Executive Daniel Brandt added two new board members last month.",
+    );
+    let got: Vec<(&str, Option<&str>)> = q.iter().map(|x| (x.1.as_str(), x.2.as_deref())).collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "Arlo Motors had waited too long to recall 80,000 electric cars",
+                Some("Maria Ortiz")
+            ),
+            (
+                "the recall would cost about 300 million dollars",
+                Some("Arlo Motors")
+            ),
+            (
+                "the recall was unlikely to hurt sales",
+                Some("Analysts at Fenwick Securities")
+            ),
+            (
+                "We see limited damage to the brand,",
+                Some("Analysts at Fenwick Securities")
+            ),
+            (
+                "This is a company that put speed ahead of safety,",
+                Some("James Hollis")
+            ),
+        ]
+    );
+}
