@@ -728,7 +728,9 @@ fn index_reports_bad_files_and_finishes() {
     ]);
     let stdout = String::from_utf8(out.stdout).unwrap();
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(out.status.success(), "{stdout}\n{stderr}");
+    // The good file is indexed; the exit status says the others were not.
+    assert_eq!(out.status.code(), Some(1), "{stdout}\n{stderr}");
+    assert!(stdout.contains("1 new"), "{stdout}");
     assert_terminal_safe("index stderr", &stderr);
     for (name, why) in [
         ("big.txt", "limit of 100000 bytes"),
