@@ -65,9 +65,7 @@ impl<S: Store> Store for ScopedStore<S> {
     /// Asks for more hits than `limit` so that hits outside the folders leave room for
     /// those inside; with many more matches outside, fewer than `limit` may come back.
     fn search(&self, query: &str, limit: usize) -> anyhow::Result<Vec<SearchHit>> {
-        let mut v = self
-            .inner
-            .search(query, limit.saturating_mul(4).max(limit))?;
+        let mut v = self.inner.search(query, limit.saturating_mul(4))?;
         v.retain(|h| self.inside(&h.path));
         v.truncate(limit);
         Ok(v)
