@@ -138,7 +138,7 @@ pub fn find_spans(body: &str) -> Vec<QSpan> {
             if first && !c.is_whitespace() {
                 first = false;
                 if let Some((part, fam)) = carry.take()
-                    && opener_family(c) == Some(fam)
+                    && opener_at(&text[i..]) == Some(fam)
                 {
                     cont_of = Some(part);
                 }
@@ -225,6 +225,30 @@ pub fn find_spans(body: &str) -> Vec<QSpan> {
                         push(&mut stack, Fam::CurlySingle, cont_of);
                     }
                 }
+                // ``''Two single marks,''`` typed for an opening double mark (a newspaper
+                // convention); the closing pair is handled below.
+                '\'' if next == Some('\'')
+                    && is_open_boundary(prev)
+                    && !stack.last().is_some_and(|o| o.fam.is_double())
+                    && text[i + 2..]
+                        .chars()
+                        .next()
+                        .is_some_and(|n| !n.is_whitespace() && n != '\'') =>
+                {
+                    if stack.len() < MAX_DEPTH {
+                        stack.push(Open {
+                            fam: Fam::StraightDouble,
+                            ch: '"',
+                            pos,
+                            after: after + 1,
+                            cont_of,
+                        });
+                    }
+                    i += 1;
+                    prev = Some('"');
+                    i += 1;
+                    continue;
+                }
                 // `,’’` typed for a closing double mark (two single marks).
                 '’' | '\''
                     if next == Some(c)
@@ -272,8 +296,7 @@ pub fn find_spans(body: &str) -> Vec<QSpan> {
         if let Some(bottom) = stack.first().copied() {
             let next_para = paras.get(pi + 1).map(|p| &body[p.clone()]);
             let reopens = next_para
-                .and_then(|t| t.trim_start().chars().next())
-                .and_then(opener_family)
+                .and_then(|t| opener_at(t.trim_start()))
                 .is_some_and(|f| f == bottom.fam || (f.is_double() && bottom.fam.is_double()));
             let end = trim_end(body, bottom.after, para.end);
             if reopens
@@ -290,8 +313,7 @@ pub fn find_spans(body: &str) -> Vec<QSpan> {
                     cont_of: bottom.cont_of,
                 });
                 let fam = next_para
-                    .and_then(|t| t.trim_start().chars().next())
-                    .and_then(opener_family)
+                    .and_then(|t| opener_at(t.trim_start()))
                     .unwrap_or(bottom.fam);
                 carry = Some((idx, fam));
             } else if bottom.cont_of.is_some() && end > bottom.after {
@@ -346,6 +368,14 @@ fn plural_possessive(text: &str, i: usize, next: Option<char>) -> bool {
 fn is_elision(rest: &str) -> bool {
     const E: [&str; 6] = ["em ", "til ", "cause ", "n ", "n'", "tis "];
     E.iter().any(|e| rest.starts_with(e))
+}
+
+/// The family of the opening mark `t` starts with (`''` counts as a double mark).
+fn opener_at(t: &str) -> Option<Fam> {
+    if t.starts_with("''") {
+        return Some(Fam::StraightDouble);
+    }
+    t.chars().next().and_then(opener_family)
 }
 
 fn opener_family(c: char) -> Option<Fam> {
@@ -403,6 +433,25 @@ mod tests {
         assert_eq!(texts(body), ["It was a trick,", "Fine.", "ok,", "no."]);
         let s = &find_spans(body)[0];
         assert_eq!(&body[s.close.clone().unwrap()], "’’");
+    }
+
+    #[test]
+    fn two_straight_single_marks_open_and_close_a_double_quote() {
+        let body = "''We can't wait,'' said Ora Vell. ''It's late.'' Then 'no' he said.";
+        assert_eq!(texts(body), ["We can't wait,", "It's late.", "no"]);
+        let s = &find_spans(body)[0];
+        assert_eq!(&body[s.open.clone()], "''");
+        assert_eq!(&body[s.close.clone().unwrap()], "''");
+    }
+
+    #[test]
+    fn two_straight_single_marks_carry_a_quote_over_paragraphs() {
+        let body = "She said: ''First part.\n\n''Second part.''\n\nAfter.";
+        let spans = find_spans(body);
+        assert_eq!(spans.len(), 2);
+        assert!(spans[0].continues);
+        assert_eq!(spans[1].cont_of, Some(0));
+        assert_eq!(&body[spans[1].text.clone()], "Second part.");
     }
 
     #[test]
