@@ -59,6 +59,8 @@ fn big_article() -> (Article, Analysis) {
             cue: Some("said".into()),
             speaker_span: None,
             continues: false,
+            rule: onrecord::extract::Rule::QuotationMarks,
+            speaker_rule: onrecord::extract::Rule::CueAfter,
         });
         i += 1;
     }

@@ -34,6 +34,10 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = ExtractFormat::Text)]
         format: ExtractFormat,
+        /// Show, beside each quote, the rule that found it and the step that chose its
+        /// speaker (the JSON output always carries them as `rule` and `speaker_rule`).
+        #[arg(long)]
+        explain: bool,
         /// Article files (.txt, .md, .html); a folder stands for the article files in it
         /// (recursively, sorted by path).
         #[arg(required = true, value_name = "FILE")]
@@ -164,9 +168,18 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 Err(e) => Err(e.into()),
             }
         }
-        Some(Command::Extract { format, files }) => {
+        Some(Command::Extract {
+            format,
+            explain,
+            files,
+        }) => {
             let config = Config::load(cli.config.as_deref())?;
-            Ok(extract_files(&files, format, config.limits.max_file_bytes))
+            Ok(extract_files(
+                &files,
+                format,
+                explain,
+                config.limits.max_file_bytes,
+            ))
         }
         Some(Command::Index {
             paths,
@@ -294,7 +307,12 @@ fn reader_library(
 }
 
 /// `onrecord extract`: one result per file on stdout, errors per file on stderr.
-pub fn extract_files(files: &[PathBuf], format: ExtractFormat, max_bytes: u64) -> ExitCode {
+pub fn extract_files(
+    files: &[PathBuf],
+    format: ExtractFormat,
+    explain: bool,
+    max_bytes: u64,
+) -> ExitCode {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failed = 0usize;
@@ -341,7 +359,11 @@ pub fn extract_files(files: &[PathBuf], format: ExtractFormat, max_bytes: u64) -
                             .and_then(|line| writeln!(out, "{line}"))
                     }
                     ExtractFormat::Text => {
-                        write!(out, "{}", output::text_report(&shown, &article, &analysis))
+                        write!(
+                            out,
+                            "{}",
+                            output::text_report(&shown, &article, &analysis, explain)
+                        )
                     }
                 };
                 if written.is_err() {

@@ -1,7 +1,7 @@
 //! The `extract` output: JSON Lines in the format the evaluation reads, or a text report.
 
 use crate::article::Article;
-use crate::extract::{Analysis, Entity, EntityKind, QuoteKind, SpeakerKind};
+use crate::extract::{Analysis, Entity, EntityKind, QuoteKind, Rule, SpeakerKind};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -33,6 +33,10 @@ pub struct JsonQuote<'a> {
     pub cue: Option<&'a str>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub continues: bool,
+    /// The frame that found the quote.
+    pub rule: Rule,
+    /// The step that chose its speaker.
+    pub speaker_rule: Rule,
 }
 
 #[derive(Serialize)]
@@ -93,6 +97,8 @@ pub fn json_article<'a>(
             speaker_kind: q.speaker_kind,
             cue: q.cue.as_deref(),
             continues: q.continues,
+            rule: q.rule,
+            speaker_rule: q.speaker_rule,
         })
         .collect();
     let entities = analysis.entities.iter().map(json_entity).collect();
@@ -123,7 +129,9 @@ fn json_entity(e: &Entity) -> JsonEntity<'_> {
 
 /// A readable report of one article's analysis. Every piece of content (path, metadata,
 /// quotes, names) is passed through [`one_line`] so nothing in it can act on a terminal.
-pub fn text_report(path: &str, article: &Article, analysis: &Analysis) -> String {
+/// With `explain`, each quote is followed by the rule that found it, the step that chose
+/// its speaker and the words the speaker was read from.
+pub fn text_report(path: &str, article: &Article, analysis: &Analysis, explain: bool) -> String {
     use crate::tui::sanitize::one_line;
     use std::fmt::Write;
     let mut s = String::new();
@@ -158,6 +166,26 @@ pub fn text_report(path: &str, article: &Article, analysis: &Analysis) -> String
                 .map(|c| format!(" ({})", one_line(c, 60)))
                 .unwrap_or_default(),
         );
+        if explain {
+            let _ = writeln!(
+                s,
+                "       found by:  {} — {}",
+                q.rule.name(),
+                q.rule.describe()
+            );
+            let via = q
+                .speaker_span
+                .as_ref()
+                .and_then(|r| article.body.get(r.clone()))
+                .map(|w| format!(" from \"{}\"", one_line(w, 100)))
+                .unwrap_or_default();
+            let _ = writeln!(
+                s,
+                "       speaker:   {} — {}{via}",
+                q.speaker_rule.name(),
+                q.speaker_rule.describe()
+            );
+        }
     }
     let _ = writeln!(s, "entities:");
     for e in &analysis.entities {

@@ -386,3 +386,54 @@ fn by_file(lines: &[&str], name: &str) -> serde_json::Value {
         .find(|v| v["path"].as_str().unwrap().ends_with(name))
         .unwrap_or_else(|| panic!("no output for {name}"))
 }
+
+#[test]
+fn extract_explain_names_the_rules_of_each_quote() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("story.txt");
+    std::fs::write(
+        &file,
+        "Ferry talks stall\n\nThe ferry will not sail on Sunday, the operator said.\n\n\
+         \u{201c}We are sorry,\u{201d} said Ines Barrow, the harbour master.\n",
+    )
+    .unwrap();
+    let out = run(
+        home.path(),
+        &["extract", "--explain", file.to_str().unwrap()],
+    );
+    assert!(out.status.success());
+    let s = text(&out.stdout);
+    assert!(s.contains("found by:  reported_inverted"), "{s}");
+    assert!(s.contains("found by:  quotation_marks"), "{s}");
+    assert!(
+        s.contains("speaker:   cue_after") && s.contains("from \"Ines Barrow"),
+        "{s}"
+    );
+    // Without --explain the report stays short.
+    let plain = run(home.path(), &["extract", file.to_str().unwrap()]);
+    assert!(!text(&plain.stdout).contains("found by:"));
+    // The JSON output always carries both names.
+    let json = run(
+        home.path(),
+        &["extract", "--format", "json", file.to_str().unwrap()],
+    );
+    let v: serde_json::Value = serde_json::from_str(text(&json.stdout).trim()).unwrap();
+    let rules: Vec<(String, String)> = v["quotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| {
+            (
+                q["rule"].as_str().unwrap().to_string(),
+                q["speaker_rule"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rules,
+        [
+            ("reported_inverted".to_string(), "cue_after".to_string()),
+            ("quotation_marks".to_string(), "cue_after".to_string())
+        ]
+    );
+}

@@ -79,6 +79,8 @@ impl HostileStore {
                     cue: Some(nasty(i, "said")),
                     speaker_span: Some(s_start..s_end),
                     continues: false,
+                    rule: onrecord::extract::Rule::QuotationMarks,
+                    speaker_rule: onrecord::extract::Rule::CueAfter,
                 });
             }
             let article = Article {

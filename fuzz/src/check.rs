@@ -84,7 +84,7 @@ pub fn check_analysis(article: &Article, analysis: &Analysis) {
     // The output layer must accept every analysis.
     let json = onrecord::output::json_article("fuzz", article, analysis, Vec::new());
     serde_json::to_string(&json).expect("analysis serializes");
-    let report = onrecord::output::text_report("fuzz", article, analysis);
+    let report = onrecord::output::text_report("fuzz", article, analysis, true);
     check_clean("text report", &report.replace('\n', " "), false);
 }
 

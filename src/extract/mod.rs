@@ -8,6 +8,10 @@ pub mod entities;
 
 pub mod quotes;
 
+pub mod rule;
+
+pub use rule::Rule;
+
 use crate::article::Article;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
@@ -74,6 +78,12 @@ pub struct Quote {
     pub speaker_span: Option<Range<usize>>,
     /// The quote goes on in the next paragraph(s).
     pub continues: bool,
+    /// The frame that found the quote.
+    #[serde(default)]
+    pub rule: Rule,
+    /// The step that chose its speaker.
+    #[serde(default)]
+    pub speaker_rule: Rule,
 }
 
 /// A named entity, once per article.

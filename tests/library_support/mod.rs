@@ -85,6 +85,8 @@ pub fn simple_analyze(article: &Article) -> Analysis {
             cue: Some("said".into()),
             speaker_span: None,
             continues: false,
+            rule: onrecord::extract::Rule::QuotationMarks,
+            speaker_rule: onrecord::extract::Rule::CueAfter,
         })
         .collect();
     Analysis { quotes, entities }

@@ -38,6 +38,8 @@ fn quote(body: &str, text: &str, speaker: Option<&str>, kind: QuoteKind, cue: &s
         cue: Some(cue.to_string()),
         speaker_span: None,
         continues: false,
+        rule: onrecord::extract::Rule::QuotationMarks,
+        speaker_rule: onrecord::extract::Rule::CueAfter,
     }
 }
 

@@ -10,6 +10,7 @@
 use super::cues::{Form, PhraseKind, Verb, lexicon};
 use super::resolve::{Resolver, Speaker, words};
 use super::text::{Doc, Kind, is_abbrev, lower};
+use crate::extract::Rule;
 use std::ops::Range;
 
 /// A cue found in the text: tokens `start..end`.
@@ -531,20 +532,20 @@ pub fn attribute(
     open: usize,
     close: Option<usize>,
     para: u32,
-) -> Option<(Speaker, Range<usize>)> {
+) -> Option<(Speaker, Range<usize>, Rule)> {
     // `X said, "Q," the office said`: the cue right before the marks wins.
     let adjacent = open >= sent.start + 2
         && (doc.toks[open - 1].is_punct(',') || doc.toks[open - 1].is_punct(':'))
         && cue_at(doc, open - 2).is_some_and(|c| speech_form(&c) && c.end == open - 1);
-    if adjacent && let Some(hit) = before_frame(doc, res, sent.clone(), open, para) {
-        return Some(hit);
+    if adjacent && let Some((sp, cue)) = before_frame(doc, res, sent.clone(), open, para) {
+        return Some((sp, cue, Rule::CueBefore));
     }
     if let Some(c) = close
-        && let Some(hit) = after_frame(doc, res, sent.clone(), c, para)
+        && let Some((sp, cue)) = after_frame(doc, res, sent.clone(), c, para)
     {
-        return Some(hit);
+        return Some((sp, cue, Rule::CueAfter));
     }
-    before_frame(doc, res, sent, open, para)
+    before_frame(doc, res, sent, open, para).map(|(sp, cue)| (sp, cue, Rule::CueBefore))
 }
 
 /// `"Q," said S` / `"Q," S said` / `"Q," S told reporters on Monday`.
@@ -896,7 +897,7 @@ mod tests {
             .find(|r| r.contains(&open))
             .unwrap()
             .clone();
-        attribute(&doc, &mut res, sent, open, close, 0).and_then(|(s, _)| s.name)
+        attribute(&doc, &mut res, sent, open, close, 0).and_then(|(s, _, _)| s.name)
     }
 
     #[test]

@@ -13,6 +13,7 @@ use super::cues::{Form, PhraseKind};
 use super::frames::{Cue, Np, cue_at, is_time, np_after, phrase_at, subject_before};
 use super::resolve::{Resolver, Speaker, words};
 use super::text::{Doc, Kind};
+use crate::extract::Rule;
 use std::ops::Range;
 
 /// One indirect quote: tokens of the clause, the speaker, and the cue tokens.
@@ -21,6 +22,8 @@ pub struct Hit {
     pub content: Range<usize>,
     pub speaker: Speaker,
     pub cue: Range<usize>,
+    /// The frame that found the clause.
+    pub rule: Rule,
 }
 
 const BAD_PREV: &[&str] = &[
@@ -694,6 +697,7 @@ fn participle(doc: &Doc, hits: &mut [Hit], e: usize, cue: &Cue) -> Option<Hit> {
         content,
         speaker: prev.speaker.clone(),
         cue: cue.start..cue.end,
+        rule: Rule::ReportedParticiple,
     })
 }
 
@@ -805,6 +809,7 @@ fn framed(
                 content,
                 speaker,
                 cue: cue.start..cue.end,
+                rule: Rule::ReportedClause,
             });
         }
         if !(verb.form == Form::Ing && with) {
@@ -845,6 +850,7 @@ fn framed(
     if verb.weak && single_pronoun {
         return None;
     }
+    let mut rule = Rule::ReportedClause;
     let content = match clause_after(doc, cue, cue.end, e) {
         After::Clause { start, that } => {
             if start >= e || verb.that && !that {
@@ -876,6 +882,7 @@ fn framed(
         }
         After::End(q) => {
             // `C, S said.`: the clause comes first.
+            rule = Rule::ReportedInverted;
             let b = np.before?;
             let bt = &doc.toks[b];
             if !(bt.is_punct(',') || bt.is_punct('—') || bt.is_punct('–')) {
@@ -887,7 +894,7 @@ fn framed(
                 let c2 = trim(doc, q + 1..e);
                 let (w1, w2) = (doc.words(c1.clone()), doc.words(c2.clone()));
                 if w1 <= 4 && w2 > w1 && !doc.is_any(c2.start, BAD_START) {
-                    return finish(doc, res, np, c2, cue, para);
+                    return finish(doc, res, np, c2, cue, para, rule);
                 }
             }
             if is_whole_quote(doc, &c1) {
@@ -920,7 +927,7 @@ fn framed(
         }
         After::Other => return None,
     };
-    finish(doc, res, np, content, cue, para)
+    finish(doc, res, np, content, cue, para, rule)
 }
 
 fn finish(
@@ -930,6 +937,7 @@ fn finish(
     content: Range<usize>,
     cue: &Cue,
     para: u32,
+    rule: Rule,
 ) -> Option<Hit> {
     // `X said C, according to a statement`: the citation is not part of the clause.
     let mut content = content;
@@ -968,6 +976,7 @@ fn finish(
         content,
         speaker,
         cue: cue.start..cue.end,
+        rule,
     })
 }
 
@@ -1070,6 +1079,7 @@ fn according(
         content,
         speaker,
         cue: cue.start..cue.end,
+        rule: Rule::AccordingTo,
     })
 }
 
@@ -1139,5 +1149,6 @@ fn inverted(
         content,
         speaker,
         cue: cue.start..cue.end,
+        rule: Rule::ReportedInverted,
     })
 }

@@ -15,7 +15,7 @@ pub mod marks;
 pub mod resolve;
 pub mod text;
 
-use super::{Quote, QuoteKind, SpeakerKind};
+use super::{Quote, QuoteKind, Rule, SpeakerKind};
 use cues::PhraseKind;
 use frames::{Cue, cue_at, phrase_at};
 pub use resolve::{Gender, Known, KnownEntity};
@@ -32,6 +32,8 @@ struct Pending {
     kind: QuoteKind,
     speaker: Option<Speaker>,
     cue: Option<Range<usize>>,
+    /// The step that chose `speaker`.
+    speaker_rule: Rule,
     para: u32,
     /// Starts its paragraph.
     leads: bool,
@@ -110,6 +112,7 @@ pub fn extract(body: &str, known: &Known) -> Vec<Quote> {
                         events.push((doc.toks[open].start, s.clone()));
                         pend[root].speaker = Some(s);
                         pend[root].cue = Some(cue);
+                        pend[root].speaker_rule = Rule::CueAfter;
                     }
                 }
                 span_i += 1;
@@ -121,26 +124,31 @@ pub fn extract(body: &str, known: &Known) -> Vec<Quote> {
                 || is_work_title(&doc, sent.clone(), span_i, open, close);
             let mut speaker = None;
             let mut cue = None;
+            let mut speaker_rule = Rule::Unattributed;
             if !nonquote {
-                if let Some((s, c)) =
+                if let Some((s, c, r)) =
                     frames::attribute(&doc, &mut res, sent.clone(), open, close, para)
                 {
                     speaker = Some(s);
                     cue = Some(c);
+                    speaker_rule = r;
                 } else if let Some(h) = hits.iter().find(|h| h.content.contains(&open)) {
                     speaker = Some(h.speaker.clone());
                     cue = Some(h.cue.clone());
+                    speaker_rule = Rule::ReportedSource;
                 } else if kind == QuoteKind::Partial
                     && let Some(h) = hits.first()
                 {
                     speaker = Some(h.speaker.clone());
                     cue = Some(h.cue.clone());
+                    speaker_rule = Rule::ReportedSource;
                 } else if kind == QuoteKind::Partial
                     && let Some((s, c)) =
                         frames::partial_frame(&doc, &mut res, sent.clone(), open, para, NAMING)
                 {
                     speaker = Some(s);
                     cue = Some(c);
+                    speaker_rule = Rule::NamingVerb;
                 }
             }
             if let Some(s) = &speaker {
@@ -153,6 +161,7 @@ pub fn extract(body: &str, known: &Known) -> Vec<Quote> {
                 kind,
                 speaker,
                 cue,
+                speaker_rule,
                 para,
                 leads: open == para_start_tok,
                 nonquote,
@@ -170,6 +179,7 @@ pub fn extract(body: &str, known: &Known) -> Vec<Quote> {
                 if p.speaker.is_none() && !p.nonquote && p.kind == QuoteKind::Partial {
                     p.speaker = sp.0.clone();
                     p.cue = sp.1.clone();
+                    p.speaker_rule = Rule::SameSentence;
                 }
             }
         }
@@ -185,6 +195,14 @@ pub fn extract(body: &str, known: &Known) -> Vec<Quote> {
                 cue: Some(cue_text(&doc, &h.cue)),
                 speaker_span: h.speaker.span.clone(),
                 continues: false,
+                rule: h.rule,
+                speaker_rule: match h.rule {
+                    _ if h.speaker.name.is_none() => Rule::Unattributed,
+                    Rule::ReportedInverted => Rule::CueAfter,
+                    Rule::ReportedParticiple => Rule::SameSentence,
+                    Rule::AccordingTo => Rule::AccordingTo,
+                    _ => Rule::CueBefore,
+                },
             });
         }
         events.sort_by_key(|e| e.0);
@@ -265,6 +283,12 @@ pub fn extract(body: &str, known: &Known) -> Vec<Quote> {
             cue: p.cue.as_ref().map(|c| cue_text(&doc, c)),
             speaker_span: speaker.span.clone(),
             continues: sp.continues,
+            rule: Rule::QuotationMarks,
+            speaker_rule: if speaker.name.is_some() {
+                p.speaker_rule
+            } else {
+                Rule::Unattributed
+            },
         });
     }
     out.sort_by(|a, b| {
@@ -316,6 +340,7 @@ fn settle_paragraph(pend: &mut [Pending], res: &mut Resolver, para: u32) {
             .or_else(|| next[i].and_then(|j| pend[j].speaker.clone()));
         if let Some(s) = near {
             pend[i].speaker = Some(s.clone());
+            pend[i].speaker_rule = Rule::SameParagraph;
             prev = Some(s);
             continue;
         }
@@ -334,6 +359,7 @@ fn settle_paragraph(pend: &mut [Pending], res: &mut Resolver, para: u32) {
             res.record(&s, para, usize::MAX);
             prev = Some(s.clone());
             pend[i].speaker = Some(s);
+            pend[i].speaker_rule = Rule::CurrentSpeaker;
         }
     }
 }
