@@ -781,6 +781,41 @@ fn adjectival(doc: &Doc, c: &Cue) -> bool {
         })
 }
 
+/// Determiners and quantifiers before a plural noun that looks like a cue (`the reports`,
+/// `Other estimates`).
+pub const NOUN_BEFORE: &[&str] = &[
+    "the", "a", "an", "other", "these", "those", "some", "many", "its", "their", "his", "her",
+    "our", "new", "recent", "previous", "such", "several", "few", "more", "no", "any", "all",
+    "both", "earlier", "latest", "initial", "early", "official", "public", "press",
+];
+
+/// Number words that make a following `-s` cue a plural noun (`three demands`).
+const NUMBER_WORDS: &[&str] = &[
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
+];
+
+/// `three demands`, `the reports`, `12 claims`: a third-person cue form after a
+/// determiner, quantifier or number is a plural noun, not a verb.
+pub fn noun_use(doc: &Doc, c: &Cue) -> bool {
+    c.verb.is_some_and(|v| v.form == Form::Third)
+        && c.start > 0
+        && (doc.is_any(c.start - 1, NOUN_BEFORE)
+            || doc.is_any(c.start - 1, NUMBER_WORDS)
+            || doc.toks[c.start - 1].ch.is_ascii_digit())
+}
+
 /// The source of the first cue of the sentence before token `k` that has one
 /// (`He urged Mr. Smith to act, saying ...` → he).
 pub fn sentence_source(
@@ -797,6 +832,7 @@ pub fn sentence_source(
             && doc.toks[i].q == 0
             && let Some(c) = cue_at(doc, i)
             && speech_form(&c)
+            && !noun_use(doc, &c)
         {
             let np = subject_before(doc, s, i)?;
             return res.resolve(np.range, np.appos, para);
@@ -822,6 +858,10 @@ pub fn leading_subject(doc: &Doc, s: usize, lim: usize) -> Option<Range<usize>> 
         if a < lim && doc.toks[a].is_punct(',') {
             a += 1;
         }
+    }
+    // A subject pronoun is the whole subject (`She then addressed ...`).
+    if a < lim && doc.toks[a].is_word() && doc.is_any(a, &["he", "she", "they", "it", "we", "i"]) {
+        return Some(a..a + 1);
     }
     let mut j = a;
     let mut named = false;

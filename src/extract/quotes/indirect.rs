@@ -701,14 +701,6 @@ fn participle(doc: &Doc, hits: &mut [Hit], e: usize, cue: &Cue) -> Option<Hit> {
     })
 }
 
-/// Determiners and quantifiers before a plural noun that looks like a cue (`the reports`,
-/// `Other estimates`).
-const NOUN_BEFORE: &[&str] = &[
-    "the", "a", "an", "other", "these", "those", "some", "many", "its", "their", "his", "her",
-    "our", "new", "recent", "previous", "such", "several", "few", "more", "no", "any", "all",
-    "both", "earlier", "latest", "initial", "early", "official", "public", "press",
-];
-
 /// Auxiliaries before a progressive cue (`are alleging`).
 const PROGRESSIVE: &[&str] = &["is", "are", "was", "were", "been", "be"];
 
@@ -755,7 +747,7 @@ fn framed(
     } else if k > s && doc.is_any(k - 1, BAD_PREV) {
         return None;
     }
-    if verb.form == Form::Third && k > s && doc.is_any(k - 1, NOUN_BEFORE) {
+    if verb.form == Form::Third && k > s && doc.is_any(k - 1, super::frames::NOUN_BEFORE) {
         return None;
     }
     // `Epstein’s alleged scheme`, `the reported deal`, `a brief bout`: a participle or

@@ -11,6 +11,7 @@
 pub mod cues;
 pub mod frames;
 pub mod indirect;
+pub mod lead_in;
 pub mod marks;
 pub mod resolve;
 pub mod text;
@@ -149,6 +150,21 @@ pub fn extract(body: &str, known: &Known) -> Vec<Quote> {
                     speaker = Some(s);
                     cue = Some(c);
                     speaker_rule = Rule::NamingVerb;
+                }
+            }
+            if speaker.is_none() && !nonquote && kind == QuoteKind::Direct {
+                let prev = si.checked_sub(1);
+                let site = lead_in::Site {
+                    sent: sent.clone(),
+                    prev_sent: prev.map(|p| doc.sents[p].clone()),
+                    prev_same_para: prev.is_some_and(|p| doc.sent_para[p] == para),
+                    prev_last_para: prev.is_some_and(|p| doc.sent_para[p] + 1 == para),
+                    open,
+                    para,
+                };
+                if let Some((s, r)) = lead_in::attribute(&doc, &mut res, &site) {
+                    speaker = Some(s);
+                    speaker_rule = r;
                 }
             }
             if let Some(s) = &speaker {

@@ -1,0 +1,275 @@
+//! Speaker steps for a quotation that no cue frames directly.
+//!
+//! - [`Rule::ColonLeadIn`]: `Smith agreed: "Q"`, `He then listed the qualities:` closing
+//!   the paragraph before a quoted one, `Said Ellis: "Q"` — the subject of the clause that
+//!   leads in with a colon;
+//! - [`Rule::AsPutIt`]: `As Professor Foner put it, "Q"`;
+//! - [`Rule::ParagraphSubject`]: `Clinton touted her record. "We need ..."` — a sentence
+//!   of the writer's, just before the quotation in its paragraph, whose subject is a person.
+//!
+//! Each step only accepts a source that can speak: with no speech verb in the lead-in, a
+//! person (named, by role or by pronoun) or a named organization, never a plain noun
+//! phrase (`The rules are simple: "No phones."` has no speaker).
+
+use super::frames::{cue_at, leading_subject, noun_use, sentence_source, speech_form};
+use super::resolve::{Resolver, Speaker};
+use super::text::{Doc, Kind};
+use crate::extract::{Rule, SpeakerKind};
+use std::ops::Range;
+
+/// Where a quotation sits, for the lead-in steps.
+pub struct Site {
+    /// Token range of the quotation's sentence.
+    pub sent: Range<usize>,
+    /// Token range of the sentence before it, when there is one.
+    pub prev_sent: Option<Range<usize>>,
+    /// The sentence before is in the same paragraph.
+    pub prev_same_para: bool,
+    /// The sentence before is in the paragraph right before this one.
+    pub prev_last_para: bool,
+    /// Token of the opening mark.
+    pub open: usize,
+    pub para: u32,
+}
+
+/// The speaker of an unframed quotation by a lead-in step, with the step.
+pub fn attribute(doc: &Doc, res: &mut Resolver, site: &Site) -> Option<(Speaker, Rule)> {
+    if let Some(sp) = as_put_it(doc, res, site) {
+        return Some((sp, Rule::AsPutIt));
+    }
+    if let Some(sp) = colon(doc, res, site) {
+        return Some((sp, Rule::ColonLeadIn));
+    }
+    paragraph_subject(doc, res, site).map(|sp| (sp, Rule::ParagraphSubject))
+}
+
+/// A source that can speak without a speech verb: a person, or an organization the
+/// recogniser named.
+fn can_speak(sp: &Speaker) -> bool {
+    sp.name.is_some()
+        && (sp.kind == SpeakerKind::Person
+            || sp.kind == SpeakerKind::Organization && sp.entity.is_some())
+}
+
+/// Any source a speech verb gives.
+fn named(sp: &Speaker) -> bool {
+    sp.name.is_some() && sp.kind != SpeakerKind::Unknown
+}
+
+/// `As S put it, "Q"` / `As S puts it: "Q"`.
+fn as_put_it(doc: &Doc, res: &mut Resolver, site: &Site) -> Option<Speaker> {
+    let open = site.open;
+    let s = site.sent.start;
+    if open < s + 4 || !(doc.toks[open - 1].is_punct(',') || doc.toks[open - 1].is_punct(':')) {
+        return None;
+    }
+    // `... put it` right before the punctuation.
+    let it = open - 2;
+    if !doc.is(it, "it") || !doc.is_any(it - 1, &["put", "puts"]) {
+        return None;
+    }
+    let verb = it - 1;
+    // The nearest `as` before the verb, within a short phrase.
+    let lo = verb.saturating_sub(8).max(s);
+    let a = (lo..verb).rev().find(|&i| doc.is(i, "as"))?;
+    if a + 1 >= verb || (a + 1..verb).any(|i| !doc.toks[i].is_word() && !doc.toks[i].is_punct('.'))
+    {
+        return None;
+    }
+    res.resolve(a + 1..verb, None, site.para).filter(named)
+}
+
+/// `S verb ...: "Q"` in one sentence, or a paragraph ending with `S verb ...:` before a
+/// quoted one.
+fn colon(doc: &Doc, res: &mut Resolver, site: &Site) -> Option<Speaker> {
+    let open = site.open;
+    let clause = if open > site.sent.start && doc.toks[open - 1].is_punct(':') {
+        site.sent.start..open - 1
+    } else if open == site.sent.start && site.prev_last_para {
+        let prev = site.prev_sent.clone()?;
+        let last = prev.end.checked_sub(1)?;
+        if last <= prev.start || !doc.toks[last].is_punct(':') {
+            return None;
+        }
+        prev.start..last
+    } else {
+        return None;
+    };
+    clause_source(doc, res, clause, site.para)
+}
+
+/// Speech verbs that open an inverted lead-in (`Said Ellis:`).
+const INVERTED: &[&str] = &[
+    "said",
+    "says",
+    "added",
+    "adds",
+    "asked",
+    "asks",
+    "wrote",
+    "writes",
+    "explained",
+    "noted",
+    "continued",
+    "replied",
+    "answered",
+    "recalled",
+    "warned",
+];
+
+/// The source of a lead-in clause: `Said Ellis`, the subject of its speech verb, or its
+/// leading subject when that is someone who can speak.
+fn clause_source(
+    doc: &Doc,
+    res: &mut Resolver,
+    clause: Range<usize>,
+    para: u32,
+) -> Option<Speaker> {
+    if clause.is_empty() || clause.len() > 40 {
+        return None;
+    }
+    // No quotation inside the lead-in: its words may be someone else's frame.
+    if doc.toks[clause.clone()]
+        .iter()
+        .any(|t| t.kind == Kind::Open || t.kind == Kind::Close)
+    {
+        return None;
+    }
+    // `Said Ellis:` / `Added the mayor:`: an inverted cue opens the clause.
+    // (A capitalized verb is never a cue by itself: `Said Ahmed` may be a name.)
+    if clause.len() >= 2 && doc.is_any(clause.start, INVERTED) {
+        return res
+            .resolve(clause.start + 1..clause.end, None, para)
+            .filter(named);
+    }
+    let has_cue = clause.clone().any(|i| {
+        doc.toks[i].is_word()
+            && cue_at(doc, i).is_some_and(|c| speech_form(&c) && !noun_use(doc, &c))
+    });
+    let sp = sentence_source(doc, res, clause.start, clause.end, para)?;
+    if has_cue { named(&sp) } else { can_speak(&sp) }.then_some(sp)
+}
+
+/// The writer's sentence right before the quotation, in its paragraph, when its subject is
+/// a person (`Clinton touted her credentials ... "Q"`).
+fn paragraph_subject(doc: &Doc, res: &mut Resolver, site: &Site) -> Option<Speaker> {
+    if !site.prev_same_para || site.open != site.sent.start {
+        return None;
+    }
+    let prev = site.prev_sent.clone()?;
+    // A sentence of the writer's only: no quotation, no speech verb (those have their own
+    // frames, and their speaker is already the current one).
+    if doc.toks[prev.clone()]
+        .iter()
+        .any(|t| t.kind == Kind::Open || t.kind == Kind::Close)
+        || prev
+            .clone()
+            .any(|i| doc.toks[i].is_word() && cue_at(doc, i).is_some())
+    {
+        return None;
+    }
+    let subj = leading_subject(doc, prev.start, prev.end)?;
+    res.resolve(subj, None, site.para)
+        .filter(|sp| sp.name.is_some() && sp.kind == SpeakerKind::Person)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::article::Article;
+    use crate::extract::Rule;
+
+    /// (quote text, speaker, speaker rule) of every quote, with the entity recognizer.
+    fn attributed(body: &str) -> Vec<(String, Option<String>, Rule)> {
+        let mut a = Article::default();
+        a.set_paragraphs(body.split("\n\n"));
+        let body = a.body.clone();
+        crate::extract::analyze(&a)
+            .quotes
+            .into_iter()
+            .map(|q| (body[q.span].to_string(), q.speaker, q.speaker_rule))
+            .collect()
+    }
+
+    fn speaker(body: &str, quote: &str) -> (Option<String>, Rule) {
+        let q = attributed(body);
+        let hit = q
+            .iter()
+            .find(|x| x.0 == quote)
+            .unwrap_or_else(|| panic!("no quote {quote:?} in {q:?}"));
+        (hit.1.clone(), hit.2)
+    }
+
+    #[test]
+    fn colon_in_the_same_sentence() {
+        let body = "Councillor Mira Talbot voted against the budget. Talbot agreed with one \
+                    part: \u{201c}The parks money is overdue.\u{201d}";
+        assert_eq!(
+            speaker(body, "The parks money is overdue."),
+            (Some("Mira Talbot".into()), Rule::ColonLeadIn)
+        );
+        let body = "Dana Oyelaran met the crew on Monday. She then addressed the volunteers \
+                    again: \u{201c}Here is what I regret.\u{201d}";
+        assert_eq!(
+            speaker(body, "Here is what I regret."),
+            (Some("Dana Oyelaran".into()), Rule::ColonLeadIn)
+        );
+    }
+
+    #[test]
+    fn colon_closing_the_paragraph_before() {
+        let body = "Senator Hugo Brandt wrote to the committee on Friday.\n\n\
+                    He then listed three demands:\n\n\
+                    \u{201c}First, publish the audit in full.\u{201d}";
+        assert_eq!(
+            speaker(body, "First, publish the audit in full."),
+            (Some("Hugo Brandt".into()), Rule::ColonLeadIn)
+        );
+    }
+
+    #[test]
+    fn inverted_cue_before_a_colon() {
+        let body = "Pia Lund, an economist, studies tax codes. Said Lund: \u{201c}Nobody reads \
+                    them.\u{201d}";
+        assert_eq!(
+            speaker(body, "Nobody reads them."),
+            (Some("Pia Lund".into()), Rule::ColonLeadIn)
+        );
+    }
+
+    #[test]
+    fn a_colon_after_a_thing_names_no_speaker() {
+        let body = "The rules of the pool are simple: \u{201c}No glass on the deck.\u{201d}";
+        assert_eq!(speaker(body, "No glass on the deck.").0, None);
+    }
+
+    #[test]
+    fn as_someone_put_it() {
+        let body = "Professor Nell Foner studies migration. As Professor Foner put it, \
+                    \u{201c}The country does this well.\u{201d}";
+        assert_eq!(
+            speaker(body, "The country does this well."),
+            (Some("Nell Foner".into()), Rule::AsPutIt)
+        );
+    }
+
+    #[test]
+    fn a_paragraph_that_introduces_its_speaker() {
+        let body = "\u{201c}We will appeal,\u{201d} said Omar Reyes, the club's lawyer.\n\n\
+                    Governor Alma Ruiz touted her record on the bridge. \u{201c}We built it \
+                    on time and under budget.\u{201d}";
+        assert_eq!(
+            speaker(body, "We built it on time and under budget."),
+            (Some("Alma Ruiz".into()), Rule::ParagraphSubject)
+        );
+    }
+
+    #[test]
+    fn a_sentence_about_a_thing_does_not_take_the_quote() {
+        let body = "\u{201c}We will appeal,\u{201d} said Omar Reyes, the club's lawyer. The \
+                    ruling came late on Friday. \u{201c}It changes nothing.\u{201d}";
+        assert_eq!(
+            speaker(body, "It changes nothing."),
+            (Some("Omar Reyes".into()), Rule::SameParagraph)
+        );
+    }
+}
