@@ -113,7 +113,7 @@ impl Config {
                 path: origin.to_string(),
                 line,
                 column,
-                message: crate::tui::sanitize::one_line(e.message(), 300),
+                message: crate::safe_text::one_line(e.message(), 300),
             }
         })
     }

@@ -1,11 +1,12 @@
 //! The library commands of the CLI: `index`, `quotes`, `speakers`, `search`.
-//! `cli.rs` parses and dispatches; the bodies live here. Everything printed is sanitized.
+//! `cli.rs` parses and dispatches; the bodies live here. Everything printed goes through
+//! the output policy ([`crate::safe_text`]).
 
 use super::Store;
 use super::indexer::{self, IndexEvent, IndexOptions, Scope};
 use super::sqlite::SqliteStore;
 use crate::config::Config;
-use crate::tui::sanitize::one_line;
+use crate::safe_text::one_line;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

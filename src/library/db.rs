@@ -300,7 +300,7 @@ impl Index {
                 notices.push(format!(
                     "the index {} was corrupt ({}); moved it to {} and rebuilding",
                     path.display(),
-                    crate::tui::sanitize::one_line(&format!("{e:#}"), 300),
+                    crate::safe_text::one_line(&format!("{e:#}"), 300),
                     aside.display()
                 ));
                 let ix = Index::open_inner(path, false)?;
@@ -359,13 +359,13 @@ impl Index {
         if !path.exists() {
             anyhow::bail!(
                 "no index at {}: run `onrecord index` first",
-                crate::tui::sanitize::one_line(&path.display().to_string(), 500)
+                crate::safe_text::one_line(&path.display().to_string(), 500)
             );
         }
         match Index::open(path, false) {
             Ok((ix, notices)) => {
                 for n in notices {
-                    eprintln!("onrecord: {}", crate::tui::sanitize::one_line(&n, 1000));
+                    eprintln!("onrecord: {}", crate::safe_text::one_line(&n, 1000));
                 }
                 Ok(ix)
             }

@@ -165,8 +165,8 @@ pub fn check_index_location(db_path: &Path, roots: &[PathBuf]) -> anyhow::Result
             anyhow::bail!(
                 "the index {} would be inside the library folder {}; onrecord never writes \
                  inside the library: choose another --index or library.index",
-                crate::tui::sanitize::one_line(&db_abs.display().to_string(), 300),
-                crate::tui::sanitize::one_line(&r.display().to_string(), 300)
+                crate::safe_text::one_line(&db_abs.display().to_string(), 300),
+                crate::safe_text::one_line(&r.display().to_string(), 300)
             );
         }
     }

@@ -497,7 +497,7 @@ fn run_one(store: &dyn Store, effect: Effect) -> Option<Action> {
     let fail = |what: &str, e: anyhow::Error| {
         Some(Action::Notify(format!(
             "{what}: {}",
-            super::sanitize::one_line(&format!("{e:#}"), 200)
+            crate::safe_text::one_line(&format!("{e:#}"), 200)
         )))
     };
     match effect {
@@ -551,7 +551,7 @@ fn run_one(store: &dyn Store, effect: Effect) -> Option<Action> {
         Effect::OpenUrl(url) => match open_url(&url) {
             Ok(()) => Some(Action::Notify(format!(
                 "opening {}",
-                super::sanitize::one_line(&url, 100)
+                crate::safe_text::one_line(&url, 100)
             ))),
             Err(e) => fail("cannot open the URL", e),
         },

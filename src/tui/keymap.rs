@@ -45,7 +45,7 @@ impl KeyChord {
     /// Parses a key name such as `q`, `G`, `?`, `ctrl-c`, `alt-enter`, `shift-tab`,
     /// `pagedown`, `f5`, `space`.
     pub fn parse(s: &str) -> Result<KeyChord, String> {
-        let bad = || format!("unknown key name `{}`", super::sanitize::one_line(s, 40));
+        let bad = || format!("unknown key name `{}`", crate::safe_text::one_line(s, 40));
         if s.is_empty() {
             return Err(bad());
         }
