@@ -24,6 +24,12 @@ pub fn index_path(flag: Option<&Path>, config: &Config) -> PathBuf {
     if p.is_dir() { p.join(INDEX_FILE) } else { p }
 }
 
+/// One JSON Lines record, through the output policy (DEL, C1 and bidi controls escaped).
+fn json_line(out: &mut impl Write, obj: &serde_json::Value) -> std::io::Result<()> {
+    let line = crate::safe_text::to_json_line(obj)?;
+    writeln!(out, "{line}")
+}
+
 fn shown(p: &Path) -> String {
     one_line(&p.display().to_string(), 1000)
 }
@@ -138,7 +144,7 @@ pub fn quotes(speaker: &str, json: bool, db: &Path) -> anyhow::Result<ExitCode> 
                     "start": cs,
                     "end": ce,
                 });
-                writeln!(out, "{obj}")
+                json_line(&mut out, &obj)
             } else {
                 // Quotation marks for quoted words only: reported speech is the writer's.
                 let text = one_line(&h.text, 10_000);
@@ -184,7 +190,7 @@ pub fn speakers(json: bool, db: &Path) -> anyhow::Result<ExitCode> {
             let obj = serde_json::json!({
                 "name": s.name, "kind": kind, "quotes": s.quotes, "articles": s.articles,
             });
-            writeln!(out, "{obj}")
+            json_line(&mut out, &obj)
         } else {
             writeln!(
                 out,
@@ -213,7 +219,7 @@ pub fn search(query: &str, json: bool, limit: usize, db: &Path) -> anyhow::Resul
             let obj = serde_json::json!({
                 "path": h.path.to_string_lossy(), "title": h.title, "snippet": h.snippet,
             });
-            writeln!(out, "{obj}")
+            json_line(&mut out, &obj)
         } else {
             writeln!(
                 out,

@@ -1,0 +1,239 @@
+//! The README's Safety promises, each attacked end to end through the real binary:
+//! hostile file names on every exit route, `--index` pointed at library files and through
+//! symlinks, FIFOs and devices, files left out of a run.
+//!
+//! Every command runs under a deadline: a regression that hangs fails the test instead of
+//! hanging the suite.
+
+#[path = "library_support/mod.rs"]
+mod support;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+/// How long any one command may take here (they take well under a second).
+const DEADLINE: Duration = Duration::from_secs(30);
+
+/// `onrecord` with an empty config and a private home, data and config dir under `tmp`.
+fn onrecord(tmp: &Path) -> Command {
+    let config = tmp.join("config.toml");
+    if !config.exists() {
+        std::fs::write(&config, "").unwrap();
+    }
+    let mut c = Command::new(env!("CARGO_BIN_EXE_onrecord"));
+    c.arg("--config")
+        .arg(config)
+        .env("HOME", tmp.join("home"))
+        .env("XDG_DATA_HOME", tmp.join("home/data"))
+        .env("XDG_CONFIG_HOME", tmp.join("home/config"))
+        .env("XDG_STATE_HOME", tmp.join("home/state"));
+    c
+}
+
+/// Runs `cmd` to the end, or kills it and fails the test after `deadline`.
+fn run_within(mut cmd: Command, deadline: Duration) -> Output {
+    let mut child = cmd
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Drain the pipes on threads, so a chatty child never blocks on a full pipe.
+    let mut out = child.stdout.take().unwrap();
+    let mut err = child.stderr.take().unwrap();
+    let t_out = std::thread::spawn(move || {
+        let mut b = Vec::new();
+        std::io::Read::read_to_end(&mut out, &mut b).ok();
+        b
+    });
+    let t_err = std::thread::spawn(move || {
+        let mut b = Vec::new();
+        std::io::Read::read_to_end(&mut err, &mut b).ok();
+        b
+    });
+    let started = Instant::now();
+    let status = loop {
+        if let Some(s) = child.try_wait().unwrap() {
+            break s;
+        }
+        if started.elapsed() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("{cmd:?} still running after {deadline:?}: it hangs");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    Output {
+        status,
+        stdout: t_out.join().unwrap(),
+        stderr: t_err.join().unwrap(),
+    }
+}
+
+fn run(cmd: Command) -> Output {
+    run_within(cmd, DEADLINE)
+}
+
+fn text(o: &Output) -> (String, String) {
+    (
+        String::from_utf8_lossy(&o.stdout).to_string(),
+        String::from_utf8_lossy(&o.stderr).to_string(),
+    )
+}
+
+/// What the output policy lets out of the program: no control character (other than the
+/// line feed and tab that separate lines and fields of the text outputs), no bidi control.
+fn assert_policy(what: &str, s: &str) {
+    for c in s.chars() {
+        let bad = (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}');
+        assert!(!bad, "{what}: {c:?} got out in {s:?}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Nothing in a file can act on your terminal: every exit route.
+
+/// A file name with DEL, C1 controls and a bidi override; the text has no headline, so the
+/// title is made from the name.
+const HOSTILE_NAME: &str = "bad\u{7f}\u{9b}31m\u{9c}\u{9d}\u{202e}\u{2066}name.txt";
+
+/// A library with one article under [`HOSTILE_NAME`], indexed; returns (lib, db).
+fn hostile_library(tmp: &Path) -> (PathBuf, PathBuf) {
+    let lib = tmp.join("lib");
+    std::fs::create_dir_all(&lib).unwrap();
+    std::fs::write(
+        lib.join(HOSTILE_NAME),
+        "The council met on Monday to discuss the bridge and what comes after it.\n\n\
+         \u{201C}We will build the bridge again,\u{201D} said Anna Berg.\n",
+    )
+    .unwrap();
+    let db = tmp.join("index.sqlite3");
+    let mut c = onrecord(tmp);
+    c.arg("index").arg("--index").arg(&db).arg(&lib);
+    let o = run(c);
+    assert!(o.status.success(), "{}", text(&o).1);
+    (lib, db)
+}
+
+fn query(tmp: &Path, db: &Path, args: &[&str]) -> Output {
+    let mut c = onrecord(tmp);
+    c.args(args).arg("--index").arg(db);
+    let o = run(c);
+    assert!(o.status.success(), "{args:?}: {}", text(&o).1);
+    o
+}
+
+/// The JSON Lines of `o`, checked against the policy and parsed.
+fn json_lines(what: &str, o: &Output) -> Vec<serde_json::Value> {
+    let (stdout, _) = text(o);
+    assert!(!stdout.is_empty(), "{what}: no output");
+    assert_policy(what, &stdout);
+    assert!(!stdout.trim_end().contains('\t'), "{what}: {stdout:?}");
+    stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{what}: {e}: {l}")))
+        .collect()
+}
+
+#[test]
+fn search_json_escapes_hostile_paths_and_titles_exactly() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (lib, db) = hostile_library(tmp.path());
+    let o = query(tmp.path(), &db, &["search", "--json", "bridge"]);
+    let lines = json_lines("search --json", &o);
+    let stdout = text(&o).0;
+    assert!(stdout.contains("\\u009b") && stdout.contains("\\u202e"), "{stdout}");
+    // Escaped, not lost: the path decodes to the file's real name.
+    let path = lines[0]["path"].as_str().unwrap();
+    assert_eq!(Path::new(path), lib.canonicalize().unwrap().join(HOSTILE_NAME));
+}
+
+#[test]
+fn quotes_json_escapes_hostile_paths_and_titles_exactly() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (lib, db) = hostile_library(tmp.path());
+    let o = query(tmp.path(), &db, &["quotes", "--speaker", "Anna Berg", "--json"]);
+    let lines = json_lines("quotes --json", &o);
+    let path = lines[0]["path"].as_str().unwrap();
+    assert_eq!(Path::new(path), lib.canonicalize().unwrap().join(HOSTILE_NAME));
+    // The title made from the file name is clean text.
+    let title = lines[0]["title"].as_str().unwrap();
+    assert_policy("title", title);
+    assert!(title.starts_with("Bad"), "{title}");
+}
+
+/// Speaker names come from the analysis, not the loader: an analysis that keeps control
+/// characters in a name must still print safely.
+#[test]
+fn speakers_json_escapes_hostile_names_exactly() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("lib");
+    let db = tmp.path().join("index.sqlite3");
+    support::write(&lib, "a.txt", "Title", &["\u{201C}Hi there,\u{201D} said Eve Bad."]);
+    let hostile = "Eve\u{7f}\u{9b}31m \u{202e}Bad\u{2066}";
+    let analyzer: onrecord::library::indexer::Analyzer = std::sync::Arc::new(move |a| {
+        let mut an = support::simple_analyze(a);
+        for q in &mut an.quotes {
+            q.speaker = Some(hostile.into());
+        }
+        an
+    });
+    let opts = onrecord::library::indexer::IndexOptions {
+        analyzer,
+        ..onrecord::library::indexer::IndexOptions::default()
+    };
+    onrecord::library::indexer::open_and_update(
+        &db,
+        &onrecord::library::indexer::Scope::Roots(vec![lib]),
+        &opts,
+        &mut |_| {},
+    )
+    .unwrap();
+    let o = query(tmp.path(), &db, &["speakers", "--json"]);
+    let lines = json_lines("speakers --json", &o);
+    assert_eq!(lines[0]["name"].as_str(), Some(hostile), "escaped, not lost");
+    // And the text outputs replace them.
+    for (args, shown) in [
+        (&["speakers"][..], "Eve"),
+        (&["quotes", "--speaker", hostile], "Hi there"),
+    ] {
+        let o = query(tmp.path(), &db, args);
+        let (stdout, _) = text(&o);
+        assert!(stdout.contains(shown), "{args:?}: {stdout}");
+        assert_policy(&format!("{args:?}"), &stdout);
+    }
+}
+
+#[test]
+fn text_outputs_replace_hostile_characters() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (lib, db) = hostile_library(tmp.path());
+    for args in [
+        &["search", "bridge"][..],
+        &["quotes", "--speaker", "Anna Berg"],
+        &["speakers"],
+    ] {
+        let o = query(tmp.path(), &db, args);
+        let (stdout, _) = text(&o);
+        assert!(!stdout.is_empty(), "{args:?}");
+        assert_policy(&format!("{args:?}"), &stdout);
+    }
+    let mut c = onrecord(tmp.path());
+    c.args(["extract", "--format", "text"]).arg(&lib);
+    let o = run(c);
+    let (stdout, stderr) = text(&o);
+    assert!(o.status.success(), "{stderr}");
+    assert!(stdout.contains("Anna Berg"), "{stdout}");
+    assert_policy("extract --format text", &stdout);
+    let mut c = onrecord(tmp.path());
+    c.args(["extract", "--format", "json"]).arg(&lib);
+    json_lines("extract --format json", &run(c));
+    // The summary of `index` names the index and what it saw; its stderr names problems.
+    let mut c = onrecord(tmp.path());
+    c.arg("index").arg("--index").arg(&db).arg(&lib);
+    let o = run(c);
+    assert_policy("index stdout", &text(&o).0);
+    assert_policy("index stderr", &text(&o).1);
+}
