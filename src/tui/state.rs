@@ -964,7 +964,9 @@ impl State {
         if let Some(s) = source {
             out.push_str(&format!(", {s}"));
         }
-        Some(out)
+        // Pasted into a shell, a line feed would run a line and an escape could end a
+        // bracketed paste: the citation leaves as one line, under the output policy.
+        Some(crate::safe_text::clipboard(&out))
     }
 
     /// The hit the walk is on, when the Speakers view still holds the walked speaker.
