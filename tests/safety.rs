@@ -237,3 +237,97 @@ fn text_outputs_replace_hostile_characters() {
     assert_policy("index stdout", &text(&o).0);
     assert_policy("index stderr", &text(&o).1);
 }
+
+// ---------------------------------------------------------------------------------------
+// It never writes your library: `--index` at a library file, at any other file, through
+// symlinks.
+
+/// A library of two articles; returns it with its snapshot.
+fn library(tmp: &Path) -> PathBuf {
+    let lib = tmp.join("lib");
+    support::write(&lib, "story.txt", "Bridge to reopen", &["The bridge reopens in May."]);
+    support::write(&lib, "sub/other.txt", "Ferry fares", &["Fares rise again."]);
+    lib
+}
+
+/// Everything under `dir` (names, sizes, times, content hashes), plus the names next to
+/// it (but the test's own config and home), so that a file moved aside shows too.
+fn snapshot(dir: &Path) -> (std::collections::BTreeMap<PathBuf, (u64, std::time::SystemTime, String)>, Vec<String>) {
+    let mut names: Vec<String> = std::fs::read_dir(dir.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .filter(|n| n != "config.toml" && n != "home")
+        .collect();
+    names.sort();
+    (support::snapshot(dir), names)
+}
+
+#[test]
+fn query_commands_refuse_a_library_file_as_the_index_and_leave_it_alone() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = library(tmp.path());
+    let before = snapshot(&lib);
+    let story = lib.join("story.txt");
+    for args in [
+        &["search", "bridge"][..],
+        &["speakers"],
+        &["quotes", "--speaker", "Ann"],
+        &["search", "--json", "bridge"],
+    ] {
+        let mut c = onrecord(tmp.path());
+        c.args(args).arg("--index").arg(&story);
+        let o = run(c);
+        let (_, stderr) = text(&o);
+        assert!(!o.status.success(), "{args:?}");
+        assert!(stderr.contains("not an onrecord index"), "{args:?}: {stderr}");
+        assert!(stderr.contains("story.txt"), "{stderr}");
+        assert_eq!(snapshot(&lib), before, "{args:?} changed the library");
+    }
+}
+
+#[test]
+fn no_command_replaces_a_file_that_is_not_an_index() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = library(tmp.path());
+    let notes_dir = tmp.path().join("home-notes");
+    std::fs::create_dir_all(&notes_dir).unwrap();
+    let notes = notes_dir.join("notes.txt");
+    std::fs::write(&notes, "my own notes, not a database\n").unwrap();
+    let before = snapshot(&notes_dir);
+    for args in [&["speakers"][..], &["search", "notes"], &["index"]] {
+        let mut c = onrecord(tmp.path());
+        c.args(args).arg("--index").arg(&notes);
+        if args == ["index"] {
+            c.arg(&lib);
+        }
+        let o = run(c);
+        let (_, stderr) = text(&o);
+        assert!(!o.status.success(), "{args:?}");
+        assert!(stderr.contains("not an onrecord index"), "{args:?}: {stderr}");
+        assert_eq!(snapshot(&notes_dir), before, "{args:?} touched notes.txt");
+    }
+}
+
+#[test]
+fn query_commands_create_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("new/folder/index.sqlite3");
+    for args in [&["speakers"][..], &["search", "x"], &["quotes", "--speaker", "x"]] {
+        let mut c = onrecord(tmp.path());
+        c.args(args).arg("--index").arg(&db);
+        let o = run(c);
+        let (_, stderr) = text(&o);
+        assert!(!o.status.success(), "{args:?}");
+        assert!(stderr.contains("no index at"), "{args:?}: {stderr}");
+        assert!(!tmp.path().join("new").exists(), "{args:?} created a folder");
+    }
+    // An empty file (a new file, or SQLite's before its first write) is no index either,
+    // and stays empty.
+    let empty = tmp.path().join("empty.sqlite3");
+    std::fs::write(&empty, "").unwrap();
+    let mut c = onrecord(tmp.path());
+    c.args(["speakers", "--index"]).arg(&empty);
+    let o = run(c);
+    assert!(!o.status.success());
+    assert_eq!(std::fs::metadata(&empty).unwrap().len(), 0);
+}
