@@ -331,3 +331,53 @@ fn query_commands_create_nothing() {
     assert!(!o.status.success());
     assert_eq!(std::fs::metadata(&empty).unwrap().len(), 0);
 }
+
+#[cfg(unix)]
+#[test]
+fn an_index_path_through_symlinks_into_the_library_is_refused() {
+    use std::os::unix::fs::symlink;
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = library(tmp.path());
+    let x = tmp.path().join("x");
+    std::fs::create_dir_all(&x).unwrap();
+    symlink(&lib, x.join("linkdir")).unwrap();
+    symlink(lib.join("story.txt"), x.join("to-story")).unwrap();
+    symlink(lib.join("new.sqlite3"), x.join("to-nothing-in-lib")).unwrap();
+    let before = snapshot(&lib);
+    for db in [
+        x.join("to-story"),
+        x.join("to-nothing-in-lib"),
+        x.join("linkdir/idx.sqlite3"),
+        x.join("linkdir/newsub/idx.sqlite3"),
+        x.join("linkdir/newsub/deeper/../idx.sqlite3"),
+        x.join("elsewhere/../linkdir/newsub/idx.sqlite3"),
+    ] {
+        let mut c = onrecord(tmp.path());
+        c.arg("index").arg("--index").arg(&db).arg(&lib);
+        let o = run(c);
+        let (stdout, stderr) = text(&o);
+        assert!(!o.status.success(), "{db:?}: {stdout}");
+        assert!(
+            stderr.contains("inside the library") || stderr.contains("leads"),
+            "{db:?}: {stderr}"
+        );
+        assert_eq!(snapshot(&lib), before, "{db:?}: the library changed");
+    }
+    // The data dir through a symlinked folder (no --index, no library.index).
+    let mut c = onrecord(tmp.path());
+    c.env("XDG_DATA_HOME", x.join("linkdir/.data")).arg("index").arg(&lib);
+    let o = run(c);
+    let (_, stderr) = text(&o);
+    assert!(!o.status.success());
+    assert!(stderr.contains("inside the library"), "{stderr}");
+    assert_eq!(snapshot(&lib), before, "XDG_DATA_HOME: the library changed");
+    // An index outside the library through the same kind of path is fine.
+    let out = tmp.path().join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    symlink(&out, x.join("outlink")).unwrap();
+    let mut c = onrecord(tmp.path());
+    c.arg("index").arg("--index").arg(x.join("outlink/new/idx.sqlite3")).arg(&lib);
+    let o = run(c);
+    assert!(o.status.success(), "{}", text(&o).1);
+    assert!(out.join("new/idx.sqlite3").exists());
+}
