@@ -381,3 +381,143 @@ fn an_index_path_through_symlinks_into_the_library_is_refused() {
     assert!(o.status.success(), "{}", text(&o).1);
     assert!(out.join("new/idx.sqlite3").exists());
 }
+
+// ---------------------------------------------------------------------------------------
+// Bad files are reported, not fatal: FIFOs never hang anything.
+
+#[cfg(unix)]
+fn mkfifo(path: &Path) {
+    let status = Command::new("mkfifo").arg(path).status().expect("mkfifo");
+    assert!(status.success(), "mkfifo {path:?}");
+}
+
+/// Runs `f` on a thread; fails the test if it has not returned after `deadline`.
+fn within<T: Send + 'static>(
+    what: &str,
+    deadline: Duration,
+    f: impl FnOnce() -> T + Send + 'static,
+) -> T {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(f());
+    });
+    rx.recv_timeout(deadline)
+        .unwrap_or_else(|_| panic!("{what}: still running after {deadline:?}: it hangs"))
+}
+
+#[cfg(unix)]
+#[test]
+fn extract_refuses_a_fifo_at_once_and_names_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let fifo = tmp.path().join("pipe.txt");
+    mkfifo(&fifo);
+    let good = support::write(tmp.path(), "good.txt", "Good Title", &["Body text."]);
+    let mut c = onrecord(tmp.path());
+    c.arg("extract").arg(&fifo).arg(&good);
+    let o = run_within(c, Duration::from_secs(20));
+    let (stdout, stderr) = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("pipe.txt") && stderr.contains("not a regular file (a FIFO)"),
+        "{stderr}"
+    );
+    assert!(stdout.contains("Good Title"), "the other file is still read: {stdout}");
+}
+
+/// A file replaced by a FIFO after the scan: the run reads it by the path it listed. The
+/// watcher hands the indexer such paths directly (Scope::Paths), as here.
+#[cfg(unix)]
+#[test]
+fn indexing_a_path_that_is_a_fifo_returns_with_the_reason() {
+    use onrecord::library::db::Index;
+    use onrecord::library::indexer::{IndexOptions, Scope, update};
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("lib");
+    let good = support::write(&lib, "good.txt", "Good Title", &["Body text."]);
+    let fifo = lib.join("pipe.txt");
+    mkfifo(&fifo);
+    let db = tmp.path().join("index.sqlite3");
+    let summary = within("update over a FIFO", Duration::from_secs(20), move || {
+        let (mut ix, _) = Index::open(&db, false).unwrap();
+        let paths = Scope::Paths(vec![fifo, good]);
+        update(&mut ix, &paths, &IndexOptions::default(), &mut |_| {}).unwrap()
+    });
+    assert_eq!(summary.new, 1, "{summary:?}");
+    assert_eq!(summary.failures.len(), 1, "{summary:?}");
+    let (path, message) = &summary.failures[0];
+    assert!(path.ends_with("pipe.txt"), "{path:?}");
+    assert!(message.contains("not a regular file (a FIFO)"), "{message}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_as_the_config_file_is_refused_at_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let fifo = tmp.path().join("config.fifo");
+    mkfifo(&fifo);
+    let mut c = Command::new(env!("CARGO_BIN_EXE_onrecord"));
+    c.arg("--config").arg(&fifo).arg("keys");
+    let o = run_within(c, Duration::from_secs(20));
+    let (_, stderr) = text(&o);
+    assert!(!o.status.success());
+    assert!(
+        stderr.contains("config.fifo") && stderr.contains("not a regular file (a FIFO)"),
+        "{stderr}"
+    );
+}
+
+/// A FIFO appearing in a watched library: the watcher names it and goes on to the next
+/// file, and stopping the watcher returns at once.
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_a_watched_library_is_reported_and_the_watcher_goes_on() {
+    // On a thread: a watcher stuck on the FIFO would also hang the test's own unwinding.
+    within("the watcher test", Duration::from_secs(60), watch_a_fifo);
+}
+
+#[cfg(unix)]
+fn watch_a_fifo() {
+    use onrecord::library::indexer::{IndexEvent, IndexOptions, open_and_update, Scope};
+    use onrecord::library::watch::LibraryWatcher;
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("lib");
+    support::write(&lib, "a.txt", "First Title", &["Body text."]);
+    let lib = lib.canonicalize().unwrap();
+    let db = tmp.path().join("index.sqlite3");
+    open_and_update(&db, &Scope::Roots(vec![lib.clone()]), &IndexOptions::default(), &mut |_| {})
+        .unwrap();
+    let (tx, rx) = std::sync::mpsc::channel::<IndexEvent>();
+    let watcher = LibraryWatcher::spawn(
+        std::slice::from_ref(&lib),
+        db.clone(),
+        IndexOptions::default(),
+        move |ev| {
+            let _ = tx.send(ev);
+        },
+    )
+    .unwrap();
+    mkfifo(&lib.join("b.txt"));
+    let wait_for = |what: &str, ok: &dyn Fn(&onrecord::library::indexer::IndexSummary) -> bool| {
+        let started = Instant::now();
+        loop {
+            let left = Duration::from_secs(20).saturating_sub(started.elapsed());
+            match rx.recv_timeout(left) {
+                Ok(IndexEvent::Finished(s)) if ok(&s) => return s,
+                Ok(_) => {}
+                Err(_) => panic!("the watcher never reported {what}: it hangs"),
+            }
+        }
+    };
+    let s = wait_for("the FIFO", &|s| s.failed > 0);
+    assert!(
+        s.failures
+            .iter()
+            .any(|(p, m)| p.ends_with("b.txt") && m.contains("a FIFO")),
+        "{s:?}"
+    );
+    support::write(&lib, "c.txt", "Third Title", &["More text."]);
+    wait_for("the next file", &|s| s.new == 1);
+    let started = Instant::now();
+    drop(watcher);
+    assert!(started.elapsed() < Duration::from_secs(1), "stopping waited");
+}

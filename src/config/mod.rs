@@ -123,18 +123,12 @@ impl Config {
 /// `--config /dev/zero` or a mistaken path to a huge file from eating memory).
 pub const MAX_CONFIG_BYTES: u64 = 1 << 20;
 
+/// Reads the config file without blocking on it (a FIFO or a device is refused, see
+/// [`crate::safe_open`]), up to [`MAX_CONFIG_BYTES`].
 fn read_capped(path: &Path) -> std::io::Result<Vec<u8>> {
-    use std::io::Read;
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)?
-        .take(MAX_CONFIG_BYTES + 1)
-        .read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > MAX_CONFIG_BYTES {
-        return Err(std::io::Error::other(format!(
-            "over the limit of {MAX_CONFIG_BYTES} bytes for a config file"
-        )));
-    }
-    Ok(bytes)
+    crate::safe_open::read_capped(path, MAX_CONFIG_BYTES, 8192, || {
+        format!("over the limit of {MAX_CONFIG_BYTES} bytes for a config file")
+    })
 }
 
 /// 1-based line and column of byte offset `at`.

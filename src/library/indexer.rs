@@ -336,19 +336,13 @@ fn process(job: &Job<'_>, opts: &IndexOptions) -> (Record, Outcome) {
 }
 
 /// Reads at most `max` bytes (an error beyond); `size` (from the scan) sizes the buffer once.
+/// Never blocks: a file replaced by a FIFO or a device since the scan is refused
+/// ([`crate::safe_open`]).
 fn read_capped(path: &Path, max: u64, size: i64) -> std::io::Result<Vec<u8>> {
-    use std::io::Read;
-    let expect = u64::try_from(size).unwrap_or(0).min(max) as usize;
-    let mut buf = Vec::with_capacity(expect + 1);
-    std::fs::File::open(path)?
-        .take(max + 1)
-        .read_to_end(&mut buf)?;
-    if buf.len() as u64 > max {
-        return Err(std::io::Error::other(format!(
-            "file is over the limit of {max} bytes (limits.max_file_bytes)"
-        )));
-    }
-    Ok(buf)
+    let expect = u64::try_from(size).unwrap_or(0);
+    crate::safe_open::read_capped(path, max, expect, || {
+        format!("file is over the limit of {max} bytes (limits.max_file_bytes)")
+    })
 }
 
 fn under_any(path: &Path, roots: &[PathBuf]) -> bool {
