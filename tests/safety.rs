@@ -521,3 +521,89 @@ fn watch_a_fifo() {
     drop(watcher);
     assert!(started.elapsed() < Duration::from_secs(1), "stopping waited");
 }
+
+// ---------------------------------------------------------------------------------------
+// Files left out without a word: every file seen and not indexed is named on stderr with
+// its reason, and the exit status says so.
+
+fn index_run(tmp: &Path, db: &Path, paths: &[&Path]) -> (Option<i32>, String, String) {
+    let mut c = onrecord(tmp);
+    c.arg("index").arg("--index").arg(db).args(paths);
+    let o = run(c);
+    let (stdout, stderr) = text(&o);
+    (o.status.code(), stdout, stderr)
+}
+
+#[test]
+fn folders_deeper_than_64_levels_are_indexed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("lib");
+    let mut deep = lib.clone();
+    for i in 0..80 {
+        deep.push(format!("d{i}"));
+    }
+    support::write(&lib, "top.txt", "Top Title", &["Body text."]);
+    support::write(&deep, "deep.txt", "Deep Title", &["Body text."]);
+    let db = tmp.path().join("index.sqlite3");
+    let (code, stdout, stderr) = index_run(tmp.path(), &db, &[&lib]);
+    assert_eq!(code, Some(0), "{stdout}\n{stderr}");
+    assert!(stdout.starts_with("2 files seen: 2 new"), "{stdout}");
+}
+
+#[cfg(unix)]
+#[test]
+fn names_that_are_not_utf8_are_indexed_by_their_exact_bytes() {
+    use onrecord::library::Store;
+    use std::os::unix::ffi::OsStrExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("lib");
+    std::fs::create_dir_all(&lib).unwrap();
+    let name = std::ffi::OsStr::from_bytes(b"caf\xe9 latin-1.txt");
+    let file = lib.join(name);
+    std::fs::write(&file, "Harbour Title\n\n\u{201C}Open,\u{201D} said Ann Lee.\n").unwrap();
+    let db = tmp.path().join("index.sqlite3");
+    let (code, stdout, stderr) = index_run(tmp.path(), &db, &[&lib]);
+    assert_eq!(code, Some(0), "{stdout}\n{stderr}");
+    assert!(stdout.starts_with("1 files seen: 1 new"), "{stdout}");
+    let store = onrecord::library::sqlite::SqliteStore::open_existing(&db).unwrap();
+    let articles = store.articles().unwrap();
+    assert_eq!(articles.len(), 1);
+    assert_eq!(
+        articles[0].path.as_os_str().as_bytes(),
+        lib.canonicalize().unwrap().join(name).as_os_str().as_bytes(),
+        "stored exactly, so it can be read again"
+    );
+    // Named directly, it is an article too (not "not a supported article file").
+    let mut c = onrecord(tmp.path());
+    c.arg("extract").arg(&file);
+    let o = run(c);
+    assert!(o.status.success(), "{}", text(&o).1);
+    assert!(text(&o).0.contains("Harbour Title"));
+}
+
+#[cfg(unix)]
+#[test]
+fn fifos_and_devices_are_named_with_their_reason_and_fail_the_run() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("lib");
+    support::write(&lib, "good.txt", "Good Title", &["Body text."]);
+    let fifo = lib.join("pipe.txt");
+    mkfifo(&fifo);
+    let db = tmp.path().join("index.sqlite3");
+    // In a folder.
+    let (code, stdout, stderr) = index_run(tmp.path(), &db, &[&lib]);
+    assert_eq!(code, Some(1), "{stdout}\n{stderr}");
+    assert!(stdout.starts_with("2 files seen: 1 new"), "{stdout}");
+    assert!(
+        stderr.contains("pipe.txt: not a regular file (a FIFO)"),
+        "{stderr}"
+    );
+    // Named directly.
+    for (path, kind) in [(fifo.as_path(), "a FIFO"), (Path::new("/dev/null"), "a character device")]
+    {
+        let (code, stdout, stderr) = index_run(tmp.path(), &db, &[path]);
+        assert_eq!(code, Some(1), "{path:?}: {stdout}\n{stderr}");
+        assert!(stdout.starts_with("1 files seen"), "{path:?}: {stdout}");
+        assert!(stderr.contains(&format!("not a regular file ({kind})")), "{stderr}");
+    }
+}

@@ -25,9 +25,10 @@ pub enum LoadError {
     Unsupported { path: String },
 }
 
-/// The format of a path, from its extension.
+/// The format of a path, from its extension (also when the rest of the name is not valid
+/// UTF-8).
 pub fn format_of(path: &Path) -> Option<Format> {
-    let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+    let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
     let name = name.strip_suffix(".gz").unwrap_or(&name);
     let ext = name.rsplit_once('.')?.1;
     match ext {

@@ -573,16 +573,16 @@ impl Index {
         Ok(out)
     }
 
-    /// Files that failed to load, with the size and mtime they had then.
-    pub fn known_failures(&self) -> anyhow::Result<HashMap<PathBuf, (i64, i64)>> {
+    /// Files that failed to load, with the size and mtime they had then and the message.
+    pub fn known_failures(&self) -> anyhow::Result<HashMap<PathBuf, (i64, i64, String)>> {
         let mut stmt = self
             .conn
-            .prepare("SELECT path, size, mtime FROM failures")?;
+            .prepare("SELECT path, size, mtime, message FROM failures")?;
         let mut out = HashMap::new();
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
             let path: Vec<u8> = r.get(0)?;
-            out.insert(path_from_key(&path), (r.get(1)?, r.get(2)?));
+            out.insert(path_from_key(&path), (r.get(1)?, r.get(2)?, r.get(3)?));
         }
         Ok(out)
     }

@@ -414,6 +414,19 @@ pub fn update(
                 continue;
             }
         };
+        if !meta.is_file() {
+            // A FIFO, a device, a socket named like an article: never opened, always named.
+            summary.failed += 1;
+            summary.failures.push((
+                path.clone(),
+                format!(
+                    "{}: not a regular file ({})",
+                    path.display(),
+                    crate::safe_open::kind(&meta.file_type())
+                ),
+            ));
+            continue;
+        }
         let size = meta.len() as i64;
         let mtime = mtime_ns(&meta);
         let k = known.get(path);
@@ -425,7 +438,10 @@ pub fn update(
             summary.unchanged += 1;
             continue;
         }
-        if k.is_none() && failures.get(path) == Some(&(size, mtime)) {
+        if k.is_none()
+            && let Some((fsize, fmtime, _)) = failures.get(path)
+            && (*fsize, *fmtime) == (size, mtime)
+        {
             summary.failed += 1;
             continue;
         }
