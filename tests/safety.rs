@@ -607,3 +607,20 @@ fn fifos_and_devices_are_named_with_their_reason_and_fail_the_run() {
         assert!(stderr.contains(&format!("not a regular file ({kind})")), "{stderr}");
     }
 }
+
+#[test]
+fn a_file_that_failed_before_is_named_again_and_fails_the_run_again() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("lib");
+    support::write(&lib, "good.txt", "Good Title", &["Body text."]);
+    std::fs::write(lib.join("image.txt"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    let db = tmp.path().join("index.sqlite3");
+    for run in ["first", "second"] {
+        let (code, stdout, stderr) = index_run(tmp.path(), &db, &[&lib]);
+        assert_eq!(code, Some(1), "{run}: {stdout}\n{stderr}");
+        assert!(stdout.contains("1 failed"), "{run}: {stdout}");
+        let lines: Vec<_> = stderr.lines().filter(|l| l.contains("image.txt")).collect();
+        assert_eq!(lines.len(), 1, "{run}: {stderr}");
+        assert!(lines[0].contains("PNG image"), "{run}: {}", lines[0]);
+    }
+}

@@ -438,11 +438,13 @@ pub fn update(
             summary.unchanged += 1;
             continue;
         }
+        // Failed before and unchanged since: not tried again, but named again.
         if k.is_none()
-            && let Some((fsize, fmtime, _)) = failures.get(path)
+            && let Some((fsize, fmtime, message)) = failures.get(path)
             && (*fsize, *fmtime) == (size, mtime)
         {
             summary.failed += 1;
+            summary.failures.push((path.clone(), message.clone()));
             continue;
         }
         jobs.push(Job {
