@@ -624,3 +624,42 @@ fn a_file_that_failed_before_is_named_again_and_fails_the_run_again() {
         assert!(lines[0].contains("PNG image"), "{run}: {}", lines[0]);
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// A closed stdout pipe (`onrecord index PATH | head -1`) ends quietly.
+
+/// A stdout whose reader is gone: every write fails with EPIPE.
+#[cfg(unix)]
+fn closed_pipe() -> Stdio {
+    use std::os::fd::FromRawFd;
+    let mut fds = [0; 2];
+    assert_eq!(unsafe { libc::pipe(fds.as_mut_ptr()) }, 0);
+    unsafe {
+        libc::close(fds[0]);
+        Stdio::from(std::os::fd::OwnedFd::from_raw_fd(fds[1]))
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_closed_stdout_ends_every_command_quietly() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (lib, db) = hostile_library(tmp.path());
+    for args in [
+        vec!["index".to_string(), "--index".into(), db.display().to_string(), lib.display().to_string()],
+        vec!["search".into(), "bridge".into(), "--index".into(), db.display().to_string()],
+        vec!["speakers".into(), "--json".into(), "--index".into(), db.display().to_string()],
+        vec!["quotes".into(), "--speaker".into(), "Anna Berg".into(), "--index".into(), db.display().to_string()],
+        vec!["extract".into(), lib.display().to_string()],
+        vec!["keys".into()],
+    ] {
+        let mut c = onrecord(tmp.path());
+        c.args(&args).stdin(Stdio::null()).stdout(closed_pipe()).stderr(Stdio::piped());
+        let child = c.spawn().unwrap();
+        let o = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert_ne!(o.status.code(), Some(101), "{args:?} panicked: {stderr}");
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert!(!stderr.contains("Broken pipe"), "{args:?}: {stderr}");
+    }
+}

@@ -99,8 +99,12 @@ pub fn index(
     for (_, m) in &summary.failures {
         eprintln!("onrecord: {}", one_line(m, 2000));
     }
-    println!("{}", summary.line());
-    println!("index: {}", shown(db));
+    // Not println!: it panics when stdout is closed (`onrecord index | head -1`); a closed
+    // pipe ends the output quietly, as in other Unix tools.
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{}", summary.line())
+        .and_then(|_| writeln!(out, "index: {}", shown(db)))
+        .and_then(|_| out.flush());
     // Like `extract`: the other files are indexed, and the exit status says some were not.
     if summary.failures.is_empty() && summary.scan_errors.is_empty() {
         Ok(ExitCode::SUCCESS)
