@@ -98,7 +98,11 @@ mod tests {
 
     #[test]
     fn text_has_no_unsafe_character_left() {
-        for s in [visible(HOSTILE), one_line(HOSTILE, 1000), clipboard(HOSTILE)] {
+        for s in [
+            visible(HOSTILE),
+            one_line(HOSTILE, 1000),
+            clipboard(HOSTILE),
+        ] {
             assert!(!s.chars().any(is_unsafe), "{s:?}");
             assert!(s.contains('\u{e9}'), "ordinary text stays: {s:?}");
         }
@@ -113,14 +117,19 @@ mod tests {
     #[test]
     fn a_pasted_citation_cannot_end_a_bracketed_paste_or_run_a_line() {
         let s = clipboard("\u{201c}Hi\u{201d}, x\u{1b}[201~\ntouch PWNED\nnote.txt");
-        assert!(!s.contains('\u{1b}') && !s.contains('\n') && !s.contains('\r'), "{s:?}");
+        assert!(
+            !s.contains('\u{1b}') && !s.contains('\n') && !s.contains('\r'),
+            "{s:?}"
+        );
     }
 
     #[test]
     fn json_escapes_what_a_terminal_would_act_on_and_stays_exact() {
         let line = to_json_line(&HOSTILE).unwrap();
         assert!(!line.chars().any(is_unsafe), "{line:?}");
-        for esc in ["\\u009b", "\\u009c", "\\u009d", "\\u202e", "\\u2066", "\\u007f"] {
+        for esc in [
+            "\\u009b", "\\u009c", "\\u009d", "\\u202e", "\\u2066", "\\u007f",
+        ] {
             assert!(line.contains(esc), "{esc} in {line}");
         }
         let back: String = serde_json::from_str(&line).unwrap();

@@ -686,7 +686,10 @@ fn an_endless_config_file_is_refused() {
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(!out.status.success());
     assert!(stderr.contains("/dev/zero"), "{stderr}");
-    assert!(stderr.contains("not a regular file (a character device)"), "{stderr}");
+    assert!(
+        stderr.contains("not a regular file (a character device)"),
+        "{stderr}"
+    );
     // A regular file is read up to the limit.
     let dir = tempfile::tempdir().unwrap();
     let big = write(dir.path(), "big.toml", vec![b'#'; (1 << 20) + 1]);

@@ -144,20 +144,33 @@ fn search_json_escapes_hostile_paths_and_titles_exactly() {
     let o = query(tmp.path(), &db, &["search", "--json", "bridge"]);
     let lines = json_lines("search --json", &o);
     let stdout = text(&o).0;
-    assert!(stdout.contains("\\u009b") && stdout.contains("\\u202e"), "{stdout}");
+    assert!(
+        stdout.contains("\\u009b") && stdout.contains("\\u202e"),
+        "{stdout}"
+    );
     // Escaped, not lost: the path decodes to the file's real name.
     let path = lines[0]["path"].as_str().unwrap();
-    assert_eq!(Path::new(path), lib.canonicalize().unwrap().join(HOSTILE_NAME));
+    assert_eq!(
+        Path::new(path),
+        lib.canonicalize().unwrap().join(HOSTILE_NAME)
+    );
 }
 
 #[test]
 fn quotes_json_escapes_hostile_paths_and_titles_exactly() {
     let tmp = tempfile::tempdir().unwrap();
     let (lib, db) = hostile_library(tmp.path());
-    let o = query(tmp.path(), &db, &["quotes", "--speaker", "Anna Berg", "--json"]);
+    let o = query(
+        tmp.path(),
+        &db,
+        &["quotes", "--speaker", "Anna Berg", "--json"],
+    );
     let lines = json_lines("quotes --json", &o);
     let path = lines[0]["path"].as_str().unwrap();
-    assert_eq!(Path::new(path), lib.canonicalize().unwrap().join(HOSTILE_NAME));
+    assert_eq!(
+        Path::new(path),
+        lib.canonicalize().unwrap().join(HOSTILE_NAME)
+    );
     // The title made from the file name is clean text.
     let title = lines[0]["title"].as_str().unwrap();
     assert_policy("title", title);
@@ -171,7 +184,12 @@ fn speakers_json_escapes_hostile_names_exactly() {
     let tmp = tempfile::tempdir().unwrap();
     let lib = tmp.path().join("lib");
     let db = tmp.path().join("index.sqlite3");
-    support::write(&lib, "a.txt", "Title", &["\u{201C}Hi there,\u{201D} said Eve Bad."]);
+    support::write(
+        &lib,
+        "a.txt",
+        "Title",
+        &["\u{201C}Hi there,\u{201D} said Eve Bad."],
+    );
     let hostile = "Eve\u{7f}\u{9b}31m \u{202e}Bad\u{2066}";
     let analyzer: onrecord::library::indexer::Analyzer = std::sync::Arc::new(move |a| {
         let mut an = support::simple_analyze(a);
@@ -193,7 +211,11 @@ fn speakers_json_escapes_hostile_names_exactly() {
     .unwrap();
     let o = query(tmp.path(), &db, &["speakers", "--json"]);
     let lines = json_lines("speakers --json", &o);
-    assert_eq!(lines[0]["name"].as_str(), Some(hostile), "escaped, not lost");
+    assert_eq!(
+        lines[0]["name"].as_str(),
+        Some(hostile),
+        "escaped, not lost"
+    );
     // And the text outputs replace them.
     for (args, shown) in [
         (&["speakers"][..], "Eve"),
@@ -245,14 +267,21 @@ fn text_outputs_replace_hostile_characters() {
 /// A library of two articles; returns it with its snapshot.
 fn library(tmp: &Path) -> PathBuf {
     let lib = tmp.join("lib");
-    support::write(&lib, "story.txt", "Bridge to reopen", &["The bridge reopens in May."]);
+    support::write(
+        &lib,
+        "story.txt",
+        "Bridge to reopen",
+        &["The bridge reopens in May."],
+    );
     support::write(&lib, "sub/other.txt", "Ferry fares", &["Fares rise again."]);
     lib
 }
 
+type Snapshot = std::collections::BTreeMap<PathBuf, (u64, std::time::SystemTime, String)>;
+
 /// Everything under `dir` (names, sizes, times, content hashes), plus the names next to
 /// it (but the test's own config and home), so that a file moved aside shows too.
-fn snapshot(dir: &Path) -> (std::collections::BTreeMap<PathBuf, (u64, std::time::SystemTime, String)>, Vec<String>) {
+fn snapshot(dir: &Path) -> (Snapshot, Vec<String>) {
     let mut names: Vec<String> = std::fs::read_dir(dir.parent().unwrap())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
@@ -279,7 +308,10 @@ fn query_commands_refuse_a_library_file_as_the_index_and_leave_it_alone() {
         let o = run(c);
         let (_, stderr) = text(&o);
         assert!(!o.status.success(), "{args:?}");
-        assert!(stderr.contains("not an onrecord index"), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("not an onrecord index"),
+            "{args:?}: {stderr}"
+        );
         assert!(stderr.contains("story.txt"), "{stderr}");
         assert_eq!(snapshot(&lib), before, "{args:?} changed the library");
     }
@@ -303,7 +335,10 @@ fn no_command_replaces_a_file_that_is_not_an_index() {
         let o = run(c);
         let (_, stderr) = text(&o);
         assert!(!o.status.success(), "{args:?}");
-        assert!(stderr.contains("not an onrecord index"), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("not an onrecord index"),
+            "{args:?}: {stderr}"
+        );
         assert_eq!(snapshot(&notes_dir), before, "{args:?} touched notes.txt");
     }
 }
@@ -312,14 +347,21 @@ fn no_command_replaces_a_file_that_is_not_an_index() {
 fn query_commands_create_nothing() {
     let tmp = tempfile::tempdir().unwrap();
     let db = tmp.path().join("new/folder/index.sqlite3");
-    for args in [&["speakers"][..], &["search", "x"], &["quotes", "--speaker", "x"]] {
+    for args in [
+        &["speakers"][..],
+        &["search", "x"],
+        &["quotes", "--speaker", "x"],
+    ] {
         let mut c = onrecord(tmp.path());
         c.args(args).arg("--index").arg(&db);
         let o = run(c);
         let (_, stderr) = text(&o);
         assert!(!o.status.success(), "{args:?}");
         assert!(stderr.contains("no index at"), "{args:?}: {stderr}");
-        assert!(!tmp.path().join("new").exists(), "{args:?} created a folder");
+        assert!(
+            !tmp.path().join("new").exists(),
+            "{args:?} created a folder"
+        );
     }
     // An empty file (a new file, or SQLite's before its first write) is no index either,
     // and stays empty.
@@ -365,7 +407,9 @@ fn an_index_path_through_symlinks_into_the_library_is_refused() {
     }
     // The data dir through a symlinked folder (no --index, no library.index).
     let mut c = onrecord(tmp.path());
-    c.env("XDG_DATA_HOME", x.join("linkdir/.data")).arg("index").arg(&lib);
+    c.env("XDG_DATA_HOME", x.join("linkdir/.data"))
+        .arg("index")
+        .arg(&lib);
     let o = run(c);
     let (_, stderr) = text(&o);
     assert!(!o.status.success());
@@ -376,7 +420,10 @@ fn an_index_path_through_symlinks_into_the_library_is_refused() {
     std::fs::create_dir_all(&out).unwrap();
     symlink(&out, x.join("outlink")).unwrap();
     let mut c = onrecord(tmp.path());
-    c.arg("index").arg("--index").arg(x.join("outlink/new/idx.sqlite3")).arg(&lib);
+    c.arg("index")
+        .arg("--index")
+        .arg(x.join("outlink/new/idx.sqlite3"))
+        .arg(&lib);
     let o = run(c);
     assert!(o.status.success(), "{}", text(&o).1);
     assert!(out.join("new/idx.sqlite3").exists());
@@ -421,7 +468,10 @@ fn extract_refuses_a_fifo_at_once_and_names_it() {
         stderr.contains("pipe.txt") && stderr.contains("not a regular file (a FIFO)"),
         "{stderr}"
     );
-    assert!(stdout.contains("Good Title"), "the other file is still read: {stdout}");
+    assert!(
+        stdout.contains("Good Title"),
+        "the other file is still read: {stdout}"
+    );
 }
 
 /// A file replaced by a FIFO after the scan: the run reads it by the path it listed. The
@@ -477,15 +527,20 @@ fn a_fifo_in_a_watched_library_is_reported_and_the_watcher_goes_on() {
 
 #[cfg(unix)]
 fn watch_a_fifo() {
-    use onrecord::library::indexer::{IndexEvent, IndexOptions, open_and_update, Scope};
+    use onrecord::library::indexer::{IndexEvent, IndexOptions, Scope, open_and_update};
     use onrecord::library::watch::LibraryWatcher;
     let tmp = tempfile::tempdir().unwrap();
     let lib = tmp.path().join("lib");
     support::write(&lib, "a.txt", "First Title", &["Body text."]);
     let lib = lib.canonicalize().unwrap();
     let db = tmp.path().join("index.sqlite3");
-    open_and_update(&db, &Scope::Roots(vec![lib.clone()]), &IndexOptions::default(), &mut |_| {})
-        .unwrap();
+    open_and_update(
+        &db,
+        &Scope::Roots(vec![lib.clone()]),
+        &IndexOptions::default(),
+        &mut |_| {},
+    )
+    .unwrap();
     let (tx, rx) = std::sync::mpsc::channel::<IndexEvent>();
     let watcher = LibraryWatcher::spawn(
         std::slice::from_ref(&lib),
@@ -519,7 +574,10 @@ fn watch_a_fifo() {
     wait_for("the next file", &|s| s.new == 1);
     let started = Instant::now();
     drop(watcher);
-    assert!(started.elapsed() < Duration::from_secs(1), "stopping waited");
+    assert!(
+        started.elapsed() < Duration::from_secs(1),
+        "stopping waited"
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -560,7 +618,11 @@ fn names_that_are_not_utf8_are_indexed_by_their_exact_bytes() {
     std::fs::create_dir_all(&lib).unwrap();
     let name = std::ffi::OsStr::from_bytes(b"caf\xe9 latin-1.txt");
     let file = lib.join(name);
-    std::fs::write(&file, "Harbour Title\n\n\u{201C}Open,\u{201D} said Ann Lee.\n").unwrap();
+    std::fs::write(
+        &file,
+        "Harbour Title\n\n\u{201C}Open,\u{201D} said Ann Lee.\n",
+    )
+    .unwrap();
     let db = tmp.path().join("index.sqlite3");
     let (code, stdout, stderr) = index_run(tmp.path(), &db, &[&lib]);
     assert_eq!(code, Some(0), "{stdout}\n{stderr}");
@@ -570,7 +632,11 @@ fn names_that_are_not_utf8_are_indexed_by_their_exact_bytes() {
     assert_eq!(articles.len(), 1);
     assert_eq!(
         articles[0].path.as_os_str().as_bytes(),
-        lib.canonicalize().unwrap().join(name).as_os_str().as_bytes(),
+        lib.canonicalize()
+            .unwrap()
+            .join(name)
+            .as_os_str()
+            .as_bytes(),
         "stored exactly, so it can be read again"
     );
     // Named directly, it is an article too (not "not a supported article file").
@@ -599,12 +665,17 @@ fn fifos_and_devices_are_named_with_their_reason_and_fail_the_run() {
         "{stderr}"
     );
     // Named directly.
-    for (path, kind) in [(fifo.as_path(), "a FIFO"), (Path::new("/dev/null"), "a character device")]
-    {
+    for (path, kind) in [
+        (fifo.as_path(), "a FIFO"),
+        (Path::new("/dev/null"), "a character device"),
+    ] {
         let (code, stdout, stderr) = index_run(tmp.path(), &db, &[path]);
         assert_eq!(code, Some(1), "{path:?}: {stdout}\n{stderr}");
         assert!(stdout.starts_with("1 files seen"), "{path:?}: {stdout}");
-        assert!(stderr.contains(&format!("not a regular file ({kind})")), "{stderr}");
+        assert!(
+            stderr.contains(&format!("not a regular file ({kind})")),
+            "{stderr}"
+        );
     }
 }
 
@@ -646,15 +717,39 @@ fn a_closed_stdout_ends_every_command_quietly() {
     let tmp = tempfile::tempdir().unwrap();
     let (lib, db) = hostile_library(tmp.path());
     for args in [
-        vec!["index".to_string(), "--index".into(), db.display().to_string(), lib.display().to_string()],
-        vec!["search".into(), "bridge".into(), "--index".into(), db.display().to_string()],
-        vec!["speakers".into(), "--json".into(), "--index".into(), db.display().to_string()],
-        vec!["quotes".into(), "--speaker".into(), "Anna Berg".into(), "--index".into(), db.display().to_string()],
+        vec![
+            "index".to_string(),
+            "--index".into(),
+            db.display().to_string(),
+            lib.display().to_string(),
+        ],
+        vec![
+            "search".into(),
+            "bridge".into(),
+            "--index".into(),
+            db.display().to_string(),
+        ],
+        vec![
+            "speakers".into(),
+            "--json".into(),
+            "--index".into(),
+            db.display().to_string(),
+        ],
+        vec![
+            "quotes".into(),
+            "--speaker".into(),
+            "Anna Berg".into(),
+            "--index".into(),
+            db.display().to_string(),
+        ],
         vec!["extract".into(), lib.display().to_string()],
         vec!["keys".into()],
     ] {
         let mut c = onrecord(tmp.path());
-        c.args(&args).stdin(Stdio::null()).stdout(closed_pipe()).stderr(Stdio::piped());
+        c.args(&args)
+            .stdin(Stdio::null())
+            .stdout(closed_pipe())
+            .stderr(Stdio::piped());
         let child = c.spawn().unwrap();
         let o = child.wait_with_output().unwrap();
         let stderr = String::from_utf8_lossy(&o.stderr);

@@ -106,7 +106,8 @@ mod tests {
     fn log_lines_follow_the_output_policy() {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("onrecord.log");
-        let hostile = "index: lib/bad\u{7f}\u{9b}31m\u{9d}0;t\u{9c}\u{202e}\u{2066}x\u{1b}[201~\rname.txt";
+        let hostile =
+            "index: lib/bad\u{7f}\u{9b}31m\u{9d}0;t\u{9c}\u{202e}\u{2066}x\u{1b}[201~\rname.txt";
         append_to(&file, &[hostile.into()], UNIX_EPOCH).unwrap();
         let text = std::fs::read_to_string(&file).unwrap();
         let line = text.strip_suffix('\n').unwrap();

@@ -233,15 +233,18 @@ mod tests {
         assert!(msg.starts_with("c.toml:3:"), "{msg}");
         assert!(msg.contains("quit"), "{msg}");
         // Keys taken away by other entries count too.
-        let msg = Config::parse(
-            "[keys]\nquit = []\ntop = [\"g\", \"esc\"]\n",
-            "c.toml",
-        )
-        .unwrap_err()
-        .to_string();
+        let msg = Config::parse("[keys]\nquit = []\ntop = [\"g\", \"esc\"]\n", "c.toml")
+            .unwrap_err()
+            .to_string();
         assert!(msg.contains("no key is left to quit"), "{msg}");
-        assert!(Config::parse("[keys]\nquit = []\n", "c.toml").is_ok(), "esc still quits");
-        assert!(Config::parse("[keys]\nback = []\n", "c.toml").is_ok(), "q still quits");
+        assert!(
+            Config::parse("[keys]\nquit = []\n", "c.toml").is_ok(),
+            "esc still quits"
+        );
+        assert!(
+            Config::parse("[keys]\nback = []\n", "c.toml").is_ok(),
+            "q still quits"
+        );
     }
 
     #[test]

@@ -9,9 +9,9 @@
 //! lie outside them ([`check_index_location`]).
 
 use super::db::{self, Index, Known, Record};
-use anyhow::Context;
 use crate::article::{Article, load};
 use crate::extract::{self, Analysis};
+use anyhow::Context;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

@@ -630,8 +630,14 @@ mod tests {
             .decode(&s[7..s.len() - 1])
             .unwrap();
         let payload = String::from_utf8(payload).unwrap();
-        assert!(!payload.chars().any(crate::safe_text::is_unsafe), "{payload:?}");
-        assert!(payload.contains("touch PWNED"), "the text is kept: {payload:?}");
+        assert!(
+            !payload.chars().any(crate::safe_text::is_unsafe),
+            "{payload:?}"
+        );
+        assert!(
+            payload.contains("touch PWNED"),
+            "the text is kept: {payload:?}"
+        );
     }
 
     #[test]

@@ -310,8 +310,7 @@ impl KeysConfig {
             }
         }
         let keymap = Keymap::new(self);
-        if keymap.keys_for(&Action::Quit).is_empty() && keymap.keys_for(&Action::Back).is_empty()
-        {
+        if keymap.keys_for(&Action::Quit).is_empty() && keymap.keys_for(&Action::Back).is_empty() {
             return Some(KeysProblem::NoWayOut);
         }
         None

@@ -6,9 +6,9 @@
 use super::action::Action;
 use super::body::{HeaderKind, LineSrc, display};
 use super::layout::{inner, list_offset};
-use crate::safe_text::one_line;
 use super::state::{Focus, Reader, SideItem, SpeakersFocus, State, short_date, sidebar_rows};
 use crate::extract::{EntityKind, QuoteKind};
+use crate::safe_text::one_line;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::{Modifier, Style};
