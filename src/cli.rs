@@ -123,7 +123,7 @@ pub fn main() -> ExitCode {
         Err(e) => {
             eprintln!(
                 "onrecord: {}",
-                crate::tui::sanitize::one_line(&format!("{e:#}"), 2000)
+                crate::safe_text::one_line(&format!("{e:#}"), 2000)
             );
             ExitCode::FAILURE
         }
@@ -148,7 +148,7 @@ fn usage_error(e: clap::Error) -> ExitCode {
     let text = e.render().to_string();
     let mut err = std::io::stderr().lock();
     for line in text.lines() {
-        let _ = writeln!(err, "{}", crate::tui::sanitize::visible(line));
+        let _ = writeln!(err, "{}", crate::safe_text::visible(line));
     }
     ExitCode::from(e.exit_code().clamp(0, 255) as u8)
 }
@@ -322,13 +322,13 @@ pub fn extract_files(
             let (found, errors) = library::scan::scan(std::slice::from_ref(path));
             for e in &errors {
                 failed += 1;
-                eprintln!("onrecord: {}", crate::tui::sanitize::one_line(e, 2000));
+                eprintln!("onrecord: {}", crate::safe_text::one_line(e, 2000));
             }
             if found.is_empty() && errors.is_empty() {
                 failed += 1;
                 eprintln!(
                     "onrecord: {}: no article files (.txt, .md, .html) in this folder",
-                    crate::tui::sanitize::one_line(&path.display().to_string(), 500)
+                    crate::safe_text::one_line(&path.display().to_string(), 500)
                 );
             }
             expanded.extend(found);
@@ -345,8 +345,8 @@ pub fn extract_files(
                 for w in &loaded.warnings {
                     eprintln!(
                         "onrecord: {}: warning: {}",
-                        crate::tui::sanitize::one_line(&shown, 500),
-                        crate::tui::sanitize::one_line(&w.0, 500)
+                        crate::safe_text::one_line(&shown, 500),
+                        crate::safe_text::one_line(&w.0, 500)
                     );
                 }
                 let analysis = extract::analyze(&article);
@@ -376,7 +376,7 @@ pub fn extract_files(
                 let _ = out.flush();
                 eprintln!(
                     "onrecord: {}",
-                    crate::tui::sanitize::one_line(&e.to_string(), 2000)
+                    crate::safe_text::one_line(&e.to_string(), 2000)
                 );
             }
         }

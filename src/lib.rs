@@ -9,6 +9,9 @@
 //! - [`tui`]: the reader: actions, state, one update function, views.
 //! - [`config`]: the TOML configuration.
 //! - [`cli`]: the command line, a thin layer over the others.
+//! - [`safe_text`]: the output policy (no control character, escape or bidi override
+//!   leaves the program), at the bottom: every layer uses it.
+//! - [`safe_open`]: opening files that may be anything (FIFOs, devices) without blocking.
 
 pub mod article;
 pub mod cli;
@@ -16,5 +19,7 @@ pub mod config;
 pub mod extract;
 pub mod library;
 pub mod output;
+pub mod safe_open;
+pub mod safe_text;
 pub mod sample;
 pub mod tui;

@@ -132,7 +132,7 @@ fn json_entity(e: &Entity) -> JsonEntity<'_> {
 /// With `explain`, each quote is followed by the rule that found it, the step that chose
 /// its speaker and the words the speaker was read from.
 pub fn text_report(path: &str, article: &Article, analysis: &Analysis, explain: bool) -> String {
-    use crate::tui::sanitize::one_line;
+    use crate::safe_text::one_line;
     use std::fmt::Write;
     let mut s = String::new();
     let _ = writeln!(s, "== {}", one_line(path, 500));
@@ -208,35 +208,8 @@ pub fn text_report(path: &str, article: &Article, analysis: &Analysis, explain: 
     s
 }
 
-/// JSON that is safe to print on a terminal and still exact: serde_json escapes only
-/// C0 controls, so DEL, C1 controls and bidi overrides are escaped here as `\uXXXX`
-/// (which decodes to the same string).
-pub fn to_json_line<T: Serialize>(value: &T) -> serde_json::Result<String> {
-    let mut buf = Vec::new();
-    let mut ser = serde_json::Serializer::with_formatter(&mut buf, TerminalSafeJson);
-    value.serialize(&mut ser)?;
-    Ok(String::from_utf8(buf).expect("serde_json writes UTF-8"))
-}
-
-struct TerminalSafeJson;
-
-impl serde_json::ser::Formatter for TerminalSafeJson {
-    fn write_string_fragment<W: ?Sized + std::io::Write>(
-        &mut self,
-        writer: &mut W,
-        fragment: &str,
-    ) -> std::io::Result<()> {
-        let mut start = 0;
-        for (i, c) in fragment.char_indices() {
-            if crate::article::hygiene::is_unsafe_char(c) {
-                writer.write_all(&fragment.as_bytes()[start..i])?;
-                write!(writer, "\\u{:04x}", c as u32)?;
-                start = i + c.len_utf8();
-            }
-        }
-        writer.write_all(&fragment.as_bytes()[start..])
-    }
-}
+/// JSON Lines go out through the output policy: see [`crate::safe_text::to_json_line`].
+pub use crate::safe_text::to_json_line;
 
 #[cfg(test)]
 mod tests {
@@ -249,19 +222,5 @@ mod tests {
         assert_eq!(o.at(4), 2);
         assert_eq!(o.at(8), 4);
         assert_eq!(o.at(0), 0);
-    }
-
-    #[test]
-    fn json_escapes_what_a_terminal_would_act_on() {
-        let s = "a\u{1b}]0;x\u{7} \u{9b}2J \u{202e}r \u{7f} \u{e9}";
-        let line = to_json_line(&s).unwrap();
-        assert!(!line.chars().any(|c| c.is_control()), "{line:?}");
-        assert!(!line.contains('\u{202e}'), "{line:?}");
-        assert!(
-            line.contains("\\u009b") && line.contains("\\u202e"),
-            "{line}"
-        );
-        let back: String = serde_json::from_str(&line).unwrap();
-        assert_eq!(back, s, "lossless");
     }
 }

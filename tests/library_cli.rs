@@ -344,11 +344,11 @@ fn index_command_replaces_a_corrupt_database() {
     let lib = tmp.path().join("lib");
     let db = tmp.path().join("index.sqlite3");
     support::write(&lib, "a.txt", "Title", &["Body text here."]);
-    std::fs::write(
-        &db,
-        b"this is not a database, just junk junk junk".repeat(200),
-    )
-    .unwrap();
+    // A damaged database (SQLite's header, junk after it); a file that is no database at
+    // all is refused instead (tests/safety.rs).
+    let mut junk = b"SQLite format 3\0".to_vec();
+    junk.extend(b"this is not a database, just junk junk junk".repeat(200));
+    std::fs::write(&db, junk).unwrap();
     let out = onrecord(tmp.path())
         .args(["index", "--check", "--index"])
         .arg(&db)

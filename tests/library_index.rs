@@ -351,14 +351,38 @@ fn any_search_input_is_safe() {
 }
 
 #[test]
+fn a_file_that_is_not_a_database_is_refused_and_left_alone() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("lib");
+    let db = tmp.path().join("notes.txt");
+    sample_library(&lib);
+    std::fs::write(&db, vec![0x42u8; 8192]).unwrap();
+    let (opts, _) = options(1);
+    let err = open_and_update(&db, &Scope::Roots(vec![lib.clone()]), &opts, &mut |_| {})
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("not an onrecord index"), "{err}");
+    assert!(Index::open_existing(&db).is_err());
+    assert_eq!(std::fs::read(&db).unwrap(), vec![0x42u8; 8192]);
+    let names: Vec<_> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 2, "nothing moved aside or created: {names:?}");
+}
+
+#[test]
 fn corrupt_index_is_moved_aside_and_rebuilt() {
     let tmp = tempfile::tempdir().unwrap();
     let lib = tmp.path().join("lib");
     let db = tmp.path().join("index.sqlite3");
     sample_library(&lib);
 
-    // Not a database at all.
-    std::fs::write(&db, vec![0x42u8; 8192]).unwrap();
+    // SQLite's header and junk after it (a file that is no database at all is refused and
+    // left alone: `a_file_that_is_not_a_database_is_refused_and_left_alone`).
+    let mut junk = b"SQLite format 3\0".to_vec();
+    junk.extend(vec![0x42u8; 8192]);
+    std::fs::write(&db, junk).unwrap();
     let (opts, _) = options(1);
     let mut notices = Vec::new();
     let s = open_and_update(&db, &Scope::Roots(vec![lib.clone()]), &opts, &mut |e| {

@@ -290,6 +290,32 @@ fn quitting_restores_the_terminal() {
     t.assert_restored("q", "MARKER-QUIT");
 }
 
+/// A FIFO appearing in the watched library neither hangs the watcher (later files still
+/// appear) nor the quit.
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_the_watched_library_hangs_neither_the_reader_nor_quitting() {
+    let Some(t) = Tmux::start("fifo") else { return };
+    let config = library(t.dir.path(), &plain_articles());
+    start_reader(&t, &config, "MARKER-FIFO");
+    t.wait_for("the first index pass", |s| s.contains("Harbour"));
+    let lib = t.dir.path().join("lib");
+    let status = Command::new("mkfifo")
+        .arg(lib.join("b.txt"))
+        .status()
+        .expect("mkfifo");
+    assert!(status.success());
+    t.wait_for("the FIFO reported", |s| s.contains("could not be read"));
+    std::fs::write(
+        lib.join("ferry.txt"),
+        "Ferry Fares Rise\n\n\u{201C}It hurts,\u{201D} said Ole Lund.\n",
+    )
+    .unwrap();
+    t.wait_for("the file after the FIFO", |s| s.contains("Ferry Fares"));
+    t.keys(&["q"]);
+    t.assert_restored("q after a FIFO", "MARKER-FIFO");
+}
+
 #[test]
 fn a_panic_restores_the_terminal() {
     let Some(t) = Tmux::start("panic") else {

@@ -196,11 +196,11 @@ fn strip_controls(text: &str) -> String {
     out
 }
 
-/// Characters never allowed into article text: C0/C1 controls (except `\n`), DEL,
-/// bidi overrides and isolates.
+/// Characters never allowed into article text: what the output policy
+/// ([`crate::safe_text::is_unsafe`]) lets out of the program neither, except the tab and
+/// line feed that [`clean`] handles itself.
 pub fn is_unsafe_char(c: char) -> bool {
-    matches!(c, '\u{0}'..='\u{8}' | '\u{B}'..='\u{1F}' | '\u{7F}'..='\u{9F}')
-        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}')
+    c != '\t' && c != '\n' && crate::safe_text::is_unsafe(c)
 }
 
 type Chars<'a> = std::iter::Peekable<std::str::Chars<'a>>;

@@ -25,9 +25,10 @@ pub enum LoadError {
     Unsupported { path: String },
 }
 
-/// The format of a path, from its extension.
+/// The format of a path, from its extension (also when the rest of the name is not valid
+/// UTF-8).
 pub fn format_of(path: &Path) -> Option<Format> {
-    let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+    let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
     let name = name.strip_suffix(".gz").unwrap_or(&name);
     let ext = name.rsplit_once('.')?.1;
     match ext {
@@ -48,10 +49,10 @@ pub fn load_file(path: &Path, max_bytes: u64) -> Result<Loaded, LoadError> {
         path: shown.clone(),
         source,
     };
-    let meta = std::fs::metadata(path).map_err(io)?;
-    if !meta.is_file() {
-        return Err(io(std::io::Error::other("not a regular file")));
-    }
+    // Opened without blocking and checked on the open handle: a FIFO or a device (also
+    // one that replaced the file since it was listed) is refused, never waited on.
+    let file = crate::safe_open::open_regular(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
     if meta.len() > max_bytes {
         return Err(LoadError::TooLarge {
             path: shown,
@@ -59,7 +60,7 @@ pub fn load_file(path: &Path, max_bytes: u64) -> Result<Loaded, LoadError> {
             limit: max_bytes,
         });
     }
-    let mut bytes = read_capped(path, max_bytes).map_err(io)?;
+    let mut bytes = read_capped(file, meta.len(), max_bytes).map_err(io)?;
     if path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("gz"))
@@ -72,12 +73,10 @@ pub fn load_file(path: &Path, max_bytes: u64) -> Result<Loaded, LoadError> {
     })
 }
 
-fn read_capped(path: &Path, max_bytes: u64) -> std::io::Result<Vec<u8>> {
+fn read_capped(file: std::fs::File, size: u64, max_bytes: u64) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
-    let mut buf = Vec::new();
-    std::fs::File::open(path)?
-        .take(max_bytes + 1)
-        .read_to_end(&mut buf)?;
+    let mut buf = Vec::with_capacity(size.min(max_bytes) as usize + 1);
+    file.take(max_bytes + 1).read_to_end(&mut buf)?;
     if buf.len() as u64 > max_bytes {
         return Err(std::io::Error::other(format!(
             "file grew past the limit of {max_bytes} bytes while reading"

@@ -68,7 +68,7 @@ impl Article {
     }
 
     /// Gives an article without a title one made from its file name
-    /// (`harbour-tax_vote.txt` -> `Harbour tax vote`).
+    /// (`harbour-tax_vote.txt` -> `Harbour tax vote`), cleaned like file content.
     pub fn ensure_title(&mut self, path: &std::path::Path) {
         if !self.title.is_empty() {
             return;
@@ -77,8 +77,11 @@ impl Article {
             .file_name()
             .map(|s| s.to_string_lossy().to_string())
             .unwrap_or_default();
+        // A file name is as hostile as file content: the same hygiene, and one line.
+        let name = hygiene::clean(&name);
         let stem = name.split('.').next().unwrap_or(&name);
         let words = stem.replace(['-', '_'], " ");
+        let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
         let mut chars = words.chars();
         self.title = match chars.next() {
             Some(first) => first.to_uppercase().collect::<String>() + chars.as_str(),
@@ -129,6 +132,20 @@ mod tests {
         assert_eq!(a.title, "Harbour tax vote");
         a.ensure_title(std::path::Path::new("other.txt"));
         assert_eq!(a.title, "Harbour tax vote");
+    }
+
+    #[test]
+    fn a_title_from_a_hostile_file_name_is_clean_text_on_one_line() {
+        let mut a = Article::default();
+        a.ensure_title(std::path::Path::new(
+            "lib/x\u{1b}[201~\ntouch PWNED\n\u{7f}\u{9b}31m\u{202e}note.txt",
+        ));
+        assert!(
+            !a.title.chars().any(crate::safe_text::is_unsafe),
+            "{:?}",
+            a.title
+        );
+        assert_eq!(a.title, "X touch PWNED note");
     }
 
     #[test]

@@ -40,7 +40,7 @@ pub fn append_to(file: &Path, lines: &[String], now: SystemTime) -> std::io::Res
     for line in lines {
         text.push_str(&stamp);
         text.push(' ');
-        text.push_str(&crate::tui::sanitize::one_line(line, 4000));
+        text.push_str(&crate::safe_text::one_line(line, 4000));
         text.push('\n');
     }
     std::fs::OpenOptions::new()
@@ -100,6 +100,19 @@ mod tests {
         assert_eq!(timestamp(t), "2024-02-29T23:59:59Z");
         let t = UNIX_EPOCH + Duration::from_secs(1_795_532_721);
         assert_eq!(timestamp(t), "2026-11-24T15:05:21Z");
+    }
+
+    #[test]
+    fn log_lines_follow_the_output_policy() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("onrecord.log");
+        let hostile =
+            "index: lib/bad\u{7f}\u{9b}31m\u{9d}0;t\u{9c}\u{202e}\u{2066}x\u{1b}[201~\rname.txt";
+        append_to(&file, &[hostile.into()], UNIX_EPOCH).unwrap();
+        let text = std::fs::read_to_string(&file).unwrap();
+        let line = text.strip_suffix('\n').unwrap();
+        assert!(!line.chars().any(crate::safe_text::is_unsafe), "{line:?}");
+        assert!(line.contains("name.txt"), "{line:?}");
     }
 
     #[test]

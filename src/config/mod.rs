@@ -107,34 +107,83 @@ impl Config {
 
     /// Parses config text; `origin` names it in errors.
     pub fn parse(text: &str, origin: &str) -> Result<Config, ConfigError> {
-        toml::from_str(text).map_err(|e| {
+        let config: Config = toml::from_str(text).map_err(|e| {
             let (line, column) = e.span().map(|s| line_col(text, s.start)).unwrap_or((1, 1));
             ConfigError::Parse {
                 path: origin.to_string(),
                 line,
                 column,
-                message: crate::tui::sanitize::one_line(e.message(), 300),
+                message: crate::safe_text::one_line(e.message(), 300),
             }
-        })
+        })?;
+        if let Some(problem) = config.keys.problem() {
+            use crate::tui::keymap::KeysProblem;
+            let at = |name: &str| entry_line(text, "keys", name).unwrap_or(1);
+            let (line, message) = match problem {
+                KeysProblem::Conflict { key, first, second } => (
+                    at(&second.name()),
+                    format!(
+                        "key `{}` is given to both `{}` (line {}) and `{}`: give each key one action",
+                        crate::safe_text::one_line(&key.to_string(), 40),
+                        first.name(),
+                        at(&first.name()),
+                        second.name()
+                    ),
+                ),
+                KeysProblem::NoWayOut => (
+                    entry_line(text, "keys", "quit")
+                        .or_else(|| entry_line(text, "keys", "back"))
+                        .unwrap_or(1),
+                    "no key is left to quit with: keep a key for `quit` or `back`".to_string(),
+                ),
+            };
+            return Err(ConfigError::Parse {
+                path: origin.to_string(),
+                line,
+                column: 1,
+                message,
+            });
+        }
+        Ok(config)
     }
+}
+
+/// The 1-based line of `name = ...` in the `[section]` table of TOML `text`.
+fn entry_line(text: &str, section: &str, name: &str) -> Option<usize> {
+    let mut current = String::new();
+    for (i, line) in text.lines().enumerate() {
+        let t = line.trim();
+        if let Some(header) = t.strip_prefix('[') {
+            current = header
+                .split(']')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .trim_matches('"')
+                .to_string();
+            continue;
+        }
+        let key = t.split('=').next().unwrap_or("").trim().trim_matches('"');
+        if current == section && key == name {
+            return Some(i + 1);
+        }
+        if current.is_empty() && key == format!("{section}.{name}") {
+            return Some(i + 1);
+        }
+    }
+    None
 }
 
 /// Config files larger than this are refused (a config is a few KiB; this stops
 /// `--config /dev/zero` or a mistaken path to a huge file from eating memory).
 pub const MAX_CONFIG_BYTES: u64 = 1 << 20;
 
+/// Reads the config file without blocking on it (a FIFO or a device is refused, see
+/// [`crate::safe_open`]), up to [`MAX_CONFIG_BYTES`].
 fn read_capped(path: &Path) -> std::io::Result<Vec<u8>> {
-    use std::io::Read;
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)?
-        .take(MAX_CONFIG_BYTES + 1)
-        .read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > MAX_CONFIG_BYTES {
-        return Err(std::io::Error::other(format!(
-            "over the limit of {MAX_CONFIG_BYTES} bytes for a config file"
-        )));
-    }
-    Ok(bytes)
+    crate::safe_open::read_capped(path, MAX_CONFIG_BYTES, 8192, || {
+        format!("over the limit of {MAX_CONFIG_BYTES} bytes for a config file")
+    })
 }
 
 /// 1-based line and column of byte offset `at`.
@@ -161,6 +210,41 @@ mod tests {
         let msg = err.to_string();
         assert!(msg.starts_with("c.toml:3:1:"), "{msg}");
         assert!(msg.contains("colour"), "{msg}");
+    }
+
+    #[test]
+    fn a_key_given_to_two_actions_names_both_and_the_line() {
+        let text = "[library]\npaths = []\n\n[keys]\ndown = \"j\"\nquit = [\"q\", \"j\"]\n";
+        let msg = Config::parse(text, "c.toml").unwrap_err().to_string();
+        assert!(msg.starts_with("c.toml:6:"), "{msg}");
+        assert!(
+            msg.contains("`j`") && msg.contains("`down` (line 5)") && msg.contains("`quit`"),
+            "{msg}"
+        );
+        // Taking a default key from another action is still how rebinding works.
+        assert!(Config::parse("[keys]\nquit = \"j\"\n", "c.toml").is_ok());
+    }
+
+    #[test]
+    fn the_config_cannot_remove_every_way_to_quit() {
+        let msg = Config::parse("[keys]\nback = []\nquit = []\n", "c.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(msg.starts_with("c.toml:3:"), "{msg}");
+        assert!(msg.contains("quit"), "{msg}");
+        // Keys taken away by other entries count too.
+        let msg = Config::parse("[keys]\nquit = []\ntop = [\"g\", \"esc\"]\n", "c.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(msg.contains("no key is left to quit"), "{msg}");
+        assert!(
+            Config::parse("[keys]\nquit = []\n", "c.toml").is_ok(),
+            "esc still quits"
+        );
+        assert!(
+            Config::parse("[keys]\nback = []\n", "c.toml").is_ok(),
+            "q still quits"
+        );
     }
 
     #[test]

@@ -1,11 +1,12 @@
 //! The library commands of the CLI: `index`, `quotes`, `speakers`, `search`.
-//! `cli.rs` parses and dispatches; the bodies live here. Everything printed is sanitized.
+//! `cli.rs` parses and dispatches; the bodies live here. Everything printed goes through
+//! the output policy ([`crate::safe_text`]).
 
 use super::Store;
 use super::indexer::{self, IndexEvent, IndexOptions, Scope};
 use super::sqlite::SqliteStore;
 use crate::config::Config;
-use crate::tui::sanitize::one_line;
+use crate::safe_text::one_line;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -21,6 +22,12 @@ pub fn index_path(flag: Option<&Path>, config: &Config) -> PathBuf {
         .or_else(|| config.library.index.clone())
         .unwrap_or_else(|| crate::config::data_dir().join(INDEX_FILE));
     if p.is_dir() { p.join(INDEX_FILE) } else { p }
+}
+
+/// One JSON Lines record, through the output policy (DEL, C1 and bidi controls escaped).
+fn json_line(out: &mut impl Write, obj: &serde_json::Value) -> std::io::Result<()> {
+    let line = crate::safe_text::to_json_line(obj)?;
+    writeln!(out, "{line}")
 }
 
 fn shown(p: &Path) -> String {
@@ -92,8 +99,12 @@ pub fn index(
     for (_, m) in &summary.failures {
         eprintln!("onrecord: {}", one_line(m, 2000));
     }
-    println!("{}", summary.line());
-    println!("index: {}", shown(db));
+    // Not println!: it panics when stdout is closed (`onrecord index | head -1`); a closed
+    // pipe ends the output quietly, as in other Unix tools.
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{}", summary.line())
+        .and_then(|_| writeln!(out, "index: {}", shown(db)))
+        .and_then(|_| out.flush());
     // Like `extract`: the other files are indexed, and the exit status says some were not.
     if summary.failures.is_empty() && summary.scan_errors.is_empty() {
         Ok(ExitCode::SUCCESS)
@@ -137,7 +148,7 @@ pub fn quotes(speaker: &str, json: bool, db: &Path) -> anyhow::Result<ExitCode> 
                     "start": cs,
                     "end": ce,
                 });
-                writeln!(out, "{obj}")
+                json_line(&mut out, &obj)
             } else {
                 // Quotation marks for quoted words only: reported speech is the writer's.
                 let text = one_line(&h.text, 10_000);
@@ -183,7 +194,7 @@ pub fn speakers(json: bool, db: &Path) -> anyhow::Result<ExitCode> {
             let obj = serde_json::json!({
                 "name": s.name, "kind": kind, "quotes": s.quotes, "articles": s.articles,
             });
-            writeln!(out, "{obj}")
+            json_line(&mut out, &obj)
         } else {
             writeln!(
                 out,
@@ -212,7 +223,7 @@ pub fn search(query: &str, json: bool, limit: usize, db: &Path) -> anyhow::Resul
             let obj = serde_json::json!({
                 "path": h.path.to_string_lossy(), "title": h.title, "snippet": h.snippet,
             });
-            writeln!(out, "{obj}")
+            json_line(&mut out, &obj)
         } else {
             writeln!(
                 out,

@@ -280,30 +280,89 @@ pub(crate) fn move_aside(path: &Path) -> anyhow::Result<PathBuf> {
     Ok(aside)
 }
 
+/// The first bytes of every SQLite database file.
+const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
+
+/// What is at an index path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum AtPath {
+    Nothing,
+    /// An empty file (SQLite creates the file before it writes the first page).
+    Empty,
+    /// A file that starts with SQLite's header.
+    Database,
+}
+
+/// Looks at what is at `path` without changing it and without blocking: nothing, an empty
+/// file, or an SQLite database. Anything else (a file of another kind, a FIFO, a folder, a
+/// symlink that leads nowhere) is an error, and the file is left as it is.
+fn at_path(path: &Path) -> anyhow::Result<AtPath> {
+    use std::io::Read;
+    let shown = || crate::safe_text::one_line(&path.display().to_string(), 500);
+    let mut attempts = 0;
+    let file = loop {
+        attempts += 1;
+        match crate::safe_open::open_regular(path) {
+            Ok(f) => break f,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                match std::fs::symlink_metadata(path) {
+                    Err(_) => return Ok(AtPath::Nothing),
+                    // SQLite would create the link's target, wherever that is.
+                    Ok(m) if m.file_type().is_symlink() => anyhow::bail!(
+                        "{} is a symbolic link to nothing; refusing to create an index through it",
+                        shown()
+                    ),
+                    // Created in between (another instance opening the same new index).
+                    Ok(_) if attempts < 3 => continue,
+                    Ok(_) => anyhow::bail!("cannot use {} as the index: {e}", shown()),
+                }
+            }
+            Err(e) => anyhow::bail!("cannot use {} as the index: {e}", shown()),
+        }
+    };
+    let mut head = Vec::with_capacity(SQLITE_HEADER.len());
+    file.take(SQLITE_HEADER.len() as u64)
+        .read_to_end(&mut head)
+        .with_context(|| format!("cannot read the index {}", shown()))?;
+    if head.is_empty() {
+        Ok(AtPath::Empty)
+    } else if head == SQLITE_HEADER {
+        Ok(AtPath::Database)
+    } else {
+        anyhow::bail!(
+            "{} is not an onrecord index (not an SQLite database); it was left as it is: \
+             give --index (or library.index) a new file or an existing index",
+            shown()
+        )
+    }
+}
+
 impl Index {
-    /// Opens (creating if needed) the index at `path`, migrating its schema. A database that
-    /// SQLite reports as corrupt or not a database is moved aside and a new one created; the
-    /// returned notices say so. With `check`, also runs `PRAGMA quick_check` (slow on big
-    /// indexes: the `index` command does it, the reader does not).
+    /// Opens (creating if needed) the index at `path`, migrating its schema. A file at `path`
+    /// that is not an SQLite database is refused and never touched. A database that SQLite
+    /// reports as corrupt is moved aside and a new one created; the returned notices say so.
+    /// With `check`, also runs `PRAGMA quick_check` (slow on big indexes: the `index` command
+    /// does it, the reader does not).
     pub fn open(path: &Path, check: bool) -> anyhow::Result<(Index, Vec<String>)> {
         let mut notices = Vec::new();
+        let found = at_path(path)?;
         if let Some(dir) = path.parent()
             && !dir.as_os_str().is_empty()
         {
             std::fs::create_dir_all(dir)
                 .with_context(|| format!("cannot create index folder {}", dir.display()))?;
         }
-        match Index::open_inner(path, check) {
+        match Index::open_inner(path, check, true) {
             Ok(ix) => Ok((ix, notices)),
-            Err(e) if is_corruption(&e) => {
+            Err(e) if is_corruption(&e) && found == AtPath::Database => {
                 let aside = move_aside(path)?;
                 notices.push(format!(
                     "the index {} was corrupt ({}); moved it to {} and rebuilding",
                     path.display(),
-                    crate::tui::sanitize::one_line(&format!("{e:#}"), 300),
+                    crate::safe_text::one_line(&format!("{e:#}"), 300),
                     aside.display()
                 ));
-                let ix = Index::open_inner(path, false)?;
+                let ix = Index::open_inner(path, false, true)?;
                 Ok((ix, notices))
             }
             Err(e) => Err(e),
@@ -314,11 +373,11 @@ impl Index {
     /// `SQLITE_BUSY` from SQLite without its busy handler being consulted (it refuses to wait
     /// where waiting could deadlock), so another instance opening the same index at the same
     /// moment must not be an error. Retries until [`BUSY_TIMEOUT`].
-    fn open_inner(path: &Path, check: bool) -> anyhow::Result<Index> {
+    fn open_inner(path: &Path, check: bool, create: bool) -> anyhow::Result<Index> {
         let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
         let mut pause = Duration::from_millis(5);
         loop {
-            match Index::open_once(path, check) {
+            match Index::open_once(path, check, create) {
                 Err(e) if is_busy(&e) && std::time::Instant::now() < deadline => {
                     std::thread::sleep(pause);
                     pause = (pause * 2).min(Duration::from_millis(200));
@@ -328,8 +387,14 @@ impl Index {
         }
     }
 
-    fn open_once(path: &Path, check: bool) -> anyhow::Result<Index> {
-        let conn = Connection::open(path)
+    fn open_once(path: &Path, check: bool, create: bool) -> anyhow::Result<Index> {
+        let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_URI
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        if create {
+            flags |= OpenFlags::SQLITE_OPEN_CREATE;
+        }
+        let conn = Connection::open_with_flags(path, flags)
             .with_context(|| format!("cannot open index {}", path.display()))?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
         let mode: String = conn
@@ -355,21 +420,26 @@ impl Index {
 
     /// Opens an existing index for queries only; works when the database or its folder is
     /// read-only. Falls back to a read-only connection when a writable one cannot be had.
+    /// Never creates, moves or replaces anything: a missing index, a file that is not an
+    /// SQLite database and a damaged index are errors that say so.
     pub fn open_existing(path: &Path) -> anyhow::Result<Index> {
-        if !path.exists() {
-            anyhow::bail!(
-                "no index at {}: run `onrecord index` first",
-                crate::tui::sanitize::one_line(&path.display().to_string(), 500)
-            );
-        }
-        match Index::open(path, false) {
-            Ok((ix, notices)) => {
-                for n in notices {
-                    eprintln!("onrecord: {}", crate::tui::sanitize::one_line(&n, 1000));
-                }
-                Ok(ix)
+        let shown = || crate::safe_text::one_line(&path.display().to_string(), 500);
+        match at_path(path)? {
+            AtPath::Nothing => {
+                anyhow::bail!("no index at {}: run `onrecord index` first", shown())
             }
-            Err(e) if !is_corruption(&e) => {
+            AtPath::Empty => {
+                anyhow::bail!("the index {} is empty: run `onrecord index` first", shown())
+            }
+            AtPath::Database => {}
+        }
+        match Index::open_inner(path, false, false) {
+            Ok(ix) => Ok(ix),
+            Err(e) if is_corruption(&e) => Err(e.context(format!(
+                "the index {} is damaged; `onrecord index --check` moves it aside and rebuilds it",
+                shown()
+            ))),
+            Err(e) => {
                 let conn = Connection::open_with_flags(
                     path,
                     OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -386,7 +456,6 @@ impl Index {
                     read_only: true,
                 })
             }
-            Err(e) => Err(e),
         }
     }
 
@@ -504,16 +573,16 @@ impl Index {
         Ok(out)
     }
 
-    /// Files that failed to load, with the size and mtime they had then.
-    pub fn known_failures(&self) -> anyhow::Result<HashMap<PathBuf, (i64, i64)>> {
+    /// Files that failed to load, with the size and mtime they had then and the message.
+    pub fn known_failures(&self) -> anyhow::Result<HashMap<PathBuf, (i64, i64, String)>> {
         let mut stmt = self
             .conn
-            .prepare("SELECT path, size, mtime FROM failures")?;
+            .prepare("SELECT path, size, mtime, message FROM failures")?;
         let mut out = HashMap::new();
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
             let path: Vec<u8> = r.get(0)?;
-            out.insert(path_from_key(&path), (r.get(1)?, r.get(2)?));
+            out.insert(path_from_key(&path), (r.get(1)?, r.get(2)?, r.get(3)?));
         }
         Ok(out)
     }

@@ -11,6 +11,7 @@
 use super::db::{self, Index, Known, Record};
 use crate::article::{Article, load};
 use crate::extract::{self, Analysis};
+use anyhow::Context;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -154,23 +155,77 @@ pub fn absolute(p: &Path) -> PathBuf {
     })
 }
 
-/// Refuses an index database that would lie inside a library folder: onrecord never writes
-/// there.
-pub fn check_index_location(db_path: &Path, roots: &[PathBuf]) -> anyhow::Result<()> {
-    let db_dir = db_path.parent().map(absolute).unwrap_or_default();
-    let db_abs = db_dir.join(db_path.file_name().unwrap_or_default());
-    for r in roots {
-        let r = absolute(r);
-        if db_abs.starts_with(&r) {
-            anyhow::bail!(
-                "the index {} would be inside the library folder {}; onrecord never writes \
-                 inside the library: choose another --index or library.index",
-                crate::tui::sanitize::one_line(&db_abs.display().to_string(), 300),
-                crate::tui::sanitize::one_line(&r.display().to_string(), 300)
-            );
+/// Where `path` really is, also when it does not exist yet: followed part by part from the
+/// root, each part that exists resolved with its symlinks, each part that does not exist
+/// yet taken as the real folder it will be created as (so a `..` after it goes back to
+/// where it started). A part that exists but cannot be resolved (a symlink to nothing, a
+/// loop) is an error: where it leads cannot be known before it is written through.
+pub fn real_location(path: &Path) -> anyhow::Result<PathBuf> {
+    use std::path::Component;
+    let abs = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir()?.join(path)
+    };
+    let mut real = PathBuf::new();
+    for part in abs.components() {
+        match part {
+            Component::Prefix(_) | Component::RootDir => real.push(part.as_os_str()),
+            Component::CurDir => {}
+            Component::ParentDir => {
+                real.pop();
+            }
+            Component::Normal(name) => {
+                let next = real.join(name);
+                real = if std::fs::symlink_metadata(&next).is_ok() {
+                    std::fs::canonicalize(&next).map_err(|e| {
+                        anyhow::anyhow!(
+                            "cannot tell where {} leads ({e}); onrecord writes no index through it",
+                            crate::safe_text::one_line(&next.display().to_string(), 300)
+                        )
+                    })?
+                } else {
+                    next
+                };
+            }
         }
     }
-    Ok(())
+    Ok(real)
+}
+
+/// Refuses an index database that would lie inside a library folder: onrecord never writes
+/// there. The index's real location counts: symlinks to the file or to any folder on the
+/// way are followed, also through folders that do not exist yet. Once it is known to be
+/// outside, the index's folder is created and the check made again on what now exists (a
+/// folder swapped for a symlink in between is caught before the index is opened).
+pub fn check_index_location(db_path: &Path, roots: &[PathBuf]) -> anyhow::Result<()> {
+    let roots: Vec<PathBuf> = roots.iter().map(|r| absolute(r)).collect();
+    let check = || -> anyhow::Result<()> {
+        let db_real = real_location(db_path)?;
+        for r in &roots {
+            if db_real.starts_with(r) {
+                anyhow::bail!(
+                    "the index {} would be inside the library folder {}; onrecord never writes \
+                     inside the library: choose another --index or library.index",
+                    crate::safe_text::one_line(&db_real.display().to_string(), 300),
+                    crate::safe_text::one_line(&r.display().to_string(), 300)
+                );
+            }
+        }
+        Ok(())
+    };
+    check()?;
+    if let Some(dir) = db_path.parent()
+        && !dir.as_os_str().is_empty()
+    {
+        std::fs::create_dir_all(dir).with_context(|| {
+            format!(
+                "cannot create index folder {}",
+                crate::safe_text::one_line(&dir.display().to_string(), 300)
+            )
+        })?;
+    }
+    check()
 }
 
 fn mtime_ns(meta: &std::fs::Metadata) -> i64 {
@@ -281,19 +336,13 @@ fn process(job: &Job<'_>, opts: &IndexOptions) -> (Record, Outcome) {
 }
 
 /// Reads at most `max` bytes (an error beyond); `size` (from the scan) sizes the buffer once.
+/// Never blocks: a file replaced by a FIFO or a device since the scan is refused
+/// ([`crate::safe_open`]).
 fn read_capped(path: &Path, max: u64, size: i64) -> std::io::Result<Vec<u8>> {
-    use std::io::Read;
-    let expect = u64::try_from(size).unwrap_or(0).min(max) as usize;
-    let mut buf = Vec::with_capacity(expect + 1);
-    std::fs::File::open(path)?
-        .take(max + 1)
-        .read_to_end(&mut buf)?;
-    if buf.len() as u64 > max {
-        return Err(std::io::Error::other(format!(
-            "file is over the limit of {max} bytes (limits.max_file_bytes)"
-        )));
-    }
-    Ok(buf)
+    let expect = u64::try_from(size).unwrap_or(0);
+    crate::safe_open::read_capped(path, max, expect, || {
+        format!("file is over the limit of {max} bytes (limits.max_file_bytes)")
+    })
 }
 
 fn under_any(path: &Path, roots: &[PathBuf]) -> bool {
@@ -365,6 +414,19 @@ pub fn update(
                 continue;
             }
         };
+        if !meta.is_file() {
+            // A FIFO, a device, a socket named like an article: never opened, always named.
+            summary.failed += 1;
+            summary.failures.push((
+                path.clone(),
+                format!(
+                    "{}: not a regular file ({})",
+                    path.display(),
+                    crate::safe_open::kind(&meta.file_type())
+                ),
+            ));
+            continue;
+        }
         let size = meta.len() as i64;
         let mtime = mtime_ns(&meta);
         let k = known.get(path);
@@ -376,8 +438,13 @@ pub fn update(
             summary.unchanged += 1;
             continue;
         }
-        if k.is_none() && failures.get(path) == Some(&(size, mtime)) {
+        // Failed before and unchanged since: not tried again, but named again.
+        if k.is_none()
+            && let Some((fsize, fmtime, message)) = failures.get(path)
+            && (*fsize, *fmtime) == (size, mtime)
+        {
             summary.failed += 1;
+            summary.failures.push((path.clone(), message.clone()));
             continue;
         }
         jobs.push(Job {

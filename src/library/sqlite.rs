@@ -82,10 +82,10 @@ impl SqliteStore {
                 1 => Ok(Some(cands[0].0.clone())),
                 _ => anyhow::bail!(
                     "\"{}\" could be several speakers: {}",
-                    crate::tui::sanitize::one_line(name, 100),
+                    crate::safe_text::one_line(name, 100),
                     cands
                         .iter()
-                        .map(|(_, n)| crate::tui::sanitize::one_line(n, 100))
+                        .map(|(_, n)| crate::safe_text::one_line(n, 100))
                         .collect::<Vec<_>>()
                         .join(", ")
                 ),

@@ -497,7 +497,7 @@ fn run_one(store: &dyn Store, effect: Effect) -> Option<Action> {
     let fail = |what: &str, e: anyhow::Error| {
         Some(Action::Notify(format!(
             "{what}: {}",
-            super::sanitize::one_line(&format!("{e:#}"), 200)
+            crate::safe_text::one_line(&format!("{e:#}"), 200)
         )))
     };
     match effect {
@@ -551,7 +551,7 @@ fn run_one(store: &dyn Store, effect: Effect) -> Option<Action> {
         Effect::OpenUrl(url) => match open_url(&url) {
             Ok(()) => Some(Action::Notify(format!(
                 "opening {}",
-                super::sanitize::one_line(&url, 100)
+                crate::safe_text::one_line(&url, 100)
             ))),
             Err(e) => fail("cannot open the URL", e),
         },
@@ -585,9 +585,11 @@ pub fn open_url(url: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The OSC 52 sequence that puts `text` on the clipboard.
+/// The OSC 52 sequence that puts `text` on the clipboard; the text goes through the output
+/// policy first ([`crate::safe_text::clipboard`]): one line, no control character.
 pub fn osc52(text: &str) -> String {
     use base64::Engine;
+    let text = crate::safe_text::clipboard(text);
     let b64 = base64::engine::general_purpose::STANDARD.encode(text.as_bytes());
     format!("\x1b]52;c;{b64}\x07")
 }
@@ -617,6 +619,24 @@ mod tests {
         assert!(
             b64.chars()
                 .all(|c| c.is_ascii_alphanumeric() || "+/=".contains(c))
+        );
+    }
+
+    #[test]
+    fn the_clipboard_payload_cannot_end_a_bracketed_paste_or_run_a_command() {
+        let s = osc52("\u{201c}Hi\u{201d} \u{2014} Ana, x\u{1b}[201~\ntouch PWNED\nnote.txt");
+        use base64::Engine;
+        let payload = base64::engine::general_purpose::STANDARD
+            .decode(&s[7..s.len() - 1])
+            .unwrap();
+        let payload = String::from_utf8(payload).unwrap();
+        assert!(
+            !payload.chars().any(crate::safe_text::is_unsafe),
+            "{payload:?}"
+        );
+        assert!(
+            payload.contains("touch PWNED"),
+            "the text is kept: {payload:?}"
         );
     }
 

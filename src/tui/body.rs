@@ -146,7 +146,7 @@ pub fn display(s: &str) -> Cow<'_, str> {
 }
 
 fn needs_mapping(c: char) -> bool {
-    c.is_control() || crate::article::hygiene::is_unsafe_char(c)
+    crate::safe_text::is_unsafe(c)
 }
 
 /// Display width of a grapheme as drawn.

@@ -3,7 +3,8 @@
 //!
 //! The `[keys]` config section rebinds actions: `next_quote = ["n", "ctrl-n"]`. Each entry
 //! replaces that action's default keys; a key taken by an entry is removed from every
-//! other action.
+//! other action's defaults. Two entries may not share a key, and `quit` or `back` must keep
+//! a key ([`KeysConfig::problem`]).
 
 use super::action::Action;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -45,7 +46,7 @@ impl KeyChord {
     /// Parses a key name such as `q`, `G`, `?`, `ctrl-c`, `alt-enter`, `shift-tab`,
     /// `pagedown`, `f5`, `space`.
     pub fn parse(s: &str) -> Result<KeyChord, String> {
-        let bad = || format!("unknown key name `{}`", super::sanitize::one_line(s, 40));
+        let bad = || format!("unknown key name `{}`", crate::safe_text::one_line(s, 40));
         if s.is_empty() {
             return Err(bad());
         }
@@ -271,6 +272,48 @@ key_table! {
         OpenUrl open_url ["o"] "Open the article's source URL in the browser",
         CopyQuote copy_quote ["y"] "Copy the current quote with its citation (OSC 52)",
         Suspend suspend ["ctrl-z"] "Suspend to the shell",
+    }
+}
+
+/// A `[keys]` section that cannot work.
+#[derive(Debug, Clone, PartialEq)]
+pub enum KeysProblem {
+    /// One key in the entries of two actions.
+    Conflict {
+        key: KeyChord,
+        first: Action,
+        second: Action,
+    },
+    /// Neither `quit` nor `back` (which quits at the top) has a key left.
+    NoWayOut,
+}
+
+impl KeysConfig {
+    /// What makes these entries unusable, if anything: a key given to two actions, or no
+    /// key left to quit with.
+    pub fn problem(&self) -> Option<KeysProblem> {
+        let mut owner: HashMap<KeyChord, Action> = HashMap::new();
+        for (action, keys) in self.entries() {
+            for k in &keys.0 {
+                match owner.get(k) {
+                    Some(first) if *first != action => {
+                        return Some(KeysProblem::Conflict {
+                            key: *k,
+                            first: first.clone(),
+                            second: action,
+                        });
+                    }
+                    _ => {
+                        owner.insert(*k, action.clone());
+                    }
+                }
+            }
+        }
+        let keymap = Keymap::new(self);
+        if keymap.keys_for(&Action::Quit).is_empty() && keymap.keys_for(&Action::Back).is_empty() {
+            return Some(KeysProblem::NoWayOut);
+        }
+        None
     }
 }
 

@@ -11,7 +11,6 @@ pub mod app;
 pub mod body;
 pub mod keymap;
 pub mod layout;
-pub mod sanitize;
 pub mod state;
 pub mod theme;
 pub mod view;

@@ -624,7 +624,7 @@ impl Reader {
             }
             None => Err(format!(
                 "no more quotes by {}",
-                super::sanitize::one_line(&self.nav.speakers[slot], 60)
+                crate::safe_text::one_line(&self.nav.speakers[slot], 60)
             )),
         }
     }
@@ -673,7 +673,7 @@ impl Reader {
             self.search = None;
             return Err(format!(
                 "not found: {}",
-                super::sanitize::one_line(query, 40)
+                crate::safe_text::one_line(query, 40)
             ));
         }
         let from = self.cursor().unwrap_or_else(|| self.view_offset());
@@ -964,7 +964,9 @@ impl State {
         if let Some(s) = source {
             out.push_str(&format!(", {s}"));
         }
-        Some(out)
+        // Pasted into a shell, a line feed would run a line and an escape could end a
+        // bracketed paste: the citation leaves as one line, under the output policy.
+        Some(crate::safe_text::clipboard(&out))
     }
 
     /// The hit the walk is on, when the Speakers view still holds the walked speaker.
@@ -1039,7 +1041,7 @@ impl State {
                 None => {
                     self.message = Some(format!(
                         "first quote by {}",
-                        super::sanitize::one_line(&w.speaker, 60)
+                        crate::safe_text::one_line(&w.speaker, 60)
                     ));
                     return Some(Vec::new());
                 }
@@ -1049,12 +1051,12 @@ impl State {
             self.message = Some(if more {
                 format!(
                     "fetching more quotes by {}…",
-                    super::sanitize::one_line(&w.speaker, 60)
+                    crate::safe_text::one_line(&w.speaker, 60)
                 )
             } else {
                 format!(
                     "last quote by {}",
-                    super::sanitize::one_line(&w.speaker, 60)
+                    crate::safe_text::one_line(&w.speaker, 60)
                 )
             });
             return Some(Vec::new());
@@ -1251,7 +1253,7 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
                 q.fetching = false;
                 q.stalled = true;
             }
-            state.message = Some(super::sanitize::one_line(&message, 300));
+            state.message = Some(crate::safe_text::one_line(&message, 300));
             Vec::new()
         }
         SpeakerQuotesMore {
@@ -1279,7 +1281,7 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
                 "{} article{} match “{}”",
                 hits.len(),
                 if hits.len() == 1 { "" } else { "s" },
-                super::sanitize::one_line(&query, 40)
+                crate::safe_text::one_line(&query, 40)
             ));
             state.list.search = Some((query, hits));
             state.list.selected = 0;

@@ -70,7 +70,7 @@ impl Default for ThemeConfig {
 pub fn parse_color(s: &str) -> Result<Color, String> {
     s.trim()
         .parse::<Color>()
-        .map_err(|_| format!("unknown colour `{}`", super::sanitize::one_line(s, 40)))
+        .map_err(|_| format!("unknown colour `{}`", crate::safe_text::one_line(s, 40)))
 }
 
 fn color_name<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {

@@ -1,14 +1,14 @@
 //! Drawing: pure functions from the state to a frame. Nothing here changes state.
 //!
-//! Every piece of content goes through [`super::sanitize`] or [`super::body::display`]
+//! Every piece of content goes through [`crate::safe_text`] or [`super::body::display`]
 //! before it reaches the buffer.
 
 use super::action::Action;
 use super::body::{HeaderKind, LineSrc, display};
 use super::layout::{inner, list_offset};
-use super::sanitize::one_line;
 use super::state::{Focus, Reader, SideItem, SpeakersFocus, State, short_date, sidebar_rows};
 use crate::extract::{EntityKind, QuoteKind};
+use crate::safe_text::one_line;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::{Modifier, Style};
