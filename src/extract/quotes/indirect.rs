@@ -71,6 +71,20 @@ const BAD_PREV: &[&str] = &[
     "let",
 ];
 
+/// A reported clause never opens with an object pronoun (`accusing the label of
+/// preventing her from performing`), nor with `her` before a preposition.
+fn bad_start(doc: &Doc, i: usize) -> bool {
+    doc.is_any(i, BAD_START)
+        || doc.is_any(i, &["him", "them", "me", "us", "whom"])
+        || doc.is(i, "her")
+            && doc.is_any(
+                i + 1,
+                &[
+                    "from", "of", "to", "for", "with", "about", "into", "as", "on", "in",
+                ],
+            )
+}
+
 const BAD_START: &[&str] = &[
     "to",
     "of",
@@ -686,7 +700,7 @@ fn participle(doc: &Doc, hits: &mut [Hit], e: usize, cue: &Cue) -> Option<Hit> {
     }
     let content = trim(doc, p..e);
     if doc.words(content.clone()) < 3
-        || doc.is_any(content.start, BAD_START)
+        || bad_start(doc, content.start)
         || is_whole_quote(doc, &content)
         || doc.toks[content.start].is_punct(':')
         || doc.toks[content.start].kind == Kind::Open
@@ -793,7 +807,7 @@ fn framed(
                 return None;
             }
             let content = trim(doc, start..e);
-            if doc.words(content.clone()) < 3 || doc.is_any(content.start, BAD_START) {
+            if doc.words(content.clone()) < 3 || bad_start(doc, content.start) {
                 return None;
             }
             let speaker = res.resolve(subj, None, para)?;
@@ -850,7 +864,7 @@ fn framed(
             }
             // `said` and `told` never take a plain object before a clause.
             let takes_np = !matches!(super::cues::lexicon().lemma(verb.lemma), "say" | "tell");
-            if doc.is_any(start, BAD_START) || !that && takes_np && np_object(doc, start, e) {
+            if bad_start(doc, start) || !that && takes_np && np_object(doc, start, e) {
                 return None;
             }
             let c = trim(doc, start..e);
@@ -885,7 +899,7 @@ fn framed(
             if q < e && doc.toks[q].is_punct(',') {
                 let c2 = trim(doc, q + 1..e);
                 let (w1, w2) = (doc.words(c1.clone()), doc.words(c2.clone()));
-                if w1 <= 4 && w2 > w1 && !doc.is_any(c2.start, BAD_START) {
+                if w1 <= 4 && w2 > w1 && !bad_start(doc, c2.start) {
                     return finish(doc, res, np, c2, cue, para, rule);
                 }
             }
@@ -1123,7 +1137,7 @@ fn inverted(
     let after = appos.as_ref().map_or(np.end, |a| a.end);
     if after < e && doc.toks[after].is_punct(',') && doc.words(content.clone()) < 4 {
         let c2 = trim(doc, after + 1..e);
-        if doc.words(c2.clone()) >= 3 && !doc.is_any(c2.start, BAD_START) {
+        if doc.words(c2.clone()) >= 3 && !bad_start(doc, c2.start) {
             content = c2;
         }
     }

@@ -272,4 +272,22 @@ mod tests {
             (Some("Omar Reyes".into()), Rule::SameParagraph)
         );
     }
+
+    #[test]
+    fn a_fronted_adjunct_is_not_the_subject() {
+        let body = "Before the match, Police Chief Calvin Oduya lobbied to close the square, \
+                    saying, \u{201c}The fewer crowds, the better.\u{201d}";
+        assert_eq!(
+            speaker(body, "The fewer crowds, the better.").0.as_deref(),
+            Some("Calvin Oduya")
+        );
+        let body = "On Thursday, after weeks of silence, Senator Mae Whitlow endorsed the \
+                    bill, saying, \u{201c}It is exactly what the state needs.\u{201d}";
+        assert_eq!(
+            speaker(body, "It is exactly what the state needs.")
+                .0
+                .as_deref(),
+            Some("Mae Whitlow")
+        );
+    }
 }

@@ -577,4 +577,6 @@ fn is_work_title(
 }
 
 #[cfg(test)]
+mod reported_tests;
+#[cfg(test)]
 mod tests;
