@@ -20,11 +20,13 @@
 //! byte-identical weights.
 
 use super::chunks::{Raw, RawKind};
+use super::lexicon::lex;
 use super::tagger_features::{
-    B_LOC, B_ORG, B_PER, DocStats, Info, N_TAGS, O, allowed, features, info, is_begin,
-    outside_names, type_of,
+    B_ORG, B_PER, DocStats, Info, N_TAGS, O, allowed, features, info, is_begin, outside_names,
+    type_of,
 };
 use super::tokens::Token;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -347,12 +349,14 @@ fn read_name(
     }
 }
 
-/// Gives a type to the capitalized runs the rules left open ([`RawKind::Unknown`],
-/// [`RawKind::UnknownMulti`]) when the tagger reads them as one person, organization or
-/// place. Names the lexicons or cues typed are left as they are.
-pub fn refine(body: &str, toks: &[Token], raws: &mut [Raw]) {
+/// Gives a type to the multiword capitalized runs the rules left open
+/// ([`RawKind::UnknownMulti`]) when the tagger reads every mention of that run in the
+/// document as one person or one organization; drops such runs written in capitals that
+/// the tagger reads as no name at all (subheads). Names the lexicons, cues or titles typed
+/// are left as they are, and so are lone words (they link to a known name or need a context
+/// cue) and places (the rules' place contexts are surer than the tagger's).
+pub fn refine(body: &str, toks: &[Token], raws: &mut Vec<Raw>) {
     let Some(m) = model() else { return };
-    // Lone words stay with the rules: they link to a known name or need a context cue.
     let open = |r: &Raw| r.kind == RawKind::UnknownMulti;
     if !raws.iter().any(open) {
         return;
@@ -364,20 +368,74 @@ pub fn refine(body: &str, toks: &[Token], raws: &mut [Raw]) {
             .filter(|r| open(r))
             .flat_map(|r| r.first_tok..r.next_tok),
     );
-    for r in raws.iter_mut().filter(|r| open(r)) {
-        let kind = match read_name(&m, body, toks, r.first_tok..r.next_tok, &stats) {
-            Some(B_PER) => RawKind::Person,
-            Some(B_ORG) => RawKind::Org,
-            Some(B_LOC) => RawKind::Place,
-            _ => continue,
+    let lx = lex();
+    // The reading of each run's text over all its mentions: one sense per document, and
+    // mentions that disagree leave the name to the rules.
+    let mut reading: HashMap<&str, Option<u8>> = HashMap::new();
+    let mut subheads: Vec<usize> = Vec::new();
+    for (i, r) in raws.iter().enumerate().filter(|(_, r)| open(r)) {
+        let text = &body[r.name.clone()];
+        // Words the document also writes in lowercase, or that the lexicons know as
+        // capitalized common words, make a phrase, a title or a product rather than a name
+        // (`Bad Blood`, `Touch Bar`, `Assange Timeline`).
+        let common = r.words.iter().any(|w| {
+            let k = toks.partition_point(|t| t.start < w.start);
+            let word = &body[w.clone()];
+            lx.generic.contains(word)
+                || lx.stopwords.contains(word)
+                || toks
+                    .get(k)
+                    .is_some_and(|t| stats.lowercase_somewhere(body, t))
+        });
+        let shouting = r.words.len() >= 2
+            && r.words.iter().all(|w| {
+                let w = &body[w.clone()];
+                w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && !w.chars().any(char::is_lowercase)
+            });
+        let read = read_name(&m, body, toks, r.first_tok..r.next_tok, &stats);
+        if shouting && read == Some(O) {
+            subheads.push(i);
+        }
+        let read = match read {
+            Some(ty @ (B_PER | B_ORG)) if !common && !shouting => Some(ty),
+            _ => None,
         };
-        r.kind = kind;
+        reading
+            .entry(text)
+            .and_modify(|e| {
+                if *e != read {
+                    *e = None;
+                }
+            })
+            .or_insert(read);
+    }
+    let kinds: Vec<Option<RawKind>> = raws
+        .iter()
+        .map(|r| {
+            if !open(r) {
+                return None;
+            }
+            match reading.get(&body[r.name.clone()]).copied().flatten() {
+                Some(B_PER) => Some(RawKind::Person),
+                Some(B_ORG) => Some(RawKind::Org),
+                _ => None,
+            }
+        })
+        .collect();
+    for (r, k) in raws.iter_mut().zip(kinds) {
+        if let Some(k) = k {
+            r.kind = k;
+        }
+    }
+    for i in subheads.into_iter().rev() {
+        raws.remove(i);
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::tagger_features::TAG_NAMES;
+    use super::super::tagger_features::{B_LOC, TAG_NAMES};
     use super::super::tokens::tokenize;
     use super::*;
 
@@ -485,5 +543,58 @@ mod tests {
         let b = tag_document(&m, body, &toks);
         assert_eq!(a, b);
         assert_eq!(a.len(), toks.len());
+    }
+}
+
+#[cfg(test)]
+mod combined {
+    use super::super::recognize;
+    use crate::article::Article;
+    use crate::extract::EntityKind;
+
+    fn names(body: &str, kind: EntityKind) -> Vec<String> {
+        let a = Article {
+            body: body.to_string(),
+            ..Article::default()
+        };
+        recognize(&a)
+            .entities
+            .into_iter()
+            .filter(|e| e.kind == kind)
+            .map(|e| e.name)
+            .collect()
+    }
+
+    #[test]
+    fn unknown_person_name_is_a_person() {
+        let body = "The plan drew criticism on Monday. Tomasz Wierzbicki met the mayor in \
+                    the afternoon, and Tomasz Wierzbicki left before the vote.";
+        assert_eq!(names(body, EntityKind::Person), ["Tomasz Wierzbicki"]);
+    }
+
+    #[test]
+    fn unknown_outlet_is_an_organization() {
+        let body = "The figures were first reported by the Harbor Ledger on Tuesday. \
+                    The Harbor Ledger later corrected one number.";
+        assert_eq!(names(body, EntityKind::Organization), ["Harbor Ledger"]);
+        assert!(names(body, EntityKind::Person).is_empty());
+    }
+
+    #[test]
+    fn capital_subheads_are_no_names() {
+        let body = "The council met on Tuesday.\n\nWHAT COMES NEXT\n\nThe vote is in May.";
+        for kind in [
+            EntityKind::Person,
+            EntityKind::Organization,
+            EntityKind::Place,
+        ] {
+            assert!(names(body, kind).is_empty(), "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn common_phrases_stay_unnamed() {
+        let body = "The band played Bad Blood twice. It was a bad night for the crowd.";
+        assert!(names(body, EntityKind::Person).is_empty());
     }
 }

@@ -99,6 +99,16 @@ impl DocStats {
         Self { seen }
     }
 
+    /// The word of token `t` is written in lowercase somewhere in the document.
+    pub fn lowercase_somewhere(&self, body: &str, t: &Token) -> bool {
+        let w = t.text(body);
+        w.chars().next().is_some_and(char::is_lowercase)
+            || self
+                .seen
+                .get(&w.to_lowercase())
+                .is_some_and(|&(_, low)| low > 0)
+    }
+
     /// For the word of token `t` (lowercased `lower`): written capitalized inside a
     /// sentence elsewhere, written in lowercase elsewhere.
     fn elsewhere(&self, lower: &str, t: &Token, w: &str) -> (bool, bool) {
