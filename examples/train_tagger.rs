@@ -290,7 +290,7 @@ fn main() {
     }
     let gum = Path::new(pos[0]);
     let out = Path::new(pos[1]);
-    let epochs: u32 = value("--epochs").map_or(8, |v| v.parse().expect("--epochs N"));
+    let epochs: u32 = value("--epochs").map_or(3, |v| v.parse().expect("--epochs N"));
     let seed: u64 = value("--seed").map_or(1, |v| v.parse().expect("--seed S"));
     let bits: u32 = value("--bits").map_or(18, |v| v.parse().expect("--bits B"));
     let genres = value("--genres").unwrap_or_else(|| "ccby".into());
