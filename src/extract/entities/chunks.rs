@@ -544,6 +544,7 @@ pub fn classify(body: &str, toks: &[Token]) -> Vec<Raw> {
         }
     }
     dateline(body, toks, lx, &mut out);
+    super::tagger::refine(body, toks, &mut out);
     out
 }
 

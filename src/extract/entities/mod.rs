@@ -10,6 +10,8 @@ pub mod credits;
 pub mod lexicon;
 pub mod resolve;
 pub mod roles;
+pub mod tagger;
+pub mod tagger_features;
 pub mod tokens;
 
 #[cfg(test)]
