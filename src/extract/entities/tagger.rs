@@ -372,6 +372,13 @@ pub fn refine(body: &str, toks: &[Token], raws: &mut Vec<Raw>) {
     // The reading of each run's text over all its mentions: one sense per document, and
     // mentions that disagree leave the name to the rules.
     let mut reading: HashMap<&str, Option<u8>> = HashMap::new();
+    // Words that are already a known person's surname: a run that starts with one is named
+    // after that person (`Trump Tower`, `Trump Train`), not another person.
+    let surnames: std::collections::HashSet<&str> = raws
+        .iter()
+        .filter(|r| r.kind == RawKind::Person)
+        .filter_map(|r| r.words.last().map(|w| &body[w.clone()]))
+        .collect();
     let mut subheads: Vec<usize> = Vec::new();
     for (i, r) in raws.iter().enumerate().filter(|(_, r)| open(r)) {
         let text = &body[r.name.clone()];
@@ -397,7 +404,13 @@ pub fn refine(body: &str, toks: &[Token], raws: &mut Vec<Raw>) {
         if shouting && read == Some(O) {
             subheads.push(i);
         }
+        // A title or rank opening the run is the rules' business (`Justice Ann Poe`,
+        // `Chief of Staff Ann Poe`): the tagger's reading would keep it in the name.
+        let first_word = r.words.first().map(|w| &body[w.clone()]).unwrap_or("");
+        let titled = lx.titles.contains(first_word) || first_word == "Staff";
+        let named_after = r.words.len() >= 2 && surnames.contains(first_word);
         let read = match read {
+            Some(B_PER) if titled || named_after => None,
             Some(ty @ (B_PER | B_ORG)) if !common && !shouting => Some(ty),
             _ => None,
         };
