@@ -211,6 +211,29 @@ const MONTHS: &[&str] = &[
     "dec",
 ];
 
+/// `quietly`, `angrily`: a lowercase manner adverb in -ly right before a cue (`The company
+/// quietly said`), not one of the nouns and names in -ly (`family`, `rally`, `July`).
+fn manner_adverb(w: &str) -> bool {
+    w.len() >= 6
+        && w.ends_with("ly")
+        && w.chars().all(|c| c.is_ascii_lowercase())
+        && !super::text::is_one_of(
+            w,
+            &[
+                "family",
+                "assembly",
+                "monopoly",
+                "anomaly",
+                "supply",
+                "reply",
+                "butterfly",
+                "homily",
+                "italy",
+                "july",
+            ],
+        )
+}
+
 /// A source phrase found left of a cue.
 #[derive(Debug, Clone)]
 pub struct Np {
@@ -280,6 +303,7 @@ pub fn subject_before(doc: &Doc, s: usize, k: usize) -> Option<Np> {
         }
         let txt = doc.text(end - 1);
         let skip = w.is_skip(txt)
+            || end == k && manner_adverb(txt)
             || super::text::is_one_of(txt, WEEKDAYS)
             || (super::text::is_one_of(txt, &["on", "last", "this"]) && end < k);
         if skip {

@@ -74,8 +74,21 @@ const BAD_PREV: &[&str] = &[
 /// A reported clause never opens with an object pronoun (`accusing the label of
 /// preventing her from performing`), nor with `her` before a preposition.
 fn bad_start(doc: &Doc, i: usize) -> bool {
+    // `said more than 400 homes lost power`, `said no decision had been made`: a quantity
+    // opening the clause's subject.
+    let quantity = doc.is_any(i, &["more", "less", "fewer"]) && doc.is(i + 1, "than")
+        || doc.is(i, "no")
+            && doc
+                .toks
+                .get(i + 1)
+                .is_some_and(|t| t.is_word() && t.ch.is_lowercase())
+            && !doc.is_any(i + 1, &["to", "one", "comment", "longer", "more", "less"]);
+    if quantity {
+        return false;
+    }
     doc.is_any(i, BAD_START)
         || doc.is_any(i, &["him", "them", "me", "us", "whom"])
+        || doc.is(i, "not") && doc.is(i + 1, "to")
         || doc.is(i, "her")
             && doc.is_any(
                 i + 1,
@@ -715,6 +728,29 @@ fn participle(doc: &Doc, hits: &mut [Hit], e: usize, cue: &Cue) -> Option<Hit> {
     })
 }
 
+/// The source of a quotation's speech frame before a participle at `k` (`"Q," Clark said,
+/// noting` / `"Q," said Clark, noting`): the sentence opens with a quotation and the
+/// frame follows it.
+fn frame_source(doc: &Doc, s: usize, k: usize) -> Option<Range<usize>> {
+    if doc.toks.get(s).is_none_or(|t| t.kind != Kind::Open) {
+        return None;
+    }
+    let close = (s + 1..k).find(|&i| doc.toks[i].kind == Kind::Close)?;
+    let mut j = close + 1;
+    while j < k && doc.toks[j].is_punct(',') {
+        j += 1;
+    }
+    // `said Clark,` (inverted) or `Clark said,`.
+    if let Some(c) = cue_at(doc, j).filter(|c| c.verb.is_some() && !c.source) {
+        let (np, _) = np_after(doc, c.end, k)?;
+        return Some(np);
+    }
+    let cue = (j + 1..k).find(|&i| {
+        doc.toks[i].is_word() && cue_at(doc, i).is_some_and(|c| c.verb.is_some() && !c.source)
+    })?;
+    subject_before(doc, j, cue).map(|np| np.range)
+}
+
 /// Auxiliaries before a progressive cue (`are alleging`).
 const PROGRESSIVE: &[&str] = &["is", "are", "was", "were", "been", "be"];
 
@@ -758,7 +794,10 @@ fn framed(
         if sk > s && doc.is_any(sk - 1, &["has", "have", "had"]) {
             sk -= 1;
         }
-    } else if k > s && doc.is_any(k - 1, BAD_PREV) {
+    } else if k > s
+        && doc.is_any(k - 1, BAD_PREV)
+        && !(doc.is(k - 1, "who") && k >= s + 3 && doc.toks[k - 2].is_punct(','))
+    {
         return None;
     }
     if verb.form == Form::Third && k > s && doc.is_any(k - 1, super::frames::NOUN_BEFORE) {
@@ -778,7 +817,18 @@ fn framed(
     {
         return None;
     }
-    let np = subject_before(doc, s, sk);
+    // `Mayor Lisa Varga, who said C, left early`: a relative clause reports for its
+    // antecedent, and the clause ends at the comma that closes it.
+    let relative = !progressive
+        && matches!(verb.form, Form::Past | Form::Third)
+        && k >= s + 3
+        && doc.is(k - 1, "who")
+        && doc.toks[k - 2].is_punct(',');
+    let np = if relative {
+        subject_before(doc, s, k - 2)
+    } else {
+        subject_before(doc, s, sk)
+    };
     if let Some(np) = &np
         && !np.range.is_empty()
     {
@@ -797,8 +847,12 @@ fn framed(
             if super::cues::lexicon().lemma(verb.lemma) == "cite" {
                 return None;
             }
-            // `Health care providers have protested X, warning that C`.
-            let subj = super::frames::leading_subject(doc, s, k)?;
+            // `Health care providers have protested X, warning that C`; `"Q," Clark said,
+            // noting C`: the source of the speech frame before the participle.
+            let subj = match frame_source(doc, s, k) {
+                Some(r) => r,
+                None => super::frames::leading_subject(doc, s, k)?,
+            };
             // `characterizing the moon and ...`: a verb that reports speech only with `that`.
             let After::Clause { start, that } = clause_after(doc, cue, cue.end, e) else {
                 return None;
@@ -825,7 +879,14 @@ fn framed(
     // `X accused Y of Z and warned that C`: the source of the first verb.
     let np = match np {
         Some(np) => Some(np),
-        None if k > s && doc.is_any(k - 1, &["and", "but"]) => last_subject.clone(),
+        // `Kim Sato met with the union but said C`: the sentence's subject.
+        None if k > s && doc.is_any(k - 1, &["and", "but"]) => last_subject.clone().or_else(|| {
+            super::frames::leading_subject(doc, s, k - 1).map(|range| Np {
+                range,
+                appos: None,
+                before: None,
+            })
+        }),
         None => None,
     }?;
     if np.range.is_empty() {
@@ -933,6 +994,14 @@ fn framed(
         }
         After::Other => return None,
     };
+    let content = if relative {
+        let end = (content.start + 1..content.end)
+            .find(|&i| doc.toks[i].is_punct(',') && doc.toks[i].outside())
+            .unwrap_or(content.end);
+        trim(doc, content.start..end)
+    } else {
+        content
+    };
     finish(doc, res, np, content, cue, para, rule)
 }
 
@@ -969,6 +1038,18 @@ fn finish(
     if let Some(i) = (content.start + 1..content.end.min(content.start + 200))
         .find(|&i| doc.toks[i].is_punct(',') && doc.toks[i].outside() && next_frame(doc, i + 1))
     {
+        content = trim(doc, content.start..i);
+    }
+    // `The agency said roads were closed and urged drivers to stay home`: a second
+    // speech verb sharing the source ends the reported clause.
+    if let Some(i) = (content.start + 1..content.end.min(content.start + 200)).find(|&i| {
+        doc.toks[i].outside()
+            && doc.is_any(i, &["and", "but"])
+            && cue_at(doc, i + 1).is_some_and(|c| {
+                // (Past forms only: `and forecasts called for` has a plural noun.)
+                !c.source && c.verb.is_some_and(|v| v.form == Form::Past)
+            })
+    }) {
         content = trim(doc, content.start..i);
     }
     if content.is_empty()

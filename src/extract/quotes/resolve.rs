@@ -221,6 +221,9 @@ const PARTICLES: &[&str] = &[
     "de", "van", "von", "bin", "al", "da", "di", "del", "der", "la", "le", "du", "dos", "das",
     "ibn", "y", "ben", "el", "st",
 ];
+const NUMBERS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+];
 const DETERMINERS: &[&str] = &["the", "a", "an", "one", "another", "this", "that", "these"];
 const POSTMOD: &[&str] = &[
     "of",
@@ -513,6 +516,17 @@ impl<'d, 'a> Resolver<'d, 'a> {
             let pi = self.add_person(ent.name, ent.gender, roles, Some(ei));
             return Some(self.person_speaker(pi, r));
         }
+        // `One in three`, `two of the officers`: a share of people, as written.
+        if e - s > 2 && doc.is_any(s, NUMBERS) && doc.is_any(s + 1, &["in", "of", "out"]) {
+            let phrase = doc.bytes(s..e);
+            return Some(Speaker {
+                name: Some(doc.body[phrase.clone()].to_string()),
+                kind: SpeakerKind::Group,
+                entity: None,
+                span: Some(phrase),
+                gender: None,
+            });
+        }
         let mut definite = false;
         while s < e && doc.is_any(s, DETERMINERS) {
             definite |= doc.is(s, "the") || doc.is(s, "this") || doc.is(s, "these");
@@ -524,7 +538,10 @@ impl<'d, 'a> Resolver<'d, 'a> {
         // `Those in favor of X`, `Some analysts`, `Many economists`: a group as written.
         if doc.is_any(
             s,
-            &["those", "some", "many", "others", "most", "several", "few"],
+            &[
+                "those", "some", "many", "others", "most", "several", "few", "half", "all", "both",
+                "none", "each",
+            ],
         ) && e - s > 1
             && !doc.toks[s + 1].capitalized()
         {
