@@ -593,7 +593,7 @@ pub fn after_frame(
     }
     if let Some(cue) = cue_at(doc, j).filter(|c| speech_form(c) || perfect_form(doc, c)) {
         let (np, appos) = np_after(doc, cue.end, e)?;
-        let sp = res.resolve(np, appos, para)?;
+        let sp = res.resolve_described(np, appos, para)?;
         return Some((sp, cue.start..cue.end));
     }
     let lim = e.min(j + 45);
@@ -646,7 +646,7 @@ pub fn after_frame(
             if k - j > 16 && np.appos.is_none() {
                 return None;
             }
-            let sp = res.resolve(np.range, np.appos, para)?;
+            let sp = res.resolve_described(np.range, np.appos, para)?;
             return Some((sp, cue.start..cue.end));
         }
         k += 1;
@@ -732,7 +732,7 @@ pub fn before_frame(
             }
             return None;
         };
-        let sp = res.resolve(np.range, np.appos, para)?;
+        let sp = res.resolve_described(np.range, np.appos, para)?;
         return Some((sp, cue.start..cue.end));
     }
     None

@@ -290,4 +290,21 @@ mod tests {
             Some("Mae Whitlow")
         );
     }
+
+    #[test]
+    fn a_described_speaker_no_list_knows_is_kept_as_written() {
+        let body = "\u{201c}It was very nice,\u{201d} the gambling tycoon told reporters.";
+        assert_eq!(
+            speaker(body, "It was very nice,"),
+            (Some("gambling tycoon".into()), Rule::CueAfter)
+        );
+        let body = "\u{201c}He will work for you,\u{201d} said the 46-year-old.";
+        assert_eq!(
+            speaker(body, "He will work for you,").0.as_deref(),
+            Some("46-year-old")
+        );
+        // Without a quotation's frame, a bare description is no source of reported speech.
+        let body = "The gambling tycoon said the casino would open in May.";
+        assert!(attributed(body).is_empty());
+    }
 }

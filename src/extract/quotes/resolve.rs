@@ -673,6 +673,59 @@ impl<'d, 'a> Resolver<'d, 'a> {
         self.name(s, cut, e, appos, para)
     }
 
+    /// [`Resolver::resolve`] for the source of a quotation's own frame (`"Q," said the
+    /// 46-year-old`, `"Q," the bespectacled diplomat said`), where the cue leaves no doubt
+    /// that the phrase is a speaker: a described person that no word list knows is the
+    /// person the article gave that role, else the description as written.
+    pub fn resolve_described(
+        &mut self,
+        np: Range<usize>,
+        appos: Option<Range<usize>>,
+        para: u32,
+    ) -> Option<Speaker> {
+        if let Some(sp) = self.resolve(np.clone(), appos, para) {
+            return Some(sp);
+        }
+        let doc = self.doc;
+        let (mut s, e) = (np.start, np.end);
+        if e <= s || e - s > 6 {
+            return None;
+        }
+        let definite = doc.is_any(s, &["the", "a", "an", "this", "one"])
+            || doc.toks[s].is_word() && possessive(doc.text(s));
+        if !definite {
+            return None;
+        }
+        if doc.is_any(s, &["the", "a", "an", "this", "one"]) {
+            s += 1;
+        }
+        let head = e - 1;
+        let head_ok = s <= head
+            && doc.toks[head].is_word()
+            && !doc.toks[head].capitalized()
+            && doc
+                .text(head)
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '-')
+            && (s..e).all(|i| {
+                doc.toks[i].is_word() || doc.toks[i].is_punct(',') || doc.toks[i].is_punct('.')
+            });
+        if !head_ok {
+            return None;
+        }
+        if let Some(p) = self.by_role(doc.text(head), doc.toks[s].start) {
+            return Some(p);
+        }
+        let phrase = doc.bytes(s..e);
+        Some(Speaker {
+            name: Some(doc.body[phrase.clone()].to_string()),
+            kind: SpeakerKind::Group,
+            entity: None,
+            span: Some(phrase),
+            gender: None,
+        })
+    }
+
     /// A capitalized source ending at `cut` (pre-modifiers) within `s..e`.
     fn name(
         &mut self,
