@@ -307,4 +307,22 @@ mod tests {
         let body = "The gambling tycoon said the casino would open in May.";
         assert!(attributed(body).is_empty());
     }
+
+    #[test]
+    fn a_pronoun_follows_the_story_to_a_new_subject() {
+        let body = "\u{201c}We were ready,\u{201d} said Mayor Tom Reilly.\n\n\
+                    Gary Byrne, a former officer, expressed concern about the plan.\n\n\
+                    He wrote, \u{201c}The city cannot afford it.\u{201d}";
+        assert_eq!(
+            speaker(body, "The city cannot afford it.").0.as_deref(),
+            Some("Gary Byrne")
+        );
+        // A person named in passing, not as a subject, does not take the pronoun.
+        let body = "\u{201c}We were ready,\u{201d} said Mayor Tom Reilly, who once worked \
+                    for Gary Byrne. \u{201c}We still are,\u{201d} he said.";
+        assert_eq!(
+            speaker(body, "We still are,").0.as_deref(),
+            Some("Tom Reilly")
+        );
+    }
 }

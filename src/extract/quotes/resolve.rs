@@ -215,6 +215,9 @@ pub struct Resolver<'d, 'a> {
     by_entity: FastMap<usize, usize>,
     /// Attributions so far: (speaker, paragraph, byte position).
     history: Vec<(Speaker, u32, usize)>,
+    /// People who are the subject of a sentence of the writer's, in order: (byte position
+    /// of the mention, paragraph, entity).
+    subjects: Vec<(usize, u32, usize)>,
 }
 
 const PARTICLES: &[&str] = &[
@@ -303,7 +306,9 @@ impl<'d, 'a> Resolver<'d, 'a> {
             by_part: FastMap::default(),
             by_entity: FastMap::default(),
             history: Vec::new(),
+            subjects: Vec::new(),
         };
+        r.subjects = sentence_subjects(doc, known);
         let mut titles: Vec<Vec<String>> = vec![Vec::new(); known.entities.len()];
         for (r, e) in &known.mentions {
             if known
@@ -1095,6 +1100,27 @@ impl<'d, 'a> Resolver<'d, 'a> {
 
     /// The first person of a fitting gender named outside quotation marks in paragraph
     /// `para` before byte `pos`.
+    /// The last person, of a fitting gender, who is the subject of a writer's sentence
+    /// after byte `since` and before `pos`, in paragraph `para` or the one before.
+    fn subject_after(
+        &self,
+        since: usize,
+        pos: usize,
+        para: u32,
+        fits: &impl Fn(Option<Gender>) -> bool,
+    ) -> Option<usize> {
+        if since == usize::MAX {
+            return None;
+        }
+        let hi = self.subjects.partition_point(|(at, _, _)| *at < pos);
+        self.subjects[..hi]
+            .iter()
+            .rev()
+            .take_while(|(at, p, _)| *at > since && para.saturating_sub(*p) <= 1)
+            .find(|(_, _, e)| fits(self.known.entities[*e].gender))
+            .map(|(_, _, e)| *e)
+    }
+
     fn paragraph_person(
         &self,
         para: u32,
@@ -1146,6 +1172,13 @@ impl<'d, 'a> Resolver<'d, 'a> {
                     .take(12)
                     .take_while(|(_, p, _)| para.saturating_sub(*p) <= 2)
                     .find(|(s, _, _)| s.kind == SpeakerKind::Person && fits(s.gender));
+                // The subject of a sentence of the writer's after the current speaker last
+                // spoke, in this paragraph or the one before, is where the story went
+                // (`Byrne expressed concern that .... He wrote, "Q"`).
+                let since = cur.map_or(0, |(_, _, at)| *at);
+                if let Some(e) = self.subject_after(since, pos, para, &fits) {
+                    return Some(self.entity_speaker(e));
+                }
                 if let Some((s, p, _)) = cur {
                     // A new paragraph that names another fitting person before the pronoun
                     // (`Councillor Ann Poe backed the plan. “...,” she said`) moves the
@@ -1221,4 +1254,35 @@ fn starts_name(doc: &Doc, s: usize, head: usize) -> bool {
     // A capitalized head preceded by other capitalized words is part of a name
     // (`Customs and Border Protection`, `Space Force`).
     head > s && doc.toks[head - 1].capitalized() && !words().is_title(doc.text(head - 1))
+}
+
+/// The person entity that is the leading subject of each sentence with no quotation (a
+/// sentence of the writer's), in order.
+fn sentence_subjects(doc: &Doc, known: &Known) -> Vec<(usize, u32, usize)> {
+    let mut out = Vec::new();
+    for (si, sent) in doc.sents.iter().enumerate() {
+        if doc.toks[sent.clone()]
+            .iter()
+            .any(|t| t.kind == Kind::Open || t.kind == Kind::Close)
+        {
+            continue;
+        }
+        let Some(subj) = super::frames::leading_subject(doc, sent.start, sent.end) else {
+            continue;
+        };
+        let Some(first) = doc.toks.get(subj.start) else {
+            continue;
+        };
+        let byte = first.start;
+        let end = doc.toks[subj.end - 1].end;
+        if let Some((r, e)) = known.in_range(byte..end).iter().find(|(_, e)| {
+            known
+                .entities
+                .get(*e)
+                .is_some_and(|x| x.kind == EntityKind::Person)
+        }) {
+            out.push((r.start, doc.sent_para[si], *e));
+        }
+    }
+    out
 }
