@@ -837,7 +837,27 @@ pub fn noun_use(doc: &Doc, c: &Cue) -> bool {
         && c.start > 0
         && (doc.is_any(c.start - 1, NOUN_BEFORE)
             || doc.is_any(c.start - 1, NUMBER_WORDS)
-            || doc.toks[c.start - 1].ch.is_ascii_digit())
+            || doc.toks[c.start - 1].ch.is_ascii_digit()
+            || verb_follows(doc, c.end))
+}
+
+/// A finite verb or auxiliary at token `i` (`states rejected`, `reports are`): the `-s`
+/// word before it is a plural noun, its subject.
+pub fn verb_follows(doc: &Doc, i: usize) -> bool {
+    let Some(t) = doc.toks.get(i) else {
+        return false;
+    };
+    if !t.is_word() || t.q != 0 || !t.ch.is_lowercase() {
+        return false;
+    }
+    let w = doc.text(i);
+    doc.is_any(
+        i,
+        &[
+            "are", "were", "have", "had", "will", "would", "could", "should", "can", "may",
+            "might", "must", "did", "do",
+        ],
+    ) || w.len() > 4 && w.ends_with("ed") && !doc.is_any(i, &["need", "indeed", "seed", "speed"])
 }
 
 /// The source of the first cue of the sentence before token `k` that has one

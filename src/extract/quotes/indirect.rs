@@ -803,6 +803,10 @@ fn framed(
     if verb.form == Form::Third && k > s && doc.is_any(k - 1, super::frames::NOUN_BEFORE) {
         return None;
     }
+    // `Voters in key states rejected`: a plural noun before the sentence's verb.
+    if verb.form == Form::Third && super::frames::verb_follows(doc, cue.end) {
+        return None;
+    }
     // `Epstein’s alleged scheme`, `the reported deal`, `a brief bout`: a participle or
     // base form after a determiner is an adjective or a noun.
     if matches!(verb.form, Form::Past | Form::Participle | Form::Base)
@@ -1142,7 +1146,18 @@ fn according(
         if j >= e || !doc.toks[j].is_punct(',') {
             return None;
         }
-        trim(doc, j + 1..e)
+        let c = trim(doc, j + 1..e);
+        // `According to their lawyer, two guards told managers that C`: the inner frame
+        // has its own source, who is the speaker of C; the outer source is not.
+        let inner = (c.start..c.end.min(c.start + 12)).any(|i| {
+            doc.toks[i].q == 0
+                && doc.is_any(i, &["said", "says", "told", "tells", "wrote", "writes"])
+                && i > c.start
+        });
+        if inner {
+            return None;
+        }
+        c
     } else if doc.toks[k - 1].is_punct(',')
         || doc.toks[k - 1].is_punct('(')
         || doc.toks[k - 1].is_punct('—')

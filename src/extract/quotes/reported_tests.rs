@@ -136,3 +136,25 @@ fn a_participle_after_a_quote_frame_goes_on_with_its_source() {
     assert_eq!(ind[0].1, "she would back any of the other candidates");
     assert_eq!(ind[0].2.as_deref(), Some("Ruth Clarke"));
 }
+
+#[test]
+fn the_inner_frame_of_a_nested_source_speaks() {
+    let q =
+        indirect("According to their lawyer, two guards told managers that the doors were locked.");
+    assert_eq!(
+        q,
+        vec![("the doors were locked".into(), Some("two guards".into()))]
+    );
+}
+
+#[test]
+fn a_plural_noun_before_a_verb_is_no_cue() {
+    assert_eq!(
+        indirect("Voters in key states rejected the measure on Tuesday."),
+        vec![]
+    );
+    assert_eq!(
+        indirect("Earlier reports had put the toll at twelve."),
+        vec![]
+    );
+}
