@@ -512,12 +512,19 @@ fn is_whole_quote(doc: &Doc, range: &Range<usize>) -> bool {
     if first.kind == Kind::Open && doc.toks[last].q == first.q {
         return true;
     }
-    // `Before this, “people ignored them,”`: a quotation that is nearly all of it.
+    // `Before this, “people ignored them,”`: a quotation that is nearly all of it, after
+    // an adjunct and its comma (not `The merger was “good for everyone,”`, where the
+    // writer's words are the clause's subject and verb).
     let t = &doc.toks[last];
     t.kind == Kind::Close
-        && doc.toks[range.start..last.min(range.start + 5)]
-            .iter()
-            .any(|x| x.kind == Kind::Open && x.q == t.q)
+        && (range.start..last.min(range.start + 5)).any(|i| {
+            let x = &doc.toks[i];
+            x.kind == Kind::Open
+                && x.q == t.q
+                && (i == range.start
+                    || doc.toks[i - 1].kind == Kind::Punct
+                    || doc.words(range.start..i) <= 1)
+        })
 }
 
 /// True when `range` opens with a quotation that ends like a quote before its attribution
@@ -956,10 +963,26 @@ fn framed(
             rule = Rule::ReportedInverted;
             let b = np.before?;
             let bt = &doc.toks[b];
-            if !(bt.is_punct(',') || bt.is_punct('—') || bt.is_punct('–')) {
+            // (`was “good for everyone,” Kim Sato said`: the comma inside the marks.)
+            // Only when the writer's words lead into the quotation (`was “good`, `but at
+            // the moment, “we won't`), not for `"A," he said, "B"` or a quotation after a
+            // sentence end (`at 7 a.m. "A year ago`).
+            let quote_comma = bt.kind == Kind::Close
+                && doc.body[..bt.start].ends_with(',')
+                && doc.toks[s].kind != Kind::Open
+                && doc
+                    .spans
+                    .get((bt.q as usize).wrapping_sub(1))
+                    .is_some_and(|sp| {
+                        let open = doc.span_toks[bt.q as usize - 1].0;
+                        sp.cont_of.is_none()
+                            && open > s
+                            && (doc.toks[open - 1].is_word() || doc.toks[open - 1].is_punct(','))
+                    });
+            if !(bt.is_punct(',') || bt.is_punct('—') || bt.is_punct('–') || quote_comma) {
                 return None;
             }
-            let c1 = trim(doc, s..b);
+            let c1 = trim(doc, s..if quote_comma { b + 1 } else { b });
             // `The cell, Herbert said, is always sensing`: the clause is around the source.
             if q < e && doc.toks[q].is_punct(',') {
                 let c2 = trim(doc, q + 1..e);

@@ -134,9 +134,24 @@ pub fn extract(body: &str, known: &Known) -> Vec<Quote> {
                     cue = Some(c);
                     speaker_rule = r;
                 } else if let Some(h) = hits.iter().find(|h| h.content.contains(&open)) {
-                    speaker = Some(h.speaker.clone());
-                    cue = Some(h.cue.clone());
-                    speaker_rule = Rule::ReportedSource;
+                    // `X said that during the call he called Omar a “terrorist”`: a naming
+                    // verb inside the reported clause names its own source.
+                    let naming_inside = kind == QuoteKind::Partial
+                        && (h.content.start..open).any(|i| doc.is_any(i, NAMING));
+                    let inner = naming_inside
+                        .then(|| {
+                            frames::partial_frame(&doc, &mut res, sent.clone(), open, para, NAMING)
+                        })
+                        .flatten();
+                    if let Some((s, c)) = inner {
+                        speaker = Some(s);
+                        cue = Some(c);
+                        speaker_rule = Rule::NamingVerb;
+                    } else {
+                        speaker = Some(h.speaker.clone());
+                        cue = Some(h.cue.clone());
+                        speaker_rule = Rule::ReportedSource;
+                    }
                 } else if kind == QuoteKind::Partial
                     && let Some(h) = hits.first()
                 {
@@ -450,11 +465,19 @@ fn classify(
     let trailing = text.trim_end().ends_with([',', '?', '!'])
         && (close + 1..sent.end.min(close + 6))
             .any(|i| cue_at(doc, i).is_some_and(|c| frames::speech_form(&c)));
+    // `The merger was “good for everyone,” Kim Sato said`: the writer's words open the
+    // clause, so the quoted part is a fragment of reported speech.
+    let writer_before = open > sent.start
+        && doc.toks[open - 1].is_word()
+        && (sent.start..open)
+            .filter(|&i| doc.toks[i].is_word() && doc.toks[i].outside())
+            .nth(1)
+            .is_some();
     if starts && (words >= 2 || end_punct)
         || lead
         || after_cue
         || said_that
-        || trailing && words >= 3
+        || trailing && words >= 3 && !writer_before
         || clause && words >= 6
     {
         QuoteKind::Direct

@@ -158,3 +158,52 @@ fn a_plural_noun_before_a_verb_is_no_cue() {
         vec![]
     );
 }
+
+#[test]
+fn quoted_and_unquoted_words_in_one_clause() {
+    let q = quotes("The merger was \u{201c}good for everyone,\u{201d} Kim Sato said.");
+    assert_eq!(
+        q.iter()
+            .map(|x| (x.0, x.1.as_str(), x.2.as_deref()))
+            .collect::<Vec<_>>(),
+        vec![
+            (
+                QuoteKind::Indirect,
+                "The merger was \u{201c}good for everyone,\u{201d}",
+                Some("Kim Sato")
+            ),
+            (QuoteKind::Partial, "good for everyone,", Some("Kim Sato")),
+        ]
+    );
+    // A quotation that opens its sentence stays direct.
+    let q = quotes("\u{201c}The merger is good for everyone,\u{201d} Kim Sato said.");
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].0, QuoteKind::Direct);
+}
+
+#[test]
+fn a_quotation_split_by_its_frame_is_no_reported_clause() {
+    let q = quotes(
+        "\u{201c}For once, we agree,\u{201d} he said, \u{201c}and I hope it is not the last \
+         time.\u{201d}",
+    );
+    assert!(q.iter().all(|x| x.0 != QuoteKind::Indirect), "{q:?}");
+    let q = quotes(
+        "Mayor Ines Varga cut a ribbon at 7 a.m. \u{201c}A year ago I promised a bridge,\
+         \u{201d} she said.",
+    );
+    assert!(q.iter().all(|x| x.0 != QuoteKind::Indirect), "{q:?}");
+}
+
+#[test]
+fn a_fragment_named_inside_a_reported_clause_keeps_its_own_source() {
+    let q = quotes(
+        "Prosecutors said that during the call, Tom Reed called the senator a \u{201c}traitor\
+         \u{201d} and hung up.",
+    );
+    let partial = q
+        .iter()
+        .find(|x| x.0 == QuoteKind::Partial)
+        .expect("the fragment");
+    assert_eq!(partial.2.as_deref(), Some("Tom Reed"), "{q:?}");
+}
