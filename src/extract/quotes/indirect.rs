@@ -180,6 +180,9 @@ const ADJ_PREPS: &[&str] = &[
     "following",
     "earlier",
     "later",
+    "for",
+    "since",
+    "throughout",
 ];
 
 /// Words after which `that` is a pronoun, not a conjunction (`Apple says that is what ...`).

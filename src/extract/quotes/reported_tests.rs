@@ -207,3 +207,11 @@ fn a_fragment_named_inside_a_reported_clause_keeps_its_own_source() {
         .expect("the fragment");
     assert_eq!(partial.2.as_deref(), Some("Tom Reed"), "{q:?}");
 }
+
+#[test]
+fn an_adjunct_of_time_between_the_verb_and_that() {
+    assert_eq!(
+        one_indirect("The campaign has said for months that it sees no reason to change course.").0,
+        "it sees no reason to change course"
+    );
+}
