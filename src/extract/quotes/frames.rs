@@ -261,10 +261,13 @@ fn collect_back(doc: &Doc, s: usize, k: usize) -> (usize, bool) {
                         && !doc.toks[j - 2].capitalized()
                         && w.is_speaker_head(doc.text(j - 2))
                 } else if txt.eq_ignore_ascii_case("and") {
-                    // `Customs and Border Protection`, `Pepsi and Coca-Cola`.
+                    // `Customs and Border Protection`, `Pepsi and Coca-Cola`; `Trump and his
+                    // attorneys`, `She and her defenders` (a name heading unnamed others).
                     j - 1 > s
-                        && doc.toks[j - 2].capitalized()
-                        && doc.toks.get(j).is_some_and(|x| x.capitalized())
+                        && (doc.toks[j - 2].capitalized()
+                            || doc.is_any(j - 2, &["he", "she", "they", "we"]))
+                        && (doc.toks.get(j).is_some_and(|x| x.capitalized())
+                            || doc.is_any(j, &["his", "her", "their", "other", "several"]))
                 } else {
                     !super::text::is_one_of(txt, STOP_BACK) || j == k && w.is_skip(txt)
                 }

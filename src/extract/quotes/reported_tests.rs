@@ -215,3 +215,16 @@ fn an_adjunct_of_time_between_the_verb_and_that() {
         "it sees no reason to change course"
     );
 }
+
+#[test]
+fn a_named_person_heads_a_coordination_with_unnamed_others() {
+    assert_eq!(
+        one_indirect(
+            "Dora Quill spoke first. Dora Quill and her attorneys have said the company \
+             would return in some form."
+        )
+        .1
+        .as_deref(),
+        Some("Dora Quill")
+    );
+}

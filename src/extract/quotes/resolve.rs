@@ -473,6 +473,39 @@ impl<'d, 'a> Resolver<'d, 'a> {
         if e - s == 1 && doc.toks[s].is_word() && w.flags(doc.text(s)) & PRONOUN != 0 {
             return self.pronoun(doc.text(s), para, doc.toks[s].start);
         }
+        // `Trump and his attorneys`, `She and her defenders`, `Ann Toretti, Mrs. Rao and
+        // other bundlers`: a named person (or a pronoun) heading a coordination with
+        // unnamed others speaks for it.
+        if let Some(and) = (s + 1..e).find(|&i| doc.is(i, "and"))
+            && and + 1 < e
+            && doc.is_any(
+                and + 1,
+                &[
+                    "his", "her", "their", "its", "other", "others", "several", "some",
+                ],
+            )
+        {
+            let first_end = (s + 1..and)
+                .find(|&i| doc.toks[i].is_punct(','))
+                .unwrap_or(and);
+            let first = s..first_end;
+            let pronoun =
+                first.len() == 1 && doc.toks[s].is_word() && w.flags(doc.text(s)) & PRONOUN != 0;
+            let named = doc.toks[s].capitalized()
+                && self
+                    .known
+                    .in_range(doc.bytes(first.clone()))
+                    .iter()
+                    .any(|(_, ei)| {
+                        self.known
+                            .entities
+                            .get(*ei)
+                            .is_some_and(|x| x.kind == EntityKind::Person)
+                    });
+            if pronoun || named {
+                return self.resolve(first, None, para);
+            }
+        }
         // `Kurt Volker and Tim Morrison`: two people named together speak together.
         let in_np = self.known.in_range(doc.bytes(s..e));
         let persons: Vec<&(Range<usize>, usize)> = in_np
