@@ -255,6 +255,19 @@ fn clause_after(doc: &Doc, cue: &Cue, mut p: usize, e: usize) -> After {
         if t.is_punct(',') {
             return After::End(p);
         }
+        // `Obama said “it gets me mad” every time he thinks about it`: a quotation that
+        // opens the clause and the writer's words that go on after it.
+        if t.kind == Kind::Open
+            && let Some(close) = (p + 1..e.min(p + 300))
+                .find(|&i| doc.toks[i].kind == Kind::Close && doc.toks[i].q == t.q)
+            && doc.words(close + 1..e) >= 2
+            && doc.toks.get(close + 1).is_some_and(|n| n.is_word())
+        {
+            return After::Clause {
+                start: p,
+                that: false,
+            };
+        }
         if !t.is_word() {
             return if t.kind == Kind::Punct && matches!(t.ch, '.' | '?' | '!') && t.q == 0 {
                 After::End(p)
@@ -650,7 +663,14 @@ fn plural_or_they(doc: &Doc, np: &Range<usize>) -> bool {
     });
     let last = post.unwrap_or(np.end) - 1;
     let t = doc.text(last);
-    doc.is_any(last, &["they", "we", "i", "you", "people", "police"])
+    // `79 percent of Democrats say`, `45% of Republicans say`: a share takes a plural verb.
+    let share = doc.is_any(
+        last,
+        &["percent", "%", "majority", "minority", "half", "third"],
+    ) || doc.text(last).ends_with('%')
+        || doc.toks[last].kind == Kind::Punct && doc.toks[last].ch == '%';
+    share
+        || doc.is_any(last, &["they", "we", "i", "you", "people", "police"])
         || (t.ends_with('s') && !t.ends_with("ss") && !doc.toks[last].capitalized())
         || (t.ends_with('s') && doc.toks[last].capitalized() && words().is_group(t))
 }

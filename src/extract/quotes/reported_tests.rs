@@ -228,3 +228,26 @@ fn a_named_person_heads_a_coordination_with_unnamed_others() {
         Some("Dora Quill")
     );
 }
+
+#[test]
+fn a_share_of_a_poll_takes_a_plural_verb() {
+    assert_eq!(
+        one_indirect("A full 79 percent of Democrats say they would be satisfied with her.").1,
+        Some("full 79 percent of Democrats".into())
+    );
+}
+
+#[test]
+fn a_quotation_may_open_a_reported_clause() {
+    let q =
+        quotes("Ines Barrow said \u{201c}it makes me angry\u{201d} every time the ferry is late.");
+    assert!(
+        q.iter().any(|x| x.0 == QuoteKind::Indirect
+            && x.1 == "\u{201c}it makes me angry\u{201d} every time the ferry is late"
+            && x.2.as_deref() == Some("Ines Barrow")),
+        "{q:?}"
+    );
+    // A whole quotation after the verb is a direct quote, not reported speech.
+    let q = quotes("Ines Barrow said \u{201c}the ferry is late again.\u{201d}");
+    assert!(q.iter().all(|x| x.0 != QuoteKind::Indirect), "{q:?}");
+}
