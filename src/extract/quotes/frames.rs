@@ -840,6 +840,12 @@ pub fn noun_use(doc: &Doc, c: &Cue) -> bool {
         && c.start > 0
         && (doc.is_any(c.start - 1, NOUN_BEFORE)
             || doc.is_any(c.start - 1, NUMBER_WORDS)
+            || doc.is_any(
+                c.start - 1,
+                &[
+                    "in", "of", "for", "from", "across", "among", "with", "by", "like", "between",
+                ],
+            )
             || doc.toks[c.start - 1].ch.is_ascii_digit()
             || verb_follows(doc, c.end))
 }

@@ -429,6 +429,40 @@ const CLAUSE_VERBS: &[&str] = &[
     "isn’t", "wasn’t", "won’t",
 ];
 
+/// Irregular past forms common in reported clauses.
+const IRREGULAR_PAST: &[&str] = &[
+    "said", "told", "went", "got", "made", "took", "came", "saw", "gave", "knew", "thought",
+    "found", "left", "felt", "kept", "began", "brought", "bought", "held", "ran", "won", "lost",
+    "met", "paid", "sent", "spent", "stood", "led", "built", "fell", "grew", "became", "meant",
+    "sold", "spoke", "wrote", "broke", "chose", "drove", "hid", "hit", "hurt", "let", "put",
+    "quit", "read", "rose", "shut", "struck", "taught", "threw", "wore",
+];
+
+/// A finite verb (an auxiliary or modal, a past form, `-s` after a pronoun) in the first
+/// `n` tokens from `p`: the words there make a clause.
+fn finite_verb_within(doc: &Doc, p: usize, e: usize, n: usize) -> bool {
+    (p..e.min(p + n)).any(|i| {
+        let t = &doc.toks[i];
+        if !t.is_word() {
+            return false;
+        }
+        let w = doc.text(i);
+        doc.is_any(i, CLAUSE_VERBS)
+            || doc.is_any(i, IRREGULAR_PAST)
+            || w.ends_with("n't")
+            || w.ends_with("n’t")
+            || w.len() > 4 && w.ends_with("ed") && t.ch.is_lowercase()
+            || i > p && w.ends_with('s') && t.ch.is_lowercase() && {
+                // `it still considers`: one adverb may sit between.
+                let mut b = i - 1;
+                if b > p && doc.is_any(b, &["still", "also", "now", "never", "always", "already"]) {
+                    b -= 1;
+                }
+                doc.is_any(b, &["he", "she", "it", "they", "who", "that", "which"])
+            }
+    })
+}
+
 /// `added a goal as ...`, `added three assists to ...`, `stressed the importance of ...`:
 /// a short noun phrase at `p` closed by a preposition, a conjunction or punctuation is the
 /// verb's object, not the subject of a reported clause.
@@ -830,7 +864,7 @@ fn framed(
     {
         return None;
     }
-    if verb.form == Form::Third && k > s && doc.is_any(k - 1, super::frames::NOUN_BEFORE) {
+    if verb.form == Form::Third && super::frames::noun_use(doc, cue) {
         return None;
     }
     // `Voters in key states rejected`: a plural noun before the sentence's verb.
@@ -960,6 +994,16 @@ fn framed(
             // `said` and `told` never take a plain object before a clause.
             let takes_np = !matches!(super::cues::lexicon().lemma(verb.lemma), "say" | "tell");
             if bad_start(doc, start) || !that && takes_np && np_object(doc, start, e) {
+                return None;
+            }
+            // Without `that`, a verb that also takes objects (`added trucks`, `stressed
+            // those worries`, `answered an early question`) reports a clause only when a
+            // finite verb follows soon.
+            if !that
+                && takes_np
+                && doc.toks[start].kind != Kind::Open
+                && !finite_verb_within(doc, start, e, 8)
+            {
                 return None;
             }
             let c = trim(doc, start..e);

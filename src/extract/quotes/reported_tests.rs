@@ -251,3 +251,27 @@ fn a_quotation_may_open_a_reported_clause() {
     let q = quotes("Ines Barrow said \u{201c}the ferry is late again.\u{201d}");
     assert!(q.iter().all(|x| x.0 != QuoteKind::Indirect), "{q:?}");
 }
+
+#[test]
+fn a_verb_that_takes_objects_needs_a_clause_after_it() {
+    assert_eq!(
+        indirect("Later, the minister added trucks to the scheme, and then buses."),
+        vec![]
+    );
+    assert_eq!(
+        indirect("Lew stressed those worries on Sunday at a forum in Beijing."),
+        vec![]
+    );
+    assert_eq!(
+        one_indirect("The union reiterated it still considers the deal unfair.").0,
+        "it still considers the deal unfair"
+    );
+}
+
+#[test]
+fn a_plural_noun_after_a_preposition_is_no_cue() {
+    assert_eq!(
+        indirect("Sanders carried young voters by large margins in states like Ohio and Maine."),
+        vec![]
+    );
+}
