@@ -292,6 +292,7 @@ fn main() {
     let out = Path::new(pos[1]);
     let epochs: u32 = value("--epochs").map_or(3, |v| v.parse().expect("--epochs N"));
     let seed: u64 = value("--seed").map_or(1, |v| v.parse().expect("--seed S"));
+    let runs: u32 = value("--runs").map_or(1, |v| v.parse().expect("--runs N"));
     let bits: u32 = value("--bits").map_or(18, |v| v.parse().expect("--bits B"));
     let genres = value("--genres").unwrap_or_else(|| "ccby".into());
     let list = |f: &str| -> Vec<String> {
@@ -331,13 +332,13 @@ fn main() {
     if let Some(max) = value("--tune") {
         let max: u32 = max.parse().expect("--tune MAX");
         for e in 1..=max {
-            let w = tagger::train(&train, e, seed, bits);
+            let w = tagger::train_runs(&train, e, seed, runs, bits);
             let m = Model::parse(&w).expect("fresh weights parse");
             print_table(&format!("dev after {e} epochs"), &score(&m, &dev));
         }
         return;
     }
-    let w = tagger::train(&train, epochs, seed, bits);
+    let w = tagger::train_runs(&train, epochs, seed, runs, bits);
     std::fs::write(out, &w).expect("cannot write the weights");
     println!(
         "wrote {} ({} bytes, {epochs} epochs, seed {seed})",
