@@ -145,7 +145,7 @@ fn word_at<'a>(body: &'a str, toks: &[Token], k: usize) -> Option<&'a str> {
 
 /// Context says the name is a person: `NAME, a/an/the ...`, `NAME said`, `NAME (45)`, or
 /// `said NAME` / `according to NAME`.
-fn person_context(body: &str, toks: &[Token], r: &Raw) -> bool {
+pub(super) fn person_context(body: &str, toks: &[Token], r: &Raw) -> bool {
     let n = r.next_tok;
     if let Some(w) = word_at(body, toks, n)
         && PERSON_VERBS.contains(&w)
@@ -229,7 +229,7 @@ const DIRECTIONS: &[&str] = &[
 
 /// Context says the name is a place: `NAME, Texas` (a known state or country after a
 /// comma), `NAME, a village ...`, `north of NAME`.
-fn place_context(body: &str, toks: &[Token], r: &Raw) -> bool {
+pub(super) fn place_context(body: &str, toks: &[Token], r: &Raw) -> bool {
     let lx = lex();
     let n = r.next_tok;
     if toks.get(n).is_some_and(|t| t.is_punct(',')) {
@@ -306,7 +306,7 @@ const PLACE_OF_NOUNS: &[&str] = &[
 ];
 
 /// Context says a lone name is an organization: `an economist at NAME`.
-fn org_context(body: &str, toks: &[Token], r: &Raw) -> bool {
+pub(super) fn org_context(body: &str, toks: &[Token], r: &Raw) -> bool {
     let lx = lex();
     let k = r.first_tok;
     if k >= 2 && word_at(body, toks, k - 1) == Some("at") {

@@ -46,14 +46,14 @@ pub const TAG_NAMES: [&str; N_TAGS] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", 
 #[derive(Debug, Default)]
 pub struct DocStats {
     /// Lowercased word → (times written capitalized not at a sentence start, times written
-    /// in lowercase).
-    seen: HashMap<String, (u32, u32)>,
+    /// in lowercase, times written right after a known given name).
+    seen: HashMap<String, (u32, u32, u32)>,
 }
 
 impl DocStats {
     /// Facts for the words of `queries` (token indices) over the whole document.
     pub fn build(body: &str, toks: &[Token], queries: impl Iterator<Item = usize>) -> Self {
-        let mut seen: HashMap<String, (u32, u32)> = HashMap::new();
+        let mut seen: HashMap<String, (u32, u32, u32)> = HashMap::new();
         // Cheap pre-filter on (first byte, length) before any hashing.
         let mut filter = [0u64; 256];
         for i in queries {
@@ -69,7 +69,8 @@ impl DocStats {
             return Self { seen };
         }
         let mut buf = String::new();
-        for t in toks.iter().filter(|t| t.is_word()) {
+        let given = &lex().given;
+        for (i, t) in toks.iter().enumerate().filter(|(_, t)| t.is_word()) {
             let w = t.text(body);
             let first = w.as_bytes()[0].to_ascii_lowercase();
             if filter[usize::from(first)] & (1 << (w.len() % 64)) == 0 {
@@ -94,6 +95,9 @@ impl DocStats {
                 if lower_word {
                     e.1 += 1;
                 }
+                if upper && after_given(body, toks, i, given) {
+                    e.2 += 1;
+                }
             }
         }
         Self { seen }
@@ -106,18 +110,35 @@ impl DocStats {
             || self
                 .seen
                 .get(&w.to_lowercase())
-                .is_some_and(|&(_, low)| low > 0)
+                .is_some_and(|&(_, low, _)| low > 0)
     }
 
-    /// For the word of token `t` (lowercased `lower`): written capitalized inside a
-    /// sentence elsewhere, written in lowercase elsewhere.
-    fn elsewhere(&self, lower: &str, t: &Token, w: &str) -> (bool, bool) {
-        let (cap, low) = self.seen.get(lower).copied().unwrap_or_default();
-        let first = w.chars().next();
-        let me_cap = u32::from(first.is_some_and(char::is_uppercase) && !t.sent_start);
+    /// For the word of token `i` (lowercased `lower`): written capitalized inside a
+    /// sentence elsewhere, written in lowercase elsewhere, written right after a known given
+    /// name elsewhere (a surname: `Okoro` after `Anselm Okoro`).
+    fn elsewhere(&self, lower: &str, body: &str, toks: &[Token], i: usize) -> (bool, bool, bool) {
+        let (cap, low, given) = self.seen.get(lower).copied().unwrap_or_default();
+        let t = &toks[i];
+        let first = t.text(body).chars().next();
+        let upper = first.is_some_and(char::is_uppercase);
+        let me_cap = u32::from(upper && !t.sent_start);
         let me_low = u32::from(first.is_some_and(char::is_lowercase));
-        (cap > me_cap, low > me_low)
+        let me_given = u32::from(upper && after_given(body, toks, i, &lex().given));
+        (cap > me_cap, low > me_low, given > me_given)
     }
+}
+
+/// Token `i` follows a capitalized known given name directly (`Anselm Okoro`).
+fn after_given(
+    body: &str,
+    toks: &[Token],
+    i: usize,
+    given: &super::lexicon::LexMap<String, Option<super::Gender>>,
+) -> bool {
+    i > 0
+        && toks[i - 1].is_word()
+        && !toks[i - 1].possessive
+        && given.contains_key(toks[i - 1].text(body))
 }
 
 /// What the features need to know about one token.
@@ -138,6 +159,10 @@ pub struct Info {
     /// Capitalized elsewhere inside a sentence, lowercase elsewhere.
     doc_cap: bool,
     doc_lower: bool,
+    /// Written right after a known given name elsewhere.
+    doc_given: bool,
+    /// The capitalized word ends like many surnames (`-son`, `-ski`, `-ova`, `-ez`).
+    name_ending: Option<&'static str>,
 }
 
 const LX_GIVEN: u16 = 1;
@@ -149,8 +174,92 @@ const LX_STOP: u16 = 32;
 const LX_GENERIC: u16 = 64;
 const LX_PLACE_CUE: u16 = 128;
 const LX_ROLE: u16 = 256;
-const LX_NAMES: [&str; 9] = [
+const LX_OUTLET: u16 = 512;
+const LX_SPEECH: u16 = 1024;
+const LX_NAMES: [&str; 11] = [
     "given", "surname", "orgcue", "title", "demonym", "stop", "generic", "placecue", "role",
+    "outlet", "speech",
+];
+
+/// Last words of newspapers' and outlets' names (`Harbor Ledger`, `Daily Courier`): the
+/// organization cues of the rules leave media out, the tagger learns them as one class.
+const OUTLET_WORDS: &[&str] = &[
+    "Ledger",
+    "Post",
+    "Times",
+    "Herald",
+    "Tribune",
+    "Journal",
+    "Gazette",
+    "Chronicle",
+    "News",
+    "Observer",
+    "Guardian",
+    "Telegraph",
+    "Courier",
+    "Mirror",
+    "Bulletin",
+    "Register",
+    "Examiner",
+    "Inquirer",
+    "Dispatch",
+    "Monitor",
+    "Review",
+    "Express",
+    "Standard",
+    "Sentinel",
+    "Star",
+    "Sun",
+    "Record",
+    "Daily",
+    "Weekly",
+    "Magazine",
+    "Radio",
+    "Television",
+    "TV",
+    "Wire",
+    "Advertiser",
+    "Argus",
+    "Beacon",
+    "Clarion",
+    "Digest",
+    "Globe",
+    "Herald-Tribune",
+];
+
+/// Words that follow or precede a speaker (`Okoro said`, `according to Okoro`).
+const SPEECH_WORDS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "explained",
+    "wrote",
+    "writes",
+    "noted",
+    "argued",
+    "warned",
+    "asked",
+    "replied",
+    "insisted",
+    "stated",
+    "claimed",
+    "recalled",
+    "according",
+    "testified",
+    "announced",
+    "admitted",
+    "acknowledged",
+    "suggested",
+];
+
+/// Endings shared by many surnames across languages; a feature only on capitalized words.
+const NAME_ENDINGS: &[&str] = &[
+    "son", "sen", "ski", "sky", "ska", "ova", "eva", "ovic", "evic", "vić", "ić", "enko", "chuk",
+    "yan", "ian", "oglu", "ez", "az", "stein", "berg", "mann", "poulos", "escu", "wicz", "dze",
+    "shvili", "elli", "etti", "ini", "ucci", "aki", "awa", "moto", "uchi",
 ];
 
 fn shapes(w: &str) -> (String, String) {
@@ -236,6 +345,8 @@ pub fn info(body: &str, toks: &[Token], i: Option<usize>, stats: &DocStats) -> I
         (LX_GENERIC, lx.generic.contains(w)),
         (LX_PLACE_CUE, lx.place_cues.contains(w)),
         (LX_ROLE, lx.roles.contains(lower.as_str())),
+        (LX_OUTLET, OUTLET_WORDS.contains(&w)),
+        (LX_SPEECH, SPEECH_WORDS.contains(&lower.as_str())),
     ] {
         if hit {
             f |= bit;
@@ -244,13 +355,22 @@ pub fn info(body: &str, toks: &[Token], i: Option<usize>, stats: &DocStats) -> I
     let ahead = words_from(body, toks, i, 6);
     let place_len = lx.places.find(&ahead).map_or(0, |(n, _)| n as u8);
     let org_len = lx.orgs.find(&ahead).map_or(0, |(n, _)| n as u8);
-    let (doc_cap, doc_lower) = stats.elsewhere(&lower, t, w);
+    let (doc_cap, doc_lower, doc_given) = stats.elsewhere(&lower, body, toks, i);
+    let cap = cap_pattern(w);
+    let name_ending = (cap == "init")
+        .then(|| {
+            NAME_ENDINGS
+                .iter()
+                .find(|e| lower.ends_with(*e) && lower.len() > e.len() + 2)
+        })
+        .flatten()
+        .copied();
     Info {
         lower,
         shape,
         short_shape,
         class: "word",
-        cap: cap_pattern(w),
+        cap,
         sent_start: t.sent_start,
         possessive: t.possessive,
         lex_flags: f,
@@ -258,6 +378,8 @@ pub fn info(body: &str, toks: &[Token], i: Option<usize>, stats: &DocStats) -> I
         org_len,
         doc_cap,
         doc_lower,
+        doc_given,
+        name_ending,
     }
 }
 
@@ -370,6 +492,12 @@ pub fn features(win: [&Info; 5], prev: u8, prev2: u8, mask: u32, out: &mut Vec<u
         if me.sent_start {
             push(Fh::new(36).s(&me.lower));
         }
+        if me.doc_given {
+            push(Fh::new(37).s(if me.sent_start { "s" } else { "-" }));
+        }
+        if let Some(e) = me.name_ending {
+            push(Fh::new(38).s(e));
+        }
     }
     // Neighbours.
     for (k, n) in [(0u8, win[0]), (1, win[1]), (3, win[3]), (4, win[4])] {
@@ -377,7 +505,9 @@ pub fn features(win: [&Info; 5], prev: u8, prev2: u8, mask: u32, out: &mut Vec<u
         push(Fh::new(50 + k).s(&n.short_shape));
         if n.class == "word" {
             for (b, name) in LX_NAMES.iter().enumerate() {
-                if n.lex_flags & (1 << b) != 0 && (k == 1 || k == 3) {
+                if n.lex_flags & (1 << b) != 0
+                    && (k == 1 || k == 3 || k == 4 && (1 << b) & (LX_OUTLET | LX_ORG_CUE) != 0)
+                {
                     push(Fh::new(60 + k).s(name));
                 }
             }
@@ -394,5 +524,58 @@ pub fn features(win: [&Info; 5], prev: u8, prev2: u8, mask: u32, out: &mut Vec<u
     push(Fh::new(73).s(p).s(&win[3].short_shape));
     if win[1].possessive {
         push(Fh::new(74).s(&me.short_shape));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn info_of(body: &str, word: &str, nth: usize) -> Info {
+        let toks = tokenize(body);
+        let stats = DocStats::build(body, &toks, 0..toks.len());
+        let i = toks
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.text(body) == word)
+            .nth(nth)
+            .map(|(i, _)| i)
+            .expect("word in body");
+        info(body, &toks, Some(i), &stats)
+    }
+
+    #[test]
+    fn surname_seen_after_a_given_name() {
+        let body = "Yesterday John Okoro lost. Later Okoro left the court.";
+        // The second mention knows the first stood after a given name; the first does not
+        // count itself.
+        assert!(info_of(body, "Okoro", 1).doc_given);
+        assert!(!info_of(body, "Okoro", 0).doc_given);
+        let alone = "Later Okoro left the court.";
+        assert!(!info_of(alone, "Okoro", 0).doc_given);
+    }
+
+    #[test]
+    fn name_endings_only_on_capitalized_words() {
+        assert_eq!(
+            info_of("We met Kowalski.", "Kowalski", 0).name_ending,
+            Some("ski")
+        );
+        assert_eq!(
+            info_of("They met Petrova there.", "Petrova", 0).name_ending,
+            Some("ova")
+        );
+        assert_eq!(info_of("It was risky.", "risky", 0).name_ending, None);
+        // Too short to be an ending rather than the word.
+        assert_eq!(info_of("We met Ian there.", "Ian", 0).name_ending, None);
+    }
+
+    #[test]
+    fn outlet_words_and_speech_words_are_flagged() {
+        let i = info_of("It was first reported by Harbor Ledger today.", "Ledger", 0);
+        assert!(i.lex_flags & LX_OUTLET != 0);
+        let s = info_of("Okoro said it was late.", "said", 0);
+        assert!(s.lex_flags & LX_SPEECH != 0);
     }
 }
