@@ -429,6 +429,39 @@ const CLAUSE_VERBS: &[&str] = &[
     "isn’t", "wasn’t", "won’t",
 ];
 
+/// Words that open the writer's next clause after `C, S said,`, not the rest of C.
+const CLAUSE_BREAKS: &[&str] = &[
+    "and",
+    "but",
+    "or",
+    "while",
+    "whereas",
+    "as",
+    "because",
+    "although",
+    "though",
+    "which",
+    "who",
+    "when",
+    "where",
+    "so",
+    "yet",
+    "then",
+    "including",
+    "adding",
+    "saying",
+    "noting",
+    "according",
+    "citing",
+    "calling",
+    "though",
+    "after",
+    "before",
+    "since",
+    "if",
+    "unless",
+];
+
 /// Irregular past forms common in reported clauses.
 const IRREGULAR_PAST: &[&str] = &[
     "said", "told", "went", "got", "made", "took", "came", "saw", "gave", "knew", "thought",
@@ -1050,10 +1083,21 @@ fn framed(
                 return None;
             }
             let c1 = trim(doc, s..if quote_comma { b + 1 } else { b });
-            // `The cell, Herbert said, is always sensing`: the clause is around the source.
+            // `The cell, Herbert said, is always sensing`: the clause is around the source,
+            // and is reported whole, the frame inside it.
             if q < e && doc.toks[q].is_punct(',') {
                 let c2 = trim(doc, q + 1..e);
                 let (w1, w2) = (doc.words(c1.clone()), doc.words(c2.clone()));
+                let goes_on = w2 >= 2
+                    && !bad_start(doc, c2.start)
+                    && doc.toks[c2.start].is_word()
+                    && !doc.toks[c2.start].capitalized()
+                    && !doc.is_any(c2.start, CLAUSE_BREAKS)
+                    && cue_at(doc, c2.start).is_none();
+                if goes_on && w1 >= 1 && !is_whole_quote(doc, &c1) {
+                    let whole = trim(doc, c1.start..e);
+                    return finish(doc, res, np, whole, cue, para, rule);
+                }
                 if w1 <= 4 && w2 > w1 && !bad_start(doc, c2.start) {
                     return finish(doc, res, np, c2, cue, para, rule);
                 }

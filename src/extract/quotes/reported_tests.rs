@@ -275,3 +275,22 @@ fn a_plural_noun_after_a_preposition_is_no_cue() {
         vec![]
     );
 }
+
+#[test]
+fn a_clause_split_by_its_frame_is_reported_whole() {
+    assert_eq!(
+        one_indirect("Many of the closures, Ada Quist said, have involved public courses."),
+        (
+            "Many of the closures, Ada Quist said, have involved public courses".into(),
+            Some("Ada Quist".into())
+        )
+    );
+    // The writer's next clause after the frame is not part of it.
+    assert_eq!(
+        one_indirect(
+            "The pier will reopen in May, Ada Quist said, but the ferry will not run until June."
+        )
+        .0,
+        "The pier will reopen in May"
+    );
+}
