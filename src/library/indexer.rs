@@ -695,7 +695,28 @@ fn writer_delay() -> Option<Duration> {
         .map(Duration::from_millis)
 }
 
-/// Opens the index at `db_path` (moving a corrupt one aside) and updates it for `scope`.
+/// The marker beside the index that says a run is writing it: made when a run starts,
+/// removed when it ends. Found at the start of a run, it means the last one did not end
+/// (killed, crashed, power lost), and the index is checked before it is used.
+pub fn run_marker(db_path: &Path) -> PathBuf {
+    let mut name = db_path.as_os_str().to_owned();
+    name.push(".running");
+    PathBuf::from(name)
+}
+
+/// A write-ahead log beside the index with something in it: the last connection did not
+/// close cleanly (or one is open now), or the log came from another copy of the database.
+fn wal_left(db_path: &Path) -> bool {
+    let mut name = db_path.as_os_str().to_owned();
+    name.push("-wal");
+    std::fs::symlink_metadata(PathBuf::from(name)).is_ok_and(|m| m.len() > 0)
+}
+
+/// Opens the index at `db_path` and updates it for `scope`. When the last run did not end
+/// cleanly (its marker is still there, or a write-ahead log was left), the index is checked
+/// first (`PRAGMA quick_check`). A damaged index, found then or during the run (unreadable
+/// pages, or keys that contradict each other), is moved aside and rebuilt from the library,
+/// which is the source of truth; each step is said in a notice.
 pub fn open_and_update(
     db_path: &Path,
     scope: &Scope,
@@ -706,29 +727,55 @@ pub fn open_and_update(
         Scope::Roots(r) | Scope::Paths(r) => r,
     };
     check_index_location(db_path, roots)?;
-    let (mut index, notices) = Index::open(db_path, opts.check)?;
+    let marker = run_marker(db_path);
+    let unclean = marker.exists() || wal_left(db_path);
+    let mut notices = Vec::new();
+    if unclean && !opts.check {
+        notices.push(format!(
+            "the last run on the index {} did not end cleanly; checking it",
+            db_path.display()
+        ));
+    }
     for n in &notices {
         on_event(IndexEvent::Notice(n.clone()));
     }
-    let mut summary = match update(&mut index, scope, opts, on_event) {
+    let mut first = || -> anyhow::Result<IndexSummary> {
+        let (mut index, opened) = Index::open(db_path, opts.check || unclean)?;
+        for n in &opened {
+            on_event(IndexEvent::Notice(n.clone()));
+        }
+        notices.extend(opened);
+        if unclean {
+            // Checked: what is left of the log goes into the database now, or was not valid
+            // (cut mid-frame); the next run need not check again.
+            index.truncate_wal()?;
+        }
+        // Written once the index is open (its folder exists); a run that cannot write it
+        // still runs, and the next one checks as if this one had not ended.
+        let _ = std::fs::write(&marker, std::process::id().to_string());
+        update(&mut index, scope, opts, on_event)
+    };
+    let mut summary = match first() {
         Ok(s) => s,
-        Err(e) if db::is_corruption(&e) => {
-            // Damage found mid-run: start over on a fresh index.
-            drop(index);
+        Err(e) if db::is_corruption(&e) || db::is_inconsistent(&e) => {
+            // Damage found after opening: start over on a fresh index.
             let aside = db::move_aside(db_path)?;
             let n = format!(
-                "the index {} turned out corrupt; moved it to {} and rebuilding",
+                "the index {} turned out damaged ({}); moved it to {} and rebuilding it from the library",
                 db_path.display(),
+                crate::safe_text::one_line(&format!("{e:#}"), 300),
                 aside.display()
             );
             on_event(IndexEvent::Notice(n.clone()));
             let (mut index, _) = Index::open(db_path, false)?;
+            let _ = std::fs::write(&marker, std::process::id().to_string());
             let mut s = update(&mut index, scope, opts, on_event)?;
             s.notices.push(n);
             s
         }
         Err(e) => return Err(e),
     };
+    let _ = std::fs::remove_file(&marker);
     summary.notices.splice(0..0, notices);
     Ok(summary)
 }

@@ -41,7 +41,15 @@ impl SqliteStore {
             .index
             .lock()
             .map_err(|_| anyhow::anyhow!("index lock poisoned"))?;
-        f(&ix)
+        // Damage met mid-query (a page of the database is unreadable) says what to do;
+        // queries never move or rebuild anything themselves.
+        f(&ix).map_err(|e| {
+            if db::is_corruption(&e) {
+                e.context(db::damaged_hint(ix.path()))
+            } else {
+                e
+            }
+        })
     }
 
     /// Marks an article starred or not.
