@@ -965,3 +965,30 @@ fn a_run_that_did_not_end_leaves_its_marker_and_the_next_checks() {
     assert!(err.contains("did not end cleanly; checking it"), "{err}");
     assert!(!db.with_file_name("index.sqlite3.running").exists());
 }
+
+#[test]
+fn search_says_when_its_limit_was_capped_and_to_what() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("lib");
+    std::fs::create_dir(&lib).unwrap();
+    for i in 0..2001 {
+        std::fs::write(
+            lib.join(format!("a{i:04}.txt")),
+            format!("Story {i}\n\nThe bridge opened on day {i}."),
+        )
+        .unwrap();
+    }
+    let db = tmp.path().join("data/index.sqlite3");
+    let (code, out, err) = index_run(tmp.path(), &db, &[&lib]);
+    assert_eq!(code, Some(0), "{out}{err}");
+    let o = query(tmp.path(), &db, &["search", "bridge", "--limit", "5000"]);
+    let (out, err) = text(&o);
+    assert_eq!(out.lines().count(), 2000);
+    assert!(err.contains("--limit 5000 capped at 2000 results"), "{err}");
+    // Not capped: nothing said.
+    let o = query(tmp.path(), &db, &["search", "bridge", "--limit", "2000"]);
+    assert_eq!(text(&o).0.lines().count(), 2000);
+    assert_eq!(text(&o).1, "");
+    let o = query(tmp.path(), &db, &["search", "day 7", "--limit", "5000"]);
+    assert!(!text(&o).1.contains("capped"), "{}", text(&o).1);
+}

@@ -208,6 +208,23 @@ impl SqliteStore {
     }
 }
 
+impl SqliteStore {
+    /// Whether more than `n` articles match `query` (cheap: walks the match list only).
+    pub fn matches_more_than(&self, query: &str, n: usize) -> anyhow::Result<bool> {
+        let Some(q) = fts_query(query) else {
+            return Ok(false);
+        };
+        self.with(|ix| {
+            Ok(ix
+                .conn()
+                .prepare_cached("SELECT rowid FROM fts WHERE fts MATCH ? LIMIT 1 OFFSET ?")?
+                .query_row(rusqlite::params![q, n as i64], |_| Ok(()))
+                .optional()?
+                .is_some())
+        })
+    }
+}
+
 /// Full-text search ranks at most this many matches (the most recently indexed ones).
 pub const RANK_WINDOW: i64 = 2000;
 
