@@ -249,6 +249,24 @@ pub(crate) fn is_inconsistent(e: &anyhow::Error) -> bool {
     has_sqlite_code(e, &[ErrorCode::ConstraintViolation])
 }
 
+/// "database or disk is full" says which disk: the one holding the index at `path`.
+pub(crate) fn explain_full(e: anyhow::Error, path: &Path) -> anyhow::Error {
+    if has_sqlite_code(&e, &[ErrorCode::DiskFull]) {
+        let dir = path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        e.context(format!(
+            "no room to write the index {}: the disk holding {} is full; free space there or \
+             choose another --index (or library.index)",
+            crate::safe_text::one_line(&path.display().to_string(), 500),
+            crate::safe_text::one_line(&dir.display().to_string(), 500)
+        ))
+    } else {
+        e
+    }
+}
+
 /// What a query says when it meets a damaged index.
 pub(crate) fn damaged_hint(path: &Path) -> String {
     format!(

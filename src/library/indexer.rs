@@ -431,6 +431,16 @@ pub fn update(
     opts: &IndexOptions,
     on_event: &mut dyn FnMut(IndexEvent),
 ) -> anyhow::Result<IndexSummary> {
+    let path = index.path().to_path_buf();
+    update_inner(index, scope, opts, on_event).map_err(|e| db::explain_full(e, &path))
+}
+
+fn update_inner(
+    index: &mut Index,
+    scope: &Scope,
+    opts: &IndexOptions,
+    on_event: &mut dyn FnMut(IndexEvent),
+) -> anyhow::Result<IndexSummary> {
     let started = Instant::now();
     let mut summary = IndexSummary::default();
 

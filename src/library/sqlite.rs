@@ -47,7 +47,7 @@ impl SqliteStore {
             if db::is_corruption(&e) {
                 e.context(db::damaged_hint(ix.path()))
             } else {
-                e
+                db::explain_full(e, ix.path())
             }
         })
     }
