@@ -350,20 +350,15 @@ pub fn extract_files(
                     );
                 }
                 let analysis = extract::analyze(&article);
+                // Written as it is made: nothing of a file is held once its output is out.
                 let written = match format {
                     ExtractFormat::Json => {
                         let warnings = loaded.warnings.iter().map(|w| w.0.clone()).collect();
                         let obj = output::json_article(&shown, &article, &analysis, warnings);
-                        output::to_json_line(&obj)
-                            .map_err(std::io::Error::from)
-                            .and_then(|line| writeln!(out, "{line}"))
+                        crate::safe_text::write_json_line(&mut out, &obj)
                     }
                     ExtractFormat::Text => {
-                        write!(
-                            out,
-                            "{}",
-                            output::text_report(&shown, &article, &analysis, explain)
-                        )
+                        output::write_text_report(&mut out, &shown, &article, &analysis, explain)
                     }
                 };
                 if written.is_err() {

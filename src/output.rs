@@ -1,7 +1,7 @@
 //! The `extract` output: JSON Lines in the format the evaluation reads, or a text report.
 
 use crate::article::Article;
-use crate::extract::{Analysis, Entity, EntityKind, QuoteKind, Rule, SpeakerKind};
+use crate::extract::{Analysis, Entity, EntityKind, Quote, QuoteKind, Rule, SpeakerKind};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -15,7 +15,7 @@ pub struct JsonArticle<'a> {
     /// Language tag, when the file says (HTML `lang`, front matter).
     pub language: Option<&'a str>,
     pub body: &'a str,
-    pub quotes: Vec<JsonQuote<'a>>,
+    pub quotes: JsonQuotes<'a>,
     pub entities: Vec<JsonEntity<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
@@ -37,6 +37,47 @@ pub struct JsonQuote<'a> {
     pub rule: Rule,
     /// The step that chose its speaker.
     pub speaker_rule: Rule,
+}
+
+/// The quotes of an article, made into [`JsonQuote`]s one at a time as they are written:
+/// an article with a million quotes holds no second copy of them.
+pub struct JsonQuotes<'a> {
+    body: &'a str,
+    quotes: &'a [Quote],
+}
+
+impl<'a> JsonQuotes<'a> {
+    /// Each quote as written, in order.
+    pub fn iter(&self) -> impl Iterator<Item = JsonQuote<'a>> + use<'a> {
+        let body = self.body;
+        let mut offsets = CharOffsets::new(body);
+        self.quotes.iter().map(move |q| JsonQuote {
+            kind: q.kind,
+            text: &body[q.span.clone()],
+            start: offsets.at(q.span.start),
+            end: offsets.at(q.span.end),
+            speaker: q.speaker.as_deref(),
+            speaker_kind: q.speaker_kind,
+            cue: q.cue.as_deref(),
+            continues: q.continues,
+            rule: q.rule,
+            speaker_rule: q.speaker_rule,
+        })
+    }
+
+    pub fn len(&self) -> usize {
+        self.quotes.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.quotes.is_empty()
+    }
+}
+
+impl Serialize for JsonQuotes<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
 }
 
 #[derive(Serialize)]
@@ -84,23 +125,10 @@ pub fn json_article<'a>(
     analysis: &'a Analysis,
     warnings: Vec<String>,
 ) -> JsonArticle<'a> {
-    let mut offsets = CharOffsets::new(&article.body);
-    let quotes = analysis
-        .quotes
-        .iter()
-        .map(|q| JsonQuote {
-            kind: q.kind,
-            text: &article.body[q.span.clone()],
-            start: offsets.at(q.span.start),
-            end: offsets.at(q.span.end),
-            speaker: q.speaker.as_deref(),
-            speaker_kind: q.speaker_kind,
-            cue: q.cue.as_deref(),
-            continues: q.continues,
-            rule: q.rule,
-            speaker_rule: q.speaker_rule,
-        })
-        .collect();
+    let quotes = JsonQuotes {
+        body: &article.body,
+        quotes: &analysis.quotes,
+    };
     let entities = analysis.entities.iter().map(json_entity).collect();
     JsonArticle {
         path,
@@ -132,30 +160,42 @@ fn json_entity(e: &Entity) -> JsonEntity<'_> {
 /// With `explain`, each quote is followed by the rule that found it, the step that chose
 /// its speaker and the words the speaker was read from.
 pub fn text_report(path: &str, article: &Article, analysis: &Analysis, explain: bool) -> String {
+    let mut s = Vec::new();
+    write_text_report(&mut s, path, article, analysis, explain).expect("writes to memory");
+    String::from_utf8(s).expect("the report is UTF-8")
+}
+
+/// [`text_report`] written straight to `s` (the report of a huge article is never held
+/// whole).
+pub fn write_text_report<W: std::io::Write>(
+    s: &mut W,
+    path: &str,
+    article: &Article,
+    analysis: &Analysis,
+    explain: bool,
+) -> std::io::Result<()> {
     use crate::safe_text::one_line;
-    use std::fmt::Write;
-    let mut s = String::new();
-    let _ = writeln!(s, "== {}", one_line(path, 500));
-    let _ = writeln!(s, "title:   {}", one_line(&article.title, 300));
+    writeln!(s, "== {}", one_line(path, 500))?;
+    writeln!(s, "title:   {}", one_line(&article.title, 300))?;
     if !article.byline.is_empty() {
-        let _ = writeln!(s, "byline:  {}", one_line(&article.byline.join(", "), 300));
+        writeln!(s, "byline:  {}", one_line(&article.byline.join(", "), 300))?;
     }
     if let Some(d) = &article.dateline {
-        let _ = writeln!(s, "dateline: {}", one_line(d, 200));
+        writeln!(s, "dateline: {}", one_line(d, 200))?;
     }
     if let Some(d) = &article.date {
-        let _ = writeln!(s, "date:    {}", one_line(d, 200));
+        writeln!(s, "date:    {}", one_line(d, 200))?;
     }
     if let Some(u) = &article.url {
-        let _ = writeln!(s, "url:     {}", one_line(u, 500));
+        writeln!(s, "url:     {}", one_line(u, 500))?;
     }
     if let Some(l) = &article.language {
-        let _ = writeln!(s, "language: {}", one_line(l, 64));
+        writeln!(s, "language: {}", one_line(l, 64))?;
     }
-    let _ = writeln!(s, "quotes:  {}", analysis.quotes.len());
+    writeln!(s, "quotes:  {}", analysis.quotes.len())?;
     for (i, q) in analysis.quotes.iter().enumerate() {
         let kind = q.kind.as_str();
-        let _ = writeln!(
+        writeln!(
             s,
             "  {:>3}. [{kind}] {} — {}{}",
             i + 1,
@@ -165,36 +205,36 @@ pub fn text_report(path: &str, article: &Article, analysis: &Analysis, explain: 
                 .as_deref()
                 .map(|c| format!(" ({})", one_line(c, 60)))
                 .unwrap_or_default(),
-        );
+        )?;
         if explain {
-            let _ = writeln!(
+            writeln!(
                 s,
                 "       found by:  {} — {}",
                 q.rule.name(),
                 q.rule.describe()
-            );
+            )?;
             let via = q
                 .speaker_span
                 .as_ref()
                 .and_then(|r| article.body.get(r.clone()))
                 .map(|w| format!(" from \"{}\"", one_line(w, 100)))
                 .unwrap_or_default();
-            let _ = writeln!(
+            writeln!(
                 s,
                 "       speaker:   {} — {}{via}",
                 q.speaker_rule.name(),
                 q.speaker_rule.describe()
-            );
+            )?;
         }
     }
-    let _ = writeln!(s, "entities:");
+    writeln!(s, "entities:")?;
     for e in &analysis.entities {
         let kind = match e.kind {
             EntityKind::Person => "person",
             EntityKind::Organization => "org",
             EntityKind::Place => "place",
         };
-        let _ = writeln!(
+        writeln!(
             s,
             "  [{kind}] {} ×{}{}",
             one_line(&e.name, 100),
@@ -203,9 +243,9 @@ pub fn text_report(path: &str, article: &Article, analysis: &Analysis, explain: 
                 .as_deref()
                 .map(|r| format!(" — {}", one_line(r, 200)))
                 .unwrap_or_default()
-        );
+        )?;
     }
-    s
+    Ok(())
 }
 
 /// JSON Lines go out through the output policy: see [`crate::safe_text::to_json_line`].

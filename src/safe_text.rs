@@ -68,6 +68,17 @@ pub fn to_json_line<T: Serialize + ?Sized>(value: &T) -> serde_json::Result<Stri
     Ok(String::from_utf8(buf).expect("serde_json writes UTF-8"))
 }
 
+/// [`to_json_line`] written straight to `out`, with its newline: a big object is never
+/// held whole in memory as text.
+pub fn write_json_line<W: std::io::Write, T: Serialize + ?Sized>(
+    out: &mut W,
+    value: &T,
+) -> std::io::Result<()> {
+    let mut ser = serde_json::Serializer::with_formatter(&mut *out, SafeJson);
+    value.serialize(&mut ser).map_err(std::io::Error::from)?;
+    out.write_all(b"\n")
+}
+
 /// serde_json's compact format with the policy's characters escaped in strings.
 struct SafeJson;
 

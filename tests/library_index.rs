@@ -999,3 +999,50 @@ fn a_reader_opened_on_some_folders_lists_only_their_articles() {
     let one = ScopedStore::new(store(&db), &[other.join("zurich.txt")]);
     assert_eq!(one.articles().unwrap().len(), 1);
 }
+
+#[test]
+fn a_full_disk_is_named_by_the_index_path() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("lib");
+    for i in 0..40 {
+        let para = format!("\u{201C}Words {i},\u{201D} said Anna Berg.");
+        write(
+            &lib,
+            &format!("a{i}.txt"),
+            &format!("Story {i}"),
+            &[para.as_str(); 200],
+        );
+    }
+    let db = tmp.path().join("data/index.sqlite3");
+    let (mut index, _) = Index::open(&db, false).unwrap();
+    // What a full disk does to SQLite: no page can be added.
+    let pages: i64 = index
+        .conn()
+        .query_row("PRAGMA page_count", [], |r| r.get(0))
+        .unwrap();
+    index
+        .conn()
+        .query_row(
+            &format!("PRAGMA max_page_count = {}", pages + 2),
+            [],
+            |_| Ok(()),
+        )
+        .unwrap();
+    let err = indexer::update(
+        &mut index,
+        &Scope::Roots(vec![lib]),
+        &options(1).0,
+        &mut |_| {},
+    )
+    .expect_err("the index cannot grow");
+    let msg = format!("{err:#}");
+    assert!(msg.contains("database or disk is full"), "{msg}");
+    assert!(
+        msg.contains(&format!(
+            "the disk holding {} is full",
+            db.parent().unwrap().display()
+        )),
+        "{msg}"
+    );
+    assert!(msg.contains(&db.display().to_string()), "{msg}");
+}

@@ -317,6 +317,8 @@ fn a_gzip_bomb_is_stopped_at_the_cap() {
         msg.contains(&format!("limit of {DEFAULT_MAX_BYTES} bytes")),
         "{msg}"
     );
+    // The message names the config key that raises the limit.
+    assert!(msg.contains("(limits.max_file_bytes)"), "{msg}");
 
     // A small real page in gzip loads.
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());

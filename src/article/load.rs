@@ -93,7 +93,7 @@ fn gunzip_capped(bytes: &[u8], max_bytes: u64) -> std::io::Result<Vec<u8>> {
         .read_to_end(&mut out)?;
     if out.len() as u64 > max_bytes {
         return Err(std::io::Error::other(format!(
-            "decompressed size is over the limit of {max_bytes} bytes"
+            "decompressed size is over the limit of {max_bytes} bytes (limits.max_file_bytes)"
         )));
     }
     Ok(out)

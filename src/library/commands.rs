@@ -216,6 +216,14 @@ pub fn speakers(json: bool, db: &Path) -> anyhow::Result<ExitCode> {
 pub fn search(query: &str, json: bool, limit: usize, db: &Path) -> anyhow::Result<ExitCode> {
     let store = SqliteStore::open_existing(db)?;
     let hits = store.search(query, limit)?;
+    // Only the most recently indexed matches are ranked: say so when that cut the list.
+    let cap = super::sqlite::RANK_WINDOW as usize;
+    if limit > cap && hits.len() >= cap && store.matches_more_than(query, cap)? {
+        eprintln!(
+            "onrecord: --limit {limit} capped at {cap} results: only the {cap} most recently \
+             indexed matches are ranked; narrow the search with more words"
+        );
+    }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     for h in &hits {

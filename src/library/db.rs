@@ -242,6 +242,39 @@ pub(crate) fn is_corruption(e: &anyhow::Error) -> bool {
     has_sqlite_code(e, &[ErrorCode::DatabaseCorrupt, ErrorCode::NotADatabase])
 }
 
+/// Whether SQLite refused a write as breaking a key the index keeps itself ("constraint
+/// failed", e.g. 1555): the index no longer matches itself (a WAL left over from another
+/// copy of the database), so it cannot be trusted.
+pub(crate) fn is_inconsistent(e: &anyhow::Error) -> bool {
+    has_sqlite_code(e, &[ErrorCode::ConstraintViolation])
+}
+
+/// "database or disk is full" says which disk: the one holding the index at `path`.
+pub(crate) fn explain_full(e: anyhow::Error, path: &Path) -> anyhow::Error {
+    if has_sqlite_code(&e, &[ErrorCode::DiskFull]) {
+        let dir = path
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        e.context(format!(
+            "no room to write the index {}: the disk holding {} is full; free space there or \
+             choose another --index (or library.index)",
+            crate::safe_text::one_line(&path.display().to_string(), 500),
+            crate::safe_text::one_line(&dir.display().to_string(), 500)
+        ))
+    } else {
+        e
+    }
+}
+
+/// What a query says when it meets a damaged index.
+pub(crate) fn damaged_hint(path: &Path) -> String {
+    format!(
+        "the index {} is damaged; `onrecord index --check` moves it aside and rebuilds it",
+        crate::safe_text::one_line(&path.display().to_string(), 500)
+    )
+}
+
 /// Whether SQLite reported one of `codes` anywhere in the error's chain.
 fn has_sqlite_code(e: &anyhow::Error, codes: &[ErrorCode]) -> bool {
     e.chain().any(|c| {
@@ -435,10 +468,7 @@ impl Index {
         }
         match Index::open_inner(path, false, false) {
             Ok(ix) => Ok(ix),
-            Err(e) if is_corruption(&e) => Err(e.context(format!(
-                "the index {} is damaged; `onrecord index --check` moves it aside and rebuilds it",
-                shown()
-            ))),
+            Err(e) if is_corruption(&e) => Err(e.context(damaged_hint(path))),
             Err(e) => {
                 let conn = Connection::open_with_flags(
                     path,
@@ -519,6 +549,14 @@ impl Index {
             tx.pragma_update(None, "user_version", (i + 1) as i64)?;
         }
         tx.commit()?;
+        Ok(())
+    }
+
+    /// Writes the write-ahead log into the database and empties it (`PRAGMA
+    /// wal_checkpoint(TRUNCATE)`); does nothing more while another connection reads.
+    pub fn truncate_wal(&self) -> anyhow::Result<()> {
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         Ok(())
     }
 

@@ -25,6 +25,71 @@ pub type Analyzer = Arc<dyn Fn(&Article) -> Analysis + Send + Sync>;
 /// Runs with at least this many files to analyze get [`IndexOptions::writer_cache_mib`].
 const BIG_RUN: usize = 2000;
 
+/// A budget of bytes shared by the workers and the writer: a worker takes a file's bytes
+/// before reading it and the writer gives them back once the file is in the transaction.
+/// Waiting happens only while holding nothing, so no two holders wait on each other.
+struct Budget {
+    cap: u64,
+    used: std::sync::Mutex<u64>,
+    freed: std::sync::Condvar,
+}
+
+/// Bytes taken from a [`Budget`], given back on drop.
+struct Permit<'b> {
+    budget: &'b Budget,
+    bytes: u64,
+}
+
+impl Budget {
+    fn new(cap: u64) -> Budget {
+        Budget {
+            cap: cap.max(1),
+            used: std::sync::Mutex::new(0),
+            freed: std::sync::Condvar::new(),
+        }
+    }
+
+    /// Waits until `bytes` fit (or nothing else is held: a file over the cap goes alone).
+    fn take(&self, bytes: u64) -> Permit<'_> {
+        let mut used = self.used.lock().unwrap_or_else(|e| e.into_inner());
+        while *used > 0 && used.saturating_add(bytes) > self.cap {
+            used = self.freed.wait(used).unwrap_or_else(|e| e.into_inner());
+        }
+        *used += bytes;
+        Permit {
+            budget: self,
+            bytes,
+        }
+    }
+
+    fn give_back(&self, bytes: u64) {
+        let mut used = self.used.lock().unwrap_or_else(|e| e.into_inner());
+        *used -= bytes;
+        drop(used);
+        self.freed.notify_all();
+    }
+}
+
+impl Permit<'_> {
+    /// Holds `bytes` instead (a decompressed page is bigger than its file): gives back
+    /// first, then waits, so a waiting holder never holds anything.
+    fn resize(&mut self, bytes: u64) {
+        if bytes <= self.bytes {
+            return;
+        }
+        self.budget.give_back(std::mem::take(&mut self.bytes));
+        *self = self.budget.take(bytes);
+    }
+}
+
+impl Drop for Permit<'_> {
+    fn drop(&mut self) {
+        if self.bytes > 0 {
+            self.budget.give_back(self.bytes);
+        }
+    }
+}
+
 /// How to index.
 #[derive(Clone)]
 pub struct IndexOptions {
@@ -41,6 +106,11 @@ pub struct IndexOptions {
     /// Analyzed files waiting for the writer, at most. More room keeps the workers busy
     /// while the writer commits; each waiting file holds its body and analysis.
     pub in_flight: usize,
+    /// Bytes of article files being read, analyzed or waiting for the writer, at most;
+    /// `None`: `max_file_bytes`, so a run holds no more than one file at the limit would.
+    /// Memory grows with these bytes, not with the number of files (an analysis costs tens
+    /// of times its file's size at its peak): this is what bounds the memory of a run.
+    pub in_flight_bytes: Option<u64>,
     /// SQLite page cache of the writer during a big run, MiB. Bulk writes insert at random
     /// places in the speaker and name indexes; a cache that holds their hot pages saves
     /// re-reading them.
@@ -69,6 +139,7 @@ impl Default for IndexOptions {
             cancel: Arc::new(AtomicBool::new(false)),
             check: false,
             in_flight: 1024,
+            in_flight_bytes: None,
             writer_cache_mib: 64,
         }
     }
@@ -253,8 +324,9 @@ enum Outcome {
     Failed(String),
 }
 
-/// Reads, hashes, loads and analyzes one file.
-fn process(job: &Job<'_>, opts: &IndexOptions) -> (Record, Outcome) {
+/// Reads, hashes, loads and analyzes one file, holding its bytes in `permit` (grown to the
+/// decompressed size of a `.gz` page).
+fn process(job: &Job<'_>, opts: &IndexOptions, permit: &mut Permit<'_>) -> (Record, Outcome) {
     let fail = |message: String| {
         (
             Record::Failed {
@@ -300,6 +372,8 @@ fn process(job: &Job<'_>, opts: &IndexOptions) -> (Record, Outcome) {
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("gz"));
     let loaded = if gz {
+        // The page may be up to `max_file_bytes` once decompressed.
+        permit.resize(opts.max_file_bytes);
         load::load_file(job.path, opts.max_file_bytes).map_err(|e| e.to_string())
     } else {
         load::load_bytes(&bytes, format)
@@ -352,6 +426,16 @@ fn under_any(path: &Path, roots: &[PathBuf]) -> bool {
 /// Brings the index up to date for `scope`. Runs in the calling thread, analysis on the rayon
 /// pool; `on_event` is called from the calling thread.
 pub fn update(
+    index: &mut Index,
+    scope: &Scope,
+    opts: &IndexOptions,
+    on_event: &mut dyn FnMut(IndexEvent),
+) -> anyhow::Result<IndexSummary> {
+    let path = index.path().to_path_buf();
+    update_inner(index, scope, opts, on_event).map_err(|e| db::explain_full(e, &path))
+}
+
+fn update_inner(
     index: &mut Index,
     scope: &Scope,
     opts: &IndexOptions,
@@ -516,18 +600,30 @@ fn run_jobs(
     use rayon::prelude::*;
     let total = jobs.len();
     // Room for the workers to go on analyzing while the writer commits.
-    let (tx, rx) = std::sync::mpsc::sync_channel::<(Record, Outcome)>(opts.in_flight.max(1));
+    // Bounded twice: by count, and by the bytes of the files read, analyzed or waiting,
+    // which is what their memory grows with.
+    // At the default 16 MiB, about 3,000 news articles: more than `in_flight`.
+    let budget = Budget::new(opts.in_flight_bytes.unwrap_or(opts.max_file_bytes));
+    let (tx, rx) =
+        std::sync::mpsc::sync_channel::<(Record, Outcome, Permit<'_>)>(opts.in_flight.max(1));
     let stop = Arc::new(AtomicBool::new(false));
     std::thread::scope(|s| -> anyhow::Result<()> {
         let stop_w = stop.clone();
         let cancel = opts.cancel.clone();
         let jobs = &jobs;
+        let budget = &budget;
         s.spawn(move || {
             jobs.par_iter().for_each_with(tx, |tx, job| {
                 if stop_w.load(Ordering::Relaxed) || cancel.load(Ordering::Relaxed) {
                     return;
                 }
-                if tx.send(process(job, opts)).is_err() {
+                let size = u64::try_from(job.size).unwrap_or(0);
+                let mut permit = budget.take(size.min(opts.max_file_bytes));
+                if stop_w.load(Ordering::Relaxed) || cancel.load(Ordering::Relaxed) {
+                    return;
+                }
+                let (record, outcome) = process(job, opts, &mut permit);
+                if tx.send((record, outcome, permit)).is_err() {
                     stop_w.store(true, Ordering::Relaxed);
                 }
             });
@@ -538,7 +634,8 @@ fn run_jobs(
         let mut last_progress = Instant::now();
         let mut batch: Option<(db::Batch<'_>, Instant)> = None;
         let mut outcome_err = None;
-        for (record, outcome) in rx.iter() {
+        let delay = writer_delay();
+        for (record, outcome, permit) in rx.iter() {
             done += 1;
             match outcome {
                 Outcome::New => summary.new += 1,
@@ -561,6 +658,11 @@ fn run_jobs(
                     unreachable!("opened above")
                 };
                 b.write(record)?;
+                if let Some(d) = delay {
+                    std::thread::sleep(d);
+                }
+                // The record is in the transaction (and freed): its bytes may go on.
+                drop(permit);
                 if b.len() >= opts.batch_size || started.elapsed() > Duration::from_secs(1) {
                     if let Some((b, _)) = batch.take() {
                         b.commit()?;
@@ -594,7 +696,37 @@ fn run_jobs(
     })
 }
 
-/// Opens the index at `db_path` (moving a corrupt one aside) and updates it for `scope`.
+/// Test hook: `ONRECORD_WRITER_DELAY_MS=N` makes the writer take N ms more per file, as a
+/// slow disk would, so that tests can see what piles up while it writes.
+fn writer_delay() -> Option<Duration> {
+    std::env::var("ONRECORD_WRITER_DELAY_MS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .map(Duration::from_millis)
+}
+
+/// The marker beside the index that says a run is writing it: made when a run starts,
+/// removed when it ends. Found at the start of a run, it means the last one did not end
+/// (killed, crashed, power lost), and the index is checked before it is used.
+pub fn run_marker(db_path: &Path) -> PathBuf {
+    let mut name = db_path.as_os_str().to_owned();
+    name.push(".running");
+    PathBuf::from(name)
+}
+
+/// A write-ahead log beside the index with something in it: the last connection did not
+/// close cleanly (or one is open now), or the log came from another copy of the database.
+fn wal_left(db_path: &Path) -> bool {
+    let mut name = db_path.as_os_str().to_owned();
+    name.push("-wal");
+    std::fs::symlink_metadata(PathBuf::from(name)).is_ok_and(|m| m.len() > 0)
+}
+
+/// Opens the index at `db_path` and updates it for `scope`. When the last run did not end
+/// cleanly (its marker is still there, or a write-ahead log was left), the index is checked
+/// first (`PRAGMA quick_check`). A damaged index, found then or during the run (unreadable
+/// pages, or keys that contradict each other), is moved aside and rebuilt from the library,
+/// which is the source of truth; each step is said in a notice.
 pub fn open_and_update(
     db_path: &Path,
     scope: &Scope,
@@ -605,29 +737,55 @@ pub fn open_and_update(
         Scope::Roots(r) | Scope::Paths(r) => r,
     };
     check_index_location(db_path, roots)?;
-    let (mut index, notices) = Index::open(db_path, opts.check)?;
+    let marker = run_marker(db_path);
+    let unclean = marker.exists() || wal_left(db_path);
+    let mut notices = Vec::new();
+    if unclean && !opts.check {
+        notices.push(format!(
+            "the last run on the index {} did not end cleanly; checking it",
+            db_path.display()
+        ));
+    }
     for n in &notices {
         on_event(IndexEvent::Notice(n.clone()));
     }
-    let mut summary = match update(&mut index, scope, opts, on_event) {
+    let mut first = || -> anyhow::Result<IndexSummary> {
+        let (mut index, opened) = Index::open(db_path, opts.check || unclean)?;
+        for n in &opened {
+            on_event(IndexEvent::Notice(n.clone()));
+        }
+        notices.extend(opened);
+        if unclean {
+            // Checked: what is left of the log goes into the database now, or was not valid
+            // (cut mid-frame); the next run need not check again.
+            index.truncate_wal()?;
+        }
+        // Written once the index is open (its folder exists); a run that cannot write it
+        // still runs, and the next one checks as if this one had not ended.
+        let _ = std::fs::write(&marker, std::process::id().to_string());
+        update(&mut index, scope, opts, on_event)
+    };
+    let mut summary = match first() {
         Ok(s) => s,
-        Err(e) if db::is_corruption(&e) => {
-            // Damage found mid-run: start over on a fresh index.
-            drop(index);
+        Err(e) if db::is_corruption(&e) || db::is_inconsistent(&e) => {
+            // Damage found after opening: start over on a fresh index.
             let aside = db::move_aside(db_path)?;
             let n = format!(
-                "the index {} turned out corrupt; moved it to {} and rebuilding",
+                "the index {} turned out damaged ({}); moved it to {} and rebuilding it from the library",
                 db_path.display(),
+                crate::safe_text::one_line(&format!("{e:#}"), 300),
                 aside.display()
             );
             on_event(IndexEvent::Notice(n.clone()));
             let (mut index, _) = Index::open(db_path, false)?;
+            let _ = std::fs::write(&marker, std::process::id().to_string());
             let mut s = update(&mut index, scope, opts, on_event)?;
             s.notices.push(n);
             s
         }
         Err(e) => return Err(e),
     };
+    let _ = std::fs::remove_file(&marker);
     summary.notices.splice(0..0, notices);
     Ok(summary)
 }
@@ -739,5 +897,47 @@ impl Indexer {
 impl Drop for Indexer {
     fn drop(&mut self) {
         self.cancel();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Budget;
+    use std::sync::atomic::{AtomicU64, Ordering};
+
+    #[test]
+    fn the_budget_never_lets_more_bytes_in_than_it_holds_except_one_alone() {
+        let budget = Budget::new(100);
+        let held = AtomicU64::new(0);
+        let most = AtomicU64::new(0);
+        std::thread::scope(|s| {
+            for t in 0..8u64 {
+                let (budget, held, most) = (&budget, &held, &most);
+                s.spawn(move || {
+                    for i in 0..200u64 {
+                        // Sizes 1..=150: some over the cap, which must go alone.
+                        let n = (t * 37 + i * 13) % 150 + 1;
+                        let p = budget.take(n);
+                        let now = held.fetch_add(n, Ordering::SeqCst) + n;
+                        assert!(now <= 100 || now == n, "{now} bytes held with {n} taken");
+                        most.fetch_max(now, Ordering::SeqCst);
+                        held.fetch_sub(n, Ordering::SeqCst);
+                        drop(p);
+                    }
+                });
+            }
+        });
+        assert!(most.load(Ordering::SeqCst) > 1);
+        assert_eq!(*budget.used.lock().unwrap(), 0);
+    }
+
+    #[test]
+    fn a_permit_grows_without_holding_while_it_waits() {
+        let budget = Budget::new(10);
+        let mut a = budget.take(5);
+        a.resize(10);
+        assert_eq!(*budget.used.lock().unwrap(), 10);
+        drop(a);
+        assert_eq!(*budget.used.lock().unwrap(), 0);
     }
 }

@@ -41,7 +41,15 @@ impl SqliteStore {
             .index
             .lock()
             .map_err(|_| anyhow::anyhow!("index lock poisoned"))?;
-        f(&ix)
+        // Damage met mid-query (a page of the database is unreadable) says what to do;
+        // queries never move or rebuild anything themselves.
+        f(&ix).map_err(|e| {
+            if db::is_corruption(&e) {
+                e.context(db::damaged_hint(ix.path()))
+            } else {
+                db::explain_full(e, ix.path())
+            }
+        })
     }
 
     /// Marks an article starred or not.
@@ -196,6 +204,23 @@ impl SqliteStore {
                 .conn()
                 .query_row("SELECT count(*) FROM articles", [], |r| r.get::<_, i64>(0))?
                 as usize)
+        })
+    }
+}
+
+impl SqliteStore {
+    /// Whether more than `n` articles match `query` (cheap: walks the match list only).
+    pub fn matches_more_than(&self, query: &str, n: usize) -> anyhow::Result<bool> {
+        let Some(q) = fts_query(query) else {
+            return Ok(false);
+        };
+        self.with(|ix| {
+            Ok(ix
+                .conn()
+                .prepare_cached("SELECT rowid FROM fts WHERE fts MATCH ? LIMIT 1 OFFSET ?")?
+                .query_row(rusqlite::params![q, n as i64], |_| Ok(()))
+                .optional()?
+                .is_some())
         })
     }
 }
