@@ -901,6 +901,18 @@ pub fn sentence_source(
 /// ..., warning that C`).
 pub fn leading_subject(doc: &Doc, s: usize, lim: usize) -> Option<Range<usize>> {
     let mut a = s;
+    // A dateline is never the subject (`WASHINGTON — Sen. Ruth Hale defended ...`,
+    // `PORTLAND, Maine (AP) — ...`).
+    if let Some(dash) = (s..lim.min(s + 10)).find(|&i| {
+        doc.toks[i].kind == Kind::Punct && matches!(doc.toks[i].ch, '—' | '–')
+            || doc.toks[i].is_punct('-') && doc.toks.get(i + 1).is_some_and(|n| n.capitalized())
+    }) && dash > s
+        && doc.toks[s].is_word()
+        && doc.text(s).chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !doc.text(s).chars().any(char::is_lowercase)
+    {
+        a = dash + 1;
+    }
     while a < lim
         && doc.is_any(
             a,

@@ -325,4 +325,22 @@ mod tests {
             Some("Tom Reilly")
         );
     }
+
+    #[test]
+    fn a_dateline_is_never_a_speaker() {
+        let body = "PORTLAND, Maine \u{2014} Coach Dana Reyes defended the plan, saying the \
+                    team would rest its starters on Sunday.";
+        let q = attributed(body);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].1.as_deref(), Some("Dana Reyes"));
+    }
+
+    #[test]
+    fn an_abbreviated_title_is_the_role() {
+        let body = "Sen. Ruth Hale spoke on Monday.\n\nThe senator told reporters that \
+                    the bill would pass in June.";
+        let q = attributed(body);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].1.as_deref(), Some("Ruth Hale"));
+    }
 }

@@ -319,7 +319,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
                 // `President Trump`: the title words before the name are roles.
                 // `Interior Minister X`: a title modifier before the role word is skipped.
                 for w in doc.body[r.clone()].split_whitespace() {
-                    let w = w.trim_end_matches('.');
+                    let w = expand_title(w.trim_end_matches('.'));
                     if words().is_title(w) && words().flags(w) & ROLE != 0 {
                         let w = w.to_lowercase();
                         if !titles[*e].contains(&w) {
@@ -1318,4 +1318,31 @@ fn sentence_subjects(doc: &Doc, known: &Known) -> Vec<(usize, u32, usize)> {
         }
     }
     out
+}
+
+/// The role an abbreviated title stands for (`Sen.` → `senator`), so that `the senator`
+/// finds `Sen. Ruth Hale`.
+fn expand_title(w: &str) -> &str {
+    const ABBREVIATIONS: &[(&str, &str)] = &[
+        ("sen", "senator"),
+        ("rep", "representative"),
+        ("gov", "governor"),
+        ("gen", "general"),
+        ("lt", "lieutenant"),
+        ("col", "colonel"),
+        ("maj", "major"),
+        ("capt", "captain"),
+        ("sgt", "sergeant"),
+        ("adm", "admiral"),
+        ("prof", "professor"),
+        ("supt", "superintendent"),
+        ("atty", "attorney"),
+        ("cmdr", "commander"),
+        ("pres", "president"),
+        ("amb", "ambassador"),
+    ];
+    ABBREVIATIONS
+        .iter()
+        .find(|(a, _)| a.eq_ignore_ascii_case(w))
+        .map_or(w, |(_, full)| full)
 }
