@@ -1088,12 +1088,15 @@ fn framed(
             if q < e && doc.toks[q].is_punct(',') {
                 let c2 = trim(doc, q + 1..e);
                 let (w1, w2) = (doc.words(c1.clone()), doc.words(c2.clone()));
+                // The rest of C1's clause goes on with its verb (`, have involved`, `, is
+                // the flow of`), not an appositive of the writer's (`, an effort that`).
                 let goes_on = w2 >= 2
                     && !bad_start(doc, c2.start)
                     && doc.toks[c2.start].is_word()
                     && !doc.toks[c2.start].capitalized()
                     && !doc.is_any(c2.start, CLAUSE_BREAKS)
-                    && cue_at(doc, c2.start).is_none();
+                    && cue_at(doc, c2.start).is_none()
+                    && finite_verb_within(doc, c2.start, e, 2);
                 if goes_on && w1 >= 1 && !is_whole_quote(doc, &c1) {
                     let whole = trim(doc, c1.start..e);
                     return finish(doc, res, np, whole, cue, para, rule);

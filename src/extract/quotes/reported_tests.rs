@@ -294,3 +294,15 @@ fn a_clause_split_by_its_frame_is_reported_whole() {
         "The pier will reopen in May"
     );
 }
+
+#[test]
+fn an_appositive_after_the_frame_is_the_writers() {
+    assert_eq!(
+        one_indirect(
+            "The two navies want closer drills, officials said on Wednesday, an effort that \
+             could soon include Japan."
+        )
+        .0,
+        "The two navies want closer drills"
+    );
+}
