@@ -33,6 +33,8 @@ pub enum Rule {
     ColonLeadIn,
     /// `As S put it, "Q"`.
     AsPutIt,
+    /// `"Q" — S`: a name after a dash closing the quotation's paragraph.
+    DashCredit,
     /// The quote sits inside a reported clause and shares its source.
     ReportedSource,
     /// `S called it "Q"`: the subject of a naming or speech verb before a fragment.
@@ -52,7 +54,7 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in declaration order.
-    pub const ALL: [Rule; 16] = [
+    pub const ALL: [Rule; 17] = [
         Rule::QuotationMarks,
         Rule::ReportedClause,
         Rule::ReportedParticiple,
@@ -62,6 +64,7 @@ impl Rule {
         Rule::CueBefore,
         Rule::ColonLeadIn,
         Rule::AsPutIt,
+        Rule::DashCredit,
         Rule::ReportedSource,
         Rule::NamingVerb,
         Rule::SameSentence,
@@ -83,6 +86,7 @@ impl Rule {
             Rule::CueBefore => "cue_before",
             Rule::ColonLeadIn => "colon_lead_in",
             Rule::AsPutIt => "as_put_it",
+            Rule::DashCredit => "dash_credit",
             Rule::ReportedSource => "reported_source",
             Rule::NamingVerb => "naming_verb",
             Rule::SameSentence => "same_sentence",
@@ -105,6 +109,7 @@ impl Rule {
             Rule::CueBefore => "S said: \"Q\"",
             Rule::ColonLeadIn => "S agreed: \"Q\"",
             Rule::AsPutIt => "As S put it, \"Q\"",
+            Rule::DashCredit => "\"Q\" — S",
             Rule::ReportedSource => "inside a clause S reported",
             Rule::NamingVerb => "S called it \"Q\"",
             Rule::SameSentence => "another quote of the sentence",

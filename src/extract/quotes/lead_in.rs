@@ -29,18 +29,102 @@ pub struct Site {
     pub prev_last_para: bool,
     /// Token of the opening mark.
     pub open: usize,
+    /// Token of the closing mark, when the quotation closes in this paragraph.
+    pub close: Option<usize>,
+    /// The quotation is a clause or more (direct), not a fragment.
+    pub direct: bool,
     pub para: u32,
 }
 
 /// The speaker of an unframed quotation by a lead-in step, with the step.
 pub fn attribute(doc: &Doc, res: &mut Resolver, site: &Site) -> Option<(Speaker, Rule)> {
+    // A fragment only by a short `NAME:` lead (`Kelli Ward: Impeach the AG, 'Stop DC'`).
+    if !site.direct {
+        return headline_lead(doc, res, site).map(|sp| (sp, Rule::ColonLeadIn));
+    }
     if let Some(sp) = as_put_it(doc, res, site) {
         return Some((sp, Rule::AsPutIt));
+    }
+    if let Some(sp) = dash_credit(doc, res, site) {
+        return Some((sp, Rule::DashCredit));
     }
     if let Some(sp) = colon(doc, res, site) {
         return Some((sp, Rule::ColonLeadIn));
     }
+    if let Some(sp) = statement_lead(doc, res, site) {
+        return Some((sp, Rule::ColonLeadIn));
+    }
+    if let Some(sp) = headline_lead(doc, res, site) {
+        return Some((sp, Rule::ColonLeadIn));
+    }
     paragraph_subject(doc, res, site).map(|sp| (sp, Rule::ParagraphSubject))
+}
+
+/// `"Q" ― Nell Grey` / `"Q" — Ann Poe, a voter in Ohio`: a name after a dash closing the
+/// quotation's paragraph credits it (lists of reader comments, epigraphs).
+fn dash_credit(doc: &Doc, res: &mut Resolver, site: &Site) -> Option<Speaker> {
+    let close = site.close?;
+    let dash = close + 1;
+    let t = doc.toks.get(dash)?;
+    if t.kind != Kind::Punct || !matches!(t.ch, '―' | '—' | '–') {
+        return None;
+    }
+    let start = dash + 1;
+    let mut end = start;
+    while end < site.sent.end
+        && end - start < 6
+        && (doc.toks[end].capitalized() || doc.toks[end].is_punct('.'))
+    {
+        end += 1;
+    }
+    // The name ends the sentence or is followed by an appositive.
+    let ends = end >= site.sent.end
+        || doc.toks[end].is_punct(',')
+        || doc.toks[end].kind == Kind::Punct && matches!(doc.toks[end].ch, '.' | '(');
+    if end == start || !ends {
+        return None;
+    }
+    res.resolve(start..end, None, site.para).filter(can_speak)
+}
+
+/// `Trump issued a statement, "Q"`: a comma after a clause ending with a speech noun.
+fn statement_lead(doc: &Doc, res: &mut Resolver, site: &Site) -> Option<Speaker> {
+    let open = site.open;
+    if open < site.sent.start + 3 || !doc.toks[open - 1].is_punct(',') {
+        return None;
+    }
+    if !doc.is_any(
+        open - 2,
+        &[
+            "statement",
+            "tweet",
+            "message",
+            "post",
+            "letter",
+            "email",
+            "e-mail",
+            "memo",
+        ],
+    ) {
+        return None;
+    }
+    let clause = site.sent.start..open - 1;
+    if clause.len() > 25 {
+        return None;
+    }
+    let subj = leading_subject(doc, clause.start, clause.end)?;
+    res.resolve(subj, None, site.para).filter(can_speak)
+}
+
+/// `Bill Clinton: Hillary 'Better Qualified ...'`, `Kelli Ward: Impeach AG Lynch, 'Stop
+/// DC'`: a short name and a colon open the sentence (a headline's lead).
+fn headline_lead(doc: &Doc, res: &mut Resolver, site: &Site) -> Option<Speaker> {
+    let s = site.sent.start;
+    let colon = (s + 1..site.open.min(s + 8)).find(|&i| doc.toks[i].is_punct(':'))?;
+    if !(s..colon).all(|i| doc.toks[i].capitalized() || doc.toks[i].is_punct('.')) {
+        return None;
+    }
+    res.resolve(s..colon, None, site.para).filter(can_speak)
 }
 
 /// A source that can speak without a speech verb: a person, or an organization the
@@ -48,6 +132,7 @@ pub fn attribute(doc: &Doc, res: &mut Resolver, site: &Site) -> Option<(Speaker,
 fn can_speak(sp: &Speaker) -> bool {
     sp.name.is_some()
         && (sp.kind == SpeakerKind::Person
+            || sp.kind == SpeakerKind::Document
             || sp.kind == SpeakerKind::Organization && sp.entity.is_some())
 }
 
@@ -69,14 +154,26 @@ fn as_put_it(doc: &Doc, res: &mut Resolver, site: &Site) -> Option<Speaker> {
         return None;
     }
     let verb = it - 1;
-    // The nearest `as` before the verb, within a short phrase.
-    let lo = verb.saturating_sub(8).max(s);
+    // The nearest `as` before the verb (`As Steven Rosenthal, a tax lawyer, recently put
+    // it`): the source is the phrase after it, up to an appositive's comma.
+    let lo = verb.saturating_sub(25).max(s);
     let a = (lo..verb).rev().find(|&i| doc.is(i, "as"))?;
-    if a + 1 >= verb || (a + 1..verb).any(|i| !doc.toks[i].is_word() && !doc.toks[i].is_punct('.'))
+    let mut end = verb;
+    while end > a + 1 && doc.toks[end - 1].is_word() && doc.toks[end - 1].ch.is_lowercase() {
+        end -= 1; // `recently`, `once`
+    }
+    let (src, appos) = match (a + 1..end).find(|&i| doc.toks[i].is_punct(',')) {
+        Some(c) => (a + 1..c, Some(c + 1..end.saturating_sub(1).max(c + 1))),
+        None => (a + 1..end, None),
+    };
+    if src.is_empty()
+        || src
+            .clone()
+            .any(|i| !doc.toks[i].is_word() && !doc.toks[i].is_punct('.'))
     {
         return None;
     }
-    res.resolve(a + 1..verb, None, site.para).filter(named)
+    res.resolve(src, appos, site.para).filter(named)
 }
 
 /// `S verb ...: "Q"` in one sentence, or a paragraph ending with `S verb ...:` before a
@@ -342,5 +439,44 @@ mod tests {
         let q = attributed(body);
         assert_eq!(q.len(), 1, "{q:?}");
         assert_eq!(q[0].1.as_deref(), Some("Ruth Hale"));
+    }
+
+    #[test]
+    fn a_name_after_a_dash_credits_the_quotation() {
+        let body = "\u{201c}The most infuriating thing is the noise.\u{201d} \u{2015} Nell Carden";
+        assert_eq!(
+            speaker(body, "The most infuriating thing is the noise."),
+            (Some("Nell Carden".into()), Rule::DashCredit)
+        );
+    }
+
+    #[test]
+    fn a_statement_then_a_comma_leads_in() {
+        let body = "Mayor Lina Ortiz issued a statement, \u{201c}Last night our city was \
+                    attacked.\u{201d}";
+        assert_eq!(
+            speaker(body, "Last night our city was attacked."),
+            (Some("Lina Ortiz".into()), Rule::ColonLeadIn)
+        );
+    }
+
+    #[test]
+    fn a_headline_lead_names_the_speaker_of_its_fragment() {
+        let body =
+            "Kelli Ward: Impeach the Attorney General, \u{2018}Stop Them at the Door.\u{2019}";
+        assert_eq!(
+            speaker(body, "Stop Them at the Door."),
+            (Some("Kelli Ward".into()), Rule::ColonLeadIn)
+        );
+    }
+
+    #[test]
+    fn as_someone_described_put_it() {
+        let body = "As Steven Rosen, a tax lawyer at the institute, recently put it, \
+                    \u{201c}Did he avoid taxes or evade them?\u{201d}";
+        assert_eq!(
+            speaker(body, "Did he avoid taxes or evade them?"),
+            (Some("Steven Rosen".into()), Rule::AsPutIt)
+        );
     }
 }

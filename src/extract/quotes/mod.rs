@@ -167,7 +167,7 @@ pub fn extract(body: &str, known: &Known) -> Vec<Quote> {
                     speaker_rule = Rule::NamingVerb;
                 }
             }
-            if speaker.is_none() && !nonquote && kind == QuoteKind::Direct {
+            if speaker.is_none() && !nonquote {
                 let prev = si.checked_sub(1);
                 let site = lead_in::Site {
                     sent: sent.clone(),
@@ -175,6 +175,8 @@ pub fn extract(body: &str, known: &Known) -> Vec<Quote> {
                     prev_same_para: prev.is_some_and(|p| doc.sent_para[p] == para),
                     prev_last_para: prev.is_some_and(|p| doc.sent_para[p] + 1 == para),
                     open,
+                    close,
+                    direct: kind == QuoteKind::Direct,
                     para,
                 };
                 if let Some((s, r)) = lead_in::attribute(&doc, &mut res, &site) {
