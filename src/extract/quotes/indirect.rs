@@ -262,6 +262,7 @@ fn clause_after(doc: &Doc, cue: &Cue, mut p: usize, e: usize) -> After {
                 .find(|&i| doc.toks[i].kind == Kind::Close && doc.toks[i].q == t.q)
             && doc.words(close + 1..e) >= 2
             && doc.toks.get(close + 1).is_some_and(|n| n.is_word())
+            && finite_verb_within(doc, p, e, 12)
         {
             return After::Clause {
                 start: p,
@@ -484,7 +485,18 @@ fn finite_verb_within(doc: &Doc, p: usize, e: usize, n: usize) -> bool {
             || doc.is_any(i, IRREGULAR_PAST)
             || w.ends_with("n't")
             || w.ends_with("n’t")
-            || w.len() > 4 && w.ends_with("ed") && t.ch.is_lowercase()
+            || w.len() > 4
+                && w.ends_with("ed")
+                && t.ch.is_lowercase()
+                // (`toward shared goals`, `a closed door`: an adjective)
+                && !(i > 0
+                    && doc.is_any(
+                        i - 1,
+                        &[
+                            "the", "a", "an", "toward", "towards", "of", "for", "with", "and",
+                            "or", "its", "his", "her", "their", "our", "more", "most", "very",
+                        ],
+                    ))
             || i > p && w.ends_with('s') && t.ch.is_lowercase() && {
                 // `it still considers`: one adverb may sit between.
                 let mut b = i - 1;
@@ -911,7 +923,8 @@ fn framed(
         && (doc.is_any(
             k - 1,
             &[
-                "the", "a", "an", "his", "her", "its", "their", "our", "’s", "'s",
+                "the", "a", "an", "his", "her", "its", "their", "our", "’s", "'s", "of", "for",
+                "with",
             ],
         ) || doc.text(k - 1).ends_with("’s")
             || doc.text(k - 1).ends_with("'s"))
@@ -1101,7 +1114,7 @@ fn framed(
                     let whole = trim(doc, c1.start..e);
                     return finish(doc, res, np, whole, cue, para, rule);
                 }
-                if w1 <= 4 && w2 > w1 && !bad_start(doc, c2.start) {
+                if w1 <= 4 && w2 > w1 && !bad_start(doc, c2.start) && !is_whole_quote(doc, &c2) {
                     return finish(doc, res, np, c2, cue, para, rule);
                 }
             }

@@ -306,3 +306,17 @@ fn an_appositive_after_the_frame_is_the_writers() {
         "The two navies want closer drills"
     );
 }
+
+#[test]
+fn objects_and_adjectives_are_no_reported_clause() {
+    assert_eq!(
+        indirect("She has an outright majority of pledged delegates and a lead in the polls."),
+        vec![]
+    );
+    assert_eq!(
+        indirect("He pledged \u{201c}cooperation\u{201d} toward shared goals and a close bond."),
+        vec![]
+    );
+    let q = quotes("Of course, Ana Ruiz said, \u{201c}I did not know him that well.\u{201d}");
+    assert!(q.iter().all(|x| x.0 != QuoteKind::Indirect), "{q:?}");
+}
