@@ -1,7 +1,8 @@
 //! Build script: stamps the analysis code so that a stored index notices when it changes.
 //!
-//! Every file under `src/article/` (loading) and `src/extract/` (extraction, with its
-//! lexicons) is hashed into `EXTRACTOR_VERSION`; the index keeps the stamp with each stored
+//! Every file under `src/article/` (loading), `src/extract/` (extraction, with its
+//! lexicons) and `assets/` (the name tagger's weights, gazetteers; not the sample library) is
+//! hashed into `EXTRACTOR_VERSION`; the index keeps the stamp with each stored
 //! analysis and redoes the analyses made by other code. A hand-bumped number was forgotten
 //! in practice, leaving readers with analyses from an older extractor.
 
@@ -24,10 +25,12 @@ fn files(dir: &Path, out: &mut Vec<PathBuf>) {
 fn main() {
     let root = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets it"));
     let mut paths = Vec::new();
-    for dir in ["src/article", "src/extract"] {
+    for dir in ["src/article", "src/extract", "assets"] {
         println!("cargo:rerun-if-changed={dir}");
         files(&root.join(dir), &mut paths);
     }
+    // The model and gazetteers in `assets/` shape extraction; the sample library does not.
+    paths.retain(|p| !p.starts_with(root.join("assets/library")));
     paths.sort();
     // FNV-1a over each file's relative path and contents.
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;

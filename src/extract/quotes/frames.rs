@@ -927,7 +927,10 @@ pub fn leading_subject(doc: &Doc, s: usize, lim: usize) -> Option<Range<usize>> 
     // A fronted adjunct up to its comma is not the subject (`Before the vote, Chief Ann
     // Poe lobbied ...`, `On Thursday, after a long silence, Warren endorsed ...`).
     for _ in 0..2 {
-        if a < lim && doc.toks[a].is_word() && doc.is_any(a, FRONTED) {
+        if a < lim
+            && doc.toks[a].is_word()
+            && super::frame_words::is(super::frame_words::Section::Fronted, doc.text(a))
+        {
             let Some(c) = (a + 1..lim.min(a + 25))
                 .find(|&i| doc.toks[i].is_punct(',') && doc.toks[i].outside())
             else {
@@ -973,53 +976,6 @@ pub fn leading_subject(doc: &Doc, s: usize, lim: usize) -> Option<Range<usize>> 
     }
     (j > a).then_some(a..j)
 }
-
-/// Words that open a fronted adjunct or subordinate clause before the subject.
-const FRONTED: &[&str] = &[
-    "before",
-    "after",
-    "on",
-    "in",
-    "at",
-    "during",
-    "last",
-    "later",
-    "earlier",
-    "here",
-    "now",
-    "today",
-    "yesterday",
-    "since",
-    "with",
-    "without",
-    "under",
-    "over",
-    "despite",
-    "for",
-    "from",
-    "like",
-    "unlike",
-    "when",
-    "while",
-    "although",
-    "though",
-    "because",
-    "if",
-    "once",
-    "until",
-    "speaking",
-    "asked",
-    "following",
-    "amid",
-    "throughout",
-    "within",
-    "upon",
-    "instead",
-    "afterward",
-    "afterwards",
-    "separately",
-    "elsewhere",
-];
 
 const STOP_SUBJECT: &[&str] = &[
     "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may",

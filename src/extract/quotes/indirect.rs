@@ -430,48 +430,6 @@ const CLAUSE_VERBS: &[&str] = &[
     "isn’t", "wasn’t", "won’t",
 ];
 
-/// Words that open the writer's next clause after `C, S said,`, not the rest of C.
-const CLAUSE_BREAKS: &[&str] = &[
-    "and",
-    "but",
-    "or",
-    "while",
-    "whereas",
-    "as",
-    "because",
-    "although",
-    "though",
-    "which",
-    "who",
-    "when",
-    "where",
-    "so",
-    "yet",
-    "then",
-    "including",
-    "adding",
-    "saying",
-    "noting",
-    "according",
-    "citing",
-    "calling",
-    "though",
-    "after",
-    "before",
-    "since",
-    "if",
-    "unless",
-];
-
-/// Irregular past forms common in reported clauses.
-const IRREGULAR_PAST: &[&str] = &[
-    "said", "told", "went", "got", "made", "took", "came", "saw", "gave", "knew", "thought",
-    "found", "left", "felt", "kept", "began", "brought", "bought", "held", "ran", "won", "lost",
-    "met", "paid", "sent", "spent", "stood", "led", "built", "fell", "grew", "became", "meant",
-    "sold", "spoke", "wrote", "broke", "chose", "drove", "hid", "hit", "hurt", "let", "put",
-    "quit", "read", "rose", "shut", "struck", "taught", "threw", "wore",
-];
-
 /// A finite verb (an auxiliary or modal, a past form, `-s` after a pronoun) in the first
 /// `n` tokens from `p`: the words there make a clause.
 fn finite_verb_within(doc: &Doc, p: usize, e: usize, n: usize) -> bool {
@@ -482,7 +440,7 @@ fn finite_verb_within(doc: &Doc, p: usize, e: usize, n: usize) -> bool {
         }
         let w = doc.text(i);
         doc.is_any(i, CLAUSE_VERBS)
-            || doc.is_any(i, IRREGULAR_PAST)
+            || super::frame_words::is(super::frame_words::Section::IrregularPast, w)
             || w.ends_with("n't")
             || w.ends_with("n’t")
             || w.len() > 4
@@ -1107,7 +1065,10 @@ fn framed(
                     && !bad_start(doc, c2.start)
                     && doc.toks[c2.start].is_word()
                     && !doc.toks[c2.start].capitalized()
-                    && !doc.is_any(c2.start, CLAUSE_BREAKS)
+                    && !super::frame_words::is(
+                        super::frame_words::Section::ClauseBreak,
+                        doc.text(c2.start),
+                    )
                     && cue_at(doc, c2.start).is_none()
                     && finite_verb_within(doc, c2.start, e, 2);
                 if goes_on && w1 >= 1 && !is_whole_quote(doc, &c1) {

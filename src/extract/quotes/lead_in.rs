@@ -11,6 +11,7 @@
 //! person (named, by role or by pronoun) or a named organization, never a plain noun
 //! phrase (`The rules are simple: "No phones."` has no speaker).
 
+use super::frame_words::{self, Section};
 use super::frames::{cue_at, leading_subject, noun_use, sentence_source, speech_form};
 use super::resolve::{Resolver, Speaker};
 use super::text::{Doc, Kind};
@@ -93,19 +94,7 @@ fn statement_lead(doc: &Doc, res: &mut Resolver, site: &Site) -> Option<Speaker>
     if open < site.sent.start + 3 || !doc.toks[open - 1].is_punct(',') {
         return None;
     }
-    if !doc.is_any(
-        open - 2,
-        &[
-            "statement",
-            "tweet",
-            "message",
-            "post",
-            "letter",
-            "email",
-            "e-mail",
-            "memo",
-        ],
-    ) {
+    if !doc.toks[open - 2].is_word() || !frame_words::is(Section::SpeechNoun, doc.text(open - 2)) {
         return None;
     }
     let clause = site.sent.start..open - 1;
@@ -195,25 +184,6 @@ fn colon(doc: &Doc, res: &mut Resolver, site: &Site) -> Option<Speaker> {
     clause_source(doc, res, clause, site.para)
 }
 
-/// Speech verbs that open an inverted lead-in (`Said Ellis:`).
-const INVERTED: &[&str] = &[
-    "said",
-    "says",
-    "added",
-    "adds",
-    "asked",
-    "asks",
-    "wrote",
-    "writes",
-    "explained",
-    "noted",
-    "continued",
-    "replied",
-    "answered",
-    "recalled",
-    "warned",
-];
-
 /// The source of a lead-in clause: `Said Ellis`, the subject of its speech verb, or its
 /// leading subject when that is someone who can speak.
 fn clause_source(
@@ -234,7 +204,7 @@ fn clause_source(
     }
     // `Said Ellis:` / `Added the mayor:`: an inverted cue opens the clause.
     // (A capitalized verb is never a cue by itself: `Said Ahmed` may be a name.)
-    if clause.len() >= 2 && doc.is_any(clause.start, INVERTED) {
+    if clause.len() >= 2 && frame_words::is(Section::Inverted, doc.text(clause.start)) {
         return res
             .resolve(clause.start + 1..clause.end, None, para)
             .filter(named);

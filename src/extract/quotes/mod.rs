@@ -9,6 +9,7 @@
 //!    current speaker; scare quotes, titles and names in marks are dropped.
 
 pub mod cues;
+pub mod frame_words;
 pub mod frames;
 pub mod indirect;
 pub mod lead_in;
@@ -495,6 +496,18 @@ const MINOR: &[&str] = &[
 /// Scare quotes, titles, nicknames and terms: `so-called “experts”`, `the film “Bad
 /// Blood”`, `a phone called “Trading Nation”`.
 fn is_nonquote(doc: &Doc, sent_start: usize, span: usize, open: usize) -> bool {
+    // An appositive to a naming noun: `its unofficial nickname among pupils, "the big
+    // lunch", has stuck`.
+    if open > sent_start + 1 && doc.toks[open - 1].is_punct(',') {
+        let lo = (open - 1).saturating_sub(5).max(sent_start);
+        if (lo..open - 1).any(|i| {
+            doc.toks[i].is_word()
+                && doc.toks[i].outside()
+                && frame_words::is(frame_words::Section::Naming, doc.text(i))
+        }) {
+            return true;
+        }
+    }
     // A naming phrase right before the marks.
     let mut end = open;
     if end > sent_start && doc.toks[end - 1].is_punct(',') {

@@ -320,3 +320,12 @@ fn objects_and_adjectives_are_no_reported_clause() {
     let q = quotes("Of course, Ana Ruiz said, \u{201c}I did not know him that well.\u{201d}");
     assert!(q.iter().all(|x| x.0 != QuoteKind::Indirect), "{q:?}");
 }
+
+#[test]
+fn a_quoted_name_beside_a_naming_noun_is_no_speech() {
+    let q = quotes(
+        "The scheme's unofficial nickname among pupils, \u{201c}the big lunch\u{201d}, has \
+         stuck, Graham Osterberg said.",
+    );
+    assert!(q.iter().all(|x| x.0 != QuoteKind::Partial), "{q:?}");
+}

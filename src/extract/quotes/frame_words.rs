@@ -1,0 +1,89 @@
+//! Word lists of the quote frames, read from `src/extract/data/frame_words.txt`.
+
+use super::cues::FastMap;
+use super::text::lower;
+use std::sync::OnceLock;
+
+const DATA: &str = include_str!("../data/frame_words.txt");
+
+/// A section of `frame_words.txt`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    /// Words opening a fronted adjunct before the subject.
+    Fronted = 1,
+    /// Speech verbs opening an inverted lead-in (`Said Ellis:`).
+    Inverted = 2,
+    /// Nouns for a statement (`issued a statement, "Q"`).
+    SpeechNoun = 4,
+    /// Words opening the writer's next clause after `C, S said,`.
+    ClauseBreak = 8,
+    /// Nouns naming quoted words as a name or term.
+    Naming = 16,
+    /// Irregular past forms.
+    IrregularPast = 32,
+}
+
+fn section(name: &str) -> u8 {
+    match name {
+        "fronted" => Section::Fronted as u8,
+        "inverted" => Section::Inverted as u8,
+        "speech_noun" => Section::SpeechNoun as u8,
+        "clause_break" => Section::ClauseBreak as u8,
+        "naming" => Section::Naming as u8,
+        "irregular_past" => Section::IrregularPast as u8,
+        _ => 0,
+    }
+}
+
+fn table() -> &'static FastMap<String, u8> {
+    static T: OnceLock<FastMap<String, u8>> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut map: FastMap<String, u8> = FastMap::default();
+        let mut flag = 0u8;
+        for line in DATA.lines() {
+            let line = line.split('#').next().unwrap_or("").trim();
+            if let Some(sec) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                flag = section(sec);
+                continue;
+            }
+            for w in line.split_whitespace() {
+                *map.entry(w.to_string()).or_default() |= flag;
+            }
+        }
+        map
+    })
+}
+
+/// `true` when `word` (any case) is listed in `section`.
+pub fn is(section: Section, word: &str) -> bool {
+    let mut buf = [0u8; 48];
+    lower(word, &mut buf)
+        .and_then(|l| table().get(l))
+        .is_some_and(|&f| f & section as u8 != 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_section_is_read_and_words_are_case_blind() {
+        assert!(is(Section::Fronted, "Before"));
+        assert!(is(Section::Inverted, "said"));
+        assert!(is(Section::SpeechNoun, "statement"));
+        assert!(is(Section::ClauseBreak, "while"));
+        assert!(is(Section::Naming, "nickname"));
+        assert!(is(Section::IrregularPast, "told"));
+        assert!(!is(Section::Naming, "said"));
+        // Every section header in the file is one the code knows.
+        for line in DATA.lines() {
+            if let Some(sec) = line
+                .trim()
+                .strip_prefix('[')
+                .and_then(|l| l.strip_suffix(']'))
+            {
+                assert_ne!(section(sec), 0, "unknown section [{sec}]");
+            }
+        }
+    }
+}
