@@ -110,9 +110,17 @@ pub fn find_cue(doc: &Doc, i: usize) -> Option<Cue> {
         });
     }
     let v = entry.verb?;
-    // `United States`, `Said Ahmed`: a capitalized word is a name, not a cue.
+    // `United States`, `Said Ahmed`: a capitalized word is a name, not a cue — except a
+    // third-person form between capitalized words, a headline's cue (`Bellwether County Says
+    // Trump Should Win`).
     if t.ch.is_uppercase() {
-        return None;
+        let headline = v.form == Form::Third
+            && i > 0
+            && doc.toks[i - 1].capitalized()
+            && doc.toks.get(i + 1).is_some_and(|n| n.capitalized());
+        if !headline {
+            return None;
+        }
     }
     Some(Cue {
         start: i,

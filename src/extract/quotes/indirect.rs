@@ -708,6 +708,7 @@ fn plural_or_they(doc: &Doc, np: &Range<usize>) -> bool {
         || doc.toks[last].kind == Kind::Punct && doc.toks[last].ch == '%';
     share
         || doc.is_any(last, &["they", "we", "i", "you", "people", "police"])
+        || doc.is(np.start, "those")
         || (t.ends_with('s') && !t.ends_with("ss") && !doc.toks[last].capitalized())
         || (t.ends_with('s') && doc.toks[last].capitalized() && words().is_group(t))
 }
@@ -906,8 +907,17 @@ fn framed(
     {
         *last_subject = Some(np.clone());
     }
-    let participle =
-        verb.form == Form::Ing && !cue.phrase && k > s && doc.toks[k - 1].is_punct(',');
+    // `X issued a statement saying that C`: a participle after a speech noun reports for
+    // the sentence's subject, as one after a comma does.
+    let participle = verb.form == Form::Ing
+        && !cue.phrase
+        && k > s
+        && (doc.toks[k - 1].is_punct(',')
+            || doc.toks[k - 1].is_word()
+                && super::frame_words::is(
+                    super::frame_words::Section::SpeechNoun,
+                    doc.text(k - 1),
+                ));
     if !cue.phrase && matches!(verb.form, Form::Ing | Form::Participle) && !progressive {
         // `with forecasters warning that C`.
         let with = np
@@ -1071,7 +1081,24 @@ fn framed(
                     )
                     && cue_at(doc, c2.start).is_none()
                     && finite_verb_within(doc, c2.start, e, 2);
-                if goes_on && w1 >= 1 && !is_whole_quote(doc, &c1) {
+                // `During his years in office, Mr. Obama said, a majority of Americans have
+                // come to believe ...`: C1 is an adjunct and C2 the clause; reported whole.
+                let adjunct = doc.toks[c1.start].is_word()
+                    && (doc.is_any(c1.start, ADJ_PREPS)
+                        || super::frame_words::is(
+                            super::frame_words::Section::Fronted,
+                            doc.text(c1.start),
+                        ));
+                let clause_after_adjunct = adjunct
+                    && w2 >= 3
+                    && doc.toks[c2.start].is_word()
+                    && !super::frame_words::is(
+                        super::frame_words::Section::ClauseBreak,
+                        doc.text(c2.start),
+                    )
+                    && !bad_start(doc, c2.start)
+                    && finite_verb_within(doc, c2.start, e, 10);
+                if (goes_on || clause_after_adjunct) && w1 >= 1 && !is_whole_quote(doc, &c1) {
                     let whole = trim(doc, c1.start..e);
                     return finish(doc, res, np, whole, cue, para, rule);
                 }

@@ -329,3 +329,46 @@ fn a_quoted_name_beside_a_naming_noun_is_no_speech() {
     );
     assert!(q.iter().all(|x| x.0 != QuoteKind::Partial), "{q:?}");
 }
+
+#[test]
+fn a_participle_after_a_statement_reports_for_the_subject() {
+    assert_eq!(
+        one_indirect(
+            "Senator Ada Quist issued a statement saying that the vote should wait until June."
+        ),
+        (
+            "the vote should wait until June".into(),
+            Some("Ada Quist".into())
+        )
+    );
+}
+
+#[test]
+fn an_adjunct_then_the_frame_then_the_clause() {
+    assert_eq!(
+        one_indirect(
+            "During her years in office, Ada Quist said, most residents have come to trust the \
+             council."
+        )
+        .0,
+        "During her years in office, Ada Quist said, most residents have come to trust the council"
+    );
+}
+
+#[test]
+fn a_headline_cue_is_capitalized() {
+    assert_eq!(
+        one_indirect("Bellwether County Says Trump Should Win Nomination").1,
+        Some("Bellwether County".into())
+    );
+    // A capitalized past form between names is still a name (`Said Ahmed`).
+    assert_eq!(indirect("Minister Said Ahmed Khan Visits Cairo"), vec![]);
+}
+
+#[test]
+fn those_take_a_plural_verb() {
+    assert_eq!(
+        one_indirect("Those over 60 say they feel that way by two to one.").0,
+        "they feel that way by two to one"
+    );
+}
