@@ -21,6 +21,10 @@ pub enum Section {
     Naming = 16,
     /// Irregular past forms.
     IrregularPast = 32,
+    /// Number words.
+    Number = 64,
+    /// Nouns and names in -ly (not manner adverbs).
+    LyNoun = 128,
 }
 
 fn section(name: &str) -> u8 {
@@ -31,6 +35,8 @@ fn section(name: &str) -> u8 {
         "clause_break" => Section::ClauseBreak as u8,
         "naming" => Section::Naming as u8,
         "irregular_past" => Section::IrregularPast as u8,
+        "number" => Section::Number as u8,
+        "ly_noun" => Section::LyNoun as u8,
         _ => 0,
     }
 }
@@ -46,12 +52,47 @@ fn table() -> &'static FastMap<String, u8> {
                 flag = section(sec);
                 continue;
             }
+            if flag == 0 {
+                continue;
+            }
             for w in line.split_whitespace() {
                 *map.entry(w.to_string()).or_default() |= flag;
             }
         }
         map
     })
+}
+
+/// The `[title_abbreviation]` pairs: abbreviation (lowercase, no dot) → role.
+fn abbreviations() -> &'static FastMap<String, String> {
+    static T: OnceLock<FastMap<String, String>> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut map = FastMap::default();
+        let mut inside = false;
+        for line in DATA.lines() {
+            let line = line.split('#').next().unwrap_or("").trim();
+            if let Some(sec) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                inside = sec == "title_abbreviation";
+                continue;
+            }
+            if inside {
+                for pair in line.split_whitespace() {
+                    if let Some((a, full)) = pair.split_once('=') {
+                        map.insert(a.to_string(), full.to_string());
+                    }
+                }
+            }
+        }
+        map
+    })
+}
+
+/// The role an abbreviated title stands for (`Sen` → `senator`), or the word itself.
+pub fn expand_title(w: &str) -> &str {
+    let mut buf = [0u8; 48];
+    lower(w, &mut buf)
+        .and_then(|l| abbreviations().get(l))
+        .map_or(w, String::as_str)
 }
 
 /// `true` when `word` (any case) is listed in `section`.
@@ -74,7 +115,11 @@ mod tests {
         assert!(is(Section::ClauseBreak, "while"));
         assert!(is(Section::Naming, "nickname"));
         assert!(is(Section::IrregularPast, "told"));
+        assert!(is(Section::Number, "three"));
+        assert!(is(Section::LyNoun, "family"));
         assert!(!is(Section::Naming, "said"));
+        assert_eq!(expand_title("Sen"), "senator");
+        assert_eq!(expand_title("Mayor"), "Mayor");
         // Every section header in the file is one the code knows.
         for line in DATA.lines() {
             if let Some(sec) = line
@@ -82,7 +127,10 @@ mod tests {
                 .strip_prefix('[')
                 .and_then(|l| l.strip_suffix(']'))
             {
-                assert_ne!(section(sec), 0, "unknown section [{sec}]");
+                assert!(
+                    section(sec) != 0 || sec == "title_abbreviation",
+                    "unknown section [{sec}]"
+                );
             }
         }
     }

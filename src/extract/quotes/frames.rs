@@ -225,21 +225,7 @@ fn manner_adverb(w: &str) -> bool {
     w.len() >= 6
         && w.ends_with("ly")
         && w.chars().all(|c| c.is_ascii_lowercase())
-        && !super::text::is_one_of(
-            w,
-            &[
-                "family",
-                "assembly",
-                "monopoly",
-                "anomaly",
-                "supply",
-                "reply",
-                "butterfly",
-                "homily",
-                "italy",
-                "july",
-            ],
-        )
+        && !super::frame_words::is(super::frame_words::Section::LyNoun, w)
 }
 
 /// A source phrase found left of a cue.
@@ -824,30 +810,13 @@ pub const NOUN_BEFORE: &[&str] = &[
     "both", "earlier", "latest", "initial", "early", "official", "public", "press",
 ];
 
-/// Number words that make a following `-s` cue a plural noun (`three demands`).
-const NUMBER_WORDS: &[&str] = &[
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "dozens",
-    "hundreds",
-    "thousands",
-    "millions",
-];
-
 /// `three demands`, `the reports`, `12 claims`: a third-person cue form after a
 /// determiner, quantifier or number is a plural noun, not a verb.
 pub fn noun_use(doc: &Doc, c: &Cue) -> bool {
     c.verb.is_some_and(|v| v.form == Form::Third)
         && c.start > 0
         && (doc.is_any(c.start - 1, NOUN_BEFORE)
-            || doc.is_any(c.start - 1, NUMBER_WORDS)
+            || super::frame_words::is(super::frame_words::Section::Number, doc.text(c.start - 1))
             || doc.is_any(
                 c.start - 1,
                 &[

@@ -224,9 +224,6 @@ const PARTICLES: &[&str] = &[
     "de", "van", "von", "bin", "al", "da", "di", "del", "der", "la", "le", "du", "dos", "das",
     "ibn", "y", "ben", "el", "st",
 ];
-const NUMBERS: &[&str] = &[
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-];
 const DETERMINERS: &[&str] = &["the", "a", "an", "one", "another", "this", "that", "these"];
 const POSTMOD: &[&str] = &[
     "of",
@@ -319,7 +316,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
                 // `President Trump`: the title words before the name are roles.
                 // `Interior Minister X`: a title modifier before the role word is skipped.
                 for w in doc.body[r.clone()].split_whitespace() {
-                    let w = expand_title(w.trim_end_matches('.'));
+                    let w = super::frame_words::expand_title(w.trim_end_matches('.'));
                     if words().is_title(w) && words().flags(w) & ROLE != 0 {
                         let w = w.to_lowercase();
                         if !titles[*e].contains(&w) {
@@ -555,7 +552,11 @@ impl<'d, 'a> Resolver<'d, 'a> {
             return Some(self.person_speaker(pi, r));
         }
         // `One in three`, `two of the officers`: a share of people, as written.
-        if e - s > 2 && doc.is_any(s, NUMBERS) && doc.is_any(s + 1, &["in", "of", "out"]) {
+        if e - s > 2
+            && doc.toks[s].is_word()
+            && super::frame_words::is(super::frame_words::Section::Number, doc.text(s))
+            && doc.is_any(s + 1, &["in", "of", "out"])
+        {
             let phrase = doc.bytes(s..e);
             return Some(Speaker {
                 name: Some(doc.body[phrase.clone()].to_string()),
@@ -1318,31 +1319,4 @@ fn sentence_subjects(doc: &Doc, known: &Known) -> Vec<(usize, u32, usize)> {
         }
     }
     out
-}
-
-/// The role an abbreviated title stands for (`Sen.` → `senator`), so that `the senator`
-/// finds `Sen. Ruth Hale`.
-fn expand_title(w: &str) -> &str {
-    const ABBREVIATIONS: &[(&str, &str)] = &[
-        ("sen", "senator"),
-        ("rep", "representative"),
-        ("gov", "governor"),
-        ("gen", "general"),
-        ("lt", "lieutenant"),
-        ("col", "colonel"),
-        ("maj", "major"),
-        ("capt", "captain"),
-        ("sgt", "sergeant"),
-        ("adm", "admiral"),
-        ("prof", "professor"),
-        ("supt", "superintendent"),
-        ("atty", "attorney"),
-        ("cmdr", "commander"),
-        ("pres", "president"),
-        ("amb", "ambassador"),
-    ];
-    ABBREVIATIONS
-        .iter()
-        .find(|(a, _)| a.eq_ignore_ascii_case(w))
-        .map_or(w, |(_, full)| full)
 }
