@@ -228,6 +228,40 @@ fn manner_adverb(w: &str) -> bool {
         && !super::frame_words::is(super::frame_words::Section::LyNoun, w)
 }
 
+/// A capitalized name opening the sentence at `s` (after connectives), then an appositive
+/// up to the comma at `comma2` that has commas of its own (`Geoff Garin, a pollster who
+/// works with Priorities USA, a super PAC,`): (name, appositive).
+fn long_appositive(doc: &Doc, s: usize, comma2: usize) -> Option<(Range<usize>, Range<usize>)> {
+    let mut a = s;
+    while a < comma2 && doc.is_any(a, CONNECTIVES) {
+        a += 1;
+    }
+    let mut n = a;
+    while n < comma2 && (doc.toks[n].capitalized() || n > a && doc.toks[n].is_punct('.')) {
+        n += 1;
+    }
+    if n == a || n >= comma2 || !doc.toks[n].is_punct(',') || comma2 - n > 40 {
+        return None;
+    }
+    let ap = n + 1..comma2;
+    let inner_commas = doc.toks[ap.clone()]
+        .iter()
+        .filter(|t| t.is_punct(','))
+        .count();
+    let opens_appos = doc.is_any(
+        ap.start,
+        &[
+            "a", "an", "the", "who", "former", "whose", "one", "now", "then", "also",
+        ],
+    ) || doc.toks[ap.start].ch.is_ascii_digit();
+    let clean = doc.toks[ap.clone()].iter().all(|t| {
+        t.kind != Kind::Open && t.kind != Kind::Close && !t.is_punct(';') && !t.is_punct(':')
+    }) && !ap
+        .clone()
+        .any(|i| doc.toks[i].is_word() && cue_at(doc, i).is_some_and(|c| speech_form(&c)));
+    (inner_commas >= 1 && opens_appos && clean).then_some((a..n, ap))
+}
+
 /// A source phrase found left of a cue.
 #[derive(Debug, Clone)]
 pub struct Np {
@@ -347,6 +381,18 @@ pub fn subject_before(doc: &Doc, s: usize, k: usize) -> Option<Np> {
     }
     if !bounded && appos.is_none() {
         return None;
+    }
+    // `Paul Porter, a truck driver from Ava, Mo., who backs Mr. Trump, said`: a name opening
+    // the sentence and an appositive with commas of its own.
+    if start == end
+        && appos.is_none()
+        && end > s
+        && doc.toks[end - 1].is_punct(',')
+        && let Some((name, ap)) = long_appositive(doc, s, end - 1)
+    {
+        start = name.start;
+        end = name.end;
+        appos = Some(ap);
     }
     if start == end && appos.is_none() {
         // `S, the ROLE of ORG, said` or `S, who ..., said`.

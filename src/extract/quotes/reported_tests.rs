@@ -372,3 +372,23 @@ fn those_take_a_plural_verb() {
         "they feel that way by two to one"
     );
 }
+
+#[test]
+fn a_name_with_a_long_appositive_of_its_own_commas() {
+    assert_eq!(
+        one_indirect(
+            "Paul Porter, a truck driver from Ava, Mo., who is a member of the union, said he \
+             already received overtime pay."
+        )
+        .1,
+        Some("Paul Porter".into())
+    );
+    assert_eq!(
+        one_indirect(
+            "Gita Roy, a pollster who works with Priorities First, a campaign group, said the \
+             primaries had hardened views."
+        )
+        .1,
+        Some("Gita Roy".into())
+    );
+}
