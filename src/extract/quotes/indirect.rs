@@ -898,7 +898,30 @@ fn framed(
         && doc.is(k - 1, "who")
         && doc.toks[k - 2].is_punct(',');
     let np = if relative {
-        subject_before(doc, s, k - 2)
+        // `said Howard Rubel, a senior analyst, who notes that C`: the antecedent is the
+        // name before the role's appositive.
+        subject_before(doc, s, k - 2).map(|np| match np.before {
+            Some(b)
+                if doc.toks[b].is_punct(',')
+                    && b > s
+                    && doc.toks[b - 1].capitalized()
+                    && doc.is_any(np.range.start, &["a", "an", "the"]) =>
+            {
+                let mut st = b - 1;
+                while st > s
+                    && (doc.toks[st - 1].capitalized()
+                        || doc.toks[st - 1].is_punct('.') && st - 1 > s)
+                {
+                    st -= 1;
+                }
+                Np {
+                    range: st..b,
+                    appos: Some(np.range.clone()),
+                    before: (st > s).then(|| st - 1),
+                }
+            }
+            _ => np,
+        })
     } else {
         subject_before(doc, s, sk)
     };

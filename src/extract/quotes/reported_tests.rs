@@ -392,3 +392,18 @@ fn a_name_with_a_long_appositive_of_its_own_commas() {
         Some("Gita Roy".into())
     );
 }
+
+#[test]
+fn a_relative_clause_after_a_role_reports_for_the_name() {
+    let q = indirect(
+        "That is not enough, said Ivo Rubel, a senior analyst at Jeffcoat, who notes that the \
+         firm has vowed to cut costs.",
+    );
+    assert!(
+        q.contains(&(
+            "the firm has vowed to cut costs".into(),
+            Some("Ivo Rubel".into())
+        )),
+        "{q:?}"
+    );
+}
