@@ -213,7 +213,12 @@ fn clause_source(
         doc.toks[i].is_word()
             && cue_at(doc, i).is_some_and(|c| speech_form(&c) && !noun_use(doc, &c))
     });
-    let sp = sentence_source(doc, res, clause.start, clause.end, para)?;
+    // (`The columnist Ann Poe went so far as to say:` — when the speech verb's own subject
+    // cannot be read, the clause's subject.)
+    let sp = sentence_source(doc, res, clause.start, clause.end, para).or_else(|| {
+        let subj = leading_subject(doc, clause.start, clause.end)?;
+        res.resolve(subj, None, para).filter(can_speak)
+    })?;
     if has_cue { named(&sp) } else { can_speak(&sp) }.then_some(sp)
 }
 
@@ -447,6 +452,24 @@ mod tests {
         assert_eq!(
             speaker(body, "Did he avoid taxes or evade them?"),
             (Some("Steven Rosen".into()), Rule::AsPutIt)
+        );
+    }
+
+    #[test]
+    fn a_subordinator_is_not_the_source_and_a_lead_in_falls_back_to_its_subject() {
+        let body = "While Gil Amos acknowledges its appeal as a \u{201c}forceful persona,\u{201d} \
+                    he backs another candidate.";
+        assert_eq!(
+            speaker(body, "forceful persona,").0.as_deref(),
+            Some("Gil Amos")
+        );
+        let body = "The columnist Ada Quist went so far as to say: \u{201c}The site as we know \
+                    it is over.\u{201d}";
+        assert_eq!(
+            speaker(body, "The site as we know it is over.")
+                .0
+                .as_deref(),
+            Some("Ada Quist")
         );
     }
 }

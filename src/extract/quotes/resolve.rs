@@ -462,6 +462,17 @@ impl<'d, 'a> Resolver<'d, 'a> {
         if s >= e {
             return None;
         }
+        // `While Will acknowledges`: a subordinator opening the phrase is not the source.
+        if e - s > 1
+            && doc.is_any(
+                s,
+                &[
+                    "while", "when", "although", "though", "because", "since", "if", "whereas",
+                ],
+            )
+        {
+            s += 1;
+        }
         // A possessive determiner alone (`His repeated claims of ... alleged`) names no one.
         if e - s == 1 && doc.is_any(s, &["his", "its", "their", "my", "our", "your"]) {
             return None;
