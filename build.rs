@@ -1,8 +1,9 @@
 //! Build script: stamps the analysis code so that a stored index notices when it changes.
 //!
-//! Every file under `src/article/` (loading) and `src/extract/` (extraction, with its
-//! lexicons) is hashed into `EXTRACTOR_VERSION`; the index keeps the stamp with each stored
-//! analysis and redoes the analyses made by other code. A hand-bumped number was forgotten
+//! Every file under `src/article/` (loading), `src/extract/` (extraction, with its
+//! lexicons) and `assets/gazetteer/` (generated place and name lists) is hashed into
+//! `EXTRACTOR_VERSION`; the index keeps the stamp with each stored analysis and redoes the
+//! analyses made by other code. A hand-bumped number was forgotten
 //! in practice, leaving readers with analyses from an older extractor.
 
 use std::path::{Path, PathBuf};
@@ -24,7 +25,7 @@ fn files(dir: &Path, out: &mut Vec<PathBuf>) {
 fn main() {
     let root = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets it"));
     let mut paths = Vec::new();
-    for dir in ["src/article", "src/extract"] {
+    for dir in ["src/article", "src/extract", "assets/gazetteer"] {
         println!("cargo:rerun-if-changed={dir}");
         files(&root.join(dir), &mut paths);
     }

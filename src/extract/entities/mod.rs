@@ -543,4 +543,22 @@ mod tests {
         assert_eq!(person_gender("Matt Taylor"), Some(Gender::Male));
         assert_eq!(person_gender("Taylor Quinn"), None);
     }
+
+    #[test]
+    fn gazetteer_places_in_a_place_context() {
+        // A GeoNames city after a locative preposition.
+        let t = recognize(&article(
+            "The festival in Tarnów drew large crowds. Organisers said the square was full.",
+        ));
+        assert_eq!(names(&t, EntityKind::Place), ["Tarnów"]);
+        // An unknown multiword name right after `near`.
+        let t = recognize(&article(
+            "Shelling was reported near Qaryat al-Nur on Monday, the monitors said.",
+        ));
+        assert_eq!(names(&t, EntityKind::Place), ["Qaryat al-Nur"]);
+        // Without the context, a gazetteer name is nothing by itself, and a month is never
+        // a place.
+        let t = recognize(&article("The vote in March was close. Tarnów was quiet."));
+        assert!(names(&t, EntityKind::Place).is_empty(), "{:?}", t.entities);
+    }
 }

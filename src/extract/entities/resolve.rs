@@ -286,6 +286,43 @@ pub(super) fn place_context(body: &str, toks: &[Token], r: &Raw) -> bool {
             .is_some_and(|w| DIRECTIONS.contains(&w) || PLACE_OF_NOUNS.contains(&w))
 }
 
+/// Prepositions that put a GeoNames place name where a place is expected (`in Tarnów`).
+const LOCATIVES: &[&str] = &[
+    "in",
+    "near",
+    "outside",
+    "across",
+    "throughout",
+    "around",
+    "inside",
+];
+
+/// A name the rules left open is a place when GeoNames knows it and a locative preposition
+/// stands before it (`in Tarnów`, `near Vinnytsia`), or, known or not, right after `near`
+/// or `outside` (`near Qaryat al-Nur`).
+pub(super) fn locative_place(body: &str, toks: &[Token], r: &Raw) -> bool {
+    let Some(prev) = r
+        .first_tok
+        .checked_sub(1)
+        .and_then(|k| word_at(body, toks, k))
+    else {
+        return false;
+    };
+    if r.title.is_some() || !LOCATIVES.contains(&prev) {
+        return false;
+    }
+    let lx = lex();
+    let name: Vec<&str> = r.words.iter().map(|w| &body[w.clone()]).collect();
+    if name.len() > 1 && matches!(prev, "near" | "outside") {
+        return true;
+    }
+    let key = name.join(" ");
+    lx.gazetteer.contains(&key)
+        && !lx.generic.contains(key.as_str())
+        && !lx.stopwords.contains(key.as_str())
+        && !lx.titles.contains(key.as_str())
+}
+
 /// Nouns for a kind of place that name it in `the NOUN of NAME`.
 const PLACE_OF_NOUNS: &[&str] = &[
     "village",
@@ -624,7 +661,7 @@ pub fn resolve(body: &str, toks: &[Token], raws: &[Raw]) -> Resolved {
                 // A sentence's first word may be a capitalized common word: only a clear
                 // person context counts there.
                 let free = !r.sent_initial;
-                if free && place_context(body, toks, r) {
+                if free && (place_context(body, toks, r) || locative_place(body, toks, r)) {
                     Some(b.add_place(body, r))
                 } else if free && prev == Some("at") {
                     Some(b.add_org(body, r))
@@ -727,7 +764,7 @@ pub fn resolve(body: &str, toks: &[Token], raws: &[Raw]) -> Resolved {
                     Some(b.add_person(body, r))
                 } else if r.sent_initial {
                     None
-                } else if place_context(body, toks, r) {
+                } else if place_context(body, toks, r) || locative_place(body, toks, r) {
                     Some(b.add_place(body, r))
                 } else if org_context(body, toks, r) {
                     Some(b.add_org(body, r))
