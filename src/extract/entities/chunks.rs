@@ -383,7 +383,19 @@ const MEDIA_HEADS: &[&str] = &[
     "Mirror",
     "Express",
     "Mail",
+    "Ledger",
+    "Monitor",
+    "Reporter",
+    "Guardian",
+    "Courant",
+    "Beacon",
+    "Clarion",
 ];
+
+/// Last words of a street's name. The annotation guide lists no streets among places, so
+/// `Elm Street` and `Fifth Avenue` name no entity (a lexicon entry such as `Wall Street`
+/// still does).
+pub const STREET_WORDS: &[&str] = &["Street", "Avenue", "Boulevard", "Road", "Lane", "Drive"];
 
 /// Compass words that make a region out of a place (`North India`, `Kowloon West`).
 const COMPASS: &[&str] = &[
@@ -465,6 +477,30 @@ fn headline_tokens(body: &str, toks: &[Token]) -> Vec<bool> {
     out
 }
 
+/// Per token: it lies in a paragraph written wholly in capitals (`CANADA ADVANCES`), a
+/// subhead whose words say nothing about names.
+fn subhead_tokens(body: &str, toks: &[Token]) -> Vec<bool> {
+    let mut out = vec![false; toks.len()];
+    let mut start = 0;
+    while start < toks.len() {
+        let mut end = start + 1;
+        while end < toks.len() && !toks[end].para_start {
+            end += 1;
+        }
+        let mut words = toks[start..end].iter().filter(|t| t.is_word()).peekable();
+        let caps = words.peek().is_some()
+            && words.all(|t| !t.text(body).chars().any(char::is_lowercase))
+            && toks[start..end]
+                .iter()
+                .any(|t| t.is_word() && is_all_caps(t.text(body)));
+        if caps {
+            out[start..end].iter_mut().for_each(|b| *b = true);
+        }
+        start = end;
+    }
+    out
+}
+
 /// In a headline, only names with firm evidence stay, cut to what the evidence covers:
 /// a given name and one more word (`Ana Ruiz Wins Race` → `Ana Ruiz`), an organization up
 /// to its last cue word (`Lund University Study Finds` → `Lund University`).
@@ -517,6 +553,7 @@ pub fn classify(body: &str, toks: &[Token]) -> Vec<Raw> {
     let mut out = Vec::new();
     let lower = lowercase_openers(body, toks);
     let headline = headline_tokens(body, toks);
+    let subhead = subhead_tokens(body, toks);
     for run in runs(body, toks) {
         if run.len() > MAX_RUN {
             continue;
@@ -539,7 +576,19 @@ pub fn classify(body: &str, toks: &[Token]) -> Vec<Raw> {
         let ps = pieces(body, toks, &run, &norm, &lower);
         let from = out.len();
         classify_run(body, toks, &run, &norm, &ps, lx, &mut out);
-        if headline[run[0]] {
+        if subhead[run[0]] {
+            // Only names a lexicon knows, and people's names (a signature block), stay in
+            // a paragraph written in capitals.
+            let mut k = from;
+            while k < out.len() {
+                if out[k].canon.is_none() && out[k].kind != RawKind::Person {
+                    out.remove(k);
+                } else {
+                    k += 1;
+                }
+            }
+            trim_headline(body, toks, lx, &mut out, from);
+        } else if headline[run[0]] {
             trim_headline(body, toks, lx, &mut out, from);
         }
     }
@@ -788,6 +837,43 @@ fn classify_group(
         return;
     }
 
+    // `the Rowing Federation and Castellan`: an organization ending in its cue word, then
+    // `and` and a name with no cue of its own, are two names, not one. (`Department of
+    // Health and Human Services` and `Securities and Exchange Commission` stay whole.)
+    let word_cue = |p: usize| ps[p].2 == Piece::Word && has_org_cue(lx, &norm[ps[p].0]);
+    if let Some(m) = idx
+        .iter()
+        .position(|&p| ps[p].2 == Piece::Connector && toks[run[ps[p].0]].text(body) == "and")
+        && m >= 2
+        && word_cue(idx[m - 1])
+        && idx[..m].iter().all(|&p| ps[p].2 != Piece::Connector)
+        && !idx[m + 1..].iter().any(|&p| word_cue(p))
+    {
+        let before = Group {
+            pieces: idx[..m].to_vec(),
+            title: g.title,
+        };
+        let after = Group {
+            pieces: idx[m + 1..].to_vec(),
+            title: None,
+        };
+        classify_group(body, toks, run, norm, ps, lx, &before, out);
+        let from = out.len();
+        classify_group(body, toks, run, norm, ps, lx, &after, out);
+        // A lone word coordinated with an organization is one too, unless it is a
+        // person's name.
+        if out.len() == from + 1 && out[from].kind == RawKind::Unknown {
+            let w = &body[out[from].name.clone()];
+            if !lx.given.contains_key(w)
+                && !lx.surnames_first.contains(w)
+                && !out[from].sent_initial
+            {
+                out[from].kind = RawKind::Org;
+            }
+        }
+        return;
+    }
+
     // Organization cue anywhere in the group: one organization over the group.
     // A known organization that ends in a cue, after other name words, is only the tail of
     // a longer name: `Coastal Defense Department`.
@@ -887,7 +973,9 @@ fn classify_group(
                 if let Some(n) = cue_len
                     && n <= 2
                 {
-                    out.push(mk(RawKind::Place, p, rest[n - 1], None));
+                    if !STREET_WORDS.contains(&norm[ps[rest[n - 1]].0].as_ref()) {
+                        out.push(mk(RawKind::Place, p, rest[n - 1], None));
+                    }
                     k += 1 + n;
                     continue;
                 }
@@ -1012,7 +1100,9 @@ fn classify_group(
                     RawKind::UnknownMulti
                 };
                 let generic_only = last_words.iter().all(|w| lx.generic.contains(*w));
-                if !(generic_only && kind != RawKind::Person) {
+                let street =
+                    n_words >= 2 && STREET_WORDS.contains(&last) && kind != RawKind::Person;
+                if !(generic_only && kind != RawKind::Person || street) {
                     out.push(mk(kind, a, b, None));
                 }
                 k = j + 1;

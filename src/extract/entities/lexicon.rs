@@ -21,6 +21,9 @@ const SURNAMES: &str = include_str!("../data/surnames.txt");
 const STOPWORDS: &str = include_str!("../data/stopwords.txt");
 const GENERIC: &str = include_str!("../data/generic_caps.txt");
 const ROLES: &str = include_str!("../data/person_roles.txt");
+/// Built by `tools/build_gazetteers.py` from GeoNames and the US Census name lists.
+const GAZ_PLACES: &str = include_str!("../../../assets/gazetteer/places.txt");
+const GAZ_GIVEN: &str = include_str!("../../../assets/gazetteer/given_names.txt");
 
 fn lines(data: &str) -> impl Iterator<Item = &str> {
     data.lines()
@@ -153,6 +156,9 @@ pub struct Lexicons {
     pub generic: LexSet<String>,
     /// Lowercase nouns for a person's role or occupation.
     pub roles: LexSet<String>,
+    /// GeoNames places (countries, US states, cities): a place only where the context
+    /// says so (`in Tarnów`), since many are also surnames or words.
+    pub gazetteer: Lexicon<()>,
 }
 
 fn canon_table(data: &str) -> (Lexicon<Canon>, Vec<String>) {
@@ -199,7 +205,8 @@ fn build() -> Lexicons {
         place_cues.insert(c, ());
     }
     let mut given = LexMap::default();
-    for line in lines(GIVEN_NAMES) {
+    // The hand-made list first: its genders win over the census lists'.
+    for line in lines(GIVEN_NAMES).chain(lines(GAZ_GIVEN)) {
         let mut it = line.split_whitespace();
         let (Some(n), g) = (it.next(), it.next()) else {
             continue;
@@ -209,7 +216,11 @@ fn build() -> Lexicons {
             Some("F") => Some(Gender::Female),
             _ => None,
         };
-        given.insert(n.to_string(), g);
+        given.entry(n.to_string()).or_insert(g);
+    }
+    let mut gazetteer = Lexicon::new();
+    for p in lines(GAZ_PLACES) {
+        gazetteer.insert(p, ());
     }
     Lexicons {
         places,
@@ -226,6 +237,7 @@ fn build() -> Lexicons {
         stopwords: set(STOPWORDS),
         generic: set(GENERIC),
         roles: set(ROLES),
+        gazetteer,
     }
 }
 
@@ -287,6 +299,12 @@ mod tests {
         assert_eq!(given_name("Taylor"), Some(None));
         assert_eq!(given_name("Table"), None);
         assert!(is_demonym("South Korean"));
+        // The gazetteers: GeoNames cities, census given names.
+        assert!(l.gazetteer.contains("Tarnów"));
+        assert!(l.gazetteer.contains("Rio de Janeiro"));
+        assert!(!l.gazetteer.contains("March"));
+        assert_eq!(given_name("Lupita"), Some(Some(Gender::Female)));
+        assert_eq!(given_name("Adalberto"), Some(Some(Gender::Male)));
     }
 
     #[test]

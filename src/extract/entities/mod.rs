@@ -543,4 +543,92 @@ mod tests {
         assert_eq!(person_gender("Matt Taylor"), Some(Gender::Male));
         assert_eq!(person_gender("Taylor Quinn"), None);
     }
+
+    #[test]
+    fn gazetteer_places_in_a_place_context() {
+        // A GeoNames city after a locative preposition.
+        let t = recognize(&article(
+            "The festival in Tarnów drew large crowds. Organisers said the square was full.",
+        ));
+        assert_eq!(names(&t, EntityKind::Place), ["Tarnów"]);
+        // An unknown multiword name right after `near`.
+        let t = recognize(&article(
+            "Shelling was reported near Qaryat al-Nur on Monday, the monitors said.",
+        ));
+        assert_eq!(names(&t, EntityKind::Place), ["Qaryat al-Nur"]);
+        // Without the context, a gazetteer name is nothing by itself, and a month is never
+        // a place.
+        let t = recognize(&article("The vote in March was close. Tarnów was quiet."));
+        assert!(names(&t, EntityKind::Place).is_empty(), "{:?}", t.entities);
+    }
+
+    #[test]
+    fn coordinated_names_split_at_and() {
+        let t = recognize(&article(
+            "The grant went to the Rowing Federation and Castellan, officials said.",
+        ));
+        let orgs = names(&t, EntityKind::Organization);
+        assert_eq!(orgs, ["Rowing Federation", "Castellan"], "{orgs:?}");
+        // A name with `of` before `and`, or a cue after it, stays whole.
+        let t = recognize(&article(
+            "The Department of Health and Human Services and the Securities and Exchange \
+             Commission spoke.",
+        ));
+        let orgs = names(&t, EntityKind::Organization);
+        assert!(
+            orgs.contains(&"Department of Health and Human Services"),
+            "{orgs:?}"
+        );
+        assert!(
+            orgs.contains(&"Securities and Exchange Commission"),
+            "{orgs:?}"
+        );
+    }
+
+    #[test]
+    fn subheads_in_capitals_name_nothing() {
+        let t = recognize(&article(
+            "CANADA ADVANCES\n\nThe team won again on Sunday, the coach said.",
+        ));
+        assert!(
+            names(&t, EntityKind::Organization).is_empty(),
+            "{:?}",
+            t.entities
+        );
+        assert!(names(&t, EntityKind::Person).is_empty(), "{:?}", t.entities);
+        // A signature block in capitals still names its person.
+        let t = recognize(&article("The brief was filed.\n\nMARGARET L. OSTROVA"));
+        assert_eq!(names(&t, EntityKind::Person), ["MARGARET L. OSTROVA"]);
+    }
+
+    #[test]
+    fn streets_are_not_places() {
+        let t = recognize(&article(
+            "The shop on Elm Street and the bank on Fifth Avenue were closed, and traffic \
+             near Mill Road was slow.",
+        ));
+        assert!(names(&t, EntityKind::Place).is_empty(), "{:?}", t.entities);
+    }
+
+    #[test]
+    fn outlet_named_by_its_last_word() {
+        let t = recognize(&article(
+            "The story was first reported by Harbor Ledger on Tuesday.",
+        ));
+        assert_eq!(names(&t, EntityKind::Organization), ["Harbor Ledger"]);
+        assert!(names(&t, EntityKind::Person).is_empty());
+    }
+
+    #[test]
+    fn players_in_a_result_line() {
+        let t = recognize(&article("Tomasz Wierzbicki beat Anselm Okoro 6-4."));
+        let people = names(&t, EntityKind::Person);
+        assert!(people.contains(&"Tomasz Wierzbicki"), "{people:?}");
+        assert!(people.contains(&"Anselm Okoro"), "{people:?}");
+        // Teams are not players, and no score means no result.
+        let t = recognize(&article("The Denver Falcons beat Ashby Rovers 3-1."));
+        assert!(names(&t, EntityKind::Person).is_empty(), "{:?}", t.entities);
+        let t = recognize(&article("Rain beat Harlow Quay again."));
+        assert!(names(&t, EntityKind::Person).is_empty(), "{:?}", t.entities);
+    }
 }

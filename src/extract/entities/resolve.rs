@@ -286,6 +286,97 @@ pub(super) fn place_context(body: &str, toks: &[Token], r: &Raw) -> bool {
             .is_some_and(|w| DIRECTIONS.contains(&w) || PLACE_OF_NOUNS.contains(&w))
 }
 
+/// Prepositions that put a GeoNames place name where a place is expected (`in Tarnów`).
+const LOCATIVES: &[&str] = &[
+    "in",
+    "near",
+    "outside",
+    "across",
+    "throughout",
+    "around",
+    "inside",
+];
+
+/// A name the rules left open is a place when GeoNames knows it and a locative preposition
+/// stands before it (`in Tarnów`, `near Vinnytsia`), or, known or not, right after `near`
+/// or `outside` (`near Qaryat al-Nur`).
+pub(super) fn locative_place(body: &str, toks: &[Token], r: &Raw) -> bool {
+    let Some(prev) = r
+        .first_tok
+        .checked_sub(1)
+        .and_then(|k| word_at(body, toks, k))
+    else {
+        return false;
+    };
+    if r.title.is_some() || !LOCATIVES.contains(&prev) {
+        return false;
+    }
+    let lx = lex();
+    let name: Vec<&str> = r.words.iter().map(|w| &body[w.clone()]).collect();
+    if name.len() > 1
+        && matches!(prev, "near" | "outside")
+        && !name
+            .last()
+            .is_some_and(|w| super::chunks::STREET_WORDS.contains(w))
+    {
+        return true;
+    }
+    let key = name.join(" ");
+    lx.gazetteer.contains(&key)
+        && !lx.generic.contains(key.as_str())
+        && !lx.stopwords.contains(key.as_str())
+        && !lx.titles.contains(key.as_str())
+}
+
+/// Verbs of a match result: `Tomasz Wierzbicki beat Anselm Okoro 6-4`.
+const RESULT_VERBS: &[&str] = &[
+    "beat",
+    "beats",
+    "defeated",
+    "defeats",
+    "edged",
+    "overcame",
+    "upset",
+    "outlasted",
+    "eliminated",
+    "stunned",
+    "routed",
+    "downed",
+    "def.",
+];
+
+/// A score such as `6-4` or `21–19`.
+fn is_score(w: &str) -> bool {
+    let mut parts = w.split(['-', '\u{2013}']);
+    matches!((parts.next(), parts.next(), parts.next()),
+        (Some(a), Some(b), None) if !a.is_empty() && !b.is_empty()
+            && a.bytes().all(|c| c.is_ascii_digit()) && b.bytes().all(|c| c.is_ascii_digit()))
+}
+
+/// A name of two or three words beside a result verb, with a score later in the sentence,
+/// is a player: `Tomasz Wierzbicki beat Anselm Okoro 6-4.` Plural last words are teams.
+pub(super) fn result_person(body: &str, toks: &[Token], r: &Raw) -> bool {
+    if !(2..=3).contains(&r.words.len()) {
+        return false;
+    }
+    let last = &body[r.words[r.words.len() - 1].clone()];
+    if last.ends_with('s') && !last.ends_with("ss") {
+        return false;
+    }
+    let before = r
+        .first_tok
+        .checked_sub(1)
+        .and_then(|k| word_at(body, toks, k))
+        .is_some_and(|w| RESULT_VERBS.contains(&w));
+    let after = word_at(body, toks, r.next_tok).is_some_and(|w| RESULT_VERBS.contains(&w));
+    (before || after)
+        && toks[r.next_tok.min(toks.len())..]
+            .iter()
+            .take(16)
+            .take_while(|t| !t.sent_start)
+            .any(|t| t.is_word() && is_score(t.text(body)))
+}
+
 /// Nouns for a kind of place that name it in `the NOUN of NAME`.
 const PLACE_OF_NOUNS: &[&str] = &[
     "village",
@@ -624,11 +715,15 @@ pub fn resolve(body: &str, toks: &[Token], raws: &[Raw]) -> Resolved {
                 // A sentence's first word may be a capitalized common word: only a clear
                 // person context counts there.
                 let free = !r.sent_initial;
-                if free && place_context(body, toks, r) {
+                if free && (place_context(body, toks, r) || locative_place(body, toks, r)) {
                     Some(b.add_place(body, r))
                 } else if free && prev == Some("at") {
                     Some(b.add_org(body, r))
-                } else if !shouting && (free && particle || person_context(body, toks, r)) {
+                } else if !shouting
+                    && (free && particle
+                        || person_context(body, toks, r)
+                        || result_person(body, toks, r))
+                {
                     let before = b.entities.len();
                     let e = b.add_person(body, r);
                     if e >= before {
@@ -727,7 +822,7 @@ pub fn resolve(body: &str, toks: &[Token], raws: &[Raw]) -> Resolved {
                     Some(b.add_person(body, r))
                 } else if r.sent_initial {
                     None
-                } else if place_context(body, toks, r) {
+                } else if place_context(body, toks, r) || locative_place(body, toks, r) {
                     Some(b.add_place(body, r))
                 } else if org_context(body, toks, r) {
                     Some(b.add_org(body, r))
