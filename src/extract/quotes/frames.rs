@@ -248,12 +248,9 @@ fn long_appositive(doc: &Doc, s: usize, comma2: usize) -> Option<(Range<usize>, 
         .iter()
         .filter(|t| t.is_punct(','))
         .count();
-    let opens_appos = doc.is_any(
-        ap.start,
-        &[
-            "a", "an", "the", "who", "former", "whose", "one", "now", "then", "also",
-        ],
-    ) || doc.toks[ap.start].ch.is_ascii_digit();
+    // (`a pollster`, `who ...`, `chief executive of X`, `45`)
+    let opens_appos = doc.toks[ap.start].is_word()
+        && (doc.toks[ap.start].ch.is_lowercase() || doc.toks[ap.start].ch.is_ascii_digit());
     let clean = doc.toks[ap.clone()].iter().all(|t| {
         t.kind != Kind::Open && t.kind != Kind::Close && !t.is_punct(';') && !t.is_punct(':')
     }) && !ap

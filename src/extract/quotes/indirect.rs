@@ -698,7 +698,11 @@ fn plural_or_they(doc: &Doc, np: &Range<usize>) -> bool {
             ],
         )
     });
-    let last = post.unwrap_or(np.end) - 1;
+    let mut last = post.unwrap_or(np.end) - 1;
+    // `people familiar with her thinking`: an adjective after the head.
+    if last > np.start && doc.is_any(last, &["familiar", "close", "involved", "aware", "present"]) {
+        last -= 1;
+    }
     let t = doc.text(last);
     // `79 percent of Democrats say`, `45% of Republicans say`: a share takes a plural verb.
     let share = doc.is_any(

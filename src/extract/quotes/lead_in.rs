@@ -472,4 +472,15 @@ mod tests {
             Some("Ada Quist")
         );
     }
+
+    #[test]
+    fn the_subject_of_a_reported_clause_does_not_take_the_pronoun() {
+        let body = "Jon Tester spoke to reporters on Monday.\n\n\
+                    Even John McCain is in trouble this year, Tester said.\n\n\
+                    \u{201c}He could lose,\u{201d} he said.";
+        assert_eq!(
+            speaker(body, "He could lose,").0.as_deref(),
+            Some("Jon Tester")
+        );
+    }
 }

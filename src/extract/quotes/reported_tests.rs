@@ -407,3 +407,23 @@ fn a_relative_clause_after_a_role_reports_for_the_name() {
         "{q:?}"
     );
 }
+
+#[test]
+fn people_familiar_with_a_matter_say() {
+    assert_eq!(
+        one_indirect("People familiar with her thinking say she now backs the plan.").1,
+        Some("People familiar with her thinking".into())
+    );
+}
+
+#[test]
+fn a_role_appositive_without_an_article() {
+    assert_eq!(
+        one_indirect(
+            "Greg Raiff, chief executive of Jet Partners, a charter broker for firms and \
+             families, said the plane was unusual."
+        )
+        .1,
+        Some("Greg Raiff".into())
+    );
+}

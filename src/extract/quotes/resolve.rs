@@ -1312,6 +1312,17 @@ fn sentence_subjects(doc: &Doc, known: &Known) -> Vec<(usize, u32, usize)> {
         {
             continue;
         }
+        // `McCain and Grassley are in trouble, Tester said.`: the subject of a clause the
+        // sentence reports is not the writer's subject.
+        let tail = sent.end.saturating_sub(8).max(sent.start);
+        let inverted = (tail..sent.end).any(|i| {
+            doc.toks[i].is_word()
+                && super::frames::cue_at(doc, i).is_some_and(|c| super::frames::speech_form(&c))
+                && (i.saturating_sub(6).max(sent.start)..i).any(|j| doc.toks[j].is_punct(','))
+        });
+        if inverted {
+            continue;
+        }
         let Some(subj) = super::frames::leading_subject(doc, sent.start, sent.end) else {
             continue;
         };
