@@ -483,4 +483,17 @@ mod tests {
             Some("Jon Tester")
         );
     }
+
+    #[test]
+    fn they_follow_a_plural_subject_of_the_writer() {
+        let body = "\u{201c}We will fight it,\u{201d} said the company's chief, Dan Ruhl.\n\n\
+                    Workers objected to the move on Monday. They also said the company was \
+                    shipping jobs overseas.";
+        let q = attributed(body);
+        let ind = q
+            .iter()
+            .find(|x| x.0.starts_with("the company was"))
+            .expect("clause");
+        assert_eq!(ind.1.as_deref(), Some("Workers"));
+    }
 }

@@ -1166,6 +1166,57 @@ impl<'d, 'a> Resolver<'d, 'a> {
             .map(|(_, _, e)| *e)
     }
 
+    /// The plural subject (`Workers`, `Local growers`) of the writer's sentence just before
+    /// byte `pos`, in paragraph `para` or the one before, when it starts after byte `since`.
+    fn plural_subject_before(&self, since: usize, pos: usize, para: u32) -> Option<Speaker> {
+        let doc = self.doc;
+        if since == usize::MAX {
+            return None;
+        }
+        let k = doc.toks.partition_point(|t| t.start < pos);
+        let si = doc.sents.partition_point(|r| r.end <= k);
+        let prev = si.checked_sub(1)?;
+        if para.saturating_sub(doc.sent_para[prev]) > 1 {
+            return None;
+        }
+        let sent = doc.sents[prev].clone();
+        if doc.toks[sent.clone()]
+            .iter()
+            .any(|t| t.kind == Kind::Open || t.kind == Kind::Close)
+        {
+            return None;
+        }
+        let subj = super::frames::leading_subject(doc, sent.start, sent.end)?;
+        if doc.toks[subj.start].start <= since {
+            return None;
+        }
+        let head = subj.end - 1;
+        let h = doc.text(head);
+        let plural = doc.toks[head].is_word()
+            // (capitalized only when it opens the sentence: `Workers objected`)
+            && (head == sent.start || !doc.toks[head].capitalized())
+            && h.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
+            && h.len() > 3
+            && h.ends_with('s')
+            && !h.ends_with("ss")
+            && (words().is_group(h) || words().flags(h) & ROLE != 0 || h.ends_with("ers"));
+        if !plural {
+            return None;
+        }
+        let mut st = subj.start;
+        while st < head && doc.is_any(st, DETERMINERS) {
+            st += 1;
+        }
+        let phrase = doc.bytes(st..subj.end);
+        Some(Speaker {
+            name: Some(doc.body[phrase.clone()].to_string()),
+            kind: SpeakerKind::Group,
+            entity: None,
+            span: Some(phrase),
+            gender: None,
+        })
+    }
+
     fn paragraph_person(
         &self,
         para: u32,
@@ -1246,12 +1297,27 @@ impl<'d, 'a> Resolver<'d, 'a> {
                 }
                 Some(Speaker::unknown())
             }
-            "they" => Some(
-                self.current(para, 2, |s| {
-                    matches!(s.kind, SpeakerKind::Group | SpeakerKind::Organization)
-                })
-                .unwrap_or_else(Speaker::unknown),
-            ),
+            "they" => {
+                let cur = self
+                    .history
+                    .iter()
+                    .rev()
+                    .take(12)
+                    .take_while(|(_, p, _)| para.saturating_sub(*p) <= 2)
+                    .find(|(s, _, _)| {
+                        matches!(s.kind, SpeakerKind::Group | SpeakerKind::Organization)
+                    });
+                // `Workers objected to the move. They also said ...`: a plural subject of the
+                // writer's sentence just before, after the current group last spoke.
+                let since = cur.map_or(0, |(_, _, at)| *at);
+                if let Some(g) = self.plural_subject_before(since, pos, para) {
+                    return Some(g);
+                }
+                Some(
+                    cur.map(|(s, _, _)| s.clone())
+                        .unwrap_or_else(Speaker::unknown),
+                )
+            }
             "it" => {
                 let cur = self
                     .history
