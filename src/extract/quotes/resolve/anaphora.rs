@@ -1,0 +1,457 @@
+//! Anaphora: pronouns, role nouns and organization nouns resolved to the entity they stand
+//! for, and the writer's sentence subjects that pronouns follow; also the described
+//! sources of a quotation's own frame (`said the 46-year-old`).
+
+use super::*;
+
+impl<'d, 'a> Resolver<'d, 'a> {
+    /// [`Resolver::resolve`] for the source of a quotation's own frame (`"Q," said the
+    /// 46-year-old`, `"Q," the bespectacled diplomat said`), where the cue leaves no doubt
+    /// that the phrase is a speaker: a described person that no word list knows is the
+    /// person the article gave that role, else the description as written.
+    pub fn resolve_described(
+        &mut self,
+        np: Range<usize>,
+        appos: Option<Range<usize>>,
+        para: u32,
+    ) -> Option<Speaker> {
+        if let Some(sp) = self.resolve(np.clone(), appos, para) {
+            return Some(sp);
+        }
+        let doc = self.doc;
+        let (mut s, e) = (np.start, np.end);
+        if e <= s || e - s > 6 {
+            return None;
+        }
+        let definite = doc.is_any(s, &["the", "a", "an", "this", "one"])
+            || doc.toks[s].is_word() && possessive(doc.text(s));
+        if !definite {
+            return None;
+        }
+        if doc.is_any(s, &["the", "a", "an", "this", "one"]) {
+            s += 1;
+        }
+        let head = e - 1;
+        let head_ok = s <= head
+            && doc.toks[head].is_word()
+            && !doc.toks[head].capitalized()
+            && doc
+                .text(head)
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '-')
+            && (s..e).all(|i| {
+                doc.toks[i].is_word() || doc.toks[i].is_punct(',') || doc.toks[i].is_punct('.')
+            });
+        if !head_ok {
+            return None;
+        }
+        if let Some(p) = self.by_role(doc.text(head), doc.toks[s].start) {
+            return Some(p);
+        }
+        let phrase = doc.bytes(s..e);
+        Some(Speaker {
+            name: Some(doc.body[phrase.clone()].to_string()),
+            kind: SpeakerKind::Group,
+            entity: None,
+            span: Some(phrase),
+            gender: None,
+        })
+    }
+
+    /// The person a role noun at byte `pos` stands for: of the people with that role, the
+    /// one mentioned last before `pos` (`The president says` after `President Trump`, not a
+    /// `president of the Farm Bureau` named later); else the last one registered.
+    pub(super) fn by_role(&self, role: &str, pos: usize) -> Option<Speaker> {
+        let role = role.to_lowercase();
+        fn generic(r: &str) -> &str {
+            match r {
+                "spokeswoman" | "spokesman" | "spokesperson" => "spokes",
+                "co-founder" | "cofounder" => "founder",
+                _ => r,
+            }
+        }
+        let want = generic(&role);
+        let has_role = |p: &Person| p.roles.iter().any(|r| generic(r) == want);
+        let last = self.people.iter().rposition(has_role)?;
+        // Only a choice between several people needs the mentions.
+        let cands: Vec<usize> = self
+            .people
+            .iter()
+            .filter(|p| has_role(p))
+            .filter_map(|p| p.entity)
+            .take(8)
+            .collect();
+        let pi = if cands.len() < 2 {
+            last
+        } else {
+            let end = self.known.mentions.partition_point(|(r, _)| r.start < pos);
+            let from = end.saturating_sub(300);
+            self.known.mentions[from..end]
+                .iter()
+                .rev()
+                .find(|(_, e)| cands.contains(e))
+                .and_then(|(_, e)| self.by_entity.get(e).copied())
+                .unwrap_or(last)
+        };
+        let p = &self.people[pi];
+        // A gendered role must not contradict the person's gender.
+        let f = words().flags(&role);
+        if f & FEMALE != 0 && p.gender == Some(Gender::Male)
+            || f & MALE != 0 && p.gender == Some(Gender::Female)
+        {
+            return None;
+        }
+        Some(self.person_speaker(pi, 0..0)).map(|mut s| {
+            s.span = None;
+            s
+        })
+    }
+
+    pub(super) fn org_anaphor(&self, head: &str, pos: usize, para: u32) -> Option<Speaker> {
+        // `the agency` → an organization named `... Agency`, else the current one.
+        let named = |n: &str| {
+            n.split_whitespace().any(|w| {
+                w.trim_end_matches(['’', '\'', 's'])
+                    .eq_ignore_ascii_case(head)
+            })
+        };
+        if let Some(s) = self.current(para, 3, |s| {
+            s.kind == SpeakerKind::Organization
+                && s.entity.is_some()
+                && s.name.as_deref().is_some_and(named)
+        }) {
+            return Some(s);
+        }
+        let end = self.known.mentions.partition_point(|(r, _)| r.start < pos);
+        let from = end.saturating_sub(300);
+        if let Some((_, e)) = self.known.mentions[from..end].iter().rev().find(|(_, e)| {
+            self.known
+                .entities
+                .get(*e)
+                .is_some_and(|x| x.kind == EntityKind::Organization && named(&x.name))
+        }) {
+            return Some(Speaker {
+                name: Some(self.known.entities[*e].name.clone()),
+                kind: SpeakerKind::Organization,
+                entity: Some(*e),
+                span: None,
+                gender: None,
+            });
+        }
+        // Past here any organization will do: only for company-like heads (`the company`),
+        // not `the government` (a story's only organization may be a news agency).
+        if words().flags(head) & ORGANY == 0 {
+            return None;
+        }
+        if let Some(s) = self.current(para, 3, |s| {
+            s.kind == SpeakerKind::Organization && s.entity.is_some()
+        }) {
+            return Some(s);
+        }
+        // The organization mentioned most often before this point.
+        let end = self.known.mentions.partition_point(|(r, _)| r.start < pos);
+        let mut counts: FastMap<usize, (usize, usize)> = FastMap::default();
+        // Bounded look-back keeps this linear on very long bodies.
+        let from = end.saturating_sub(300);
+        for (i, (r, e)) in self.known.mentions[from..end].iter().enumerate() {
+            if self
+                .known
+                .entities
+                .get(*e)
+                .is_some_and(|x| x.kind == EntityKind::Organization)
+                && !is_credit(self.doc.body, r)
+            {
+                let c = counts.entry(*e).or_default();
+                c.0 += 1;
+                c.1 = i;
+            }
+        }
+        let (&e, _) = counts.iter().max_by_key(|(_, (n, last))| (*n, *last))?;
+        Some(Speaker {
+            name: Some(self.known.entities[e].name.clone()),
+            kind: SpeakerKind::Organization,
+            entity: Some(e),
+            span: None,
+            gender: None,
+        })
+    }
+
+    /// The speaker for person entity `e`.
+    pub(super) fn entity_speaker(&self, e: usize) -> Speaker {
+        let ent = &self.known.entities[e];
+        match self.by_entity.get(&e).copied() {
+            Some(pi) => {
+                let mut s = self.person_speaker(pi, 0..0);
+                s.span = None;
+                s
+            }
+            None => Speaker {
+                name: Some(ent.name.clone()),
+                kind: SpeakerKind::Person,
+                entity: Some(e),
+                span: None,
+                gender: ent.gender,
+            },
+        }
+    }
+
+    /// The first person of a fitting gender named outside quotation marks in paragraph
+    /// `para` before byte `pos`.
+    /// The last person, of a fitting gender, who is the subject of a writer's sentence
+    /// after byte `since` and before `pos`, in paragraph `para` or the one before.
+    pub(super) fn subject_after(
+        &self,
+        since: usize,
+        pos: usize,
+        para: u32,
+        fits: &impl Fn(Option<Gender>) -> bool,
+    ) -> Option<usize> {
+        if since == usize::MAX {
+            return None;
+        }
+        let hi = self.subjects.partition_point(|(at, _, _)| *at < pos);
+        self.subjects[..hi]
+            .iter()
+            .rev()
+            .take_while(|(at, p, _)| *at > since && para.saturating_sub(*p) <= 1)
+            .find(|(_, _, e)| fits(self.known.entities[*e].gender))
+            .map(|(_, _, e)| *e)
+    }
+
+    /// The plural subject (`Workers`, `Local growers`) of the writer's sentence just before
+    /// byte `pos`, in paragraph `para` or the one before, when it starts after byte `since`.
+    pub(super) fn plural_subject_before(
+        &self,
+        since: usize,
+        pos: usize,
+        para: u32,
+    ) -> Option<Speaker> {
+        let doc = self.doc;
+        if since == usize::MAX {
+            return None;
+        }
+        let k = doc.toks.partition_point(|t| t.start < pos);
+        let si = doc.sents.partition_point(|r| r.end <= k);
+        let prev = si.checked_sub(1)?;
+        if para.saturating_sub(doc.sent_para[prev]) > 1 {
+            return None;
+        }
+        let sent = doc.sents[prev].clone();
+        if doc.toks[sent.clone()]
+            .iter()
+            .any(|t| t.kind == Kind::Open || t.kind == Kind::Close)
+        {
+            return None;
+        }
+        let subj = crate::extract::quotes::frames::leading_subject(doc, sent.start, sent.end)?;
+        if doc.toks[subj.start].start <= since {
+            return None;
+        }
+        let head = subj.end - 1;
+        let h = doc.text(head);
+        let plural = doc.toks[head].is_word()
+            // (capitalized only when it opens the sentence: `Workers objected`)
+            && (head == sent.start || !doc.toks[head].capitalized())
+            && h.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
+            && h.len() > 3
+            && h.ends_with('s')
+            && !h.ends_with("ss")
+            && (words().is_group(h) || words().flags(h) & ROLE != 0 || h.ends_with("ers"));
+        if !plural {
+            return None;
+        }
+        let mut st = subj.start;
+        while st < head && doc.is_any(st, DETERMINERS) {
+            st += 1;
+        }
+        let phrase = doc.bytes(st..subj.end);
+        Some(Speaker {
+            name: Some(doc.body[phrase.clone()].to_string()),
+            kind: SpeakerKind::Group,
+            entity: None,
+            span: Some(phrase),
+            gender: None,
+        })
+    }
+
+    pub(super) fn paragraph_person(
+        &self,
+        para: u32,
+        pos: usize,
+        fits: &impl Fn(Option<Gender>) -> bool,
+    ) -> Option<usize> {
+        self.paragraph_entity(para, pos, &|ent: &KnownEntity| {
+            ent.kind == EntityKind::Person && fits(ent.gender)
+        })
+    }
+
+    /// The first entity matching `pred` named outside quotation marks in paragraph `para`
+    /// before byte `pos`.
+    pub(super) fn paragraph_entity(
+        &self,
+        para: u32,
+        pos: usize,
+        pred: &impl Fn(&KnownEntity) -> bool,
+    ) -> Option<usize> {
+        let doc = self.doc;
+        let si = doc.sent_para.partition_point(|&q| q < para);
+        let first_tok = doc.sents.get(si)?.start;
+        let from = doc.toks.get(first_tok)?.start;
+        let ms = &self.known.mentions;
+        let lo = ms.partition_point(|(r, _)| r.start < from);
+        let hi = ms.partition_point(|(r, _)| r.start < pos);
+        ms[lo..hi.max(lo)].iter().take(40).find_map(|(r, e)| {
+            let ent = &self.known.entities[*e];
+            let k = doc.toks.partition_point(|t| t.start < r.start);
+            let outside = doc.toks.get(k).is_some_and(|t| t.outside());
+            (pred(ent) && outside).then_some(*e)
+        })
+    }
+
+    pub(super) fn pronoun(&self, p: &str, para: u32, pos: usize) -> Option<Speaker> {
+        let lowered = p.to_ascii_lowercase();
+        match lowered.as_str() {
+            "he" | "she" => {
+                let want = if lowered == "he" {
+                    Gender::Male
+                } else {
+                    Gender::Female
+                };
+                let fits = |g: Option<Gender>| g.is_none_or(|g| g == want);
+                let cur = self
+                    .history
+                    .iter()
+                    .rev()
+                    .take(12)
+                    .take_while(|(_, p, _)| para.saturating_sub(*p) <= 2)
+                    .find(|(s, _, _)| s.kind == SpeakerKind::Person && fits(s.gender));
+                // The subject of a sentence of the writer's after the current speaker last
+                // spoke, in this paragraph or the one before, is where the story went
+                // (`Byrne expressed concern that .... He wrote, "Q"`).
+                let since = cur.map_or(0, |(_, _, at)| *at);
+                if let Some(e) = self.subject_after(since, pos, para, &fits) {
+                    return Some(self.entity_speaker(e));
+                }
+                if let Some((s, p, _)) = cur {
+                    // A new paragraph that names another fitting person before the pronoun
+                    // (`Councillor Ann Poe backed the plan. “...,” she said`) moves the
+                    // story to that person.
+                    if *p < para
+                        && let Some(e) = self.paragraph_person(para, pos, &fits)
+                        && s.entity != Some(e)
+                    {
+                        return Some(self.entity_speaker(e));
+                    }
+                    return Some(s.clone());
+                }
+                // Most recent person mention with a fitting gender.
+                let end = self.known.mentions.partition_point(|(r, _)| r.start < pos);
+                for (_, e) in self.known.mentions[..end].iter().rev().take(40) {
+                    let ent = &self.known.entities[*e];
+                    if ent.kind == EntityKind::Person && fits(ent.gender) {
+                        return Some(self.entity_speaker(*e));
+                    }
+                }
+                Some(Speaker::unknown())
+            }
+            "they" => {
+                let cur = self
+                    .history
+                    .iter()
+                    .rev()
+                    .take(12)
+                    .take_while(|(_, p, _)| para.saturating_sub(*p) <= 2)
+                    .find(|(s, _, _)| {
+                        matches!(s.kind, SpeakerKind::Group | SpeakerKind::Organization)
+                    });
+                // `Workers objected to the move. They also said ...`: a plural subject of the
+                // writer's sentence just before, after the current group last spoke.
+                let since = cur.map_or(0, |(_, _, at)| *at);
+                if let Some(g) = self.plural_subject_before(since, pos, para) {
+                    return Some(g);
+                }
+                Some(
+                    cur.map(|(s, _, _)| s.clone())
+                        .unwrap_or_else(Speaker::unknown),
+                )
+            }
+            "it" => {
+                let cur = self
+                    .history
+                    .iter()
+                    .rev()
+                    .take(12)
+                    .take_while(|(_, p, _)| para.saturating_sub(*p) <= 3)
+                    .find(|(s, _, _)| {
+                        matches!(s.kind, SpeakerKind::Organization | SpeakerKind::Document)
+                    });
+                let Some((s, p, _)) = cur else {
+                    return Some(Speaker::unknown());
+                };
+                // A new paragraph that names another organization before `it` moves the
+                // story to that organization.
+                if *p < para
+                    && s.kind == SpeakerKind::Organization
+                    && let Some(e) = self.paragraph_entity(para, pos, &|ent: &KnownEntity| {
+                        ent.kind == EntityKind::Organization
+                    })
+                    && s.entity != Some(e)
+                {
+                    return Some(Speaker {
+                        name: Some(self.known.entities[e].name.clone()),
+                        kind: SpeakerKind::Organization,
+                        entity: Some(e),
+                        span: None,
+                        gender: None,
+                    });
+                }
+                Some(s.clone())
+            }
+            _ => Some(Speaker::unknown()),
+        }
+    }
+}
+
+/// The person entity that is the leading subject of each sentence with no quotation (a
+/// sentence of the writer's), in order.
+pub(super) fn sentence_subjects(doc: &Doc, known: &Known) -> Vec<(usize, u32, usize)> {
+    let mut out = Vec::new();
+    for (si, sent) in doc.sents.iter().enumerate() {
+        if doc.toks[sent.clone()]
+            .iter()
+            .any(|t| t.kind == Kind::Open || t.kind == Kind::Close)
+        {
+            continue;
+        }
+        // `McCain and Grassley are in trouble, Tester said.`: the subject of a clause the
+        // sentence reports is not the writer's subject.
+        let tail = sent.end.saturating_sub(8).max(sent.start);
+        let inverted = (tail..sent.end).any(|i| {
+            doc.toks[i].is_word()
+                && crate::extract::quotes::frames::cue_at(doc, i)
+                    .is_some_and(|c| crate::extract::quotes::frames::speech_form(&c))
+                && (i.saturating_sub(6).max(sent.start)..i).any(|j| doc.toks[j].is_punct(','))
+        });
+        if inverted {
+            continue;
+        }
+        let Some(subj) = crate::extract::quotes::frames::leading_subject(doc, sent.start, sent.end)
+        else {
+            continue;
+        };
+        let Some(first) = doc.toks.get(subj.start) else {
+            continue;
+        };
+        let byte = first.start;
+        let end = doc.toks[subj.end - 1].end;
+        if let Some((r, e)) = known.in_range(byte..end).iter().find(|(_, e)| {
+            known
+                .entities
+                .get(*e)
+                .is_some_and(|x| x.kind == EntityKind::Person)
+        }) {
+            out.push((r.start, doc.sent_para[si], *e));
+        }
+    }
+    out
+}
