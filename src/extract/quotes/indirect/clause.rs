@@ -1,0 +1,424 @@
+//! The shape of a reported clause: where it starts after its cue (a listener, an adjunct,
+//! `that`), whether the words there are a clause or the verb's object, and whether a finite
+//! verb makes them a clause.
+
+use super::*;
+
+/// Tokens after which a clause may still follow the cue.
+pub(super) const PREPS: &[&str] = &[
+    "at", "in", "on", "during", "via", "through", "to", "from", "with", "after", "before", "for",
+    "by", "over", "while", "outside", "inside", "ahead", "late", "early",
+];
+
+pub(super) const OBJ_PRONOUNS: &[&str] =
+    &["him", "her", "them", "us", "me", "you", "it", "everyone"];
+
+/// What follows a cue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum After {
+    /// The reported clause starts at `start`; `that` tells whether `that` introduced it.
+    Clause { start: usize, that: bool },
+    /// Only adjuncts follow, up to the end of the sentence or a comma at the index given.
+    End(usize),
+    /// Something else follows (an object, a quotation, a colon): no indirect frame.
+    Other,
+}
+
+/// Prepositions that open an adjunct between a cue and its clause.
+pub(super) const ADJ_PREPS: &[&str] = &[
+    "at",
+    "in",
+    "on",
+    "during",
+    "via",
+    "through",
+    "to",
+    "from",
+    "with",
+    "after",
+    "before",
+    "over",
+    "while",
+    "outside",
+    "inside",
+    "ahead",
+    "late",
+    "early",
+    "by",
+    "amid",
+    "following",
+    "earlier",
+    "later",
+    "for",
+    "since",
+    "throughout",
+];
+
+/// Words after which `that` is a pronoun, not a conjunction (`Apple says that is what ...`).
+pub(super) const THAT_PRONOUN_NEXT: &[&str] = &[
+    "is", "was", "will", "would", "has", "had", "can", "could", "may", "might", "should", "does",
+    "did", "seems", "means", "remains", "isn't", "isn’t", "wasn't", "wasn’t", "’s", "'s",
+];
+
+pub(super) fn that_clause(doc: &Doc, p: usize) -> After {
+    if doc.is_any(p + 1, THAT_PRONOUN_NEXT) {
+        After::Clause {
+            start: p,
+            that: true,
+        }
+    } else {
+        After::Clause {
+            start: p + 1,
+            that: true,
+        }
+    }
+}
+
+/// Where the reported clause starts after a cue ending at `p`.
+/// `emailed` in `in a statement emailed to NBC News`: a participle that passes the
+/// statement on, skipped so that the listener after it is skipped too.
+pub(super) fn skip_sent_to(doc: &Doc, p: usize) -> usize {
+    const SENT: &[&str] = &[
+        "emailed",
+        "e-mailed",
+        "sent",
+        "posted",
+        "released",
+        "issued",
+        "provided",
+        "given",
+        "published",
+        "shared",
+    ];
+    if doc.is_any(p, SENT) && doc.is_any(p + 1, &["to", "on", "by"]) {
+        p + 1
+    } else {
+        p
+    }
+}
+
+pub(super) fn clause_after(doc: &Doc, cue: &Cue, mut p: usize, e: usize) -> After {
+    if cue.verb.is_some_and(|v| v.obj) && !cue.phrase {
+        p = skip_object(doc, p, e);
+    }
+    // `said in a statement emailed to NBC News that C`.
+    if cue.phrase && skip_sent_to(doc, p) != p {
+        p += 1;
+        if doc.is_any(p, &["to", "on", "by"]) {
+            p += 1;
+            while p < e
+                && doc.toks[p].is_word()
+                && (doc.toks[p].capitalized()
+                    || doc.is_any(p, &["the", "a", "its", "his", "her", "their"])
+                    || words().is_group(doc.text(p)))
+            {
+                p += 1;
+            }
+        }
+    }
+    for _ in 0..6 {
+        if p >= e {
+            return After::End(e);
+        }
+        let t = &doc.toks[p];
+        if t.is_punct(',') {
+            return After::End(p);
+        }
+        // `Obama said “it gets me mad” every time he thinks about it`: a quotation that
+        // opens the clause and the writer's words that go on after it.
+        if t.kind == Kind::Open
+            && let Some(close) = (p + 1..e.min(p + 300))
+                .find(|&i| doc.toks[i].kind == Kind::Close && doc.toks[i].q == t.q)
+            && doc.words(close + 1..e) >= 2
+            && doc.toks.get(close + 1).is_some_and(|n| n.is_word())
+            && finite_verb_within(doc, p, e, 12)
+        {
+            return After::Clause {
+                start: p,
+                that: false,
+            };
+        }
+        if !t.is_word() {
+            return if t.kind == Kind::Punct && matches!(t.ch, '.' | '?' | '!') && t.q == 0 {
+                After::End(p)
+            } else {
+                After::Other
+            };
+        }
+        if doc.is(p, "that") {
+            return that_clause(doc, p);
+        }
+        if let Some(n) = phrase_at(doc, p, PhraseKind::Adjunct) {
+            p += n;
+            p = skip_sent_to(doc, p);
+            // `in an interview with Reuters`, `in a letter to shareholders`.
+            if doc.is_any(p, &["with", "to", "on", "from", "by"]) {
+                p += 1;
+                while p < e
+                    && (doc.toks[p].is_word()
+                        && (doc.toks[p].capitalized()
+                            || doc.is_any(p, &["the", "a", "its", "his", "her", "their"])
+                            || words().is_group(doc.text(p))))
+                {
+                    p += 1;
+                }
+            }
+            if p < e && doc.toks[p].is_punct(',') {
+                p += 1;
+            }
+            continue;
+        }
+        if doc.is_any(p, &["on", "by", "until", "since", "in", "late", "early"])
+            && is_time(doc, p + 1)
+        {
+            p += 1;
+        }
+        if is_time(doc, p) {
+            p += 1;
+            if p < e && doc.toks[p].is_word() && doc.toks[p].ch.is_ascii_digit() {
+                p += 1;
+            }
+            continue;
+        }
+        if doc.is_any(p, &["last", "this", "next"])
+            && doc.is_any(
+                p + 1,
+                &[
+                    "week",
+                    "month",
+                    "year",
+                    "weekend",
+                    "morning",
+                    "afternoon",
+                    "evening",
+                    "night",
+                    "spring",
+                    "summer",
+                    "fall",
+                    "autumn",
+                    "winter",
+                    "time",
+                ],
+            )
+        {
+            p += 2;
+            continue;
+        }
+        if doc.is_any(p, ADJ_PREPS) {
+            // A prepositional adjunct: the clause starts after a later `that`, or nothing
+            // but the adjunct follows.
+            let lim = e.min(p + 25);
+            let mut k = p + 1;
+            let mut crossed: Option<usize> = None;
+            while k < lim {
+                let t = &doc.toks[k];
+                if t.kind == Kind::Open || t.is_punct(';') || t.is_punct(':') {
+                    break;
+                }
+                // `that` after another cue belongs to that cue.
+                if t.is_word()
+                    && cue_at(doc, k).is_some_and(|c| {
+                        c.verb
+                            .is_some_and(|v| matches!(v.form, Form::Past | Form::Third))
+                    })
+                {
+                    break;
+                }
+                if t.is_punct(',') && crossed.is_none() {
+                    crossed = Some(k);
+                }
+                // `at X, south of Y, that C` but not `on Monday, an effort that ...`.
+                if doc.is(k, "that") && (crossed.is_none() || doc.toks[k - 1].is_punct(',')) {
+                    return that_clause(doc, k);
+                }
+                k += 1;
+            }
+            if let Some(c) = crossed {
+                return After::End(c);
+            }
+            // The adjunct runs to the end of the sentence.
+            let mut q = p + 1;
+            while q < e && q - p < 12 && doc.toks[q].is_word() {
+                q += 1;
+            }
+            if q >= e
+                || doc.toks[q].kind == Kind::Punct
+                    && matches!(doc.toks[q].ch, '.' | '?' | '!' | ',')
+            {
+                return After::End(q.min(e));
+            }
+            return After::Other;
+        }
+        return After::Clause {
+            start: p,
+            that: false,
+        };
+    }
+    After::Other
+}
+
+/// Words that open a noun phrase.
+pub(super) const NP_OPENERS: &[&str] = &[
+    "a", "an", "the", "his", "her", "its", "their", "our", "one", "two", "three", "four", "five",
+    "six", "seven", "eight", "nine", "ten", "another", "more", "some", "several",
+];
+
+/// Words that end a noun phrase used as an object: a preposition, a conjunction, `as`.
+pub(super) const NP_ENDERS: &[&str] = &[
+    "for",
+    "as",
+    "and",
+    "or",
+    "but",
+    "to",
+    "in",
+    "on",
+    "at",
+    "with",
+    "from",
+    "of",
+    "into",
+    "against",
+    "while",
+    "after",
+    "before",
+    "during",
+    "off",
+    "than",
+    "last",
+    "yesterday",
+    "today",
+    "earlier",
+    "later",
+];
+
+/// Auxiliaries and modals: a clause's verb.
+pub(super) const CLAUSE_VERBS: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can",
+    "could", "may", "might", "should", "must", "does", "do", "did", "isn't", "wasn't", "won't",
+    "isn’t", "wasn’t", "won’t",
+];
+
+/// A finite verb (an auxiliary or modal, a past form, `-s` after a pronoun) in the first
+/// `n` tokens from `p`: the words there make a clause.
+pub(super) fn finite_verb_within(doc: &Doc, p: usize, e: usize, n: usize) -> bool {
+    (p..e.min(p + n)).any(|i| {
+        let t = &doc.toks[i];
+        if !t.is_word() {
+            return false;
+        }
+        let w = doc.text(i);
+        doc.is_any(i, CLAUSE_VERBS)
+            || crate::extract::quotes::frame_words::is(
+                crate::extract::quotes::frame_words::Section::IrregularPast,
+                w,
+            )
+            || w.ends_with("n't")
+            || w.ends_with("n’t")
+            || w.len() > 4
+                && w.ends_with("ed")
+                && t.ch.is_lowercase()
+                // (`toward shared goals`, `a closed door`: an adjective)
+                && !(i > 0
+                    && doc.is_any(
+                        i - 1,
+                        &[
+                            "the", "a", "an", "toward", "towards", "of", "for", "with", "and",
+                            "or", "its", "his", "her", "their", "our", "more", "most", "very",
+                        ],
+                    ))
+            || i > p && w.ends_with('s') && t.ch.is_lowercase() && {
+                // `it still considers`: one adverb may sit between.
+                let mut b = i - 1;
+                if b > p && doc.is_any(b, &["still", "also", "now", "never", "always", "already"]) {
+                    b -= 1;
+                }
+                doc.is_any(b, &["he", "she", "it", "they", "who", "that", "which"])
+            }
+    })
+}
+
+/// `added a goal as ...`, `added three assists to ...`, `stressed the importance of ...`:
+/// a short noun phrase at `p` closed by a preposition, a conjunction or punctuation is the
+/// verb's object, not the subject of a reported clause.
+pub(super) fn np_object(doc: &Doc, p: usize, e: usize) -> bool {
+    let t = &doc.toks[p];
+    let opens = t.is_word() && (doc.is_any(p, NP_OPENERS) || t.ch.is_ascii_digit());
+    if !opens {
+        return false;
+    }
+    let mut k = p + 1;
+    while k < e
+        && k - p <= 5
+        && doc.toks[k].is_word()
+        && !doc.is_any(k, NP_ENDERS)
+        && !is_time(doc, k)
+    {
+        // A finite verb makes it a clause (`two players were injured`).
+        if doc.is_any(k, CLAUSE_VERBS) || doc.text(k).ends_with("ed") {
+            return false;
+        }
+        k += 1;
+    }
+    if k == p + 1 || k - p > 5 {
+        return false;
+    }
+    k >= e
+        || doc.is_any(k, NP_ENDERS)
+        || is_time(doc, k)
+        || !doc.toks[k].is_word() && matches!(doc.toks[k].ch, '.' | ';' | ':')
+}
+
+pub(super) fn skip_object(doc: &Doc, p: usize, e: usize) -> usize {
+    if p >= e || doc.is(p, "that") {
+        return p;
+    }
+    if doc.is_any(p, OBJ_PRONOUNS) {
+        return p + 1;
+    }
+    let w = words();
+    if doc.toks[p].capitalized() && !doc.is_any(p, &["The", "A", "An"])
+        || doc.is_any(p, &["the", "a", "an", "his", "her", "their", "its", "our"])
+    {
+        let mut k = p + 1;
+        while k < e
+            && k - p < 5
+            && doc.toks[k].is_word()
+            && !doc.is(k, "that")
+            && !is_time(doc, k)
+            && !doc.is_any(k, PREPS)
+        {
+            if !doc.toks[p].capitalized() || doc.toks[k].capitalized() {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        return k;
+    }
+    if w.is_group(doc.text(p))
+        || doc.is_any(
+            p,
+            &[
+                "reporters",
+                "journalists",
+                "lawmakers",
+                "shareholders",
+                "investors",
+                "staff",
+                "employees",
+                "parliament",
+                "congress",
+                "senators",
+                "listeners",
+                "viewers",
+                "supporters",
+                "members",
+                "delegates",
+            ],
+        )
+    {
+        return p + 1;
+    }
+    p
+}

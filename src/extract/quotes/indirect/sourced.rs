@@ -1,0 +1,151 @@
+//! Frames whose source is named around the clause: `according to S, C` / `C, according to
+//! S`, and `C, said S` (the source after an inverted cue).
+
+use super::*;
+
+pub(super) fn according(
+    doc: &Doc,
+    res: &mut Resolver,
+    s: usize,
+    e: usize,
+    cue: &Cue,
+    para: u32,
+) -> Option<Hit> {
+    let k = cue.start;
+    // The source runs to the next comma or the end of the sentence.
+    let mut j = cue.end;
+    while j < e
+        && j - cue.end < 16
+        && !doc.toks[j].is_punct(',')
+        && !doc.toks[j].is_punct(';')
+        && !(doc.toks[j].is_punct('.')
+            && (j + 1 == e || !crate::extract::quotes::text::is_abbrev(doc.text(j - 1))))
+        && doc.toks[j].kind != Kind::Open
+    {
+        j += 1;
+    }
+    if j == cue.end {
+        return None;
+    }
+    let np = cue.end..j;
+    let at_start = k == s
+        || (k > s
+            && doc.toks[s..k].iter().all(|t| {
+                t.is_word()
+                    && crate::extract::quotes::text::is_one_of(
+                        &doc.body[t.start..t.end],
+                        &["but", "and", "so", "yet", "still", "also", "however"],
+                    )
+            }));
+    let content = if at_start {
+        if j >= e || !doc.toks[j].is_punct(',') {
+            return None;
+        }
+        let c = trim(doc, j + 1..e);
+        // `According to their lawyer, two guards told managers that C`: the inner frame
+        // has its own source, who is the speaker of C; the outer source is not.
+        let inner = (c.start..c.end.min(c.start + 12)).any(|i| {
+            doc.toks[i].q == 0
+                && doc.is_any(i, &["said", "says", "told", "tells", "wrote", "writes"])
+                && i > c.start
+        });
+        if inner {
+            return None;
+        }
+        c
+    } else if doc.toks[k - 1].is_punct(',')
+        || doc.toks[k - 1].is_punct('(')
+        || doc.toks[k - 1].is_punct('—')
+    {
+        let c = trim(doc, s..k - 1);
+        // `X said C, according to a newspaper`: the source cited is not the speaker.
+        let framed = (c.start..c.end.min(c.start + 200))
+            .any(|i| doc.toks[i].q == 0 && doc.is_any(i, &["said", "says", "told", "tells"]));
+        if framed {
+            return None;
+        }
+        c
+    } else {
+        return None;
+    };
+    if content.is_empty() || doc.words(content.clone()) < 3 || is_whole_quote(doc, &content) {
+        return None;
+    }
+    let speaker = res.resolve(np, None, para)?;
+    Some(Hit {
+        content,
+        speaker,
+        cue: cue.start..cue.end,
+        rule: Rule::AccordingTo,
+    })
+}
+
+/// `C, said S.`: the cue right after the clause, the source after the cue.
+pub(super) fn inverted(
+    doc: &Doc,
+    res: &mut Resolver,
+    s: usize,
+    e: usize,
+    cue: &Cue,
+    para: u32,
+) -> Option<Hit> {
+    let k = cue.start;
+    if !(k > s && (doc.toks[k - 1].is_punct(',') || doc.toks[k - 1].kind == Kind::Close)) {
+        return None;
+    }
+    // `C, citing S`: a participle is never inverted with its subject.
+    if !cue.phrase && cue.verb.is_some_and(|v| v.form == Form::Ing) {
+        return None;
+    }
+    let (np, appos) = np_after(doc, cue.end, e)?;
+    let rest = np.end;
+    if rest < e
+        && !doc.toks[rest].is_punct('.')
+        && !doc.toks[rest].is_punct(',')
+        && !doc.is_any(
+            rest,
+            &[
+                "in",
+                "on",
+                "at",
+                "when",
+                "during",
+                "who",
+                "last",
+                "this",
+                "according",
+                "citing",
+                "adding",
+            ],
+        )
+        && !is_time(doc, rest)
+    {
+        return None;
+    }
+    let mut content = trim(doc, s..k);
+    // `This system, says Ann Poe, an immunologist, helps the body`: the clause is around
+    // the source; its larger part follows.
+    let after = appos.as_ref().map_or(np.end, |a| a.end);
+    if after < e && doc.toks[after].is_punct(',') && doc.words(content.clone()) < 4 {
+        let c2 = trim(doc, after + 1..e);
+        if doc.words(c2.clone()) >= 3 && !bad_start(doc, c2.start) {
+            content = c2;
+        }
+    }
+    if doc.words(content.clone()) < 3
+        || is_whole_quote(doc, &content)
+        || opens_with_framed_quote(doc, &content)
+    {
+        return None;
+    }
+    if !has_lowercase_words(doc, &content, 2) {
+        return None;
+    }
+    let speaker = res.resolve(np, appos, para)?;
+    Some(Hit {
+        content,
+        speaker,
+        cue: cue.start..cue.end,
+        rule: Rule::ReportedInverted,
+    })
+}
