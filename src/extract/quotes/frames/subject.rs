@@ -1,0 +1,270 @@
+//! The source phrase left of a cue: read leftwards over the words a source may have, across
+//! an appositive between commas (`S, the ROLE of ORG, said`), a relative clause (`S, who
+//! ..., said`) or a long appositive with commas of its own.
+
+use super::*;
+
+/// `quietly`, `angrily`: a lowercase manner adverb in -ly right before a cue (`The company
+/// quietly said`), not one of the nouns and names in -ly (`family`, `rally`, `July`).
+pub(super) fn manner_adverb(w: &str) -> bool {
+    w.len() >= 6
+        && w.ends_with("ly")
+        && w.chars().all(|c| c.is_ascii_lowercase())
+        && !crate::extract::quotes::frame_words::is(
+            crate::extract::quotes::frame_words::Section::LyNoun,
+            w,
+        )
+}
+
+/// A capitalized name opening the sentence at `s` (after connectives), then an appositive
+/// up to the comma at `comma2` that has commas of its own (`Geoff Garin, a pollster who
+/// works with Priorities USA, a super PAC,`): (name, appositive).
+pub(super) fn long_appositive(
+    doc: &Doc,
+    s: usize,
+    comma2: usize,
+) -> Option<(Range<usize>, Range<usize>)> {
+    let mut a = s;
+    while a < comma2 && doc.is_any(a, CONNECTIVES) {
+        a += 1;
+    }
+    let mut n = a;
+    while n < comma2 && (doc.toks[n].capitalized() || n > a && doc.toks[n].is_punct('.')) {
+        n += 1;
+    }
+    if n == a || n >= comma2 || !doc.toks[n].is_punct(',') || comma2 - n > 40 {
+        return None;
+    }
+    let ap = n + 1..comma2;
+    let inner_commas = doc.toks[ap.clone()]
+        .iter()
+        .filter(|t| t.is_punct(','))
+        .count();
+    // (`a pollster`, `who ...`, `chief executive of X`, `45`)
+    let opens_appos = doc.toks[ap.start].is_word()
+        && (doc.toks[ap.start].ch.is_lowercase() || doc.toks[ap.start].ch.is_ascii_digit());
+    let clean = doc.toks[ap.clone()].iter().all(|t| {
+        t.kind != Kind::Open && t.kind != Kind::Close && !t.is_punct(';') && !t.is_punct(':')
+    }) && !ap
+        .clone()
+        .any(|i| doc.toks[i].is_word() && cue_at(doc, i).is_some_and(|c| speech_form(&c)));
+    (inner_commas >= 1 && opens_appos && clean).then_some((a..n, ap))
+}
+
+/// Reads a phrase leftwards from the cue at `k`, not before token `s`.
+fn collect_back(doc: &Doc, s: usize, k: usize) -> (usize, bool) {
+    let w = words();
+    let mut j = k;
+    let mut n = 0;
+    while j > s {
+        let t = &doc.toks[j - 1];
+        let ok = match t.kind {
+            Kind::Word => {
+                let txt = doc.text(j - 1);
+                if txt.eq_ignore_ascii_case("to") {
+                    // `ambassador to Britain`, not `decided to`.
+                    j - 1 > s
+                        && doc.toks[j - 2].is_word()
+                        && !doc.toks[j - 2].capitalized()
+                        && w.is_speaker_head(doc.text(j - 2))
+                } else if txt.eq_ignore_ascii_case("and") {
+                    // `Customs and Border Protection`, `Pepsi and Coca-Cola`; `Trump and his
+                    // attorneys`, `She and her defenders` (a name heading unnamed others).
+                    j - 1 > s
+                        && (doc.toks[j - 2].capitalized()
+                            || doc.is_any(j - 2, &["he", "she", "they", "we"]))
+                        && (doc.toks.get(j).is_some_and(|x| x.capitalized())
+                            || doc.is_any(j, &["his", "her", "their", "other", "several"]))
+                } else {
+                    !crate::extract::quotes::text::is_one_of(txt, STOP_BACK)
+                        || j == k && w.is_skip(txt)
+                }
+            }
+            Kind::Punct => {
+                (t.ch == '.'
+                    && j - 1 > s
+                    && doc.toks[j - 2].is_word()
+                    && doc.toks[j - 2].end == t.start
+                    && is_abbrev(doc.text(j - 2)))
+                    || (t.ch == '&' && j - 1 > s)
+                    || (t.ch == '!' && j - 1 > s && doc.toks[j - 2].end == t.start)
+            }
+            _ => false,
+        };
+        if !ok || n >= 14 {
+            break;
+        }
+        j -= 1;
+        n += 1;
+    }
+    (j, n < 14)
+}
+
+/// The source phrase ending right before the cue at token `k` (aux verbs and adverbs such
+/// as `also`, `has` skipped), with an appositive between commas when there is one.
+pub fn subject_before(doc: &Doc, s: usize, k: usize) -> Option<Np> {
+    let w = words();
+    let mut end = k;
+    // `Taylor also said`, `he has since said`, `officials on Monday said`.
+    let mut guard = 0;
+    while end > s && guard < 4 {
+        let t = &doc.toks[end - 1];
+        if !t.is_word() {
+            break;
+        }
+        let txt = doc.text(end - 1);
+        let skip = w.is_skip(txt)
+            || end == k && manner_adverb(txt)
+            || crate::extract::quotes::text::is_one_of(txt, WEEKDAYS)
+            || (crate::extract::quotes::text::is_one_of(txt, &["on", "last", "this"]) && end < k);
+        if skip {
+            end -= 1;
+            guard += 1;
+        } else {
+            break;
+        }
+    }
+    // `Sen. Ruth Hale (D-Ore.) said`: a parenthesis after the name.
+    if end > s + 1 && doc.toks[end - 1].is_punct(')') {
+        let lo = end.saturating_sub(10).max(s);
+        if let Some(p) = (lo..end - 1).rev().find(|&i| doc.toks[i].is_punct('(')) {
+            end = p;
+        }
+    }
+    let (mut start, mut bounded) = collect_back(doc, s, end);
+    // `On Thursday she said`: a subject pronoun takes no modifiers before it.
+    if end > start + 1 && doc.is_any(end - 1, &["he", "she", "they", "we"]) {
+        start = end - 1;
+        bounded = true;
+    }
+    let mut appos = None;
+    // `A spokesperson who did not wish to be named said`: the source is before `who`.
+    let lone_pronoun =
+        end - start == 1 && doc.is_any(start, &["he", "she", "they", "it", "we", "i"]);
+    if (start < end || !bounded) && !lone_pronoun {
+        let lo = end.saturating_sub(24).max(s);
+        let who = (lo..end)
+            .rev()
+            .find(|&i| doc.is(i, "who") || !(doc.toks[i].is_word() || doc.toks[i].is_punct('.')));
+        // Not across a complementizer: `X who heard it recalled that he said`.
+        let who = who.filter(|&i| !(i..end).any(|k| doc.is(k, "that")));
+        if let Some(wi) = who.filter(|&i| doc.is(i, "who") && i > s) {
+            let (st, ok) = collect_back(doc, s, wi);
+            let head_ok =
+                st < wi && (doc.toks[wi - 1].capitalized() || w.is_speaker_head(doc.text(wi - 1)));
+            if ok && head_ok {
+                appos = Some(wi..end);
+                start = st;
+                end = wi;
+            }
+        }
+    }
+    if !bounded && appos.is_none() {
+        return None;
+    }
+    // `Paul Porter, a truck driver from Ava, Mo., who backs Mr. Trump, said`: a name opening
+    // the sentence and an appositive with commas of its own.
+    if start == end
+        && appos.is_none()
+        && end > s
+        && doc.toks[end - 1].is_punct(',')
+        && let Some((name, ap)) = long_appositive(doc, s, end - 1)
+    {
+        start = name.start;
+        end = name.end;
+        appos = Some(ap);
+    }
+    if start == end && appos.is_none() {
+        // `S, the ROLE of ORG, said` or `S, who ..., said`.
+        if end > s && doc.toks[end - 1].is_punct(',') {
+            let comma2 = end - 1;
+            let lo = comma2.saturating_sub(40).max(s);
+            let prev_comma = (lo..comma2).rev().find(|&i| {
+                doc.toks[i].is_punct(',')
+                    || doc.toks[i].is_punct('(')
+                    || doc.toks[i].kind == Kind::Close
+            })?;
+            if !doc.toks[prev_comma].is_punct(',') {
+                return None;
+            }
+            let (mut st, ok) = collect_back(doc, s, prev_comma);
+            if !ok || st == prev_comma {
+                return None;
+            }
+            // `Smith, 45, who runs a bakery, said`: an age between commas.
+            let mut prev_comma = prev_comma;
+            if prev_comma - st == 1
+                && doc.toks[st].ch.is_ascii_digit()
+                && st > s
+                && doc.toks[st - 1].is_punct(',')
+            {
+                let (st2, ok2) = collect_back(doc, s, st - 1);
+                if !ok2 || st2 == st - 1 {
+                    return None;
+                }
+                prev_comma = st - 1;
+                st = st2;
+            }
+            // `the ROLE of ORG, NAME, said`: the name is between the commas.
+            let chunk = prev_comma + 1..comma2;
+            let name_chunk = !chunk.is_empty()
+                && chunk.len() <= 8
+                && doc.toks[chunk.clone()]
+                    .iter()
+                    .all(|t| t.capitalized() || t.is_punct('.'))
+                && (w.is_title(doc.text(prev_comma - 1))
+                    || w.is_speaker_head(doc.text(prev_comma - 1))
+                    || !doc.toks[prev_comma - 1].capitalized()
+                    // `A spokesman for the Ministry of Transport, Carl Eriksen, said`.
+                    || (st..prev_comma).any(|i| {
+                        doc.toks[i].is_word()
+                            && !doc.toks[i].capitalized()
+                            && w.is_speaker_head(doc.text(i))
+                    }));
+            if name_chunk {
+                appos = Some(st..prev_comma);
+                start = chunk.start;
+                end = chunk.end;
+            } else {
+                // The phrase before an appositive must be a name (`Ann Poe Jr.,` ends in an
+                // abbreviation dot) or a source noun; a noun followed by `who` names
+                // people (`Local growers, who ..., said`).
+                let mut last = prev_comma - 1;
+                if doc.toks[last].is_punct('.') && last > st {
+                    last -= 1;
+                }
+                let who = doc.is(chunk.start, "who") && doc.toks[last].is_word();
+                if !doc.toks[last].capitalized() && !w.is_speaker_head(doc.text(last)) && !who {
+                    return None;
+                }
+                appos = Some(chunk);
+                start = st;
+                end = prev_comma;
+            }
+        } else {
+            return None;
+        }
+    }
+    while start < end && doc.is_any(start, CONNECTIVES) && end - start > 1 {
+        start += 1;
+    }
+    // `with forecasters warning`: `with` is not part of the source.
+    if end - start > 1 && doc.is(start, "with") {
+        start += 1;
+    }
+    let before = if start == s {
+        None
+    } else {
+        // Connectives at the sentence start do not count as a boundary.
+        let mut b = start;
+        while b > s && doc.toks[b - 1].is_word() && doc.is_any(b - 1, CONNECTIVES) {
+            b -= 1;
+        }
+        if b == s { None } else { Some(start - 1) }
+    };
+    Some(Np {
+        range: start..end,
+        appos,
+        before,
+    })
+}
