@@ -247,16 +247,12 @@ fn paragraph_subject(doc: &Doc, res: &mut Resolver, site: &Site) -> Option<Speak
 
 #[cfg(test)]
 mod tests {
-    use crate::article::Article;
     use crate::extract::Rule;
 
     /// (quote text, speaker, speaker rule) of every quote, with the entity recognizer.
     fn attributed(body: &str) -> Vec<(String, Option<String>, Rule)> {
-        let mut a = Article::default();
-        a.set_paragraphs(body.split("\n\n"));
-        let body = a.body.clone();
-        crate::extract::analyze(&a)
-            .quotes
+        let (body, quotes) = crate::extract::quotes::analyze_paragraphs(body);
+        quotes
             .into_iter()
             .map(|q| (body[q.span].to_string(), q.speaker, q.speaker_rule))
             .collect()

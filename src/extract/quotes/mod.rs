@@ -614,6 +614,16 @@ fn is_work_title(
         && (k + 1..sent.end.min(k + 4)).any(work_at)
 }
 
+/// Test support: the quotes of `body` (paragraphs split at blank lines) through the whole
+/// analysis, with the body they point into.
+#[cfg(test)]
+pub(crate) fn analyze_paragraphs(body: &str) -> (String, Vec<Quote>) {
+    let mut a = crate::article::Article::default();
+    a.set_paragraphs(body.split("\n\n"));
+    let quotes = crate::extract::analyze(&a).quotes;
+    (a.body, quotes)
+}
+
 #[cfg(test)]
 mod reported_tests;
 #[cfg(test)]

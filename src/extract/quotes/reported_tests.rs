@@ -1,15 +1,11 @@
 //! Reported speech in its many forms, on sentences written for each rule.
 
-use crate::article::Article;
 use crate::extract::{QuoteKind, Rule};
 
 /// (kind, text, speaker, rule) of every quote, with the entity recognizer's help.
 fn quotes(body: &str) -> Vec<(QuoteKind, String, Option<String>, Rule)> {
-    let mut a = Article::default();
-    a.set_paragraphs(body.split("\n\n"));
-    let body = a.body.clone();
-    crate::extract::analyze(&a)
-        .quotes
+    let (body, quotes) = super::analyze_paragraphs(body);
+    quotes
         .into_iter()
         .map(|q| (q.kind, body[q.span].to_string(), q.speaker, q.rule))
         .collect()

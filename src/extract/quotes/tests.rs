@@ -13,11 +13,8 @@ fn quotes(body: &str) -> Vec<(QuoteKind, String, Option<String>, SpeakerKind)> {
 
 /// The same through `analyze`, with the entity recognizer's help.
 fn analyzed(body: &str) -> Vec<(QuoteKind, String, Option<String>, SpeakerKind)> {
-    let mut a = Article::default();
-    a.set_paragraphs(body.split("\n\n"));
-    let body = a.body.clone();
-    crate::extract::analyze(&a)
-        .quotes
+    let (body, quotes) = super::analyze_paragraphs(body);
+    quotes
         .into_iter()
         .map(|q| (q.kind, body[q.span].to_string(), q.speaker, q.speaker_kind))
         .collect()

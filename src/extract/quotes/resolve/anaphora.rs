@@ -48,14 +48,11 @@ impl<'d, 'a> Resolver<'d, 'a> {
         if let Some(p) = self.by_role(doc.text(head), doc.toks[s].start) {
             return Some(p);
         }
-        let phrase = doc.bytes(s..e);
-        Some(Speaker {
-            name: Some(doc.body[phrase.clone()].to_string()),
-            kind: SpeakerKind::Group,
-            entity: None,
-            span: Some(phrase),
-            gender: None,
-        })
+        Some(Speaker::as_written(
+            doc.body,
+            doc.bytes(s..e),
+            SpeakerKind::Group,
+        ))
     }
 
     /// The person a role noun at byte `pos` stands for: of the people with that role, the
@@ -264,14 +261,11 @@ impl<'d, 'a> Resolver<'d, 'a> {
         while st < head && doc.is_any(st, DETERMINERS) {
             st += 1;
         }
-        let phrase = doc.bytes(st..subj.end);
-        Some(Speaker {
-            name: Some(doc.body[phrase.clone()].to_string()),
-            kind: SpeakerKind::Group,
-            entity: None,
-            span: Some(phrase),
-            gender: None,
-        })
+        Some(Speaker::as_written(
+            doc.body,
+            doc.bytes(st..subj.end),
+            SpeakerKind::Group,
+        ))
     }
 
     pub(super) fn paragraph_person(

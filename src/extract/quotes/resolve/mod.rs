@@ -129,6 +129,17 @@ pub struct Speaker {
 }
 
 impl Speaker {
+    /// A source named by the words at byte range `phrase` of `body`, as written.
+    fn as_written(body: &str, phrase: Range<usize>, kind: SpeakerKind) -> Speaker {
+        Speaker {
+            name: Some(body[phrase.clone()].to_string()),
+            kind,
+            entity: None,
+            span: Some(phrase),
+            gender: None,
+        }
+    }
+
     fn unknown() -> Speaker {
         Speaker {
             name: None,
@@ -512,14 +523,11 @@ impl<'d, 'a> Resolver<'d, 'a> {
             && super::frame_words::is(super::frame_words::Section::Number, doc.text(s))
             && doc.is_any(s + 1, &["in", "of", "out"])
         {
-            let phrase = doc.bytes(s..e);
-            return Some(Speaker {
-                name: Some(doc.body[phrase.clone()].to_string()),
-                kind: SpeakerKind::Group,
-                entity: None,
-                span: Some(phrase),
-                gender: None,
-            });
+            return Some(Speaker::as_written(
+                doc.body,
+                doc.bytes(s..e),
+                SpeakerKind::Group,
+            ));
         }
         let mut definite = false;
         while s < e && doc.is_any(s, DETERMINERS) {
@@ -539,14 +547,11 @@ impl<'d, 'a> Resolver<'d, 'a> {
         ) && e - s > 1
             && !doc.toks[s + 1].capitalized()
         {
-            let phrase = doc.bytes(s..e);
-            return Some(Speaker {
-                name: Some(doc.body[phrase.clone()].to_string()),
-                kind: SpeakerKind::Group,
-                entity: None,
-                span: Some(phrase),
-                gender: None,
-            });
+            return Some(Speaker::as_written(
+                doc.body,
+                doc.bytes(s..e),
+                SpeakerKind::Group,
+            ));
         }
         // Pre-modifier part ends at the first post-modifier word.
         let mut cut = e;
