@@ -492,4 +492,27 @@ mod tests {
             .expect("clause");
         assert_eq!(ind.1.as_deref(), Some("Workers"));
     }
+
+    #[test]
+    fn a_verb_of_manner_after_a_quotation_tags_it() {
+        let body = "Senator Pat Tomey spoke on Tuesday.\n\n\u{201c}That would have shown good \
+                    faith,\u{201d} Tomey fumed on Tuesday.";
+        assert_eq!(
+            speaker(body, "That would have shown good faith,"),
+            (Some("Pat Tomey".into()), Rule::CueAfter)
+        );
+        // Not without a person: `"Q," the bill passed`.
+        let body = "\u{201c}A new start,\u{201d} Harbor Bridge reopened on Tuesday.";
+        assert_eq!(speaker(body, "A new start,").0, None);
+    }
+
+    #[test]
+    fn by_saying_leads_in() {
+        let body = "Senator Ana Ruiz spoke first.\n\nThe senator outlined her plans by saying, \
+                    \u{201c}We will protect every family.\u{201d}";
+        assert_eq!(
+            speaker(body, "We will protect every family.").0.as_deref(),
+            Some("Ana Ruiz")
+        );
+    }
 }

@@ -382,6 +382,11 @@ pub fn after_frame(
         let sp = res.resolve_described(np, appos, para)?;
         return Some((sp, cue.start..cue.end));
     }
+    // `"Q," Toomey fumed` / `"Q," quipped Ann Poe`: after a quotation, a verb of manner
+    // (`fumed`, `quipped`, `joked`) next to a person's name tags the speech.
+    if let Some(sp) = manner_tag(doc, res, j, e, para) {
+        return Some(sp);
+    }
     let lim = e.min(j + 45);
     let mut k = j + 1;
     while k < lim {
@@ -438,6 +443,44 @@ pub fn after_frame(
         k += 1;
     }
     None
+}
+
+/// `"Q," Toomey fumed.` / `"Q," fumed Ann Poe.`: a past form in -ed beside a name that the
+/// recogniser knows as a person, ending the sentence or followed by a time or place adjunct.
+fn manner_tag(
+    doc: &Doc,
+    res: &mut Resolver,
+    j: usize,
+    e: usize,
+    para: u32,
+) -> Option<(Speaker, Range<usize>)> {
+    let manner = |i: usize| {
+        doc.toks
+            .get(i)
+            .is_some_and(|t| t.is_word() && t.ch.is_lowercase())
+            && doc.text(i).len() > 4
+            && doc.text(i).ends_with("ed")
+    };
+    let ends = |i: usize| {
+        i >= e
+            || doc.toks[i].kind == Kind::Punct && matches!(doc.toks[i].ch, '.' | '!' | '?')
+            || doc.is_any(
+                i,
+                &["on", "in", "at", "during", "after", "before", "as", "while"],
+            )
+            || is_time(doc, i)
+    };
+    let (verb, name) = if manner(j) {
+        let (end, n) = name_run(doc, j + 1, e);
+        (j, (n > 0 && ends(end)).then_some(j + 1..end)?)
+    } else {
+        let (end, n) = name_run(doc, j, e);
+        (n > 0 && manner(end) && ends(end + 1)).then_some(())?;
+        (end, j..end)
+    };
+    let sp = res.resolve(name, None, para)?;
+    (sp.kind == crate::extract::SpeakerKind::Person && sp.entity.is_some())
+        .then_some((sp, verb..verb + 1))
 }
 
 /// The run of capitalized words (with abbreviation dots) from `j`, not past `lim`:
@@ -500,7 +543,8 @@ pub fn before_frame(
         if !speech_form(&cue) {
             // `He urged X to act, saying: "Q"`: the participle's source is the sentence's.
             let ing = cue.verb.is_some_and(|v| v.form == Form::Ing);
-            if ing && k > sent.start && doc.toks[k - 1].is_punct(',') {
+            // (`..., saying: "Q"`, `... by saying, "Q"`)
+            if ing && k > sent.start && (doc.toks[k - 1].is_punct(',') || doc.is(k - 1, "by")) {
                 return sentence_source(doc, res, sent.start, k, para)
                     .map(|sp| (sp, cue.start..cue.end));
             }
