@@ -28,6 +28,8 @@ pub struct Site {
     pub prev_same_para: bool,
     /// The sentence before is in the paragraph right before this one.
     pub prev_last_para: bool,
+    /// Token range of the sentence after it, when that sentence opens the next paragraph.
+    pub next_para_sent: Option<Range<usize>>,
     /// Token of the opening mark.
     pub open: usize,
     /// Token of the closing mark, when the quotation closes in this paragraph.
@@ -65,21 +67,33 @@ pub fn attribute(doc: &Doc, res: &mut Resolver, site: &Site) -> Option<(Speaker,
 /// quotation's paragraph credits it (lists of reader comments, epigraphs).
 fn dash_credit(doc: &Doc, res: &mut Resolver, site: &Site) -> Option<Speaker> {
     let close = site.close?;
-    let dash = close + 1;
-    let t = doc.toks.get(dash)?;
-    if t.kind != Kind::Punct || !matches!(t.ch, '―' | '—' | '–') {
-        return None;
-    }
+    let is_dash = |i: usize| {
+        doc.toks
+            .get(i)
+            .is_some_and(|t| t.kind == Kind::Punct && matches!(t.ch, '―' | '—' | '–' | '-'))
+    };
+    // The dash right after the quotation, or opening the next paragraph (`"Q."` then
+    // `- Bernie Sanders.`).
+    let (dash, lim) = if is_dash(close + 1) && !doc.toks[close + 1].is_punct('-') {
+        (close + 1, site.sent.end)
+    } else {
+        let rest = (close + 1..site.sent.end).all(|i| doc.toks[i].kind == Kind::Punct);
+        let next = site.next_para_sent.clone().filter(|_| rest)?;
+        if !is_dash(next.start) {
+            return None;
+        }
+        (next.start, next.end)
+    };
     let start = dash + 1;
     let mut end = start;
-    while end < site.sent.end
+    while end < lim
         && end - start < 6
         && (doc.toks[end].capitalized() || doc.toks[end].is_punct('.'))
     {
         end += 1;
     }
     // The name ends the sentence or is followed by an appositive.
-    let ends = end >= site.sent.end
+    let ends = end >= lim
         || doc.toks[end].is_punct(',')
         || doc.toks[end].kind == Kind::Punct && matches!(doc.toks[end].ch, '.' | '(');
     if end == start || !ends {
@@ -513,6 +527,16 @@ mod tests {
         assert_eq!(
             speaker(body, "We will protect every family.").0.as_deref(),
             Some("Ana Ruiz")
+        );
+    }
+
+    #[test]
+    fn a_credit_line_after_the_quotation_paragraph() {
+        let body = "Claims from the debate follow.\n\n\u{201c}Families are worried about the \
+                    future of their kids.\u{201d}\n\n- Ines Barrow.\n\nShe is relying on old data.";
+        assert_eq!(
+            speaker(body, "Families are worried about the future of their kids."),
+            (Some("Ines Barrow".into()), Rule::DashCredit)
         );
     }
 }

@@ -175,6 +175,11 @@ pub fn extract(body: &str, known: &Known) -> Vec<Quote> {
                     prev_sent: prev.map(|p| doc.sents[p].clone()),
                     prev_same_para: prev.is_some_and(|p| doc.sent_para[p] == para),
                     prev_last_para: prev.is_some_and(|p| doc.sent_para[p] + 1 == para),
+                    next_para_sent: doc
+                        .sents
+                        .get(si + 1)
+                        .filter(|_| doc.sent_para[si + 1] == para + 1)
+                        .cloned(),
                     open,
                     close,
                     direct: kind == QuoteKind::Direct,
