@@ -79,8 +79,9 @@ pub enum Command {
     },
     /// Full-text search over the indexed library (every word must match).
     Search {
-        /// Words to find; any text is accepted.
-        query: String,
+        /// Words to find (every word is part of the query); any text is accepted.
+        #[arg(required = true, num_args = 1.., value_name = "WORDS")]
+        query: Vec<String>,
         /// JSON Lines instead of text.
         #[arg(long)]
         json: bool,
@@ -212,7 +213,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }) => {
             let config = Config::load(cli.config.as_deref())?;
             let db = library::commands::index_path(index.as_deref(), &config);
-            library::commands::search(&query, json, limit, &db)
+            library::commands::search(&query.join(" "), json, limit, &db)
         }
         Some(Command::Keys { markdown }) => {
             let config = Config::load(cli.config.as_deref())?;
