@@ -1029,3 +1029,39 @@ fn quote_keys_while_the_article_loads_say_so() {
     update(&mut s, Action::NextQuote);
     assert_eq!(s.message.as_deref(), Some("the article is still loading…"));
 }
+
+#[test]
+fn the_list_selection_follows_the_article_shown() {
+    let mut s = state(120, 40);
+    // The list selects the school article (the newest); a quote from the Speakers view
+    // opens the bridge article.
+    assert_eq!(selected_title(&s), "New school opens in Eastside");
+    press(&mut s, &["w", "f"]);
+    type_text(&mut s, "ruiz");
+    press(&mut s, &["enter", "enter", "j", "j", "enter"]);
+    assert_eq!(s.reader.as_ref().unwrap().id, 0);
+    assert_eq!(selected_title(&s), "City to rebuild the river bridge");
+    // `]` walks into the school article: the list follows again.
+    press(&mut s, &["]", "]", "]"]);
+    assert_eq!(s.reader.as_ref().unwrap().id, 1);
+    assert_eq!(selected_title(&s), "New school opens in Eastside");
+    // Enter in the list opens what it selects: the article shown, not an older one.
+    press(&mut s, &["["]);
+    assert_eq!(s.reader.as_ref().unwrap().id, 0);
+    press(&mut s, &["h", "enter"]);
+    assert_eq!(s.reader.as_ref().unwrap().id, 0);
+    assert_eq!(selected_title(&s), "City to rebuild the river bridge");
+
+    // An article the list's filter hides: the filter gives way, so the list can show it.
+    let mut s = state(120, 40);
+    press(&mut s, &["f"]);
+    type_text(&mut s, "school");
+    press(&mut s, &["enter"]);
+    assert_eq!(s.list.rows.len(), 1);
+    press(&mut s, &["w", "f"]);
+    type_text(&mut s, "ruiz");
+    press(&mut s, &["enter", "enter", "j", "j", "enter"]);
+    assert_eq!(s.reader.as_ref().unwrap().id, 0);
+    assert_eq!(selected_title(&s), "City to rebuild the river bridge");
+    assert!(s.list.filter.is_empty());
+}

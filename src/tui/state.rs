@@ -161,6 +161,27 @@ impl ArticleList {
         self.rows.get(self.selected).map(|&i| &self.all[i])
     }
 
+    /// Selects the row of article `id` (the article shown), so the list, its footer and
+    /// `Enter` follow what the body shows. An article the filter or a library search hides
+    /// is listed again by clearing them (returns true then); one that is not in this list
+    /// at all (another folder) leaves the selection as it is.
+    pub fn select_article(&mut self, id: ArticleId) -> bool {
+        if let Some(i) = self.rows.iter().position(|&i| self.all[i].id == id) {
+            self.selected = i;
+            return false;
+        }
+        if !self.by_id.contains_key(&id) {
+            return false;
+        }
+        self.filter.clear();
+        self.search = None;
+        self.refresh();
+        if let Some(i) = self.rows.iter().position(|&i| self.all[i].id == id) {
+            self.selected = i;
+        }
+        true
+    }
+
     /// Recomputes the rows (after loading, sorting, filtering, searching), keeping the
     /// selected article selected when it is still listed.
     pub fn refresh(&mut self) {
@@ -1185,6 +1206,9 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             state.reader = Some(r);
             if state.screen == Screen::Reader {
                 state.focus = Focus::Body;
+            }
+            if state.list.select_article(id) {
+                state.message = Some("filter cleared to list the article shown".into());
             }
             for a in &mut state.list.all {
                 if a.id == id {
