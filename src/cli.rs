@@ -131,7 +131,10 @@ pub fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!(
+            // Never `eprintln!`: with the terminal gone (a closed window), stderr fails
+            // too, and that must not become a panic.
+            let _ = writeln!(
+                std::io::stderr(),
                 "onrecord: {}",
                 crate::safe_text::one_line(&format!("{e:#}"), 2000)
             );

@@ -621,3 +621,34 @@ fn the_reader_never_writes_the_library() {
         "{log}"
     );
 }
+
+/// A terminal that goes away (tmux `kill-session`, a closed ssh connection: SIGHUP, then
+/// EIO on every write) ends the reader like a quit: no panic (nothing in the log), and the
+/// reading state is kept.
+#[cfg(unix)]
+#[test]
+fn a_vanished_terminal_is_a_normal_exit() {
+    use onrecord::library::Store;
+    let Some(t) = Tmux::start("vanish") else {
+        return;
+    };
+    let config = library(t.dir.path(), &plain_articles());
+    start_reader(&t, &config, "MARKER-VANISH");
+    t.wait_for("the first index pass", |s| s.contains("Harbour"));
+    let pid = t.reader_pid();
+    // Open an article (which marks it read), then lose the terminal.
+    t.keys(&["g", "Enter"]);
+    t.wait_for("the article open", |s| s.contains("said"));
+    t.run(&["kill-session", "-t", "0"]);
+    wait_gone(&pid, "kill-session");
+    let log = t.dir.path().join("home/state/onrecord/onrecord.log");
+    let log = std::fs::read_to_string(&log).unwrap_or_default();
+    assert!(
+        !log.contains("panic") && !log.contains("Input/output error"),
+        "{log}"
+    );
+    let store =
+        onrecord::library::sqlite::SqliteStore::open_existing(&t.dir.path().join("index")).unwrap();
+    let read = store.articles().unwrap().iter().filter(|a| a.read).count();
+    assert_eq!(read, 1, "the article read is marked read");
+}

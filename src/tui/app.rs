@@ -260,7 +260,7 @@ pub fn run(library: Library, config: &Config, notices: Vec<String>) -> anyhow::R
     let store = match &library {
         Library::Fixed(s) | Library::Indexed { store: s, .. } => s.clone(),
     };
-    let effects = spawn_worker(store, tx.clone());
+    let (effects, worker_done) = spawn_worker(store, tx.clone());
     spawn_signals(tx.clone())?;
     for n in notices {
         let _ = tx.send(Msg::Action(Action::Notify(n)));
@@ -276,10 +276,48 @@ pub fn run(library: Library, config: &Config, notices: Vec<String>) -> anyhow::R
         let size = terminal.size()?;
         update(&mut state, Action::Resize(size.width, size.height));
         effects.send(Effect::LoadArticles).ok();
-        event_loop(&mut terminal, &mut state, &rx, &effects, &gate)
+        let result = event_loop(&mut terminal, &mut state, &rx, &effects, &gate);
+        close_terminal(terminal);
+        result
     })();
     restore_terminal();
-    result
+    // What the worker still has to do (marking the article read) is done before leaving,
+    // within a bound: a slow store never holds the exit up for long.
+    drop(effects);
+    let _ = worker_done.recv_timeout(std::time::Duration::from_millis(500));
+    match result {
+        // The terminal went away (a closed window or ssh connection): a normal exit, with
+        // nothing to print and nowhere to print it.
+        Err(e) if terminal_gone(&e) => Ok(()),
+        other => other,
+    }
+}
+
+/// Set when the terminal hung up (SIGHUP): from then on, failing to read or write it is
+/// the expected way out, not an error.
+static HUNG_UP: AtomicBool = AtomicBool::new(false);
+
+/// Whether `e` comes from a terminal that is gone: after SIGHUP, or an I/O error that means
+/// the terminal was closed (EIO, ENXIO, a broken pipe, end of input).
+pub fn terminal_gone(e: &anyhow::Error) -> bool {
+    HUNG_UP.load(Ordering::SeqCst)
+        || e.chain().any(|c| {
+            c.downcast_ref::<std::io::Error>()
+                .is_some_and(io_error_means_terminal_gone)
+        })
+}
+
+/// An I/O error that a closed terminal gives.
+pub fn io_error_means_terminal_gone(e: &std::io::Error) -> bool {
+    use std::io::ErrorKind::*;
+    #[cfg(unix)]
+    if matches!(
+        e.raw_os_error(),
+        Some(libc::EIO | libc::ENXIO | libc::EBADF)
+    ) {
+        return true;
+    }
+    matches!(e.kind(), BrokenPipe | UnexpectedEof | WriteZero)
 }
 
 /// Test hook: with `ONRECORD_PANIC_ON_KEY=c` in the environment, pressing `c` panics inside
@@ -385,8 +423,18 @@ fn suspend(terminal: &mut Term) -> anyhow::Result<()> {
     restore_terminal();
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
     enter_terminal()?;
-    *terminal = new_terminal()?;
+    close_terminal(std::mem::replace(terminal, new_terminal()?));
     Ok(())
+}
+
+/// Drops a terminal without a word on stderr. Ratatui's `Drop` shows the cursor and, when
+/// that fails (the terminal is gone), prints with `eprintln!`, which panics when stderr is
+/// gone too; `restore_terminal` shows the cursor anyway, so a terminal that cannot is
+/// forgotten instead (the process is about to end).
+fn close_terminal(mut terminal: Term) {
+    if terminal.show_cursor().is_err() {
+        std::mem::forget(terminal);
+    }
 }
 
 /// How long the input thread waits for an event before looking at [`READING_INPUT`] again.
@@ -434,7 +482,10 @@ fn spawn_signals(tx: Sender<Msg>) -> anyhow::Result<()> {
     std::thread::Builder::new()
         .name("signals".into())
         .spawn(move || {
-            if signals.forever().next().is_some() {
+            if let Some(signal) = signals.forever().next() {
+                if signal == SIGHUP {
+                    HUNG_UP.store(true, Ordering::SeqCst);
+                }
                 let _ = tx.send(Msg::Terminate);
             }
         })?;
@@ -442,12 +493,15 @@ fn spawn_signals(tx: Sender<Msg>) -> anyhow::Result<()> {
 }
 
 /// The worker: runs effects one after another off the UI thread and sends their results
-/// back as actions.
-fn spawn_worker(store: Arc<dyn Store>, tx: Sender<Msg>) -> Sender<Effect> {
+/// back as actions. The receiver is closed (disconnected) once the worker has run every
+/// effect sent before the sender was dropped.
+fn spawn_worker(store: Arc<dyn Store>, tx: Sender<Msg>) -> (Sender<Effect>, Receiver<()>) {
     let (etx, erx) = mpsc::channel::<Effect>();
+    let (done_tx, done_rx) = mpsc::channel::<()>();
     std::thread::Builder::new()
         .name("worker".into())
         .spawn(move || {
+            let _done = done_tx;
             while let Ok(first) = erx.recv() {
                 // Take what else is waiting too, and fetch each list only once.
                 let mut batch = vec![first];
@@ -475,7 +529,7 @@ fn spawn_worker(store: Arc<dyn Store>, tx: Sender<Msg>) -> Sender<Effect> {
             }
         })
         .expect("spawn worker thread");
-    etx
+    (etx, done_rx)
 }
 
 /// Runs one effect; the actions it results in.
