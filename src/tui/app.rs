@@ -260,7 +260,12 @@ pub fn run(library: Library, config: &Config, notices: Vec<String>) -> anyhow::R
     let store = match &library {
         Library::Fixed(s) | Library::Indexed { store: s, .. } => s.clone(),
     };
-    let (effects, worker_done) = spawn_worker(store, tx.clone());
+    let opener = choose_opener(
+        config.reader.browser.as_deref(),
+        std::env::var("BROWSER").ok().as_deref(),
+        cfg!(target_os = "macos"),
+    );
+    let (effects, worker_done) = spawn_worker(store, opener, tx.clone());
     spawn_signals(tx.clone())?;
     for n in notices {
         let _ = tx.send(Msg::Action(Action::Notify(n)));
@@ -495,7 +500,11 @@ fn spawn_signals(tx: Sender<Msg>) -> anyhow::Result<()> {
 /// The worker: runs effects one after another off the UI thread and sends their results
 /// back as actions. The receiver is closed (disconnected) once the worker has run every
 /// effect sent before the sender was dropped.
-fn spawn_worker(store: Arc<dyn Store>, tx: Sender<Msg>) -> (Sender<Effect>, Receiver<()>) {
+fn spawn_worker(
+    store: Arc<dyn Store>,
+    opener: Vec<String>,
+    tx: Sender<Msg>,
+) -> (Sender<Effect>, Receiver<()>) {
     let (etx, erx) = mpsc::channel::<Effect>();
     let (done_tx, done_rx) = mpsc::channel::<()>();
     std::thread::Builder::new()
@@ -520,7 +529,7 @@ fn spawn_worker(store: Arc<dyn Store>, tx: Sender<Msg>) -> (Sender<Effect>, Rece
                         }
                         seen.push(effect.clone());
                     }
-                    for a in run_effect(store.as_ref(), effect) {
+                    for a in run_effect_with(store.as_ref(), effect, &opener) {
                         if tx.send(Msg::Action(a)).is_err() {
                             return;
                         }
@@ -532,9 +541,19 @@ fn spawn_worker(store: Arc<dyn Store>, tx: Sender<Msg>) -> (Sender<Effect>, Rece
     (etx, done_rx)
 }
 
-/// Runs one effect; the actions it results in.
+/// Runs one effect; the actions it results in (a URL opens with the default opener).
 pub fn run_effect(store: &dyn Store, effect: Effect) -> Vec<Action> {
-    let mut out: Vec<Action> = run_one(store, effect).into_iter().collect();
+    let opener = choose_opener(
+        None,
+        std::env::var("BROWSER").ok().as_deref(),
+        cfg!(target_os = "macos"),
+    );
+    run_effect_with(store, effect, &opener)
+}
+
+/// Runs one effect, opening URLs with `opener`; the actions it results in.
+pub fn run_effect_with(store: &dyn Store, effect: Effect, opener: &[String]) -> Vec<Action> {
+    let mut out: Vec<Action> = run_one(store, effect, opener).into_iter().collect();
     if let Some(Action::ArticlesLoaded(_)) = out.first() {
         let problems = store.problems();
         if !problems.is_empty() {
@@ -547,7 +566,7 @@ pub fn run_effect(store: &dyn Store, effect: Effect) -> Vec<Action> {
     out
 }
 
-fn run_one(store: &dyn Store, effect: Effect) -> Option<Action> {
+fn run_one(store: &dyn Store, effect: Effect, opener: &[String]) -> Option<Action> {
     let fail = |what: &str, e: anyhow::Error| {
         Some(Action::Notify(format!(
             "{what}: {}",
@@ -602,7 +621,7 @@ fn run_one(store: &dyn Store, effect: Effect) -> Option<Action> {
             Ok(()) => None,
             Err(e) => fail("cannot save reading state", e),
         },
-        Effect::OpenUrl(url) => match open_url(&url) {
+        Effect::OpenUrl(url) => match open_url(&url, opener) {
             Ok(()) => Some(Action::Notify(format!(
                 "opening {}",
                 crate::safe_text::one_line(&url, 100)
@@ -617,23 +636,63 @@ fn run_one(store: &dyn Store, effect: Effect) -> Option<Action> {
     }
 }
 
-/// Opens a web URL with the platform's opener: the URL is one argument, no shell.
-pub fn open_url(url: &str) -> anyhow::Result<()> {
+/// The command `o` opens web addresses with: the `[reader] browser` config key, else
+/// `$BROWSER` (its first entry when it lists several, separated by `:`), else the platform
+/// opener (`open` on macOS, `xdg-open` elsewhere). A command is a program and its
+/// arguments split at spaces: it never goes through a shell. Empty values count as unset.
+pub fn choose_opener(
+    configured: Option<&str>,
+    browser_env: Option<&str>,
+    macos: bool,
+) -> Vec<String> {
+    let words = |s: &str| -> Vec<String> { s.split_whitespace().map(str::to_string).collect() };
+    if let Some(c) = configured.map(words).filter(|w| !w.is_empty()) {
+        return c;
+    }
+    if let Some(b) = browser_env.and_then(|b| b.split(':').map(words).find(|w| !w.is_empty())) {
+        return b;
+    }
+    vec![if macos { "open" } else { "xdg-open" }.to_string()]
+}
+
+/// The program and arguments that open `url` with `opener`: the URL is one argument, in
+/// place of `%s` when the command has one, else last.
+pub fn opener_command(opener: &[String], url: &str) -> (String, Vec<String>) {
+    let (program, args) = match opener.split_first() {
+        Some((p, a)) => (p.clone(), a.to_vec()),
+        None => ("xdg-open".to_string(), Vec::new()),
+    };
+    let mut placed = false;
+    let mut args: Vec<String> = args
+        .into_iter()
+        .map(|a| {
+            if a.contains("%s") {
+                placed = true;
+                a.replace("%s", url)
+            } else {
+                a
+            }
+        })
+        .collect();
+    if !placed {
+        args.push(url.to_string());
+    }
+    (program, args)
+}
+
+/// Opens a web URL with `opener` ([`choose_opener`]): the URL is one argument, no shell.
+pub fn open_url(url: &str, opener: &[String]) -> anyhow::Result<()> {
     if !super::state::is_web_url(url) {
         anyhow::bail!("not a web address");
     }
-    let opener = if cfg!(target_os = "macos") {
-        "open"
-    } else {
-        "xdg-open"
-    };
-    let mut child = std::process::Command::new(opener)
-        .arg(url)
+    let (program, args) = opener_command(opener, url);
+    let mut child = std::process::Command::new(&program)
+        .args(&args)
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()
-        .map_err(|e| anyhow::anyhow!("{opener}: {e}"))?;
+        .map_err(|e| anyhow::anyhow!("{}: {e}", crate::safe_text::one_line(&program, 100)))?;
     // Reap it without making the worker wait for the browser.
     std::thread::spawn(move || child.wait());
     Ok(())
@@ -696,7 +755,42 @@ mod tests {
 
     #[test]
     fn refuses_non_web_urls_before_running_anything() {
-        assert!(open_url("file:///etc/passwd").is_err());
-        assert!(open_url("https://a b").is_err());
+        let opener = vec!["xdg-open".to_string()];
+        assert!(open_url("file:///etc/passwd", &opener).is_err());
+        assert!(open_url("https://a b", &opener).is_err());
+    }
+
+    #[test]
+    fn the_opener_is_the_config_key_then_browser_then_the_platform_opener() {
+        let v = |s: &[&str]| s.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        // The config key first, then $BROWSER, then the platform's opener.
+        assert_eq!(
+            choose_opener(Some("firefox --new-tab"), Some("w3m"), false),
+            v(&["firefox", "--new-tab"])
+        );
+        assert_eq!(choose_opener(None, Some("w3m"), false), v(&["w3m"]));
+        assert_eq!(choose_opener(Some("  "), Some("w3m"), true), v(&["w3m"]));
+        assert_eq!(choose_opener(None, None, false), v(&["xdg-open"]));
+        assert_eq!(choose_opener(None, None, true), v(&["open"]));
+        assert_eq!(choose_opener(None, Some(""), false), v(&["xdg-open"]));
+        // $BROWSER may list several commands: the first one.
+        assert_eq!(
+            choose_opener(None, Some(":lynx -dump:links"), false),
+            v(&["lynx", "-dump"])
+        );
+        // The URL is one argument, as written: last, or where `%s` is.
+        let url = "https://x.example/a?b=$(touch PWNED);`c` d";
+        assert_eq!(
+            opener_command(&v(&["firefox", "--new-tab"]), url),
+            ("firefox".to_string(), v(&["--new-tab", url]))
+        );
+        assert_eq!(
+            opener_command(&v(&["browser", "--url=%s", "--x"]), url),
+            ("browser".to_string(), v(&[&format!("--url={url}"), "--x"]))
+        );
+        assert_eq!(
+            opener_command(&v(&["xdg-open"]), url),
+            ("xdg-open".to_string(), v(&[url]))
+        );
     }
 }
