@@ -103,19 +103,37 @@ type Term = Terminal<CrosstermBackend<FrameWriter>>;
 /// even though the process still takes a moment to exit or stop.
 static READING_INPUT: AtomicBool = AtomicBool::new(false);
 
+/// Whether the reader is on the alternate screen (so leaving it has something to clear).
+static ON_ALTERNATE_SCREEN: AtomicBool = AtomicBool::new(false);
+
 /// Puts the terminal into the reader's mode.
 fn enter_terminal() -> std::io::Result<()> {
     enable_raw_mode()?;
     execute!(std::io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+    ON_ALTERNATE_SCREEN.store(true, Ordering::SeqCst);
     READING_INPUT.store(true, Ordering::SeqCst);
     Ok(())
 }
 
 /// Gives the terminal back as it was. Safe to call more than once.
+///
+/// The alternate screen is cleared before it is left: a terminal resized while the reader
+/// ran reflows the frame to the size the shell's screen was saved at when it swaps back
+/// (tmux does), and rows of a full-width frame then land above the shell's output. An
+/// empty screen has nothing to reflow.
 pub fn restore_terminal() {
     READING_INPUT.store(false, Ordering::SeqCst);
+    let mut out = std::io::stdout();
+    if ON_ALTERNATE_SCREEN.swap(false, Ordering::SeqCst) {
+        let _ = execute!(
+            out,
+            crossterm::style::ResetColor,
+            crossterm::terminal::Clear(crossterm::terminal::ClearType::All),
+            crossterm::cursor::MoveTo(0, 0)
+        );
+    }
     let _ = execute!(
-        std::io::stdout(),
+        out,
         DisableMouseCapture,
         LeaveAlternateScreen,
         crossterm::cursor::Show
