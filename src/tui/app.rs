@@ -608,6 +608,17 @@ fn run_one(store: &dyn Store, effect: Effect, opener: &[String]) -> Option<Actio
             }),
             Err(e) => fail("cannot open article", e),
         },
+        // Quiet when it fails: the list, fetched with it, shows what became of the file.
+        Effect::ReloadArticle(id) => {
+            store
+                .open(id)
+                .ok()
+                .map(|(article, analysis)| Action::ArticleReloaded {
+                    id,
+                    article: Box::new(article),
+                    analysis: Box::new(analysis),
+                })
+        }
         Effect::LoadSpeakers => match store.speakers() {
             Ok(v) => Some(Action::SpeakersLoaded(v)),
             Err(e) => fail("cannot list speakers", e),
