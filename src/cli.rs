@@ -7,7 +7,7 @@ use crate::library;
 use crate::output;
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// onrecord: a terminal reader for saved news articles that knows who said what.
@@ -79,8 +79,9 @@ pub enum Command {
     },
     /// Full-text search over the indexed library (every word must match).
     Search {
-        /// Words to find; any text is accepted.
-        query: String,
+        /// Words to find (every word is part of the query); any text is accepted.
+        #[arg(required = true, num_args = 1.., value_name = "WORDS")]
+        query: Vec<String>,
         /// JSON Lines instead of text.
         #[arg(long)]
         json: bool,
@@ -114,6 +115,15 @@ pub enum ExtractFormat {
 
 /// Entry point of the binary.
 pub fn main() -> ExitCode {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
+    if let Some((typed, meant)) = mistyped_command(&args) {
+        eprintln!(
+            "onrecord: '{}' is not a command, nor a file or folder here; did you mean '{meant}'?\n\
+             (see `onrecord --help` for the commands)",
+            crate::safe_text::one_line(&typed, 200)
+        );
+        return ExitCode::from(2);
+    }
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return usage_error(e),
@@ -121,13 +131,87 @@ pub fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!(
+            // Never `eprintln!`: with the terminal gone (a closed window), stderr fails
+            // too, and that must not become a panic.
+            let _ = writeln!(
+                std::io::stderr(),
                 "onrecord: {}",
                 crate::safe_text::one_line(&format!("{e:#}"), 2000)
             );
             ExitCode::FAILURE
         }
     }
+}
+
+/// The command the user probably meant, when the first positional argument is neither a
+/// command nor an existing path but close to a command's name (`speaker`, `quote --speaker
+/// X`, `serch`): the typed word and the command. Without this, clap takes the word for a
+/// path to open ("no such file") or trips on the command's options (`-- --speaker`).
+pub fn mistyped_command(args: &[std::ffi::OsString]) -> Option<(String, String)> {
+    let mut args = args.iter();
+    let first = loop {
+        let arg = args.next()?.to_string_lossy();
+        if arg == "--" {
+            return None;
+        }
+        if arg == "--config" {
+            args.next();
+            continue;
+        }
+        if arg.starts_with('-') {
+            continue;
+        }
+        break arg.into_owned();
+    };
+    let names: Vec<String> = Cli::command()
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .chain(["help".to_string()])
+        .collect();
+    if names.contains(&first) || first.contains(['/', '.']) || Path::new(&first).exists() {
+        return None;
+    }
+    suggest_command(&first, &names).map(|meant| (first, meant))
+}
+
+/// The command name closest to `typed`: one it starts (three letters at least) or that
+/// starts it, else one within two edits; `None` when nothing is that close.
+pub fn suggest_command(typed: &str, names: &[String]) -> Option<String> {
+    let typed = typed.to_lowercase();
+    let prefix = |n: &str| {
+        (typed.chars().count() >= 3 && n.starts_with(typed.as_str())) || typed.starts_with(n)
+    };
+    names
+        .iter()
+        .map(|n| {
+            let d = if prefix(n) {
+                0
+            } else {
+                edit_distance(&typed, n)
+            };
+            (d, n)
+        })
+        .filter(|(d, _)| *d <= 2)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, n)| n.clone())
+}
+
+/// Levenshtein distance, by characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diag = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let next = (diag + usize::from(ca != *cb))
+                .min(row[j] + 1)
+                .min(row[j + 1] + 1);
+            diag = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
 }
 
 /// Prints a command-line error. Clap echoes the offending argument, which may be a file
@@ -212,7 +296,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }) => {
             let config = Config::load(cli.config.as_deref())?;
             let db = library::commands::index_path(index.as_deref(), &config);
-            library::commands::search(&query, json, limit, &db)
+            library::commands::search(&query.join(" "), json, limit, &db)
         }
         Some(Command::Keys { markdown }) => {
             let config = Config::load(cli.config.as_deref())?;
@@ -381,5 +465,41 @@ pub fn extract_files(
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn suggest(args: &[&str]) -> Option<String> {
+        let args: Vec<std::ffi::OsString> = args.iter().map(Into::into).collect();
+        mistyped_command(&args).map(|(_, meant)| meant)
+    }
+
+    #[test]
+    fn suggestions_for_mistyped_commands() {
+        assert_eq!(suggest(&["speaker"]).as_deref(), Some("speakers"));
+        assert_eq!(suggest(&["Speakrs"]).as_deref(), Some("speakers"));
+        assert_eq!(
+            suggest(&["quote", "--speaker", "x"]).as_deref(),
+            Some("quotes")
+        );
+        assert_eq!(
+            suggest(&["--config", "c.toml", "serch"]).as_deref(),
+            Some("search")
+        );
+        assert_eq!(suggest(&["completion"]).as_deref(), Some("completions"));
+        assert_eq!(suggest(&["searches"]).as_deref(), Some("search"));
+        // Commands, paths and words far from any command are left to clap.
+        assert_eq!(suggest(&["speakers"]), None);
+        assert_eq!(suggest(&["--", "speaker"]), None);
+        assert_eq!(suggest(&["articles"]), None);
+        assert_eq!(suggest(&["speaker.txt"]), None);
+        assert_eq!(suggest(&["news/speaker"]), None);
+        assert_eq!(suggest(&["src"]), None, "an existing folder");
+        assert_eq!(suggest(&[]), None);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("", "abc"), 3);
     }
 }

@@ -437,3 +437,49 @@ fn extract_explain_names_the_rules_of_each_quote() {
         ]
     );
 }
+
+#[test]
+fn mistyped_command_suggests_the_command_meant() {
+    let home = tempfile::tempdir().unwrap();
+    for (args, meant) in [
+        (&["speaker"][..], "speakers"),
+        (&["quote", "--speaker", "x"][..], "quotes"),
+        (&["serch", "tariff", "china"][..], "search"),
+        (&["--config", "none.toml", "extrac", "a.txt"][..], "extract"),
+        (&["idx"][..], "index"),
+    ] {
+        let out = onrecord(home.path())
+            .current_dir(home.path())
+            .args(args)
+            .output()
+            .unwrap();
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains(&format!("did you mean '{meant}'?")),
+            "{args:?}: {stderr}"
+        );
+        assert!(!stderr.contains("-- --"), "{args:?}: {stderr}");
+        assert!(!stderr.contains("no such file"), "{args:?}: {stderr}");
+    }
+
+    // A path that exists is opened, whatever its name; one far from every command is a
+    // missing file.
+    std::fs::create_dir(home.path().join("speaker")).unwrap();
+    let out = onrecord(home.path())
+        .current_dir(home.path())
+        .arg("speaker")
+        .output()
+        .unwrap();
+    let stderr = text(&out.stderr);
+    assert!(!stderr.contains("did you mean"), "{stderr}");
+    assert!(stderr.contains("needs a terminal"), "{stderr}");
+    let out = onrecord(home.path())
+        .current_dir(home.path())
+        .arg("my-articles")
+        .output()
+        .unwrap();
+    let stderr = text(&out.stderr);
+    assert!(!stderr.contains("did you mean"), "{stderr}");
+    assert!(stderr.contains("no such file"), "{stderr}");
+}

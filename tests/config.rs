@@ -25,6 +25,7 @@ fn example_documents_every_key() {
     collect_keys(&defaults, "", &mut keys);
     // Optional keys are not serialized when unset; they must be documented too.
     keys.push("library.index".to_string());
+    keys.push("reader.browser".to_string());
     assert!(keys.len() >= 3, "{keys:?}");
     for key in keys {
         let (section, name) = key.rsplit_once('.').unwrap_or(("", &key));
@@ -64,7 +65,7 @@ fn collect_keys(v: &toml::Value, prefix: &str, out: &mut Vec<String>) {
 #[test]
 fn example_sections_match_the_config() {
     let text = example();
-    for section in ["[library]", "[limits]", "[keys]", "[theme]"] {
+    for section in ["[library]", "[limits]", "[reader]", "[keys]", "[theme]"] {
         assert!(text.contains(section), "{section}");
     }
 }

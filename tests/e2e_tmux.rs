@@ -509,8 +509,9 @@ fn y_copies_through_osc52_and_o_opens_without_a_shell() {
     std::fs::set_permissions(&opener, std::fs::Permissions::from_mode(0o755)).unwrap();
     let cfg = t.dir.path().join("config.toml");
     t.type_line("echo before-the-reader");
+    // No `$BROWSER` and no `[reader] browser`: the platform opener.
     t.type_line(&format!(
-        "PATH={}:$PATH {} --config {} {}",
+        "BROWSER= PATH={}:$PATH {} --config {} {}",
         bin.display(),
         BIN,
         cfg.display(),

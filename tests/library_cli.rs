@@ -393,3 +393,63 @@ fn index_reports_unreadable_files_and_exits_non_zero_after_indexing_the_rest() {
     let out = index(tmp.path(), &db, &lib);
     assert!(out.status.success(), "{:?}", text(&out));
 }
+
+#[test]
+fn search_takes_every_word_as_part_of_the_query() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("lib");
+    let db = tmp.path().join("index.sqlite3");
+    support::write(
+        &lib,
+        "trade.txt",
+        "Tariff talks",
+        &["The tariff on steel from China rises in May."],
+    );
+    support::write(
+        &lib,
+        "other.txt",
+        "Harbour vote",
+        &["The tariff on timber from Norway stays."],
+    );
+    let out = index(tmp.path(), &db, &lib);
+    assert!(out.status.success(), "{:?}", text(&out));
+
+    // `search tariff china`: two words, one query (as `search "tariff china"`).
+    let out = onrecord(tmp.path())
+        .args(["search", "tariff", "china", "--index"])
+        .arg(&db)
+        .output()
+        .unwrap();
+    let (stdout, stderr) = text(&out);
+    assert!(out.status.success(), "{stderr}");
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+    assert!(stdout.contains("Tariff talks"), "{stdout}");
+    let quoted = onrecord(tmp.path())
+        .args(["search", "tariff china", "--index"])
+        .arg(&db)
+        .output()
+        .unwrap();
+    assert_eq!(text(&quoted).0, stdout);
+
+    // Options may come before or after the words.
+    let out = onrecord(tmp.path())
+        .args([
+            "search", "--json", "tariff", "norway", "--limit", "5", "--index",
+        ])
+        .arg(&db)
+        .output()
+        .unwrap();
+    let (stdout, stderr) = text(&out);
+    assert!(out.status.success(), "{stderr}");
+    let hit: serde_json::Value = serde_json::from_str(stdout.lines().next().unwrap()).unwrap();
+    assert_eq!(hit["title"], "Harbour vote");
+    assert_eq!(stdout.lines().count(), 1, "{stdout}");
+
+    // No words at all is still a usage error.
+    let out = onrecord(tmp.path())
+        .args(["search", "--index"])
+        .arg(&db)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{:?}", text(&out));
+}

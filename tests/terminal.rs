@@ -621,3 +621,89 @@ fn the_reader_never_writes_the_library() {
         "{log}"
     );
 }
+
+/// A terminal that goes away (tmux `kill-session`, a closed ssh connection: SIGHUP, then
+/// EIO on every write) ends the reader like a quit: no panic (nothing in the log), and the
+/// reading state is kept.
+#[cfg(unix)]
+#[test]
+fn a_vanished_terminal_is_a_normal_exit() {
+    use onrecord::library::Store;
+    let Some(t) = Tmux::start("vanish") else {
+        return;
+    };
+    let config = library(t.dir.path(), &plain_articles());
+    start_reader(&t, &config, "MARKER-VANISH");
+    t.wait_for("the first index pass", |s| s.contains("Harbour"));
+    let pid = t.reader_pid();
+    // Open an article (which marks it read), then lose the terminal.
+    t.keys(&["g", "Enter"]);
+    t.wait_for("the article open", |s| s.contains("said"));
+    t.run(&["kill-session", "-t", "0"]);
+    wait_gone(&pid, "kill-session");
+    let log = t.dir.path().join("home/state/onrecord/onrecord.log");
+    let log = std::fs::read_to_string(&log).unwrap_or_default();
+    assert!(
+        !log.contains("panic") && !log.contains("Input/output error"),
+        "{log}"
+    );
+    let store =
+        onrecord::library::sqlite::SqliteStore::open_existing(&t.dir.path().join("index")).unwrap();
+    let read = store.articles().unwrap().iter().filter(|a| a.read).count();
+    assert_eq!(read, 1, "the article read is marked read");
+}
+
+/// After quitting, at any size and after any resize, the screen is as it was before the
+/// reader started: no row of the reader's frame is left above or below the shell's output.
+#[test]
+fn no_frame_is_left_on_screen_after_resizing() {
+    let sizes: &[&[(u16, u16)]] = &[
+        &[(80, 24), (120, 40)],
+        &[(120, 40), (80, 24)],
+        &[(80, 24), (200, 60), (100, 30)],
+    ];
+    for (round, sizes) in sizes.iter().enumerate() {
+        let Some(t) = Tmux::start(&format!("resize{round}")) else {
+            return;
+        };
+        let size = |(w, h): (u16, u16)| {
+            t.run(&[
+                "resize-window",
+                "-t",
+                "0",
+                "-x",
+                &w.to_string(),
+                "-y",
+                &h.to_string(),
+            ]);
+        };
+        size(sizes[0]);
+        let config = library(t.dir.path(), &plain_articles());
+        let marker = format!("MARKER-RESIZE-{round}");
+        start_reader(&t, &config, &marker);
+        t.wait_for("the index pass", |s| s.contains("Harbour"));
+        for &(w, h) in &sizes[1..] {
+            size((w, h));
+            // The reader has drawn at the new size: its status line is on the last row.
+            t.wait_for("the frame at the new size", |s| {
+                s.lines().count() == usize::from(h)
+                    && s.lines()
+                        .nth(usize::from(h) - 2)
+                        .is_some_and(|l| l.chars().any(|c| matches!(c, '\u{2500}'..='\u{257F}')))
+            });
+        }
+        t.keys(&["q"]);
+        t.assert_restored(&format!("resize {sizes:?}"), &marker);
+        let s = t.screen();
+        let lines: Vec<&str> = s.lines().filter(|l| !l.trim().is_empty()).collect();
+        assert_eq!(
+            lines.first().map(|l| l.trim()),
+            Some(marker.as_str()),
+            "{sizes:?}: the shell's output is the top of the screen:\n{s}"
+        );
+        assert!(
+            !s.chars().any(|c| matches!(c, '\u{2500}'..='\u{259F}')) && !s.contains("Articles"),
+            "{sizes:?}: the reader's frame is left on screen:\n{s}"
+        );
+    }
+}

@@ -1029,3 +1029,135 @@ fn quote_keys_while_the_article_loads_say_so() {
     update(&mut s, Action::NextQuote);
     assert_eq!(s.message.as_deref(), Some("the article is still loading…"));
 }
+
+#[test]
+fn the_list_selection_follows_the_article_shown() {
+    let mut s = state(120, 40);
+    // The list selects the school article (the newest); a quote from the Speakers view
+    // opens the bridge article.
+    assert_eq!(selected_title(&s), "New school opens in Eastside");
+    press(&mut s, &["w", "f"]);
+    type_text(&mut s, "ruiz");
+    press(&mut s, &["enter", "enter", "j", "j", "enter"]);
+    assert_eq!(s.reader.as_ref().unwrap().id, 0);
+    assert_eq!(selected_title(&s), "City to rebuild the river bridge");
+    // `]` walks into the school article: the list follows again.
+    press(&mut s, &["]", "]", "]"]);
+    assert_eq!(s.reader.as_ref().unwrap().id, 1);
+    assert_eq!(selected_title(&s), "New school opens in Eastside");
+    // Enter in the list opens what it selects: the article shown, not an older one.
+    press(&mut s, &["["]);
+    assert_eq!(s.reader.as_ref().unwrap().id, 0);
+    press(&mut s, &["h", "enter"]);
+    assert_eq!(s.reader.as_ref().unwrap().id, 0);
+    assert_eq!(selected_title(&s), "City to rebuild the river bridge");
+
+    // An article the list's filter hides: the filter gives way, so the list can show it.
+    let mut s = state(120, 40);
+    press(&mut s, &["f"]);
+    type_text(&mut s, "school");
+    press(&mut s, &["enter"]);
+    assert_eq!(s.list.rows.len(), 1);
+    press(&mut s, &["w", "f"]);
+    type_text(&mut s, "ruiz");
+    press(&mut s, &["enter", "enter", "j", "j", "enter"]);
+    assert_eq!(s.reader.as_ref().unwrap().id, 0);
+    assert_eq!(selected_title(&s), "City to rebuild the river bridge");
+    assert!(s.list.filter.is_empty());
+}
+
+/// The long report with a paragraph put in at the top (every offset moves) and, when
+/// `drop_quote` is given, that quote's paragraph taken out.
+fn long_edited(
+    drop_quote: Option<usize>,
+) -> (onrecord::article::Article, onrecord::extract::Analysis) {
+    let (mut a, mut an) = article(2);
+    let ins = "Editor's note: this report was updated on Friday.\n\n";
+    let mut paras: Vec<String> = a.body.split("\n\n").map(str::to_string).collect();
+    if let Some(q) = drop_quote {
+        paras.remove(q);
+        an.quotes.remove(q);
+    }
+    a.body = format!("{ins}{}", paras.join("\n\n"));
+    // Re-find each quote's words in the new body.
+    for q in &mut an.quotes {
+        let old = article(2).0.body[q.span.clone()].to_string();
+        let start = a.body.find(&old).expect("quote kept");
+        q.span = start..start + old.len();
+        q.speaker_span = None;
+    }
+    (a, an)
+}
+
+fn top_line(s: &State) -> String {
+    let r = s.reader.as_ref().unwrap();
+    r.article.body[r.wrapped.lines[r.scroll].range.clone()].to_string()
+}
+
+#[test]
+fn the_open_article_reloads_when_its_file_changes_keeping_the_place() {
+    let mut s = state(60, 12);
+    press(&mut s, &["G", "enter"]); // the long report
+    let id = s.reader.as_ref().unwrap().id;
+    for _ in 0..20 {
+        press(&mut s, &["n"]);
+    }
+    assert_eq!(current_text(&s), "Quote number 19 is here,");
+    let top = top_line(&s);
+
+    // The index saw files change: the open article is fetched again with the lists.
+    let effects = update(
+        &mut s,
+        Action::IndexFinished {
+            message: None,
+            only_added: false,
+        },
+    );
+    assert!(effects.contains(&Effect::ReloadArticle(id)), "{effects:?}");
+    // Its new text: shown, at the same place, on the same quote.
+    let (article, analysis) = long_edited(None);
+    update(
+        &mut s,
+        Action::ArticleReloaded {
+            id,
+            article: Box::new(article),
+            analysis: Box::new(analysis),
+        },
+    );
+    let r = s.reader.as_ref().unwrap();
+    assert!(r.article.body.starts_with("Editor's note"));
+    assert_eq!(top_line(&s), top);
+    assert_eq!(current_text(&s), "Quote number 19 is here,");
+    press(&mut s, &["n"]);
+    assert_eq!(current_text(&s), "Quote number 20 is here,");
+    press(&mut s, &["N"]);
+    assert_eq!(current_text(&s), "Quote number 19 is here,");
+    let top = top_line(&s);
+
+    // The current quote is gone from the file: the place is kept, no quote is current.
+    let (article, analysis) = long_edited(Some(19));
+    update(
+        &mut s,
+        Action::ArticleReloaded {
+            id,
+            article: Box::new(article),
+            analysis: Box::new(analysis),
+        },
+    );
+    let r = s.reader.as_ref().unwrap();
+    assert!(r.current.is_none());
+    assert!(!r.article.body.contains("Quote number 19 is"));
+    assert_eq!(top_line(&s), top);
+
+    // Another article's reload is not shown.
+    let (article, analysis) = tui_fixtures::article(0);
+    update(
+        &mut s,
+        Action::ArticleReloaded {
+            id: 0,
+            article: Box::new(article),
+            analysis: Box::new(analysis),
+        },
+    );
+    assert_eq!(s.reader.as_ref().unwrap().id, id);
+}

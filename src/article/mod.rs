@@ -67,10 +67,17 @@ impl Article {
         self.body = body;
     }
 
-    /// Gives an article without a title one made from its file name
-    /// (`harbour-tax_vote.txt` -> `Harbour tax vote`), cleaned like file content.
+    /// Gives an article without a title one: its first sentence, shortened by words to
+    /// about [`TITLE_FROM_BODY_CHARS`] characters with an ellipsis; or, with no body, one
+    /// made from its file name (`harbour-tax_vote.txt` -> `Harbour tax vote`), cleaned
+    /// like file content. A file name such as `a1fca19b884e.txt` says nothing, so the
+    /// body comes first.
     pub fn ensure_title(&mut self, path: &std::path::Path) {
         if !self.title.is_empty() {
+            return;
+        }
+        if let Some(title) = self.title_from_body() {
+            self.title = title;
             return;
         }
         let name = path
@@ -89,10 +96,86 @@ impl Article {
         };
     }
 
+    /// The first sentence of the body (after a wire dateline), on one line, without its
+    /// final full stop; cut by words with `…` when longer than [`TITLE_FROM_BODY_CHARS`].
+    fn title_from_body(&self) -> Option<String> {
+        let mut first = self.body.split(PARAGRAPH_BREAK).next()?.trim();
+        if let Some(d) = self.dateline.as_deref()
+            && let Some(rest) = first.strip_prefix(d)
+        {
+            let rest = rest.trim_start_matches(|c: char| {
+                c.is_whitespace() || matches!(c, '-' | '\u{2013}' | '\u{2014}' | ':')
+            });
+            if !rest.is_empty() {
+                first = rest;
+            }
+        }
+        let mut sentence: Vec<&str> = Vec::new();
+        for word in first.split_whitespace() {
+            sentence.push(word);
+            if ends_sentence(word) {
+                break;
+            }
+        }
+        if sentence.is_empty() {
+            return None;
+        }
+        let whole = sentence.join(" ");
+        if whole.chars().count() <= TITLE_FROM_BODY_CHARS {
+            let title = match whole.strip_suffix('.') {
+                Some(t) if !t.ends_with('.') && !t.is_empty() => t.to_string(),
+                _ => whole,
+            };
+            return Some(title);
+        }
+        let mut title = String::new();
+        for word in &sentence {
+            let len = title.chars().count() + usize::from(!title.is_empty());
+            if len + word.chars().count() > TITLE_FROM_BODY_CHARS - 1 {
+                break;
+            }
+            if !title.is_empty() {
+                title.push(' ');
+            }
+            title.push_str(word);
+        }
+        if title.is_empty() {
+            // One word longer than a title: cut it by characters.
+            title = whole.chars().take(TITLE_FROM_BODY_CHARS - 1).collect();
+        }
+        let title = title.trim_end_matches([',', ';', ':', '-', '\u{2013}', '\u{2014}']);
+        Some(format!("{title}\u{2026}"))
+    }
     /// Byte ranges of the paragraphs of the body.
     pub fn paragraph_ranges(&self) -> Vec<Range<usize>> {
         paragraph_ranges(&self.body)
     }
+}
+
+/// The longest title made from a body's first sentence, in characters (with its `…`).
+pub const TITLE_FROM_BODY_CHARS: usize = 80;
+
+/// Whether a word ends a sentence: it ends with `.`, `!` or `?` (maybe inside closing
+/// quotes or brackets) and is not an initial or an abbreviation (`J.`, `Mr.`, `U.S.`).
+fn ends_sentence(word: &str) -> bool {
+    let bare = word.trim_end_matches(['"', '\'', '\u{201D}', '\u{2019}', ')', ']']);
+    if bare.ends_with(['!', '?']) {
+        return true;
+    }
+    let Some(stem) = bare.strip_suffix('.') else {
+        return false;
+    };
+    const ABBREVIATIONS: &[&str] = &[
+        "mr", "mrs", "ms", "dr", "st", "sen", "rep", "gov", "gen", "lt", "col", "capt", "maj",
+        "sgt", "prof", "jr", "sr", "no", "inc", "co", "corp", "ltd", "vs", "etc", "jan", "feb",
+        "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "pres",
+    ];
+    let letters = stem.trim_start_matches(['"', '\'', '\u{201C}', '\u{2018}', '(']);
+    let initial = letters.chars().count() == 1;
+    !(letters.is_empty()
+        || initial
+        || letters.contains('.')
+        || ABBREVIATIONS.contains(&letters.to_lowercase().as_str()))
 }
 
 /// Byte ranges of the paragraphs of a body built with [`PARAGRAPH_BREAK`].
@@ -146,6 +229,58 @@ mod tests {
             a.title
         );
         assert_eq!(a.title, "X touch PWNED note");
+    }
+
+    #[test]
+    fn a_text_without_a_headline_takes_its_title_from_its_first_sentence() {
+        let path = std::path::Path::new("lib/a1fca19b884e.txt");
+        let mut a = Article::default();
+        a.set_paragraphs([
+            "The council voted on Monday to close the bridge. It reopens in May.",
+            "More.",
+        ]);
+        a.ensure_title(path);
+        assert_eq!(a.title, "The council voted on Monday to close the bridge");
+
+        // Abbreviations and initials do not end the sentence; a dateline is not part of it.
+        let mut a = Article {
+            dateline: Some("SEOUL (Reuters)".into()),
+            ..Article::default()
+        };
+        a.set_paragraphs([
+            "SEOUL (Reuters) \u{2013} Mr. Kim met U.S. envoys on Friday. Talks went on.",
+        ]);
+        a.ensure_title(path);
+        assert_eq!(a.title, "Mr. Kim met U.S. envoys on Friday");
+
+        // A long sentence is shortened by words, with an ellipsis.
+        let mut a = Article::default();
+        a.set_paragraphs([
+            "Tariffs on steel and aluminium imported from China, Canada and the European \
+             Union will rise sharply next month, officials in three capitals confirmed \
+             late on Tuesday night.",
+        ]);
+        a.ensure_title(path);
+        assert!(a.title.chars().count() <= 81, "{:?}", a.title);
+        assert!(a.title.ends_with('\u{2026}'), "{:?}", a.title);
+        assert!(
+            a.title
+                .starts_with("Tariffs on steel and aluminium imported from China, Canada and"),
+            "{:?}",
+            a.title
+        );
+        let cut = a.title.trim_end_matches('\u{2026}');
+        assert!(
+            a.body.starts_with(cut) && a.body[cut.len()..].starts_with(' '),
+            "cut at a word boundary: {:?}",
+            a.title
+        );
+
+        // A question keeps its mark; a sentence over several lines becomes one line.
+        let mut a = Article::default();
+        a.set_paragraphs(["Who pays\nfor the bridge? Nobody knows."]);
+        a.ensure_title(path);
+        assert_eq!(a.title, "Who pays for the bridge?");
     }
 
     #[test]

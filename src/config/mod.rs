@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 pub struct Config {
     pub library: LibraryConfig,
     pub limits: LimitsConfig,
+    pub reader: ReaderConfig,
     pub keys: crate::tui::keymap::KeysConfig,
     pub theme: crate::tui::theme::ThemeConfig,
 }
@@ -23,6 +24,16 @@ pub struct LibraryConfig {
     pub paths: Vec<PathBuf>,
     /// Where the index lives. Empty: the platform data dir.
     pub index: Option<PathBuf>,
+}
+
+/// The reader's own settings.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ReaderConfig {
+    /// The program `o` opens web addresses with (a program and its arguments, split at
+    /// spaces, run without a shell; `%s` stands for the URL, else it comes last). Unset:
+    /// `$BROWSER`, else the platform opener (`open` on macOS, `xdg-open` elsewhere).
+    pub browser: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]

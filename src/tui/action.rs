@@ -85,6 +85,13 @@ pub enum Action {
         article: Box<Article>,
         analysis: Box<Analysis>,
     },
+    /// The open article fetched again after the library changed.
+    #[serde(skip)]
+    ArticleReloaded {
+        id: ArticleId,
+        article: Box<Article>,
+        analysis: Box<Analysis>,
+    },
     #[serde(skip)]
     SpeakersLoaded(Vec<SpeakerSummary>),
     #[serde(skip)]
@@ -157,6 +164,8 @@ pub enum Effect {
     /// Fetch the articles with an id above this one (added since the list was fetched).
     LoadArticlesAfter(ArticleId),
     LoadArticle(ArticleId),
+    /// Fetch the open article again (its file may have changed).
+    ReloadArticle(ArticleId),
     LoadSpeakers,
     /// Fetch the first `limit` quotes of a speaker.
     LoadSpeakerQuotes {

@@ -103,19 +103,37 @@ type Term = Terminal<CrosstermBackend<FrameWriter>>;
 /// even though the process still takes a moment to exit or stop.
 static READING_INPUT: AtomicBool = AtomicBool::new(false);
 
+/// Whether the reader is on the alternate screen (so leaving it has something to clear).
+static ON_ALTERNATE_SCREEN: AtomicBool = AtomicBool::new(false);
+
 /// Puts the terminal into the reader's mode.
 fn enter_terminal() -> std::io::Result<()> {
     enable_raw_mode()?;
     execute!(std::io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+    ON_ALTERNATE_SCREEN.store(true, Ordering::SeqCst);
     READING_INPUT.store(true, Ordering::SeqCst);
     Ok(())
 }
 
 /// Gives the terminal back as it was. Safe to call more than once.
+///
+/// The alternate screen is cleared before it is left: a terminal resized while the reader
+/// ran reflows the frame to the size the shell's screen was saved at when it swaps back
+/// (tmux does), and rows of a full-width frame then land above the shell's output. An
+/// empty screen has nothing to reflow.
 pub fn restore_terminal() {
     READING_INPUT.store(false, Ordering::SeqCst);
+    let mut out = std::io::stdout();
+    if ON_ALTERNATE_SCREEN.swap(false, Ordering::SeqCst) {
+        let _ = execute!(
+            out,
+            crossterm::style::ResetColor,
+            crossterm::terminal::Clear(crossterm::terminal::ClearType::All),
+            crossterm::cursor::MoveTo(0, 0)
+        );
+    }
     let _ = execute!(
-        std::io::stdout(),
+        out,
         DisableMouseCapture,
         LeaveAlternateScreen,
         crossterm::cursor::Show
@@ -260,7 +278,12 @@ pub fn run(library: Library, config: &Config, notices: Vec<String>) -> anyhow::R
     let store = match &library {
         Library::Fixed(s) | Library::Indexed { store: s, .. } => s.clone(),
     };
-    let effects = spawn_worker(store, tx.clone());
+    let opener = choose_opener(
+        config.reader.browser.as_deref(),
+        std::env::var("BROWSER").ok().as_deref(),
+        cfg!(target_os = "macos"),
+    );
+    let (effects, worker_done) = spawn_worker(store, opener, tx.clone());
     spawn_signals(tx.clone())?;
     for n in notices {
         let _ = tx.send(Msg::Action(Action::Notify(n)));
@@ -276,10 +299,48 @@ pub fn run(library: Library, config: &Config, notices: Vec<String>) -> anyhow::R
         let size = terminal.size()?;
         update(&mut state, Action::Resize(size.width, size.height));
         effects.send(Effect::LoadArticles).ok();
-        event_loop(&mut terminal, &mut state, &rx, &effects, &gate)
+        let result = event_loop(&mut terminal, &mut state, &rx, &effects, &gate);
+        close_terminal(terminal);
+        result
     })();
     restore_terminal();
-    result
+    // What the worker still has to do (marking the article read) is done before leaving,
+    // within a bound: a slow store never holds the exit up for long.
+    drop(effects);
+    let _ = worker_done.recv_timeout(std::time::Duration::from_millis(500));
+    match result {
+        // The terminal went away (a closed window or ssh connection): a normal exit, with
+        // nothing to print and nowhere to print it.
+        Err(e) if terminal_gone(&e) => Ok(()),
+        other => other,
+    }
+}
+
+/// Set when the terminal hung up (SIGHUP): from then on, failing to read or write it is
+/// the expected way out, not an error.
+static HUNG_UP: AtomicBool = AtomicBool::new(false);
+
+/// Whether `e` comes from a terminal that is gone: after SIGHUP, or an I/O error that means
+/// the terminal was closed (EIO, ENXIO, a broken pipe, end of input).
+pub fn terminal_gone(e: &anyhow::Error) -> bool {
+    HUNG_UP.load(Ordering::SeqCst)
+        || e.chain().any(|c| {
+            c.downcast_ref::<std::io::Error>()
+                .is_some_and(io_error_means_terminal_gone)
+        })
+}
+
+/// An I/O error that a closed terminal gives.
+pub fn io_error_means_terminal_gone(e: &std::io::Error) -> bool {
+    use std::io::ErrorKind::*;
+    #[cfg(unix)]
+    if matches!(
+        e.raw_os_error(),
+        Some(libc::EIO | libc::ENXIO | libc::EBADF)
+    ) {
+        return true;
+    }
+    matches!(e.kind(), BrokenPipe | UnexpectedEof | WriteZero)
 }
 
 /// Test hook: with `ONRECORD_PANIC_ON_KEY=c` in the environment, pressing `c` panics inside
@@ -385,8 +446,18 @@ fn suspend(terminal: &mut Term) -> anyhow::Result<()> {
     restore_terminal();
     signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
     enter_terminal()?;
-    *terminal = new_terminal()?;
+    close_terminal(std::mem::replace(terminal, new_terminal()?));
     Ok(())
+}
+
+/// Drops a terminal without a word on stderr. Ratatui's `Drop` shows the cursor and, when
+/// that fails (the terminal is gone), prints with `eprintln!`, which panics when stderr is
+/// gone too; `restore_terminal` shows the cursor anyway, so a terminal that cannot is
+/// forgotten instead (the process is about to end).
+fn close_terminal(mut terminal: Term) {
+    if terminal.show_cursor().is_err() {
+        std::mem::forget(terminal);
+    }
 }
 
 /// How long the input thread waits for an event before looking at [`READING_INPUT`] again.
@@ -434,7 +505,10 @@ fn spawn_signals(tx: Sender<Msg>) -> anyhow::Result<()> {
     std::thread::Builder::new()
         .name("signals".into())
         .spawn(move || {
-            if signals.forever().next().is_some() {
+            if let Some(signal) = signals.forever().next() {
+                if signal == SIGHUP {
+                    HUNG_UP.store(true, Ordering::SeqCst);
+                }
                 let _ = tx.send(Msg::Terminate);
             }
         })?;
@@ -442,12 +516,19 @@ fn spawn_signals(tx: Sender<Msg>) -> anyhow::Result<()> {
 }
 
 /// The worker: runs effects one after another off the UI thread and sends their results
-/// back as actions.
-fn spawn_worker(store: Arc<dyn Store>, tx: Sender<Msg>) -> Sender<Effect> {
+/// back as actions. The receiver is closed (disconnected) once the worker has run every
+/// effect sent before the sender was dropped.
+fn spawn_worker(
+    store: Arc<dyn Store>,
+    opener: Vec<String>,
+    tx: Sender<Msg>,
+) -> (Sender<Effect>, Receiver<()>) {
     let (etx, erx) = mpsc::channel::<Effect>();
+    let (done_tx, done_rx) = mpsc::channel::<()>();
     std::thread::Builder::new()
         .name("worker".into())
         .spawn(move || {
+            let _done = done_tx;
             while let Ok(first) = erx.recv() {
                 // Take what else is waiting too, and fetch each list only once.
                 let mut batch = vec![first];
@@ -466,7 +547,7 @@ fn spawn_worker(store: Arc<dyn Store>, tx: Sender<Msg>) -> Sender<Effect> {
                         }
                         seen.push(effect.clone());
                     }
-                    for a in run_effect(store.as_ref(), effect) {
+                    for a in run_effect_with(store.as_ref(), effect, &opener) {
                         if tx.send(Msg::Action(a)).is_err() {
                             return;
                         }
@@ -475,12 +556,22 @@ fn spawn_worker(store: Arc<dyn Store>, tx: Sender<Msg>) -> Sender<Effect> {
             }
         })
         .expect("spawn worker thread");
-    etx
+    (etx, done_rx)
 }
 
-/// Runs one effect; the actions it results in.
+/// Runs one effect; the actions it results in (a URL opens with the default opener).
 pub fn run_effect(store: &dyn Store, effect: Effect) -> Vec<Action> {
-    let mut out: Vec<Action> = run_one(store, effect).into_iter().collect();
+    let opener = choose_opener(
+        None,
+        std::env::var("BROWSER").ok().as_deref(),
+        cfg!(target_os = "macos"),
+    );
+    run_effect_with(store, effect, &opener)
+}
+
+/// Runs one effect, opening URLs with `opener`; the actions it results in.
+pub fn run_effect_with(store: &dyn Store, effect: Effect, opener: &[String]) -> Vec<Action> {
+    let mut out: Vec<Action> = run_one(store, effect, opener).into_iter().collect();
     if let Some(Action::ArticlesLoaded(_)) = out.first() {
         let problems = store.problems();
         if !problems.is_empty() {
@@ -493,7 +584,7 @@ pub fn run_effect(store: &dyn Store, effect: Effect) -> Vec<Action> {
     out
 }
 
-fn run_one(store: &dyn Store, effect: Effect) -> Option<Action> {
+fn run_one(store: &dyn Store, effect: Effect, opener: &[String]) -> Option<Action> {
     let fail = |what: &str, e: anyhow::Error| {
         Some(Action::Notify(format!(
             "{what}: {}",
@@ -517,6 +608,17 @@ fn run_one(store: &dyn Store, effect: Effect) -> Option<Action> {
             }),
             Err(e) => fail("cannot open article", e),
         },
+        // Quiet when it fails: the list, fetched with it, shows what became of the file.
+        Effect::ReloadArticle(id) => {
+            store
+                .open(id)
+                .ok()
+                .map(|(article, analysis)| Action::ArticleReloaded {
+                    id,
+                    article: Box::new(article),
+                    analysis: Box::new(analysis),
+                })
+        }
         Effect::LoadSpeakers => match store.speakers() {
             Ok(v) => Some(Action::SpeakersLoaded(v)),
             Err(e) => fail("cannot list speakers", e),
@@ -548,7 +650,7 @@ fn run_one(store: &dyn Store, effect: Effect) -> Option<Action> {
             Ok(()) => None,
             Err(e) => fail("cannot save reading state", e),
         },
-        Effect::OpenUrl(url) => match open_url(&url) {
+        Effect::OpenUrl(url) => match open_url(&url, opener) {
             Ok(()) => Some(Action::Notify(format!(
                 "opening {}",
                 crate::safe_text::one_line(&url, 100)
@@ -563,23 +665,63 @@ fn run_one(store: &dyn Store, effect: Effect) -> Option<Action> {
     }
 }
 
-/// Opens a web URL with the platform's opener: the URL is one argument, no shell.
-pub fn open_url(url: &str) -> anyhow::Result<()> {
+/// The command `o` opens web addresses with: the `[reader] browser` config key, else
+/// `$BROWSER` (its first entry when it lists several, separated by `:`), else the platform
+/// opener (`open` on macOS, `xdg-open` elsewhere). A command is a program and its
+/// arguments split at spaces: it never goes through a shell. Empty values count as unset.
+pub fn choose_opener(
+    configured: Option<&str>,
+    browser_env: Option<&str>,
+    macos: bool,
+) -> Vec<String> {
+    let words = |s: &str| -> Vec<String> { s.split_whitespace().map(str::to_string).collect() };
+    if let Some(c) = configured.map(words).filter(|w| !w.is_empty()) {
+        return c;
+    }
+    if let Some(b) = browser_env.and_then(|b| b.split(':').map(words).find(|w| !w.is_empty())) {
+        return b;
+    }
+    vec![if macos { "open" } else { "xdg-open" }.to_string()]
+}
+
+/// The program and arguments that open `url` with `opener`: the URL is one argument, in
+/// place of `%s` when the command has one, else last.
+pub fn opener_command(opener: &[String], url: &str) -> (String, Vec<String>) {
+    let (program, args) = match opener.split_first() {
+        Some((p, a)) => (p.clone(), a.to_vec()),
+        None => ("xdg-open".to_string(), Vec::new()),
+    };
+    let mut placed = false;
+    let mut args: Vec<String> = args
+        .into_iter()
+        .map(|a| {
+            if a.contains("%s") {
+                placed = true;
+                a.replace("%s", url)
+            } else {
+                a
+            }
+        })
+        .collect();
+    if !placed {
+        args.push(url.to_string());
+    }
+    (program, args)
+}
+
+/// Opens a web URL with `opener` ([`choose_opener`]): the URL is one argument, no shell.
+pub fn open_url(url: &str, opener: &[String]) -> anyhow::Result<()> {
     if !super::state::is_web_url(url) {
         anyhow::bail!("not a web address");
     }
-    let opener = if cfg!(target_os = "macos") {
-        "open"
-    } else {
-        "xdg-open"
-    };
-    let mut child = std::process::Command::new(opener)
-        .arg(url)
+    let (program, args) = opener_command(opener, url);
+    let mut child = std::process::Command::new(&program)
+        .args(&args)
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()
-        .map_err(|e| anyhow::anyhow!("{opener}: {e}"))?;
+        .map_err(|e| anyhow::anyhow!("{}: {e}", crate::safe_text::one_line(&program, 100)))?;
     // Reap it without making the worker wait for the browser.
     std::thread::spawn(move || child.wait());
     Ok(())
@@ -642,7 +784,42 @@ mod tests {
 
     #[test]
     fn refuses_non_web_urls_before_running_anything() {
-        assert!(open_url("file:///etc/passwd").is_err());
-        assert!(open_url("https://a b").is_err());
+        let opener = vec!["xdg-open".to_string()];
+        assert!(open_url("file:///etc/passwd", &opener).is_err());
+        assert!(open_url("https://a b", &opener).is_err());
+    }
+
+    #[test]
+    fn the_opener_is_the_config_key_then_browser_then_the_platform_opener() {
+        let v = |s: &[&str]| s.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        // The config key first, then $BROWSER, then the platform's opener.
+        assert_eq!(
+            choose_opener(Some("firefox --new-tab"), Some("w3m"), false),
+            v(&["firefox", "--new-tab"])
+        );
+        assert_eq!(choose_opener(None, Some("w3m"), false), v(&["w3m"]));
+        assert_eq!(choose_opener(Some("  "), Some("w3m"), true), v(&["w3m"]));
+        assert_eq!(choose_opener(None, None, false), v(&["xdg-open"]));
+        assert_eq!(choose_opener(None, None, true), v(&["open"]));
+        assert_eq!(choose_opener(None, Some(""), false), v(&["xdg-open"]));
+        // $BROWSER may list several commands: the first one.
+        assert_eq!(
+            choose_opener(None, Some(":lynx -dump:links"), false),
+            v(&["lynx", "-dump"])
+        );
+        // The URL is one argument, as written: last, or where `%s` is.
+        let url = "https://x.example/a?b=$(touch PWNED);`c` d";
+        assert_eq!(
+            opener_command(&v(&["firefox", "--new-tab"]), url),
+            ("firefox".to_string(), v(&["--new-tab", url]))
+        );
+        assert_eq!(
+            opener_command(&v(&["browser", "--url=%s", "--x"]), url),
+            ("browser".to_string(), v(&[&format!("--url={url}"), "--x"]))
+        );
+        assert_eq!(
+            opener_command(&v(&["xdg-open"]), url),
+            ("xdg-open".to_string(), v(&[url]))
+        );
     }
 }

@@ -161,6 +161,27 @@ impl ArticleList {
         self.rows.get(self.selected).map(|&i| &self.all[i])
     }
 
+    /// Selects the row of article `id` (the article shown), so the list, its footer and
+    /// `Enter` follow what the body shows. An article the filter or a library search hides
+    /// is listed again by clearing them (returns true then); one that is not in this list
+    /// at all (another folder) leaves the selection as it is.
+    pub fn select_article(&mut self, id: ArticleId) -> bool {
+        if let Some(i) = self.rows.iter().position(|&i| self.all[i].id == id) {
+            self.selected = i;
+            return false;
+        }
+        if !self.by_id.contains_key(&id) {
+            return false;
+        }
+        self.filter.clear();
+        self.search = None;
+        self.refresh();
+        if let Some(i) = self.rows.iter().position(|&i| self.all[i].id == id) {
+            self.selected = i;
+        }
+        true
+    }
+
     /// Recomputes the rows (after loading, sorting, filtering, searching), keeping the
     /// selected article selected when it is still listed.
     pub fn refresh(&mut self) {
@@ -431,6 +452,63 @@ impl Reader {
             }
         }
         self.clamp_scroll();
+    }
+
+    /// This article with a new text and analysis (its file changed), at the same place: the
+    /// text at the top of the view stays at the top, and the current quote, the selected
+    /// speaker and the search stay when they are still in the new text.
+    pub fn reloaded(&self, article: Article, analysis: Analysis, include_indirect: bool) -> Reader {
+        let mut r = Reader::new(self.id, article, analysis, include_indirect);
+        r.height = self.height;
+        r.wrapped = Wrapped::new(&r.article, self.wrapped.width);
+        let moved =
+            |off: usize, len: usize| moved_offset(&self.article.body, &r.article.body, off, len);
+        r.current = self.current.and_then(|q| {
+            let old = &self.analysis.quotes[q];
+            let text = self.article.body.get(old.span.clone())?;
+            let at = moved(old.span.start, old.span.len())?;
+            r.analysis.quotes.iter().position(|n| {
+                n.span.start == at
+                    && r.article.body.get(n.span.clone()) == Some(text)
+                    && n.speaker == old.speaker
+            })
+        });
+        let speaker_name =
+            |rd: &Reader, slot: Option<usize>| slot.map(|s| rd.nav.speakers[s].clone());
+        let wanted = speaker_name(self, self.selected_speaker);
+        r.selected_speaker = wanted.and_then(|n| r.nav.speakers.iter().position(|s| *s == n));
+        r.side_selected = self.side_selected.min(r.side.len().saturating_sub(1));
+        if let Some(search) = &self.search {
+            let matches = find_all(&r.article.body, &search.query);
+            if !matches.is_empty() {
+                let current = search.current.and_then(|c| {
+                    let old = search.matches.get(c)?;
+                    let at = moved(old.start, old.len())?;
+                    matches.iter().position(|m| m.start == at)
+                });
+                r.search = Some(ArticleSearch {
+                    query: search.query.clone(),
+                    matches,
+                    current,
+                });
+            }
+        }
+        r.scroll = match self.top_offset() {
+            Some(off) => {
+                let len = self.wrapped.lines[self.scroll].range.len().max(1);
+                let at = moved(off, len).unwrap_or_else(|| {
+                    let mut at = off.min(r.article.body.len());
+                    while !r.article.body.is_char_boundary(at) {
+                        at -= 1;
+                    }
+                    at
+                });
+                r.wrapped.line_of(at)
+            }
+            None => self.scroll,
+        };
+        r.clamp_scroll();
+        r
     }
 
     /// Body offset of the first line shown (None in the header).
@@ -704,6 +782,16 @@ impl Reader {
         self.reveal(off);
         Ok(())
     }
+}
+
+/// Where the text at `old[off..off + len]` is in `new`: the occurrence nearest to `off`
+/// (text put in or taken out before it moves it); `None` when it is no longer there.
+fn moved_offset(old: &str, new: &str, off: usize, len: usize) -> Option<usize> {
+    let end = (off + len).min(old.len());
+    let text = old.get(off..end).filter(|t| !t.is_empty())?;
+    new.match_indices(text)
+        .map(|(i, _)| i)
+        .min_by_key(|&i| i.abs_diff(off))
 }
 
 /// Every case-insensitive occurrence of `needle` in `hay` (byte ranges into `hay`).
@@ -1095,6 +1183,7 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             | ArticlesCommitted
             | ArticlesAdded(_)
             | ArticleLoaded { .. }
+            | ArticleReloaded { .. }
             | SpeakersLoaded(_)
             | SpeakerQuotesLoaded { .. }
             | SpeakerQuotesMore { .. }
@@ -1186,12 +1275,31 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             if state.screen == Screen::Reader {
                 state.focus = Focus::Body;
             }
+            if state.list.select_article(id) {
+                state.message = Some("filter cleared to list the article shown".into());
+            }
             for a in &mut state.list.all {
                 if a.id == id {
                     a.read = true;
                 }
             }
             vec![Effect::SetRead(id)]
+        }
+        ArticleReloaded {
+            id,
+            article,
+            analysis,
+        } => {
+            if let Some(old) = state.reader.take_if(|r| r.id == id) {
+                let changed = old.article != *article || old.analysis != *analysis;
+                state.reader = Some(if changed {
+                    state.message = Some("the article's file changed: reloaded".into());
+                    old.reloaded(*article, *analysis, state.include_indirect)
+                } else {
+                    old
+                });
+            }
+            Vec::new()
         }
         SpeakersLoaded(v) => {
             let sv = &mut state.speakers;
@@ -1421,9 +1529,13 @@ fn added_lists(state: &State) -> Vec<Effect> {
     v
 }
 
-/// The library changed: the list (and the Speakers view when shown) are fetched again.
+/// The library changed: the list (and the Speakers view when shown) are fetched again, and
+/// the open article, whose file may be one that changed.
 fn reload_lists(state: &State) -> Vec<Effect> {
     let mut v = vec![Effect::LoadArticles];
+    if let Some(r) = &state.reader {
+        v.push(Effect::ReloadArticle(r.id));
+    }
     v.extend(speakers_reload(state));
     v
 }
