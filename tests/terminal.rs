@@ -268,13 +268,15 @@ fn start_reader(t: &Tmux, config: &Path, marker: &str) {
 
 /// Starts the reader with `env` (e.g. `"NAME=value "`) before the command.
 fn start_reader_with(t: &Tmux, config: &Path, marker: &str, env: &str) {
-    t.line(&format!("clear; echo {marker}"));
-    t.wait_for("the marker", |s| s.lines().any(|l| l.trim() == marker));
+    // The binary's path goes in a shell variable first, so the command line stays short
+    // and does not wrap at 80 columns whatever folder the checkout is in (a wrapped line
+    // reflows when the terminal is resized, which moves the shell's own output).
     t.line(&format!(
-        "{env}{} --config {}",
-        shell_quote(Path::new(env!("CARGO_BIN_EXE_onrecord"))),
-        shell_quote(config)
+        "R={}; clear; echo {marker}",
+        shell_quote(Path::new(env!("CARGO_BIN_EXE_onrecord")))
     ));
+    t.wait_for("the marker", |s| s.lines().any(|l| l.trim() == marker));
+    t.line(&format!("{env}\"$R\" --config {}", shell_quote(config)));
     t.wait_alternate(true);
     t.wait_for("the reader's article list", |s| {
         s.contains("Budget") || s.contains("Hostile")
