@@ -41,66 +41,57 @@ fn section(name: &str) -> u8 {
     }
 }
 
-fn table() -> &'static FastMap<String, u8> {
-    static T: OnceLock<FastMap<String, u8>> = OnceLock::new();
+/// The parsed file: word → sections it is listed in, and the `[title_abbreviation]` pairs
+/// (abbreviation, lowercase and without its dot → role).
+struct Tables {
+    words: FastMap<String, u8>,
+    abbreviations: FastMap<String, String>,
+}
+
+fn tables() -> &'static Tables {
+    static T: OnceLock<Tables> = OnceLock::new();
     T.get_or_init(|| {
-        let mut map: FastMap<String, u8> = FastMap::default();
+        let mut t = Tables {
+            words: FastMap::default(),
+            abbreviations: FastMap::default(),
+        };
         let mut flag = 0u8;
+        let mut abbreviations = false;
         for line in DATA.lines() {
             let line = line.split('#').next().unwrap_or("").trim();
             if let Some(sec) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
                 flag = section(sec);
-                continue;
-            }
-            if flag == 0 {
+                abbreviations = sec == "title_abbreviation";
                 continue;
             }
             for w in line.split_whitespace() {
-                *map.entry(w.to_string()).or_default() |= flag;
-            }
-        }
-        map
-    })
-}
-
-/// The `[title_abbreviation]` pairs: abbreviation (lowercase, no dot) → role.
-fn abbreviations() -> &'static FastMap<String, String> {
-    static T: OnceLock<FastMap<String, String>> = OnceLock::new();
-    T.get_or_init(|| {
-        let mut map = FastMap::default();
-        let mut inside = false;
-        for line in DATA.lines() {
-            let line = line.split('#').next().unwrap_or("").trim();
-            if let Some(sec) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-                inside = sec == "title_abbreviation";
-                continue;
-            }
-            if inside {
-                for pair in line.split_whitespace() {
-                    if let Some((a, full)) = pair.split_once('=') {
-                        map.insert(a.to_string(), full.to_string());
+                if abbreviations {
+                    if let Some((a, full)) = w.split_once('=') {
+                        t.abbreviations.insert(a.to_string(), full.to_string());
                     }
+                } else if flag != 0 {
+                    *t.words.entry(w.to_string()).or_default() |= flag;
                 }
             }
         }
-        map
+        t
     })
-}
-
-/// The role an abbreviated title stands for (`Sen` → `senator`), or the word itself.
-pub fn expand_title(w: &str) -> &str {
-    let mut buf = [0u8; 48];
-    lower(w, &mut buf)
-        .and_then(|l| abbreviations().get(l))
-        .map_or(w, String::as_str)
 }
 
 /// `true` when `word` (any case) is listed in `section`.
 pub fn is(section: Section, word: &str) -> bool {
     let mut buf = [0u8; 48];
     lower(word, &mut buf)
-        .and_then(|l| table().get(l))
+        .and_then(|l| tables().words.get(l))
         .is_some_and(|&f| f & section as u8 != 0)
+}
+
+/// The role an abbreviated title stands for (`Sen` → `senator`), or the word itself.
+pub fn expand_title(w: &str) -> &str {
+    let mut buf = [0u8; 48];
+    lower(w, &mut buf)
+        .and_then(|l| tables().abbreviations.get(l))
+        .map_or(w, String::as_str)
 }
 
 #[cfg(test)]

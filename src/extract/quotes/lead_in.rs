@@ -1,9 +1,11 @@
-//! Speaker steps for a quotation that no cue frames directly.
+//! Speaker steps for a quotation that no cue frames directly, tried in this order:
 //!
+//! - [`Rule::AsPutIt`]: `As Professor Foner (, a historian,) put it, "Q"`;
+//! - [`Rule::DashCredit`]: `"Q" ― Nell Grey`, or `- Nell Grey.` opening the next paragraph;
 //! - [`Rule::ColonLeadIn`]: `Smith agreed: "Q"`, `He then listed the qualities:` closing
 //!   the paragraph before a quoted one, `Said Ellis: "Q"` — the subject of the clause that
-//!   leads in with a colon;
-//! - [`Rule::AsPutIt`]: `As Professor Foner put it, "Q"`;
+//!   leads in with a colon; also `Trump issued a statement, "Q"` and a headline's short
+//!   `NAME:` lead (the only step a fragment gets);
 //! - [`Rule::ParagraphSubject`]: `Clinton touted her record. "We need ..."` — a sentence
 //!   of the writer's, just before the quotation in its paragraph, whose subject is a person.
 //!
@@ -210,10 +212,7 @@ fn clause_source(
         return None;
     }
     // No quotation inside the lead-in: its words may be someone else's frame.
-    if doc.toks[clause.clone()]
-        .iter()
-        .any(|t| t.kind == Kind::Open || t.kind == Kind::Close)
-    {
+    if doc.has_quotation(clause.clone()) {
         return None;
     }
     // `Said Ellis:` / `Added the mayor:`: an inverted cue opens the clause.
@@ -245,9 +244,7 @@ fn paragraph_subject(doc: &Doc, res: &mut Resolver, site: &Site) -> Option<Speak
     let prev = site.prev_sent.clone()?;
     // A sentence of the writer's only: no quotation, no speech verb (those have their own
     // frames, and their speaker is already the current one).
-    if doc.toks[prev.clone()]
-        .iter()
-        .any(|t| t.kind == Kind::Open || t.kind == Kind::Close)
+    if doc.has_quotation(prev.clone())
         || prev
             .clone()
             .any(|i| doc.toks[i].is_word() && cue_at(doc, i).is_some())

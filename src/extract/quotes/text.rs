@@ -325,6 +325,13 @@ impl<'a> Doc<'a> {
 
     /// Number of word tokens in `range`, counted up to [`WORDS_CAP`] (callers compare with
     /// small numbers; the cap keeps per-cue work bounded in huge sentences).
+    /// True when a quotation mark of a top-level quotation lies in `range`.
+    pub fn has_quotation(&self, range: Range<usize>) -> bool {
+        self.toks[range]
+            .iter()
+            .any(|t| t.kind == Kind::Open || t.kind == Kind::Close)
+    }
+
     pub fn words(&self, range: Range<usize>) -> usize {
         self.toks[range]
             .iter()

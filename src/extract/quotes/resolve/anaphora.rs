@@ -234,10 +234,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
             return None;
         }
         let sent = doc.sents[prev].clone();
-        if doc.toks[sent.clone()]
-            .iter()
-            .any(|t| t.kind == Kind::Open || t.kind == Kind::Close)
-        {
+        if doc.has_quotation(sent.clone()) {
             return None;
         }
         let subj = crate::extract::quotes::frames::leading_subject(doc, sent.start, sent.end)?;
@@ -312,13 +309,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
                     Gender::Female
                 };
                 let fits = |g: Option<Gender>| g.is_none_or(|g| g == want);
-                let cur = self
-                    .history
-                    .iter()
-                    .rev()
-                    .take(12)
-                    .take_while(|(_, p, _)| para.saturating_sub(*p) <= 2)
-                    .find(|(s, _, _)| s.kind == SpeakerKind::Person && fits(s.gender));
+                let cur = self.latest(para, 2, |s| s.kind == SpeakerKind::Person && fits(s.gender));
                 // The subject of a sentence of the writer's after the current speaker last
                 // spoke, in this paragraph or the one before, is where the story went
                 // (`Byrne expressed concern that .... He wrote, "Q"`).
@@ -349,15 +340,9 @@ impl<'d, 'a> Resolver<'d, 'a> {
                 Some(Speaker::unknown())
             }
             "they" => {
-                let cur = self
-                    .history
-                    .iter()
-                    .rev()
-                    .take(12)
-                    .take_while(|(_, p, _)| para.saturating_sub(*p) <= 2)
-                    .find(|(s, _, _)| {
-                        matches!(s.kind, SpeakerKind::Group | SpeakerKind::Organization)
-                    });
+                let cur = self.latest(para, 2, |s| {
+                    matches!(s.kind, SpeakerKind::Group | SpeakerKind::Organization)
+                });
                 // `Workers objected to the move. They also said ...`: a plural subject of the
                 // writer's sentence just before, after the current group last spoke.
                 let since = cur.map_or(0, |(_, _, at)| *at);
@@ -370,15 +355,9 @@ impl<'d, 'a> Resolver<'d, 'a> {
                 )
             }
             "it" => {
-                let cur = self
-                    .history
-                    .iter()
-                    .rev()
-                    .take(12)
-                    .take_while(|(_, p, _)| para.saturating_sub(*p) <= 3)
-                    .find(|(s, _, _)| {
-                        matches!(s.kind, SpeakerKind::Organization | SpeakerKind::Document)
-                    });
+                let cur = self.latest(para, 3, |s| {
+                    matches!(s.kind, SpeakerKind::Organization | SpeakerKind::Document)
+                });
                 let Some((s, p, _)) = cur else {
                     return Some(Speaker::unknown());
                 };
@@ -411,10 +390,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
 pub(super) fn sentence_subjects(doc: &Doc, known: &Known) -> Vec<(usize, u32, usize)> {
     let mut out = Vec::new();
     for (si, sent) in doc.sents.iter().enumerate() {
-        if doc.toks[sent.clone()]
-            .iter()
-            .any(|t| t.kind == Kind::Open || t.kind == Kind::Close)
-        {
+        if doc.has_quotation(sent.clone()) {
             continue;
         }
         // `McCain and Grassley are in trouble, Tester said.`: the subject of a clause the

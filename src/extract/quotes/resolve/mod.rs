@@ -393,13 +393,23 @@ impl<'d, 'a> Resolver<'d, 'a> {
         back: u32,
         pred: impl Fn(&Speaker) -> bool,
     ) -> Option<Speaker> {
+        self.latest(para, back, pred).map(|(s, _, _)| s.clone())
+    }
+
+    /// The latest attribution within `back` paragraphs of `para` (of the last twelve)
+    /// whose speaker matches `pred`: (speaker, paragraph, byte position).
+    fn latest(
+        &self,
+        para: u32,
+        back: u32,
+        pred: impl Fn(&Speaker) -> bool,
+    ) -> Option<&(Speaker, u32, usize)> {
         self.history
             .iter()
             .rev()
             .take(12)
             .take_while(|(_, p, _)| para.saturating_sub(*p) <= back)
             .find(|(s, _, _)| pred(s))
-            .map(|(s, _, _)| s.clone())
     }
 
     /// Resolves the source phrase `np` (token range). `appos` is an appositive describing
