@@ -1,6 +1,9 @@
 //! The real binary: `extract` JSON shape and per-file errors, config errors, `--help` on
 //! every command, shell completions.
 
+#[path = "shared_data/mod.rs"]
+mod shared_data;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -114,12 +117,9 @@ fn extract_json_on_the_sample_library() {
 
 #[test]
 fn extract_json_on_the_seed() {
-    let seed = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/seed/space-force-missile-tracking.txt");
-    if !seed.exists() {
-        eprintln!("skipped: ../shared/seed is not present");
+    let Some(seed) = shared_data::dir("seed/space-force-missile-tracking.txt") else {
         return;
-    }
+    };
     let home = tempfile::tempdir().unwrap();
     let out = run(
         home.path(),

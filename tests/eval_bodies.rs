@@ -2,17 +2,14 @@
 //! with a message when it is missing): every labelled quote must be an exact substring of
 //! the loaded body, and no paragraph of the file may be lost.
 
+#[path = "shared_data/mod.rs"]
+mod shared_data;
+
 use onrecord::article::load::{DEFAULT_MAX_BYTES, load_file};
 use std::path::{Path, PathBuf};
 
 fn shared() -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
-    if p.join("eval").is_dir() {
-        Some(p)
-    } else {
-        eprintln!("skipped: ../shared (the shared evaluation data) is not present");
-        None
-    }
+    shared_data::dir("eval").and_then(|eval| eval.parent().map(Path::to_path_buf))
 }
 
 /// (article, gold) pairs of the quote set and the seed.

@@ -5,6 +5,8 @@
 
 #[path = "seed_support/mod.rs"]
 mod seed_support;
+#[path = "shared_data/mod.rs"]
+mod shared_data;
 
 #[test]
 fn seed_article_quotes_and_speakers() {

@@ -8,6 +8,8 @@
 
 #[path = "seed_support/mod.rs"]
 mod seed_support;
+#[path = "shared_data/mod.rs"]
+mod shared_data;
 
 use onrecord::extract::EntityKind;
 use serde_json::Value;

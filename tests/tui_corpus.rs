@@ -3,6 +3,8 @@
 //! common size, quotes are reachable with `n`, and the screen never shows a control
 //! character.
 
+#[path = "shared_data/mod.rs"]
+mod shared_data;
 mod tui_fixtures;
 
 use onrecord::article::load;
@@ -15,14 +17,13 @@ use std::path::{Path, PathBuf};
 use tui_fixtures::{press, screen_text, status};
 
 fn files() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/library");
+    let dirs = std::iter::once(Some(sample))
+        .chain(["seed", "eval/quotes"].map(shared_data::dir))
+        .flatten();
     let mut out = Vec::new();
-    for dir in ["assets/library", "../shared/seed", "../shared/eval/quotes"] {
-        let d = root.join(dir);
-        let Ok(rd) = std::fs::read_dir(&d) else {
-            eprintln!("skipping {}: not present", d.display());
-            continue;
-        };
+    for d in dirs {
+        let rd = std::fs::read_dir(&d).unwrap();
         for e in rd.flatten() {
             let p = e.path();
             if load::format_of(&p).is_some() {

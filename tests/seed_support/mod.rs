@@ -7,7 +7,6 @@
 use onrecord::article::{Article, Format, load};
 use onrecord::extract::{Analysis, analyze};
 use serde_json::Value;
-use std::path::PathBuf;
 
 /// One seed article: its name, gold labels, the loaded article and its analysis.
 pub struct Case {
@@ -20,11 +19,7 @@ pub struct Case {
 /// Every `<stem>.gold.json` with its `<stem>.txt`, loaded and analyzed; `None` (with a
 /// message) when `../shared/seed` is absent.
 pub fn cases() -> Option<Vec<Case>> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seed");
-    if !dir.is_dir() {
-        eprintln!("skipping: ../shared/seed not found");
-        return None;
-    }
+    let dir = super::shared_data::dir("seed")?;
     let mut out = Vec::new();
     for entry in std::fs::read_dir(&dir).expect("read seed dir") {
         let path = entry.expect("entry").path();
