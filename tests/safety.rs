@@ -855,7 +855,16 @@ fn a_damaged_page_makes_queries_say_so_and_index_check_rebuilds() {
     let o = run(c);
     let (out, err) = text(&o);
     assert_eq!(o.status.code(), Some(0), "{out}{err}");
-    let aside = files_beside(&db)
+    assert_moved_aside(&db, &err);
+    assert!(out.contains("300 new"), "{out}");
+    let o = query(tmp.path(), &db, &["search", "bridge", "--limit", "1000"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(text(&o).0.lines().count(), 300);
+}
+
+/// The damaged index was moved aside beside `db`, and stderr names where.
+fn assert_moved_aside(db: &Path, err: &str) {
+    let aside = files_beside(db)
         .into_iter()
         .find(|n| {
             n.starts_with("index.sqlite3.corrupt-") && !n.ends_with("-wal") && !n.ends_with("-shm")
@@ -868,10 +877,6 @@ fn a_damaged_page_makes_queries_say_so_and_index_check_rebuilds() {
         )),
         "{err}"
     );
-    assert!(out.contains("300 new"), "{out}");
-    let o = query(tmp.path(), &db, &["search", "bridge", "--limit", "1000"]);
-    assert_eq!(o.status.code(), Some(0));
-    assert_eq!(text(&o).0.lines().count(), 300);
 }
 
 /// A write-ahead log with two commits of another database of the same schema, as left
@@ -899,19 +904,7 @@ fn a_wal_from_another_copy_is_caught_and_index_rebuilds_from_the_library() {
     let (code, out, err) = index_run(tmp.path(), &db, &[&lib]);
     assert_eq!(code, Some(0), "{out}{err}");
     assert!(err.contains("did not end cleanly"), "{err}");
-    let aside = files_beside(&db)
-        .into_iter()
-        .find(|n| {
-            n.starts_with("index.sqlite3.corrupt-") && !n.ends_with("-wal") && !n.ends_with("-shm")
-        })
-        .unwrap_or_else(|| panic!("nothing moved aside: {err}"));
-    assert!(
-        err.contains(&format!(
-            "moved it to {}",
-            db.with_file_name(&aside).display()
-        )),
-        "{err}"
-    );
+    assert_moved_aside(&db, &err);
     let o = query(tmp.path(), &db, &["search", "bridge", "--limit", "100"]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o).1);
     assert_eq!(text(&o).0.lines().count(), 10);
