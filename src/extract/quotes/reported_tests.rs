@@ -423,3 +423,48 @@ fn a_role_appositive_without_an_article() {
         Some("Greg Raiff".into())
     );
 }
+
+#[test]
+fn a_that_verb_reports_a_clause_with_its_own_subject_and_verb() {
+    // `announce`, `confirm`, `claim` take objects too; a clause needs a subject and a verb.
+    assert_eq!(
+        one_indirect("Portvale Shipping confirmed it would cut up to 300 jobs in March."),
+        (
+            "it would cut up to 300 jobs in March".into(),
+            Some("Portvale Shipping".into())
+        )
+    );
+    assert_eq!(
+        one_indirect("The operator announced the company would double its winter crews.").0,
+        "the company would double its winter crews"
+    );
+    assert_eq!(
+        one_indirect("Mara Oduya claimed they had never met before the vote.").0,
+        "they had never met before the vote"
+    );
+    // Objects stay objects.
+    assert_eq!(
+        indirect("Portvale Shipping announced its results on Monday."),
+        vec![]
+    );
+    assert_eq!(
+        indirect("The company confirmed the report on Monday."),
+        vec![]
+    );
+    assert_eq!(indirect("The coach confirmed it on Monday night."), vec![]);
+}
+
+#[test]
+fn an_adverb_may_sit_between_the_source_and_its_verb() {
+    assert_eq!(
+        one_indirect("Local officials now say they have chosen a new contractor."),
+        (
+            "they have chosen a new contractor".into(),
+            Some("Local officials".into())
+        )
+    );
+    assert_eq!(
+        one_indirect("The unions have long said the pension fund was short of money.").1,
+        Some("unions".into())
+    );
+}

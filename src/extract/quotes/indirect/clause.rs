@@ -338,6 +338,68 @@ pub(super) fn finite_verb_within(doc: &Doc, p: usize, e: usize, n: usize) -> boo
     })
 }
 
+/// Subject pronouns that open a clause (`announced it would`, `confirmed he was`).
+const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i", "there", "you"];
+
+/// True when the words at `p` open a clause with its own subject and a finite verb: a
+/// subject pronoun and then a verb (`announced it would close`, `confirmed he was aboard`),
+/// or a short noun phrase and then an auxiliary or modal (`claims the board had ignored`).
+/// This lets a verb that otherwise reports speech only with `that` report a clause without
+/// it, while `announced its results` and `confirmed the report` stay objects.
+pub(super) fn subject_then_verb(doc: &Doc, p: usize, e: usize) -> bool {
+    let Some(t) = doc.toks.get(p) else {
+        return false;
+    };
+    if p >= e || !t.is_word() {
+        return false;
+    }
+    let verb_at = |i: usize| {
+        i < e
+            && doc.toks[i].is_word()
+            && !doc.toks[i].capitalized()
+            && (doc.is_any(i, CLAUSE_VERBS) || {
+                let w = doc.text(i);
+                w.ends_with("n't")
+                    || w.ends_with("n’t")
+                    || w.len() > 3 && w.ends_with("ed")
+                    || crate::extract::quotes::frame_words::is(
+                        crate::extract::quotes::frame_words::Section::IrregularPast,
+                        w,
+                    )
+            })
+    };
+    if doc.is_any(p, SUBJECT_PRONOUNS) {
+        let mut k = p + 1;
+        if doc.is_any(
+            k,
+            &["still", "also", "now", "never", "always", "already", "had"],
+        ) && verb_at(k + 1)
+        {
+            k += 1;
+        }
+        // (`it` is as often an object: `confirmed it on Monday`; a verb must follow.)
+        return verb_at(k) || !doc.is(p, "it") && doc.text(k).ends_with('s') && k < e;
+    }
+    // A determiner or a name, up to four more words, then an auxiliary or modal.
+    let opens = doc.is_any(
+        p,
+        &[
+            "the", "a", "an", "his", "her", "its", "their", "our", "this", "these", "those",
+        ],
+    ) || t.capitalized() && !doc.is_any(p, &["The", "A", "An"]);
+    if !opens {
+        return false;
+    }
+    let mut k = p + 1;
+    while k < e && k - p <= 5 && doc.toks[k].is_word() && !doc.is_any(k, CLAUSE_VERBS) {
+        if doc.is_any(k, NP_ENDERS) || doc.is(k, "that") || is_time(doc, k) {
+            return false;
+        }
+        k += 1;
+    }
+    k < e && doc.is_any(k, CLAUSE_VERBS)
+}
+
 /// `added a goal as ...`, `added three assists to ...`, `stressed the importance of ...`:
 /// a short noun phrase at `p` closed by a preposition, a conjunction or punctuation is the
 /// verb's object, not the subject of a reported clause.

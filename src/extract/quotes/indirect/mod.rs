@@ -556,7 +556,7 @@ fn framed(
             let After::Clause { start, that } = clause_after(doc, cue, cue.end, e) else {
                 return None;
             };
-            if verb.that && !that {
+            if verb.that && !that && (verb.weak || !subject_then_verb(doc, start, e)) {
                 return None;
             }
             let content = trim(doc, start..e);
@@ -619,7 +619,8 @@ fn framed(
     let mut rule = Rule::ReportedClause;
     let content = match clause_after(doc, cue, cue.end, e) {
         After::Clause { start, that } => {
-            if start >= e || verb.that && !that {
+            if start >= e || verb.that && !that && (verb.weak || !subject_then_verb(doc, start, e))
+            {
                 return None;
             }
             // `said` and `told` never take a plain object before a clause.
