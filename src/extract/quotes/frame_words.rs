@@ -25,18 +25,27 @@ pub enum Section {
     Number = 64,
     /// Nouns and names in -ly (not manner adverbs).
     LyNoun = 128,
+    /// Words that make a number approximate (`about 9 percent`, `nearly four in 10`).
+    Approximate = 256,
+    /// Endings of nouns for someone who does something (`speechwriter`, `organizer`).
+    AgentSuffix = 512,
+    /// Words with such an ending that are no agent nouns (`other`, `latter`, `paper`).
+    NotAgent = 1024,
 }
 
-fn section(name: &str) -> u8 {
+fn section(name: &str) -> u16 {
     match name {
-        "fronted" => Section::Fronted as u8,
-        "inverted" => Section::Inverted as u8,
-        "speech_noun" => Section::SpeechNoun as u8,
-        "clause_break" => Section::ClauseBreak as u8,
-        "naming" => Section::Naming as u8,
-        "irregular_past" => Section::IrregularPast as u8,
-        "number" => Section::Number as u8,
-        "ly_noun" => Section::LyNoun as u8,
+        "fronted" => Section::Fronted as u16,
+        "inverted" => Section::Inverted as u16,
+        "speech_noun" => Section::SpeechNoun as u16,
+        "clause_break" => Section::ClauseBreak as u16,
+        "naming" => Section::Naming as u16,
+        "irregular_past" => Section::IrregularPast as u16,
+        "number" => Section::Number as u16,
+        "ly_noun" => Section::LyNoun as u16,
+        "approximate" => Section::Approximate as u16,
+        "agent_suffix" => Section::AgentSuffix as u16,
+        "not_agent" => Section::NotAgent as u16,
         _ => 0,
     }
 }
@@ -44,7 +53,8 @@ fn section(name: &str) -> u8 {
 /// The parsed file: word → sections it is listed in, and the `[title_abbreviation]` pairs
 /// (abbreviation, lowercase and without its dot → role).
 struct Tables {
-    words: FastMap<String, u8>,
+    words: FastMap<String, u16>,
+    agent_suffixes: Vec<String>,
     abbreviations: FastMap<String, String>,
 }
 
@@ -54,8 +64,9 @@ fn tables() -> &'static Tables {
         let mut t = Tables {
             words: FastMap::default(),
             abbreviations: FastMap::default(),
+            agent_suffixes: Vec::new(),
         };
-        let mut flag = 0u8;
+        let mut flag = 0u16;
         let mut abbreviations = false;
         for line in DATA.lines() {
             let line = line.split('#').next().unwrap_or("").trim();
@@ -69,6 +80,8 @@ fn tables() -> &'static Tables {
                     if let Some((a, full)) = w.split_once('=') {
                         t.abbreviations.insert(a.to_string(), full.to_string());
                     }
+                } else if flag == Section::AgentSuffix as u16 {
+                    t.agent_suffixes.push(w.to_string());
                 } else if flag != 0 {
                     *t.words.entry(w.to_string()).or_default() |= flag;
                 }
@@ -83,7 +96,19 @@ pub fn is(section: Section, word: &str) -> bool {
     let mut buf = [0u8; 48];
     lower(word, &mut buf)
         .and_then(|l| tables().words.get(l))
-        .is_some_and(|&f| f & section as u8 != 0)
+        .is_some_and(|&f| f & section as u16 != 0)
+}
+
+/// `true` when lowercase `word` reads as a noun for someone who does something: it ends
+/// in an agent ending (`-er`, `-ist`, `-ian`, ...) with a stem of three letters or more,
+/// and is not listed as an exception.
+pub fn is_agent_noun(word: &str) -> bool {
+    word.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+        && !is(Section::NotAgent, word)
+        && tables()
+            .agent_suffixes
+            .iter()
+            .any(|suf| word.len() >= suf.len() + 3 && word.ends_with(suf.as_str()))
 }
 
 /// The role an abbreviated title stands for (`Sen` → `senator`), or the word itself.
@@ -109,6 +134,10 @@ mod tests {
         assert!(is(Section::Number, "three"));
         assert!(is(Section::LyNoun, "family"));
         assert!(!is(Section::Naming, "said"));
+        assert!(is(Section::Approximate, "Nearly"));
+        assert!(is_agent_noun("speechwriter") && is_agent_noun("front-runner"));
+        assert!(is_agent_noun("organizer") && is_agent_noun("economist"));
+        assert!(!is_agent_noun("other") && !is_agent_noun("paper") && !is_agent_noun("Baker"));
         assert_eq!(expand_title("Sen"), "senator");
         assert_eq!(expand_title("Mayor"), "Mayor");
         // Every section header in the file is one the code knows.

@@ -468,3 +468,54 @@ fn an_adverb_may_sit_between_the_source_and_its_verb() {
         Some("unions".into())
     );
 }
+
+#[test]
+fn an_approximate_share_of_people_speaks_as_a_group() {
+    assert_eq!(
+        one_indirect("About 9 percent said they had no preference.").1,
+        Some("About 9 percent".into())
+    );
+    assert_eq!(
+        one_indirect("About four in 10 said they were angry with the board.").1,
+        Some("About four in 10".into())
+    );
+    assert_eq!(
+        one_indirect("Nearly nine out of 10 say they will need new skills.").1,
+        Some("Nearly nine out of 10".into())
+    );
+}
+
+#[test]
+fn a_plural_source_of_a_present_verb() {
+    assert_eq!(
+        one_indirect("Associates say he is likely to run again next year.").1,
+        Some("Associates".into())
+    );
+    assert_eq!(
+        one_indirect("Some say they hear echoes of a painful past.").1,
+        Some("Some".into())
+    );
+    // A singular name with a plural verb form is no source.
+    assert_eq!(indirect("Tomas say the ferry is late."), vec![]);
+}
+
+#[test]
+fn a_noun_for_someone_who_does_something_is_a_source_though_unlisted() {
+    assert_eq!(
+        one_indirect("A former speechwriter said she demanded detailed notes on every crowd.").1,
+        Some("former speechwriter".into())
+    );
+    assert_eq!(
+        one_indirect("Appearing on a Sunday show, the front-runner said the mayor caused damage.")
+            .1,
+        Some("front-runner".into())
+    );
+}
+
+#[test]
+fn a_time_phrase_or_a_contracted_has_between_source_and_verb() {
+    assert_eq!(
+        one_indirect("Senator Ilse Marren last week said the plan was not hers.").1,
+        Some("Ilse Marren".into())
+    );
+}

@@ -10,6 +10,9 @@ pub(super) const PREPS: &[&str] = &[
     "by", "over", "while", "outside", "inside", "ahead", "late", "early",
 ];
 
+/// Words that open a reported question (`asked the engineers if they were certain`).
+pub(super) const QUESTION_OPENERS: &[&str] = &["if", "whether"];
+
 pub(super) const OBJ_PRONOUNS: &[&str] =
     &["him", "her", "them", "us", "me", "you", "it", "everyone"];
 
@@ -346,6 +349,12 @@ const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "it", "they", "we", "i", "there
 /// or a short noun phrase and then an auxiliary or modal (`claims the board had ignored`).
 /// This lets a verb that otherwise reports speech only with `that` report a clause without
 /// it, while `announced its results` and `confirmed the report` stay objects.
+/// A clause that a verb reporting only with `that` may still take without it: its own
+/// subject and verb, or a reported question (`questioned whether the board had read it`).
+pub(super) fn clause_without_that(doc: &Doc, p: usize, e: usize) -> bool {
+    doc.is(p, "whether") || subject_then_verb(doc, p, e)
+}
+
 pub(super) fn subject_then_verb(doc: &Doc, p: usize, e: usize) -> bool {
     let Some(t) = doc.toks.get(p) else {
         return false;
@@ -449,6 +458,8 @@ pub(super) fn skip_object(doc: &Doc, p: usize, e: usize) -> usize {
             && !doc.is(k, "that")
             && !is_time(doc, k)
             && !doc.is_any(k, PREPS)
+            && !doc.is_any(k, QUESTION_OPENERS)
+            && !doc.is_any(k, CLAUSE_VERBS)
         {
             if !doc.toks[p].capitalized() || doc.toks[k].capitalized() {
                 k += 1;

@@ -300,7 +300,36 @@ fn plural_or_they(doc: &Doc, np: &Range<usize>) -> bool {
         &["percent", "%", "majority", "minority", "half", "third"],
     ) || doc.text(last).ends_with('%')
         || doc.toks[last].kind == Kind::Punct && doc.toks[last].ch == '%';
+    // `Nearly nine out of 10 say`: a number heading the phrase.
+    let mut n = np.start;
+    while n < last && super::frame_words::is(super::frame_words::Section::Approximate, doc.text(n))
+    {
+        n += 1;
+    }
+    let counted = doc.toks[n].is_word()
+        && (super::frame_words::is(super::frame_words::Section::Number, doc.text(n))
+            || doc.text(n).bytes().all(|b| b.is_ascii_digit()));
+    // `Associates say`: a plural that is capitalized only because it opens the sentence.
+    let opening_plural = np.len() == 1
+        && doc.toks[last].capitalized()
+        && t.ends_with('s')
+        && !t.ends_with("ss")
+        && t[1..].chars().all(|c| c.is_lowercase())
+        && !crate::extract::entities::lexicon::is_given_name(t)
+        && np
+            .start
+            .checked_sub(1)
+            .is_none_or(|b| !doc.toks[b].is_word());
     share
+        || counted
+        || opening_plural
+        || np.len() == 1
+            && doc.is_any(
+                np.start,
+                &[
+                    "some", "many", "others", "most", "few", "several", "both", "all",
+                ],
+            )
         || doc.is_any(last, &["they", "we", "i", "you", "people", "police"])
         || doc.is(np.start, "those")
         || (t.ends_with('s') && !t.ends_with("ss") && !doc.toks[last].capitalized())
@@ -556,7 +585,7 @@ fn framed(
             let After::Clause { start, that } = clause_after(doc, cue, cue.end, e) else {
                 return None;
             };
-            if verb.that && !that && (verb.weak || !subject_then_verb(doc, start, e)) {
+            if verb.that && !that && (verb.weak || !clause_without_that(doc, start, e)) {
                 return None;
             }
             let content = trim(doc, start..e);
@@ -619,7 +648,8 @@ fn framed(
     let mut rule = Rule::ReportedClause;
     let content = match clause_after(doc, cue, cue.end, e) {
         After::Clause { start, that } => {
-            if start >= e || verb.that && !that && (verb.weak || !subject_then_verb(doc, start, e))
+            if start >= e
+                || verb.that && !that && (verb.weak || !clause_without_that(doc, start, e))
             {
                 return None;
             }

@@ -527,11 +527,22 @@ impl<'d, 'a> Resolver<'d, 'a> {
             let pi = self.add_person(ent.name, ent.gender, roles, Some(ei));
             return Some(self.person_speaker(pi, r));
         }
-        // `One in three`, `two of the officers`: a share of people, as written.
-        if e - s > 2
-            && doc.toks[s].is_word()
-            && super::frame_words::is(super::frame_words::Section::Number, doc.text(s))
-            && doc.is_any(s + 1, &["in", "of", "out"])
+        // `One in three`, `two of the officers`, `About four in 10`, `Nearly nine out of
+        // 10`: a share of people, as written.
+        let mut n = s;
+        while n + 1 < e
+            && doc.toks[n].is_word()
+            && super::frame_words::is(super::frame_words::Section::Approximate, doc.text(n))
+        {
+            n += 1;
+        }
+        let number = |i: usize| {
+            doc.toks[i].is_word()
+                && (super::frame_words::is(super::frame_words::Section::Number, doc.text(i))
+                    || doc.text(i).bytes().all(|b| b.is_ascii_digit()))
+        };
+        if e - n > 2 && number(n) && doc.is_any(n + 1, &["in", "of", "out"])
+            || n > s && e - n == 2 && number(n) && w.is_group(doc.text(n + 1))
         {
             return Some(Speaker::as_written(
                 doc.body,
@@ -668,7 +679,9 @@ impl<'d, 'a> Resolver<'d, 'a> {
                 && !head_text.ends_with("'s")
                 && head_text.len() > 3
                 && head_text.chars().all(|c| c.is_alphabetic() || c == '-');
-            if plural {
+            // `a former speechwriter`, `the front-runner`: a noun for someone who does
+            // something, though no list has it.
+            if plural || super::frame_words::is_agent_noun(head_text) {
                 return Some(Speaker {
                     name: Some(text),
                     kind: SpeakerKind::Group,
