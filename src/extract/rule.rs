@@ -23,6 +23,8 @@ pub enum Rule {
     ReportedInverted,
     /// `According to S, C` / `C, according to S`.
     AccordingTo,
+    /// `As S told reporters, C`: a fronted `as` clause names the source of the clause after it.
+    ReportedAs,
 
     // --- Steps that choose a speaker.
     /// `"Q," said S` / `"Q," S said`: the cue and source after the closing mark.
@@ -54,12 +56,13 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in declaration order.
-    pub const ALL: [Rule; 17] = [
+    pub const ALL: [Rule; 18] = [
         Rule::QuotationMarks,
         Rule::ReportedClause,
         Rule::ReportedParticiple,
         Rule::ReportedInverted,
         Rule::AccordingTo,
+        Rule::ReportedAs,
         Rule::CueAfter,
         Rule::CueBefore,
         Rule::ColonLeadIn,
@@ -82,6 +85,7 @@ impl Rule {
             Rule::ReportedParticiple => "reported_participle",
             Rule::ReportedInverted => "reported_inverted",
             Rule::AccordingTo => "according_to",
+            Rule::ReportedAs => "reported_as",
             Rule::CueAfter => "cue_after",
             Rule::CueBefore => "cue_before",
             Rule::ColonLeadIn => "colon_lead_in",
@@ -105,6 +109,7 @@ impl Rule {
             Rule::ReportedParticiple => "S said A, adding B",
             Rule::ReportedInverted => "C, S said",
             Rule::AccordingTo => "according to S, C",
+            Rule::ReportedAs => "As S said, C",
             Rule::CueAfter => "\"Q,\" said S / \"Q,\" S said",
             Rule::CueBefore => "S said: \"Q\"",
             Rule::ColonLeadIn => "S agreed: \"Q\"",

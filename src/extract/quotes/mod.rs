@@ -240,6 +240,7 @@ pub fn extract(body: &str, known: &Known) -> Vec<Quote> {
                     Rule::ReportedInverted => Rule::CueAfter,
                     Rule::ReportedParticiple => Rule::SameSentence,
                     Rule::AccordingTo => Rule::AccordingTo,
+                    Rule::ReportedAs => Rule::AsPutIt,
                     _ => Rule::CueBefore,
                 },
             });

@@ -519,3 +519,59 @@ fn a_time_phrase_or_a_contracted_has_between_source_and_verb() {
         Some("Ilse Marren".into())
     );
 }
+
+#[test]
+fn a_clause_with_a_contracted_verb_is_a_clause() {
+    assert_eq!(
+        one_indirect("Dana Roe's associates insist he's returning to the board as the same man."),
+        (
+            "he's returning to the board as the same man".into(),
+            Some("Dana Roe's associates".into())
+        )
+    );
+}
+
+#[test]
+fn though_and_a_second_frame_end_the_first_clause() {
+    let q = indirect(
+        "Marta Quill said she would join the protest, though she acknowledged it was \
+         unlikely to work.",
+    );
+    assert_eq!(
+        q,
+        vec![
+            (
+                "she would join the protest".into(),
+                Some("Marta Quill".into())
+            ),
+            ("it was unlikely to work".into(), Some("Marta Quill".into())),
+        ]
+    );
+}
+
+#[test]
+fn a_time_before_that_is_skipped() {
+    assert_eq!(
+        one_indirect("The harbour board announced two days earlier that it would pick a chair.").0,
+        "it would pick a chair"
+    );
+}
+
+#[test]
+fn a_fronted_as_clause_names_the_source() {
+    let all = quotes("As Marta Quill told the Coastal Gazette, fares are set by the board alone.");
+    let q: Vec<_> = all.iter().filter(|q| q.0 == QuoteKind::Indirect).collect();
+    assert_eq!(q.len(), 1, "{all:?}");
+    assert_eq!(q[0].1, "fares are set by the board alone");
+    assert_eq!(q[0].2.as_deref(), Some("Marta Quill"));
+    assert_eq!(q[0].3, Rule::ReportedAs);
+    assert_eq!(
+        one_indirect("As the harbour master has pointed out, the pier is older than the town.").1,
+        Some("harbour master".into())
+    );
+    // `as` meaning `while` or `because` is no source.
+    assert_eq!(
+        indirect("As the crowd waited, the ferry left the pier without them."),
+        vec![]
+    );
+}

@@ -113,7 +113,7 @@ pub fn subject_before(doc: &Doc, s: usize, k: usize) -> Option<Np> {
             break;
         }
         let txt = doc.text(end - 1);
-        // `Feinstein last week said`: a time phrase; `He's said`: a contracted `has`.
+        // `Feinstein last week said`: a time phrase.
         let time_noun = end - 1 > s
             && crate::extract::quotes::text::is_one_of(doc.text(end - 2), &["last", "this"])
             && crate::extract::quotes::text::is_one_of(
@@ -122,13 +122,8 @@ pub fn subject_before(doc: &Doc, s: usize, k: usize) -> Option<Np> {
                     "week", "month", "year", "weekend", "night", "morning", "spring", "fall",
                 ],
             );
-        let contracted_has = end == k
-            && crate::extract::quotes::text::is_one_of(txt, &["’s", "'s"])
-            && end - 1 > s
-            && crate::extract::quotes::text::is_one_of(doc.text(end - 2), &["he", "she", "it"]);
         let skip = w.is_skip(txt)
             || time_noun
-            || contracted_has
             || end == k && manner_adverb(txt)
             || crate::extract::quotes::text::is_one_of(txt, WEEKDAYS)
             || (crate::extract::quotes::text::is_one_of(txt, &["on", "last", "this"]) && end < k);

@@ -183,6 +183,25 @@ pub(super) fn clause_after(doc: &Doc, cue: &Cue, mut p: usize, e: usize) -> Afte
             }
             continue;
         }
+        // `announced two days earlier that C`.
+        if (doc.toks[p].ch.is_ascii_digit()
+            || crate::extract::quotes::frame_words::is(
+                crate::extract::quotes::frame_words::Section::Number,
+                doc.text(p),
+            )
+            || doc.is_any(p, &["a", "an"]))
+            && doc.is_any(
+                p + 1,
+                &[
+                    "day", "days", "week", "weeks", "month", "months", "year", "years", "hour",
+                    "hours",
+                ],
+            )
+            && doc.is_any(p + 2, &["earlier", "later", "ago", "before"])
+        {
+            p += 3;
+            continue;
+        }
         if doc.is_any(p, &["last", "this", "next"])
             && doc.is_any(
                 p + 1,
@@ -312,6 +331,7 @@ pub(super) fn finite_verb_within(doc: &Doc, p: usize, e: usize, n: usize) -> boo
         }
         let w = doc.text(i);
         doc.is_any(i, CLAUSE_VERBS)
+            || contracted_verb(w)
             || crate::extract::quotes::frame_words::is(
                 crate::extract::quotes::frame_words::Section::IrregularPast,
                 w,
@@ -339,6 +359,17 @@ pub(super) fn finite_verb_within(doc: &Doc, p: usize, e: usize, n: usize) -> boo
                 doc.is_any(b, &["he", "she", "it", "they", "who", "that", "which"])
             }
     })
+}
+
+/// A subject pronoun with a contracted `is` or `has` (`he’s returning`, `it's over`).
+pub(super) fn contracted_verb(w: &str) -> bool {
+    let stem = w
+        .strip_suffix("’s")
+        .or_else(|| w.strip_suffix("'s"))
+        .unwrap_or("");
+    ["he", "she", "it", "that", "there", "who", "what"]
+        .iter()
+        .any(|p| stem.eq_ignore_ascii_case(p))
 }
 
 /// Subject pronouns that open a clause (`announced it would`, `confirmed he was`).
@@ -377,6 +408,9 @@ pub(super) fn subject_then_verb(doc: &Doc, p: usize, e: usize) -> bool {
                     )
             })
     };
+    if contracted_verb(doc.text(p)) {
+        return true;
+    }
     if doc.is_any(p, SUBJECT_PRONOUNS) {
         let mut k = p + 1;
         if doc.is_any(

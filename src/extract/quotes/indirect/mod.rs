@@ -19,7 +19,7 @@ use std::ops::Range;
 mod clause;
 mod sourced;
 use clause::*;
-use sourced::{according, inverted};
+use sourced::{according, as_source, inverted};
 
 /// One indirect quote: tokens of the clause, the speaker, and the cue tokens.
 #[derive(Debug, Clone)]
@@ -457,6 +457,9 @@ fn one(
     if cue.source {
         return according(doc, res, s, e, cue, para);
     }
+    if let Some(h) = as_source(doc, res, s, e, cue, para) {
+        return Some(h);
+    }
     if let Some(h) = framed(doc, res, s, e, cue, para, last_subject) {
         return Some(h);
     }
@@ -863,8 +866,9 @@ const SUBORDINATORS: &[&str] = &[
     "until", "unless", "whereas", "as",
 ];
 
-/// After a comma at `i - 1`: `while` / `whereas` and a new subject, or `and` / `but` and a
-/// short subject followed by a speech cue (`, and the company said ...`).
+/// After a comma at `i - 1`: `while` / `whereas` and a new subject, or `and` / `but` /
+/// `though` and a short subject followed by a speech cue (`, and the company said ...`,
+/// `, though she acknowledged ...`).
 fn next_frame(doc: &Doc, i: usize) -> bool {
     if doc.is_any(i, &["while", "whereas"]) {
         return doc.toks.get(i + 1).is_some_and(|t| {
@@ -874,7 +878,7 @@ fn next_frame(doc: &Doc, i: usize) -> bool {
                     || doc.is_any(i + 1, &["its", "many", "most", "others", "critics"]))
         });
     }
-    if !doc.is_any(i, &["and", "but"]) {
+    if !doc.is_any(i, &["and", "but", "though", "although"]) {
         return false;
     }
     let lim = doc.toks.len().min(i + 7);

@@ -149,3 +149,55 @@ pub(super) fn inverted(
         rule: Rule::ReportedInverted,
     })
 }
+
+/// `As S told reporters, C` / `As S has pointed out, C`: a fronted `as` clause names the
+/// source, and the sentence's main clause after its comma is what S said.
+pub(super) fn as_source(
+    doc: &Doc,
+    res: &mut Resolver,
+    s: usize,
+    e: usize,
+    cue: &Cue,
+    para: u32,
+) -> Option<Hit> {
+    let verb = cue.verb?;
+    if !matches!(verb.form, Form::Past | Form::Third | Form::Participle) || cue.source {
+        return None;
+    }
+    // `As` opens the sentence, after connectives only.
+    let mut a = s;
+    while a < cue.start && doc.is_any(a, &["but", "and", "so", "yet", "still", "also"]) {
+        a += 1;
+    }
+    if !(doc.is(a, "as") && doc.toks[a].capitalized() || doc.is(a, "as") && a > s) {
+        return None;
+    }
+    // `As Quill said`: the source between `As` and the cue (auxiliaries skipped by
+    // `subject_before`); never `As reported` with no source.
+    let np = subject_before(doc, a + 1, cue.start)?;
+    if np.range.is_empty() || np.range.start != a + 1 && np.before != Some(a) {
+        return None;
+    }
+    // The `as` clause ends at the first comma after the cue, within a few words
+    // (`told the Coastal Gazette,`, `put it last week,`).
+    let lim = e.min(cue.end + 10);
+    let comma = (cue.end..lim).find(|&i| doc.toks[i].is_punct(','))?;
+    if (cue.end..comma).any(|i| !doc.toks[i].is_word() || doc.is(i, "that")) {
+        return None;
+    }
+    let content = trim(doc, comma + 1..e);
+    if doc.words(content.clone()) < 3
+        || bad_start(doc, content.start)
+        || is_whole_quote(doc, &content)
+        || doc.toks[content.start].kind == Kind::Open
+    {
+        return None;
+    }
+    let speaker = res.resolve(np.range, np.appos, para)?;
+    Some(Hit {
+        content,
+        speaker,
+        cue: cue.start..cue.end,
+        rule: Rule::ReportedAs,
+    })
+}
