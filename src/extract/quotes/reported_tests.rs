@@ -575,3 +575,46 @@ fn a_fronted_as_clause_names_the_source() {
         vec![]
     );
 }
+
+#[test]
+fn a_participle_after_a_preposition_reports_for_the_subject() {
+    assert_eq!(
+        one_indirect("Quill dodged the question by saying it was the reporter who erred."),
+        ("it was the reporter who erred".into(), Some("Quill".into()))
+    );
+    assert_eq!(
+        indirect(
+            "Ivo Brandt told reporters the pier was safe, before insisting he trusted the crew."
+        ),
+        vec![
+            ("the pier was safe".into(), Some("Ivo Brandt".into())),
+            ("he trusted the crew".into(), Some("Ivo Brandt".into())),
+        ]
+    );
+}
+
+#[test]
+fn relative_clauses_report_for_their_noun() {
+    assert_eq!(
+        one_indirect("The vote gave fresh hope to residents who say the crossing is unsafe."),
+        ("the crossing is unsafe".into(), Some("residents".into()))
+    );
+    // A relative clause in the subject would run into the main verb.
+    assert_eq!(
+        indirect("People who say the crossing is unsafe are wrong."),
+        vec![]
+    );
+    // Without a clause of its own, `accused X of Y` reports nothing.
+    assert_eq!(
+        indirect("The outage angered customers who accused the utility of overkill and neglect."),
+        vec![]
+    );
+    assert_eq!(
+        one_indirect("The board rejected a rule which critics said was unfair to small boats."),
+        ("was unfair to small boats".into(), Some("critics".into()))
+    );
+    assert_eq!(
+        one_indirect("The ferry, which the operator said would resume next week, is idle.").0,
+        "would resume next week"
+    );
+}

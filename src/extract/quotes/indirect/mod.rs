@@ -384,13 +384,21 @@ fn participle(doc: &Doc, hits: &mut [Hit], e: usize, cue: &Cue) -> Option<Hit> {
     if verb.form != Form::Ing || cue.phrase || cue.start == 0 {
         return None;
     }
-    if !doc.toks[cue.start - 1].is_punct(',') {
+    // `X said A, adding B`; `X said A, before insisting B` (the comma before a preposition).
+    let comma = if doc.toks[cue.start - 1].is_punct(',') {
+        cue.start - 1
+    } else if cue.start >= 2
+        && doc.is_any(cue.start - 1, &["before", "while"])
+        && doc.toks[cue.start - 2].is_punct(',')
+    {
+        cue.start - 2
+    } else {
         return None;
-    }
+    };
     let prev = hits
         .iter_mut()
         .rev()
-        .find(|h| h.content.contains(&cue.start) || h.content.end == cue.start - 1)?;
+        .find(|h| h.content.contains(&comma) || h.content.end == comma)?;
     let mut p = cue.end;
     if doc.is(p, "that") {
         p += 1;
@@ -399,7 +407,7 @@ fn participle(doc: &Doc, hits: &mut [Hit], e: usize, cue: &Cue) -> Option<Hit> {
     // (`X said C, warning: “Q”`).
     if prev.content.contains(&cue.start) {
         // Never before its start: a clause that began at the cue is left empty (and dropped).
-        prev.content.end = (cue.start - 1).max(prev.content.start);
+        prev.content.end = comma.max(prev.content.start);
         prev.content = trim(doc, prev.content.clone());
     }
     let content = trim(doc, p..e);
@@ -490,6 +498,7 @@ fn framed(
         }
     } else if k > s
         && doc.is_any(k - 1, BAD_PREV)
+        && !(doc.is(k - 1, "who") && k >= s + 3 && doc.toks[k - 2].is_word())
         && !(doc.is(k - 1, "who") && k >= s + 3 && doc.toks[k - 2].is_punct(','))
     {
         return None;
@@ -523,7 +532,25 @@ fn framed(
         && k >= s + 3
         && doc.is(k - 1, "who")
         && doc.toks[k - 2].is_punct(',');
-    let np = if relative {
+    // `fresh ammunition to residents who say C`: a restrictive relative clause after the
+    // sentence's verb reports for the noun it follows (not `People who say C are wrong`,
+    // where the clause would run into the main verb).
+    let restrictive = !progressive
+        && !relative
+        && k >= s + 3
+        && doc.is(k - 1, "who")
+        && doc.toks[k - 2].is_word();
+    let np = if restrictive {
+        let np = subject_before(doc, s, k - 1)?;
+        let after_verb = np
+            .before
+            .is_some_and(|b| doc.toks[b].is_word() && !doc.toks[b].capitalized())
+            && np.range.start > s + 1;
+        if !after_verb {
+            return None;
+        }
+        Some(np)
+    } else if relative {
         // `said Howard Rubel, a senior analyst, who notes that C`: the antecedent is the
         // name before the role's appositive.
         subject_before(doc, s, k - 2).map(|np| match np.before {
@@ -558,15 +585,17 @@ fn framed(
     }
     // `X issued a statement saying that C`: a participle after a speech noun reports for
     // the sentence's subject, as one after a comma does.
+    // `Trump told reporters, before insisting C`, `... by saying C`: a participle after
+    // a preposition reports for the sentence's subject too.
     let participle = verb.form == Form::Ing
         && !cue.phrase
         && k > s
         && (doc.toks[k - 1].is_punct(',')
             || doc.toks[k - 1].is_word()
-                && super::frame_words::is(
+                && (super::frame_words::is(
                     super::frame_words::Section::SpeechNoun,
                     doc.text(k - 1),
-                ));
+                ) || k - 1 > s && doc.is_any(k - 1, &["by", "before", "after", "while"])));
     if !cue.phrase && matches!(verb.form, Form::Ing | Form::Participle) && !progressive {
         // `with forecasters warning that C`.
         let with = np
@@ -630,7 +659,9 @@ fn framed(
         .before
         .is_some_and(|b| doc.toks[b].is_word() && doc.is_any(b, &["who", "which", "that", "whom"]))
     {
-        return None;
+        // `The ferry, which the operator said would resume next week, ...`: the clause's
+        // subject is the relative pronoun, and its verb follows the cue.
+        return object_relative(doc, res, np, cue, e, para);
     }
     let first = doc.text(np.range.start);
     let first_person = ["i", "we", "you"].iter().any(|p| {
@@ -654,6 +685,10 @@ fn framed(
             if start >= e
                 || verb.that && !that && (verb.weak || !clause_without_that(doc, start, e))
             {
+                return None;
+            }
+            // (A restrictive relative takes a clause with its own subject and verb only.)
+            if restrictive && !that && !subject_then_verb(doc, start, e) {
                 return None;
             }
             // `said` and `told` never take a plain object before a clause.
@@ -787,7 +822,7 @@ fn framed(
         }
         After::Other => return None,
     };
-    let content = if relative {
+    let content = if relative || restrictive {
         let end = (content.start + 1..content.end)
             .find(|&i| doc.toks[i].is_punct(',') && doc.toks[i].outside())
             .unwrap_or(content.end);
@@ -796,6 +831,43 @@ fn framed(
         content
     };
     finish(doc, res, np, content, cue, para, rule)
+}
+
+/// `which S said would resume`: the words from the verb after the cue to the end of the
+/// relative clause (its closing comma or the sentence's end), when a finite verb follows
+/// the cue at once.
+fn object_relative(
+    doc: &Doc,
+    res: &mut Resolver,
+    np: Np,
+    cue: &Cue,
+    e: usize,
+    para: u32,
+) -> Option<Hit> {
+    let verb = cue.verb?;
+    let p = cue.end;
+    if cue.phrase
+        || !matches!(verb.form, Form::Past | Form::Third | Form::Base)
+        || p >= e
+        || !doc.is_any(p, CLAUSE_VERBS)
+        || doc.is_any(p, &["be", "been"])
+    {
+        return None;
+    }
+    let end = (p + 1..e)
+        .find(|&i| doc.toks[i].is_punct(',') && doc.toks[i].outside())
+        .unwrap_or(e);
+    let content = trim(doc, p..end);
+    if doc.words(content.clone()) < 3 {
+        return None;
+    }
+    let speaker = res.resolve(np.range, np.appos, para)?;
+    Some(Hit {
+        content,
+        speaker,
+        cue: cue.start..cue.end,
+        rule: Rule::ReportedClause,
+    })
 }
 
 fn finish(
