@@ -618,3 +618,19 @@ fn relative_clauses_report_for_their_noun() {
         "would resume next week"
     );
 }
+
+#[test]
+fn a_clause_after_a_colon_without_quotation_marks() {
+    assert_eq!(
+        one_indirect("Residents said: the ferry is always late and nobody listens."),
+        (
+            "the ferry is always late and nobody listens".into(),
+            Some("Residents".into())
+        )
+    );
+    // A list after a colon is no clause.
+    assert_eq!(
+        indirect("Residents said: cost, delay and the weather."),
+        vec![]
+    );
+}

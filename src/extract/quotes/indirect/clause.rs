@@ -141,6 +141,18 @@ pub(super) fn clause_after(doc: &Doc, cue: &Cue, mut p: usize, e: usize) -> Afte
                 that: false,
             };
         }
+        // `Residents said: the ferry is always late`: a clause without quotation marks after
+        // a colon.
+        if t.is_punct(':')
+            && t.q == 0
+            && doc.toks.get(p + 1).is_some_and(|n| n.is_word() && n.q == 0)
+            && finite_verb_within(doc, p + 1, e, 10)
+        {
+            return After::Clause {
+                start: p + 1,
+                that: false,
+            };
+        }
         if !t.is_word() {
             return if t.kind == Kind::Punct && matches!(t.ch, '.' | '?' | '!') && t.q == 0 {
                 After::End(p)
