@@ -634,3 +634,52 @@ fn a_clause_after_a_colon_without_quotation_marks() {
         vec![]
     );
 }
+
+#[test]
+fn decrees_evidence_and_topics_are_no_speech() {
+    // An order or a ruling's decree, a sign, a topic spoken of.
+    assert_eq!(
+        indirect("The judge ordered that the ferry records be released by Friday."),
+        vec![]
+    );
+    assert_eq!(
+        indirect("The early figures indicated that the ferry lost money every winter."),
+        vec![]
+    );
+    assert_eq!(
+        indirect("Every day, Bishop Arlo Venn spoke of the lack of jobs and schools."),
+        vec![]
+    );
+}
+
+#[test]
+fn a_fronted_adjunct_without_a_verb_is_no_inverted_clause() {
+    assert_eq!(
+        indirect("Addressing the harbour crowd on Monday evening, Quill urged calm."),
+        vec![]
+    );
+    assert_eq!(
+        indirect(
+            "At a heated press conference outside the old ferry terminal, Quill said \
+             nothing."
+        ),
+        vec![]
+    );
+    // A clause before the source still reports.
+    assert_eq!(
+        one_indirect("The ferry will be free from next year, one longtime friend said.").0,
+        "The ferry will be free from next year"
+    );
+}
+
+#[test]
+fn a_plural_noun_before_a_relative_that_is_no_cue() {
+    assert_eq!(
+        indirect("Strong showings in the coastal states that held votes on Tuesday helped Roe."),
+        vec![]
+    );
+    assert_eq!(
+        one_indirect("The harbour charter states that the board must meet every month.").0,
+        "the board must meet every month"
+    );
+}

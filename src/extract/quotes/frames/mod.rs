@@ -657,7 +657,15 @@ pub fn noun_use(doc: &Doc, c: &Cue) -> bool {
                 ],
             )
             || doc.toks[c.start - 1].ch.is_ascii_digit()
-            || verb_follows(doc, c.end))
+            || verb_follows(doc, c.end)
+            // `the states that held primaries`: `that` and a verb make a relative clause.
+            || doc.is(c.end, "that")
+                && (verb_follows(doc, c.end + 1)
+                    || doc.toks.get(c.end + 1).is_some_and(|t| t.is_word() && t.q == 0)
+                        && super::frame_words::is(
+                            super::frame_words::Section::IrregularPast,
+                            doc.text(c.end + 1),
+                        )))
 }
 
 /// A finite verb or auxiliary at token `i` (`states rejected`, `reports are`): the `-s`

@@ -818,6 +818,17 @@ fn framed(
             if !has_lowercase_words(doc, &c1, 2) {
                 return None;
             }
+            // `Addressing the crowd on Monday, S urged`, `At a press conference in Salem, S
+            // said`, `Even after the vote, S said`: a fronted adjunct without a verb of its
+            // own is no clause, however long.
+            let first = doc.text(c1.start);
+            let adjunct_start = doc.toks[c1.start].is_word()
+                && (first.len() > 4 && first.ends_with("ing")
+                    || doc.is_any(c1.start, ADJ_PREPS)
+                    || doc.is_any(c1.start, &["even", "just", "only", "despite"]));
+            if adjunct_start && !finite_verb_within(doc, c1.start, c1.end, c1.len()) {
+                return None;
+            }
             c1
         }
         After::Other => return None,
