@@ -251,10 +251,18 @@ fn pieces(
         // word, not a name.
         // `Watching NBA games ...`: a sentence opening with a gerund.
         let gerund = w.len() > 5 && w.ends_with("ing") && run.len() > 1;
+        // `Sadly Quill ...`, `Initially the board ...`: a sentence adverb in -ly that is
+        // no known given name or surname (`Kelly`, `Connolly` stay names).
+        let adverb = w.len() > 4
+            && w.ends_with("ly")
+            && t.sent_start
+            && run.len() > 1
+            && !lx.given.contains_key(w)
+            && !lx.surnames_first.contains(w);
         let common_opener = i == 0
             && t.sent_start
             && !given_first
-            && (gerund || lower.contains_key(&w.to_lowercase()));
+            && (gerund || adverb || lower.contains_key(&w.to_lowercase()));
         // `Liu He`: a family name that is also a function word, inside a name.
         let family_name = lx.surnames_first.contains(w) && !t.sent_start && run.len() > 1;
         if (lx.stopwords.contains(w) && !family_name) || common_opener {

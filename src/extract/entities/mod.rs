@@ -215,6 +215,17 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_adverb_or_connective_is_no_part_of_a_name() {
+        let a = article(
+            "Marta Quill runs the harbour board.\n\nThen Quill asked the engineers.\n\n\
+             Sadly Quill left early.\n\nOverall Quill was pleased.\n\nKelly Brandt spoke last.",
+        );
+        let t = recognize(&a);
+        let people = names(&t, EntityKind::Person);
+        assert_eq!(people, vec!["Marta Quill", "Kelly Brandt"], "{people:?}");
+    }
+
+    #[test]
     fn place_word_starting_a_name_makes_a_place() {
         let a = article(
             "Ferries from Port Velmar and Fort Castell were cancelled, and the Port Velmar Harbour Board met on Friday.",
