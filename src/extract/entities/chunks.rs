@@ -855,7 +855,12 @@ fn classify_group(
         && m >= 2
         && word_cue(idx[m - 1])
         && idx[..m].iter().all(|&p| ps[p].2 != Piece::Connector)
-        && !idx[m + 1..].iter().any(|&p| word_cue(p))
+        && (!idx[m + 1..].iter().any(|&p| word_cue(p))
+            // `Pemberton Foods and Skyreach Media`: two names, each with its own cue.
+            || idx.len() >= m + 3
+                && idx[m + 1..].iter().all(|&p| ps[p].2 == Piece::Word)
+                && idx.last().is_some_and(|&p| word_cue(p))
+                && !idx[m + 1..idx.len() - 1].iter().any(|&p| word_cue(p)))
     {
         let before = Group {
             pieces: idx[..m].to_vec(),
@@ -868,10 +873,11 @@ fn classify_group(
         classify_group(body, toks, run, norm, ps, lx, &before, out);
         let from = out.len();
         classify_group(body, toks, run, norm, ps, lx, &after, out);
-        // A lone word coordinated with an organization is one too, unless it is a
-        // person's name.
+        // A name coordinated with an organization (`Castellan`, `Castellan Boatworks`) is
+        // one too, unless it is a person's name.
         if out.len() == from + 1 && out[from].kind == RawKind::Unknown {
-            let w = &body[out[from].name.clone()];
+            let name = &body[out[from].name.clone()];
+            let w = name.split_whitespace().next().unwrap_or(name);
             if !lx.given.contains_key(w)
                 && !lx.surnames_first.contains(w)
                 && !out[from].sent_initial

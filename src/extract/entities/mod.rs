@@ -226,6 +226,25 @@ mod tests {
     }
 
     #[test]
+    fn coordinated_organizations_with_their_own_cues_are_two() {
+        let a = article(
+            "Pemberton Foods and Skyreach Media backed the letter. Members of the Accra \
+             Rowing Club and the Department of Health and Human Services met in June.",
+        );
+        let t = recognize(&a);
+        let orgs = names(&t, EntityKind::Organization);
+        for want in [
+            "Pemberton Foods",
+            "Skyreach Media",
+            "Accra Rowing Club",
+            "Department of Health and Human Services",
+        ] {
+            assert!(orgs.contains(&want), "{want} not in {orgs:?}");
+        }
+        assert!(!names(&t, EntityKind::Place).contains(&"Accra"));
+    }
+
+    #[test]
     fn place_word_starting_a_name_makes_a_place() {
         let a = article(
             "Ferries from Port Velmar and Fort Castell were cancelled, and the Port Velmar Harbour Board met on Friday.",
