@@ -164,8 +164,13 @@ fn as_put_it(doc: &Doc, res: &mut Resolver, site: &Site) -> Option<Speaker> {
     let lo = verb.saturating_sub(25).max(s);
     let a = (lo..verb).rev().find(|&i| doc.is(i, "as"))?;
     let mut end = verb;
-    while end > a + 1 && doc.toks[end - 1].is_word() && doc.toks[end - 1].ch.is_lowercase() {
-        end -= 1; // `recently`, `once`
+    // `recently`, `once` (adverbs only: `As the coach put it` keeps its noun).
+    while end > a + 1
+        && doc.toks[end - 1].is_word()
+        && doc.toks[end - 1].ch.is_lowercase()
+        && (doc.text(end - 1).ends_with("ly") || super::resolve::words().is_skip(doc.text(end - 1)))
+    {
+        end -= 1;
     }
     let (src, appos) = match (a + 1..end).find(|&i| doc.toks[i].is_punct(',')) {
         Some(c) => (a + 1..c, Some(c + 1..end.saturating_sub(1).max(c + 1))),
@@ -449,6 +454,15 @@ mod tests {
         assert_eq!(
             speaker(body, "Stop Them at the Door."),
             (Some("Kelli Ward".into()), Rule::ColonLeadIn)
+        );
+    }
+
+    #[test]
+    fn as_a_role_put_it() {
+        let body = "The ferry lost again. As the coach put it, \u{201C}We ran out of legs.\u{201D}";
+        assert_eq!(
+            speaker(body, "We ran out of legs.").0.as_deref(),
+            Some("coach")
         );
     }
 
