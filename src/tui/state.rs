@@ -130,7 +130,7 @@ impl ArticleList {
     pub fn set_articles(&mut self, all: Vec<ArticleSummary>) {
         self.date_keys = all
             .iter()
-            .map(|a| a.date.as_deref().and_then(date_key))
+            .map(|a| a.date.as_deref().and_then(crate::dates::date_key))
             .collect();
         self.haystacks = Vec::new();
         self.by_id = all.iter().enumerate().map(|(i, a)| (a.id, i)).collect();
@@ -255,52 +255,6 @@ impl ArticleList {
                 r
             }
         }
-    }
-}
-
-/// A sortable (year, month, day) from a date as articles write it: `2024-03-02`,
-/// `2024-03-02T10:00Z`, `March 2, 2024`, `2 March 2024`, `Mar. 2, 2024`.
-pub fn date_key(s: &str) -> Option<(i32, u32, u32)> {
-    let s = s.trim();
-    let b = s.as_bytes();
-    if b.len() >= 10 && b[4] == b'-' && b[7] == b'-' {
-        let y = s.get(0..4)?.parse().ok()?;
-        let m = s.get(5..7)?.parse().ok()?;
-        let d = s.get(8..10)?.parse().ok()?;
-        return ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d));
-    }
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    let words: Vec<String> = s
-        .split(|c: char| c.is_whitespace() || c == ',' || c == '.')
-        .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase())
-        .collect();
-    let month = words.iter().find_map(|w| {
-        MONTHS
-            .iter()
-            .position(|m| w.starts_with(m) && w.is_char_boundary(3))
-            .map(|i| i as u32 + 1)
-    })?;
-    let nums: Vec<u32> = words
-        .iter()
-        .filter_map(|w| w.trim_end_matches(|c: char| c.is_alphabetic()).parse().ok())
-        .collect();
-    let year = *nums.iter().find(|n| **n >= 1000)?;
-    let day = nums
-        .iter()
-        .copied()
-        .find(|n| (1..=31).contains(n))
-        .unwrap_or(1);
-    Some((year as i32, month, day))
-}
-
-/// A date for the list's date column: ISO when it can be read, else as written.
-pub fn short_date(s: &str) -> String {
-    match date_key(s) {
-        Some((y, m, d)) => format!("{y:04}-{m:02}-{d:02}"),
-        None => s.to_string(),
     }
 }
 
@@ -1027,34 +981,23 @@ impl State {
         }
     }
 
+    /// The current quote with its citation (`y`): see [`crate::citation`].
     fn copy_text(&self) -> Option<String> {
         let r = self.reader.as_ref()?;
         let q = &r.analysis.quotes[r.current?];
-        let text = r.article.body.get(q.span.clone())?;
-        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        let mut out = format!("“{text}”");
-        if let Some(s) = &q.speaker {
-            out.push_str(&format!(" — {s}"));
-        }
-        if !r.article.title.is_empty() {
-            out.push_str(&format!(", “{}”", r.article.title));
-        }
-        if let Some(d) = &r.article.date {
-            out.push_str(&format!(", {d}"));
-        }
-        let source = r.article.url.clone().or_else(|| {
-            self.list
-                .all
-                .iter()
-                .find(|a| a.id == r.id)
-                .map(|a| a.path.display().to_string())
-        });
-        if let Some(s) = source {
-            out.push_str(&format!(", {s}"));
-        }
-        // Pasted into a shell, a line feed would run a line and an escape could end a
-        // bracketed paste: the citation leaves as one line, under the output policy.
-        Some(crate::safe_text::clipboard(&out))
+        let path = self
+            .list
+            .all
+            .iter()
+            .find(|a| a.id == r.id)
+            .map(|a| a.path.as_path());
+        let cited = crate::citation::Cited::from_quote(&r.article.body, q);
+        // One line under the output policy: pasted into a shell, a line feed would run a
+        // line and an escape could end a bracketed paste.
+        Some(crate::citation::cite(
+            &cited,
+            &crate::citation::Source::of_article(&r.article, path),
+        ))
     }
 
     /// The hit the walk is on, when the Speakers view still holds the walked speaker.
@@ -2027,18 +1970,6 @@ mod tests {
         assert_eq!(&h[m[2].clone()], "BRIDGE");
         assert_eq!(find_all(h, "BRÜCKE").len(), 1);
         assert!(find_all(h, "").is_empty());
-    }
-
-    #[test]
-    fn reads_dates() {
-        assert_eq!(date_key("2026-03-19"), Some((2026, 3, 19)));
-        assert_eq!(date_key("2026-03-19T08:00:00Z"), Some((2026, 3, 19)));
-        assert_eq!(date_key("May 4, 2026"), Some((2026, 5, 4)));
-        assert_eq!(date_key("4 May 2026"), Some((2026, 5, 4)));
-        assert_eq!(date_key("Sept. 30, 2025"), Some((2025, 9, 30)));
-        assert_eq!(date_key("Tuesday"), None);
-        assert!(date_key("June 4, 2026") > date_key("May 30, 2026"));
-        assert_eq!(short_date("March 20, 2026"), "2026-03-20");
     }
 
     #[test]

@@ -6,7 +6,8 @@
 use super::action::Action;
 use super::body::{HeaderKind, LineSrc, display};
 use super::layout::{inner, list_offset};
-use super::state::{Focus, Reader, SideItem, SpeakersFocus, State, short_date, sidebar_rows};
+use super::state::{Focus, Reader, SideItem, SpeakersFocus, State, sidebar_rows};
+use crate::dates::human_date;
 use crate::extract::{EntityKind, QuoteKind};
 use crate::safe_text::one_line;
 use ratatui::Frame;
@@ -99,6 +100,9 @@ fn spread<'a>(left: Vec<Span<'a>>, right: Vec<Span<'a>>, width: usize) -> Line<'
     Line::from(spans)
 }
 
+/// Columns of a date in lists: `20 Nov 2019`.
+const DATE_W: usize = 11;
+
 /// The article list.
 pub fn draw_list(f: &mut Frame, area: Rect, state: &State) {
     let t = &state.theme;
@@ -149,13 +153,13 @@ pub fn draw_list(f: &mut Frame, area: Rect, state: &State) {
             Style::new()
         };
         let line = if wide {
-            let date = one_line(&short_date(a.date.as_deref().unwrap_or("")), 10);
+            let date = fit(&human_date(a.date.as_deref().unwrap_or("")), DATE_W);
             let by = one_line(&a.byline.join(", "), 40);
             let by_w = (w / 4).min(24);
-            let title_w = w.saturating_sub(2 + 11 + by_w + 2 + count.width());
+            let title_w = w.saturating_sub(2 + DATE_W + 1 + by_w + 2 + count.width());
             let left = vec![
                 Span::raw(mark),
-                Span::styled(format!("{} ", pad(&date, 10)), t.dim()),
+                Span::styled(format!("{} ", pad(&date, DATE_W)), t.dim()),
                 Span::raw(format!("{} ", pad(&one_line(&a.title, 200), title_w))),
                 Span::styled(pad(&by, by_w), t.dim()),
             ];
@@ -181,7 +185,7 @@ pub fn draw_list(f: &mut Frame, area: Rect, state: &State) {
         let meta = a
             .date
             .iter()
-            .cloned()
+            .map(|d| human_date(d))
             .chain([count(a.quote_count, "quote")])
             .collect::<Vec<_>>()
             .join(" · ");
@@ -514,7 +518,7 @@ pub fn draw_speaker_quotes(f: &mut Frame, area: Rect, state: &State) {
     let off = list_offset(sv.quote_selected, h);
     let mut lines = Vec::new();
     for (row, hit) in hits.iter().enumerate().skip(off).take(h) {
-        let date = one_line(&short_date(hit.date.as_deref().unwrap_or("—")), 10);
+        let date = fit(&human_date(hit.date.as_deref().unwrap_or("—")), DATE_W);
         let title = fit(&one_line(&hit.title, 200), (w / 3).max(8));
         // Quotation marks for quoted words only: reported speech is the writer's wording.
         let quote = if hit.kind == QuoteKind::Indirect {
@@ -527,10 +531,10 @@ pub fn draw_speaker_quotes(f: &mut Frame, area: Rect, state: &State) {
         } else {
             Style::new()
         };
-        let used = 11 + title.width() + 2;
+        let used = DATE_W + 1 + title.width() + 2;
         let kind_style = t.quote(Some(0), hit.kind);
         let line = Line::from(vec![
-            Span::styled(format!("{} ", pad(&date, 10)), t.dim()),
+            Span::styled(format!("{} ", pad(&date, DATE_W)), t.dim()),
             Span::styled(title, t.title()),
             Span::raw("  "),
             Span::styled(fit(&quote, w.saturating_sub(used)), kind_style),
