@@ -488,18 +488,7 @@ fn help_opens_and_closes() {
 }
 
 #[test]
-fn q_quits_and_esc_goes_back_then_quits() {
-    let mut s = state(120, 40);
-    open_bridge(&mut s);
-    press(&mut s, &["tab"]);
-    press(&mut s, &["esc"]);
-    assert_eq!(s.focus, Focus::Body);
-    press(&mut s, &["esc"]);
-    assert_eq!(s.focus, Focus::List);
-    assert!(!s.quit);
-    let effects = press(&mut s, &["esc"]);
-    assert!(s.quit);
-    assert_eq!(effects, vec![Effect::Quit]);
+fn q_and_ctrl_c_quit() {
     let mut s = state(120, 40);
     assert_eq!(press(&mut s, &["q"]), vec![Effect::Quit]);
     let mut s = state(120, 40);

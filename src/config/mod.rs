@@ -142,10 +142,16 @@ impl Config {
                     ),
                 ),
                 KeysProblem::NoWayOut => (
-                    entry_line(text, "keys", "quit")
-                        .or_else(|| entry_line(text, "keys", "back"))
+                    entry_line(text, "keys", "quit").unwrap_or(1),
+                    "no key is left to quit with: keep a key for `quit`".to_string(),
+                ),
+                KeysProblem::NoWayOutOfPrompt => (
+                    entry_line(text, "keys", "prompt_cancel")
+                        .or_else(|| entry_line(text, "keys", "prompt_submit"))
                         .unwrap_or(1),
-                    "no key is left to quit with: keep a key for `quit` or `back`".to_string(),
+                    "no key is left to leave a prompt with: keep a key for `prompt_cancel` or \
+                     `prompt_submit`"
+                        .to_string(),
                 ),
             };
             return Err(ConfigError::Parse {
@@ -248,10 +254,13 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(msg.contains("no key is left to quit"), "{msg}");
-        assert!(
-            Config::parse("[keys]\nquit = []\n", "c.toml").is_ok(),
-            "esc still quits"
-        );
+        // Esc goes back and never quits: it does not stand in for `quit`.
+        assert!(Config::parse("[keys]\nquit = []\n", "c.toml").is_err());
+        let msg = Config::parse("[keys]\nprompt_cancel = []\nprompt_submit = []\n", "c.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(msg.starts_with("c.toml:2:"), "{msg}");
+        assert!(msg.contains("leave a prompt"), "{msg}");
         assert!(
             Config::parse("[keys]\nback = []\n", "c.toml").is_ok(),
             "q still quits"

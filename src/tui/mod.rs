@@ -11,6 +11,7 @@ pub mod app;
 pub mod body;
 pub mod keymap;
 pub mod layout;
+pub mod prompt;
 pub mod state;
 pub mod theme;
 pub mod view;

@@ -46,34 +46,7 @@ impl SortKey {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PromptKind {
-    /// Fuzzy filter of the article list, as you type.
-    Filter,
-    /// Full-text search of the library (on Enter).
-    LibrarySearch,
-    /// Search within the open article (on Enter), then `n`/`N`.
-    ArticleSearch,
-    /// Fuzzy filter of the Speakers view, as you type.
-    SpeakerFilter,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Prompt {
-    pub kind: PromptKind,
-    pub text: String,
-}
-
-impl Prompt {
-    pub fn label(&self) -> &'static str {
-        match self.kind {
-            PromptKind::Filter => "filter",
-            PromptKind::LibrarySearch => "search library",
-            PromptKind::ArticleSearch => "search article",
-            PromptKind::SpeakerFilter => "filter speakers",
-        }
-    }
-}
+pub use super::prompt::{Prompt, PromptKind};
 
 /// The article list.
 #[derive(Debug, Clone)]
@@ -1341,18 +1314,11 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             state.focus = Focus::List;
             Vec::new()
         }
-        PromptChar(c) => {
-            if let Some(p) = &mut state.prompt {
-                if !c.is_control() {
-                    p.text.push(c);
-                }
-                live_filter(state);
-            }
-            Vec::new()
-        }
-        PromptBackspace => {
-            if let Some(p) = &mut state.prompt {
-                p.text.pop();
+        PromptChar(_) | PromptBackspace | PromptDelete | PromptLeft | PromptRight | PromptStart
+        | PromptEnd | PromptDeleteWord | PromptDeleteToStart | PromptDeleteToEnd => {
+            if let Some(p) = &mut state.prompt
+                && p.edit(&action)
+            {
                 live_filter(state);
             }
             Vec::new()
@@ -1674,10 +1640,7 @@ fn speakers_action(state: &mut State, panes: &Panes, action: Action) -> Vec<Effe
             }
         }
         Filter | Search => {
-            state.prompt = Some(Prompt {
-                kind: PromptKind::SpeakerFilter,
-                text: sv.filter.clone(),
-            });
+            state.prompt = Some(Prompt::new(PromptKind::SpeakerFilter, sv.filter.clone()));
         }
         Back => match sv.focus {
             SpeakersFocus::Quotes => sv.focus = SpeakersFocus::Names,
@@ -1834,8 +1797,12 @@ fn reader_action(state: &mut State, panes: &Panes, action: Action) -> Vec<Effect
                 state.list.search = None;
                 state.list.refresh();
             } else {
-                state.quit = true;
-                return vec![Effect::Quit];
+                // Back never quits: a stray Esc (a prompt left without noticing) must not
+                // end the session.
+                let quit = state.keymap.hint(&Quit);
+                if !quit.is_empty() {
+                    state.message = Some(format!("nothing to go back to ({quit} quits)"));
+                }
             }
         }
         ToggleSidebar => state.show_sidebar = !state.show_sidebar,
@@ -1902,17 +1869,11 @@ fn reader_action(state: &mut State, panes: &Panes, action: Action) -> Vec<Effect
             } else {
                 PromptKind::ArticleSearch
             };
-            state.prompt = Some(Prompt {
-                kind,
-                text: String::new(),
-            });
+            state.prompt = Some(Prompt::new(kind, String::new()));
         }
         Filter => {
             state.focus = Focus::List;
-            state.prompt = Some(Prompt {
-                kind: PromptKind::Filter,
-                text: state.list.filter.clone(),
-            });
+            state.prompt = Some(Prompt::new(PromptKind::Filter, state.list.filter.clone()));
         }
         CycleSort => {
             state.list.sort = match state.list.sort {

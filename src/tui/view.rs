@@ -549,16 +549,7 @@ pub fn draw_status(f: &mut Frame, area: Rect, state: &State) {
     let t = &state.theme;
     let w = usize::from(area.width);
     if let Some(p) = &state.prompt {
-        let text = format!("{}: {}█", p.label(), one_line(&p.text, 500));
-        // Keep the end (where the typing happens) in view.
-        let shown = if text.width() > w {
-            let mut s: String = text.chars().rev().take(w.saturating_sub(1)).collect();
-            s = s.chars().rev().collect();
-            format!("…{s}")
-        } else {
-            text
-        };
-        f.render_widget(Paragraph::new(Line::from(shown)).style(t.status()), area);
+        f.render_widget(Paragraph::new(prompt_line(p, w)).style(t.status()), area);
         return;
     }
     let km = &state.keymap;
@@ -648,6 +639,45 @@ pub fn draw_status(f: &mut Frame, area: Rect, state: &State) {
     }
     let line = spread(vec![Span::raw(left)], right, w);
     f.render_widget(Paragraph::new(line).style(t.status()), area);
+}
+
+/// The prompt with its cursor: the character under it reversed (`█` at the end), the
+/// cursor kept in view on a narrow line.
+fn prompt_line(p: &super::prompt::Prompt, w: usize) -> Line<'static> {
+    let at = p.cursor.min(p.text.len());
+    let mut before = format!(
+        "{}: {}",
+        p.label(),
+        crate::safe_text::visible(&p.text[..at])
+    );
+    let rest = crate::safe_text::visible(&p.text[at..]);
+    let mut chars = rest.chars();
+    let under = chars.next();
+    let after: String = chars.collect();
+    // Keep the cursor in view: cut the start when the text before it is too wide.
+    if before.width() + 1 > w {
+        let mut kept: Vec<char> = Vec::new();
+        let mut used = 0;
+        for c in before.chars().rev() {
+            let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            if used + cw + 2 > w {
+                break;
+            }
+            used += cw;
+            kept.push(c);
+        }
+        before = std::iter::once('…').chain(kept.into_iter().rev()).collect();
+    }
+    let cursor = match under {
+        Some(c) => Span::styled(c.to_string(), Style::new().add_modifier(Modifier::REVERSED)),
+        None => Span::raw("█"),
+    };
+    let room = w.saturating_sub(before.width() + cursor.content.width());
+    Line::from(vec![
+        Span::raw(before),
+        cursor,
+        Span::raw(fit(&after, room)),
+    ])
 }
 
 /// `1 quote`, `2 quotes`.

@@ -1,0 +1,108 @@
+//! What a terminal user expects from the reader's keys and panes, through the keymap and
+//! the update function: Esc never quits, prompts edit as a shell line does, the Speakers
+//! view follows the selection, the status bar and help say where you are.
+
+mod tui_fixtures;
+
+use onrecord::tui::action::Effect;
+use onrecord::tui::state::{Focus, Screen, State};
+use tui_fixtures::*;
+
+fn prompt_text(s: &State) -> (String, usize) {
+    let p = s.prompt.as_ref().expect("a prompt is open");
+    (p.text.clone(), p.cursor)
+}
+
+#[test]
+fn esc_goes_back_and_never_quits() {
+    let mut s = state(120, 40);
+    open_first(&mut s);
+    press(&mut s, &["tab"]);
+    press(&mut s, &["esc"]);
+    assert_eq!(s.focus, Focus::Body);
+    press(&mut s, &["esc"]);
+    assert_eq!(s.focus, Focus::List);
+    for _ in 0..5 {
+        let effects = press(&mut s, &["esc"]);
+        assert!(effects.is_empty(), "{effects:?}");
+        assert!(!s.quit, "esc at the top quit");
+    }
+    assert!(
+        s.message.as_deref().unwrap_or("").contains("q quits"),
+        "{:?}",
+        s.message
+    );
+    assert_eq!(press(&mut s, &["q"]), vec![Effect::Quit]);
+    // The same in the Speakers view: esc leaves it, and then does nothing.
+    let mut s = state(120, 40);
+    press(&mut s, &["w", "esc", "esc", "esc"]);
+    assert_eq!(s.screen, Screen::Reader);
+    assert!(!s.quit);
+}
+
+fn open_first(s: &mut State) {
+    press(s, &["enter"]);
+    assert!(s.reader.is_some());
+}
+
+#[test]
+fn ctrl_u_in_a_prompt_deletes_the_line_and_typing_stays_typing() {
+    // The lost session: Ctrl-U left the filter, the typing became commands, Esc quit.
+    let mut s = state(120, 40);
+    press(&mut s, &["f"]);
+    type_text(&mut s, "bridge");
+    press(&mut s, &["ctrl-u"]);
+    assert_eq!(prompt_text(&s), (String::new(), 0), "the prompt stays open");
+    type_text(&mut s, "quiet");
+    assert!(!s.quit, "typed letters are not commands");
+    assert_eq!(prompt_text(&s).0, "quiet");
+    press(&mut s, &["esc", "esc", "esc"]);
+    assert!(!s.quit);
+}
+
+#[test]
+fn prompt_keys_edit_as_in_a_shell() {
+    let mut s = state(120, 40);
+    press(&mut s, &["f"]);
+    type_text(&mut s, "brdge");
+    press(&mut s, &["left", "left", "left"]);
+    type_text(&mut s, "i");
+    assert_eq!(prompt_text(&s), ("bridge".to_string(), 3));
+    assert_eq!(s.list.filter, "bridge", "the filter follows each edit");
+    press(&mut s, &["ctrl-a"]);
+    assert_eq!(prompt_text(&s).1, 0);
+    press(&mut s, &["delete", "right"]);
+    assert_eq!(prompt_text(&s), ("ridge".to_string(), 1));
+    press(&mut s, &["ctrl-e"]);
+    assert_eq!(prompt_text(&s).1, 5);
+    press(
+        &mut s,
+        &["home", "ctrl-f", "ctrl-d", "end", "ctrl-b", "backspace"],
+    );
+    assert_eq!(prompt_text(&s), ("rde".to_string(), 2));
+    press(&mut s, &["end"]);
+    type_text(&mut s, " river work");
+    press(&mut s, &["ctrl-w"]);
+    assert_eq!(prompt_text(&s).0, "rde river ");
+    press(&mut s, &["ctrl-a", "ctrl-k"]);
+    assert_eq!(prompt_text(&s), (String::new(), 0));
+    assert!(s.list.filter.is_empty());
+}
+
+#[test]
+fn the_prompt_shows_its_cursor() {
+    let mut s = state(80, 24);
+    press(&mut s, &["/"]);
+    type_text(&mut s, "bridge");
+    press(&mut s, &["left", "left"]);
+    let text = screen_text(&s);
+    let status = text.lines().last().unwrap();
+    assert!(status.starts_with("search library: bridge"), "{status}");
+    assert!(
+        !status.contains('█'),
+        "the cursor is on the g, not after the end: {status}"
+    );
+    press(&mut s, &["end"]);
+    let text = screen_text(&s);
+    assert!(text.lines().last().unwrap().contains("bridge█"), "{text}");
+}
