@@ -106,3 +106,25 @@ fn the_prompt_shows_its_cursor() {
     let text = screen_text(&s);
     assert!(text.lines().last().unwrap().contains("bridge█"), "{text}");
 }
+
+#[test]
+fn the_status_bar_says_how_far_down_and_keeps_help_and_quit_at_80_columns() {
+    let mut s = state(80, 24);
+    press(&mut s, &["G", "enter"]); // the long report, at its top
+    let st = status(&s);
+    assert!(st.contains(" 0%"), "{st}");
+    assert!(!st.contains("line "), "{st}");
+    assert!(st.contains("? help  q quit"), "{st}");
+    press(&mut s, &["G"]);
+    assert!(status(&s).contains("100%"), "{}", status(&s));
+    // However long the text on the left, help and quit stay.
+    press(&mut s, &["n", "n", "n"]);
+    s.message = Some("a very long message about the article ".repeat(4));
+    let st = status(&s);
+    assert!(st.trim_end().ends_with("? help  q quit"), "{st}");
+    // In the list and the Speakers view too.
+    let mut s = state(80, 24);
+    assert!(status(&s).contains("? help  q quit"), "{}", status(&s));
+    press(&mut s, &["w"]);
+    assert!(status(&s).contains("? help  q quit"), "{}", status(&s));
+}

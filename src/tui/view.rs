@@ -234,11 +234,7 @@ pub fn draw_body(f: &mut Frame, area: Rect, state: &State) {
         );
         return;
     };
-    let pct = if r.max_scroll() == 0 {
-        100
-    } else {
-        r.scroll * 100 / r.max_scroll()
-    };
+    let pct = percent(r);
     let title = format!(" {} ", one_line(&r.article.title, 200));
     let block = pane_block(state, title, focused)
         .title_bottom(Line::from(format!(" {pct}% ")).alignment(Alignment::Right));
@@ -554,6 +550,7 @@ pub fn draw_status(f: &mut Frame, area: Rect, state: &State) {
     }
     let km = &state.keymap;
     let k = |a: Action| km.hint(&a);
+    // Hints in the order shown; `? help` and `q quit` are kept whatever else is cut.
     let (left, hints): (String, Vec<(String, &str)>) = match state.screen {
         super::state::Screen::Speakers => {
             let sv = &state.speakers;
@@ -573,6 +570,7 @@ pub fn draw_status(f: &mut Frame, area: Rect, state: &State) {
                     (k(Action::Filter), "filter"),
                     (k(Action::Back), "back"),
                     (k(Action::ToggleHelp), "help"),
+                    (k(Action::Quit), "quit"),
                 ],
             )
         }
@@ -619,23 +617,43 @@ pub fn draw_status(f: &mut Frame, area: Rect, state: &State) {
         (None, None) => left,
     };
     let mut right: Vec<Span> = Vec::new();
-    let mut rw = 0;
-    if let Some((done, total)) = state.index_progress {
-        let g = gauge(done, total);
-        rw += g.width();
-        right.push(Span::styled(g, t.status().add_modifier(Modifier::BOLD)));
+    let gauge_text = state.index_progress.map(|(done, total)| gauge(done, total));
+    let parts: Vec<(String, bool)> = hints
+        .into_iter()
+        .filter(|(key, _)| !key.is_empty())
+        .map(|(key, what)| (format!(" {key} {what} "), matches!(what, "help" | "quit")))
+        .collect();
+    // The essential hints first, then the others in order while the text on the left
+    // still fits; the left is cut to what is left.
+    let mut rw = gauge_text.as_ref().map_or(0, |g| g.width());
+    rw += parts
+        .iter()
+        .filter(|p| p.1)
+        .map(|p| p.0.width())
+        .sum::<usize>();
+    let natural = left.width() + 1;
+    let mut shown: Vec<bool> = parts.iter().map(|p| p.1).collect();
+    if rw + MIN_STATUS_TEXT > w {
+        // Too narrow for the essentials and some text: the text on the left comes first.
+        rw = gauge_text.as_ref().map_or(0, |g| g.width());
+        shown.iter_mut().for_each(|s| *s = false);
     }
-    let left = format!(" {}", fit(&left, w.saturating_sub(1 + rw)));
-    for (key, what) in hints {
-        if key.is_empty() {
-            continue;
-        }
-        let part = format!(" {key} {what} ");
-        if left.width() + rw + part.width() + 2 > w {
+    for (i, (part, essential)) in parts.iter().enumerate() {
+        if !essential && natural + rw + part.width() + 2 <= w {
+            rw += part.width();
+            shown[i] = true;
+        } else if !essential {
             break;
         }
-        rw += part.width();
-        right.push(Span::styled(part, t.status()));
+    }
+    let left = format!(" {}", fit(&left, w.saturating_sub(1 + rw + 1)));
+    if let Some(g) = gauge_text {
+        right.push(Span::styled(g, t.status().add_modifier(Modifier::BOLD)));
+    }
+    for ((part, _), on) in parts.into_iter().zip(shown) {
+        if on {
+            right.push(Span::styled(part, t.status()));
+        }
     }
     let line = spread(vec![Span::raw(left)], right, w);
     f.render_widget(Paragraph::new(line).style(t.status()), area);
@@ -679,6 +697,18 @@ fn prompt_line(p: &super::prompt::Prompt, w: usize) -> Line<'static> {
         Span::raw(fit(&after, room)),
     ])
 }
+
+/// How far down the article the view is: 0% at the top, 100% at the end (or when it all
+/// fits), as the body's border and the status bar show it.
+pub fn percent(r: &Reader) -> usize {
+    match r.max_scroll() {
+        0 => 100,
+        max => r.scroll.min(max) * 100 / max,
+    }
+}
+
+/// Columns the status text keeps before `? help  q quit` are given up.
+const MIN_STATUS_TEXT: usize = 24;
 
 /// `1 quote`, `2 quotes`.
 fn count(n: usize, noun: &str) -> String {
@@ -744,9 +774,7 @@ fn reader_status(state: &State, r: &Reader) -> String {
     if !state.include_indirect {
         parts.push("indirect skipped".into());
     }
-    let total = r.wrapped.len().max(1);
-    let last = (r.scroll + r.height).min(total);
-    parts.push(format!("line {last}/{total}"));
+    parts.push(format!("{}%", percent(r)));
     parts.join(" · ")
 }
 
