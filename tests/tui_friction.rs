@@ -128,3 +128,30 @@ fn the_status_bar_says_how_far_down_and_keeps_help_and_quit_at_80_columns() {
     press(&mut s, &["w"]);
     assert!(status(&s).contains("? help  q quit"), "{}", status(&s));
 }
+
+#[test]
+fn help_at_80x24_scrolls_and_says_so() {
+    let mut s = state(80, 24);
+    press(&mut s, &["?"]);
+    let text = screen_text(&s);
+    assert!(text.contains("j/k scroll"), "{text}");
+    assert!(text.contains(" 1–22 of "), "{text}");
+    assert!(!text.contains("Mouse:"), "the end is below: {text}");
+    press(&mut s, &["G"]);
+    let text = screen_text(&s);
+    assert!(text.contains("Mouse:"), "the end is shown: {text}");
+    // At the end, one key press up moves the view (no presses lost past the end).
+    let end = s.help.unwrap();
+    press(&mut s, &["j", "j"]);
+    assert_eq!(s.help, Some(end));
+    press(&mut s, &["k"]);
+    assert_eq!(s.help, Some(end - 1));
+    // A screen tall enough shows it all, without the note.
+    let mut s = state(200, 100);
+    press(&mut s, &["?"]);
+    let text = screen_text(&s);
+    assert!(
+        text.contains("Mouse:") && !text.contains("j/k scroll"),
+        "{text}"
+    );
+}

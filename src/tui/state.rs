@@ -1491,7 +1491,8 @@ fn move_list(selected: &mut usize, len: usize, delta: isize) {
 fn help_action(state: &mut State, action: Action) -> Vec<Effect> {
     use Action::*;
     let h = state.help.unwrap_or(0);
-    let rows = state.keymap.help_rows().len() + 8;
+    // As far as the help scrolls on this screen, so no key press is lost past the end.
+    let rows = super::help::max_scroll(state);
     state.help = match action {
         Down => Some((h + 1).min(rows)),
         Up => Some(h.saturating_sub(1)),

@@ -15,7 +15,7 @@ use ratatui::layout::{Alignment, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
-    Block, BorderType, Clear, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Wrap,
+    Block, BorderType, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
 };
 use unicode_width::UnicodeWidthStr;
 
@@ -41,7 +41,7 @@ pub fn draw(f: &mut Frame, state: &State) {
         draw_status(f, r, state);
     }
     if state.help.is_some() {
-        draw_help(f, f.area(), state);
+        super::help::draw_help(f, f.area(), state);
     }
 }
 
@@ -790,74 +790,4 @@ fn entity_mention(r: &Reader) -> Option<String> {
     let shown = e.mentions.get(k % n.max(1))?;
     (r.mark.as_ref() == Some(shown))
         .then(|| format!("{} mention {}/{n}", one_line(&e.name, 40), k % n + 1))
-}
-
-/// The help overlay, generated from the keymap.
-pub fn draw_help(f: &mut Frame, area: Rect, state: &State) {
-    let t = &state.theme;
-    if area.width < 4 || area.height < 3 {
-        return;
-    }
-    let rows = state.keymap.help_rows();
-    let kw = rows
-        .iter()
-        .map(|r| r.keys.width())
-        .max()
-        .unwrap_or(0)
-        .min(24);
-    // Descriptions wrap under themselves (hanging indent) when the popup is wide enough.
-    let text_w = usize::from(area.width.clamp(4, 100) - 2).saturating_sub(kw + 4);
-    let mut lines = Vec::new();
-    let mut group = "";
-    for r in &rows {
-        if r.group != group {
-            if !group.is_empty() {
-                lines.push(Line::raw(""));
-            }
-            group = r.group;
-            lines.push(Line::styled(group, t.title()));
-        }
-        let keys = Span::styled(format!("  {:<kw$}  ", fit(&r.keys, kw)), t.speaker(0));
-        if text_w < 12 {
-            lines.push(Line::from(vec![keys, Span::raw(r.help)]));
-            continue;
-        }
-        for (i, range) in super::body::wrap_text(r.help, text_w)
-            .into_iter()
-            .enumerate()
-        {
-            let part = r.help[range].trim_end();
-            lines.push(if i == 0 {
-                Line::from(vec![keys.clone(), Span::raw(part)])
-            } else {
-                Line::from(vec![Span::raw(" ".repeat(kw + 4)), Span::raw(part)])
-            });
-        }
-    }
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(super::keymap::MOUSE_HELP, t.dim()));
-    let w = area.width.clamp(4, 100);
-    let h = area.height.min(lines.len() as u16 + 2).max(3);
-    let popup = Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    );
-    let scroll = state
-        .help
-        .unwrap_or(0)
-        .min(lines.len().saturating_sub(usize::from(h.saturating_sub(2))));
-    f.render_widget(Clear, popup);
-    let block = Block::bordered()
-        .border_type(BorderType::Thick)
-        .border_style(t.border(true))
-        .title(" Keys — ? or esc closes ");
-    f.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false })
-            .scroll((scroll.min(u16::MAX as usize) as u16, 0)),
-        popup,
-    );
 }
