@@ -155,3 +155,51 @@ fn help_at_80x24_scrolls_and_says_so() {
         "{text}"
     );
 }
+
+#[test]
+fn moving_in_the_speakers_list_shows_that_speakers_quotes_without_enter() {
+    use onrecord::tui::state::SpeakersFocus;
+    let mut s = state(120, 40);
+    press(&mut s, &["w"]);
+    assert_eq!(s.speakers.current().unwrap().name, "Ana Ruiz");
+    assert_eq!(s.speakers.quotes.as_ref().unwrap().speaker, "Ana Ruiz");
+    // The fixture worker answers only for Ana Ruiz: the next speaker's quotes are asked
+    // for as soon as the selection moves, and the focus stays in the list.
+    let effects = press(&mut s, &["j"]);
+    assert_eq!(
+        effects,
+        vec![Effect::LoadSpeakerQuotes {
+            speaker: "Tom Berg".into(),
+            limit: onrecord::tui::state::QUOTE_PAGE
+        }]
+    );
+    assert_eq!(s.speakers.focus, SpeakersFocus::Names);
+    // Asked once, however many updates come before the answer.
+    assert!(press(&mut s, &["e"]).is_empty());
+    update_loaded(&mut s, "Tom Berg");
+    assert_eq!(s.speakers.quotes.as_ref().unwrap().speaker, "Tom Berg");
+    assert_eq!(s.speakers.focus, SpeakersFocus::Names, "the focus stays");
+    // Back up: Ana Ruiz's quotes again, then Enter goes into them.
+    press(&mut s, &["k"]);
+    assert_eq!(s.speakers.quotes.as_ref().unwrap().speaker, "Ana Ruiz");
+    assert_eq!(s.speakers.focus, SpeakersFocus::Names);
+    assert!(press(&mut s, &["enter"]).is_empty());
+    assert_eq!(s.speakers.focus, SpeakersFocus::Quotes);
+    assert!(screen_text(&s).contains("Quotes by Ana Ruiz"));
+}
+
+/// Plays the worker's answer for a speaker the fixture does not serve: one made-up quote.
+fn update_loaded(s: &mut State, speaker: &str) {
+    let mut hit = ruiz_hits().remove(0);
+    hit.speaker = speaker.to_string();
+    onrecord::tui::state::update(
+        s,
+        onrecord::tui::action::Action::SpeakerQuotesLoaded {
+            speaker: speaker.to_string(),
+            page: onrecord::library::QuotePage {
+                total: 1,
+                hits: vec![hit],
+            },
+        },
+    );
+}

@@ -1020,11 +1020,13 @@ fn w_from_an_article_opens_the_speaker_in_hand_across_the_library() {
         "{effects:?}"
     );
 
-    // Nothing in hand (the list has focus): the view opens as it was.
+    // Nothing in hand (the list has focus): the view opens on the list of speakers, its
+    // quotes pane following the selection.
     let mut s = state(120, 40);
     let effects = press(&mut s, &["w"]);
     assert!(effects.is_empty(), "{effects:?}");
-    assert!(s.speakers.quotes.is_none());
+    assert_eq!(s.speakers.focus, onrecord::tui::state::SpeakersFocus::Names);
+    assert_eq!(s.speakers.quotes.as_ref().unwrap().speaker, "Ana Ruiz");
 }
 
 #[test]

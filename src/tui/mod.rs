@@ -13,6 +13,7 @@ pub mod help;
 pub mod keymap;
 pub mod layout;
 pub mod prompt;
+pub mod speakers;
 pub mod state;
 pub mod theme;
 pub mod view;

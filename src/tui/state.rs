@@ -774,6 +774,10 @@ pub struct SpeakersView {
     /// The quote to select once that speaker's quotes arrive: (speaker, article, quote
     /// index in the article).
     pub pending_quote: Option<(String, ArticleId, usize)>,
+    /// The speaker whose quotes were asked for last.
+    pub asked: Option<String>,
+    /// Quotes asked for by moving in the list (they arrive without taking the focus).
+    pub follow: Option<String>,
 }
 
 impl SpeakersView {
@@ -789,6 +793,8 @@ impl SpeakersView {
             quote_selected: 0,
             pending_speaker: None,
             pending_quote: None,
+            asked: None,
+            follow: None,
         }
     }
 
@@ -1088,6 +1094,7 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
     let mut effects = apply(state, action);
     state.sync();
     effects.extend(state.fetch_more_quotes());
+    effects.extend(super::speakers::follow_selection(state));
     effects
 }
 
@@ -1238,12 +1245,15 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
         SpeakerQuotesLoaded { speaker, page } => {
             let sv = &mut state.speakers;
             let same = sv.quotes.as_ref().is_some_and(|q| q.speaker == speaker);
+            let followed = sv.follow.take_if(|f| *f == speaker).is_some();
             if same {
                 // A reload (the library changed): stay where the user was.
                 sv.quote_selected = sv.quote_selected.min(page.hits.len().saturating_sub(1));
             } else {
                 sv.quote_selected = 0;
-                sv.focus = SpeakersFocus::Quotes;
+                if !followed {
+                    sv.focus = SpeakersFocus::Quotes;
+                }
                 // A walk follows the list it started from.
                 state.walk = None;
             }
@@ -1384,10 +1394,11 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
                         .as_ref()
                         .filter(|q| q.speaker == name)
                         .map_or(0, |q| q.hits.len());
-                    effects.push(Effect::LoadSpeakerQuotes {
-                        speaker: name,
-                        limit: listed.max(QUOTE_PAGE),
-                    });
+                    effects.push(super::speakers::ask_quotes(
+                        sv,
+                        name,
+                        listed.max(QUOTE_PAGE),
+                    ));
                 }
                 effects
             }
@@ -1654,10 +1665,22 @@ fn speakers_action(state: &mut State, panes: &Panes, action: Action) -> Vec<Effe
         Enter => match sv.focus {
             SpeakersFocus::Names => {
                 if let Some(s) = sv.current() {
-                    return vec![Effect::LoadSpeakerQuotes {
-                        speaker: s.name.clone(),
-                        limit: QUOTE_PAGE,
-                    }];
+                    let name = s.name.clone();
+                    if let Some(q) = sv.quotes.as_ref().filter(|q| q.speaker == name) {
+                        // Already shown (the pane follows the selection): go into them,
+                        // fetching them again when a page could not be.
+                        let stalled = q.stalled;
+                        sv.follow = None;
+                        sv.focus = SpeakersFocus::Quotes;
+                        if stalled {
+                            let limit = q.hits.len().max(QUOTE_PAGE);
+                            return vec![super::speakers::ask_quotes(sv, name, limit)];
+                        }
+                        return Vec::new();
+                    }
+                    // Asked for with Enter: they take the focus when they arrive.
+                    sv.follow = None;
+                    return vec![super::speakers::ask_quotes(sv, name, QUOTE_PAGE)];
                 }
             }
             SpeakersFocus::Quotes => {
