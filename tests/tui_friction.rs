@@ -203,3 +203,35 @@ fn update_loaded(s: &mut State, speaker: &str) {
         },
     );
 }
+
+#[test]
+fn reading_mode_caps_the_line_width_and_centres_the_text() {
+    let mut s = state(200, 50);
+    press(&mut s, &["G", "enter", "z"]);
+    assert!(s.reading_mode);
+    assert_eq!(s.reader.as_ref().unwrap().wrapped.width, 80);
+    let text = screen_text(&s);
+    let line = text
+        .lines()
+        .find(|l| l.contains("Paragraph 0 of the long report"))
+        .expect("the body is shown");
+    // The pane's inside is 198 columns; 81 of them (gutter and text) in the middle.
+    let indent = line.chars().skip(1).take_while(|c| *c == ' ').count();
+    assert_eq!(indent, (198 - 81) / 2 + 1, "{line:?}");
+    // Narrower than the cap: the whole width, as before.
+    let mut s = state(60, 20);
+    press(&mut s, &["G", "enter", "z"]);
+    assert_eq!(s.reader.as_ref().unwrap().wrapped.width, 57);
+    // 0 in the config: no cap.
+    let mut s = state(200, 50);
+    s.reading_width = 0;
+    press(&mut s, &["G", "enter", "z"]);
+    assert_eq!(s.reader.as_ref().unwrap().wrapped.width, 197);
+}
+
+#[test]
+fn the_reading_width_is_a_config_key() {
+    let c = onrecord::config::Config::parse("[reader]\nreading_width = 66\n", "c.toml").unwrap();
+    assert_eq!(c.reader.reading_width, 66);
+    assert_eq!(onrecord::config::Config::default().reader.reading_width, 80);
+}

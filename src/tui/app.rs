@@ -272,6 +272,7 @@ pub fn run(library: Library, config: &Config, notices: Vec<String>) -> anyhow::R
     let mode = Theme::detect(config.theme.colors, &|k| std::env::var(k).ok());
     let theme = Theme::new(&config.theme, mode);
     let mut state = State::new(keymap, theme);
+    state.reading_width = usize::from(config.reader.reading_width);
 
     let (tx, rx) = mpsc::channel::<Msg>();
     let store = match &library {

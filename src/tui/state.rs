@@ -861,6 +861,8 @@ pub struct State {
     pub focus: Focus,
     pub show_sidebar: bool,
     pub reading_mode: bool,
+    /// The longest line of the reading mode (0: the whole width).
+    pub reading_width: usize,
     /// The help overlay and its scroll position.
     pub help: Option<usize>,
     pub prompt: Option<Prompt>,
@@ -887,6 +889,7 @@ impl State {
             focus: Focus::List,
             show_sidebar: true,
             reading_mode: false,
+            reading_width: usize::from(crate::config::DEFAULT_READING_WIDTH),
             help: None,
             prompt: None,
             list: ArticleList::new(),

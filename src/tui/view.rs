@@ -244,7 +244,10 @@ pub fn draw_body(f: &mut Frame, area: Rect, state: &State) {
         return;
     }
     let lines = body_lines(state, r, usize::from(ir.height));
-    f.render_widget(Paragraph::new(lines), ir);
+    f.render_widget(
+        Paragraph::new(lines),
+        super::layout::body_text_rect(state, ir),
+    );
     if area.height >= 4 && r.max_scroll() > 0 {
         let mut sb = ScrollbarState::new(r.max_scroll()).position(r.scroll);
         f.render_stateful_widget(
