@@ -235,3 +235,30 @@ fn the_reading_width_is_a_config_key() {
     assert_eq!(c.reader.reading_width, 66);
     assert_eq!(onrecord::config::Config::default().reader.reading_width, 80);
 }
+
+#[test]
+fn the_list_filter_drops_letters_scattered_over_words() {
+    let mut s = state(120, 40);
+    press(&mut s, &["f"]);
+    // l-o-r is in "The long report" and in "New school opens … Park", scattered.
+    type_text(&mut s, "lor");
+    assert_eq!(s.list.rows.len(), 0, "scattered letters are no match");
+    press(&mut s, &["ctrl-u"]);
+    type_text(&mut s, "rep");
+    let titles: Vec<&str> = s
+        .list
+        .rows
+        .iter()
+        .map(|&i| s.list.all[i].title.as_str())
+        .collect();
+    assert_eq!(titles, ["The long report"]);
+    // A whole word ranks above the start of one.
+    press(&mut s, &["ctrl-u"]);
+    type_text(&mut s, "the");
+    let first = s.list.current().unwrap().title.clone();
+    assert_eq!(s.list.rows.len(), 2);
+    assert_eq!(
+        first, "The long report",
+        "both have the word: the earlier match first"
+    );
+}

@@ -231,29 +231,7 @@ impl ArticleList {
     }
 }
 
-/// Keeps the items that match `pattern` fuzzily, best first (ties keep their order).
-pub fn fuzzy_filter<T, S: AsRef<str>, F: Fn(&T) -> S>(
-    pattern: &str,
-    items: Vec<T>,
-    text: F,
-) -> Vec<T> {
-    use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
-    use nucleo_matcher::{Config, Matcher, Utf32Str};
-    let pat = Pattern::parse(pattern, CaseMatching::Ignore, Normalization::Smart);
-    let mut matcher = Matcher::new(Config::DEFAULT);
-    let mut buf = Vec::new();
-    let mut scored: Vec<(u32, usize, T)> = items
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, item)| {
-            let s = text(&item);
-            pat.score(Utf32Str::new(s.as_ref(), &mut buf), &mut matcher)
-                .map(|score| (score, i, item))
-        })
-        .collect();
-    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    scored.into_iter().map(|(_, _, t)| t).collect()
-}
+pub use super::fuzzy::fuzzy_filter;
 
 /// One row of the entity sidebar.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -1966,13 +1944,5 @@ mod tests {
         assert!(!is_web_url("file:///etc/passwd"));
         assert!(!is_web_url("https://x.com/a b"));
         assert!(!is_web_url("-https://x"));
-    }
-
-    #[test]
-    fn fuzzy_keeps_matches_best_first() {
-        let v = vec!["bridge rebuilt", "budget vote", "river bridge"];
-        let out = fuzzy_filter("bridg", v, |s| *s);
-        assert_eq!(out.len(), 2);
-        assert!(!out.contains(&"budget vote"));
     }
 }
