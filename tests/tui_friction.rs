@@ -262,3 +262,50 @@ fn the_list_filter_drops_letters_scattered_over_words() {
         "both have the word: the earlier match first"
     );
 }
+
+#[test]
+fn sidebar_numbers_say_what_they_count_and_roles_do_not_crowd_names() {
+    let mut s = state(120, 40);
+    press(&mut s, &["j", "enter"]); // the bridge article
+    let side = |s: &State| {
+        let p = s.panes().sidebar.unwrap();
+        let text = screen_text(s);
+        text.lines()
+            .map(|l| {
+                l.chars()
+                    .skip(usize::from(p.x))
+                    .take(usize::from(p.width))
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let text = side(&s);
+    assert!(text.contains("Speakers          quotes"), "{text}");
+    assert!(text.contains("People          mentions"), "{text}");
+    assert!(!text.contains("(mayor)"), "a role next to a name: {text}");
+    // Selected, a person's role shows on the line under the name.
+    press(&mut s, &["tab", "j", "j", "j"]);
+    let text = side(&s);
+    let lines: Vec<&str> = text.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains("  Ana Ruiz             3"))
+        .expect("Ana Ruiz among the people");
+    assert!(lines[at + 1].contains("    mayor"), "{text}");
+    // Only the selected one.
+    assert!(!text.contains("council member"), "{text}");
+    press(&mut s, &["j"]);
+    assert!(side(&s).contains("council member"));
+    assert!(!side(&s).contains("    mayor"));
+    // At 80 columns the sidebar is narrow: the labels stay.
+    let mut s = state(80, 24);
+    press(&mut s, &["j", "enter"]);
+    let text = screen_text(&s);
+    assert!(text.contains("Speakers  quotes"), "{text}");
+    assert!(
+        text.lines()
+            .any(|l| l.contains("│Orgs ") && l.contains(" mentions│")),
+        "{text}"
+    );
+}

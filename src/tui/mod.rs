@@ -14,6 +14,7 @@ pub mod help;
 pub mod keymap;
 pub mod layout;
 pub mod prompt;
+pub mod sidebar;
 pub mod speakers;
 pub mod state;
 pub mod theme;

@@ -6,7 +6,7 @@ use super::keymap::Keymap;
 use super::layout::{self, Panes};
 use super::theme::Theme;
 use crate::article::Article;
-use crate::extract::{Analysis, EntityKind, QuoteKind};
+use crate::extract::{Analysis, QuoteKind};
 use crate::library::{ArticleId, ArticleSummary, QuoteHit, SearchHit, SpeakerSummary};
 use std::ops::Range;
 
@@ -1536,12 +1536,8 @@ fn click(state: &mut State, panes: &Panes, column: u16, row: u16) -> Vec<Effect>
             let inner = layout::inner(r);
             if layout::contains(inner, column, row) {
                 let rows = sidebar_rows(rd);
-                let sel_row = rows
-                    .iter()
-                    .position(|x| *x == Some(rd.side_selected))
-                    .unwrap_or(0);
-                let off = layout::list_offset(sel_row, usize::from(inner.height));
-                if let Some(Some(item)) = rows.get(off + usize::from(row - inner.y)) {
+                let off = super::sidebar::offset(&rows, rd.side_selected, inner.height);
+                if let Some(SideRow::Item(item)) = rows.get(off + usize::from(row - inner.y)) {
                     let again = *item == rd.side_selected;
                     rd.side_selected = *item;
                     rd.on_side_move();
@@ -1580,27 +1576,7 @@ fn click(state: &mut State, panes: &Panes, column: u16, row: u16) -> Vec<Effect>
     Vec::new()
 }
 
-/// The sidebar as drawn: `None` for a heading row, `Some(item)` for an item.
-pub fn sidebar_rows(r: &Reader) -> Vec<Option<usize>> {
-    let mut out = Vec::new();
-    let mut group: Option<&'static str> = None;
-    for (i, item) in r.side.iter().enumerate() {
-        let g = match item {
-            SideItem::Speaker { .. } => "Speakers",
-            SideItem::Entity { index } => match r.analysis.entities[*index].kind {
-                EntityKind::Person => "People",
-                EntityKind::Organization => "Organizations",
-                EntityKind::Place => "Places",
-            },
-        };
-        if group != Some(g) {
-            out.push(None);
-            group = Some(g);
-        }
-        out.push(Some(i));
-    }
-    out
-}
+pub use super::sidebar::{SideRow, sidebar_rows};
 
 fn speakers_action(state: &mut State, panes: &Panes, action: Action) -> Vec<Effect> {
     use Action::*;

@@ -6,9 +6,9 @@
 use super::action::Action;
 use super::body::{HeaderKind, LineSrc, display};
 use super::layout::{inner, list_offset};
-use super::state::{Focus, Reader, SideItem, SpeakersFocus, State, sidebar_rows};
+use super::state::{Focus, Reader, SideItem, SpeakersFocus, State};
 use crate::dates::human_date;
-use crate::extract::{EntityKind, QuoteKind};
+use crate::extract::QuoteKind;
 use crate::safe_text::one_line;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
@@ -18,6 +18,8 @@ use ratatui::widgets::{
     Block, BorderType, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
 };
 use unicode_width::UnicodeWidthStr;
+
+pub use super::sidebar::draw_sidebar;
 
 /// Draws the whole screen.
 pub fn draw(f: &mut Frame, state: &State) {
@@ -76,7 +78,7 @@ pub fn fit(s: &str, width: usize) -> String {
     out
 }
 
-fn pane_block<'a>(state: &State, title: String, focused: bool) -> Block<'a> {
+pub(super) fn pane_block<'a>(state: &State, title: String, focused: bool) -> Block<'a> {
     let t = &state.theme;
     Block::bordered()
         .border_type(if focused {
@@ -89,7 +91,7 @@ fn pane_block<'a>(state: &State, title: String, focused: bool) -> Block<'a> {
 }
 
 /// A line with `left` and `right` parts, `right` flush with the end of `width`.
-fn spread<'a>(left: Vec<Span<'a>>, right: Vec<Span<'a>>, width: usize) -> Line<'a> {
+pub(super) fn spread<'a>(left: Vec<Span<'a>>, right: Vec<Span<'a>>, width: usize) -> Line<'a> {
     let lw: usize = left.iter().map(|s| s.content.width()).sum();
     let rw: usize = right.iter().map(|s| s.content.width()).sum();
     let mut spans = left;
@@ -361,83 +363,6 @@ pub fn body_lines<'a>(state: &State, r: &'a Reader, height: usize) -> Vec<Line<'
         }
     }
     out
-}
-
-/// The entity sidebar.
-pub fn draw_sidebar(f: &mut Frame, area: Rect, state: &State) {
-    let t = &state.theme;
-    let focused = state.focus == Focus::Sidebar;
-    let block = pane_block(state, " Who & what ".into(), focused);
-    let ir = inner(area);
-    f.render_widget(block, area);
-    let Some(r) = &state.reader else { return };
-    if ir.width == 0 || ir.height == 0 {
-        return;
-    }
-    let w = usize::from(ir.width);
-    if r.side.is_empty() {
-        f.render_widget(
-            Paragraph::new(Span::styled(fit("No quotes or names found.", w), t.dim())),
-            ir,
-        );
-        return;
-    }
-    let rows = sidebar_rows(r);
-    let sel_row = rows
-        .iter()
-        .position(|x| *x == Some(r.side_selected))
-        .unwrap_or(0);
-    let h = usize::from(ir.height);
-    let off = list_offset(sel_row, h);
-    let mut lines = Vec::new();
-    for (row, item) in rows.iter().enumerate().skip(off).take(h) {
-        let Some(i) = item else {
-            // A heading: the group of the next item.
-            let next = rows[row + 1..].iter().flatten().next().map(|i| &r.side[*i]);
-            let name = match next {
-                Some(SideItem::Speaker { .. }) => "Speakers",
-                Some(SideItem::Entity { index }) => match r.analysis.entities[*index].kind {
-                    EntityKind::Person => "People",
-                    EntityKind::Organization => "Organizations",
-                    EntityKind::Place => "Places",
-                },
-                None => "",
-            };
-            lines.push(Line::styled(
-                fit(name, w),
-                t.title().add_modifier(Modifier::UNDERLINED),
-            ));
-            continue;
-        };
-        let sel = *i == r.side_selected;
-        let (left, count, swatch) = match &r.side[*i] {
-            SideItem::Speaker { slot, quotes } => {
-                (one_line(&r.nav.speakers[*slot], 200), *quotes, Some(*slot))
-            }
-            SideItem::Entity { index } => {
-                let e = &r.analysis.entities[*index];
-                let mut s = one_line(&e.name, 200);
-                if let Some(role) = &e.role {
-                    s.push_str(&format!(" ({})", one_line(role, 200)));
-                }
-                (s, e.mention_count(), None)
-            }
-        };
-        let count = format!(" {count}");
-        let mut spans = Vec::new();
-        match swatch {
-            Some(slot) => spans.push(Span::styled("■ ", t.speaker(slot))),
-            None => spans.push(Span::raw("  ")),
-        }
-        spans.push(Span::raw(fit(&left, w.saturating_sub(2 + count.width()))));
-        let style = if sel {
-            t.selection(focused)
-        } else {
-            Style::new()
-        };
-        lines.push(spread(spans, vec![Span::styled(count, t.dim())], w).style(style));
-    }
-    f.render_widget(Paragraph::new(lines), ir);
 }
 
 /// The Speakers view: every speaker of the library.
