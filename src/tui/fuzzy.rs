@@ -47,7 +47,9 @@ pub fn fuzzy_filter<T, S: AsRef<str>, F: Fn(&T) -> S>(
 /// The score of `text` for the query words and the position of its first matching word;
 /// `None` when a query word matches no word of the text.
 fn score(query: &[Vec<char>], text: &Folded) -> Option<(u32, usize)> {
-    let mut best = vec![(0u32, usize::MAX); query.len()];
+    let mut best = text.best.take();
+    best.clear();
+    best.resize(query.len(), (0u32, usize::MAX));
     for (pos, range) in text.words.iter().enumerate() {
         let word = &text.chars[range.clone()];
         for (q, b) in query.iter().zip(best.iter_mut()) {
@@ -57,12 +59,11 @@ fn score(query: &[Vec<char>], text: &Folded) -> Option<(u32, usize)> {
             }
         }
     }
-    if best.iter().any(|b| b.0 == 0) {
-        return None;
-    }
+    let found = best.iter().all(|b| b.0 > 0);
     let total = best.iter().map(|b| b.0).sum();
     let first = best.iter().map(|b| b.1).min().unwrap_or(0);
-    Some((total, first))
+    text.best.set(best);
+    found.then_some((total, first))
 }
 
 /// How query word `q` matches text word `w` (0: not at all).
@@ -93,6 +94,8 @@ fn word_match(q: &[char], w: &[char]) -> u32 {
 struct Folded {
     chars: Vec<char>,
     words: Vec<std::ops::Range<usize>>,
+    /// Room for the best match of each query word, reused.
+    best: std::cell::Cell<Vec<(u32, usize)>>,
 }
 
 impl Folded {
@@ -101,7 +104,10 @@ impl Folded {
         self.words.clear();
         let mut start = None;
         for c in s.chars() {
-            if c.is_alphanumeric() {
+            if c.is_ascii_alphanumeric() {
+                start.get_or_insert(self.chars.len());
+                self.chars.push(c.to_ascii_lowercase());
+            } else if !c.is_ascii() && c.is_alphanumeric() {
                 start.get_or_insert(self.chars.len());
                 self.chars.extend(fold(c));
             } else if let Some(st) = start.take() {
