@@ -61,6 +61,12 @@ pub enum Command {
         /// The speaker's name (a surname works when only one speaker has it).
         #[arg(long, value_name = "NAME")]
         speaker: String,
+        /// Only quotes of these kinds (repeat the flag or separate with commas).
+        #[arg(long, value_enum, value_delimiter = ',', value_name = "KIND")]
+        kind: Vec<QuoteKindArg>,
+        /// At most this many quotes.
+        #[arg(long, value_name = "N")]
+        limit: Option<usize>,
         /// JSON Lines instead of text.
         #[arg(long)]
         json: bool,
@@ -103,6 +109,27 @@ pub enum Command {
         /// The shell.
         shell: clap_complete::Shell,
     },
+}
+
+/// A kind of quote, as `quotes --kind` takes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum QuoteKindArg {
+    /// Someone's words in quotation marks, a clause or more.
+    Direct,
+    /// A quoted fragment inside the writer's sentence.
+    Partial,
+    /// Reported speech, without quotation marks.
+    Indirect,
+}
+
+impl From<QuoteKindArg> for crate::extract::QuoteKind {
+    fn from(k: QuoteKindArg) -> Self {
+        match k {
+            QuoteKindArg::Direct => Self::Direct,
+            QuoteKindArg::Partial => Self::Partial,
+            QuoteKindArg::Indirect => Self::Indirect,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -276,12 +303,18 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Some(Command::Quotes {
             speaker,
+            kind,
+            limit,
             json,
             index,
         }) => {
             let config = Config::load(cli.config.as_deref())?;
             let db = library::commands::index_path(index.as_deref(), &config);
-            library::commands::quotes(&speaker, json, &db)
+            let filter = library::commands::QuoteFilter {
+                kinds: kind.into_iter().map(Into::into).collect(),
+                limit,
+            };
+            library::commands::quotes(&speaker, &filter, json, &db)
         }
         Some(Command::Speakers { json, index }) => {
             let config = Config::load(cli.config.as_deref())?;

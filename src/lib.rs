@@ -11,11 +11,15 @@
 //! - [`cli`]: the command line, a thin layer over the others.
 //! - [`safe_text`]: the output policy (no control character, escape or bidi override
 //!   leaves the program), at the bottom: every layer uses it.
+//! - [`dates`] and [`citation`]: dates shown one way, and the one citation formatter
+//!   (reported speech never in quotation marks), for the reader and the commands.
 //! - [`safe_open`]: opening files that may be anything (FIFOs, devices) without blocking.
 
 pub mod article;
+pub mod citation;
 pub mod cli;
 pub mod config;
+pub mod dates;
 pub mod extract;
 pub mod library;
 pub mod output;

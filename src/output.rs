@@ -199,7 +199,8 @@ pub fn write_text_report<W: std::io::Write>(
             s,
             "  {:>3}. [{kind}] {} — {}{}",
             i + 1,
-            one_line(&article.body[q.span.clone()], 100),
+            // In full: a report that cuts a quote misquotes it.
+            one_line(&article.body[q.span.clone()], usize::MAX),
             one_line(q.speaker.as_deref().unwrap_or("(unknown)"), 100),
             q.cue
                 .as_deref()
@@ -254,6 +255,29 @@ pub use crate::safe_text::to_json_line;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_text_report_prints_quotes_in_full() {
+        let words = "and the harbour will stay open through the winter ".repeat(6);
+        let body = format!(
+            "\u{201C}{} we promise,\u{201D} said Ana Ruiz.",
+            words.trim()
+        );
+        let article = Article {
+            title: "Harbour".into(),
+            body,
+            ..Default::default()
+        };
+        let analysis = crate::extract::analyze(&article);
+        assert!(!analysis.quotes.is_empty());
+        let report = text_report("a.txt", &article, &analysis, false);
+        let line = report
+            .lines()
+            .find(|l| l.contains("[direct]"))
+            .expect("the quote is listed");
+        assert!(line.contains("winter we promise"), "{line}");
+        assert!(!line.contains('\u{2026}'), "cut: {line}");
+    }
 
     #[test]
     fn char_offsets() {

@@ -453,3 +453,69 @@ fn search_takes_every_word_as_part_of_the_query() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2), "{:?}", text(&out));
 }
+
+#[test]
+fn quotes_takes_kinds_and_a_limit() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("lib");
+    let db = tmp.path().join("index.sqlite3");
+    support::write(
+        &lib,
+        "one.txt",
+        "Budget story",
+        &[
+            "“We will balance the budget,” said Angela Merkel.",
+            "“Again,” said Angela Merkel.",
+            "Angela Merkel said that more was coming.",
+        ],
+    );
+    let (opts, _) = support::options(1);
+    open_and_update(&db, &Scope::Roots(vec![lib.clone()]), &opts, &mut |_| {}).unwrap();
+    let kinds = |args: &[&str]| -> Vec<String> {
+        let out = onrecord(tmp.path())
+            .args(["quotes", "--speaker", "Merkel", "--json", "--index"])
+            .arg(&db)
+            .args(args)
+            .output()
+            .unwrap();
+        let (stdout, stderr) = text(&out);
+        assert!(out.status.success(), "{args:?}: {stderr}");
+        stdout
+            .lines()
+            .map(|l| {
+                let v: serde_json::Value = serde_json::from_str(l).unwrap();
+                v["kind"].as_str().unwrap().to_string()
+            })
+            .collect()
+    };
+    assert_eq!(kinds(&[]), ["direct", "direct", "indirect"]);
+    assert_eq!(kinds(&["--kind", "indirect"]), ["indirect"]);
+    assert_eq!(kinds(&["--kind", "direct"]), ["direct", "direct"]);
+    assert_eq!(kinds(&["--kind", "partial,indirect"]), ["indirect"]);
+    assert_eq!(
+        kinds(&["--kind", "partial", "--kind", "direct"]),
+        ["direct", "direct"]
+    );
+    assert_eq!(kinds(&["--limit", "2"]), ["direct", "direct"]);
+    assert_eq!(kinds(&["--kind", "indirect", "--limit", "1"]), ["indirect"]);
+    assert!(kinds(&["--limit", "0"]).is_empty());
+    // A kind that does not exist is refused with the ones that do.
+    let out = onrecord(tmp.path())
+        .args([
+            "quotes",
+            "--speaker",
+            "Merkel",
+            "--kind",
+            "verbatim",
+            "--index",
+        ])
+        .arg(&db)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let (_, stderr) = text(&out);
+    assert!(
+        stderr.contains("direct") && stderr.contains("indirect"),
+        "{stderr}"
+    );
+}

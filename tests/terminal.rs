@@ -709,3 +709,31 @@ fn no_frame_is_left_on_screen_after_resizing() {
         );
     }
 }
+
+/// Esc never quits the reader, and Ctrl-U in a prompt deletes the line there, so what is
+/// typed after it stays typing (a session was lost that way: Ctrl-U left the filter, the
+/// typing became commands, Esc quit).
+#[test]
+fn esc_never_quits_and_ctrl_u_edits_the_prompt() {
+    let Some(t) = Tmux::start("esc") else { return };
+    let config = library(t.dir.path(), &plain_articles());
+    start_reader(&t, &config, "MARKER-ESC");
+    t.wait_for("the first index pass", |s| s.contains("Harbour"));
+    t.keys(&["f"]);
+    t.run(&["send-keys", "-t", "0", "-l", "xyz"]);
+    t.wait_for("the filter typed", |s| s.contains("filter: xyz"));
+    t.keys(&["C-u"]);
+    t.run(&["send-keys", "-t", "0", "-l", "qq"]);
+    t.wait_for("the typing after Ctrl-U in the prompt", |s| {
+        s.contains("filter: qq")
+    });
+    for _ in 0..3 {
+        t.keys(&["Escape"]);
+        // A key right after ESC would arrive as Alt+key.
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    t.wait_for("the note that q quits", |s| s.contains("q quits"));
+    assert_eq!(t.format("#{alternate_on}"), "1", "esc quit the reader");
+    t.keys(&["q"]);
+    t.assert_restored("q after esc", "MARKER-ESC");
+}

@@ -488,18 +488,7 @@ fn help_opens_and_closes() {
 }
 
 #[test]
-fn q_quits_and_esc_goes_back_then_quits() {
-    let mut s = state(120, 40);
-    open_bridge(&mut s);
-    press(&mut s, &["tab"]);
-    press(&mut s, &["esc"]);
-    assert_eq!(s.focus, Focus::Body);
-    press(&mut s, &["esc"]);
-    assert_eq!(s.focus, Focus::List);
-    assert!(!s.quit);
-    let effects = press(&mut s, &["esc"]);
-    assert!(s.quit);
-    assert_eq!(effects, vec![Effect::Quit]);
+fn q_and_ctrl_c_quit() {
     let mut s = state(120, 40);
     assert_eq!(press(&mut s, &["q"]), vec![Effect::Quit]);
     let mut s = state(120, 40);
@@ -519,14 +508,57 @@ fn o_opens_the_url_and_y_copies_with_citation() {
     let [Effect::Copy(text)] = effects.as_slice() else {
         panic!("{effects:?}")
     };
-    assert!(text.contains("“We will rebuild the bridge,”"), "{text}");
-    assert!(text.contains("Ana Ruiz"), "{text}");
-    assert!(text.contains("City to rebuild the river bridge"), "{text}");
-    assert!(text.contains("https://news.example.com/bridge"), "{text}");
+    assert_eq!(
+        text,
+        "“We will rebuild the bridge” — Ana Ruiz; Jane Doe, “City to rebuild the river bridge”, \
+         2 Mar 2024, https://news.example.com/bridge"
+    );
     // An article without a URL says so instead.
     press(&mut s, &["h", "g", "enter"]);
     assert!(press(&mut s, &["o"]).is_empty());
     assert!(s.message.as_deref().unwrap().contains("no source URL"));
+}
+
+#[test]
+fn y_copies_reported_speech_as_reported_speech_never_in_quotation_marks() {
+    let mut s = state(120, 40);
+    open_bridge(&mut s);
+    press(&mut s, &["n", "n", "n"]);
+    assert_eq!(current_text(&s), "the work would start in spring");
+    let effects = press(&mut s, &["y"]);
+    let [Effect::Copy(text)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(
+        text,
+        "Ana Ruiz said the work would start in spring. — Jane Doe, “City to rebuild the river \
+         bridge”, 2 Mar 2024, https://news.example.com/bridge"
+    );
+}
+
+#[test]
+fn y_names_the_file_only_when_nothing_else_says_where_the_article_came_from() {
+    let mut s = state(120, 40);
+    // The long report: no byline, no URL; its citation ends with its file.
+    press(&mut s, &["G", "enter", "n"]);
+    let effects = press(&mut s, &["y"]);
+    let [Effect::Copy(text)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert!(
+        text.ends_with("“The long report”, 1 Jan 2023, /library/2.txt"),
+        "{text}"
+    );
+    // The school article has a byline: no file.
+    press(&mut s, &["h", "g", "enter", "n"]);
+    let effects = press(&mut s, &["y"]);
+    let [Effect::Copy(text)] = effects.as_slice() else {
+        panic!("{effects:?}")
+    };
+    assert!(
+        text.ends_with("Sam Lee and Kim Park, “New school opens in Eastside”, 10 May 2024"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -988,11 +1020,13 @@ fn w_from_an_article_opens_the_speaker_in_hand_across_the_library() {
         "{effects:?}"
     );
 
-    // Nothing in hand (the list has focus): the view opens as it was.
+    // Nothing in hand (the list has focus): the view opens on the list of speakers, its
+    // quotes pane following the selection.
     let mut s = state(120, 40);
     let effects = press(&mut s, &["w"]);
     assert!(effects.is_empty(), "{effects:?}");
-    assert!(s.speakers.quotes.is_none());
+    assert_eq!(s.speakers.focus, onrecord::tui::state::SpeakersFocus::Names);
+    assert_eq!(s.speakers.quotes.as_ref().unwrap().speaker, "Ana Ruiz");
 }
 
 #[test]

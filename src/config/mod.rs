@@ -1,6 +1,7 @@
 //! Configuration: a TOML file at the platform config dir (`~/.config/onrecord/config.toml`
 //! on Linux) or `--config PATH`. Every key has a default; unknown keys are errors.
 
+pub mod home;
 pub mod log;
 
 use serde::{Deserialize, Serialize};
@@ -27,14 +28,30 @@ pub struct LibraryConfig {
 }
 
 /// The reader's own settings.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ReaderConfig {
     /// The program `o` opens web addresses with (a program and its arguments, split at
     /// spaces, run without a shell; `%s` stands for the URL, else it comes last). Unset:
     /// `$BROWSER`, else the platform opener (`open` on macOS, `xdg-open` elsewhere).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub browser: Option<String>,
+    /// The longest line of the reading mode (`z`), in columns; the text is centred. 0: the
+    /// whole width.
+    pub reading_width: u16,
 }
+
+impl Default for ReaderConfig {
+    fn default() -> Self {
+        Self {
+            browser: None,
+            reading_width: DEFAULT_READING_WIDTH,
+        }
+    }
+}
+
+/// The longest line of the reading mode unless the config says otherwise.
+pub const DEFAULT_READING_WIDTH: u16 = 80;
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(default, deny_unknown_fields)]
@@ -118,7 +135,7 @@ impl Config {
 
     /// Parses config text; `origin` names it in errors.
     pub fn parse(text: &str, origin: &str) -> Result<Config, ConfigError> {
-        let config: Config = toml::from_str(text).map_err(|e| {
+        let mut config: Config = toml::from_str(text).map_err(|e| {
             let (line, column) = e.span().map(|s| line_col(text, s.start)).unwrap_or((1, 1));
             ConfigError::Parse {
                 path: origin.to_string(),
@@ -127,6 +144,13 @@ impl Config {
                 message: crate::safe_text::one_line(e.message(), 300),
             }
         })?;
+        // `~/articles` as a shell reads it (a config file is not read by one).
+        for p in &mut config.library.paths {
+            *p = home::expand(p);
+        }
+        if let Some(p) = &mut config.library.index {
+            *p = home::expand(p);
+        }
         if let Some(problem) = config.keys.problem() {
             use crate::tui::keymap::KeysProblem;
             let at = |name: &str| entry_line(text, "keys", name).unwrap_or(1);
@@ -142,10 +166,16 @@ impl Config {
                     ),
                 ),
                 KeysProblem::NoWayOut => (
-                    entry_line(text, "keys", "quit")
-                        .or_else(|| entry_line(text, "keys", "back"))
+                    entry_line(text, "keys", "quit").unwrap_or(1),
+                    "no key is left to quit with: keep a key for `quit`".to_string(),
+                ),
+                KeysProblem::NoWayOutOfPrompt => (
+                    entry_line(text, "keys", "prompt_cancel")
+                        .or_else(|| entry_line(text, "keys", "prompt_submit"))
                         .unwrap_or(1),
-                    "no key is left to quit with: keep a key for `quit` or `back`".to_string(),
+                    "no key is left to leave a prompt with: keep a key for `prompt_cancel` or \
+                     `prompt_submit`"
+                        .to_string(),
                 ),
             };
             return Err(ConfigError::Parse {
@@ -237,6 +267,22 @@ mod tests {
     }
 
     #[test]
+    fn a_tilde_in_library_paths_is_the_home_folder() {
+        let c = Config::parse(
+            "[library]\npaths = [\"~/articles\", \"/srv/news\"]\nindex = \"~/idx.sqlite\"\n",
+            "c.toml",
+        )
+        .unwrap();
+        let home = directories::BaseDirs::new().map(|d| d.home_dir().to_path_buf());
+        if let Some(home) = home {
+            assert_eq!(c.library.paths[0], home.join("articles"));
+            assert_eq!(c.library.index, Some(home.join("idx.sqlite")));
+        }
+        assert!(!c.library.paths[0].starts_with("~"));
+        assert_eq!(c.library.paths[1], Path::new("/srv/news"));
+    }
+
+    #[test]
     fn the_config_cannot_remove_every_way_to_quit() {
         let msg = Config::parse("[keys]\nback = []\nquit = []\n", "c.toml")
             .unwrap_err()
@@ -248,10 +294,13 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(msg.contains("no key is left to quit"), "{msg}");
-        assert!(
-            Config::parse("[keys]\nquit = []\n", "c.toml").is_ok(),
-            "esc still quits"
-        );
+        // Esc goes back and never quits: it does not stand in for `quit`.
+        assert!(Config::parse("[keys]\nquit = []\n", "c.toml").is_err());
+        let msg = Config::parse("[keys]\nprompt_cancel = []\nprompt_submit = []\n", "c.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(msg.starts_with("c.toml:2:"), "{msg}");
+        assert!(msg.contains("leave a prompt"), "{msg}");
         assert!(
             Config::parse("[keys]\nback = []\n", "c.toml").is_ok(),
             "q still quits"

@@ -114,7 +114,27 @@ pub fn index(
 }
 
 /// `onrecord quotes --speaker NAME [--json]`.
-pub fn quotes(speaker: &str, json: bool, db: &Path) -> anyhow::Result<ExitCode> {
+/// Which of a speaker's quotes `onrecord quotes` prints.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct QuoteFilter {
+    /// Only these kinds (all when empty).
+    pub kinds: Vec<crate::extract::QuoteKind>,
+    /// At most this many.
+    pub limit: Option<usize>,
+}
+
+impl QuoteFilter {
+    fn keeps(&self, h: &crate::library::QuoteHit) -> bool {
+        self.kinds.is_empty() || self.kinds.contains(&h.kind)
+    }
+}
+
+pub fn quotes(
+    speaker: &str,
+    filter: &QuoteFilter,
+    json: bool,
+    db: &Path,
+) -> anyhow::Result<ExitCode> {
     let store = SqliteStore::open_existing(db)?;
     let Some(key) = store.resolve_speaker(speaker)? else {
         eprintln!(
@@ -129,12 +149,14 @@ pub fn quotes(speaker: &str, json: bool, db: &Path) -> anyhow::Result<ExitCode> 
     // Page by page in library order: the first lines come at once and memory stays flat
     // for a speaker with a million quotes.
     let mut last: Option<crate::library::QuoteHit> = None;
-    loop {
+    let mut left = filter.limit.unwrap_or(usize::MAX);
+    while left > 0 {
         let page = store.quotes_page_by_key(&key, last.as_ref(), QUOTES_PAGE)?;
         let Some(end) = page.hits.last().cloned() else {
             break;
         };
-        for h in &page.hits {
+        for h in page.hits.iter().filter(|h| filter.keeps(h)).take(left) {
+            left -= 1;
             let (cs, ce) = (h.char_start, h.char_end);
             let kind = h.kind.as_str();
             let r = if json {

@@ -53,15 +53,22 @@ pub enum Action {
     CopyQuote,
     Suspend,
 
+    // Editing the prompt line (filter, search): keys scoped to the prompt.
+    PromptSubmit,
+    PromptCancel,
+    PromptBackspace,
+    PromptDelete,
+    PromptLeft,
+    PromptRight,
+    PromptStart,
+    PromptEnd,
+    PromptDeleteWord,
+    PromptDeleteToStart,
+    PromptDeleteToEnd,
+
     // Typing into the prompt line.
     #[serde(skip)]
     PromptChar(char),
-    #[serde(skip)]
-    PromptBackspace,
-    #[serde(skip)]
-    PromptSubmit,
-    #[serde(skip)]
-    PromptCancel,
     // Terminal events.
     #[serde(skip)]
     Resize(u16, u16),

@@ -31,14 +31,13 @@ pub fn action_for_event(state: &State, ev: &Event) -> Option<Action> {
     match ev {
         Event::Key(k) if k.kind != KeyEventKind::Release => {
             if state.prompt.is_some() {
+                // The prompt's editing keys, else a character typed.
+                if let Some(a) = state.keymap.prompt_action_for(k) {
+                    return Some(a);
+                }
                 let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
                 return match k.code {
-                    KeyCode::Char('c') if ctrl => Some(Action::PromptCancel),
-                    KeyCode::Char('u') if ctrl => Some(Action::PromptCancel),
                     KeyCode::Char(c) if !ctrl => Some(Action::PromptChar(c)),
-                    KeyCode::Backspace => Some(Action::PromptBackspace),
-                    KeyCode::Enter => Some(Action::PromptSubmit),
-                    KeyCode::Esc => Some(Action::PromptCancel),
                     _ => None,
                 };
             }
@@ -273,6 +272,7 @@ pub fn run(library: Library, config: &Config, notices: Vec<String>) -> anyhow::R
     let mode = Theme::detect(config.theme.colors, &|k| std::env::var(k).ok());
     let theme = Theme::new(&config.theme, mode);
     let mut state = State::new(keymap, theme);
+    state.reading_width = usize::from(config.reader.reading_width);
 
     let (tx, rx) = mpsc::channel::<Msg>();
     let store = match &library {

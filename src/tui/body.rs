@@ -58,7 +58,7 @@ impl Wrapped {
             meta.push(d.clone());
         }
         if let Some(d) = &article.date {
-            meta.push(d.clone());
+            meta.push(crate::dates::human_date(d));
         }
         if !meta.is_empty() {
             header.push((HeaderKind::Meta, meta.join(" · ")));

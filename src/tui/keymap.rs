@@ -3,8 +3,12 @@
 //!
 //! The `[keys]` config section rebinds actions: `next_quote = ["n", "ctrl-n"]`. Each entry
 //! replaces that action's default keys; a key taken by an entry is removed from every
-//! other action's defaults. Two entries may not share a key, and `quit` or `back` must keep
-//! a key ([`KeysConfig::problem`]).
+//! other action's defaults. Two entries may not share a key, `quit` must keep a key, and
+//! so must `prompt_submit` or `prompt_cancel` ([`KeysConfig::problem`]).
+//!
+//! The keys of the [`PROMPT_GROUP`] apply while a prompt (filter, search) is open, the
+//! others when none is: a key may mean one thing in each (`left` moves the cursor in a
+//! prompt and the focus elsewhere).
 
 use super::action::Action;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -192,6 +196,38 @@ pub struct Binding {
     pub help: &'static str,
 }
 
+/// The group of the keys that edit the prompt line.
+pub const PROMPT_GROUP: &str = "Prompt (filter, search)";
+
+/// Where a key applies: with a prompt open or not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Scope {
+    Main,
+    Prompt,
+}
+
+impl Binding {
+    pub fn scope(&self) -> Scope {
+        scope_of(self.group)
+    }
+}
+
+fn scope_of(group: &str) -> Scope {
+    if group == PROMPT_GROUP {
+        Scope::Prompt
+    } else {
+        Scope::Main
+    }
+}
+
+/// The scope of a bindable action.
+fn action_scope(action: &Action) -> Scope {
+    table()
+        .iter()
+        .find(|b| &b.action == action)
+        .map_or(Scope::Main, Binding::scope)
+}
+
 macro_rules! key_table {
     ($( $group:literal { $( $variant:ident $field:ident [$($key:literal),*] $help:literal ),* $(,)? } )*) => {
         /// The `[keys]` section of the config: one optional entry per action.
@@ -247,10 +283,10 @@ key_table! {
         FocusLeft focus_left ["h", "left"] "Focus the pane to the left",
         FocusRight focus_right ["l", "right"] "Focus the pane to the right",
         Enter enter ["enter"] "Open article / speaker / quote; jump to (next) mention",
-        Back back ["esc"] "Back: close, clear search or filter, leave a view; quit at the top",
+        Back back ["esc"] "Back: close, clear search or filter, leave a view (never quits)",
         Quit quit ["q", "ctrl-c"] "Quit",
         ToggleSidebar toggle_sidebar ["e"] "Show or hide the entity sidebar",
-        ReadingMode reading_mode ["z"] "Full-width reading mode",
+        ReadingMode reading_mode ["z"] "Reading mode: the article alone, centred, lines at most reading_width long",
         SpeakersView speakers_view ["w"] "Speakers view: who said what, library-wide (on the speaker in hand)",
         ToggleHelp toggle_help ["?"] "This help",
     }
@@ -273,6 +309,19 @@ key_table! {
         CopyQuote copy_quote ["y"] "Copy the current quote with its citation (OSC 52)",
         Suspend suspend ["ctrl-z"] "Suspend to the shell",
     }
+    "Prompt (filter, search)" {
+        PromptSubmit prompt_submit ["enter"] "Search (a filter is already applied as you type)",
+        PromptCancel prompt_cancel ["esc", "ctrl-c", "ctrl-g"] "Leave the prompt (a filter is cleared)",
+        PromptLeft prompt_left ["left", "ctrl-b"] "Cursor left",
+        PromptRight prompt_right ["right", "ctrl-f"] "Cursor right",
+        PromptStart prompt_start ["home", "ctrl-a"] "Cursor to the start",
+        PromptEnd prompt_end ["end", "ctrl-e"] "Cursor to the end",
+        PromptBackspace prompt_backspace ["backspace"] "Delete the character before the cursor",
+        PromptDelete prompt_delete ["delete", "ctrl-d"] "Delete the character at the cursor",
+        PromptDeleteWord prompt_delete_word ["ctrl-w", "alt-backspace"] "Delete the word before the cursor",
+        PromptDeleteToStart prompt_delete_to_start ["ctrl-u"] "Delete everything before the cursor",
+        PromptDeleteToEnd prompt_delete_to_end ["ctrl-k"] "Delete everything from the cursor on",
+    }
 }
 
 /// A `[keys]` section that cannot work.
@@ -284,18 +333,22 @@ pub enum KeysProblem {
         first: Action,
         second: Action,
     },
-    /// Neither `quit` nor `back` (which quits at the top) has a key left.
+    /// `quit` has no key left.
     NoWayOut,
+    /// Neither `prompt_submit` nor `prompt_cancel` has a key left: a prompt could not be
+    /// left.
+    NoWayOutOfPrompt,
 }
 
 impl KeysConfig {
     /// What makes these entries unusable, if anything: a key given to two actions, or no
     /// key left to quit with.
     pub fn problem(&self) -> Option<KeysProblem> {
-        let mut owner: HashMap<KeyChord, Action> = HashMap::new();
+        let mut owner: HashMap<(Scope, KeyChord), Action> = HashMap::new();
         for (action, keys) in self.entries() {
+            let scope = action_scope(&action);
             for k in &keys.0 {
-                match owner.get(k) {
+                match owner.get(&(scope, *k)) {
                     Some(first) if *first != action => {
                         return Some(KeysProblem::Conflict {
                             key: *k,
@@ -304,14 +357,19 @@ impl KeysConfig {
                         });
                     }
                     _ => {
-                        owner.insert(*k, action.clone());
+                        owner.insert((scope, *k), action.clone());
                     }
                 }
             }
         }
         let keymap = Keymap::new(self);
-        if keymap.keys_for(&Action::Quit).is_empty() && keymap.keys_for(&Action::Back).is_empty() {
+        if keymap.keys_for(&Action::Quit).is_empty() {
             return Some(KeysProblem::NoWayOut);
+        }
+        if keymap.keys_for(&Action::PromptSubmit).is_empty()
+            && keymap.keys_for(&Action::PromptCancel).is_empty()
+        {
+            return Some(KeysProblem::NoWayOutOfPrompt);
         }
         None
     }
@@ -321,7 +379,7 @@ impl KeysConfig {
 #[derive(Debug, Clone)]
 pub struct Keymap {
     rows: Vec<(Binding, Vec<KeyChord>)>,
-    lookup: HashMap<KeyChord, Action>,
+    lookup: HashMap<(Scope, KeyChord), Action>,
 }
 
 impl Default for Keymap {
@@ -346,10 +404,11 @@ impl Keymap {
             .collect();
         let entries = config.entries();
         for (action, keys) in &entries {
+            let scope = action_scope(action);
             for (b, ks) in rows.iter_mut() {
                 if &b.action == action {
                     *ks = keys.0.clone();
-                } else {
+                } else if b.scope() == scope {
                     ks.retain(|k| !keys.0.contains(k));
                 }
             }
@@ -357,15 +416,24 @@ impl Keymap {
         let mut lookup = HashMap::new();
         for (b, ks) in &rows {
             for k in ks {
-                lookup.insert(*k, b.action.clone());
+                lookup.insert((b.scope(), *k), b.action.clone());
             }
         }
         Keymap { rows, lookup }
     }
 
-    /// The action bound to a key event, if any.
+    /// The action bound to a key event when no prompt is open, if any.
     pub fn action_for(&self, ev: &KeyEvent) -> Option<Action> {
-        self.lookup.get(&KeyChord::from_event(ev)).cloned()
+        self.lookup
+            .get(&(Scope::Main, KeyChord::from_event(ev)))
+            .cloned()
+    }
+
+    /// The prompt-editing action bound to a key event while a prompt is open, if any.
+    pub fn prompt_action_for(&self, ev: &KeyEvent) -> Option<Action> {
+        self.lookup
+            .get(&(Scope::Prompt, KeyChord::from_event(ev)))
+            .cloned()
     }
 
     /// The keys bound to an action.
@@ -428,10 +496,21 @@ impl Keymap {
         out
     }
 
-    /// The key list as a Markdown table (for the README).
+    /// The key list as Markdown tables (for the README): the reader's keys, then the
+    /// prompt's.
     pub fn to_markdown(&self) -> String {
-        let mut out = String::from("| Keys | Config name | What it does |\n|---|---|---|\n");
+        const HEAD: &str = "| Keys | Config name | What it does |\n|---|---|---|\n";
+        let mut out = String::from(HEAD);
+        let mut in_prompt = false;
         for r in self.help_rows() {
+            if r.group == PROMPT_GROUP && !in_prompt {
+                in_prompt = true;
+                out.push_str(
+                    "\nWhile a filter or search prompt is open (other keys type their \
+                     character):\n\n",
+                );
+                out.push_str(HEAD);
+            }
             let keys = r
                 .keys
                 .split(", ")
@@ -545,10 +624,49 @@ mod tests {
         let mut seen = HashMap::new();
         for b in table() {
             for k in b.defaults {
-                let prev = seen.insert(KeyChord::parse(k).unwrap(), b.action.clone());
+                let prev = seen.insert((b.scope(), KeyChord::parse(k).unwrap()), b.action.clone());
                 assert!(prev.is_none(), "{k} bound twice");
             }
         }
+    }
+
+    #[test]
+    fn prompt_keys_apply_only_in_the_prompt() {
+        let km = Keymap::default();
+        let left = ev(KeyCode::Left, KeyModifiers::NONE);
+        assert_eq!(km.action_for(&left), Some(Action::FocusLeft));
+        assert_eq!(km.prompt_action_for(&left), Some(Action::PromptLeft));
+        let ctrl_u = ev(KeyCode::Char('u'), KeyModifiers::CONTROL);
+        assert_eq!(
+            km.prompt_action_for(&ctrl_u),
+            Some(Action::PromptDeleteToStart)
+        );
+        let esc = ev(KeyCode::Esc, KeyModifiers::NONE);
+        assert_eq!(km.prompt_action_for(&esc), Some(Action::PromptCancel));
+        assert_eq!(km.action_for(&esc), Some(Action::Back));
+        // Rebinding a prompt key leaves the main key of the same name alone.
+        let cfg: KeysConfig = toml::from_str("prompt_start = \"ctrl-a\"").unwrap();
+        let km = Keymap::new(&cfg);
+        let home = ev(KeyCode::Home, KeyModifiers::NONE);
+        assert_eq!(km.prompt_action_for(&home), None);
+        assert_eq!(km.action_for(&home), Some(Action::Top));
+        // The same key for a main and a prompt action is no conflict.
+        let cfg: KeysConfig =
+            toml::from_str("top = \"ctrl-a\"\nprompt_start = \"ctrl-a\"").unwrap();
+        assert_eq!(cfg.problem(), None);
+    }
+
+    #[test]
+    fn quit_and_a_way_out_of_the_prompt_must_keep_a_key() {
+        let cfg: KeysConfig = toml::from_str("quit = []").unwrap();
+        assert_eq!(cfg.problem(), Some(KeysProblem::NoWayOut));
+        // Back never quits: it cannot stand in for quit.
+        let cfg: KeysConfig = toml::from_str("quit = []\nback = \"esc\"").unwrap();
+        assert_eq!(cfg.problem(), Some(KeysProblem::NoWayOut));
+        let cfg: KeysConfig = toml::from_str("prompt_submit = []\nprompt_cancel = []").unwrap();
+        assert_eq!(cfg.problem(), Some(KeysProblem::NoWayOutOfPrompt));
+        let cfg: KeysConfig = toml::from_str("prompt_submit = []").unwrap();
+        assert_eq!(cfg.problem(), None);
     }
 
     #[test]

@@ -96,12 +96,25 @@ pub fn body_text_size(state: &State) -> Option<(usize, usize)> {
     // Hidden (narrow or reading mode, another pane focused): it would take the whole
     // main area when shown.
     let main = Rect::new(0, 0, w, if h >= 2 { h - 1 } else { h });
-    let r = inner(panes(state).body.unwrap_or(main));
+    let r = body_text_rect(state, inner(panes(state).body.unwrap_or(main)));
     state.reader.as_ref()?;
     Some((
         usize::from(r.width.saturating_sub(GUTTER)).max(1),
         usize::from(r.height),
     ))
+}
+
+/// Where the body's lines go inside the pane (`inner`): in reading mode at most
+/// `reading_width` columns of text (and the gutter), centred; else the whole pane.
+pub fn body_text_rect(state: &State, inner: Rect) -> Rect {
+    if !state.reading_mode || state.reading_width == 0 {
+        return inner;
+    }
+    let cap = u16::try_from(state.reading_width)
+        .unwrap_or(u16::MAX)
+        .saturating_add(GUTTER);
+    let w = cap.min(inner.width);
+    Rect::new(inner.x + (inner.width - w) / 2, inner.y, w, inner.height)
 }
 
 /// The first row shown of a list of `len` rows with `selected` in a window of `height`.

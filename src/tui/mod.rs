@@ -9,8 +9,13 @@
 pub mod action;
 pub mod app;
 pub mod body;
+pub mod fuzzy;
+pub mod help;
 pub mod keymap;
 pub mod layout;
+pub mod prompt;
+pub mod sidebar;
+pub mod speakers;
 pub mod state;
 pub mod theme;
 pub mod view;

@@ -6,7 +6,7 @@ use super::keymap::Keymap;
 use super::layout::{self, Panes};
 use super::theme::Theme;
 use crate::article::Article;
-use crate::extract::{Analysis, EntityKind, QuoteKind};
+use crate::extract::{Analysis, QuoteKind};
 use crate::library::{ArticleId, ArticleSummary, QuoteHit, SearchHit, SpeakerSummary};
 use std::ops::Range;
 
@@ -46,34 +46,7 @@ impl SortKey {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PromptKind {
-    /// Fuzzy filter of the article list, as you type.
-    Filter,
-    /// Full-text search of the library (on Enter).
-    LibrarySearch,
-    /// Search within the open article (on Enter), then `n`/`N`.
-    ArticleSearch,
-    /// Fuzzy filter of the Speakers view, as you type.
-    SpeakerFilter,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Prompt {
-    pub kind: PromptKind,
-    pub text: String,
-}
-
-impl Prompt {
-    pub fn label(&self) -> &'static str {
-        match self.kind {
-            PromptKind::Filter => "filter",
-            PromptKind::LibrarySearch => "search library",
-            PromptKind::ArticleSearch => "search article",
-            PromptKind::SpeakerFilter => "filter speakers",
-        }
-    }
-}
+pub use super::prompt::{Prompt, PromptKind};
 
 /// The article list.
 #[derive(Debug, Clone)]
@@ -130,7 +103,7 @@ impl ArticleList {
     pub fn set_articles(&mut self, all: Vec<ArticleSummary>) {
         self.date_keys = all
             .iter()
-            .map(|a| a.date.as_deref().and_then(date_key))
+            .map(|a| a.date.as_deref().and_then(crate::dates::date_key))
             .collect();
         self.haystacks = Vec::new();
         self.by_id = all.iter().enumerate().map(|(i, a)| (a.id, i)).collect();
@@ -258,75 +231,7 @@ impl ArticleList {
     }
 }
 
-/// A sortable (year, month, day) from a date as articles write it: `2024-03-02`,
-/// `2024-03-02T10:00Z`, `March 2, 2024`, `2 March 2024`, `Mar. 2, 2024`.
-pub fn date_key(s: &str) -> Option<(i32, u32, u32)> {
-    let s = s.trim();
-    let b = s.as_bytes();
-    if b.len() >= 10 && b[4] == b'-' && b[7] == b'-' {
-        let y = s.get(0..4)?.parse().ok()?;
-        let m = s.get(5..7)?.parse().ok()?;
-        let d = s.get(8..10)?.parse().ok()?;
-        return ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d));
-    }
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    let words: Vec<String> = s
-        .split(|c: char| c.is_whitespace() || c == ',' || c == '.')
-        .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase())
-        .collect();
-    let month = words.iter().find_map(|w| {
-        MONTHS
-            .iter()
-            .position(|m| w.starts_with(m) && w.is_char_boundary(3))
-            .map(|i| i as u32 + 1)
-    })?;
-    let nums: Vec<u32> = words
-        .iter()
-        .filter_map(|w| w.trim_end_matches(|c: char| c.is_alphabetic()).parse().ok())
-        .collect();
-    let year = *nums.iter().find(|n| **n >= 1000)?;
-    let day = nums
-        .iter()
-        .copied()
-        .find(|n| (1..=31).contains(n))
-        .unwrap_or(1);
-    Some((year as i32, month, day))
-}
-
-/// A date for the list's date column: ISO when it can be read, else as written.
-pub fn short_date(s: &str) -> String {
-    match date_key(s) {
-        Some((y, m, d)) => format!("{y:04}-{m:02}-{d:02}"),
-        None => s.to_string(),
-    }
-}
-
-/// Keeps the items that match `pattern` fuzzily, best first (ties keep their order).
-pub fn fuzzy_filter<T, S: AsRef<str>, F: Fn(&T) -> S>(
-    pattern: &str,
-    items: Vec<T>,
-    text: F,
-) -> Vec<T> {
-    use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
-    use nucleo_matcher::{Config, Matcher, Utf32Str};
-    let pat = Pattern::parse(pattern, CaseMatching::Ignore, Normalization::Smart);
-    let mut matcher = Matcher::new(Config::DEFAULT);
-    let mut buf = Vec::new();
-    let mut scored: Vec<(u32, usize, T)> = items
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, item)| {
-            let s = text(&item);
-            pat.score(Utf32Str::new(s.as_ref(), &mut buf), &mut matcher)
-                .map(|score| (score, i, item))
-        })
-        .collect();
-    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    scored.into_iter().map(|(_, _, t)| t).collect()
-}
+pub use super::fuzzy::fuzzy_filter;
 
 /// One row of the entity sidebar.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -847,6 +752,10 @@ pub struct SpeakersView {
     /// The quote to select once that speaker's quotes arrive: (speaker, article, quote
     /// index in the article).
     pub pending_quote: Option<(String, ArticleId, usize)>,
+    /// The speaker whose quotes were asked for last.
+    pub asked: Option<String>,
+    /// Quotes asked for by moving in the list (they arrive without taking the focus).
+    pub follow: Option<String>,
 }
 
 impl SpeakersView {
@@ -862,6 +771,8 @@ impl SpeakersView {
             quote_selected: 0,
             pending_speaker: None,
             pending_quote: None,
+            asked: None,
+            follow: None,
         }
     }
 
@@ -928,6 +839,8 @@ pub struct State {
     pub focus: Focus,
     pub show_sidebar: bool,
     pub reading_mode: bool,
+    /// The longest line of the reading mode (0: the whole width).
+    pub reading_width: usize,
     /// The help overlay and its scroll position.
     pub help: Option<usize>,
     pub prompt: Option<Prompt>,
@@ -954,6 +867,7 @@ impl State {
             focus: Focus::List,
             show_sidebar: true,
             reading_mode: false,
+            reading_width: usize::from(crate::config::DEFAULT_READING_WIDTH),
             help: None,
             prompt: None,
             list: ArticleList::new(),
@@ -1027,34 +941,23 @@ impl State {
         }
     }
 
+    /// The current quote with its citation (`y`): see [`crate::citation`].
     fn copy_text(&self) -> Option<String> {
         let r = self.reader.as_ref()?;
         let q = &r.analysis.quotes[r.current?];
-        let text = r.article.body.get(q.span.clone())?;
-        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        let mut out = format!("“{text}”");
-        if let Some(s) = &q.speaker {
-            out.push_str(&format!(" — {s}"));
-        }
-        if !r.article.title.is_empty() {
-            out.push_str(&format!(", “{}”", r.article.title));
-        }
-        if let Some(d) = &r.article.date {
-            out.push_str(&format!(", {d}"));
-        }
-        let source = r.article.url.clone().or_else(|| {
-            self.list
-                .all
-                .iter()
-                .find(|a| a.id == r.id)
-                .map(|a| a.path.display().to_string())
-        });
-        if let Some(s) = source {
-            out.push_str(&format!(", {s}"));
-        }
-        // Pasted into a shell, a line feed would run a line and an escape could end a
-        // bracketed paste: the citation leaves as one line, under the output policy.
-        Some(crate::safe_text::clipboard(&out))
+        let path = self
+            .list
+            .all
+            .iter()
+            .find(|a| a.id == r.id)
+            .map(|a| a.path.as_path());
+        let cited = crate::citation::Cited::from_quote(&r.article.body, q);
+        // One line under the output policy: pasted into a shell, a line feed would run a
+        // line and an escape could end a bracketed paste.
+        Some(crate::citation::cite(
+            &cited,
+            &crate::citation::Source::of_article(&r.article, path),
+        ))
     }
 
     /// The hit the walk is on, when the Speakers view still holds the walked speaker.
@@ -1172,6 +1075,7 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
     let mut effects = apply(state, action);
     state.sync();
     effects.extend(state.fetch_more_quotes());
+    effects.extend(super::speakers::follow_selection(state));
     effects
 }
 
@@ -1322,12 +1226,15 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
         SpeakerQuotesLoaded { speaker, page } => {
             let sv = &mut state.speakers;
             let same = sv.quotes.as_ref().is_some_and(|q| q.speaker == speaker);
+            let followed = sv.follow.take_if(|f| *f == speaker).is_some();
             if same {
                 // A reload (the library changed): stay where the user was.
                 sv.quote_selected = sv.quote_selected.min(page.hits.len().saturating_sub(1));
             } else {
                 sv.quote_selected = 0;
-                sv.focus = SpeakersFocus::Quotes;
+                if !followed {
+                    sv.focus = SpeakersFocus::Quotes;
+                }
                 // A walk follows the list it started from.
                 state.walk = None;
             }
@@ -1398,18 +1305,11 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             state.focus = Focus::List;
             Vec::new()
         }
-        PromptChar(c) => {
-            if let Some(p) = &mut state.prompt {
-                if !c.is_control() {
-                    p.text.push(c);
-                }
-                live_filter(state);
-            }
-            Vec::new()
-        }
-        PromptBackspace => {
-            if let Some(p) = &mut state.prompt {
-                p.text.pop();
+        PromptChar(_) | PromptBackspace | PromptDelete | PromptLeft | PromptRight | PromptStart
+        | PromptEnd | PromptDeleteWord | PromptDeleteToStart | PromptDeleteToEnd => {
+            if let Some(p) = &mut state.prompt
+                && p.edit(&action)
+            {
                 live_filter(state);
             }
             Vec::new()
@@ -1475,10 +1375,11 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
                         .as_ref()
                         .filter(|q| q.speaker == name)
                         .map_or(0, |q| q.hits.len());
-                    effects.push(Effect::LoadSpeakerQuotes {
-                        speaker: name,
-                        limit: listed.max(QUOTE_PAGE),
-                    });
+                    effects.push(super::speakers::ask_quotes(
+                        sv,
+                        name,
+                        listed.max(QUOTE_PAGE),
+                    ));
                 }
                 effects
             }
@@ -1582,7 +1483,8 @@ fn move_list(selected: &mut usize, len: usize, delta: isize) {
 fn help_action(state: &mut State, action: Action) -> Vec<Effect> {
     use Action::*;
     let h = state.help.unwrap_or(0);
-    let rows = state.keymap.help_rows().len() + 8;
+    // As far as the help scrolls on this screen, so no key press is lost past the end.
+    let rows = super::help::max_scroll(state);
     state.help = match action {
         Down => Some((h + 1).min(rows)),
         Up => Some(h.saturating_sub(1)),
@@ -1634,12 +1536,8 @@ fn click(state: &mut State, panes: &Panes, column: u16, row: u16) -> Vec<Effect>
             let inner = layout::inner(r);
             if layout::contains(inner, column, row) {
                 let rows = sidebar_rows(rd);
-                let sel_row = rows
-                    .iter()
-                    .position(|x| *x == Some(rd.side_selected))
-                    .unwrap_or(0);
-                let off = layout::list_offset(sel_row, usize::from(inner.height));
-                if let Some(Some(item)) = rows.get(off + usize::from(row - inner.y)) {
+                let off = super::sidebar::offset(&rows, rd.side_selected, inner.height);
+                if let Some(SideRow::Item(item)) = rows.get(off + usize::from(row - inner.y)) {
                     let again = *item == rd.side_selected;
                     rd.side_selected = *item;
                     rd.on_side_move();
@@ -1678,27 +1576,7 @@ fn click(state: &mut State, panes: &Panes, column: u16, row: u16) -> Vec<Effect>
     Vec::new()
 }
 
-/// The sidebar as drawn: `None` for a heading row, `Some(item)` for an item.
-pub fn sidebar_rows(r: &Reader) -> Vec<Option<usize>> {
-    let mut out = Vec::new();
-    let mut group: Option<&'static str> = None;
-    for (i, item) in r.side.iter().enumerate() {
-        let g = match item {
-            SideItem::Speaker { .. } => "Speakers",
-            SideItem::Entity { index } => match r.analysis.entities[*index].kind {
-                EntityKind::Person => "People",
-                EntityKind::Organization => "Organizations",
-                EntityKind::Place => "Places",
-            },
-        };
-        if group != Some(g) {
-            out.push(None);
-            group = Some(g);
-        }
-        out.push(Some(i));
-    }
-    out
-}
+pub use super::sidebar::{SideRow, sidebar_rows};
 
 fn speakers_action(state: &mut State, panes: &Panes, action: Action) -> Vec<Effect> {
     use Action::*;
@@ -1731,10 +1609,7 @@ fn speakers_action(state: &mut State, panes: &Panes, action: Action) -> Vec<Effe
             }
         }
         Filter | Search => {
-            state.prompt = Some(Prompt {
-                kind: PromptKind::SpeakerFilter,
-                text: sv.filter.clone(),
-            });
+            state.prompt = Some(Prompt::new(PromptKind::SpeakerFilter, sv.filter.clone()));
         }
         Back => match sv.focus {
             SpeakersFocus::Quotes => sv.focus = SpeakersFocus::Names,
@@ -1747,10 +1622,22 @@ fn speakers_action(state: &mut State, panes: &Panes, action: Action) -> Vec<Effe
         Enter => match sv.focus {
             SpeakersFocus::Names => {
                 if let Some(s) = sv.current() {
-                    return vec![Effect::LoadSpeakerQuotes {
-                        speaker: s.name.clone(),
-                        limit: QUOTE_PAGE,
-                    }];
+                    let name = s.name.clone();
+                    if let Some(q) = sv.quotes.as_ref().filter(|q| q.speaker == name) {
+                        // Already shown (the pane follows the selection): go into them,
+                        // fetching them again when a page could not be.
+                        let stalled = q.stalled;
+                        sv.follow = None;
+                        sv.focus = SpeakersFocus::Quotes;
+                        if stalled {
+                            let limit = q.hits.len().max(QUOTE_PAGE);
+                            return vec![super::speakers::ask_quotes(sv, name, limit)];
+                        }
+                        return Vec::new();
+                    }
+                    // Asked for with Enter: they take the focus when they arrive.
+                    sv.follow = None;
+                    return vec![super::speakers::ask_quotes(sv, name, QUOTE_PAGE)];
                 }
             }
             SpeakersFocus::Quotes => {
@@ -1891,8 +1778,12 @@ fn reader_action(state: &mut State, panes: &Panes, action: Action) -> Vec<Effect
                 state.list.search = None;
                 state.list.refresh();
             } else {
-                state.quit = true;
-                return vec![Effect::Quit];
+                // Back never quits: a stray Esc (a prompt left without noticing) must not
+                // end the session.
+                let quit = state.keymap.hint(&Quit);
+                if !quit.is_empty() {
+                    state.message = Some(format!("nothing to go back to ({quit} quits)"));
+                }
             }
         }
         ToggleSidebar => state.show_sidebar = !state.show_sidebar,
@@ -1959,17 +1850,11 @@ fn reader_action(state: &mut State, panes: &Panes, action: Action) -> Vec<Effect
             } else {
                 PromptKind::ArticleSearch
             };
-            state.prompt = Some(Prompt {
-                kind,
-                text: String::new(),
-            });
+            state.prompt = Some(Prompt::new(kind, String::new()));
         }
         Filter => {
             state.focus = Focus::List;
-            state.prompt = Some(Prompt {
-                kind: PromptKind::Filter,
-                text: state.list.filter.clone(),
-            });
+            state.prompt = Some(Prompt::new(PromptKind::Filter, state.list.filter.clone()));
         }
         CycleSort => {
             state.list.sort = match state.list.sort {
@@ -2030,30 +1915,10 @@ mod tests {
     }
 
     #[test]
-    fn reads_dates() {
-        assert_eq!(date_key("2026-03-19"), Some((2026, 3, 19)));
-        assert_eq!(date_key("2026-03-19T08:00:00Z"), Some((2026, 3, 19)));
-        assert_eq!(date_key("May 4, 2026"), Some((2026, 5, 4)));
-        assert_eq!(date_key("4 May 2026"), Some((2026, 5, 4)));
-        assert_eq!(date_key("Sept. 30, 2025"), Some((2025, 9, 30)));
-        assert_eq!(date_key("Tuesday"), None);
-        assert!(date_key("June 4, 2026") > date_key("May 30, 2026"));
-        assert_eq!(short_date("March 20, 2026"), "2026-03-20");
-    }
-
-    #[test]
     fn web_urls_only() {
         assert!(is_web_url("https://example.com/a"));
         assert!(!is_web_url("file:///etc/passwd"));
         assert!(!is_web_url("https://x.com/a b"));
         assert!(!is_web_url("-https://x"));
-    }
-
-    #[test]
-    fn fuzzy_keeps_matches_best_first() {
-        let v = vec!["bridge rebuilt", "budget vote", "river bridge"];
-        let out = fuzzy_filter("bridg", v, |s| *s);
-        assert_eq!(out.len(), 2);
-        assert!(!out.contains(&"budget vote"));
     }
 }

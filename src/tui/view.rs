@@ -6,17 +6,20 @@
 use super::action::Action;
 use super::body::{HeaderKind, LineSrc, display};
 use super::layout::{inner, list_offset};
-use super::state::{Focus, Reader, SideItem, SpeakersFocus, State, short_date, sidebar_rows};
-use crate::extract::{EntityKind, QuoteKind};
+use super::state::{Focus, Reader, SideItem, SpeakersFocus, State};
+use crate::dates::human_date;
+use crate::extract::QuoteKind;
 use crate::safe_text::one_line;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
-    Block, BorderType, Clear, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, Wrap,
+    Block, BorderType, Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState,
 };
 use unicode_width::UnicodeWidthStr;
+
+pub use super::sidebar::draw_sidebar;
 
 /// Draws the whole screen.
 pub fn draw(f: &mut Frame, state: &State) {
@@ -40,7 +43,7 @@ pub fn draw(f: &mut Frame, state: &State) {
         draw_status(f, r, state);
     }
     if state.help.is_some() {
-        draw_help(f, f.area(), state);
+        super::help::draw_help(f, f.area(), state);
     }
 }
 
@@ -75,7 +78,7 @@ pub fn fit(s: &str, width: usize) -> String {
     out
 }
 
-fn pane_block<'a>(state: &State, title: String, focused: bool) -> Block<'a> {
+pub(super) fn pane_block<'a>(state: &State, title: String, focused: bool) -> Block<'a> {
     let t = &state.theme;
     Block::bordered()
         .border_type(if focused {
@@ -88,7 +91,7 @@ fn pane_block<'a>(state: &State, title: String, focused: bool) -> Block<'a> {
 }
 
 /// A line with `left` and `right` parts, `right` flush with the end of `width`.
-fn spread<'a>(left: Vec<Span<'a>>, right: Vec<Span<'a>>, width: usize) -> Line<'a> {
+pub(super) fn spread<'a>(left: Vec<Span<'a>>, right: Vec<Span<'a>>, width: usize) -> Line<'a> {
     let lw: usize = left.iter().map(|s| s.content.width()).sum();
     let rw: usize = right.iter().map(|s| s.content.width()).sum();
     let mut spans = left;
@@ -98,6 +101,9 @@ fn spread<'a>(left: Vec<Span<'a>>, right: Vec<Span<'a>>, width: usize) -> Line<'
     }
     Line::from(spans)
 }
+
+/// Columns of a date in lists: `20 Nov 2019`.
+const DATE_W: usize = 11;
 
 /// The article list.
 pub fn draw_list(f: &mut Frame, area: Rect, state: &State) {
@@ -149,13 +155,13 @@ pub fn draw_list(f: &mut Frame, area: Rect, state: &State) {
             Style::new()
         };
         let line = if wide {
-            let date = one_line(&short_date(a.date.as_deref().unwrap_or("")), 10);
+            let date = fit(&human_date(a.date.as_deref().unwrap_or("")), DATE_W);
             let by = one_line(&a.byline.join(", "), 40);
             let by_w = (w / 4).min(24);
-            let title_w = w.saturating_sub(2 + 11 + by_w + 2 + count.width());
+            let title_w = w.saturating_sub(2 + DATE_W + 1 + by_w + 2 + count.width());
             let left = vec![
                 Span::raw(mark),
-                Span::styled(format!("{} ", pad(&date, 10)), t.dim()),
+                Span::styled(format!("{} ", pad(&date, DATE_W)), t.dim()),
                 Span::raw(format!("{} ", pad(&one_line(&a.title, 200), title_w))),
                 Span::styled(pad(&by, by_w), t.dim()),
             ];
@@ -181,7 +187,7 @@ pub fn draw_list(f: &mut Frame, area: Rect, state: &State) {
         let meta = a
             .date
             .iter()
-            .cloned()
+            .map(|d| human_date(d))
             .chain([count(a.quote_count, "quote")])
             .collect::<Vec<_>>()
             .join(" · ");
@@ -230,11 +236,7 @@ pub fn draw_body(f: &mut Frame, area: Rect, state: &State) {
         );
         return;
     };
-    let pct = if r.max_scroll() == 0 {
-        100
-    } else {
-        r.scroll * 100 / r.max_scroll()
-    };
+    let pct = percent(r);
     let title = format!(" {} ", one_line(&r.article.title, 200));
     let block = pane_block(state, title, focused)
         .title_bottom(Line::from(format!(" {pct}% ")).alignment(Alignment::Right));
@@ -244,7 +246,10 @@ pub fn draw_body(f: &mut Frame, area: Rect, state: &State) {
         return;
     }
     let lines = body_lines(state, r, usize::from(ir.height));
-    f.render_widget(Paragraph::new(lines), ir);
+    f.render_widget(
+        Paragraph::new(lines),
+        super::layout::body_text_rect(state, ir),
+    );
     if area.height >= 4 && r.max_scroll() > 0 {
         let mut sb = ScrollbarState::new(r.max_scroll()).position(r.scroll);
         f.render_stateful_widget(
@@ -360,83 +365,6 @@ pub fn body_lines<'a>(state: &State, r: &'a Reader, height: usize) -> Vec<Line<'
     out
 }
 
-/// The entity sidebar.
-pub fn draw_sidebar(f: &mut Frame, area: Rect, state: &State) {
-    let t = &state.theme;
-    let focused = state.focus == Focus::Sidebar;
-    let block = pane_block(state, " Who & what ".into(), focused);
-    let ir = inner(area);
-    f.render_widget(block, area);
-    let Some(r) = &state.reader else { return };
-    if ir.width == 0 || ir.height == 0 {
-        return;
-    }
-    let w = usize::from(ir.width);
-    if r.side.is_empty() {
-        f.render_widget(
-            Paragraph::new(Span::styled(fit("No quotes or names found.", w), t.dim())),
-            ir,
-        );
-        return;
-    }
-    let rows = sidebar_rows(r);
-    let sel_row = rows
-        .iter()
-        .position(|x| *x == Some(r.side_selected))
-        .unwrap_or(0);
-    let h = usize::from(ir.height);
-    let off = list_offset(sel_row, h);
-    let mut lines = Vec::new();
-    for (row, item) in rows.iter().enumerate().skip(off).take(h) {
-        let Some(i) = item else {
-            // A heading: the group of the next item.
-            let next = rows[row + 1..].iter().flatten().next().map(|i| &r.side[*i]);
-            let name = match next {
-                Some(SideItem::Speaker { .. }) => "Speakers",
-                Some(SideItem::Entity { index }) => match r.analysis.entities[*index].kind {
-                    EntityKind::Person => "People",
-                    EntityKind::Organization => "Organizations",
-                    EntityKind::Place => "Places",
-                },
-                None => "",
-            };
-            lines.push(Line::styled(
-                fit(name, w),
-                t.title().add_modifier(Modifier::UNDERLINED),
-            ));
-            continue;
-        };
-        let sel = *i == r.side_selected;
-        let (left, count, swatch) = match &r.side[*i] {
-            SideItem::Speaker { slot, quotes } => {
-                (one_line(&r.nav.speakers[*slot], 200), *quotes, Some(*slot))
-            }
-            SideItem::Entity { index } => {
-                let e = &r.analysis.entities[*index];
-                let mut s = one_line(&e.name, 200);
-                if let Some(role) = &e.role {
-                    s.push_str(&format!(" ({})", one_line(role, 200)));
-                }
-                (s, e.mention_count(), None)
-            }
-        };
-        let count = format!(" {count}");
-        let mut spans = Vec::new();
-        match swatch {
-            Some(slot) => spans.push(Span::styled("■ ", t.speaker(slot))),
-            None => spans.push(Span::raw("  ")),
-        }
-        spans.push(Span::raw(fit(&left, w.saturating_sub(2 + count.width()))));
-        let style = if sel {
-            t.selection(focused)
-        } else {
-            Style::new()
-        };
-        lines.push(spread(spans, vec![Span::styled(count, t.dim())], w).style(style));
-    }
-    f.render_widget(Paragraph::new(lines), ir);
-}
-
 /// The Speakers view: every speaker of the library.
 pub fn draw_speakers(f: &mut Frame, area: Rect, state: &State) {
     let t = &state.theme;
@@ -514,7 +442,7 @@ pub fn draw_speaker_quotes(f: &mut Frame, area: Rect, state: &State) {
     let off = list_offset(sv.quote_selected, h);
     let mut lines = Vec::new();
     for (row, hit) in hits.iter().enumerate().skip(off).take(h) {
-        let date = one_line(&short_date(hit.date.as_deref().unwrap_or("—")), 10);
+        let date = fit(&human_date(hit.date.as_deref().unwrap_or("—")), DATE_W);
         let title = fit(&one_line(&hit.title, 200), (w / 3).max(8));
         // Quotation marks for quoted words only: reported speech is the writer's wording.
         let quote = if hit.kind == QuoteKind::Indirect {
@@ -527,10 +455,10 @@ pub fn draw_speaker_quotes(f: &mut Frame, area: Rect, state: &State) {
         } else {
             Style::new()
         };
-        let used = 11 + title.width() + 2;
+        let used = DATE_W + 1 + title.width() + 2;
         let kind_style = t.quote(Some(0), hit.kind);
         let line = Line::from(vec![
-            Span::styled(format!("{} ", pad(&date, 10)), t.dim()),
+            Span::styled(format!("{} ", pad(&date, DATE_W)), t.dim()),
             Span::styled(title, t.title()),
             Span::raw("  "),
             Span::styled(fit(&quote, w.saturating_sub(used)), kind_style),
@@ -545,20 +473,12 @@ pub fn draw_status(f: &mut Frame, area: Rect, state: &State) {
     let t = &state.theme;
     let w = usize::from(area.width);
     if let Some(p) = &state.prompt {
-        let text = format!("{}: {}█", p.label(), one_line(&p.text, 500));
-        // Keep the end (where the typing happens) in view.
-        let shown = if text.width() > w {
-            let mut s: String = text.chars().rev().take(w.saturating_sub(1)).collect();
-            s = s.chars().rev().collect();
-            format!("…{s}")
-        } else {
-            text
-        };
-        f.render_widget(Paragraph::new(Line::from(shown)).style(t.status()), area);
+        f.render_widget(Paragraph::new(prompt_line(p, w)).style(t.status()), area);
         return;
     }
     let km = &state.keymap;
     let k = |a: Action| km.hint(&a);
+    // Hints in the order shown; `? help` and `q quit` are kept whatever else is cut.
     let (left, hints): (String, Vec<(String, &str)>) = match state.screen {
         super::state::Screen::Speakers => {
             let sv = &state.speakers;
@@ -578,6 +498,7 @@ pub fn draw_status(f: &mut Frame, area: Rect, state: &State) {
                     (k(Action::Filter), "filter"),
                     (k(Action::Back), "back"),
                     (k(Action::ToggleHelp), "help"),
+                    (k(Action::Quit), "quit"),
                 ],
             )
         }
@@ -624,27 +545,98 @@ pub fn draw_status(f: &mut Frame, area: Rect, state: &State) {
         (None, None) => left,
     };
     let mut right: Vec<Span> = Vec::new();
-    let mut rw = 0;
-    if let Some((done, total)) = state.index_progress {
-        let g = gauge(done, total);
-        rw += g.width();
-        right.push(Span::styled(g, t.status().add_modifier(Modifier::BOLD)));
+    let gauge_text = state.index_progress.map(|(done, total)| gauge(done, total));
+    let parts: Vec<(String, bool)> = hints
+        .into_iter()
+        .filter(|(key, _)| !key.is_empty())
+        .map(|(key, what)| (format!(" {key} {what} "), matches!(what, "help" | "quit")))
+        .collect();
+    // The essential hints first, then the others in order while the text on the left
+    // still fits; the left is cut to what is left.
+    let mut rw = gauge_text.as_ref().map_or(0, |g| g.width());
+    rw += parts
+        .iter()
+        .filter(|p| p.1)
+        .map(|p| p.0.width())
+        .sum::<usize>();
+    let natural = left.width() + 1;
+    let mut shown: Vec<bool> = parts.iter().map(|p| p.1).collect();
+    if rw + MIN_STATUS_TEXT > w {
+        // Too narrow for the essentials and some text: the text on the left comes first.
+        rw = gauge_text.as_ref().map_or(0, |g| g.width());
+        shown.iter_mut().for_each(|s| *s = false);
     }
-    let left = format!(" {}", fit(&left, w.saturating_sub(1 + rw)));
-    for (key, what) in hints {
-        if key.is_empty() {
-            continue;
-        }
-        let part = format!(" {key} {what} ");
-        if left.width() + rw + part.width() + 2 > w {
+    for (i, (part, essential)) in parts.iter().enumerate() {
+        if !essential && natural + rw + part.width() + 2 <= w {
+            rw += part.width();
+            shown[i] = true;
+        } else if !essential {
             break;
         }
-        rw += part.width();
-        right.push(Span::styled(part, t.status()));
+    }
+    let left = format!(" {}", fit(&left, w.saturating_sub(1 + rw + 1)));
+    if let Some(g) = gauge_text {
+        right.push(Span::styled(g, t.status().add_modifier(Modifier::BOLD)));
+    }
+    for ((part, _), on) in parts.into_iter().zip(shown) {
+        if on {
+            right.push(Span::styled(part, t.status()));
+        }
     }
     let line = spread(vec![Span::raw(left)], right, w);
     f.render_widget(Paragraph::new(line).style(t.status()), area);
 }
+
+/// The prompt with its cursor: the character under it reversed (`█` at the end), the
+/// cursor kept in view on a narrow line.
+fn prompt_line(p: &super::prompt::Prompt, w: usize) -> Line<'static> {
+    let at = p.cursor.min(p.text.len());
+    let mut before = format!(
+        "{}: {}",
+        p.label(),
+        crate::safe_text::visible(&p.text[..at])
+    );
+    let rest = crate::safe_text::visible(&p.text[at..]);
+    let mut chars = rest.chars();
+    let under = chars.next();
+    let after: String = chars.collect();
+    // Keep the cursor in view: cut the start when the text before it is too wide.
+    if before.width() + 1 > w {
+        let mut kept: Vec<char> = Vec::new();
+        let mut used = 0;
+        for c in before.chars().rev() {
+            let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+            if used + cw + 2 > w {
+                break;
+            }
+            used += cw;
+            kept.push(c);
+        }
+        before = std::iter::once('…').chain(kept.into_iter().rev()).collect();
+    }
+    let cursor = match under {
+        Some(c) => Span::styled(c.to_string(), Style::new().add_modifier(Modifier::REVERSED)),
+        None => Span::raw("█"),
+    };
+    let room = w.saturating_sub(before.width() + cursor.content.width());
+    Line::from(vec![
+        Span::raw(before),
+        cursor,
+        Span::raw(fit(&after, room)),
+    ])
+}
+
+/// How far down the article the view is: 0% at the top, 100% at the end (or when it all
+/// fits), as the body's border and the status bar show it.
+pub fn percent(r: &Reader) -> usize {
+    match r.max_scroll() {
+        0 => 100,
+        max => r.scroll.min(max) * 100 / max,
+    }
+}
+
+/// Columns the status text keeps before `? help  q quit` are given up.
+const MIN_STATUS_TEXT: usize = 24;
 
 /// `1 quote`, `2 quotes`.
 fn count(n: usize, noun: &str) -> String {
@@ -710,9 +702,7 @@ fn reader_status(state: &State, r: &Reader) -> String {
     if !state.include_indirect {
         parts.push("indirect skipped".into());
     }
-    let total = r.wrapped.len().max(1);
-    let last = (r.scroll + r.height).min(total);
-    parts.push(format!("line {last}/{total}"));
+    parts.push(format!("{}%", percent(r)));
     parts.join(" · ")
 }
 
@@ -728,74 +718,4 @@ fn entity_mention(r: &Reader) -> Option<String> {
     let shown = e.mentions.get(k % n.max(1))?;
     (r.mark.as_ref() == Some(shown))
         .then(|| format!("{} mention {}/{n}", one_line(&e.name, 40), k % n + 1))
-}
-
-/// The help overlay, generated from the keymap.
-pub fn draw_help(f: &mut Frame, area: Rect, state: &State) {
-    let t = &state.theme;
-    if area.width < 4 || area.height < 3 {
-        return;
-    }
-    let rows = state.keymap.help_rows();
-    let kw = rows
-        .iter()
-        .map(|r| r.keys.width())
-        .max()
-        .unwrap_or(0)
-        .min(24);
-    // Descriptions wrap under themselves (hanging indent) when the popup is wide enough.
-    let text_w = usize::from(area.width.clamp(4, 100) - 2).saturating_sub(kw + 4);
-    let mut lines = Vec::new();
-    let mut group = "";
-    for r in &rows {
-        if r.group != group {
-            if !group.is_empty() {
-                lines.push(Line::raw(""));
-            }
-            group = r.group;
-            lines.push(Line::styled(group, t.title()));
-        }
-        let keys = Span::styled(format!("  {:<kw$}  ", fit(&r.keys, kw)), t.speaker(0));
-        if text_w < 12 {
-            lines.push(Line::from(vec![keys, Span::raw(r.help)]));
-            continue;
-        }
-        for (i, range) in super::body::wrap_text(r.help, text_w)
-            .into_iter()
-            .enumerate()
-        {
-            let part = r.help[range].trim_end();
-            lines.push(if i == 0 {
-                Line::from(vec![keys.clone(), Span::raw(part)])
-            } else {
-                Line::from(vec![Span::raw(" ".repeat(kw + 4)), Span::raw(part)])
-            });
-        }
-    }
-    lines.push(Line::raw(""));
-    lines.push(Line::styled(super::keymap::MOUSE_HELP, t.dim()));
-    let w = area.width.clamp(4, 100);
-    let h = area.height.min(lines.len() as u16 + 2).max(3);
-    let popup = Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    );
-    let scroll = state
-        .help
-        .unwrap_or(0)
-        .min(lines.len().saturating_sub(usize::from(h.saturating_sub(2))));
-    f.render_widget(Clear, popup);
-    let block = Block::bordered()
-        .border_type(BorderType::Thick)
-        .border_style(t.border(true))
-        .title(" Keys — ? or esc closes ");
-    f.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false })
-            .scroll((scroll.min(u16::MAX as usize) as u16, 0)),
-        popup,
-    );
 }
