@@ -387,6 +387,7 @@ const MEDIA_HEADS: &[&str] = &[
     "Mercury",
     "News",
     "Daily",
+    "Weekly",
     "Standard",
     "Mirror",
     "Express",

@@ -245,6 +245,30 @@ mod tests {
     }
 
     #[test]
+    fn context_makes_an_unlisted_name_an_organization() {
+        let a = article(
+            "The story was first reported by Vessel Weekly. Shares of Tamsin rose 4 percent. \
+             Ruth Kade, who works at Brackwater, declined to comment. A Lumora spokeswoman \
+             said the firm would respond. The suit names Calder Mining and its parent, Orvex. \
+             Workers at the Dunmore plant walked out.",
+        );
+        let t = recognize(&a);
+        let orgs = names(&t, EntityKind::Organization);
+        for want in [
+            "Vessel Weekly",
+            "Tamsin",
+            "Brackwater",
+            "Lumora",
+            "Calder Mining",
+            "Orvex",
+        ] {
+            assert!(orgs.contains(&want), "{want} not in {orgs:?}");
+        }
+        // A place before a plant is no company.
+        assert!(!orgs.contains(&"Dunmore"), "{orgs:?}");
+    }
+
+    #[test]
     fn place_word_starting_a_name_makes_a_place() {
         let a = article(
             "Ferries from Port Velmar and Fort Castell were cancelled, and the Port Velmar Harbour Board met on Friday.",

@@ -396,17 +396,126 @@ const PLACE_OF_NOUNS: &[&str] = &[
     "suburb",
 ];
 
-/// Context says a lone name is an organization: `an economist at NAME`.
+/// Context says a lone name is an organization: `an economist at NAME`, `works at NAME`,
+/// `shares of NAME`, `a NAME spokeswoman`, `its parent, NAME`, `reported by NAME`.
 pub(super) fn org_context(body: &str, toks: &[Token], r: &Raw) -> bool {
     let lx = lex();
     let k = r.first_tok;
-    if k >= 2 && word_at(body, toks, k - 1) == Some("at") {
-        return toks[k.saturating_sub(6)..k - 1]
-            .iter()
-            .any(|t| t.is_word() && lx.roles.contains(t.text(body)));
+    let prev = |n: usize| k.checked_sub(n).and_then(|i| word_at(body, toks, i));
+    let is = |w: Option<&str>, list: &[&str]| {
+        w.is_some_and(|w| list.iter().any(|l| l.eq_ignore_ascii_case(w)))
+    };
+    if k >= 2 && prev(1) == Some("at") {
+        return toks[k.saturating_sub(6)..k - 1].iter().any(|t| {
+            t.is_word() && (lx.roles.contains(t.text(body)) || ORG_WORK.contains(&t.text(body)))
+        });
     }
-    false
+    if is(prev(1), &["for"]) && is(prev(2), ORG_WORK) {
+        return true;
+    }
+    if is(prev(1), &["of", "in"]) && is(prev(2), ORG_HOLDINGS) {
+        return true;
+    }
+    if is(prev(1), &["by"]) && is(prev(2), ORG_BY) {
+        return true;
+    }
+    // `its parent, NAME`.
+    if k >= 3
+        && toks[k - 1].text(body) == ","
+        && is(
+            prev(2),
+            &[
+                "parent",
+                "subsidiary",
+                "owner",
+                "rival",
+                "unit",
+                "competitor",
+            ],
+        )
+    {
+        return true;
+    }
+    // `a NAME spokeswoman`, `NAME shares`: the name as a company's modifier.
+    let next = word_at(body, toks, r.next_tok);
+    is(prev(1), &["a", "an", "the"]) && is(next, ORG_MODIFIED)
+        || is(next, &["shares", "stock", "shareholders"])
 }
+
+/// Words before `at NAME` / `for NAME` that make NAME an employer.
+const ORG_WORK: &[&str] = &[
+    "works",
+    "worked",
+    "working",
+    "job",
+    "jobs",
+    "career",
+    "stint",
+    "tenure",
+    "decade",
+    "years",
+    "employee",
+    "employees",
+    "intern",
+    "reporter",
+    "correspondent",
+    "columnist",
+    "writes",
+    "wrote",
+    "writer",
+];
+
+/// `shares of NAME`, `a stake in NAME`.
+const ORG_HOLDINGS: &[&str] = &[
+    "shares",
+    "stock",
+    "stake",
+    "subsidiary",
+    "unit",
+    "division",
+    "owner",
+    "parent",
+    "acquisition",
+    "takeover",
+    "customers",
+    "shareholders",
+    "investors",
+    "executives",
+];
+
+/// `reported by NAME`, `owned by NAME`.
+const ORG_BY: &[&str] = &[
+    "reported",
+    "published",
+    "owned",
+    "acquired",
+    "bought",
+    "broadcast",
+    "aired",
+    "funded",
+    "sponsored",
+    "operated",
+    "manufactured",
+    "made",
+];
+
+/// `a NAME spokeswoman`: role nouns a company's name may modify.
+const ORG_MODIFIED: &[&str] = &[
+    "spokeswoman",
+    "spokesman",
+    "spokesperson",
+    "spokespeople",
+    "executive",
+    "executives",
+    "employee",
+    "employees",
+    "shareholders",
+    "subsidiary",
+    "board",
+    "official",
+    "officials",
+    "representative",
+];
 
 #[derive(Default)]
 struct Builder {
