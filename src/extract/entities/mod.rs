@@ -269,6 +269,17 @@ mod tests {
     }
 
     #[test]
+    fn coordinated_people_with_titles_are_two_people() {
+        let a = article("Mayor Ada Brandt and Council Member Joe Fenn said they would appeal.");
+        let t = recognize(&a);
+        assert_eq!(
+            names(&t, EntityKind::Person),
+            vec!["Ada Brandt", "Joe Fenn"]
+        );
+        assert!(names(&t, EntityKind::Organization).is_empty());
+    }
+
+    #[test]
     fn place_word_starting_a_name_makes_a_place() {
         let a = article(
             "Ferries from Port Velmar and Fort Castell were cancelled, and the Port Velmar Harbour Board met on Friday.",
