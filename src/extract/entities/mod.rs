@@ -2,10 +2,13 @@
 //!
 //! Pure, deterministic and linear in the body's length: one tokenizer pass
 //! ([`tokens`]), capitalized-word runs classified with built-in lexicons ([`chunks`],
-//! [`lexicon`]), mentions joined into entities ([`resolve`]), roles from appositives
+//! [`lexicon`]), mentions joined into entities ([`resolve`], with the context rules for a
+//! lone name in [`context`] and acronyms in [`acronyms`]), roles from appositives
 //! ([`roles`]) and people from the byline and credit lines ([`credits`]).
 
+pub mod acronyms;
 pub mod chunks;
+pub mod context;
 pub mod credits;
 pub mod lexicon;
 pub mod resolve;

@@ -501,7 +501,7 @@ fn lone_people(m: &Model, body: &str, toks: &[Token], raws: &mut [Raw], stats: &
             && !stats.lowercase_somewhere(body, t);
         let tags = tag_range(m, body, toks, r.first_tok..r.next_tok, stats);
         let person = plain && tags.len() == 1 && tags[0].tag == B_PER;
-        let cue = super::resolve::person_context(body, toks, r);
+        let cue = super::context::person_context(body, toks, r);
         let e = reading.entry(text).or_insert((0, 0, false));
         e.0 += u32::from(person);
         e.1 += 1;

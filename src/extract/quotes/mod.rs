@@ -631,6 +631,10 @@ pub(crate) fn analyze_paragraphs(body: &str) -> (String, Vec<Quote>) {
 }
 
 #[cfg(test)]
+mod article_tests;
+#[cfg(test)]
 mod reported_tests;
+#[cfg(test)]
+mod speaker_tests;
 #[cfg(test)]
 mod tests;

@@ -1,0 +1,594 @@
+//! Candidate names: runs of capitalized words, split at titles and classified into people,
+//! organizations, places and unresolved names with the lexicons.
+//!
+//! A run is a maximal sequence of capitalized words inside one sentence, joined by name
+//! particles (`de`, `van`, `bin`) and organization connectors (`of`, `for`, `and`, `&`).
+//! Runs end at punctuation and after a possessive (`Israel’s | Fisher Institute`).
+
+use super::Gender;
+use super::lexicon::{Lexicons, lex};
+use super::tokens::{Kind, Token};
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::ops::Range;
+
+mod group;
+#[cfg(test)]
+mod tests;
+
+use group::classify_run;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RawKind {
+    Person,
+    Org,
+    Place,
+    /// One capitalized word that no rule placed: linked later to a known entity or dropped.
+    Unknown,
+    /// Several capitalized words without a given name or title: a person when the context
+    /// says so (an appositive, a speech verb), dropped otherwise.
+    UnknownMulti,
+}
+
+#[derive(Debug, Clone)]
+pub struct Raw {
+    pub kind: RawKind,
+    /// The name without a title or rank.
+    pub name: Range<usize>,
+    /// The whole surface form, with a title when there is one.
+    pub full: Range<usize>,
+    /// Byte spans of the name's words (people: given names, particles, surname).
+    pub words: Vec<Range<usize>>,
+    /// Canonical name from a lexicon (places, known organizations).
+    pub canon: Option<String>,
+    /// The title before the name, if any.
+    pub title: Option<Range<usize>>,
+    pub gender: Option<Gender>,
+    /// The name opens its sentence (its capital says nothing).
+    pub sent_initial: bool,
+    /// Index of the token after the name.
+    pub next_tok: usize,
+    /// Index of the first token of the surface form.
+    pub first_tok: usize,
+}
+
+/// Lowercase words that may sit inside a person's name.
+pub const PARTICLES: &[&str] = &[
+    "de", "del", "della", "der", "den", "di", "da", "do", "dos", "das", "du", "van", "von", "ter",
+    "bin", "ibn", "al", "el", "la", "le", "st.",
+];
+
+/// Lowercase words that may sit inside an organization's name.
+const ORG_CONNECTORS: &[&str] = &["of", "for", "and", "the", "on", "de", "du", "des"];
+
+fn is_cap_word(w: &str) -> bool {
+    let mut cs = w.chars();
+    match cs.next() {
+        Some(c) if c.is_uppercase() => true,
+        // al-Assad, el-Sisi, d'Estaing
+        Some('a' | 'e') => {
+            (w.starts_with("al-") || w.starts_with("el-"))
+                && w[3..].chars().next().is_some_and(char::is_uppercase)
+        }
+        _ => false,
+    }
+}
+
+fn is_all_caps(w: &str) -> bool {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2 && !w.chars().any(char::is_lowercase)
+}
+
+/// `SEOUL` → `Seoul` for lexicon look-ups of words written in capitals.
+fn titlecase(w: &str) -> String {
+    let mut out = String::with_capacity(w.len());
+    let mut first = true;
+    for c in w.chars() {
+        if first {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        first = !c.is_alphanumeric();
+    }
+    out
+}
+
+/// `true` when the word (or a part of a hyphenated word) is an organization cue.
+pub fn has_org_cue(lx: &Lexicons, w: &str) -> bool {
+    lx.org_cues.contains(w) || (w.contains('-') && w.split('-').any(|p| lx.org_cues.contains(p)))
+}
+
+/// Collects the runs of capitalized words: each run is a list of token indices (words and
+/// the connectors and `&` inside).
+pub fn runs(body: &str, toks: &[Token]) -> Vec<Vec<usize>> {
+    let mut out = Vec::new();
+    let mut cur: Vec<usize> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        let w = t.text(body);
+        let starts_new = t.para_start || (t.sent_start && !cur.is_empty());
+        if starts_new && !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+        }
+        if t.is_word() && is_cap_word(w) {
+            cur.push(i);
+            // `People’s Liberation Army`, `Magistrate's Court`: a possessive generic word or
+            // title inside a name does not end it.
+            let lx = lex();
+            let joins = t.possessive && {
+                let next_cap = toks
+                    .get(i + 1)
+                    .is_some_and(|n| n.is_word() && is_cap_word(n.text(body)));
+                // `Teachers’ Union`, `Farmers' Federation`: a plural possessive before an
+                // organization cue is inside the name.
+                let plural_org = w.len() > 3
+                    && w.ends_with('s')
+                    && !w.ends_with("ss")
+                    && toks
+                        .get(i + 1)
+                        .is_some_and(|n| n.is_word() && lx.org_cues.contains(n.text(body)));
+                (lx.generic.contains(w) || lx.titles.contains(w)) && next_cap || plural_org
+            };
+            if t.possessive && !joins {
+                out.push(std::mem::take(&mut cur));
+            }
+            i += 1;
+            continue;
+        }
+        // A connector inside a run: a lowercase particle or `&`, followed by a capital.
+        if !cur.is_empty() {
+            let joinable = match t.kind {
+                Kind::Word => PARTICLES.contains(&w) || ORG_CONNECTORS.contains(&w) || w == "y",
+                Kind::Punct(c) => c == '&',
+            };
+            let next_cap = toks
+                .get(i + 1)
+                .is_some_and(|n| n.is_word() && !n.sent_start && is_cap_word(n.text(body)));
+            // "the" only after "of"/"for": "Council of the European Union".
+            let the_ok = w != "the"
+                || cur
+                    .last()
+                    .is_some_and(|&p| matches!(toks[p].text(body), "of" | "for" | "on"));
+            if joinable && next_cap && the_ok {
+                cur.push(i);
+                i += 1;
+                continue;
+            }
+        }
+        if !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+        }
+        i += 1;
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Piece {
+    Title(Option<Gender>),
+    Demonym,
+    Place(usize),
+    Org(usize),
+    Stop,
+    Word,
+    Connector,
+}
+
+/// Splits one run into pieces: `(first index into run, length, piece)`.
+fn pieces(
+    body: &str,
+    toks: &[Token],
+    run: &[usize],
+    norm: &[Cow<str>],
+    lower: &HashMap<String, bool>,
+) -> Vec<(usize, usize, Piece)> {
+    let lx = lex();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < run.len() {
+        let t = &toks[run[i]];
+        let w = t.text(body);
+        if !t.is_word() || !is_cap_word(w) {
+            out.push((i, 1, Piece::Connector));
+            i += 1;
+            continue;
+        }
+        let rest = &norm[i..];
+        // Only take whole words up to the next possessive within the run's tail.
+        let org = lx.orgs.find(rest).map(|(n, &c)| (n, Piece::Org(c)));
+        let place = lx.places.find(rest).map(|(n, &c)| (n, Piece::Place(c)));
+        // `Ministry of Justice`: no title right after `of`, `for` or `the`.
+        let after_connector =
+            i > 0 && matches!(toks[run[i - 1]].text(body), "of" | "for" | "the" | "on");
+        let title = if after_connector {
+            None
+        } else {
+            lx.titles.find(rest).and_then(|(n, &g)| {
+                // Not a title inside an organization's name: `General Assembly`,
+                // `Attorney’s Office`.
+                let last = &toks[run[i + n - 1]];
+                let next_cue = norm.get(i + n).is_some_and(|nw| has_org_cue(lx, nw));
+                // `Office of Inspector General`: a title ending a name after a connector.
+                let ends_name =
+                    i + n == run.len() && i >= 2 && !is_cap_word(toks[run[i - 2]].text(body));
+                // `General Electric`, `Major Tom`: a title that is also a common word needs a
+                // given name after it.
+                let weak = n == 1
+                    && AMBIGUOUS_TITLES.contains(&w)
+                    && !norm
+                        .get(i + 1)
+                        .is_some_and(|nw| lx.given.contains_key(nw.as_ref()));
+                (!last.possessive && !next_cue && !ends_name && !weak)
+                    .then_some((n, Piece::Title(g)))
+            })
+        };
+        let demonym = lx.demonyms.find(rest).map(|(n, _)| (n, Piece::Demonym));
+        // A given name followed by a capitalized word is a person's first name, even when
+        // it is also a place (`Jordan`, `Georgia`, `Victoria`).
+        let given_first = lx.given.contains_key(w)
+            && run.get(i + 1).is_some_and(|&n| {
+                let nw = toks[n].text(body);
+                is_cap_word(nw) && !has_org_cue(lx, nw) && !lx.titles.contains(nw)
+            });
+        let mut best: Option<(usize, Piece)> = None;
+        for cand in [org, place, title, demonym].into_iter().flatten() {
+            if given_first && matches!(cand.1, Piece::Place(_) | Piece::Demonym) && cand.0 == 1 {
+                continue;
+            }
+            if best.is_none_or(|b| cand.0 > b.0) {
+                best = Some(cand);
+            }
+        }
+        // Entries never reach over a possessive boundary inside the run.
+        if let Some((n, p)) = best {
+            let n = (0..n)
+                .position(|k| toks[run[i + k]].possessive)
+                .map_or(n, |k| n.min(k + 1));
+            out.push((i, n, p));
+            i += n;
+            continue;
+        }
+        // A sentence's first word that the article also writes in lowercase is a common
+        // word, not a name.
+        // `Watching NBA games ...`: a sentence opening with a gerund.
+        let gerund = w.len() > 5 && w.ends_with("ing") && run.len() > 1;
+        // `Sadly Quill ...`, `Initially the board ...`: a sentence adverb in -ly that is
+        // no known given name or surname (`Kelly`, `Connolly` stay names).
+        let adverb = w.len() > 4
+            && w.ends_with("ly")
+            && t.sent_start
+            && run.len() > 1
+            && !lx.given.contains_key(w)
+            && !lx.surnames_first.contains(w);
+        let common_opener = i == 0
+            && t.sent_start
+            && !given_first
+            && (gerund || adverb || lower.contains_key(&w.to_lowercase()));
+        // `Liu He`: a family name that is also a function word, inside a name.
+        let family_name = lx.surnames_first.contains(w) && !t.sent_start && run.len() > 1;
+        if (lx.stopwords.contains(w) && !family_name) || common_opener {
+            out.push((i, 1, Piece::Stop));
+        } else {
+            out.push((i, 1, Piece::Word));
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Titles that are also common words: titles only before a given name.
+const AMBIGUOUS_TITLES: &[&str] = &[
+    "General",
+    "Major",
+    "Private",
+    "Count",
+    "Chief",
+    "Deputy",
+    "Officer",
+    "Father",
+    "Brother",
+    "Sister",
+    "Chair",
+    "Marshal",
+    "Specialist",
+    "Airman",
+    "Seaman",
+    "Ensign",
+    "Counsel",
+    "Attorney",
+    "Lawyer",
+    "Coach",
+    "Captain",
+    "Commander",
+    "Constable",
+    "Trooper",
+    "Delegate",
+    "Director",
+    "Inspector",
+    "Lady",
+    "Lord",
+    "Doctor",
+    "Justice",
+    "Judge",
+    "Prince",
+    "King",
+    "Queen",
+    "Bishop",
+    "Cardinal",
+    "Detective",
+    "Pastor",
+    "Dame",
+    "Envoy",
+    "Consul",
+];
+
+/// Runs longer than this are menus or headings, not names.
+const MAX_RUN: usize = 16;
+
+/// Last words of a street's name. The annotation guide lists no streets among places, so
+/// `Elm Street` and `Fifth Avenue` name no entity (a lexicon entry such as `Wall Street`
+/// still does).
+pub const STREET_WORDS: &[&str] = &["Street", "Avenue", "Boulevard", "Road", "Lane", "Drive"];
+
+/// Lowercase forms of the capitalized sentence openers that the body also writes in
+/// lowercase (`Analysts ... analysts`): those openers are common words.
+fn lowercase_openers(body: &str, toks: &[Token]) -> HashMap<String, bool> {
+    // Lowercased sentence openers, each flagged once the body writes it in lowercase too
+    // (one look-up per word).
+    let mut openers: HashMap<String, bool> = HashMap::new();
+    // Cheap pre-filter on (first byte, length) before any hashing.
+    let mut seen = [0u64; 256];
+    for t in toks.iter().filter(|t| t.is_word() && t.sent_start) {
+        let w = t.text(body);
+        if w.chars().next().is_some_and(char::is_uppercase) {
+            let l = w.to_lowercase();
+            seen[usize::from(l.as_bytes()[0])] |= 1 << (l.len() % 64);
+            openers.entry(l).or_insert(false);
+        }
+    }
+    for t in toks.iter().filter(|t| t.is_word() && !t.sent_start) {
+        let w = t.text(body);
+        let b = w.as_bytes()[0];
+        if seen[usize::from(b)] & (1 << (w.len() % 64)) != 0
+            && let Some(hit) = openers.get_mut(w)
+        {
+            *hit = true;
+        }
+    }
+    openers.retain(|_, hit| *hit);
+    openers
+}
+
+/// Per token: it lies in a paragraph written in title case or capitals (a headline, a
+/// link list), where capitals say little about names.
+fn headline_tokens(body: &str, toks: &[Token]) -> Vec<bool> {
+    let mut out = vec![false; toks.len()];
+    let mut start = 0;
+    while start < toks.len() {
+        let mut end = start + 1;
+        while end < toks.len() && !toks[end].para_start {
+            end += 1;
+        }
+        let (mut long, mut caps) = (0usize, 0usize);
+        for t in toks[start..end].iter().filter(|t| t.is_word()) {
+            let w = t.text(body);
+            let letters = if w.is_ascii() {
+                w.bytes().filter(u8::is_ascii_alphabetic).count()
+            } else {
+                w.chars().filter(|c| c.is_alphabetic()).count()
+            };
+            if letters >= 4 {
+                long += 1;
+                caps += usize::from(w.chars().next().is_some_and(char::is_uppercase));
+            }
+        }
+        if long >= 5 && caps * 10 >= long * 9 {
+            out[start..end].iter_mut().for_each(|b| *b = true);
+        }
+        start = end;
+    }
+    out
+}
+
+/// Per token: it lies in a paragraph written wholly in capitals (`CANADA ADVANCES`), a
+/// subhead whose words say nothing about names.
+fn subhead_tokens(body: &str, toks: &[Token]) -> Vec<bool> {
+    let mut out = vec![false; toks.len()];
+    let mut start = 0;
+    while start < toks.len() {
+        let mut end = start + 1;
+        while end < toks.len() && !toks[end].para_start {
+            end += 1;
+        }
+        let mut words = toks[start..end].iter().filter(|t| t.is_word()).peekable();
+        let caps = words.peek().is_some()
+            && words.all(|t| !t.text(body).chars().any(char::is_lowercase))
+            && toks[start..end]
+                .iter()
+                .any(|t| t.is_word() && is_all_caps(t.text(body)));
+        if caps {
+            out[start..end].iter_mut().for_each(|b| *b = true);
+        }
+        start = end;
+    }
+    out
+}
+
+/// In a headline, only names with firm evidence stay, cut to what the evidence covers:
+/// a given name and one more word (`Ana Ruiz Wins Race` → `Ana Ruiz`), an organization up
+/// to its last cue word (`Lund University Study Finds` → `Lund University`).
+fn trim_headline(body: &str, toks: &[Token], lx: &Lexicons, out: &mut Vec<Raw>, from: usize) {
+    let tok_after = |end: usize| toks.partition_point(|t| t.start < end);
+    let mut k = from;
+    while k < out.len() {
+        let r = &mut out[k];
+        match r.kind {
+            RawKind::Unknown | RawKind::UnknownMulti => {
+                out.remove(k);
+                continue;
+            }
+            RawKind::Person if r.title.is_none() && r.words.len() > 2 => {
+                let middle = &body[r.words[1].clone()];
+                let keep = if middle.ends_with('.') || PARTICLES.contains(&middle) {
+                    3
+                } else {
+                    2
+                };
+                r.words.truncate(keep);
+                let end = r.words[keep - 1].end;
+                r.name.end = end;
+                r.full.end = end;
+                r.next_tok = tok_after(end);
+            }
+            RawKind::Org if r.canon.is_none() => {
+                if let Some(last_cue) = r
+                    .words
+                    .iter()
+                    .rposition(|w| has_org_cue(lx, &body[w.clone()]))
+                    && last_cue + 1 < r.words.len()
+                {
+                    r.words.truncate(last_cue + 1);
+                    let end = r.words[last_cue].end;
+                    r.name.end = end;
+                    r.full.end = end;
+                    r.next_tok = tok_after(end);
+                }
+            }
+            _ => {}
+        }
+        k += 1;
+    }
+}
+
+/// Classifies the runs of a body into raw mentions.
+pub fn classify(body: &str, toks: &[Token]) -> Vec<Raw> {
+    let lx = lex();
+    let mut out = Vec::new();
+    let lower = lowercase_openers(body, toks);
+    let headline = headline_tokens(body, toks);
+    let subhead = subhead_tokens(body, toks);
+    for run in runs(body, toks) {
+        if run.len() > MAX_RUN {
+            continue;
+        }
+        let norm: Vec<Cow<str>> = run
+            .iter()
+            .map(|&k| {
+                let w = toks[k].text(body);
+                if is_all_caps(w)
+                    && w.chars().count() >= 3
+                    && !lx.orgs.contains(w)
+                    && !lx.places.contains(w)
+                {
+                    Cow::Owned(titlecase(w))
+                } else {
+                    Cow::Borrowed(w)
+                }
+            })
+            .collect();
+        let ps = pieces(body, toks, &run, &norm, &lower);
+        let from = out.len();
+        classify_run(body, toks, &run, &norm, &ps, lx, &mut out);
+        if subhead[run[0]] {
+            // Only names a lexicon knows, and people's names (a signature block), stay in
+            // a paragraph written in capitals.
+            let mut k = from;
+            while k < out.len() {
+                if out[k].canon.is_none() && out[k].kind != RawKind::Person {
+                    out.remove(k);
+                } else {
+                    k += 1;
+                }
+            }
+            trim_headline(body, toks, lx, &mut out, from);
+        } else if headline[run[0]] {
+            trim_headline(body, toks, lx, &mut out, from);
+        }
+    }
+    dateline(body, toks, lx, &mut out);
+    super::tagger::refine(body, toks, &mut out);
+    out
+}
+
+fn is_dash(t: &Token) -> bool {
+    matches!(t.kind, Kind::Punct('-' | '\u{2013}' | '\u{2014}'))
+}
+
+/// A wire dateline opening a paragraph, `PORT HALDEN (Wirepost) –` or `OSLO, May 3
+/// (Newsline) -`: the capitals before the credit are a place, the credit in parentheses
+/// before the dash an organization.
+fn dateline(body: &str, toks: &[Token], lx: &Lexicons, out: &mut [Raw]) {
+    // The `(` of the credit: preceded in its paragraph by at most a few capitalized words,
+    // numbers and commas; followed by one to three words, `)` and a dash.
+    let credit_open = |open: usize| -> bool {
+        if !toks.get(open).is_some_and(|t| t.is_punct('(')) {
+            return false;
+        }
+        let mut k = open;
+        let mut n = 0;
+        while !toks[k].para_start {
+            k -= 1;
+            n += 1;
+            let t = &toks[k];
+            let w = t.text(body);
+            let ok = t.is_punct(',')
+                || t.is_word()
+                    && w.chars()
+                        .next()
+                        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+            if n > 8 || !ok {
+                return false;
+            }
+        }
+        true
+    };
+    for r in out.iter_mut() {
+        let (f, n) = (r.first_tok, r.next_tok);
+        let is_credit = f > 0
+            && credit_open(f - 1)
+            && n > f
+            && n - f <= 3
+            && toks.get(n).is_some_and(|t| t.is_punct(')'))
+            && toks.get(n + 1).is_some_and(is_dash)
+            && r.title.is_none();
+        if is_credit {
+            if matches!(r.kind, RawKind::Unknown | RawKind::UnknownMulti) {
+                r.kind = RawKind::Org;
+            }
+            continue;
+        }
+        // A lone capitalized acronym-like word (`NATO, the alliance`) only with a credit.
+        let credit_follows = || (n..toks.len().min(n + 6)).any(credit_open);
+        let place = toks[f].para_start
+            && (matches!(
+                r.kind,
+                RawKind::Unknown | RawKind::UnknownMulti | RawKind::Place
+            ) || r.kind == RawKind::Org && r.canon.is_none() && credit_follows())
+            && r.words.iter().all(|w| {
+                let w = &body[w.clone()];
+                is_all_caps(w) && w.chars().count() >= 3 && {
+                    let t = titlecase(w);
+                    !lx.generic.contains(t.as_str()) && !lx.stopwords.contains(t.as_str())
+                }
+            })
+            && toks.get(n).is_some_and(|t| {
+                is_dash(t) || t.is_punct(',') || t.is_punct('(') && credit_open(n)
+            });
+        if place {
+            r.kind = RawKind::Place;
+            if r.canon.is_none() {
+                let words: Vec<String> = r
+                    .words
+                    .iter()
+                    .map(|w| titlecase(&body[w.clone()]))
+                    .collect();
+                r.canon = Some(words.join(" "));
+            }
+        }
+    }
+}

@@ -1,0 +1,165 @@
+//! Tests of run finding and classification.
+
+use super::super::tokens::tokenize;
+use super::*;
+
+fn raws(s: &str) -> Vec<(RawKind, String, String)> {
+    let t = tokenize(s);
+    classify(s, &t)
+        .into_iter()
+        .map(|r| {
+            (
+                r.kind,
+                s[r.name.clone()].to_string(),
+                s[r.full.clone()].to_string(),
+            )
+        })
+        .collect()
+}
+
+fn has(v: &[(RawKind, String, String)], k: RawKind, name: &str) -> bool {
+    v.iter().any(|(kk, n, _)| *kk == k && n == name)
+}
+
+#[test]
+fn rank_then_name() {
+    let v = raws("The plan was backed by Lt. Col. Dana Whitfield, who spoke first.");
+    assert!(v.contains(&(
+        RawKind::Person,
+        "Dana Whitfield".into(),
+        "Lt. Col. Dana Whitfield".into()
+    )));
+}
+
+#[test]
+fn place_title_name() {
+    let v = raws("Later, French President Amélie Durand met Kenyan Prime Minister Joseph Otieno.");
+    assert!(has(&v, RawKind::Person, "Amélie Durand"));
+    assert!(has(&v, RawKind::Person, "Joseph Otieno"));
+    assert!(!v.iter().any(|(_, n, _)| n.contains("French")));
+}
+
+#[test]
+fn org_with_cue_and_connectors() {
+    let v = raws("He works at the Halvorsen Institute for Marine and Coastal Studies in Oslo.");
+    assert!(has(
+        &v,
+        RawKind::Org,
+        "Halvorsen Institute for Marine and Coastal Studies"
+    ));
+    assert!(has(&v, RawKind::Place, "Oslo"));
+}
+
+#[test]
+fn title_after_an_org_is_not_in_its_name() {
+    let v = raws(
+        "the Harbor Patrol Squadron Commander, Col. Ana Ruiz, said that the Office of Inspector General would review this matter",
+    );
+    assert!(has(&v, RawKind::Org, "Harbor Patrol Squadron"));
+    assert!(has(&v, RawKind::Org, "Office of Inspector General"));
+    assert!(has(&v, RawKind::Person, "Ana Ruiz"));
+}
+
+#[test]
+fn possessive_splits_runs() {
+    let v = raws("a researcher at Norway’s Halvorsen Institute said");
+    assert!(has(&v, RawKind::Place, "Norway"));
+    assert!(has(&v, RawKind::Org, "Halvorsen Institute"));
+}
+
+#[test]
+fn east_asian_order_and_hyphens() {
+    let v = raws("The talks included Park Min-ji and officials.");
+    assert!(has(&v, RawKind::Person, "Park Min-ji"));
+}
+
+#[test]
+fn sentence_initial_word_is_not_a_name() {
+    let v = raws("Analysts expect rain. Critics disagree.");
+    assert!(v.iter().all(|(k, _, _)| *k == RawKind::Unknown));
+}
+
+#[test]
+fn team_after_city() {
+    let v = raws("the game against the Denver Falcons ended late");
+    assert!(has(&v, RawKind::Org, "Denver Falcons"));
+}
+
+#[test]
+fn acronym_is_org() {
+    let v = raws("a deal with the WTO was signed by PZQ officials");
+    assert!(has(&v, RawKind::Org, "WTO"));
+    assert!(has(&v, RawKind::Org, "PZQ"));
+}
+
+#[test]
+fn name_with_its_initials_is_an_org() {
+    let v = raws("They joined Nurses for Open Borders (NOB) last year.");
+    assert!(has(&v, RawKind::Org, "Nurses for Open Borders"));
+    let v = raws("They joined the group Nurses for Open Borders, NOB, last year.");
+    assert!(has(&v, RawKind::Org, "Nurses for Open Borders"));
+}
+
+#[test]
+fn weak_titles_need_a_given_name() {
+    let v = raws("shares of General Foobar rose, and General Ana Ruiz and Major Ivan Dahl spoke");
+    assert!(has(&v, RawKind::Person, "Ana Ruiz"));
+    assert!(has(&v, RawKind::Person, "Ivan Dahl"));
+    assert!(v.contains(&(
+        RawKind::Person,
+        "Ivan Dahl".into(),
+        "Major Ivan Dahl".into()
+    )));
+    assert!(v.contains(&(
+        RawKind::Person,
+        "Ana Ruiz".into(),
+        "General Ana Ruiz".into()
+    )));
+    assert!(
+        !v.iter()
+            .any(|(k, n, _)| *k == RawKind::Person && n == "Foobar")
+    );
+}
+
+#[test]
+fn menus_are_not_names() {
+    let v = raws(
+        "Home News Sport Scores Teams Players Stats Odds Picks Video Shop Golf Tennis Racing Boxing Rugby Soccer Hockey",
+    );
+    assert!(v.is_empty());
+}
+
+#[test]
+fn gerund_opener_and_company_suffix() {
+    let v = raws("Watching Harbor League games is fun. They bought Vexo Inc. Dana Obi said so.");
+    assert!(has(&v, RawKind::Org, "Harbor League"));
+    assert!(has(&v, RawKind::Org, "Vexo Inc."));
+    assert!(has(&v, RawKind::Person, "Dana Obi"));
+}
+
+#[test]
+fn headlines_keep_only_firm_names() {
+    let v = raws("Adam Poe Working Late Again As Lund University Study Finds Nothing New");
+    assert!(has(&v, RawKind::Person, "Adam Poe"));
+    assert!(has(&v, RawKind::Org, "Lund University"));
+    assert!(
+        !v.iter()
+            .any(|(k, _, _)| matches!(k, RawKind::Unknown | RawKind::UnknownMulti))
+    );
+}
+
+#[test]
+fn newspapers() {
+    let v = raws("a report in the Dunmore News-Register and the Harbor City Herald said");
+    assert!(has(&v, RawKind::Org, "Dunmore News-Register"));
+    assert!(has(&v, RawKind::Org, "Harbor City Herald"));
+    let v = raws("said Mary Sun and Jake Daily");
+    assert!(has(&v, RawKind::Person, "Mary Sun"));
+    assert!(has(&v, RawKind::Person, "Jake Daily"));
+}
+
+#[test]
+fn given_name_that_is_a_place() {
+    let v = raws("the coach Jordan Ellery said");
+    assert!(has(&v, RawKind::Person, "Jordan Ellery"));
+}

@@ -1,0 +1,419 @@
+//! Context rules for a lone name that no lexicon placed: the words around it say it is a
+//! person (`NAME said`), a place (`NAME, Texas`, `in NAME`), a player in a match result or
+//! an organization (`works at NAME`).
+
+use super::chunks::{Raw, STREET_WORDS};
+use super::lexicon::lex;
+use super::tokens::Token;
+
+/// Words that follow a person's name when the person speaks or acts.
+const PERSON_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "noted",
+    "wrote",
+    "explained",
+    "argued",
+    "warned",
+    "asked",
+    "replied",
+    "insisted",
+    "stated",
+    "recalled",
+    "acknowledged",
+    "admitted",
+    "tweeted",
+    "testified",
+    "who",
+    "whose",
+    "agreed",
+    "believes",
+    "thinks",
+    "called",
+    "described",
+    "continued",
+    "concluded",
+    "claimed",
+    "emphasized",
+    "stressed",
+    "suggested",
+];
+
+/// Index of the first word token at or after `k`, skipping nothing.
+pub(super) fn word_at<'a>(body: &'a str, toks: &[Token], k: usize) -> Option<&'a str> {
+    toks.get(k).filter(|t| t.is_word()).map(|t| t.text(body))
+}
+
+/// Context says the name is a person: `NAME, a/an/the ...`, `NAME said`, `NAME (45)`, or
+/// `said NAME` / `according to NAME`.
+pub(super) fn person_context(body: &str, toks: &[Token], r: &Raw) -> bool {
+    let n = r.next_tok;
+    if let Some(w) = word_at(body, toks, n)
+        && PERSON_VERBS.contains(&w)
+    {
+        return true;
+    }
+    if toks.get(n).is_some_and(|t| t.is_punct(','))
+        && let Some(w) = word_at(body, toks, n + 1)
+    {
+        if matches!(w, "who" | "whose") || PERSON_VERBS.contains(&w) {
+            return true;
+        }
+        // An appositive naming a role: `NAME, a climate expert at ...`.
+        let lx = lex();
+        let role = toks[n + 1..]
+            .iter()
+            .take(8)
+            .take_while(|t| t.is_word() || t.is_punct('-'))
+            .any(|t| lx.roles.contains(t.text(body)));
+        if role {
+            return true;
+        }
+    }
+    if r.first_tok >= 1 {
+        let prev = word_at(body, toks, r.first_tok - 1);
+        // `the immunologist NAME`.
+        if prev.is_some_and(|w| lex().roles.contains(w)) {
+            return true;
+        }
+        if matches!(prev, Some("said" | "says" | "told" | "by")) && !toks[r.first_tok].sent_start {
+            return true;
+        }
+        if r.first_tok >= 2
+            && prev == Some("to")
+            && word_at(body, toks, r.first_tok - 2) == Some("according")
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// Nouns for a kind of place, in an appositive after a place name.
+const PLACE_NOUNS: &[&str] = &[
+    "village",
+    "town",
+    "city",
+    "county",
+    "suburb",
+    "neighborhood",
+    "neighbourhood",
+    "province",
+    "state",
+    "region",
+    "district",
+    "island",
+    "port",
+    "hamlet",
+    "borough",
+    "municipality",
+    "township",
+    "community",
+    "capital",
+    "settlement",
+    "enclave",
+    "area",
+];
+
+const DIRECTIONS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "outside",
+    "near",
+];
+
+/// Context says the name is a place: `NAME, Texas` (a known state or country after a
+/// comma), `NAME, a village ...`, `north of NAME`.
+pub(super) fn place_context(body: &str, toks: &[Token], r: &Raw) -> bool {
+    let lx = lex();
+    let n = r.next_tok;
+    if toks.get(n).is_some_and(|t| t.is_punct(',')) {
+        let words: Vec<&str> = toks[n + 1..]
+            .iter()
+            .take(3)
+            .take_while(|t| t.is_word())
+            .map(|t| t.text(body))
+            .collect();
+        if let Some((len, _)) = lx.places.find(&words) {
+            // The place is followed by punctuation or the end, not more name words.
+            let after = toks.get(n + 1 + len);
+            if after.is_none_or(|t| !t.is_word()) {
+                return true;
+            }
+        }
+        if let Some(w) = word_at(body, toks, n + 1)
+            && matches!(w, "a" | "an" | "the")
+        {
+            let noun = toks[n + 2..]
+                .iter()
+                .take(4)
+                .take_while(|t| t.is_word())
+                .any(|t| PLACE_NOUNS.contains(&t.text(body)));
+            if noun {
+                return true;
+            }
+        }
+    }
+    // `Orange and Riverside counties`: both names before a plural place noun.
+    let plural_place = |k: usize| {
+        word_at(body, toks, k).is_some_and(|w| {
+            matches!(
+                w,
+                "counties" | "provinces" | "states" | "districts" | "islands" | "cities"
+            )
+        })
+    };
+    if plural_place(n) && r.first_tok >= 2 && word_at(body, toks, r.first_tok - 1) == Some("and") {
+        return true;
+    }
+    if word_at(body, toks, n) == Some("and")
+        && toks.get(n + 1).is_some_and(|t| {
+            t.is_word() && t.text(body).chars().next().is_some_and(char::is_uppercase)
+        })
+        && plural_place(n + 2)
+    {
+        return true;
+    }
+    // `north of NAME`, `the island of NAME`, `the town of NAME`.
+    r.first_tok >= 2
+        && word_at(body, toks, r.first_tok - 1) == Some("of")
+        && word_at(body, toks, r.first_tok - 2)
+            .is_some_and(|w| DIRECTIONS.contains(&w) || PLACE_OF_NOUNS.contains(&w))
+}
+
+/// Prepositions that put a GeoNames place name where a place is expected (`in Tarnów`).
+const LOCATIVES: &[&str] = &[
+    "in",
+    "near",
+    "outside",
+    "across",
+    "throughout",
+    "around",
+    "inside",
+];
+
+/// A name the rules left open is a place when GeoNames knows it and a locative preposition
+/// stands before it (`in Tarnów`, `near Vinnytsia`), or, known or not, right after `near`
+/// or `outside` (`near Qaryat al-Nur`).
+pub(super) fn locative_place(body: &str, toks: &[Token], r: &Raw) -> bool {
+    let Some(prev) = r
+        .first_tok
+        .checked_sub(1)
+        .and_then(|k| word_at(body, toks, k))
+    else {
+        return false;
+    };
+    if r.title.is_some() || !LOCATIVES.contains(&prev) {
+        return false;
+    }
+    let lx = lex();
+    let name: Vec<&str> = r.words.iter().map(|w| &body[w.clone()]).collect();
+    if name.len() > 1
+        && matches!(prev, "near" | "outside")
+        && !name.last().is_some_and(|w| STREET_WORDS.contains(w))
+    {
+        return true;
+    }
+    let key = name.join(" ");
+    lx.gazetteer.contains(&key)
+        && !lx.generic.contains(key.as_str())
+        && !lx.stopwords.contains(key.as_str())
+        && !lx.titles.contains(key.as_str())
+}
+
+/// Verbs of a match result: `Tomasz Wierzbicki beat Anselm Okoro 6-4`.
+const RESULT_VERBS: &[&str] = &[
+    "beat",
+    "beats",
+    "defeated",
+    "defeats",
+    "edged",
+    "overcame",
+    "upset",
+    "outlasted",
+    "eliminated",
+    "stunned",
+    "routed",
+    "downed",
+    "def.",
+];
+
+/// A score such as `6-4` or `21–19`.
+fn is_score(w: &str) -> bool {
+    let mut parts = w.split(['-', '\u{2013}']);
+    matches!((parts.next(), parts.next(), parts.next()),
+        (Some(a), Some(b), None) if !a.is_empty() && !b.is_empty()
+            && a.bytes().all(|c| c.is_ascii_digit()) && b.bytes().all(|c| c.is_ascii_digit()))
+}
+
+/// A name of two or three words beside a result verb, with a score later in the sentence,
+/// is a player: `Tomasz Wierzbicki beat Anselm Okoro 6-4.` Plural last words are teams.
+pub(super) fn result_person(body: &str, toks: &[Token], r: &Raw) -> bool {
+    if !(2..=3).contains(&r.words.len()) {
+        return false;
+    }
+    let last = &body[r.words[r.words.len() - 1].clone()];
+    if last.ends_with('s') && !last.ends_with("ss") {
+        return false;
+    }
+    let before = r
+        .first_tok
+        .checked_sub(1)
+        .and_then(|k| word_at(body, toks, k))
+        .is_some_and(|w| RESULT_VERBS.contains(&w));
+    let after = word_at(body, toks, r.next_tok).is_some_and(|w| RESULT_VERBS.contains(&w));
+    (before || after)
+        && toks[r.next_tok.min(toks.len())..]
+            .iter()
+            .take(16)
+            .take_while(|t| !t.sent_start)
+            .any(|t| t.is_word() && is_score(t.text(body)))
+}
+
+/// Nouns for a kind of place that name it in `the NOUN of NAME`.
+const PLACE_OF_NOUNS: &[&str] = &[
+    "village",
+    "town",
+    "city",
+    "county",
+    "province",
+    "region",
+    "district",
+    "island",
+    "islands",
+    "port",
+    "hamlet",
+    "borough",
+    "municipality",
+    "township",
+    "suburb",
+];
+
+/// Context says a lone name is an organization: `an economist at NAME`, `works at NAME`,
+/// `shares of NAME`, `a NAME spokeswoman`, `its parent, NAME`, `reported by NAME`.
+pub(super) fn org_context(body: &str, toks: &[Token], r: &Raw) -> bool {
+    let lx = lex();
+    let k = r.first_tok;
+    let prev = |n: usize| k.checked_sub(n).and_then(|i| word_at(body, toks, i));
+    let is = |w: Option<&str>, list: &[&str]| {
+        w.is_some_and(|w| list.iter().any(|l| l.eq_ignore_ascii_case(w)))
+    };
+    if k >= 2 && prev(1) == Some("at") {
+        return toks[k.saturating_sub(6)..k - 1].iter().any(|t| {
+            t.is_word() && (lx.roles.contains(t.text(body)) || ORG_WORK.contains(&t.text(body)))
+        });
+    }
+    if is(prev(1), &["for"]) && is(prev(2), ORG_WORK) {
+        return true;
+    }
+    if is(prev(1), &["of", "in"]) && is(prev(2), ORG_HOLDINGS) {
+        return true;
+    }
+    if is(prev(1), &["by"]) && is(prev(2), ORG_BY) {
+        return true;
+    }
+    // `its parent, NAME`.
+    if k >= 3
+        && toks[k - 1].text(body) == ","
+        && is(
+            prev(2),
+            &[
+                "parent",
+                "subsidiary",
+                "owner",
+                "rival",
+                "unit",
+                "competitor",
+            ],
+        )
+    {
+        return true;
+    }
+    // `a NAME spokeswoman`, `NAME shares`: the name as a company's modifier.
+    let next = word_at(body, toks, r.next_tok);
+    is(prev(1), &["a", "an", "the"]) && is(next, ORG_MODIFIED)
+        || is(next, &["shares", "stock", "shareholders"])
+}
+
+/// Words before `at NAME` / `for NAME` that make NAME an employer.
+const ORG_WORK: &[&str] = &[
+    "works",
+    "worked",
+    "working",
+    "job",
+    "jobs",
+    "career",
+    "stint",
+    "tenure",
+    "decade",
+    "years",
+    "employee",
+    "employees",
+    "intern",
+    "reporter",
+    "correspondent",
+    "columnist",
+    "writes",
+    "wrote",
+    "writer",
+];
+
+/// `shares of NAME`, `a stake in NAME`.
+const ORG_HOLDINGS: &[&str] = &[
+    "shares",
+    "stock",
+    "stake",
+    "subsidiary",
+    "unit",
+    "division",
+    "owner",
+    "parent",
+    "acquisition",
+    "takeover",
+    "customers",
+    "shareholders",
+    "investors",
+    "executives",
+];
+
+/// `reported by NAME`, `owned by NAME`.
+const ORG_BY: &[&str] = &[
+    "reported",
+    "published",
+    "owned",
+    "acquired",
+    "bought",
+    "broadcast",
+    "aired",
+    "funded",
+    "sponsored",
+    "operated",
+    "manufactured",
+    "made",
+];
+
+/// `a NAME spokeswoman`: role nouns a company's name may modify.
+const ORG_MODIFIED: &[&str] = &[
+    "spokeswoman",
+    "spokesman",
+    "spokesperson",
+    "spokespeople",
+    "executive",
+    "executives",
+    "employee",
+    "employees",
+    "shareholders",
+    "subsidiary",
+    "board",
+    "official",
+    "officials",
+    "representative",
+];

@@ -1,0 +1,529 @@
+//! Frames whose source stands before its cue: `S said (that) C`, `S told reporters C`,
+//! `which S said would resume`, and `C, S said` (the clause first), with the checks that
+//! end the clause where the sentence moves on.
+
+use super::*;
+use crate::extract::quotes::{cues, frame_words, frames};
+
+/// The source of a quotation's speech frame before a participle at `k` (`"Q," Clark said,
+/// noting` / `"Q," said Clark, noting`): the sentence opens with a quotation and the
+/// frame follows it.
+fn frame_source(doc: &Doc, s: usize, k: usize) -> Option<Range<usize>> {
+    if doc.toks.get(s).is_none_or(|t| t.kind != Kind::Open) {
+        return None;
+    }
+    let close = (s + 1..k).find(|&i| doc.toks[i].kind == Kind::Close)?;
+    let mut j = close + 1;
+    while j < k && doc.toks[j].is_punct(',') {
+        j += 1;
+    }
+    // `said Clark,` (inverted) or `Clark said,`.
+    if let Some(c) = cue_at(doc, j).filter(|c| c.verb.is_some() && !c.source) {
+        let (np, _) = np_after(doc, c.end, k)?;
+        return Some(np);
+    }
+    let cue = (j + 1..k).find(|&i| {
+        doc.toks[i].is_word() && cue_at(doc, i).is_some_and(|c| c.verb.is_some() && !c.source)
+    })?;
+    subject_before(doc, j, cue).map(|np| np.range)
+}
+
+/// Auxiliaries before a progressive cue (`are alleging`).
+const PROGRESSIVE: &[&str] = &["is", "are", "was", "were", "been", "be"];
+
+pub(super) fn framed(
+    doc: &Doc,
+    res: &mut Resolver,
+    s: usize,
+    e: usize,
+    cue: &Cue,
+    para: u32,
+    last_subject: &mut Option<Np>,
+) -> Option<Hit> {
+    let k = cue.start;
+    let verb = cue.verb?;
+    // The subject ends before the cue, or before the auxiliary of `are alleging`.
+    let mut sk = k;
+    let progressive = verb.form == Form::Ing && k > s && doc.is_any(k - 1, PROGRESSIVE);
+    if progressive {
+        sk = k - 1;
+        if sk > s && doc.is(sk - 1, "been") {
+            sk -= 1;
+        }
+        if sk > s && doc.is_any(sk - 1, &["has", "have", "had"]) {
+            sk -= 1;
+        }
+    } else if k > s
+        && doc.is_any(k - 1, BAD_PREV)
+        && !(doc.is(k - 1, "who") && k >= s + 3 && doc.toks[k - 2].is_word())
+        && !(doc.is(k - 1, "who") && k >= s + 3 && doc.toks[k - 2].is_punct(','))
+    {
+        return None;
+    }
+    if verb.form == Form::Third && frames::noun_use(doc, cue) {
+        return None;
+    }
+    // `Voters in key states rejected`: a plural noun before the sentence's verb.
+    if verb.form == Form::Third && frames::verb_follows(doc, cue.end) {
+        return None;
+    }
+    // `Epstein’s alleged scheme`, `the reported deal`, `a brief bout`: a participle or
+    // base form after a determiner is an adjective or a noun.
+    if matches!(verb.form, Form::Past | Form::Participle | Form::Base)
+        && k > s
+        && (doc.is_any(
+            k - 1,
+            &[
+                "the", "a", "an", "his", "her", "its", "their", "our", "’s", "'s", "of", "for",
+                "with",
+            ],
+        ) || doc.text(k - 1).ends_with("’s")
+            || doc.text(k - 1).ends_with("'s"))
+    {
+        return None;
+    }
+    // `Mayor Lisa Varga, who said C, left early`: a relative clause reports for its
+    // antecedent, and the clause ends at the comma that closes it.
+    let relative = !progressive
+        && matches!(verb.form, Form::Past | Form::Third)
+        && k >= s + 3
+        && doc.is(k - 1, "who")
+        && doc.toks[k - 2].is_punct(',');
+    // `fresh ammunition to residents who say C`: a restrictive relative clause after the
+    // sentence's verb reports for the noun it follows (not `People who say C are wrong`,
+    // where the clause would run into the main verb).
+    let restrictive = !progressive
+        && !relative
+        && k >= s + 3
+        && doc.is(k - 1, "who")
+        && doc.toks[k - 2].is_word();
+    let np = if restrictive {
+        let np = subject_before(doc, s, k - 1)?;
+        let after_verb = np
+            .before
+            .is_some_and(|b| doc.toks[b].is_word() && !doc.toks[b].capitalized())
+            && np.range.start > s + 1;
+        if !after_verb {
+            return None;
+        }
+        Some(np)
+    } else if relative {
+        // `said Howard Rubel, a senior analyst, who notes that C`: the antecedent is the
+        // name before the role's appositive.
+        subject_before(doc, s, k - 2).map(|np| match np.before {
+            Some(b)
+                if doc.toks[b].is_punct(',')
+                    && b > s
+                    && doc.toks[b - 1].capitalized()
+                    && doc.is_any(np.range.start, &["a", "an", "the"]) =>
+            {
+                let mut st = b - 1;
+                while st > s
+                    && (doc.toks[st - 1].capitalized()
+                        || doc.toks[st - 1].is_punct('.') && st - 1 > s)
+                {
+                    st -= 1;
+                }
+                Np {
+                    range: st..b,
+                    appos: Some(np.range.clone()),
+                    before: (st > s).then(|| st - 1),
+                }
+            }
+            _ => np,
+        })
+    } else {
+        subject_before(doc, s, sk)
+    };
+    if let Some(np) = &np
+        && !np.range.is_empty()
+    {
+        *last_subject = Some(np.clone());
+    }
+    // `X issued a statement saying that C`: a participle after a speech noun reports for
+    // the sentence's subject, as one after a comma does.
+    // `Trump told reporters, before insisting C`, `... by saying C`: a participle after
+    // a preposition reports for the sentence's subject too.
+    let participle = verb.form == Form::Ing
+        && !cue.phrase
+        && k > s
+        && (doc.toks[k - 1].is_punct(',')
+            || doc.toks[k - 1].is_word()
+                && (frame_words::is(frame_words::Section::SpeechNoun, doc.text(k - 1))
+                    || k - 1 > s && doc.is_any(k - 1, &["by", "before", "after", "while"])));
+    if !cue.phrase && matches!(verb.form, Form::Ing | Form::Participle) && !progressive {
+        // `with forecasters warning that C`.
+        let with = np
+            .as_ref()
+            .is_some_and(|n| n.before.is_some_and(|b| doc.is(b, "with")));
+        if participle {
+            // `The agency, citing a police source, reported that C`: what follows `citing`
+            // is a source, and the clause belongs to the main verb.
+            if cues::lexicon().lemma(verb.lemma) == "cite" {
+                return None;
+            }
+            // `Health care providers have protested X, warning that C`; `"Q," Clark said,
+            // noting C`: the source of the speech frame before the participle.
+            let subj = match frame_source(doc, s, k) {
+                Some(r) => r,
+                None => frames::leading_subject(doc, s, k)?,
+            };
+            // `characterizing the moon and ...`: a verb that reports speech only with `that`.
+            let After::Clause { start, that } = clause_after(doc, cue, cue.end, e) else {
+                return None;
+            };
+            if verb.that && !that && (verb.weak || !clause_without_that(doc, start, e)) {
+                return None;
+            }
+            let content = trim(doc, start..e);
+            if doc.words(content.clone()) < 3 || bad_start(doc, content.start) {
+                return None;
+            }
+            let speaker = res.resolve(subj, None, para)?;
+            return Some(Hit {
+                content,
+                speaker,
+                cue: cue.start..cue.end,
+                rule: Rule::ReportedClause,
+            });
+        }
+        if !(verb.form == Form::Ing && with) {
+            return None;
+        }
+    }
+    // `X accused Y of Z and warned that C`: the source of the first verb.
+    let np = match np {
+        Some(np) => Some(np),
+        // `Kim Sato met with the union but said C`: the sentence's subject.
+        None if k > s && doc.is_any(k - 1, &["and", "but"]) => last_subject.clone().or_else(|| {
+            frames::leading_subject(doc, s, k - 1).map(|range| Np {
+                range,
+                appos: None,
+                before: None,
+            })
+        }),
+        None => None,
+    }?;
+    if np.range.is_empty() {
+        return None;
+    }
+    if verb.form == Form::Base && !plural_or_they(doc, &np.range) {
+        return None;
+    }
+    if np
+        .before
+        .is_some_and(|b| doc.toks[b].is_word() && doc.is_any(b, &["who", "which", "that", "whom"]))
+    {
+        // `The ferry, which the operator said would resume next week, ...`: the clause's
+        // subject is the relative pronoun, and its verb follows the cue.
+        return object_relative(doc, res, np, cue, e, para);
+    }
+    let first = doc.text(np.range.start);
+    let first_person = ["i", "we", "you"].iter().any(|p| {
+        first.eq_ignore_ascii_case(p)
+            || first.len() > p.len()
+                && first.is_char_boundary(p.len())
+                && first[..p.len()].eq_ignore_ascii_case(p)
+                && first[p.len()..].starts_with(['’', '\''])
+    });
+    if first_person {
+        return None;
+    }
+    let single_pronoun =
+        np.range.len() == 1 && doc.is_any(np.range.start, &["he", "she", "it", "they"]);
+    if verb.weak && single_pronoun {
+        return None;
+    }
+    let mut rule = Rule::ReportedClause;
+    let content = match clause_after(doc, cue, cue.end, e) {
+        After::Clause { start, that } => {
+            if start >= e
+                || verb.that && !that && (verb.weak || !clause_without_that(doc, start, e))
+            {
+                return None;
+            }
+            // (A restrictive relative takes a clause with its own subject and verb only.)
+            if restrictive && !that && !subject_then_verb(doc, start, e) {
+                return None;
+            }
+            // `said` and `told` never take a plain object before a clause.
+            let takes_np = !matches!(cues::lexicon().lemma(verb.lemma), "say" | "tell");
+            if bad_start(doc, start) || !that && takes_np && np_object(doc, start, e) {
+                return None;
+            }
+            // Without `that`, a verb that also takes objects (`added trucks`, `stressed
+            // those worries`, `answered an early question`) reports a clause only when a
+            // finite verb follows soon.
+            if !that
+                && takes_np
+                && doc.toks[start].kind != Kind::Open
+                && !finite_verb_within(doc, start, e, 8)
+            {
+                return None;
+            }
+            let c = trim(doc, start..e);
+            if c.is_empty() {
+                return None;
+            }
+            if (doc.toks[c.start].kind == Kind::Open || doc.toks[c.start].is_punct(':'))
+                && is_whole_quote(doc, &c)
+            {
+                return None;
+            }
+            c
+        }
+        // `C, analysts say.` but not `C, they say` (an idiom as often as a source).
+        After::End(_)
+            if verb.form == Form::Base
+                && (np.range.len() == 1 && doc.is_any(np.range.start, &["they", "we", "you"])
+                    || !np.before.is_some_and(|b| doc.toks[b].is_punct(','))) =>
+        {
+            return None;
+        }
+        After::End(q) => {
+            // `C, S said.`: the clause comes first.
+            rule = Rule::ReportedInverted;
+            let b = np.before?;
+            let bt = &doc.toks[b];
+            // (`was “good for everyone,” Kim Sato said`: the comma inside the marks.)
+            // Only when the writer's words lead into the quotation (`was “good`, `but at
+            // the moment, “we won't`), not for `"A," he said, "B"` or a quotation after a
+            // sentence end (`at 7 a.m. "A year ago`).
+            let quote_comma = bt.kind == Kind::Close
+                && doc.body[..bt.start].ends_with(',')
+                && doc.toks[s].kind != Kind::Open
+                && doc
+                    .spans
+                    .get((bt.q as usize).wrapping_sub(1))
+                    .is_some_and(|sp| {
+                        let open = doc.span_toks[bt.q as usize - 1].0;
+                        sp.cont_of.is_none()
+                            && open > s
+                            && (doc.toks[open - 1].is_word() || doc.toks[open - 1].is_punct(','))
+                    });
+            if !(bt.is_punct(',') || bt.is_punct('—') || bt.is_punct('–') || quote_comma) {
+                return None;
+            }
+            let c1 = trim(doc, s..if quote_comma { b + 1 } else { b });
+            // `The cell, Herbert said, is always sensing`: the clause is around the source,
+            // and is reported whole, the frame inside it.
+            if q < e && doc.toks[q].is_punct(',') {
+                let c2 = trim(doc, q + 1..e);
+                let (w1, w2) = (doc.words(c1.clone()), doc.words(c2.clone()));
+                // The rest of C1's clause goes on with its verb (`, have involved`, `, is
+                // the flow of`), not an appositive of the writer's (`, an effort that`).
+                let goes_on = w2 >= 2
+                    && !bad_start(doc, c2.start)
+                    && doc.toks[c2.start].is_word()
+                    && !doc.toks[c2.start].capitalized()
+                    && !frame_words::is(frame_words::Section::ClauseBreak, doc.text(c2.start))
+                    && cue_at(doc, c2.start).is_none()
+                    && finite_verb_within(doc, c2.start, e, 2);
+                // `During his years in office, Mr. Obama said, a majority of Americans have
+                // come to believe ...`: C1 is an adjunct and C2 the clause; reported whole.
+                let adjunct = doc.toks[c1.start].is_word()
+                    && (doc.is_any(c1.start, ADJ_PREPS)
+                        || frame_words::is(frame_words::Section::Fronted, doc.text(c1.start)));
+                let clause_after_adjunct = adjunct
+                    && w2 >= 3
+                    && doc.toks[c2.start].is_word()
+                    && !frame_words::is(frame_words::Section::ClauseBreak, doc.text(c2.start))
+                    && !bad_start(doc, c2.start)
+                    && finite_verb_within(doc, c2.start, e, 10);
+                if (goes_on || clause_after_adjunct) && w1 >= 1 && !is_whole_quote(doc, &c1) {
+                    let whole = trim(doc, c1.start..e);
+                    return finish(doc, res, np, whole, cue, para, rule);
+                }
+                if w1 <= 4 && w2 > w1 && !bad_start(doc, c2.start) && !is_whole_quote(doc, &c2) {
+                    return finish(doc, res, np, c2, cue, para, rule);
+                }
+            }
+            if is_whole_quote(doc, &c1) {
+                return None;
+            }
+            // A fronted adjunct is not a clause: `During the call, he asked ...`; nor is a
+            // fronted subordinate clause: `After the minister spoke, commuters protested`.
+            let w1 = doc.words(c1.clone());
+            // (`When the storm hit, the bridge failed, S said` has its main clause.)
+            if doc.is_any(c1.start, SUBORDINATORS)
+                && doc.toks[c1.start].capitalized()
+                && !doc.toks[c1.clone()]
+                    .iter()
+                    .any(|t| t.is_punct(',') && t.outside())
+            {
+                return None;
+            }
+            if w1 < 4
+                || (doc.is_any(c1.start, ADJ_PREPS)
+                    || doc.is_any(c1.start, &["for", "as", "of", "about"]))
+                    && w1 < 8
+            {
+                return None;
+            }
+            // A clause has verbs; a bare name (`(CNN) President Donald Trump`) does not.
+            if !has_lowercase_words(doc, &c1, 2) {
+                return None;
+            }
+            // `Addressing the crowd on Monday, S urged`, `At a press conference in Salem, S
+            // said`, `Even after the vote, S said`: a fronted adjunct without a verb of its
+            // own is no clause, however long.
+            let first = doc.text(c1.start);
+            let adjunct_start = doc.toks[c1.start].is_word()
+                && (first.len() > 4 && first.ends_with("ing")
+                    || doc.is_any(c1.start, ADJ_PREPS)
+                    || doc.is_any(c1.start, &["even", "just", "only", "despite"]));
+            if adjunct_start && !finite_verb_within(doc, c1.start, c1.end, c1.len()) {
+                return None;
+            }
+            c1
+        }
+        After::Other => return None,
+    };
+    let content = if relative || restrictive {
+        let end = (content.start + 1..content.end)
+            .find(|&i| doc.toks[i].is_punct(',') && doc.toks[i].outside())
+            .unwrap_or(content.end);
+        trim(doc, content.start..end)
+    } else {
+        content
+    };
+    finish(doc, res, np, content, cue, para, rule)
+}
+
+/// `which S said would resume`: the words from the verb after the cue to the end of the
+/// relative clause (its closing comma or the sentence's end), when a finite verb follows
+/// the cue at once.
+fn object_relative(
+    doc: &Doc,
+    res: &mut Resolver,
+    np: Np,
+    cue: &Cue,
+    e: usize,
+    para: u32,
+) -> Option<Hit> {
+    let verb = cue.verb?;
+    let p = cue.end;
+    if cue.phrase
+        || !matches!(verb.form, Form::Past | Form::Third | Form::Base)
+        || p >= e
+        || !doc.is_any(p, CLAUSE_VERBS)
+        || doc.is_any(p, &["be", "been"])
+    {
+        return None;
+    }
+    let end = (p + 1..e)
+        .find(|&i| doc.toks[i].is_punct(',') && doc.toks[i].outside())
+        .unwrap_or(e);
+    let content = trim(doc, p..end);
+    if doc.words(content.clone()) < 3 {
+        return None;
+    }
+    let speaker = res.resolve(np.range, np.appos, para)?;
+    Some(Hit {
+        content,
+        speaker,
+        cue: cue.start..cue.end,
+        rule: Rule::ReportedClause,
+    })
+}
+
+fn finish(
+    doc: &Doc,
+    res: &mut Resolver,
+    np: Np,
+    content: Range<usize>,
+    cue: &Cue,
+    para: u32,
+    rule: Rule,
+) -> Option<Hit> {
+    // `X said C, according to a statement`: the citation is not part of the clause.
+    let mut content = content;
+    if let Some(i) = (content.start + 1..content.end.min(content.start + 200))
+        .find(|&i| doc.toks[i - 1].is_punct(',') && cue_at(doc, i).is_some_and(|c| c.source))
+    {
+        content = trim(doc, content.start..i - 1);
+    }
+    // `When X said that C, residents protested`: a frame inside a fronted subordinate
+    // clause reports up to the comma that closes that clause.
+    // (A capital: the conjunction opens the sentence.)
+    let fronted = np
+        .before
+        .is_some_and(|b| doc.is_any(b, SUBORDINATORS) && doc.toks[b].capitalized());
+    if fronted
+        && let Some(i) = (content.start + 1..content.end.min(content.start + 200))
+            .find(|&i| doc.toks[i].is_punct(',') && doc.toks[i].outside())
+    {
+        content = trim(doc, content.start..i);
+    }
+    // `X said C, while Y did D` / `X said C, and Y said D`: the writer's next clause or
+    // another source's frame ends the reported clause.
+    if let Some(i) = (content.start + 1..content.end.min(content.start + 200))
+        .find(|&i| doc.toks[i].is_punct(',') && doc.toks[i].outside() && next_frame(doc, i + 1))
+    {
+        content = trim(doc, content.start..i);
+    }
+    // `The agency said roads were closed and urged drivers to stay home`: a second
+    // speech verb sharing the source ends the reported clause.
+    if let Some(i) = (content.start + 1..content.end.min(content.start + 200)).find(|&i| {
+        doc.toks[i].outside()
+            && doc.is_any(i, &["and", "but"])
+            && cue_at(doc, i + 1).is_some_and(|c| {
+                // (Past forms only: `and forecasts called for` has a plural noun.)
+                !c.source && c.verb.is_some_and(|v| v.form == Form::Past)
+            })
+    }) {
+        content = trim(doc, content.start..i);
+    }
+    if content.is_empty()
+        || doc.words(content.clone()) < 3
+        || opens_with_framed_quote(doc, &content)
+    {
+        return None;
+    }
+    let speaker = res.resolve(np.range, np.appos, para)?;
+    Some(Hit {
+        content,
+        speaker,
+        cue: cue.start..cue.end,
+        rule,
+    })
+}
+
+/// Conjunctions that open a subordinate clause before the main one.
+const SUBORDINATORS: &[&str] = &[
+    "when", "after", "before", "although", "though", "because", "since", "if", "once", "while",
+    "until", "unless", "whereas", "as",
+];
+
+/// After a comma at `i - 1`: `while` / `whereas` and a new subject, or `and` / `but` /
+/// `though` and a short subject followed by a speech cue (`, and the company said ...`,
+/// `, though she acknowledged ...`).
+fn next_frame(doc: &Doc, i: usize) -> bool {
+    if doc.is_any(i, &["while", "whereas"]) {
+        return doc.toks.get(i + 1).is_some_and(|t| {
+            t.is_word()
+                && (t.capitalized()
+                    || doc.is_any(i + 1, NP_OPENERS)
+                    || doc.is_any(i + 1, &["its", "many", "most", "others", "critics"]))
+        });
+    }
+    if !doc.is_any(i, &["and", "but", "though", "although"]) {
+        return false;
+    }
+    let lim = doc.toks.len().min(i + 7);
+    let mut k = i + 1;
+    while k < lim && doc.toks[k].is_word() {
+        if k > i + 1
+            && let Some(c) = cue_at(doc, k)
+            && c.verb
+                .is_some_and(|v| matches!(v.form, Form::Past | Form::Third))
+        {
+            return true;
+        }
+        if doc.is_any(k, &["that", "who", "which", "to"]) {
+            return false;
+        }
+        k += 1;
+    }
+    false
+}

@@ -1,0 +1,248 @@
+//! Named sources: the capitalized run at the end of a source phrase, its titles, roles and
+//! suffixes stripped, becomes a person (new or known by surname) or an organization.
+
+use super::*;
+
+/// Lowercase words that may sit inside a person's name.
+const PARTICLES: &[&str] = &[
+    "de", "van", "von", "bin", "al", "da", "di", "del", "der", "la", "le", "du", "dos", "das",
+    "ibn", "y", "ben", "el", "st",
+];
+
+fn strip_possessive(w: &str) -> &str {
+    w.strip_suffix("’s")
+        .or_else(|| w.strip_suffix("'s"))
+        .unwrap_or(w)
+}
+
+impl<'d, 'a> Resolver<'d, 'a> {
+    /// A capitalized source ending at `cut` (pre-modifiers) within `s..e`.
+    pub(super) fn name(
+        &mut self,
+        s: usize,
+        cut: usize,
+        e: usize,
+        appos: Option<Range<usize>>,
+        _para: u32,
+    ) -> Option<Speaker> {
+        let doc = self.doc;
+        let w = words();
+        // The capitalized run at the end of the pre-modifiers.
+        let mut rs = cut;
+        while rs > s {
+            let t = &doc.toks[rs - 1];
+            let txt = doc.text(rs - 1);
+            let ok = if t.is_word() {
+                (t.capitalized() || t.ch.is_ascii_digit() || PARTICLES.contains(&txt) && rs < cut)
+                    && !(possessive(txt) && rs < cut)
+            } else {
+                t.kind == Kind::Punct
+                    && matches!(t.ch, '.' | '&')
+                    && rs - 1 > s
+                    && doc.toks[rs - 2].is_word()
+            };
+            if !ok {
+                break;
+            }
+            rs -= 1;
+        }
+        while rs < cut && (!doc.toks[rs].is_word() || PARTICLES.contains(&doc.text(rs))) {
+            rs += 1;
+        }
+        if rs >= cut {
+            return None;
+        }
+        // Organization names go on through `of`/`for` + capitalized words.
+        let mut re = cut;
+        let mut k = cut;
+        while k < e {
+            if doc.is_any(k, &["of", "for", "and", "the", "on", "in"]) {
+                k += 1;
+                continue;
+            }
+            if doc.toks[k].capitalized() {
+                k += 1;
+                re = k;
+                continue;
+            }
+            break;
+        }
+        // `CBS Sports NFL Insider Jason La Canfora`: the name follows the last role word.
+        if let Some(r) = (rs + 1..cut.saturating_sub(2)).rev().find(|&i| {
+            doc.toks[i].is_word()
+                && w.flags(doc.text(i)) & (TITLE | ROLE | GROUP) != 0
+                && w.flags(doc.text(i)) & ORGWORD == 0
+        }) && (r + 1..cut).filter(|&i| doc.toks[i].is_word()).count() >= 2
+            && (r + 1..cut).all(|i| !doc.toks[i].is_word() || w.flags(doc.text(i)) & ORGWORD == 0)
+        {
+            rs = r + 1;
+            while rs < cut && !doc.toks[rs].is_word() {
+                rs += 1;
+            }
+        }
+        let role_words: Vec<String> = (s..rs)
+            .filter(|&i| doc.toks[i].is_word() && !doc.toks[i].capitalized())
+            .map(|i| doc.text(i).to_lowercase())
+            .collect();
+        let mut gender = None;
+        // Titles off the front, keeping at least one word.
+        let mut ns = rs;
+        let mut titled = false;
+        while ns + 1 < cut {
+            let t = doc.text(ns);
+            if doc.toks[ns].is_word() && w.is_title(t) {
+                let f = w.flags(t);
+                if is_one_of(t, &["mr", "sir", "lord", "king", "prince", "father"]) || f & MALE != 0
+                {
+                    gender = Some(Gender::Male);
+                } else if is_one_of(
+                    t,
+                    &[
+                        "mrs", "ms", "miss", "dame", "lady", "queen", "princess", "sister",
+                    ],
+                ) || f & FEMALE != 0
+                {
+                    gender = Some(Gender::Female);
+                }
+                titled = true;
+                ns += 1;
+                while ns < cut && doc.toks[ns].is_punct('.') {
+                    ns += 1;
+                }
+            } else {
+                break;
+            }
+        }
+        if ns >= cut {
+            return None;
+        }
+        let name_bytes = doc.bytes(ns..re);
+        let raw = &doc.body[name_bytes.clone()];
+        let name = strip_possessive(raw).to_string();
+        let ntoks: Vec<&str> = (ns..re)
+            .filter(|&i| doc.toks[i].is_word())
+            .map(|i| doc.text(i))
+            .collect();
+        let orgish = re > cut
+            || ntoks
+                .iter()
+                .any(|t| w.flags(strip_possessive(t)) & ORGWORD != 0)
+            || ntoks.len() == 1 && all_caps(ntoks[0]);
+        // Entity table first: a person named in the phrase (`China’s ambassador to Britain
+        // Liu Xiaming`), else the entity the name starts with.
+        let np_bytes = doc.bytes(s..re);
+        let person_in = self
+            .known
+            .in_range(np_bytes)
+            .iter()
+            .rev()
+            .find(|(_, e)| {
+                self.known
+                    .entities
+                    .get(*e)
+                    .is_some_and(|x| x.kind == EntityKind::Person)
+            })
+            .map(|(_, e)| *e);
+        if let Some(ei) = person_in.or_else(|| self.known.at(name_bytes.start))
+            && let Some(ent) = self.known.entities.get(ei)
+        {
+            let kind = match ent.kind {
+                EntityKind::Person => SpeakerKind::Person,
+                EntityKind::Organization | EntityKind::Place => SpeakerKind::Organization,
+            };
+            if kind == SpeakerKind::Person {
+                let mut roles = role_words;
+                if let Some(a) = appos {
+                    roles.extend(self.appos_roles(a));
+                }
+                let pi = self.add_person(ent.name.clone(), ent.gender.or(gender), roles, Some(ei));
+                return Some(self.person_speaker(pi, name_bytes));
+            }
+            // `Bloomberg News`, `United Nations High Commissioner for Human Rights`: the
+            // name as written when it is fuller than the entity's.
+            let surface = name.strip_prefix("The ").unwrap_or(&name);
+            let full = if surface.len() > ent.name.len() && surface.contains(ent.name.as_str()) {
+                surface.to_string()
+            } else {
+                ent.name.clone()
+            };
+            return Some(Speaker {
+                name: Some(full),
+                kind,
+                entity: Some(ei),
+                span: Some(name_bytes),
+                gender: None,
+            });
+        }
+        if orgish && !titled {
+            let name = name.strip_prefix("The ").unwrap_or(&name).to_string();
+            return Some(Speaker {
+                name: Some(name),
+                kind: SpeakerKind::Organization,
+                entity: None,
+                span: Some(name_bytes),
+                gender: None,
+            });
+        }
+        let mut roles = role_words;
+        if let Some(a) = appos {
+            roles.extend(self.appos_roles(a));
+        }
+        if let Some(g) = roles.iter().find_map(|r| {
+            let f = w.flags(r);
+            if f & FEMALE != 0 {
+                Some(Gender::Female)
+            } else if f & MALE != 0 {
+                Some(Gender::Male)
+            } else {
+                None
+            }
+        }) {
+            gender = gender.or(Some(g));
+        }
+        if ntoks.len() == 1 && !titled {
+            let key = strip_possessive(ntoks[0]).to_lowercase();
+            if let Some(&pi) = self.by_part.get(&key) {
+                let p = &mut self.people[pi];
+                p.roles.extend(roles);
+                if p.gender.is_none() {
+                    p.gender = gender;
+                }
+                return Some(self.person_speaker(pi, name_bytes));
+            }
+            if roles.is_empty() && gender.is_none() {
+                return Some(Speaker {
+                    name: Some(name),
+                    kind: SpeakerKind::Organization,
+                    entity: None,
+                    span: Some(name_bytes),
+                    gender: None,
+                });
+            }
+        }
+        let pi = self.add_person(name, gender, roles, None);
+        Some(self.person_speaker(pi, name_bytes))
+    }
+
+    pub(super) fn person_speaker(&self, pi: usize, span: Range<usize>) -> Speaker {
+        let p = &self.people[pi];
+        Speaker {
+            name: Some(p.name.clone()),
+            kind: SpeakerKind::Person,
+            entity: p.entity,
+            span: Some(span),
+            gender: p.gender,
+        }
+    }
+
+    fn appos_roles(&self, a: Range<usize>) -> Vec<String> {
+        let doc = self.doc;
+        let w = words();
+        (a.start..a.end.min(a.start + 8))
+            .filter(|&i| {
+                doc.toks[i].is_word() && w.flags(doc.text(i)) & (ROLE | FEMALE | MALE) != 0
+            })
+            .map(|i| doc.text(i).to_lowercase())
+            .collect()
+    }
+}
