@@ -2,44 +2,10 @@
 //! person (`NAME said`), a place (`NAME, Texas`, `in NAME`), a player in a match result or
 //! an organization (`works at NAME`).
 
-use super::chunks::{Raw, STREET_WORDS};
+use super::chunks::Raw;
+use super::entity_words::{List, list};
 use super::lexicon::lex;
 use super::tokens::Token;
-
-/// Words that follow a person's name when the person speaks or acts.
-const PERSON_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "added",
-    "noted",
-    "wrote",
-    "explained",
-    "argued",
-    "warned",
-    "asked",
-    "replied",
-    "insisted",
-    "stated",
-    "recalled",
-    "acknowledged",
-    "admitted",
-    "tweeted",
-    "testified",
-    "who",
-    "whose",
-    "agreed",
-    "believes",
-    "thinks",
-    "called",
-    "described",
-    "continued",
-    "concluded",
-    "claimed",
-    "emphasized",
-    "stressed",
-    "suggested",
-];
 
 /// Index of the first word token at or after `k`, skipping nothing.
 pub(super) fn word_at<'a>(body: &'a str, toks: &[Token], k: usize) -> Option<&'a str> {
@@ -51,14 +17,14 @@ pub(super) fn word_at<'a>(body: &'a str, toks: &[Token], k: usize) -> Option<&'a
 pub(super) fn person_context(body: &str, toks: &[Token], r: &Raw) -> bool {
     let n = r.next_tok;
     if let Some(w) = word_at(body, toks, n)
-        && PERSON_VERBS.contains(&w)
+        && list(List::PersonVerbs).contains(&w)
     {
         return true;
     }
     if toks.get(n).is_some_and(|t| t.is_punct(','))
         && let Some(w) = word_at(body, toks, n + 1)
     {
-        if matches!(w, "who" | "whose") || PERSON_VERBS.contains(&w) {
+        if matches!(w, "who" | "whose") || list(List::PersonVerbs).contains(&w) {
             return true;
         }
         // An appositive naming a role: `NAME, a climate expert at ...`.
@@ -91,45 +57,6 @@ pub(super) fn person_context(body: &str, toks: &[Token], r: &Raw) -> bool {
     false
 }
 
-/// Nouns for a kind of place, in an appositive after a place name.
-const PLACE_NOUNS: &[&str] = &[
-    "village",
-    "town",
-    "city",
-    "county",
-    "suburb",
-    "neighborhood",
-    "neighbourhood",
-    "province",
-    "state",
-    "region",
-    "district",
-    "island",
-    "port",
-    "hamlet",
-    "borough",
-    "municipality",
-    "township",
-    "community",
-    "capital",
-    "settlement",
-    "enclave",
-    "area",
-];
-
-const DIRECTIONS: &[&str] = &[
-    "north",
-    "south",
-    "east",
-    "west",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-    "outside",
-    "near",
-];
-
 /// Context says the name is a place: `NAME, Texas` (a known state or country after a
 /// comma), `NAME, a village ...`, `north of NAME`.
 pub(super) fn place_context(body: &str, toks: &[Token], r: &Raw) -> bool {
@@ -156,7 +83,7 @@ pub(super) fn place_context(body: &str, toks: &[Token], r: &Raw) -> bool {
                 .iter()
                 .take(4)
                 .take_while(|t| t.is_word())
-                .any(|t| PLACE_NOUNS.contains(&t.text(body)));
+                .any(|t| list(List::PlaceNouns).contains(&t.text(body)));
             if noun {
                 return true;
             }
@@ -185,20 +112,10 @@ pub(super) fn place_context(body: &str, toks: &[Token], r: &Raw) -> bool {
     // `north of NAME`, `the island of NAME`, `the town of NAME`.
     r.first_tok >= 2
         && word_at(body, toks, r.first_tok - 1) == Some("of")
-        && word_at(body, toks, r.first_tok - 2)
-            .is_some_and(|w| DIRECTIONS.contains(&w) || PLACE_OF_NOUNS.contains(&w))
+        && word_at(body, toks, r.first_tok - 2).is_some_and(|w| {
+            list(List::Directions).contains(&w) || list(List::PlaceOfNouns).contains(&w)
+        })
 }
-
-/// Prepositions that put a GeoNames place name where a place is expected (`in Tarnów`).
-const LOCATIVES: &[&str] = &[
-    "in",
-    "near",
-    "outside",
-    "across",
-    "throughout",
-    "around",
-    "inside",
-];
 
 /// A name the rules left open is a place when GeoNames knows it and a locative preposition
 /// stands before it (`in Tarnów`, `near Vinnytsia`), or, known or not, right after `near`
@@ -211,14 +128,16 @@ pub(super) fn locative_place(body: &str, toks: &[Token], r: &Raw) -> bool {
     else {
         return false;
     };
-    if r.title.is_some() || !LOCATIVES.contains(&prev) {
+    if r.title.is_some() || !list(List::Locatives).contains(&prev) {
         return false;
     }
     let lx = lex();
     let name: Vec<&str> = r.words.iter().map(|w| &body[w.clone()]).collect();
     if name.len() > 1
         && matches!(prev, "near" | "outside")
-        && !name.last().is_some_and(|w| STREET_WORDS.contains(w))
+        && !name
+            .last()
+            .is_some_and(|w| list(List::StreetWords).contains(w))
     {
         return true;
     }
@@ -228,23 +147,6 @@ pub(super) fn locative_place(body: &str, toks: &[Token], r: &Raw) -> bool {
         && !lx.stopwords.contains(key.as_str())
         && !lx.titles.contains(key.as_str())
 }
-
-/// Verbs of a match result: `Tomasz Wierzbicki beat Anselm Okoro 6-4`.
-const RESULT_VERBS: &[&str] = &[
-    "beat",
-    "beats",
-    "defeated",
-    "defeats",
-    "edged",
-    "overcame",
-    "upset",
-    "outlasted",
-    "eliminated",
-    "stunned",
-    "routed",
-    "downed",
-    "def.",
-];
 
 /// A score such as `6-4` or `21–19`.
 fn is_score(w: &str) -> bool {
@@ -268,8 +170,9 @@ pub(super) fn result_person(body: &str, toks: &[Token], r: &Raw) -> bool {
         .first_tok
         .checked_sub(1)
         .and_then(|k| word_at(body, toks, k))
-        .is_some_and(|w| RESULT_VERBS.contains(&w));
-    let after = word_at(body, toks, r.next_tok).is_some_and(|w| RESULT_VERBS.contains(&w));
+        .is_some_and(|w| list(List::ResultVerbs).contains(&w));
+    let after =
+        word_at(body, toks, r.next_tok).is_some_and(|w| list(List::ResultVerbs).contains(&w));
     (before || after)
         && toks[r.next_tok.min(toks.len())..]
             .iter()
@@ -277,25 +180,6 @@ pub(super) fn result_person(body: &str, toks: &[Token], r: &Raw) -> bool {
             .take_while(|t| !t.sent_start)
             .any(|t| t.is_word() && is_score(t.text(body)))
 }
-
-/// Nouns for a kind of place that name it in `the NOUN of NAME`.
-const PLACE_OF_NOUNS: &[&str] = &[
-    "village",
-    "town",
-    "city",
-    "county",
-    "province",
-    "region",
-    "district",
-    "island",
-    "islands",
-    "port",
-    "hamlet",
-    "borough",
-    "municipality",
-    "township",
-    "suburb",
-];
 
 /// Context says a lone name is an organization: `an economist at NAME`, `works at NAME`,
 /// `shares of NAME`, `a NAME spokeswoman`, `its parent, NAME`, `reported by NAME`.
@@ -308,16 +192,17 @@ pub(super) fn org_context(body: &str, toks: &[Token], r: &Raw) -> bool {
     };
     if k >= 2 && prev(1) == Some("at") {
         return toks[k.saturating_sub(6)..k - 1].iter().any(|t| {
-            t.is_word() && (lx.roles.contains(t.text(body)) || ORG_WORK.contains(&t.text(body)))
+            t.is_word()
+                && (lx.roles.contains(t.text(body)) || list(List::OrgWork).contains(&t.text(body)))
         });
     }
-    if is(prev(1), &["for"]) && is(prev(2), ORG_WORK) {
+    if is(prev(1), &["for"]) && is(prev(2), list(List::OrgWork)) {
         return true;
     }
-    if is(prev(1), &["of", "in"]) && is(prev(2), ORG_HOLDINGS) {
+    if is(prev(1), &["of", "in"]) && is(prev(2), list(List::OrgHoldings)) {
         return true;
     }
-    if is(prev(1), &["by"]) && is(prev(2), ORG_BY) {
+    if is(prev(1), &["by"]) && is(prev(2), list(List::OrgBy)) {
         return true;
     }
     // `its parent, NAME`.
@@ -339,81 +224,6 @@ pub(super) fn org_context(body: &str, toks: &[Token], r: &Raw) -> bool {
     }
     // `a NAME spokeswoman`, `NAME shares`: the name as a company's modifier.
     let next = word_at(body, toks, r.next_tok);
-    is(prev(1), &["a", "an", "the"]) && is(next, ORG_MODIFIED)
+    is(prev(1), &["a", "an", "the"]) && is(next, list(List::OrgModified))
         || is(next, &["shares", "stock", "shareholders"])
 }
-
-/// Words before `at NAME` / `for NAME` that make NAME an employer.
-const ORG_WORK: &[&str] = &[
-    "works",
-    "worked",
-    "working",
-    "job",
-    "jobs",
-    "career",
-    "stint",
-    "tenure",
-    "decade",
-    "years",
-    "employee",
-    "employees",
-    "intern",
-    "reporter",
-    "correspondent",
-    "columnist",
-    "writes",
-    "wrote",
-    "writer",
-];
-
-/// `shares of NAME`, `a stake in NAME`.
-const ORG_HOLDINGS: &[&str] = &[
-    "shares",
-    "stock",
-    "stake",
-    "subsidiary",
-    "unit",
-    "division",
-    "owner",
-    "parent",
-    "acquisition",
-    "takeover",
-    "customers",
-    "shareholders",
-    "investors",
-    "executives",
-];
-
-/// `reported by NAME`, `owned by NAME`.
-const ORG_BY: &[&str] = &[
-    "reported",
-    "published",
-    "owned",
-    "acquired",
-    "bought",
-    "broadcast",
-    "aired",
-    "funded",
-    "sponsored",
-    "operated",
-    "manufactured",
-    "made",
-];
-
-/// `a NAME spokeswoman`: role nouns a company's name may modify.
-const ORG_MODIFIED: &[&str] = &[
-    "spokeswoman",
-    "spokesman",
-    "spokesperson",
-    "spokespeople",
-    "executive",
-    "executives",
-    "employee",
-    "employees",
-    "shareholders",
-    "subsidiary",
-    "board",
-    "official",
-    "officials",
-    "representative",
-];

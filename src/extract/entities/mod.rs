@@ -10,6 +10,7 @@ pub mod acronyms;
 pub mod chunks;
 pub mod context;
 pub mod credits;
+pub mod entity_words;
 pub mod lexicon;
 pub mod resolve;
 pub mod roles;

@@ -3,103 +3,7 @@
 
 use super::*;
 use crate::extract::entities::acronyms::{acronym_letters, defined_acronym, initials};
-
-/// Last words that make a name a work, event or law rather than an organization
-/// (`Royal Society Transactions`, `Party Congress Report`, `Cabinet Room`).
-const WORK_HEADS: &[&str] = &[
-    "Journal",
-    "Transactions",
-    "Review",
-    "Report",
-    "Magazine",
-    "Index",
-    "Survey",
-    "Study",
-    "Letters",
-    "Proceedings",
-    "Bulletin",
-    "Act",
-    "Bill",
-    "Law",
-    "Treaty",
-    "Accord",
-    "Agreement",
-    "Award",
-    "Awards",
-    "Prize",
-    "Cup",
-    "Championship",
-    "Games",
-    "Olympics",
-    "Summit",
-    "Room",
-    "Knife",
-    "Day",
-    "Week",
-    "Plan",
-    "Strategy",
-    "Doctrine",
-];
-
-/// Last words of newspaper and broadcaster names.
-const MEDIA_HEADS: &[&str] = &[
-    "Times",
-    "Post",
-    "Herald",
-    "Tribune",
-    "Gazette",
-    "Chronicle",
-    "Globe",
-    "Courier",
-    "Observer",
-    "Telegraph",
-    "Register",
-    "Inquirer",
-    "Examiner",
-    "Sentinel",
-    "Dispatch",
-    "Intelligencer",
-    "Enquirer",
-    "Advertiser",
-    "Statesman",
-    "Bee",
-    "Democrat",
-    "Mercury",
-    "News",
-    "Daily",
-    "Weekly",
-    "Standard",
-    "Mirror",
-    "Express",
-    "Mail",
-    "Ledger",
-    "Monitor",
-    "Reporter",
-    "Guardian",
-    "Courant",
-    "Beacon",
-    "Clarion",
-];
-
-/// Compass words that make a region out of a place (`North India`, `Kowloon West`).
-const COMPASS: &[&str] = &[
-    "North",
-    "South",
-    "East",
-    "West",
-    "Northern",
-    "Southern",
-    "Eastern",
-    "Western",
-    "Central",
-    "Upper",
-    "Lower",
-    "Greater",
-    "Northeast",
-    "Northwest",
-    "Southeast",
-    "Southwest",
-];
+use crate::extract::entities::entity_words::{List, list};
 
 struct Group {
     /// Indices into the pieces list.
@@ -323,7 +227,7 @@ fn classify_group(
         let lw = norm[ps[last].0].as_ref();
         let first = norm[ps[idx[0]].0].as_ref();
         let is_media = ps[last].2 == Piece::Word
-            && lw.split('-').all(|p| MEDIA_HEADS.contains(&p))
+            && lw.split('-').all(|p| list(List::MediaHeads).contains(&p))
             && idx.len() >= 2
             && !lx.given.contains_key(first)
             && g.title.is_none();
@@ -331,7 +235,7 @@ fn classify_group(
     };
     let cue_at = cue_at.or(media_at);
     let last_word = toks[last_tok].text(body);
-    if cue_at.is_some() && WORK_HEADS.contains(&last_word) {
+    if cue_at.is_some() && list(List::WorkHeads).contains(&last_word) {
         return;
     }
     if let Some(ci) = cue_at {
@@ -379,7 +283,7 @@ fn classify_group(
                 // `Kowloon West`.
                 if rest.len() == 1
                     && ps[rest[0]].2 == Piece::Word
-                    && COMPASS.contains(&word_text(rest[0]))
+                    && list(List::Compass).contains(&word_text(rest[0]))
                 {
                     out.push(mk(RawKind::Place, p, rest[0], None));
                     k += 2;
@@ -405,7 +309,7 @@ fn classify_group(
                 if let Some(n) = cue_len
                     && n <= 2
                 {
-                    if !STREET_WORDS.contains(&norm[ps[rest[n - 1]].0].as_ref()) {
+                    if !list(List::StreetWords).contains(&norm[ps[rest[n - 1]].0].as_ref()) {
                         out.push(mk(RawKind::Place, p, rest[n - 1], None));
                     }
                     k += 1 + n;
@@ -433,7 +337,7 @@ fn classify_group(
                 k += 1;
             }
             Piece::Word
-                if COMPASS.contains(&word_text(p))
+                if list(List::Compass).contains(&word_text(p))
                     && idx
                         .get(k + 1)
                         .is_some_and(|&q| matches!(ps[q].2, Piece::Place(_)))
@@ -532,8 +436,9 @@ fn classify_group(
                     RawKind::UnknownMulti
                 };
                 let generic_only = last_words.iter().all(|w| lx.generic.contains(*w));
-                let street =
-                    n_words >= 2 && STREET_WORDS.contains(&last) && kind != RawKind::Person;
+                let street = n_words >= 2
+                    && list(List::StreetWords).contains(&last)
+                    && kind != RawKind::Person;
                 if !(generic_only && kind != RawKind::Person || street) {
                     out.push(mk(kind, a, b, None));
                 }

@@ -6,6 +6,7 @@
 //! Runs end at punctuation and after a possessive (`Israel’s | Fisher Institute`).
 
 use super::Gender;
+use super::entity_words::{List, list};
 use super::lexicon::{Lexicons, lex};
 use super::tokens::{Kind, Token};
 use std::borrow::Cow;
@@ -219,7 +220,7 @@ fn pieces(
                 // `General Electric`, `Major Tom`: a title that is also a common word needs a
                 // given name after it.
                 let weak = n == 1
-                    && AMBIGUOUS_TITLES.contains(&w)
+                    && list(List::AmbiguousTitles).contains(&w)
                     && !norm
                         .get(i + 1)
                         .is_some_and(|nw| lx.given.contains_key(nw.as_ref()));
@@ -281,59 +282,8 @@ fn pieces(
     out
 }
 
-/// Titles that are also common words: titles only before a given name.
-const AMBIGUOUS_TITLES: &[&str] = &[
-    "General",
-    "Major",
-    "Private",
-    "Count",
-    "Chief",
-    "Deputy",
-    "Officer",
-    "Father",
-    "Brother",
-    "Sister",
-    "Chair",
-    "Marshal",
-    "Specialist",
-    "Airman",
-    "Seaman",
-    "Ensign",
-    "Counsel",
-    "Attorney",
-    "Lawyer",
-    "Coach",
-    "Captain",
-    "Commander",
-    "Constable",
-    "Trooper",
-    "Delegate",
-    "Director",
-    "Inspector",
-    "Lady",
-    "Lord",
-    "Doctor",
-    "Justice",
-    "Judge",
-    "Prince",
-    "King",
-    "Queen",
-    "Bishop",
-    "Cardinal",
-    "Detective",
-    "Pastor",
-    "Dame",
-    "Envoy",
-    "Consul",
-];
-
 /// Runs longer than this are menus or headings, not names.
 const MAX_RUN: usize = 16;
-
-/// Last words of a street's name. The annotation guide lists no streets among places, so
-/// `Elm Street` and `Fifth Avenue` name no entity (a lexicon entry such as `Wall Street`
-/// still does).
-pub const STREET_WORDS: &[&str] = &["Street", "Avenue", "Boulevard", "Road", "Lane", "Drive"];
 
 /// Lowercase forms of the capitalized sentence openers that the body also writes in
 /// lowercase (`Analysts ... analysts`): those openers are common words.
