@@ -31,6 +31,16 @@ pub enum Section {
     AgentSuffix = 512,
     /// Words with such an ending that are no agent nouns (`other`, `latter`, `paper`).
     NotAgent = 1024,
+    /// Words before a speech verb that make it no cue of a reported clause (`to say`).
+    NotBeforeCue = 2048,
+    /// Words a reported clause never opens with (`said to reporters`, `said yes`).
+    NotClauseStart = 4096,
+    /// Conjunctions that open a subordinate clause before the main one.
+    Subordinator = 8192,
+    /// Words that end a source phrase when reading leftwards from a cue.
+    SourceStop = 16384,
+    /// Sentence-initial connectives dropped from a source phrase.
+    Connective = 32768,
 }
 
 fn section(name: &str) -> u16 {
@@ -46,14 +56,21 @@ fn section(name: &str) -> u16 {
         "approximate" => Section::Approximate as u16,
         "agent_suffix" => Section::AgentSuffix as u16,
         "not_agent" => Section::NotAgent as u16,
+        "not_before_cue" => Section::NotBeforeCue as u16,
+        "not_clause_start" => Section::NotClauseStart as u16,
+        "subordinator" => Section::Subordinator as u16,
+        "source_stop" => Section::SourceStop as u16,
+        "connective" => Section::Connective as u16,
         _ => 0,
     }
 }
 
-/// The parsed file: word → sections it is listed in, and the `[title_abbreviation]` pairs
-/// (abbreviation, lowercase and without its dot → role).
+/// The parsed file: word → sections it is listed in, each section's words in file order,
+/// and the `[title_abbreviation]` pairs (abbreviation, lowercase and without its dot → role).
 struct Tables {
     words: FastMap<String, u16>,
+    /// Indexed by the section's bit position.
+    lists: [Vec<&'static str>; 16],
     agent_suffixes: Vec<String>,
     abbreviations: FastMap<String, String>,
 }
@@ -63,6 +80,7 @@ fn tables() -> &'static Tables {
     T.get_or_init(|| {
         let mut t = Tables {
             words: FastMap::default(),
+            lists: Default::default(),
             abbreviations: FastMap::default(),
             agent_suffixes: Vec::new(),
         };
@@ -84,6 +102,7 @@ fn tables() -> &'static Tables {
                     t.agent_suffixes.push(w.to_string());
                 } else if flag != 0 {
                     *t.words.entry(w.to_string()).or_default() |= flag;
+                    t.lists[flag.trailing_zeros() as usize].push(w);
                 }
             }
         }
@@ -97,6 +116,12 @@ pub fn is(section: Section, word: &str) -> bool {
     lower(word, &mut buf)
         .and_then(|l| tables().words.get(l))
         .is_some_and(|&f| f & section as u16 != 0)
+}
+
+/// The words of `section` in file order, for look-ups that compare them ignoring ASCII
+/// case whatever the letters (`didn’t`), as [`Doc::is_any`](super::text::Doc::is_any) does.
+pub fn list(section: Section) -> &'static [&'static str] {
+    &tables().lists[(section as u16).trailing_zeros() as usize]
 }
 
 /// `true` when lowercase `word` reads as a noun for someone who does something: it ends
@@ -135,6 +160,11 @@ mod tests {
         assert!(is(Section::LyNoun, "family"));
         assert!(!is(Section::Naming, "said"));
         assert!(is(Section::Approximate, "Nearly"));
+        assert!(list(Section::NotBeforeCue).contains(&"didn’t"));
+        assert!(list(Section::NotClauseStart).contains(&"yes"));
+        assert!(list(Section::Subordinator).contains(&"whereas"));
+        assert!(list(Section::SourceStop).contains(&"whom"));
+        assert!(list(Section::Connective).contains(&"meanwhile"));
         assert!(is_agent_noun("speechwriter") && is_agent_noun("front-runner"));
         assert!(is_agent_noun("organizer") && is_agent_noun("economist"));
         assert!(!is_agent_noun("other") && !is_agent_noun("paper") && !is_agent_noun("Baker"));

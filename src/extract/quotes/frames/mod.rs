@@ -8,6 +8,7 @@
 //! cue: `said Maj. Matt Taylor, deputy commander`).
 
 use super::cues::{Form, PhraseKind, Verb, lexicon};
+use super::frame_words::{self, Section};
 use super::resolve::{Resolver, Speaker, words};
 use super::text::{Doc, Kind, is_abbrev, lower};
 use crate::extract::Rule;
@@ -133,49 +134,6 @@ pub fn find_cue(doc: &Doc, i: usize) -> Option<Cue> {
         phrase: false,
     })
 }
-
-/// Words that end a source phrase when reading leftwards from a cue.
-const STOP_BACK: &[&str] = &[
-    "that", "which", "who", "whom", "whose", "but", "or", "if", "because", "while", "when", "as",
-    "after", "before", "where", "though", "although", "than", "so", "to", "is", "was", "are",
-    "were", "be", "been", "being", "not", "whether", "what", "how", "why", "said", "says", "then",
-    "would", "will", "could", "can", "may", "might", "should", "must", "did", "does", "do", "and",
-    "nor", "once", "until", "unless", "whereas", "also",
-];
-
-/// Sentence-initial connectives dropped from a source phrase.
-const CONNECTIVES: &[&str] = &[
-    "but",
-    "and",
-    "so",
-    "yet",
-    "still",
-    "meanwhile",
-    "however",
-    "now",
-    "also",
-    "instead",
-    "separately",
-    "later",
-    "earlier",
-    "then",
-    "previously",
-    "finally",
-    "indeed",
-    "moreover",
-    "today",
-    "yesterday",
-    "besides",
-    "furthermore",
-    "nonetheless",
-    "nevertheless",
-    "thus",
-    "there",
-    "here",
-    "likewise",
-    "similarly",
-    "additionally",
-];
 
 const WEEKDAYS: &[&str] = &[
     "monday",
@@ -649,7 +607,7 @@ pub fn noun_use(doc: &Doc, c: &Cue) -> bool {
     c.verb.is_some_and(|v| v.form == Form::Third)
         && c.start > 0
         && (doc.is_any(c.start - 1, NOUN_BEFORE)
-            || super::frame_words::is(super::frame_words::Section::Number, doc.text(c.start - 1))
+            || frame_words::is(Section::Number, doc.text(c.start - 1))
             || doc.is_any(
                 c.start - 1,
                 &[
@@ -662,8 +620,8 @@ pub fn noun_use(doc: &Doc, c: &Cue) -> bool {
             || doc.is(c.end, "that")
                 && (verb_follows(doc, c.end + 1)
                     || doc.toks.get(c.end + 1).is_some_and(|t| t.is_word() && t.q == 0)
-                        && super::frame_words::is(
-                            super::frame_words::Section::IrregularPast,
+                        && frame_words::is(
+                            Section::IrregularPast,
                             doc.text(c.end + 1),
                         )))
 }
@@ -745,10 +703,7 @@ pub fn leading_subject(doc: &Doc, s: usize, lim: usize) -> Option<Range<usize>> 
     // A fronted adjunct up to its comma is not the subject (`Before the vote, Chief Ann
     // Poe lobbied ...`, `On Thursday, after a long silence, Warren endorsed ...`).
     for _ in 0..2 {
-        if a < lim
-            && doc.toks[a].is_word()
-            && super::frame_words::is(super::frame_words::Section::Fronted, doc.text(a))
-        {
+        if a < lim && doc.toks[a].is_word() && frame_words::is(Section::Fronted, doc.text(a)) {
             let Some(c) = (a + 1..lim.min(a + 25))
                 .find(|&i| doc.toks[i].is_punct(',') && doc.toks[i].outside())
             else {

@@ -25,7 +25,7 @@ pub(super) fn long_appositive(
     comma2: usize,
 ) -> Option<(Range<usize>, Range<usize>)> {
     let mut a = s;
-    while a < comma2 && doc.is_any(a, CONNECTIVES) {
+    while a < comma2 && doc.is_any(a, frame_words::list(Section::Connective)) {
         a += 1;
     }
     let mut n = a;
@@ -76,8 +76,10 @@ fn collect_back(doc: &Doc, s: usize, k: usize) -> (usize, bool) {
                         && (doc.toks.get(j).is_some_and(|x| x.capitalized())
                             || doc.is_any(j, &["his", "her", "their", "other", "several"]))
                 } else {
-                    !crate::extract::quotes::text::is_one_of(txt, STOP_BACK)
-                        || j == k && w.is_skip(txt)
+                    !crate::extract::quotes::text::is_one_of(
+                        txt,
+                        frame_words::list(Section::SourceStop),
+                    ) || j == k && w.is_skip(txt)
                 }
             }
             Kind::Punct => {
@@ -255,7 +257,10 @@ pub fn subject_before(doc: &Doc, s: usize, k: usize) -> Option<Np> {
             return None;
         }
     }
-    while start < end && doc.is_any(start, CONNECTIVES) && end - start > 1 {
+    while start < end
+        && doc.is_any(start, frame_words::list(Section::Connective))
+        && end - start > 1
+    {
         start += 1;
     }
     // `with forecasters warning`: `with` is not part of the source.
@@ -267,7 +272,10 @@ pub fn subject_before(doc: &Doc, s: usize, k: usize) -> Option<Np> {
     } else {
         // Connectives at the sentence start do not count as a boundary.
         let mut b = start;
-        while b > s && doc.toks[b - 1].is_word() && doc.is_any(b - 1, CONNECTIVES) {
+        while b > s
+            && doc.toks[b - 1].is_word()
+            && doc.is_any(b - 1, frame_words::list(Section::Connective))
+        {
             b -= 1;
         }
         if b == s { None } else { Some(start - 1) }

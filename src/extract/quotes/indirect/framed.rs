@@ -3,7 +3,7 @@
 //! end the clause where the sentence moves on.
 
 use super::*;
-use crate::extract::quotes::{cues, frame_words, frames};
+use crate::extract::quotes::{cues, frames};
 
 /// The source of a quotation's speech frame before a participle at `k` (`"Q," Clark said,
 /// noting` / `"Q," said Clark, noting`): the sentence opens with a quotation and the
@@ -54,7 +54,7 @@ pub(super) fn framed(
             sk -= 1;
         }
     } else if k > s
-        && doc.is_any(k - 1, BAD_PREV)
+        && doc.is_any(k - 1, frame_words::list(Section::NotBeforeCue))
         && !(doc.is(k - 1, "who") && k >= s + 3 && doc.toks[k - 2].is_word())
         && !(doc.is(k - 1, "who") && k >= s + 3 && doc.toks[k - 2].is_punct(','))
     {
@@ -345,7 +345,7 @@ pub(super) fn framed(
             // fronted subordinate clause: `After the minister spoke, commuters protested`.
             let w1 = doc.words(c1.clone());
             // (`When the storm hit, the bridge failed, S said` has its main clause.)
-            if doc.is_any(c1.start, SUBORDINATORS)
+            if doc.is_any(c1.start, frame_words::list(Section::Subordinator))
                 && doc.toks[c1.start].capitalized()
                 && !doc.toks[c1.clone()]
                     .iter()
@@ -446,9 +446,9 @@ fn finish(
     // `When X said that C, residents protested`: a frame inside a fronted subordinate
     // clause reports up to the comma that closes that clause.
     // (A capital: the conjunction opens the sentence.)
-    let fronted = np
-        .before
-        .is_some_and(|b| doc.is_any(b, SUBORDINATORS) && doc.toks[b].capitalized());
+    let fronted = np.before.is_some_and(|b| {
+        doc.is_any(b, frame_words::list(Section::Subordinator)) && doc.toks[b].capitalized()
+    });
     if fronted
         && let Some(i) = (content.start + 1..content.end.min(content.start + 200))
             .find(|&i| doc.toks[i].is_punct(',') && doc.toks[i].outside())
@@ -488,12 +488,6 @@ fn finish(
         rule,
     })
 }
-
-/// Conjunctions that open a subordinate clause before the main one.
-const SUBORDINATORS: &[&str] = &[
-    "when", "after", "before", "although", "though", "because", "since", "if", "once", "while",
-    "until", "unless", "whereas", "as",
-];
 
 /// After a comma at `i - 1`: `while` / `whereas` and a new subject, or `and` / `but` /
 /// `though` and a short subject followed by a speech cue (`, and the company said ...`,

@@ -10,6 +10,7 @@
 //! cue lexicon, so `X thinks C` or `X agreed that C` are never reported speech.
 
 use super::cues::{Form, PhraseKind};
+use super::frame_words::{self, Section};
 use super::frames::{Cue, Np, cue_at, is_time, np_after, phrase_at, subject_before};
 use super::resolve::{Resolver, Speaker, words};
 use super::text::{Doc, Kind};
@@ -33,51 +34,6 @@ pub struct Hit {
     pub rule: Rule,
 }
 
-const BAD_PREV: &[&str] = &[
-    "to",
-    "not",
-    "would",
-    "could",
-    "might",
-    "will",
-    "may",
-    "should",
-    "must",
-    "can",
-    "cannot",
-    "didn't",
-    "didn’t",
-    "doesn't",
-    "doesn’t",
-    "won't",
-    "won’t",
-    "never",
-    "who",
-    "which",
-    "whom",
-    "if",
-    "did",
-    "does",
-    "do",
-    "n't",
-    "wouldn't",
-    "wouldn’t",
-    "being",
-    "been",
-    "be",
-    "is",
-    "was",
-    "are",
-    "were",
-    "that",
-    "rarely",
-    "seldom",
-    "reportedly",
-    "allegedly",
-    "please",
-    "let",
-];
-
 /// A reported clause never opens with an object pronoun (`accusing the label of
 /// preventing her from performing`), nor with `her` before a preposition.
 fn bad_start(doc: &Doc, i: usize) -> bool {
@@ -93,7 +49,7 @@ fn bad_start(doc: &Doc, i: usize) -> bool {
     if quantity {
         return false;
     }
-    doc.is_any(i, BAD_START)
+    doc.is_any(i, frame_words::list(Section::NotClauseStart))
         || doc.is_any(i, &["him", "them", "me", "us", "whom"])
         || doc.is(i, "not") && doc.is(i + 1, "to")
         || doc.is(i, "her")
@@ -104,44 +60,6 @@ fn bad_start(doc: &Doc, i: usize) -> bool {
                 ],
             )
 }
-
-const BAD_START: &[&str] = &[
-    "to",
-    "of",
-    "about",
-    "so",
-    "yes",
-    "no",
-    "nothing",
-    "little",
-    "much",
-    "goodbye",
-    "hello",
-    "sorry",
-    "thanks",
-    "thank",
-    "more",
-    "anything",
-    "something",
-    "otherwise",
-    "as",
-    "for",
-    "by",
-    "with",
-    "from",
-    "against",
-    "too",
-    "enough",
-    "how",
-    "where",
-    "when",
-    "why",
-    "which",
-    "who",
-    "whom",
-    "goodbye",
-    "hi",
-];
 
 /// True when `range` is exactly one quotation (its marks and words), i.e. a direct quote
 /// frame rather than reported speech.
@@ -304,12 +222,11 @@ fn plural_or_they(doc: &Doc, np: &Range<usize>) -> bool {
         || doc.toks[last].kind == Kind::Punct && doc.toks[last].ch == '%';
     // `Nearly nine out of 10 say`: a number heading the phrase.
     let mut n = np.start;
-    while n < last && super::frame_words::is(super::frame_words::Section::Approximate, doc.text(n))
-    {
+    while n < last && frame_words::is(Section::Approximate, doc.text(n)) {
         n += 1;
     }
     let counted = doc.toks[n].is_word()
-        && (super::frame_words::is(super::frame_words::Section::Number, doc.text(n))
+        && (frame_words::is(Section::Number, doc.text(n))
             || doc.text(n).bytes().all(|b| b.is_ascii_digit()));
     // `Associates say`: a plural that is capitalized only because it opens the sentence.
     let opening_plural = np.len() == 1
