@@ -1,5 +1,6 @@
 //! The cue lexicon: communication verbs in all their inflections and multiword cues,
-//! compiled from `src/extract/data/cues.txt` into the binary and parsed once.
+//! compiled from `src/extract/data/cues.txt` into the binary and parsed once; and the
+//! [`Cue`] found at a token of the text.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -292,6 +293,19 @@ impl Lexicon {
             .into_iter()
             .flat_map(move |v| v.iter().map(move |&i| &self.phrases[i]))
     }
+}
+
+/// A cue found in the text: tokens `start..end`.
+#[derive(Debug, Clone, Copy)]
+pub struct Cue {
+    pub start: usize,
+    pub end: usize,
+    /// The verb, for verb cues (for multiword verb cues, the phrase counts as past tense).
+    pub verb: Option<Verb>,
+    /// `according to`: the source follows.
+    pub source: bool,
+    /// A multiword cue ("was quoted as saying").
+    pub phrase: bool,
 }
 
 #[cfg(test)]

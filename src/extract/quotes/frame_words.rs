@@ -1,7 +1,7 @@
 //! Word lists of the quote frames, read from `src/extract/data/frame_words.txt`.
 
 use super::cues::FastMap;
-use super::text::lower;
+use super::word_match::lower;
 use std::sync::OnceLock;
 
 const DATA: &str = include_str!("../data/frame_words.txt");
@@ -119,7 +119,7 @@ pub fn is(section: Section, word: &str) -> bool {
 }
 
 /// The words of `section` in file order, for look-ups that compare them ignoring ASCII
-/// case whatever the letters (`didn’t`), as [`Doc::is_any`](super::text::Doc::is_any) does.
+/// case whatever the letters (`didn’t`), as `Doc::is_any` does.
 pub fn list(section: Section) -> &'static [&'static str] {
     &tables().lists[(section as u16).trailing_zeros() as usize]
 }

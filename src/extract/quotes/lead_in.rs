@@ -13,8 +13,9 @@
 //! person (named, by role or by pronoun) or a named organization, never a plain noun
 //! phrase (`The rules are simple: "No phones."` has no speaker).
 
+use super::cue_lookup::{cue_at, leading_subject, noun_use, speech_form};
 use super::frame_words::{self, Section};
-use super::frames::{cue_at, leading_subject, noun_use, sentence_source, speech_form};
+use super::frames::sentence_source;
 use super::resolve::{Resolver, Speaker};
 use super::text::{Doc, Kind};
 use crate::extract::{Rule, SpeakerKind};
@@ -168,7 +169,8 @@ fn as_put_it(doc: &Doc, res: &mut Resolver, site: &Site) -> Option<Speaker> {
     while end > a + 1
         && doc.toks[end - 1].is_word()
         && doc.toks[end - 1].ch.is_lowercase()
-        && (doc.text(end - 1).ends_with("ly") || super::resolve::words().is_skip(doc.text(end - 1)))
+        && (doc.text(end - 1).ends_with("ly")
+            || super::speaker_words::words().is_skip(doc.text(end - 1)))
     {
         end -= 1;
     }

@@ -346,7 +346,7 @@ fn introduced(body: &str, para_start: usize, pos: usize) -> bool {
         .next()
         .unwrap_or("");
     let mut buf = [0u8; 48];
-    super::text::lower(word, &mut buf)
+    super::word_match::lower(word, &mut buf)
         .and_then(|w| super::cues::lexicon().verb(w))
         .is_some()
 }

@@ -3,11 +3,16 @@
 //! The pipeline, one pass over the body (linear in its length):
 //! 1. [`marks`]: quotation spans (apostrophes told apart, nesting, multi-paragraph quotes);
 //! 2. [`text`]: tokens and sentences, with quotations as units;
-//! 3. per sentence: cues ([`cues`]), reported speech ([`indirect`]), attribution frames of
-//!    each quotation ([`frames`]), speaker resolution ([`resolve`]);
+//! 3. per sentence: cues ([`cues`], looked up once per token by [`cue_lookup`]), reported
+//!    speech ([`indirect`]), attribution frames of each quotation ([`frames`]), speaker
+//!    resolution ([`resolve`]);
 //! 4. per paragraph: quotations without a cue take the speaker of the paragraph or the
 //!    current speaker; scare quotes, titles and names in marks are dropped.
+//!
+//! The word lists of the rules are data files read by [`frame_words`] and [`speaker_words`];
+//! [`word_match`] holds the word comparisons all steps share.
 
+pub mod cue_lookup;
 pub mod cues;
 pub mod frame_words;
 pub mod frames;
@@ -15,11 +20,13 @@ pub mod indirect;
 pub mod lead_in;
 pub mod marks;
 pub mod resolve;
+pub mod speaker_words;
 pub mod text;
+pub mod word_match;
 
 use super::{Quote, QuoteKind, Rule, SpeakerKind};
-use cues::PhraseKind;
-use frames::{Cue, cue_at, phrase_at};
+use cue_lookup::{cue_at, fill_cues, phrase_at};
+use cues::{Cue, PhraseKind};
 pub use resolve::{Gender, Known, KnownEntity};
 use resolve::{Resolver, Speaker};
 use std::ops::Range;
@@ -46,7 +53,7 @@ struct Pending {
 pub fn extract(body: &str, known: &Known) -> Vec<Quote> {
     let spans = marks::find_spans(body);
     let mut doc = Doc::new(body, &spans);
-    doc.fill_cues();
+    fill_cues(&mut doc);
     let doc = doc;
     let mut res = Resolver::new(&doc, known);
     let mut pend: Vec<Pending> = Vec::new();
@@ -473,7 +480,7 @@ fn classify(
     // `…, “nobody knew,” said X`: words closed by a comma and followed by a cue.
     let trailing = text.trim_end().ends_with([',', '?', '!'])
         && (close + 1..sent.end.min(close + 6))
-            .any(|i| cue_at(doc, i).is_some_and(|c| frames::speech_form(&c)));
+            .any(|i| cue_at(doc, i).is_some_and(|c| cue_lookup::speech_form(&c)));
     // `The merger was “good for everyone,” Kim Sato said`: the writer's words open the
     // clause, so the quoted part is a fragment of reported speech.
     let writer_before = open > sent.start
@@ -554,7 +561,7 @@ fn is_nonquote(doc: &Doc, sent_start: usize, span: usize, open: usize) -> bool {
             .chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-        if !cap && (i == 0 || !text::is_one_of(w, MINOR)) {
+        if !cap && (i == 0 || !word_match::is_one_of(w, MINOR)) {
             all = false;
             break;
         }
@@ -581,7 +588,7 @@ fn title_case(text: &str, max: usize) -> bool {
             .chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
-        if n > max || !cap && (i == 0 || !text::is_one_of(w, MINOR)) {
+        if n > max || !cap && (i == 0 || !word_match::is_one_of(w, MINOR)) {
             return false;
         }
     }
@@ -601,7 +608,7 @@ fn is_work_title(
     if !title_case(&doc.body[sp.text.clone()], 8) {
         return false;
     }
-    let w = resolve::words();
+    let w = speaker_words::words();
     let work_at = |i: usize| doc.toks[i].is_word() && doc.toks[i].q == 0 && w.is_work(doc.text(i));
     let lo = open.saturating_sub(8).max(sent.start);
     if (lo..open).any(work_at) {

@@ -4,7 +4,9 @@
 //! the opening and closing marks of top-level quotations are tokens of their own; sentence
 //! ends inside quotations do not split the sentence around them.
 
+use super::cues::{self, Cue};
 use super::marks::QSpan;
+use super::word_match::{is_abbrev, is_one_of, lower};
 use crate::extract::entities::tokens::is_alnum;
 use std::ops::Range;
 
@@ -56,55 +58,12 @@ pub struct Doc<'a> {
     pub sent_para: Vec<u32>,
     /// For each span: the index of its opening-mark token and closing-mark token.
     pub span_toks: Vec<(usize, Option<usize>)>,
-    /// The cue starting at each token, once [`Doc::fill_cues`] has run.
-    pub cue_cache: Vec<Option<super::frames::Cue>>,
+    /// The cue starting at each token, once `cue_lookup::fill_cues` has run.
+    pub cue_cache: Vec<Option<Cue>>,
 }
 
 /// Word counts stop here.
 pub const WORDS_CAP: usize = 64;
-
-/// The longest entry of [`ABBREV`] (a test keeps this true).
-const ABBREV_MAX_LEN: usize = 8;
-
-const ABBREV: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "gen", "lt", "col", "maj", "capt", "sgt", "gov",
-    "sen", "rep", "rev", "prof", "no", "inc", "corp", "co", "ltd", "vs", "etc", "jan", "feb",
-    "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "adm", "cmdr", "cpl", "pvt", "ft",
-    "mt", "messrs", "esq", "gov", "supt", "det", "insp", "cdr", "brig", "hon", "fig", "approx",
-];
-
-/// Lowercases an ASCII word into `buf`; `None` when too long or not ASCII.
-pub fn lower<'b>(word: &str, buf: &'b mut [u8; 48]) -> Option<&'b str> {
-    let b = word.as_bytes();
-    if b.len() > buf.len() || !word.is_ascii() {
-        return None;
-    }
-    for (d, s) in buf.iter_mut().zip(b) {
-        *d = s.to_ascii_lowercase();
-    }
-    std::str::from_utf8(&buf[..b.len()]).ok()
-}
-
-/// True when `word` equals one of `set` ignoring ASCII case.
-pub fn is_one_of(word: &str, set: &[&str]) -> bool {
-    let w = word.as_bytes();
-    let Some(&f) = w.first() else {
-        return set.iter().any(|s| s.is_empty());
-    };
-    let f = f.to_ascii_lowercase();
-    // Length and first byte reject most entries before the full comparison.
-    set.iter().any(|s| {
-        let b = s.as_bytes();
-        b.len() == w.len() && b[0].to_ascii_lowercase() == f && s.eq_ignore_ascii_case(word)
-    })
-}
-
-pub fn is_abbrev(word: &str) -> bool {
-    // Every listed abbreviation is short: longer words skip the list.
-    (word.len() <= ABBREV_MAX_LEN && is_one_of(word, ABBREV))
-        || word.contains('.')
-        || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
-}
 
 fn joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '‐' | '‑' | '.' | '&' | '_')
@@ -301,14 +260,6 @@ impl<'a> Doc<'a> {
         }
     }
 
-    /// Looks up every token's cue once.
-    pub fn fill_cues(&mut self) {
-        let cache: Vec<_> = (0..self.toks.len())
-            .map(|i| super::frames::find_cue(self, i))
-            .collect();
-        self.cue_cache = cache;
-    }
-
     pub fn text(&self, i: usize) -> &'a str {
         let t = &self.toks[i];
         &self.body[t.start..t.end]
@@ -349,7 +300,7 @@ impl<'a> Doc<'a> {
 /// `“Why now?” He Jianxiong, a former director, said.`: a closing mark after final
 /// punctuation ends the sentence unless an attribution follows.
 fn attribution_follows(body: &str, toks: &[Tok], from: usize) -> bool {
-    let lex = super::cues::lexicon();
+    let lex = cues::lexicon();
     let mut words = 0;
     let mut comma = false;
     for (k, t) in toks.iter().enumerate().skip(from).take(40) {
@@ -361,7 +312,7 @@ fn attribution_follows(body: &str, toks: &[Tok], from: usize) -> bool {
                 if !t.ch.is_uppercase()
                     && let Some(l) = lower(w, &mut buf)
                     && let Some(v) = lex.verb(l)
-                    && matches!(v.form, super::cues::Form::Past | super::cues::Form::Third)
+                    && matches!(v.form, cues::Form::Past | cues::Form::Third)
                 {
                     return words <= 6 || comma;
                 }
@@ -399,14 +350,6 @@ fn span_end(s: &QSpan) -> usize {
 
 #[cfg(test)]
 mod tests {
-
-    #[test]
-    fn abbreviations_fit_the_length_cut() {
-        assert!(ABBREV.iter().all(|a| a.len() <= ABBREV_MAX_LEN));
-        assert!(is_abbrev("Messrs") && is_abbrev("approx") && is_abbrev("Jr"));
-        assert!(!is_abbrev("Approximately"));
-    }
-
     use super::super::marks::find_spans;
     use super::*;
 

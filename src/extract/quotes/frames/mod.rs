@@ -7,133 +7,18 @@
 //! appositive: `S, the ROLE of ORG, said`) and [`np_after`] (rightwards after an inverted
 //! cue: `said Maj. Matt Taylor, deputy commander`).
 
-use super::cues::{Form, PhraseKind, Verb, lexicon};
+use super::cue_lookup::{cue_at, leading_subject, noun_use, perfect_form, speech_form};
+use super::cues::{Cue, Form};
 use super::frame_words::{self, Section};
-use super::resolve::{Resolver, Speaker, words};
-use super::text::{Doc, Kind, is_abbrev, lower};
+use super::resolve::{Resolver, Speaker};
+use super::speaker_words::words;
+use super::text::{Doc, Kind};
+use super::word_match::{is_abbrev, is_one_of};
 use crate::extract::Rule;
 use std::ops::Range;
 
 mod subject;
 pub use subject::subject_before;
-
-/// A cue found in the text: tokens `start..end`.
-#[derive(Debug, Clone, Copy)]
-pub struct Cue {
-    pub start: usize,
-    pub end: usize,
-    /// The verb, for verb cues (for multiword verb cues, the phrase counts as past tense).
-    pub verb: Option<Verb>,
-    /// `according to`: the source follows.
-    pub source: bool,
-    /// A multiword cue ("was quoted as saying").
-    pub phrase: bool,
-}
-
-/// Length in tokens of a phrase of `kind` starting at token `i`, longest first.
-pub fn phrase_at(doc: &Doc, i: usize, kind: PhraseKind) -> Option<usize> {
-    let t = doc.toks.get(i)?;
-    if !t.is_word() {
-        return None;
-    }
-    let mut buf = [0u8; 48];
-    let first = lower(doc.text(i), &mut buf)?;
-    let mut best: Option<usize> = None;
-    for ph in lexicon().phrases_from(kind, first) {
-        let n = ph.words.len();
-        let ok = (1..n).all(|k| {
-            doc.toks
-                .get(i + k)
-                .is_some_and(|t| t.is_word() && t.q == doc.toks[i].q)
-                && doc.text(i + k).eq_ignore_ascii_case(&ph.words[k])
-        });
-        if ok && best.is_none_or(|b| n > b) {
-            best = Some(n);
-        }
-    }
-    best
-}
-
-/// The cue starting at token `i`, if any (from the document's cue table when filled).
-pub fn cue_at(doc: &Doc, i: usize) -> Option<Cue> {
-    if let Some(c) = doc.cue_cache.get(i) {
-        return *c;
-    }
-    find_cue(doc, i)
-}
-
-/// Looks up the cue starting at token `i` in the lexicon.
-pub fn find_cue(doc: &Doc, i: usize) -> Option<Cue> {
-    let t = doc.toks.get(i)?;
-    if !t.is_word() {
-        return None;
-    }
-    let entry = {
-        let w = doc.text(i);
-        if !lexicon().may_enter(w) {
-            return None;
-        }
-        let mut buf = [0u8; 48];
-        lexicon().entry(lower(w, &mut buf)?)?
-    };
-    if entry.starts(PhraseKind::Source)
-        && let Some(n) = phrase_at(doc, i, PhraseKind::Source)
-    {
-        return Some(Cue {
-            start: i,
-            end: i + n,
-            verb: None,
-            source: true,
-            phrase: true,
-        });
-    }
-    let lex = lexicon();
-    if entry.starts(PhraseKind::Verb)
-        && let Some(n) = phrase_at(doc, i, PhraseKind::Verb)
-    {
-        let mut buf = [0u8; 48];
-        let verb = lower(doc.text(i + n - 1), &mut buf)
-            .and_then(|w| lex.verb(w))
-            .or_else(|| lower(doc.text(i), &mut [0u8; 48]).and_then(|w| lex.verb(w)))
-            .map(|v| Verb {
-                form: Form::Past,
-                ..v
-            });
-        return Some(Cue {
-            start: i,
-            end: i + n,
-            verb: verb.or(Some(Verb {
-                lemma: 0,
-                form: Form::Past,
-                obj: false,
-                weak: false,
-                that: false,
-            })),
-            source: false,
-            phrase: true,
-        });
-    }
-    let v = entry.verb?;
-    // `United States`, `Said Ahmed`: a capitalized word is a name, not a cue — except a
-    // third-person form between capitalized words, a headline's cue (`Bellwether County Says
-    // Trump Should Win`).
-    if t.ch.is_uppercase() {
-        let headline = v.form == Form::Third
-            && i > 0
-            && doc.toks[i - 1].capitalized()
-            && doc.toks.get(i + 1).is_some_and(|n| n.capitalized());
-        if !headline {
-            return None;
-        }
-    }
-    Some(Cue {
-        start: i,
-        end: i + 1,
-        verb: Some(v),
-        source: false,
-        phrase: false,
-    })
-}
 
 const WEEKDAYS: &[&str] = &[
     "monday",
@@ -249,9 +134,7 @@ pub fn np_after(doc: &Doc, p: usize, e: usize) -> Option<(Range<usize>, Option<R
             Kind::Word => {
                 // `Omar Said`: a capitalized name inside the phrase is not a stop word.
                 let name_part = j > p && t.capitalized() && !is_time(doc, j);
-                name_part
-                    || !super::text::is_one_of(doc.text(j), STOP_FWD)
-                    || j == p && doc.is(j, "the")
+                name_part || !is_one_of(doc.text(j), STOP_FWD) || j == p && doc.is(j, "the")
             }
             Kind::Punct => {
                 (t.ch == '.'
@@ -593,58 +476,6 @@ fn adjectival(doc: &Doc, c: &Cue) -> bool {
         })
 }
 
-/// Determiners and quantifiers before a plural noun that looks like a cue (`the reports`,
-/// `Other estimates`).
-pub const NOUN_BEFORE: &[&str] = &[
-    "the", "a", "an", "other", "these", "those", "some", "many", "its", "their", "his", "her",
-    "our", "new", "recent", "previous", "such", "several", "few", "more", "no", "any", "all",
-    "both", "earlier", "latest", "initial", "early", "official", "public", "press",
-];
-
-/// `three demands`, `the reports`, `12 claims`: a third-person cue form after a
-/// determiner, quantifier or number is a plural noun, not a verb.
-pub fn noun_use(doc: &Doc, c: &Cue) -> bool {
-    c.verb.is_some_and(|v| v.form == Form::Third)
-        && c.start > 0
-        && (doc.is_any(c.start - 1, NOUN_BEFORE)
-            || frame_words::is(Section::Number, doc.text(c.start - 1))
-            || doc.is_any(
-                c.start - 1,
-                &[
-                    "in", "of", "for", "from", "across", "among", "with", "by", "like", "between",
-                ],
-            )
-            || doc.toks[c.start - 1].ch.is_ascii_digit()
-            || verb_follows(doc, c.end)
-            // `the states that held primaries`: `that` and a verb make a relative clause.
-            || doc.is(c.end, "that")
-                && (verb_follows(doc, c.end + 1)
-                    || doc.toks.get(c.end + 1).is_some_and(|t| t.is_word() && t.q == 0)
-                        && frame_words::is(
-                            Section::IrregularPast,
-                            doc.text(c.end + 1),
-                        )))
-}
-
-/// A finite verb or auxiliary at token `i` (`states rejected`, `reports are`): the `-s`
-/// word before it is a plural noun, its subject.
-pub fn verb_follows(doc: &Doc, i: usize) -> bool {
-    let Some(t) = doc.toks.get(i) else {
-        return false;
-    };
-    if !t.is_word() || t.q != 0 || !t.ch.is_lowercase() {
-        return false;
-    }
-    let w = doc.text(i);
-    doc.is_any(
-        i,
-        &[
-            "are", "were", "have", "had", "will", "would", "could", "should", "can", "may",
-            "might", "must", "did", "do",
-        ],
-    ) || w.len() > 4 && w.ends_with("ed") && !doc.is_any(i, &["need", "indeed", "seed", "speed"])
-}
-
 /// The source of the first cue of the sentence before token `k` that has one
 /// (`He urged Mr. Smith to act, saying ...` → he).
 pub fn sentence_source(
@@ -671,102 +502,6 @@ pub fn sentence_source(
     // No cue before: the sentence's leading subject (`Kejriwal turned to Twitter to ...`).
     let subj = leading_subject(doc, s, k)?;
     res.resolve(subj, None, para)
-}
-
-/// The subject at the start of sentence `s..lim` (`Health care providers have protested
-/// ..., warning that C`).
-pub fn leading_subject(doc: &Doc, s: usize, lim: usize) -> Option<Range<usize>> {
-    let mut a = s;
-    // A dateline is never the subject (`WASHINGTON — Sen. Ruth Hale defended ...`,
-    // `PORTLAND, Maine (AP) — ...`).
-    if let Some(dash) = (s..lim.min(s + 10)).find(|&i| {
-        doc.toks[i].kind == Kind::Punct && matches!(doc.toks[i].ch, '—' | '–')
-            || doc.toks[i].is_punct('-') && doc.toks.get(i + 1).is_some_and(|n| n.capitalized())
-    }) && dash > s
-        && doc.toks[s].is_word()
-        && doc.text(s).chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && !doc.text(s).chars().any(char::is_lowercase)
-    {
-        a = dash + 1;
-    }
-    while a < lim
-        && doc.is_any(
-            a,
-            &["but", "and", "so", "yet", "still", "meanwhile", "however"],
-        )
-    {
-        a += 1;
-        if a < lim && doc.toks[a].is_punct(',') {
-            a += 1;
-        }
-    }
-    // A fronted adjunct up to its comma is not the subject (`Before the vote, Chief Ann
-    // Poe lobbied ...`, `On Thursday, after a long silence, Warren endorsed ...`).
-    for _ in 0..2 {
-        if a < lim && doc.toks[a].is_word() && frame_words::is(Section::Fronted, doc.text(a)) {
-            let Some(c) = (a + 1..lim.min(a + 25))
-                .find(|&i| doc.toks[i].is_punct(',') && doc.toks[i].outside())
-            else {
-                break;
-            };
-            a = c + 1;
-        } else {
-            break;
-        }
-    }
-    // A subject pronoun is the whole subject (`She then addressed ...`).
-    if a < lim && doc.toks[a].is_word() && doc.is_any(a, &["he", "she", "they", "it", "we", "i"]) {
-        return Some(a..a + 1);
-    }
-    let mut j = a;
-    let mut named = false;
-    while j < lim && j - a < 8 {
-        let t = &doc.toks[j];
-        let ok = if t.is_word() {
-            let w = doc.text(j);
-            // After a name, the first ordinary lowercase word is the verb
-            // (`Mayor Ann Poe went ...`).
-            let after_name = named
-                && t.ch.is_lowercase()
-                && (!w.ends_with('s') || w.ends_with("ss"))
-                && !words().is_speaker_head(w)
-                && !doc.is_any(
-                    j,
-                    &["of", "for", "and", "the", "de", "van", "von", "bin", "al"],
-                );
-            // A capital that only starts the sentence is not a name (`Health care workers`).
-            named |=
-                t.capitalized() && (j > a || doc.toks.get(j + 1).is_some_and(|n| n.capitalized()));
-            let verbish = t.ch.is_lowercase() && w.ends_with("ed");
-            !(after_name || doc.is_any(j, STOP_SUBJECT) || cue_at(doc, j).is_some() || verbish)
-        } else {
-            t.is_punct('.') && j > a && super::text::is_abbrev(doc.text(j - 1))
-        };
-        if !ok {
-            break;
-        }
-        j += 1;
-    }
-    (j > a).then_some(a..j)
-}
-
-const STOP_SUBJECT: &[&str] = &[
-    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may",
-    "might", "should", "must", "does", "do", "did", "said", "says", "also", "who", "which", "that",
-    "however", "not", "never",
-];
-
-/// Finite forms that can frame speech (`said`, `says`, `adds`; multiword cues).
-pub fn speech_form(c: &Cue) -> bool {
-    c.verb
-        .is_some_and(|v| c.phrase || matches!(v.form, Form::Past | Form::Third | Form::Base))
-}
-
-/// `has written`, `had told`: a participle after a perfect auxiliary frames speech too.
-pub fn perfect_form(doc: &Doc, c: &Cue) -> bool {
-    c.verb.is_some_and(|v| v.form == Form::Participle)
-        && c.start > 0
-        && doc.is_any(c.start - 1, &["has", "have", "had"])
 }
 
 /// True for time words that may sit between a cue and its clause.

@@ -76,7 +76,7 @@ fn collect_back(doc: &Doc, s: usize, k: usize) -> (usize, bool) {
                         && (doc.toks.get(j).is_some_and(|x| x.capitalized())
                             || doc.is_any(j, &["his", "her", "their", "other", "several"]))
                 } else {
-                    !crate::extract::quotes::text::is_one_of(
+                    !crate::extract::quotes::word_match::is_one_of(
                         txt,
                         frame_words::list(Section::SourceStop),
                     ) || j == k && w.is_skip(txt)
@@ -117,8 +117,8 @@ pub fn subject_before(doc: &Doc, s: usize, k: usize) -> Option<Np> {
         let txt = doc.text(end - 1);
         // `Feinstein last week said`: a time phrase.
         let time_noun = end - 1 > s
-            && crate::extract::quotes::text::is_one_of(doc.text(end - 2), &["last", "this"])
-            && crate::extract::quotes::text::is_one_of(
+            && crate::extract::quotes::word_match::is_one_of(doc.text(end - 2), &["last", "this"])
+            && crate::extract::quotes::word_match::is_one_of(
                 txt,
                 &[
                     "week", "month", "year", "weekend", "night", "morning", "spring", "fall",
@@ -127,8 +127,9 @@ pub fn subject_before(doc: &Doc, s: usize, k: usize) -> Option<Np> {
         let skip = w.is_skip(txt)
             || time_noun
             || end == k && manner_adverb(txt)
-            || crate::extract::quotes::text::is_one_of(txt, WEEKDAYS)
-            || (crate::extract::quotes::text::is_one_of(txt, &["on", "last", "this"]) && end < k);
+            || crate::extract::quotes::word_match::is_one_of(txt, WEEKDAYS)
+            || (crate::extract::quotes::word_match::is_one_of(txt, &["on", "last", "this"])
+                && end < k);
         if skip {
             end -= 1;
             guard += 1;

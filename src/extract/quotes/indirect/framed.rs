@@ -3,7 +3,7 @@
 //! end the clause where the sentence moves on.
 
 use super::*;
-use crate::extract::quotes::{cues, frames};
+use crate::extract::quotes::{cue_lookup, cues};
 
 /// The source of a quotation's speech frame before a participle at `k` (`"Q," Clark said,
 /// noting` / `"Q," said Clark, noting`): the sentence opens with a quotation and the
@@ -60,11 +60,11 @@ pub(super) fn framed(
     {
         return None;
     }
-    if verb.form == Form::Third && frames::noun_use(doc, cue) {
+    if verb.form == Form::Third && cue_lookup::noun_use(doc, cue) {
         return None;
     }
     // `Voters in key states rejected`: a plural noun before the sentence's verb.
-    if verb.form == Form::Third && frames::verb_follows(doc, cue.end) {
+    if verb.form == Form::Third && cue_lookup::verb_follows(doc, cue.end) {
         return None;
     }
     // `Epstein’s alleged scheme`, `the reported deal`, `a brief bout`: a participle or
@@ -166,7 +166,7 @@ pub(super) fn framed(
             // noting C`: the source of the speech frame before the participle.
             let subj = match frame_source(doc, s, k) {
                 Some(r) => r,
-                None => frames::leading_subject(doc, s, k)?,
+                None => cue_lookup::leading_subject(doc, s, k)?,
             };
             // `characterizing the moon and ...`: a verb that reports speech only with `that`.
             let After::Clause { start, that } = clause_after(doc, cue, cue.end, e) else {
@@ -196,7 +196,7 @@ pub(super) fn framed(
         Some(np) => Some(np),
         // `Kim Sato met with the union but said C`: the sentence's subject.
         None if k > s && doc.is_any(k - 1, &["and", "but"]) => last_subject.clone().or_else(|| {
-            frames::leading_subject(doc, s, k - 1).map(|range| Np {
+            cue_lookup::leading_subject(doc, s, k - 1).map(|range| Np {
                 range,
                 appos: None,
                 before: None,

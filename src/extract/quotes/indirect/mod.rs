@@ -9,10 +9,12 @@
 //! the sentence's final punctuation. Beliefs, feelings, plans and agreements are not in the
 //! cue lexicon, so `X thinks C` or `X agreed that C` are never reported speech.
 
-use super::cues::{Form, PhraseKind};
+use super::cue_lookup::{cue_at, phrase_at};
+use super::cues::{Cue, Form, PhraseKind};
 use super::frame_words::{self, Section};
-use super::frames::{Cue, Np, cue_at, is_time, np_after, phrase_at, subject_before};
-use super::resolve::{Resolver, Speaker, words};
+use super::frames::{Np, is_time, np_after, subject_before};
+use super::resolve::{Resolver, Speaker};
+use super::speaker_words::words;
 use super::text::{Doc, Kind};
 use crate::extract::Rule;
 use std::ops::Range;
@@ -157,7 +159,7 @@ fn skip_dateline(doc: &Doc, r: Range<usize>) -> usize {
         }
         let region_word = region
             && (t.is_word() && t.capitalized()
-                || t.is_punct('.') && i > r.start && super::text::is_abbrev(doc.text(i - 1)));
+                || t.is_punct('.') && i > r.start && super::word_match::is_abbrev(doc.text(i - 1)));
         if caps || region_word || t.is_punct(',') || t.is_punct('/') {
             i += 1;
         } else if t.is_punct('(')

@@ -19,7 +19,7 @@ pub(super) fn according(
         && !doc.toks[j].is_punct(',')
         && !doc.toks[j].is_punct(';')
         && !(doc.toks[j].is_punct('.')
-            && (j + 1 == e || !crate::extract::quotes::text::is_abbrev(doc.text(j - 1))))
+            && (j + 1 == e || !crate::extract::quotes::word_match::is_abbrev(doc.text(j - 1))))
         && doc.toks[j].kind != Kind::Open
     {
         j += 1;
@@ -32,7 +32,7 @@ pub(super) fn according(
         || (k > s
             && doc.toks[s..k].iter().all(|t| {
                 t.is_word()
-                    && crate::extract::quotes::text::is_one_of(
+                    && crate::extract::quotes::word_match::is_one_of(
                         &doc.body[t.start..t.end],
                         &["but", "and", "so", "yet", "still", "also", "however"],
                     )

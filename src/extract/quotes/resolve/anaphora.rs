@@ -237,7 +237,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
         if doc.has_quotation(sent.clone()) {
             return None;
         }
-        let subj = crate::extract::quotes::frames::leading_subject(doc, sent.start, sent.end)?;
+        let subj = crate::extract::quotes::cue_lookup::leading_subject(doc, sent.start, sent.end)?;
         if doc.toks[subj.start].start <= since {
             return None;
         }
@@ -398,14 +398,15 @@ pub(super) fn sentence_subjects(doc: &Doc, known: &Known) -> Vec<(usize, u32, us
         let tail = sent.end.saturating_sub(8).max(sent.start);
         let inverted = (tail..sent.end).any(|i| {
             doc.toks[i].is_word()
-                && crate::extract::quotes::frames::cue_at(doc, i)
-                    .is_some_and(|c| crate::extract::quotes::frames::speech_form(&c))
+                && crate::extract::quotes::cue_lookup::cue_at(doc, i)
+                    .is_some_and(|c| crate::extract::quotes::cue_lookup::speech_form(&c))
                 && (i.saturating_sub(6).max(sent.start)..i).any(|j| doc.toks[j].is_punct(','))
         });
         if inverted {
             continue;
         }
-        let Some(subj) = crate::extract::quotes::frames::leading_subject(doc, sent.start, sent.end)
+        let Some(subj) =
+            crate::extract::quotes::cue_lookup::leading_subject(doc, sent.start, sent.end)
         else {
             continue;
         };

@@ -11,31 +11,19 @@
 //!   organization it stands for).
 
 use super::cues::FastMap;
-use super::text::{Doc, Kind, is_one_of, lower};
+use super::speaker_words::{
+    DOCUMENT, FEMALE, GROUP, MALE, ORG, ORGANY, ORGWORD, PRONOUN, ROLE, TITLE, words,
+};
+use super::text::{Doc, Kind};
+use super::word_match::is_one_of;
 use crate::extract::{EntityKind, SpeakerKind};
 use std::ops::Range;
-use std::sync::OnceLock;
 
 mod anaphora;
 mod known;
 mod names;
 use anaphora::sentence_subjects;
 pub use known::{Known, KnownEntity};
-
-const DATA: &str = include_str!("../../data/speakers.txt");
-
-const GROUP: u16 = 1;
-const ROLE: u16 = 2;
-const FEMALE: u16 = 4;
-const MALE: u16 = 8;
-const DOCUMENT: u16 = 16;
-const ORG: u16 = 32;
-const ORGWORD: u16 = 64;
-const TITLE: u16 = 128;
-const PRONOUN: u16 = 256;
-const SKIP: u16 = 512;
-const ORGANY: u16 = 1024;
-const WORK: u16 = 2048;
 
 /// Whether the mention at `r` is a wire credit in a dateline, `OSLO (Reuters) —`: the agency
 /// that sent the story out, not an actor in it (so no antecedent for `the company`).
@@ -49,72 +37,6 @@ fn is_credit(body: &str, r: &Range<usize>) -> bool {
         && after
             .trim_start_matches(' ')
             .starts_with(['-', '\u{2013}', '\u{2014}'])
-}
-
-/// Words of `speakers.txt` with the sections they are listed in.
-pub struct Words(FastMap<String, u16>);
-
-pub fn words() -> &'static Words {
-    static W: OnceLock<Words> = OnceLock::new();
-    W.get_or_init(|| {
-        let mut map: FastMap<String, u16> = FastMap::default();
-        let mut flag = 0u16;
-        for line in DATA.lines() {
-            let line = line.split('#').next().unwrap_or("").trim();
-            if let Some(sec) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-                flag = match sec {
-                    "group" => GROUP,
-                    "role" => ROLE,
-                    "female" => FEMALE,
-                    "male" => MALE,
-                    "document" => DOCUMENT,
-                    "org" => ORG,
-                    "orgword" => ORGWORD,
-                    "title" => TITLE,
-                    "pronoun" => PRONOUN,
-                    "skip" => SKIP,
-                    "organy" => ORGANY,
-                    "work" => WORK,
-                    _ => 0,
-                };
-                continue;
-            }
-            for w in line.split_whitespace() {
-                *map.entry(w.to_string()).or_default() |= flag;
-            }
-        }
-        Words(map)
-    })
-}
-
-impl Words {
-    fn flags(&self, word: &str) -> u16 {
-        let mut buf = [0u8; 48];
-        let Some(l) = lower(word, &mut buf) else {
-            return 0;
-        };
-        let l = l.trim_end_matches(['’', '\'']);
-        self.0.get(l).copied().unwrap_or(0)
-    }
-    pub fn is_skip(&self, word: &str) -> bool {
-        self.flags(word) & SKIP != 0
-    }
-    pub fn is_group(&self, word: &str) -> bool {
-        self.flags(word) & GROUP != 0
-    }
-    pub fn is_document(&self, word: &str) -> bool {
-        self.flags(word) & DOCUMENT != 0
-    }
-    pub fn is_title(&self, word: &str) -> bool {
-        self.flags(word) & TITLE != 0
-    }
-    /// A noun for a creative work (`book`, `play`, `documentary`).
-    pub fn is_work(&self, word: &str) -> bool {
-        self.flags(word) & WORK != 0
-    }
-    pub fn is_speaker_head(&self, word: &str) -> bool {
-        self.flags(word) & (GROUP | ROLE | DOCUMENT | ORG) != 0
-    }
 }
 
 pub use crate::extract::entities::Gender;
