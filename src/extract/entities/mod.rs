@@ -119,7 +119,7 @@ pub fn recognize(article: &Article) -> EntityTable {
     let mut genders = resolved.genders;
 
     // Roles from appositives after a person's mention.
-    let raw_at: std::collections::HashMap<usize, &chunks::Raw> =
+    let raw_at: std::collections::HashMap<usize, &chunks::RawMention> =
         raws.iter().map(|r| (r.full.start, r)).collect();
     for (span, e) in &resolved.mentions {
         if entities[*e].kind != EntityKind::Person || entities[*e].role.is_some() {

@@ -13,7 +13,7 @@ use super::Gender;
 use super::acronyms::{
     acronym_letters, common_noun_acronyms, defined_acronym, initials, is_acronym,
 };
-use super::chunks::{PARTICLES, Raw, RawKind};
+use super::chunks::{PARTICLES, RawKind, RawMention};
 use super::context::{
     locative_place, org_context, person_context, place_context, result_person, word_at,
 };
@@ -42,7 +42,7 @@ struct PersonInfo {
     gender: Option<Gender>,
 }
 
-fn person_words(body: &str, r: &Raw) -> (Vec<String>, String) {
+fn person_words(body: &str, r: &RawMention) -> (Vec<String>, String) {
     let mut words: Vec<&str> = r.words.iter().map(|w| &body[w.clone()]).collect();
     while words.len() > 1 && words.last().is_some_and(|w| NAME_SUFFIXES.contains(w)) {
         words.pop();
@@ -257,7 +257,7 @@ impl Builder {
         (hits.len() == 1).then(|| hits[0])
     }
 
-    fn add_person(&mut self, body: &str, r: &Raw) -> usize {
+    fn add_person(&mut self, body: &str, r: &RawMention) -> usize {
         let (first, surname) = person_words(body, r);
         let name = &body[r.name.clone()];
         let e = match self.find_person(&first, &surname) {
@@ -308,7 +308,7 @@ impl Builder {
         e
     }
 
-    fn add_org(&mut self, body: &str, r: &Raw) -> usize {
+    fn add_org(&mut self, body: &str, r: &RawMention) -> usize {
         let surface = &body[r.name.clone()];
         let key = match &r.canon {
             Some(c) => org_key(c),
@@ -342,7 +342,7 @@ impl Builder {
         e
     }
 
-    fn add_place(&mut self, body: &str, r: &Raw) -> usize {
+    fn add_place(&mut self, body: &str, r: &RawMention) -> usize {
         let surface = &body[r.name.clone()];
         let key = r.canon.clone().unwrap_or_else(|| surface.to_string());
         let e = match self.place_keys.get(&key) {
@@ -360,7 +360,7 @@ impl Builder {
 }
 
 /// Resolves raw mentions (in body order) into entities.
-pub fn resolve(body: &str, toks: &[Token], raws: &[Raw]) -> Resolved {
+pub fn resolve(body: &str, toks: &[Token], raws: &[RawMention]) -> Resolved {
     let mut b = Builder::default();
     let lx = lex();
 

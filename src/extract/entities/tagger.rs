@@ -19,7 +19,7 @@
 //! Training ([`train`]) is deterministic: the same documents, epochs and seed give
 //! byte-identical weights.
 
-use super::chunks::{Raw, RawKind};
+use super::chunks::{RawKind, RawMention};
 use super::lexicon::lex;
 use super::tagger_features::{
     B_ORG, B_PER, DocStats, Info, N_TAGS, O, allowed, features, info, is_begin, outside_names,
@@ -381,9 +381,9 @@ fn read_name(
 /// the tagger reads as no name at all (subheads). Names the lexicons, cues or titles typed
 /// are left as they are, and so are lone words (they link to a known name or need a context
 /// cue) and places (the rules' place contexts are surer than the tagger's).
-pub fn refine(body: &str, toks: &[Token], raws: &mut Vec<Raw>) {
+pub fn refine(body: &str, toks: &[Token], raws: &mut Vec<RawMention>) {
     let Some(m) = model() else { return };
-    let open = |r: &Raw| r.kind == RawKind::UnknownMulti;
+    let open = |r: &RawMention| r.kind == RawKind::UnknownMulti;
     if !raws.iter().any(|r| open(r) || lone(r)) {
         return;
     }
@@ -474,7 +474,7 @@ pub fn refine(body: &str, toks: &[Token], raws: &mut Vec<Raw>) {
 }
 
 /// A lone capitalized word no rule placed, inside a sentence.
-fn lone(r: &Raw) -> bool {
+fn lone(r: &RawMention) -> bool {
     r.kind == RawKind::Unknown && r.words.len() == 1 && !r.sent_initial
 }
 
@@ -483,7 +483,7 @@ fn lone(r: &Raw) -> bool {
 /// said`, `Okoro, who ...`, `the economist Okoro`): the context alone would also take
 /// `Vexo said` for a person, and the tagger alone is too unsure about lone words. Words the
 /// document writes in lowercase, capitalized common words and demonyms stay open.
-fn lone_people(m: &Model, body: &str, toks: &[Token], raws: &mut [Raw], stats: &DocStats) {
+fn lone_people(m: &Model, body: &str, toks: &[Token], raws: &mut [RawMention], stats: &DocStats) {
     let lx = lex();
     // Per word: mentions read as a person, mentions, a person context seen.
     let mut reading: HashMap<&str, (u32, u32, bool)> = HashMap::new();

@@ -8,7 +8,7 @@
 //! writes it in lowercase.
 
 use super::lexicon::{Lexicons, lex};
-use super::tokens::{Kind, Token};
+use super::tokens::{Token, TokenKind};
 use std::collections::HashMap;
 
 /// Tags: `O`, then `B-`/`I-` for people, organizations and places.
@@ -35,7 +35,7 @@ pub fn allowed(prev: u8, tag: u8) -> bool {
 
 /// Punctuation that never sits inside a name: such a token is always `O`.
 pub fn outside_names(t: &Token) -> bool {
-    matches!(t.kind, Kind::Punct(c) if !matches!(c, '&' | '-' | '.' | '\'' | '\u{2019}'))
+    matches!(t.kind, TokenKind::Punct(c) if !matches!(c, '&' | '-' | '.' | '\'' | '\u{2019}'))
 }
 
 /// Short names of the tags, for features and reports.

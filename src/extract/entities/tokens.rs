@@ -11,7 +11,7 @@
 use super::lexicon::{is_title_word, lex};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub enum TokenKind {
     Word,
     /// A punctuation or symbol character (one token per character).
     Punct(char),
@@ -21,7 +21,7 @@ pub enum Kind {
 pub struct Token {
     pub start: usize,
     pub end: usize,
-    pub kind: Kind,
+    pub kind: TokenKind,
     /// First word of a sentence (or of a paragraph, or right after an opening quote mark).
     pub sent_start: bool,
     /// First token of a paragraph.
@@ -38,11 +38,11 @@ impl Token {
     }
 
     pub fn is_word(&self) -> bool {
-        self.kind == Kind::Word
+        self.kind == TokenKind::Word
     }
 
     pub fn is_punct(&self, c: char) -> bool {
-        self.kind == Kind::Punct(c)
+        self.kind == TokenKind::Punct(c)
     }
 }
 
@@ -207,7 +207,7 @@ pub fn tokenize(body: &str) -> Vec<Token> {
                 out.push(Token {
                     start,
                     end: cut,
-                    kind: Kind::Word,
+                    kind: TokenKind::Word,
                     sent_start: sentence_start,
                     para_start,
                     possessive: false,
@@ -216,7 +216,7 @@ pub fn tokenize(body: &str) -> Vec<Token> {
                 out.push(Token {
                     start: cut,
                     end: cut + 1,
-                    kind: Kind::Punct('-'),
+                    kind: TokenKind::Punct('-'),
                     sent_start: false,
                     para_start: false,
                     possessive: false,
@@ -225,7 +225,7 @@ pub fn tokenize(body: &str) -> Vec<Token> {
                 out.push(Token {
                     start: cut + 1,
                     end,
-                    kind: Kind::Word,
+                    kind: TokenKind::Word,
                     sent_start: false,
                     para_start: false,
                     possessive: false,
@@ -275,7 +275,7 @@ pub fn tokenize(body: &str) -> Vec<Token> {
             out.push(Token {
                 start,
                 end,
-                kind: Kind::Word,
+                kind: TokenKind::Word,
                 sent_start: sentence_start,
                 para_start,
                 possessive,
@@ -290,7 +290,7 @@ pub fn tokenize(body: &str) -> Vec<Token> {
         let tok = Token {
             start: i,
             end: i + c.len_utf8(),
-            kind: Kind::Punct(c),
+            kind: TokenKind::Punct(c),
             sent_start: false,
             para_start,
             possessive: false,

@@ -5,7 +5,7 @@
 use super::cues::{Cue, Form, PhraseKind, Verb, lexicon};
 use super::frame_words::{self, Section};
 use super::speaker_words::words;
-use super::text::{Doc, Kind};
+use super::text::{Doc, TokKind};
 use super::word_match::{is_abbrev, lower};
 use std::ops::Range;
 
@@ -179,7 +179,7 @@ pub fn leading_subject(doc: &Doc, s: usize, lim: usize) -> Option<Range<usize>> 
     // A dateline is never the subject (`WASHINGTON — Sen. Ruth Hale defended ...`,
     // `PORTLAND, Maine (AP) — ...`).
     if let Some(dash) = (s..lim.min(s + 10)).find(|&i| {
-        doc.toks[i].kind == Kind::Punct && matches!(doc.toks[i].ch, '—' | '–')
+        doc.toks[i].kind == TokKind::Punct && matches!(doc.toks[i].ch, '—' | '–')
             || doc.toks[i].is_punct('-') && doc.toks.get(i + 1).is_some_and(|n| n.capitalized())
     }) && dash > s
         && doc.toks[s].is_word()

@@ -17,7 +17,7 @@ use super::cue_lookup::{cue_at, leading_subject, noun_use, speech_form};
 use super::frame_words::{self, Section};
 use super::frames::sentence_source;
 use super::resolve::{Resolver, Speaker};
-use super::text::{Doc, Kind};
+use super::text::{Doc, TokKind};
 use crate::extract::{Rule, SpeakerKind};
 use std::ops::Range;
 
@@ -73,14 +73,14 @@ fn dash_credit(doc: &Doc, res: &mut Resolver, site: &Site) -> Option<Speaker> {
     let is_dash = |i: usize| {
         doc.toks
             .get(i)
-            .is_some_and(|t| t.kind == Kind::Punct && matches!(t.ch, '―' | '—' | '–' | '-'))
+            .is_some_and(|t| t.kind == TokKind::Punct && matches!(t.ch, '―' | '—' | '–' | '-'))
     };
     // The dash right after the quotation, or opening the next paragraph (`"Q."` then
     // `- Bernie Sanders.`).
     let (dash, lim) = if is_dash(close + 1) && !doc.toks[close + 1].is_punct('-') {
         (close + 1, site.sent.end)
     } else {
-        let rest = (close + 1..site.sent.end).all(|i| doc.toks[i].kind == Kind::Punct);
+        let rest = (close + 1..site.sent.end).all(|i| doc.toks[i].kind == TokKind::Punct);
         let next = site.next_para_sent.clone().filter(|_| rest)?;
         if !is_dash(next.start) {
             return None;
@@ -98,7 +98,7 @@ fn dash_credit(doc: &Doc, res: &mut Resolver, site: &Site) -> Option<Speaker> {
     // The name ends the sentence or is followed by an appositive.
     let ends = end >= lim
         || doc.toks[end].is_punct(',')
-        || doc.toks[end].kind == Kind::Punct && matches!(doc.toks[end].ch, '.' | '(');
+        || doc.toks[end].kind == TokKind::Punct && matches!(doc.toks[end].ch, '.' | '(');
     if end == start || !ends {
         return None;
     }

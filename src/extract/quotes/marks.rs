@@ -12,7 +12,7 @@ use std::ops::Range;
 
 /// Families of marks: a closing mark only closes an opening mark of its family.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Fam {
+enum MarkFamily {
     CurlyDouble,
     StraightDouble,
     Guillemet,
@@ -22,18 +22,21 @@ enum Fam {
     SingleGuillemet,
 }
 
-impl Fam {
+impl MarkFamily {
     fn is_double(self) -> bool {
         matches!(
             self,
-            Fam::CurlyDouble | Fam::StraightDouble | Fam::Guillemet | Fam::Corner
+            MarkFamily::CurlyDouble
+                | MarkFamily::StraightDouble
+                | MarkFamily::Guillemet
+                | MarkFamily::Corner
         )
     }
 }
 
 #[derive(Debug, Clone, Copy)]
 struct Open {
-    fam: Fam,
+    fam: MarkFamily,
     ch: char,
     /// Byte offset of the mark.
     pos: usize,
@@ -105,7 +108,7 @@ pub fn find_spans(body: &str) -> Vec<QSpan> {
     let mut spans: Vec<QSpan> = Vec::new();
     let paras = crate::article::paragraph_ranges(body);
     // Quote continued from the previous paragraph: (index of the part, family).
-    let mut carry: Option<(usize, Fam)> = None;
+    let mut carry: Option<(usize, MarkFamily)> = None;
     let mut stack: Vec<Open> = Vec::with_capacity(MAX_DEPTH);
     for (pi, para) in paras.iter().enumerate() {
         stack.clear();
@@ -143,7 +146,7 @@ pub fn find_spans(body: &str) -> Vec<QSpan> {
                     cont_of = Some(part);
                 }
             }
-            let push = |stack: &mut Vec<Open>, fam: Fam, cont_of: Option<usize>| {
+            let push = |stack: &mut Vec<Open>, fam: MarkFamily, cont_of: Option<usize>| {
                 if stack.len() < MAX_DEPTH {
                     stack.push(Open {
                         fam,
@@ -159,35 +162,37 @@ pub fn find_spans(body: &str) -> Vec<QSpan> {
                     let top_double = top_double(&stack);
                     if c == '“'
                         && let Some(k) = top_double
-                        && stack[k].fam == Fam::CurlyDouble
+                        && stack[k].fam == MarkFamily::CurlyDouble
                         && (stack[k].ch == '„' || (!is_open_boundary(prev) && !alnum(next)))
                     {
                         close_at(&mut stack, k, pos, after, &mut spans);
                     } else {
-                        push(&mut stack, Fam::CurlyDouble, cont_of);
+                        push(&mut stack, MarkFamily::CurlyDouble, cont_of);
                     }
                 }
                 '”' => {
                     // Also closes a straight opening mark (`"Mixed,” he said`).
                     if let Some(k) = top_double(&stack).filter(|&k| {
-                        stack[k].fam == Fam::CurlyDouble || stack[k].fam == Fam::StraightDouble
+                        stack[k].fam == MarkFamily::CurlyDouble
+                            || stack[k].fam == MarkFamily::StraightDouble
                     }) {
                         close_at(&mut stack, k, pos, after, &mut spans);
                     } else if is_open_boundary(prev) && alnum(next) {
-                        push(&mut stack, Fam::CurlyDouble, cont_of);
+                        push(&mut stack, MarkFamily::CurlyDouble, cont_of);
                     }
                 }
                 '"' => {
                     // Also closes a curly opening mark (`“Mixed," he said`).
                     let k = top_double(&stack).filter(|&k| {
-                        stack[k].fam == Fam::StraightDouble || stack[k].fam == Fam::CurlyDouble
+                        stack[k].fam == MarkFamily::StraightDouble
+                            || stack[k].fam == MarkFamily::CurlyDouble
                     });
                     if let Some(k) = k
                         && (!alnum(next) || !is_open_boundary(prev))
                     {
                         close_at(&mut stack, k, pos, after, &mut spans);
                     } else if is_open_boundary(prev) && !space_or_end(next) {
-                        push(&mut stack, Fam::StraightDouble, cont_of);
+                        push(&mut stack, MarkFamily::StraightDouble, cont_of);
                     } else if let Some(k) = k {
                         close_at(&mut stack, k, pos, after, &mut spans);
                     }
@@ -196,24 +201,29 @@ pub fn find_spans(body: &str) -> Vec<QSpan> {
                     if let Some(k) = top_double(&stack).filter(|&k| stack[k].ch == '»') {
                         close_at(&mut stack, k, pos, after, &mut spans);
                     } else {
-                        push(&mut stack, Fam::Guillemet, cont_of);
+                        push(&mut stack, MarkFamily::Guillemet, cont_of);
                     }
                 }
                 '»' => {
                     if let Some(k) = top_double(&stack).filter(|&k| stack[k].ch == '«') {
                         close_at(&mut stack, k, pos, after, &mut spans);
                     } else if is_open_boundary(prev) && alnum(next) {
-                        push(&mut stack, Fam::Guillemet, cont_of);
+                        push(&mut stack, MarkFamily::Guillemet, cont_of);
                     }
                 }
-                '「' | '『' => push(&mut stack, Fam::Corner, cont_of),
+                '「' | '『' => push(&mut stack, MarkFamily::Corner, cont_of),
                 '」' | '』' => {
-                    if let Some(k) = top_double(&stack).filter(|&k| stack[k].fam == Fam::Corner) {
+                    if let Some(k) =
+                        top_double(&stack).filter(|&k| stack[k].fam == MarkFamily::Corner)
+                    {
                         close_at(&mut stack, k, pos, after, &mut spans);
                     }
                 }
-                '‹' => push(&mut stack, Fam::SingleGuillemet, cont_of),
-                '›' if stack.last().is_some_and(|o| o.fam == Fam::SingleGuillemet) => {
+                '‹' => push(&mut stack, MarkFamily::SingleGuillemet, cont_of),
+                '›' if stack
+                    .last()
+                    .is_some_and(|o| o.fam == MarkFamily::SingleGuillemet) =>
+                {
                     let k = stack.len() - 1;
                     close_at(&mut stack, k, pos, after, &mut spans);
                 }
@@ -222,7 +232,7 @@ pub fn find_spans(body: &str) -> Vec<QSpan> {
                     let elision =
                         next.is_some_and(|n| n.is_ascii_digit()) || (alnum(prev) && alnum(next));
                     if !elision && !space_or_end(next) {
-                        push(&mut stack, Fam::CurlySingle, cont_of);
+                        push(&mut stack, MarkFamily::CurlySingle, cont_of);
                     }
                 }
                 // ``''Two single marks,''`` typed for an opening double mark (a newspaper
@@ -237,7 +247,7 @@ pub fn find_spans(body: &str) -> Vec<QSpan> {
                 {
                     if stack.len() < MAX_DEPTH {
                         stack.push(Open {
-                            fam: Fam::StraightDouble,
+                            fam: MarkFamily::StraightDouble,
                             ch: '"',
                             pos,
                             after: after + 1,
@@ -254,7 +264,7 @@ pub fn find_spans(body: &str) -> Vec<QSpan> {
                     if next == Some(c)
                         && !space_or_end(prev)
                         && stack.last().is_some_and(|o| {
-                            matches!(o.fam, Fam::CurlyDouble | Fam::StraightDouble)
+                            matches!(o.fam, MarkFamily::CurlyDouble | MarkFamily::StraightDouble)
                         })
                         && !alnum(text[i + 2 * c.len_utf8()..].chars().next()) =>
                 {
@@ -264,9 +274,9 @@ pub fn find_spans(body: &str) -> Vec<QSpan> {
                 }
                 '’' | '\'' => {
                     let fam = if c == '’' {
-                        Fam::CurlySingle
+                        MarkFamily::CurlySingle
                     } else {
-                        Fam::StraightSingle
+                        MarkFamily::StraightSingle
                     };
                     if alnum(prev) && alnum(next) {
                         // don't, Korea’s: an apostrophe.
@@ -283,7 +293,7 @@ pub fn find_spans(body: &str) -> Vec<QSpan> {
                         && next.is_some_and(char::is_alphabetic)
                         && !is_elision(&text[i + 1..])
                     {
-                        push(&mut stack, Fam::StraightSingle, cont_of);
+                        push(&mut stack, MarkFamily::StraightSingle, cont_of);
                     }
                 }
                 _ => {}
@@ -371,22 +381,22 @@ fn is_elision(rest: &str) -> bool {
 }
 
 /// The family of the opening mark `t` starts with (`''` counts as a double mark).
-fn opener_at(t: &str) -> Option<Fam> {
+fn opener_at(t: &str) -> Option<MarkFamily> {
     if t.starts_with("''") {
-        return Some(Fam::StraightDouble);
+        return Some(MarkFamily::StraightDouble);
     }
     t.chars().next().and_then(opener_family)
 }
 
-fn opener_family(c: char) -> Option<Fam> {
+fn opener_family(c: char) -> Option<MarkFamily> {
     match c {
-        '“' | '„' | '‟' | '”' => Some(Fam::CurlyDouble),
-        '"' => Some(Fam::StraightDouble),
-        '«' | '»' => Some(Fam::Guillemet),
-        '「' | '『' => Some(Fam::Corner),
-        '‘' => Some(Fam::CurlySingle),
-        '\'' => Some(Fam::StraightSingle),
-        '‹' => Some(Fam::SingleGuillemet),
+        '“' | '„' | '‟' | '”' => Some(MarkFamily::CurlyDouble),
+        '"' => Some(MarkFamily::StraightDouble),
+        '«' | '»' => Some(MarkFamily::Guillemet),
+        '「' | '『' => Some(MarkFamily::Corner),
+        '‘' => Some(MarkFamily::CurlySingle),
+        '\'' => Some(MarkFamily::StraightSingle),
+        '‹' => Some(MarkFamily::SingleGuillemet),
         _ => None,
     }
 }

@@ -30,7 +30,7 @@ use cues::{Cue, PhraseKind};
 pub use resolve::{Gender, Known, KnownEntity};
 use resolve::{Resolver, Speaker};
 use std::ops::Range;
-use text::{Doc, Kind};
+use text::{Doc, TokKind};
 
 /// A quotation being built: its root span, kind and attribution.
 struct Pending {
@@ -460,7 +460,7 @@ fn classify(
     let end_punct = text.trim_end().ends_with(['.', ',', '?', '!', '…']);
     let mut before = open;
     while before > sent.start
-        && doc.toks[before - 1].kind == Kind::Punct
+        && doc.toks[before - 1].kind == TokKind::Punct
         && matches!(doc.toks[before - 1].ch, '—' | '–' | '(' | '[')
     {
         before -= 1;

@@ -11,7 +11,7 @@ use crate::extract::entities::tokens::is_alnum;
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub enum TokKind {
     Word,
     Punct,
     /// Opening mark of a top-level quotation.
@@ -24,7 +24,7 @@ pub enum Kind {
 pub struct Tok {
     pub start: usize,
     pub end: usize,
-    pub kind: Kind,
+    pub kind: TokKind,
     /// 1 + index of the quotation span this token belongs to (its marks or its words);
     /// 0 outside quotations.
     pub q: u32,
@@ -34,13 +34,13 @@ pub struct Tok {
 
 impl Tok {
     pub fn is_word(&self) -> bool {
-        self.kind == Kind::Word
+        self.kind == TokKind::Word
     }
     pub fn is_punct(&self, c: char) -> bool {
-        self.kind == Kind::Punct && self.ch == c
+        self.kind == TokKind::Punct && self.ch == c
     }
     pub fn capitalized(&self) -> bool {
-        self.kind == Kind::Word && self.ch.is_uppercase()
+        self.kind == TokKind::Word && self.ch.is_uppercase()
     }
     pub fn outside(&self) -> bool {
         self.q == 0
@@ -89,11 +89,11 @@ impl<'a> Doc<'a> {
         let body = self.body;
         let bytes = body.as_bytes();
         // Mark positions in order: (pos, end, kind, span).
-        let mut marks: Vec<(usize, usize, Kind, u32)> = Vec::with_capacity(self.spans.len() * 2);
+        let mut marks: Vec<(usize, usize, TokKind, u32)> = Vec::with_capacity(self.spans.len() * 2);
         for (i, s) in self.spans.iter().enumerate() {
-            marks.push((s.open.start, s.open.end, Kind::Open, i as u32));
+            marks.push((s.open.start, s.open.end, TokKind::Open, i as u32));
             if let Some(c) = &s.close {
-                marks.push((c.start, c.end, Kind::Close, i as u32));
+                marks.push((c.start, c.end, TokKind::Close, i as u32));
             }
         }
         let mut mi = 0;
@@ -115,7 +115,7 @@ impl<'a> Doc<'a> {
                 mi += 1;
                 let ti = self.toks.len();
                 match kind {
-                    Kind::Open => self.span_toks[span as usize].0 = ti,
+                    TokKind::Open => self.span_toks[span as usize].0 = ti,
                     _ => self.span_toks[span as usize].1 = Some(ti),
                 }
                 let ch = body[s..].chars().next().unwrap_or(' ');
@@ -175,7 +175,7 @@ impl<'a> Doc<'a> {
                 self.toks.push(Tok {
                     start: i,
                     end: j,
-                    kind: Kind::Word,
+                    kind: TokKind::Word,
                     q,
                     ch: c,
                 });
@@ -184,7 +184,7 @@ impl<'a> Doc<'a> {
                 self.toks.push(Tok {
                     start: i,
                     end: i + clen,
-                    kind: Kind::Punct,
+                    kind: TokKind::Punct,
                     q,
                     ch: c,
                 });
@@ -207,7 +207,8 @@ impl<'a> Doc<'a> {
                 gap.len() >= 2 && gap.windows(2).any(|w| w == b"\n\n")
             });
             let mut end_here = para_break || next.is_none();
-            if !end_here && t.q == 0 && t.kind == Kind::Punct && matches!(t.ch, '.' | '?' | '!') {
+            if !end_here && t.q == 0 && t.kind == TokKind::Punct && matches!(t.ch, '.' | '?' | '!')
+            {
                 let prev_abbrev = i > 0
                     && toks[i - 1].is_word()
                     && toks[i - 1].end == t.start
@@ -224,15 +225,16 @@ impl<'a> Doc<'a> {
                     && next.is_some_and(|n| n.capitalized() && n.start == t.end + 1);
                 end_here = !(next_lower || t.ch == '.' && prev_abbrev || bang_name);
                 // A closing mark right after the period belongs to this sentence.
-                if end_here && next.is_some_and(|n| n.kind == Kind::Close) {
+                if end_here && next.is_some_and(|n| n.kind == TokKind::Close) {
                     end_here = false;
                 }
             }
-            if !end_here && t.kind == Kind::Close {
+            if !end_here && t.kind == TokKind::Close {
                 let inner = body[..t.start].chars().next_back();
                 let final_punct = inner.is_some_and(|c| matches!(c, '.' | '?' | '!'));
-                let next_starts = next
-                    .is_some_and(|n| n.kind == Kind::Open || (n.is_word() && n.ch.is_uppercase()));
+                let next_starts = next.is_some_and(|n| {
+                    n.kind == TokKind::Open || (n.is_word() && n.ch.is_uppercase())
+                });
                 // `“Why now?” He Jianxiong said.`: only after ? and ! can the attribution
                 // follow with a capital.
                 let question = inner.is_some_and(|c| matches!(c, '?' | '!'));
@@ -242,7 +244,7 @@ impl<'a> Doc<'a> {
                 // `.”` after a period outside marks: `... 'over'.`
                 if !end_here
                     && i > 0
-                    && toks[i - 1].kind == Kind::Punct
+                    && toks[i - 1].kind == TokKind::Punct
                     && toks[i - 1].q == 0
                     && toks[i - 1].ch == '.'
                 {
@@ -280,7 +282,7 @@ impl<'a> Doc<'a> {
     pub fn has_quotation(&self, range: Range<usize>) -> bool {
         self.toks[range]
             .iter()
-            .any(|t| t.kind == Kind::Open || t.kind == Kind::Close)
+            .any(|t| t.kind == TokKind::Open || t.kind == TokKind::Close)
     }
 
     pub fn words(&self, range: Range<usize>) -> usize {
@@ -305,7 +307,7 @@ fn attribution_follows(body: &str, toks: &[Tok], from: usize) -> bool {
     let mut comma = false;
     for (k, t) in toks.iter().enumerate().skip(from).take(40) {
         match t.kind {
-            Kind::Word => {
+            TokKind::Word => {
                 words += 1;
                 let mut buf = [0u8; 48];
                 let w = &body[t.start..t.end];
@@ -320,7 +322,7 @@ fn attribution_follows(body: &str, toks: &[Tok], from: usize) -> bool {
                     return false;
                 }
             }
-            Kind::Punct => match t.ch {
+            TokKind::Punct => match t.ch {
                 ',' => {
                     if words == 0 {
                         return false;

@@ -18,7 +18,7 @@ pub(super) fn classify_run(
     norm: &[Cow<str>],
     ps: &[(usize, usize, Piece)],
     lx: &Lexicons,
-    out: &mut Vec<Raw>,
+    out: &mut Vec<RawMention>,
 ) {
     // Split into groups at titles and stopwords; a title opens the group that follows it.
     let mut groups: Vec<Group> = Vec::new();
@@ -77,7 +77,7 @@ fn classify_group(
     ps: &[(usize, usize, Piece)],
     lx: &Lexicons,
     g: &Group,
-    out: &mut Vec<Raw>,
+    out: &mut Vec<RawMention>,
 ) {
     // Trim connectors at both ends.
     let mut idx: Vec<usize> = g.pieces.clone();
@@ -129,7 +129,7 @@ fn classify_group(
             .filter(|r| is_cap_word(&body[r.clone()]) || PARTICLES.contains(&&body[r.clone()]))
             .collect();
         let (_, e) = tok_range(b);
-        Raw {
+        RawMention {
             kind,
             name,
             full,

@@ -8,7 +8,7 @@
 use super::Gender;
 use super::entity_words::{List, list};
 use super::lexicon::{Lexicons, lex};
-use super::tokens::{Kind, Token};
+use super::tokens::{Token, TokenKind};
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -32,7 +32,7 @@ pub enum RawKind {
 }
 
 #[derive(Debug, Clone)]
-pub struct Raw {
+pub struct RawMention {
     pub kind: RawKind,
     /// The name without a title or rank.
     pub name: Range<usize>,
@@ -141,8 +141,10 @@ pub fn runs(body: &str, toks: &[Token]) -> Vec<Vec<usize>> {
         // A connector inside a run: a lowercase particle or `&`, followed by a capital.
         if !cur.is_empty() {
             let joinable = match t.kind {
-                Kind::Word => PARTICLES.contains(&w) || ORG_CONNECTORS.contains(&w) || w == "y",
-                Kind::Punct(c) => c == '&',
+                TokenKind::Word => {
+                    PARTICLES.contains(&w) || ORG_CONNECTORS.contains(&w) || w == "y"
+                }
+                TokenKind::Punct(c) => c == '&',
             };
             let next_cap = toks
                 .get(i + 1)
@@ -372,7 +374,13 @@ fn subhead_tokens(body: &str, toks: &[Token]) -> Vec<bool> {
 /// In a headline, only names with firm evidence stay, cut to what the evidence covers:
 /// a given name and one more word (`Ana Ruiz Wins Race` → `Ana Ruiz`), an organization up
 /// to its last cue word (`Lund University Study Finds` → `Lund University`).
-fn trim_headline(body: &str, toks: &[Token], lx: &Lexicons, out: &mut Vec<Raw>, from: usize) {
+fn trim_headline(
+    body: &str,
+    toks: &[Token],
+    lx: &Lexicons,
+    out: &mut Vec<RawMention>,
+    from: usize,
+) {
     let tok_after = |end: usize| toks.partition_point(|t| t.start < end);
     let mut k = from;
     while k < out.len() {
@@ -416,7 +424,7 @@ fn trim_headline(body: &str, toks: &[Token], lx: &Lexicons, out: &mut Vec<Raw>, 
 }
 
 /// Classifies the runs of a body into raw mentions.
-pub fn classify(body: &str, toks: &[Token]) -> Vec<Raw> {
+pub fn classify(body: &str, toks: &[Token]) -> Vec<RawMention> {
     let lx = lex();
     let mut out = Vec::new();
     let lower = lowercase_openers(body, toks);
@@ -466,13 +474,13 @@ pub fn classify(body: &str, toks: &[Token]) -> Vec<Raw> {
 }
 
 fn is_dash(t: &Token) -> bool {
-    matches!(t.kind, Kind::Punct('-' | '\u{2013}' | '\u{2014}'))
+    matches!(t.kind, TokenKind::Punct('-' | '\u{2013}' | '\u{2014}'))
 }
 
 /// A wire dateline opening a paragraph, `PORT HALDEN (Wirepost) –` or `OSLO, May 3
 /// (Newsline) -`: the capitals before the credit are a place, the credit in parentheses
 /// before the dash an organization.
-fn dateline(body: &str, toks: &[Token], lx: &Lexicons, out: &mut [Raw]) {
+fn dateline(body: &str, toks: &[Token], lx: &Lexicons, out: &mut [RawMention]) {
     // The `(` of the credit: preceded in its paragraph by at most a few capitalized words,
     // numbers and commas; followed by one to three words, `)` and a dash.
     let credit_open = |open: usize| -> bool {

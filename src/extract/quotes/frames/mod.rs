@@ -12,7 +12,7 @@ use super::cues::{Cue, Form};
 use super::frame_words::{self, Section};
 use super::resolve::{Resolver, Speaker};
 use super::speaker_words::words;
-use super::text::{Doc, Kind};
+use super::text::{Doc, TokKind};
 use super::word_match::{is_abbrev, is_one_of};
 use crate::extract::Rule;
 use std::ops::Range;
@@ -67,7 +67,7 @@ const MONTHS: &[&str] = &[
 
 /// A source phrase found left of a cue.
 #[derive(Debug, Clone)]
-pub struct Np {
+pub struct SourcePhrase {
     pub range: Range<usize>,
     pub appos: Option<Range<usize>>,
     /// The token just before the phrase (a comma, a closing mark, a stop word), or `None`
@@ -131,12 +131,12 @@ pub fn np_after(doc: &Doc, p: usize, e: usize) -> Option<(Range<usize>, Option<R
     while j < e && j - p < 16 {
         let t = &doc.toks[j];
         let ok = match t.kind {
-            Kind::Word => {
+            TokKind::Word => {
                 // `Omar Said`: a capitalized name inside the phrase is not a stop word.
                 let name_part = j > p && t.capitalized() && !is_time(doc, j);
                 name_part || !is_one_of(doc.text(j), STOP_FWD) || j == p && doc.is(j, "the")
             }
-            Kind::Punct => {
+            TokKind::Punct => {
                 (t.ch == '.'
                     && j > p
                     && is_abbrev(doc.text(j - 1))
@@ -157,7 +157,7 @@ pub fn np_after(doc: &Doc, p: usize, e: usize) -> Option<(Range<usize>, Option<R
     if j < e && doc.toks[j].is_punct(',') {
         let a = j + 1;
         let mut b = a;
-        while b < e && b - a < 20 && !doc.toks[b].is_punct(',') && doc.toks[b].kind == Kind::Word
+        while b < e && b - a < 20 && !doc.toks[b].is_punct(',') && doc.toks[b].kind == TokKind::Word
             || b < e
                 && doc.toks[b].is_punct('.')
                 && b > a
@@ -210,7 +210,7 @@ pub fn after_frame(
     let e = sent.end;
     let mut j = close + 1;
     while j < e
-        && doc.toks[j].kind == Kind::Punct
+        && doc.toks[j].kind == TokKind::Punct
         && matches!(doc.toks[j].ch, ',' | '—' | '–' | '-')
     {
         j += 1;
@@ -239,7 +239,9 @@ pub fn after_frame(
             k = c + 1;
             continue;
         }
-        if t.kind == Kind::Open || t.is_punct(';') || t.is_punct('.') && !is_abbrev(doc.text(k - 1))
+        if t.kind == TokKind::Open
+            || t.is_punct(';')
+            || t.is_punct('.') && !is_abbrev(doc.text(k - 1))
         {
             return None;
         }
@@ -304,7 +306,7 @@ fn manner_tag(
     };
     let ends = |i: usize| {
         i >= e
-            || doc.toks[i].kind == Kind::Punct && matches!(doc.toks[i].ch, '.' | '!' | '?')
+            || doc.toks[i].kind == TokKind::Punct && matches!(doc.toks[i].ch, '.' | '!' | '?')
             || doc.is_any(
                 i,
                 &["on", "in", "at", "during", "after", "before", "as", "while"],
@@ -359,8 +361,8 @@ pub fn before_frame(
     while k > lo {
         k -= 1;
         let t = &doc.toks[k];
-        if t.kind == Kind::Close
-            || t.kind == Kind::Open
+        if t.kind == TokKind::Close
+            || t.kind == TokKind::Open
             || t.is_punct('.') && k > 0 && !is_abbrev(doc.text(k - 1))
         {
             return None;
@@ -430,7 +432,7 @@ pub fn partial_frame(
     })?;
     if doc.toks[k..open]
         .iter()
-        .any(|t| t.kind != Kind::Word && t.q == 0 && !t.is_punct(',') && !t.is_punct('.'))
+        .any(|t| t.kind != TokKind::Word && t.q == 0 && !t.is_punct(',') && !t.is_punct('.'))
     {
         return None;
     }

@@ -44,7 +44,7 @@ pub(super) fn long_appositive(
     let opens_appos = doc.toks[ap.start].is_word()
         && (doc.toks[ap.start].ch.is_lowercase() || doc.toks[ap.start].ch.is_ascii_digit());
     let clean = doc.toks[ap.clone()].iter().all(|t| {
-        t.kind != Kind::Open && t.kind != Kind::Close && !t.is_punct(';') && !t.is_punct(':')
+        t.kind != TokKind::Open && t.kind != TokKind::Close && !t.is_punct(';') && !t.is_punct(':')
     }) && !ap
         .clone()
         .any(|i| doc.toks[i].is_word() && cue_at(doc, i).is_some_and(|c| speech_form(&c)));
@@ -59,7 +59,7 @@ fn collect_back(doc: &Doc, s: usize, k: usize) -> (usize, bool) {
     while j > s {
         let t = &doc.toks[j - 1];
         let ok = match t.kind {
-            Kind::Word => {
+            TokKind::Word => {
                 let txt = doc.text(j - 1);
                 if txt.eq_ignore_ascii_case("to") {
                     // `ambassador to Britain`, not `decided to`.
@@ -82,7 +82,7 @@ fn collect_back(doc: &Doc, s: usize, k: usize) -> (usize, bool) {
                     ) || j == k && w.is_skip(txt)
                 }
             }
-            Kind::Punct => {
+            TokKind::Punct => {
                 (t.ch == '.'
                     && j - 1 > s
                     && doc.toks[j - 2].is_word()
@@ -104,7 +104,7 @@ fn collect_back(doc: &Doc, s: usize, k: usize) -> (usize, bool) {
 
 /// The source phrase ending right before the cue at token `k` (aux verbs and adverbs such
 /// as `also`, `has` skipped), with an appositive between commas when there is one.
-pub fn subject_before(doc: &Doc, s: usize, k: usize) -> Option<Np> {
+pub fn subject_before(doc: &Doc, s: usize, k: usize) -> Option<SourcePhrase> {
     let w = words();
     let mut end = k;
     // `Taylor also said`, `he has since said`, `officials on Monday said`.
@@ -195,7 +195,7 @@ pub fn subject_before(doc: &Doc, s: usize, k: usize) -> Option<Np> {
             let prev_comma = (lo..comma2).rev().find(|&i| {
                 doc.toks[i].is_punct(',')
                     || doc.toks[i].is_punct('(')
-                    || doc.toks[i].kind == Kind::Close
+                    || doc.toks[i].kind == TokKind::Close
             })?;
             if !doc.toks[prev_comma].is_punct(',') {
                 return None;
@@ -281,7 +281,7 @@ pub fn subject_before(doc: &Doc, s: usize, k: usize) -> Option<Np> {
         }
         if b == s { None } else { Some(start - 1) }
     };
-    Some(Np {
+    Some(SourcePhrase {
         range: start..end,
         appos,
         before,

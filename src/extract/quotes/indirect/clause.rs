@@ -129,9 +129,9 @@ pub(super) fn clause_after(doc: &Doc, cue: &Cue, mut p: usize, e: usize) -> Afte
         }
         // `Obama said “it gets me mad” every time he thinks about it`: a quotation that
         // opens the clause and the writer's words that go on after it.
-        if t.kind == Kind::Open
+        if t.kind == TokKind::Open
             && let Some(close) = (p + 1..e.min(p + 300))
-                .find(|&i| doc.toks[i].kind == Kind::Close && doc.toks[i].q == t.q)
+                .find(|&i| doc.toks[i].kind == TokKind::Close && doc.toks[i].q == t.q)
             && doc.words(close + 1..e) >= 2
             && doc.toks.get(close + 1).is_some_and(|n| n.is_word())
             && finite_verb_within(doc, p, e, 12)
@@ -154,7 +154,7 @@ pub(super) fn clause_after(doc: &Doc, cue: &Cue, mut p: usize, e: usize) -> Afte
             };
         }
         if !t.is_word() {
-            return if t.kind == Kind::Punct && matches!(t.ch, '.' | '?' | '!') && t.q == 0 {
+            return if t.kind == TokKind::Punct && matches!(t.ch, '.' | '?' | '!') && t.q == 0 {
                 After::End(p)
             } else {
                 After::Other
@@ -246,7 +246,7 @@ pub(super) fn clause_after(doc: &Doc, cue: &Cue, mut p: usize, e: usize) -> Afte
             let mut crossed: Option<usize> = None;
             while k < lim {
                 let t = &doc.toks[k];
-                if t.kind == Kind::Open || t.is_punct(';') || t.is_punct(':') {
+                if t.kind == TokKind::Open || t.is_punct(';') || t.is_punct(':') {
                     break;
                 }
                 // `that` after another cue belongs to that cue.
@@ -276,7 +276,7 @@ pub(super) fn clause_after(doc: &Doc, cue: &Cue, mut p: usize, e: usize) -> Afte
                 q += 1;
             }
             if q >= e
-                || doc.toks[q].kind == Kind::Punct
+                || doc.toks[q].kind == TokKind::Punct
                     && matches!(doc.toks[q].ch, '.' | '?' | '!' | ',')
             {
                 return After::End(q.min(e));

@@ -9,10 +9,10 @@ use crate::extract::quotes::{cue_lookup, cues};
 /// noting` / `"Q," said Clark, noting`): the sentence opens with a quotation and the
 /// frame follows it.
 fn frame_source(doc: &Doc, s: usize, k: usize) -> Option<Range<usize>> {
-    if doc.toks.get(s).is_none_or(|t| t.kind != Kind::Open) {
+    if doc.toks.get(s).is_none_or(|t| t.kind != TokKind::Open) {
         return None;
     }
-    let close = (s + 1..k).find(|&i| doc.toks[i].kind == Kind::Close)?;
+    let close = (s + 1..k).find(|&i| doc.toks[i].kind == TokKind::Close)?;
     let mut j = close + 1;
     while j < k && doc.toks[j].is_punct(',') {
         j += 1;
@@ -38,8 +38,8 @@ pub(super) fn framed(
     e: usize,
     cue: &Cue,
     para: u32,
-    last_subject: &mut Option<Np>,
-) -> Option<Hit> {
+    last_subject: &mut Option<SourcePhrase>,
+) -> Option<ReportedClause> {
     let k = cue.start;
     let verb = cue.verb?;
     // The subject ends before the cue, or before the auxiliary of `are alleging`.
@@ -124,7 +124,7 @@ pub(super) fn framed(
                 {
                     st -= 1;
                 }
-                Np {
+                SourcePhrase {
                     range: st..b,
                     appos: Some(np.range.clone()),
                     before: (st > s).then(|| st - 1),
@@ -180,7 +180,7 @@ pub(super) fn framed(
                 return None;
             }
             let speaker = res.resolve(subj, None, para)?;
-            return Some(Hit {
+            return Some(ReportedClause {
                 content,
                 speaker,
                 cue: cue.start..cue.end,
@@ -196,7 +196,7 @@ pub(super) fn framed(
         Some(np) => Some(np),
         // `Kim Sato met with the union but said C`: the sentence's subject.
         None if k > s && doc.is_any(k - 1, &["and", "but"]) => last_subject.clone().or_else(|| {
-            cue_lookup::leading_subject(doc, s, k - 1).map(|range| Np {
+            cue_lookup::leading_subject(doc, s, k - 1).map(|range| SourcePhrase {
                 range,
                 appos: None,
                 before: None,
@@ -256,7 +256,7 @@ pub(super) fn framed(
             // finite verb follows soon.
             if !that
                 && takes_np
-                && doc.toks[start].kind != Kind::Open
+                && doc.toks[start].kind != TokKind::Open
                 && !finite_verb_within(doc, start, e, 8)
             {
                 return None;
@@ -265,7 +265,7 @@ pub(super) fn framed(
             if c.is_empty() {
                 return None;
             }
-            if (doc.toks[c.start].kind == Kind::Open || doc.toks[c.start].is_punct(':'))
+            if (doc.toks[c.start].kind == TokKind::Open || doc.toks[c.start].is_punct(':'))
                 && is_whole_quote(doc, &c)
             {
                 return None;
@@ -289,9 +289,9 @@ pub(super) fn framed(
             // Only when the writer's words lead into the quotation (`was “good`, `but at
             // the moment, “we won't`), not for `"A," he said, "B"` or a quotation after a
             // sentence end (`at 7 a.m. "A year ago`).
-            let quote_comma = bt.kind == Kind::Close
+            let quote_comma = bt.kind == TokKind::Close
                 && doc.body[..bt.start].ends_with(',')
-                && doc.toks[s].kind != Kind::Open
+                && doc.toks[s].kind != TokKind::Open
                 && doc
                     .spans
                     .get((bt.q as usize).wrapping_sub(1))
@@ -396,11 +396,11 @@ pub(super) fn framed(
 fn object_relative(
     doc: &Doc,
     res: &mut Resolver,
-    np: Np,
+    np: SourcePhrase,
     cue: &Cue,
     e: usize,
     para: u32,
-) -> Option<Hit> {
+) -> Option<ReportedClause> {
     let verb = cue.verb?;
     let p = cue.end;
     if cue.phrase
@@ -419,7 +419,7 @@ fn object_relative(
         return None;
     }
     let speaker = res.resolve(np.range, np.appos, para)?;
-    Some(Hit {
+    Some(ReportedClause {
         content,
         speaker,
         cue: cue.start..cue.end,
@@ -430,12 +430,12 @@ fn object_relative(
 fn finish(
     doc: &Doc,
     res: &mut Resolver,
-    np: Np,
+    np: SourcePhrase,
     content: Range<usize>,
     cue: &Cue,
     para: u32,
     rule: Rule,
-) -> Option<Hit> {
+) -> Option<ReportedClause> {
     // `X said C, according to a statement`: the citation is not part of the clause.
     let mut content = content;
     if let Some(i) = (content.start + 1..content.end.min(content.start + 200))
@@ -481,7 +481,7 @@ fn finish(
         return None;
     }
     let speaker = res.resolve(np.range, np.appos, para)?;
-    Some(Hit {
+    Some(ReportedClause {
         content,
         speaker,
         cue: cue.start..cue.end,

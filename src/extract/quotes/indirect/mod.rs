@@ -12,10 +12,10 @@
 use super::cue_lookup::{cue_at, phrase_at};
 use super::cues::{Cue, Form, PhraseKind};
 use super::frame_words::{self, Section};
-use super::frames::{Np, is_time, np_after, subject_before};
+use super::frames::{SourcePhrase, is_time, np_after, subject_before};
 use super::resolve::{Resolver, Speaker};
 use super::speaker_words::words;
-use super::text::{Doc, Kind};
+use super::text::{Doc, TokKind};
 use crate::extract::Rule;
 use std::ops::Range;
 
@@ -28,7 +28,7 @@ use sourced::{according, as_source, inverted};
 
 /// One indirect quote: tokens of the clause, the speaker, and the cue tokens.
 #[derive(Debug, Clone)]
-pub struct Hit {
+pub struct ReportedClause {
     pub content: Range<usize>,
     pub speaker: Speaker,
     pub cue: Range<usize>,
@@ -71,23 +71,23 @@ fn is_whole_quote(doc: &Doc, range: &Range<usize>) -> bool {
     }
     let first = &doc.toks[range.start];
     let mut last = range.end - 1;
-    while last > range.start && doc.toks[last].kind == Kind::Punct && doc.toks[last].q == 0 {
+    while last > range.start && doc.toks[last].kind == TokKind::Punct && doc.toks[last].q == 0 {
         last -= 1;
     }
-    if first.kind == Kind::Open && doc.toks[last].q == first.q {
+    if first.kind == TokKind::Open && doc.toks[last].q == first.q {
         return true;
     }
     // `Before this, “people ignored them,”`: a quotation that is nearly all of it, after
     // an adjunct and its comma (not `The merger was “good for everyone,”`, where the
     // writer's words are the clause's subject and verb).
     let t = &doc.toks[last];
-    t.kind == Kind::Close
+    t.kind == TokKind::Close
         && (range.start..last.min(range.start + 5)).any(|i| {
             let x = &doc.toks[i];
-            x.kind == Kind::Open
+            x.kind == TokKind::Open
                 && x.q == t.q
                 && (i == range.start
-                    || doc.toks[i - 1].kind == Kind::Punct
+                    || doc.toks[i - 1].kind == TokKind::Punct
                     || doc.words(range.start..i) <= 1)
         })
 }
@@ -99,18 +99,18 @@ fn opens_with_framed_quote(doc: &Doc, range: &Range<usize>) -> bool {
     let Some(first) = doc.toks.get(range.start) else {
         return false;
     };
-    if first.kind != Kind::Open || range.is_empty() {
+    if first.kind != TokKind::Open || range.is_empty() {
         return false;
     }
     let lim = range.end.min(range.start + 400);
     let Some(close) = (range.start + 1..lim)
-        .find(|&i| doc.toks[i].kind == Kind::Close && doc.toks[i].q == first.q)
+        .find(|&i| doc.toks[i].kind == TokKind::Close && doc.toks[i].q == first.q)
     else {
         return false;
     };
     close + 1 < range.end
         && close > range.start + 1
-        && doc.toks[close - 1].kind == Kind::Punct
+        && doc.toks[close - 1].kind == TokKind::Punct
         && matches!(doc.toks[close - 1].ch, ',' | '?' | '!')
 }
 
@@ -119,7 +119,7 @@ fn trim(doc: &Doc, mut r: Range<usize>) -> Range<usize> {
     r.start = skip_dateline(doc, r.clone());
     while r.end > r.start {
         let t = &doc.toks[r.end - 1];
-        if t.kind == Kind::Punct
+        if t.kind == TokKind::Punct
             && t.q == 0
             && matches!(t.ch, '.' | ',' | ';' | ':' | '?' | '!' | '—' | '–' | '-')
         {
@@ -130,7 +130,7 @@ fn trim(doc: &Doc, mut r: Range<usize>) -> Range<usize> {
     }
     while r.start < r.end {
         let t = &doc.toks[r.start];
-        if t.kind == Kind::Punct && t.q == 0 && matches!(t.ch, ',' | '—' | '–' | '-' | ':') {
+        if t.kind == TokKind::Punct && t.q == 0 && matches!(t.ch, ',' | '—' | '–' | '-' | ':') {
             r.start += 1;
         } else {
             break;
@@ -174,7 +174,7 @@ fn skip_dateline(doc: &Doc, r: Range<usize>) -> usize {
         }
     }
     let dash =
-        i < lim && doc.toks[i].kind == Kind::Punct && matches!(doc.toks[i].ch, '–' | '—' | '-');
+        i < lim && doc.toks[i].kind == TokKind::Punct && matches!(doc.toks[i].ch, '–' | '—' | '-');
     if dash
         && (saw || i > r.start)
         && i + 1 < r.end
@@ -221,7 +221,7 @@ fn plural_or_they(doc: &Doc, np: &Range<usize>) -> bool {
         last,
         &["percent", "%", "majority", "minority", "half", "third"],
     ) || doc.text(last).ends_with('%')
-        || doc.toks[last].kind == Kind::Punct && doc.toks[last].ch == '%';
+        || doc.toks[last].kind == TokKind::Punct && doc.toks[last].ch == '%';
     // `Nearly nine out of 10 say`: a number heading the phrase.
     let mut n = np.start;
     while n < last && frame_words::is(Section::Approximate, doc.text(n)) {
@@ -264,9 +264,9 @@ pub fn find(
     sent: Range<usize>,
     cues: &[Cue],
     para: u32,
-) -> Vec<Hit> {
-    let mut hits: Vec<Hit> = Vec::new();
-    let mut last_subject: Option<Np> = None;
+) -> Vec<ReportedClause> {
+    let mut hits: Vec<ReportedClause> = Vec::new();
+    let mut last_subject: Option<SourcePhrase> = None;
     let (s, e) = (sent.start, sent.end);
     for cue in cues {
         // `X said A, adding (that) B`: B is X's too, and A ends before the comma.
@@ -300,7 +300,12 @@ pub fn find(
     hits
 }
 
-fn participle(doc: &Doc, hits: &mut [Hit], e: usize, cue: &Cue) -> Option<Hit> {
+fn participle(
+    doc: &Doc,
+    hits: &mut [ReportedClause],
+    e: usize,
+    cue: &Cue,
+) -> Option<ReportedClause> {
     let verb = cue.verb?;
     if verb.form != Form::Ing || cue.phrase || cue.start == 0 {
         return None;
@@ -336,11 +341,11 @@ fn participle(doc: &Doc, hits: &mut [Hit], e: usize, cue: &Cue) -> Option<Hit> {
         || bad_start(doc, content.start)
         || is_whole_quote(doc, &content)
         || doc.toks[content.start].is_punct(':')
-        || doc.toks[content.start].kind == Kind::Open
+        || doc.toks[content.start].kind == TokKind::Open
     {
         return None;
     }
-    Some(Hit {
+    Some(ReportedClause {
         content,
         speaker: prev.speaker.clone(),
         cue: cue.start..cue.end,
@@ -355,8 +360,8 @@ fn one(
     e: usize,
     cue: &Cue,
     para: u32,
-    last_subject: &mut Option<Np>,
-) -> Option<Hit> {
+    last_subject: &mut Option<SourcePhrase>,
+) -> Option<ReportedClause> {
     if cue.source {
         return according(doc, res, s, e, cue, para);
     }

@@ -10,7 +10,7 @@ pub(super) fn according(
     e: usize,
     cue: &Cue,
     para: u32,
-) -> Option<Hit> {
+) -> Option<ReportedClause> {
     let k = cue.start;
     // The source runs to the next comma or the end of the sentence.
     let mut j = cue.end;
@@ -20,7 +20,7 @@ pub(super) fn according(
         && !doc.toks[j].is_punct(';')
         && !(doc.toks[j].is_punct('.')
             && (j + 1 == e || !crate::extract::quotes::word_match::is_abbrev(doc.text(j - 1))))
-        && doc.toks[j].kind != Kind::Open
+        && doc.toks[j].kind != TokKind::Open
     {
         j += 1;
     }
@@ -72,7 +72,7 @@ pub(super) fn according(
         return None;
     }
     let speaker = res.resolve(np, None, para)?;
-    Some(Hit {
+    Some(ReportedClause {
         content,
         speaker,
         cue: cue.start..cue.end,
@@ -88,9 +88,9 @@ pub(super) fn inverted(
     e: usize,
     cue: &Cue,
     para: u32,
-) -> Option<Hit> {
+) -> Option<ReportedClause> {
     let k = cue.start;
-    if !(k > s && (doc.toks[k - 1].is_punct(',') || doc.toks[k - 1].kind == Kind::Close)) {
+    if !(k > s && (doc.toks[k - 1].is_punct(',') || doc.toks[k - 1].kind == TokKind::Close)) {
         return None;
     }
     // `C, citing S`: a participle is never inverted with its subject.
@@ -142,7 +142,7 @@ pub(super) fn inverted(
         return None;
     }
     let speaker = res.resolve(np, appos, para)?;
-    Some(Hit {
+    Some(ReportedClause {
         content,
         speaker,
         cue: cue.start..cue.end,
@@ -159,7 +159,7 @@ pub(super) fn as_source(
     e: usize,
     cue: &Cue,
     para: u32,
-) -> Option<Hit> {
+) -> Option<ReportedClause> {
     let verb = cue.verb?;
     if !matches!(verb.form, Form::Past | Form::Third | Form::Participle) || cue.source {
         return None;
@@ -189,12 +189,12 @@ pub(super) fn as_source(
     if doc.words(content.clone()) < 3
         || bad_start(doc, content.start)
         || is_whole_quote(doc, &content)
-        || doc.toks[content.start].kind == Kind::Open
+        || doc.toks[content.start].kind == TokKind::Open
     {
         return None;
     }
     let speaker = res.resolve(np.range, np.appos, para)?;
-    Some(Hit {
+    Some(ReportedClause {
         content,
         speaker,
         cue: cue.start..cue.end,

@@ -14,7 +14,7 @@ use super::cues::FastMap;
 use super::speaker_words::{
     DOCUMENT, FEMALE, GROUP, MALE, ORG, ORGANY, ORGWORD, PRONOUN, ROLE, TITLE, words,
 };
-use super::text::{Doc, Kind};
+use super::text::{Doc, TokKind};
 use super::word_match::is_one_of;
 use crate::extract::{EntityKind, SpeakerKind};
 use std::ops::Range;
@@ -495,7 +495,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
                 break;
             }
             if doc.toks[i].is_punct(',')
-                || doc.toks[i].kind != Kind::Word
+                || doc.toks[i].kind != TokKind::Word
                     && !doc.toks[i].is_punct('.')
                     && !doc.toks[i].is_punct('!')
                     && !doc.toks[i].is_punct('&')

@@ -36,7 +36,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
                 (t.capitalized() || t.ch.is_ascii_digit() || PARTICLES.contains(&txt) && rs < cut)
                     && !(possessive(txt) && rs < cut)
             } else {
-                t.kind == Kind::Punct
+                t.kind == TokKind::Punct
                     && matches!(t.ch, '.' | '&')
                     && rs - 1 > s
                     && doc.toks[rs - 2].is_word()
