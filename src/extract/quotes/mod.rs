@@ -56,7 +56,7 @@ pub fn extract(body: &str, known: &Known) -> Vec<Quote> {
     fill_cues(&mut doc);
     let doc = doc;
     let mut res = Resolver::new(&doc, known);
-    let mut pend: Vec<Pending> = Vec::new();
+    let mut pending: Vec<Pending> = Vec::new();
     // Root pending index of each span.
     let mut owner: Vec<usize> = vec![usize::MAX; spans.len()];
     let mut out: Vec<Quote> = Vec::new();
@@ -69,8 +69,8 @@ pub fn extract(body: &str, known: &Known) -> Vec<Quote> {
     for (si, sent) in doc.sents.iter().enumerate() {
         let para = doc.sent_para[si];
         if para != cur_para {
-            settle_paragraph(&mut pend[para_first..], &mut res, cur_para);
-            para_first = pend.len();
+            settle_paragraph(&mut pending[para_first..], &mut res, cur_para);
+            para_first = pending.len();
             cur_para = para;
             para_start_tok = sent.start;
         }
@@ -89,14 +89,14 @@ pub fn extract(body: &str, known: &Known) -> Vec<Quote> {
             }
             i += 1;
         }
-        let hits = if cues.is_empty() {
+        let reported = if cues.is_empty() {
             Vec::new()
         } else {
             indirect::find(&doc, &mut res, sent.clone(), &cues, para)
         };
         // Quotations opening in this sentence.
         let mut events: Vec<(usize, Speaker)> = Vec::new();
-        let sent_first = pend.len();
+        let sent_first = pending.len();
         while span_i < spans.len() && doc.span_toks[span_i].0 < sent.end {
             let (open, close) = doc.span_toks[span_i];
             let sp = &spans[span_i];
@@ -109,19 +109,19 @@ pub fn extract(body: &str, known: &Known) -> Vec<Quote> {
                 let root = owner.get(prev).copied().unwrap_or(usize::MAX);
                 if root != usize::MAX {
                     owner[span_i] = root;
-                    pend[root].last = span_i;
-                    if let Some(s) = &pend[root].speaker {
+                    pending[root].last = span_i;
+                    if let Some(s) = &pending[root].speaker {
                         events.push((doc.toks[open].start, s.clone()));
                     }
-                    if pend[root].speaker.is_none()
+                    if pending[root].speaker.is_none()
                         && let Some(c) = close
                         && let Some((s, cue)) =
                             frames::after_frame(&doc, &mut res, sent.clone(), c, para)
                     {
                         events.push((doc.toks[open].start, s.clone()));
-                        pend[root].speaker = Some(s);
-                        pend[root].cue = Some(cue);
-                        pend[root].speaker_rule = Rule::CueAfter;
+                        pending[root].speaker = Some(s);
+                        pending[root].cue = Some(cue);
+                        pending[root].speaker_rule = Rule::CueAfter;
                     }
                 }
                 span_i += 1;
@@ -141,7 +141,7 @@ pub fn extract(body: &str, known: &Known) -> Vec<Quote> {
                     speaker = Some(s);
                     cue = Some(c);
                     speaker_rule = r;
-                } else if let Some(h) = hits.iter().find(|h| h.content.contains(&open)) {
+                } else if let Some(h) = reported.iter().find(|h| h.content.contains(&open)) {
                     // `X said that during the call he called Omar a “terrorist”`: a naming
                     // verb inside the reported clause names its own source.
                     let naming_inside = kind == QuoteKind::Partial
@@ -161,7 +161,7 @@ pub fn extract(body: &str, known: &Known) -> Vec<Quote> {
                         speaker_rule = Rule::ReportedSource;
                     }
                 } else if kind == QuoteKind::Partial
-                    && let Some(h) = hits.first()
+                    && let Some(h) = reported.first()
                 {
                     speaker = Some(h.speaker.clone());
                     cue = Some(h.cue.clone());
@@ -200,8 +200,8 @@ pub fn extract(body: &str, known: &Known) -> Vec<Quote> {
             if let Some(s) = &speaker {
                 events.push((doc.toks[open].start, s.clone()));
             }
-            owner[span_i] = pend.len();
-            pend.push(Pending {
+            owner[span_i] = pending.len();
+            pending.push(Pending {
                 span: span_i,
                 last: span_i,
                 kind,
@@ -216,12 +216,12 @@ pub fn extract(body: &str, known: &Known) -> Vec<Quote> {
         }
         // A fragment with no frame of its own shares the sentence's speaker
         // (`It was “awful” and “we will fix it,” she said.`).
-        if let Some(sp) = pend[sent_first..]
+        if let Some(sp) = pending[sent_first..]
             .iter()
             .find(|p| p.speaker.is_some() && !p.nonquote)
             .map(|p| (p.speaker.clone(), p.cue.clone()))
         {
-            for p in pend[sent_first..].iter_mut() {
+            for p in pending[sent_first..].iter_mut() {
                 if p.speaker.is_none() && !p.nonquote && p.kind == QuoteKind::Partial {
                     p.speaker = sp.0.clone();
                     p.cue = sp.1.clone();
@@ -230,7 +230,7 @@ pub fn extract(body: &str, known: &Known) -> Vec<Quote> {
             }
         }
         // A clause cut down to nothing (a participle cue at its very start) is no quote.
-        for h in hits.iter().filter(|h| h.content.start < h.content.end) {
+        for h in reported.iter().filter(|h| h.content.start < h.content.end) {
             events.push((doc.toks[h.content.start].start, h.speaker.clone()));
             out.push(Quote {
                 kind: QuoteKind::Indirect,
@@ -257,12 +257,12 @@ pub fn extract(body: &str, known: &Known) -> Vec<Quote> {
             res.record(&s, para, pos);
         }
     }
-    settle_paragraph(&mut pend[para_first..], &mut res, cur_para);
+    settle_paragraph(&mut pending[para_first..], &mut res, cur_para);
 
     // A word or two quoted more than once is a term under discussion (`“taste”
     // receptors`), not someone's words.
     let mut terms: cues::FastMap<String, u32> = cues::FastMap::default();
-    for p in &pend {
+    for p in &pending {
         let t = &body[spans[p.span].text.clone()];
         if t.split_whitespace().take(3).count() <= 2 {
             *terms
@@ -279,14 +279,14 @@ pub fn extract(body: &str, known: &Known) -> Vec<Quote> {
         t.trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase()
     };
-    let titles: std::collections::HashSet<String> = pend
+    let titles: std::collections::HashSet<String> = pending
         .iter()
         .filter(|p| p.nonquote)
         .map(|p| &body[spans[p.span].text.clone()])
         .filter(|t| title_case(t, 8))
         .map(title_key)
         .collect();
-    for p in pend {
+    for p in pending {
         if p.nonquote {
             continue;
         }
@@ -361,39 +361,42 @@ fn cue_text(doc: &Doc, cue: &Range<usize>) -> String {
 
 /// Quotations without a cue take the speaker of another quotation of their paragraph, or,
 /// when they open the paragraph, the current speaker.
-fn settle_paragraph(pend: &mut [Pending], res: &mut Resolver, para: u32) {
-    let n = pend.len();
+fn settle_paragraph(pending: &mut [Pending], res: &mut Resolver, para: u32) {
+    let n = pending.len();
     let speaks = |p: &Pending| p.speaker.is_some() && p.kind == QuoteKind::Direct && p.para == para;
     // The nearest attributed quotation after each one (one backward pass, linear).
     let mut next: Vec<Option<usize>> = vec![None; n];
     let mut nx = None;
     for i in (0..n).rev() {
         next[i] = nx;
-        if speaks(&pend[i]) {
+        if speaks(&pending[i]) {
             nx = Some(i);
         }
     }
     let mut prev: Option<Speaker> = None;
     for i in 0..n {
-        if speaks(&pend[i]) {
-            prev = pend[i].speaker.clone();
+        if speaks(&pending[i]) {
+            prev = pending[i].speaker.clone();
             continue;
         }
-        if pend[i].speaker.is_some() || pend[i].nonquote || pend[i].kind != QuoteKind::Direct {
+        if pending[i].speaker.is_some()
+            || pending[i].nonquote
+            || pending[i].kind != QuoteKind::Direct
+        {
             continue;
         }
         let near = prev
             .clone()
-            .or_else(|| next[i].and_then(|j| pend[j].speaker.clone()));
+            .or_else(|| next[i].and_then(|j| pending[j].speaker.clone()));
         if let Some(s) = near {
-            pend[i].speaker = Some(s.clone());
-            pend[i].speaker_rule = Rule::SameParagraph;
+            pending[i].speaker = Some(s.clone());
+            pending[i].speaker_rule = Rule::SameParagraph;
             prev = Some(s);
             continue;
         }
         // A quotation inside a paragraph where someone already speaks is theirs; one that
         // opens a paragraph goes on with the current speaker.
-        let back = u32::from(pend[i].leads);
+        let back = u32::from(pending[i].leads);
         if let Some(s) = res.current(para, back, |s| {
             matches!(
                 s.kind,
@@ -405,8 +408,8 @@ fn settle_paragraph(pend: &mut [Pending], res: &mut Resolver, para: u32) {
         }) {
             res.record(&s, para, usize::MAX);
             prev = Some(s.clone());
-            pend[i].speaker = Some(s);
-            pend[i].speaker_rule = Rule::CurrentSpeaker;
+            pending[i].speaker = Some(s);
+            pending[i].speaker_rule = Rule::CurrentSpeaker;
         }
     }
 }

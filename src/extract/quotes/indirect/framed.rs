@@ -8,24 +8,28 @@ use crate::extract::quotes::{cue_lookup, cues};
 /// The source of a quotation's speech frame before a participle at `k` (`"Q," Clark said,
 /// noting` / `"Q," said Clark, noting`): the sentence opens with a quotation and the
 /// frame follows it.
-fn frame_source(doc: &Doc, s: usize, k: usize) -> Option<Range<usize>> {
-    if doc.toks.get(s).is_none_or(|t| t.kind != TokKind::Open) {
+fn frame_source(doc: &Doc, sent_start: usize, cue_start: usize) -> Option<Range<usize>> {
+    if doc
+        .toks
+        .get(sent_start)
+        .is_none_or(|t| t.kind != TokKind::Open)
+    {
         return None;
     }
-    let close = (s + 1..k).find(|&i| doc.toks[i].kind == TokKind::Close)?;
+    let close = (sent_start + 1..cue_start).find(|&i| doc.toks[i].kind == TokKind::Close)?;
     let mut j = close + 1;
-    while j < k && doc.toks[j].is_punct(',') {
+    while j < cue_start && doc.toks[j].is_punct(',') {
         j += 1;
     }
     // `said Clark,` (inverted) or `Clark said,`.
     if let Some(c) = cue_at(doc, j).filter(|c| c.verb.is_some() && !c.source) {
-        let (np, _) = np_after(doc, c.end, k)?;
-        return Some(np);
+        let (subject, _) = np_after(doc, c.end, cue_start)?;
+        return Some(subject);
     }
-    let cue = (j + 1..k).find(|&i| {
+    let cue = (j + 1..cue_start).find(|&i| {
         doc.toks[i].is_word() && cue_at(doc, i).is_some_and(|c| c.verb.is_some() && !c.source)
     })?;
-    subject_before(doc, j, cue).map(|np| np.range)
+    subject_before(doc, j, cue).map(|subject| subject.range)
 }
 
 /// Auxiliaries before a progressive cue (`are alleging`).
@@ -34,29 +38,34 @@ const PROGRESSIVE: &[&str] = &["is", "are", "was", "were", "been", "be"];
 pub(super) fn framed(
     doc: &Doc,
     res: &mut Resolver,
-    s: usize,
-    e: usize,
+    sent_start: usize,
+    sent_end: usize,
     cue: &Cue,
     para: u32,
     last_subject: &mut Option<SourcePhrase>,
 ) -> Option<ReportedClause> {
-    let k = cue.start;
+    let cue_start = cue.start;
     let verb = cue.verb?;
     // The subject ends before the cue, or before the auxiliary of `are alleging`.
-    let mut sk = k;
-    let progressive = verb.form == Form::Ing && k > s && doc.is_any(k - 1, PROGRESSIVE);
+    let mut subject_end = cue_start;
+    let progressive =
+        verb.form == Form::Ing && cue_start > sent_start && doc.is_any(cue_start - 1, PROGRESSIVE);
     if progressive {
-        sk = k - 1;
-        if sk > s && doc.is(sk - 1, "been") {
-            sk -= 1;
+        subject_end = cue_start - 1;
+        if subject_end > sent_start && doc.is(subject_end - 1, "been") {
+            subject_end -= 1;
         }
-        if sk > s && doc.is_any(sk - 1, &["has", "have", "had"]) {
-            sk -= 1;
+        if subject_end > sent_start && doc.is_any(subject_end - 1, &["has", "have", "had"]) {
+            subject_end -= 1;
         }
-    } else if k > s
-        && doc.is_any(k - 1, frame_words::list(Section::NotBeforeCue))
-        && !(doc.is(k - 1, "who") && k >= s + 3 && doc.toks[k - 2].is_word())
-        && !(doc.is(k - 1, "who") && k >= s + 3 && doc.toks[k - 2].is_punct(','))
+    } else if cue_start > sent_start
+        && doc.is_any(cue_start - 1, frame_words::list(Section::NotBeforeCue))
+        && !(doc.is(cue_start - 1, "who")
+            && cue_start >= sent_start + 3
+            && doc.toks[cue_start - 2].is_word())
+        && !(doc.is(cue_start - 1, "who")
+            && cue_start >= sent_start + 3
+            && doc.toks[cue_start - 2].is_punct(','))
     {
         return None;
     }
@@ -70,15 +79,15 @@ pub(super) fn framed(
     // `Epstein’s alleged scheme`, `the reported deal`, `a brief bout`: a participle or
     // base form after a determiner is an adjective or a noun.
     if matches!(verb.form, Form::Past | Form::Participle | Form::Base)
-        && k > s
+        && cue_start > sent_start
         && (doc.is_any(
-            k - 1,
+            cue_start - 1,
             &[
                 "the", "a", "an", "his", "her", "its", "their", "our", "’s", "'s", "of", "for",
                 "with",
             ],
-        ) || doc.text(k - 1).ends_with("’s")
-            || doc.text(k - 1).ends_with("'s"))
+        ) || doc.text(cue_start - 1).ends_with("’s")
+            || doc.text(cue_start - 1).ends_with("'s"))
     {
         return None;
     }
@@ -86,59 +95,59 @@ pub(super) fn framed(
     // antecedent, and the clause ends at the comma that closes it.
     let relative = !progressive
         && matches!(verb.form, Form::Past | Form::Third)
-        && k >= s + 3
-        && doc.is(k - 1, "who")
-        && doc.toks[k - 2].is_punct(',');
+        && cue_start >= sent_start + 3
+        && doc.is(cue_start - 1, "who")
+        && doc.toks[cue_start - 2].is_punct(',');
     // `fresh ammunition to residents who say C`: a restrictive relative clause after the
     // sentence's verb reports for the noun it follows (not `People who say C are wrong`,
     // where the clause would run into the main verb).
     let restrictive = !progressive
         && !relative
-        && k >= s + 3
-        && doc.is(k - 1, "who")
-        && doc.toks[k - 2].is_word();
-    let np = if restrictive {
-        let np = subject_before(doc, s, k - 1)?;
-        let after_verb = np
+        && cue_start >= sent_start + 3
+        && doc.is(cue_start - 1, "who")
+        && doc.toks[cue_start - 2].is_word();
+    let subject = if restrictive {
+        let subject = subject_before(doc, sent_start, cue_start - 1)?;
+        let after_verb = subject
             .before
             .is_some_and(|b| doc.toks[b].is_word() && !doc.toks[b].capitalized())
-            && np.range.start > s + 1;
+            && subject.range.start > sent_start + 1;
         if !after_verb {
             return None;
         }
-        Some(np)
+        Some(subject)
     } else if relative {
         // `said Howard Rubel, a senior analyst, who notes that C`: the antecedent is the
         // name before the role's appositive.
-        subject_before(doc, s, k - 2).map(|np| match np.before {
+        subject_before(doc, sent_start, cue_start - 2).map(|subject| match subject.before {
             Some(b)
                 if doc.toks[b].is_punct(',')
-                    && b > s
+                    && b > sent_start
                     && doc.toks[b - 1].capitalized()
-                    && doc.is_any(np.range.start, &["a", "an", "the"]) =>
+                    && doc.is_any(subject.range.start, &["a", "an", "the"]) =>
             {
                 let mut st = b - 1;
-                while st > s
+                while st > sent_start
                     && (doc.toks[st - 1].capitalized()
-                        || doc.toks[st - 1].is_punct('.') && st - 1 > s)
+                        || doc.toks[st - 1].is_punct('.') && st - 1 > sent_start)
                 {
                     st -= 1;
                 }
                 SourcePhrase {
                     range: st..b,
-                    appos: Some(np.range.clone()),
-                    before: (st > s).then(|| st - 1),
+                    appos: Some(subject.range.clone()),
+                    before: (st > sent_start).then(|| st - 1),
                 }
             }
-            _ => np,
+            _ => subject,
         })
     } else {
-        subject_before(doc, s, sk)
+        subject_before(doc, sent_start, subject_end)
     };
-    if let Some(np) = &np
-        && !np.range.is_empty()
+    if let Some(subject) = &subject
+        && !subject.range.is_empty()
     {
-        *last_subject = Some(np.clone());
+        *last_subject = Some(subject.clone());
     }
     // `X issued a statement saying that C`: a participle after a speech noun reports for
     // the sentence's subject, as one after a comma does.
@@ -146,14 +155,15 @@ pub(super) fn framed(
     // a preposition reports for the sentence's subject too.
     let participle = verb.form == Form::Ing
         && !cue.phrase
-        && k > s
-        && (doc.toks[k - 1].is_punct(',')
-            || doc.toks[k - 1].is_word()
-                && (frame_words::is(frame_words::Section::SpeechNoun, doc.text(k - 1))
-                    || k - 1 > s && doc.is_any(k - 1, &["by", "before", "after", "while"])));
+        && cue_start > sent_start
+        && (doc.toks[cue_start - 1].is_punct(',')
+            || doc.toks[cue_start - 1].is_word()
+                && (frame_words::is(frame_words::Section::SpeechNoun, doc.text(cue_start - 1))
+                    || cue_start - 1 > sent_start
+                        && doc.is_any(cue_start - 1, &["by", "before", "after", "while"])));
     if !cue.phrase && matches!(verb.form, Form::Ing | Form::Participle) && !progressive {
         // `with forecasters warning that C`.
-        let with = np
+        let with = subject
             .as_ref()
             .is_some_and(|n| n.before.is_some_and(|b| doc.is(b, "with")));
         if participle {
@@ -164,18 +174,18 @@ pub(super) fn framed(
             }
             // `Health care providers have protested X, warning that C`; `"Q," Clark said,
             // noting C`: the source of the speech frame before the participle.
-            let subj = match frame_source(doc, s, k) {
+            let subj = match frame_source(doc, sent_start, cue_start) {
                 Some(r) => r,
-                None => cue_lookup::leading_subject(doc, s, k)?,
+                None => cue_lookup::leading_subject(doc, sent_start, cue_start)?,
             };
             // `characterizing the moon and ...`: a verb that reports speech only with `that`.
-            let After::Clause { start, that } = clause_after(doc, cue, cue.end, e) else {
+            let After::Clause { start, that } = clause_after(doc, cue, cue.end, sent_end) else {
                 return None;
             };
-            if verb.that && !that && (verb.weak || !clause_without_that(doc, start, e)) {
+            if verb.that && !that && (verb.weak || !clause_without_that(doc, start, sent_end)) {
                 return None;
             }
-            let content = trim(doc, start..e);
+            let content = trim(doc, start..sent_end);
             if doc.words(content.clone()) < 3 || bad_start(doc, content.start) {
                 return None;
             }
@@ -192,33 +202,37 @@ pub(super) fn framed(
         }
     }
     // `X accused Y of Z and warned that C`: the source of the first verb.
-    let np = match np {
-        Some(np) => Some(np),
+    let subject = match subject {
+        Some(subject) => Some(subject),
         // `Kim Sato met with the union but said C`: the sentence's subject.
-        None if k > s && doc.is_any(k - 1, &["and", "but"]) => last_subject.clone().or_else(|| {
-            cue_lookup::leading_subject(doc, s, k - 1).map(|range| SourcePhrase {
-                range,
-                appos: None,
-                before: None,
+        None if cue_start > sent_start && doc.is_any(cue_start - 1, &["and", "but"]) => {
+            last_subject.clone().or_else(|| {
+                cue_lookup::leading_subject(doc, sent_start, cue_start - 1).map(|range| {
+                    SourcePhrase {
+                        range,
+                        appos: None,
+                        before: None,
+                    }
+                })
             })
-        }),
+        }
         None => None,
     }?;
-    if np.range.is_empty() {
+    if subject.range.is_empty() {
         return None;
     }
-    if verb.form == Form::Base && !plural_or_they(doc, &np.range) {
+    if verb.form == Form::Base && !plural_or_they(doc, &subject.range) {
         return None;
     }
-    if np
+    if subject
         .before
         .is_some_and(|b| doc.toks[b].is_word() && doc.is_any(b, &["who", "which", "that", "whom"]))
     {
         // `The ferry, which the operator said would resume next week, ...`: the clause's
         // subject is the relative pronoun, and its verb follows the cue.
-        return object_relative(doc, res, np, cue, e, para);
+        return object_relative(doc, res, subject, cue, sent_end, para);
     }
-    let first = doc.text(np.range.start);
+    let first = doc.text(subject.range.start);
     let first_person = ["i", "we", "you"].iter().any(|p| {
         first.eq_ignore_ascii_case(p)
             || first.len() > p.len()
@@ -230,25 +244,25 @@ pub(super) fn framed(
         return None;
     }
     let single_pronoun =
-        np.range.len() == 1 && doc.is_any(np.range.start, &["he", "she", "it", "they"]);
+        subject.range.len() == 1 && doc.is_any(subject.range.start, &["he", "she", "it", "they"]);
     if verb.weak && single_pronoun {
         return None;
     }
     let mut rule = Rule::ReportedClause;
-    let content = match clause_after(doc, cue, cue.end, e) {
+    let content = match clause_after(doc, cue, cue.end, sent_end) {
         After::Clause { start, that } => {
-            if start >= e
-                || verb.that && !that && (verb.weak || !clause_without_that(doc, start, e))
+            if start >= sent_end
+                || verb.that && !that && (verb.weak || !clause_without_that(doc, start, sent_end))
             {
                 return None;
             }
             // (A restrictive relative takes a clause with its own subject and verb only.)
-            if restrictive && !that && !subject_then_verb(doc, start, e) {
+            if restrictive && !that && !subject_then_verb(doc, start, sent_end) {
                 return None;
             }
             // `said` and `told` never take a plain object before a clause.
             let takes_np = !matches!(cues::lexicon().lemma(verb.lemma), "say" | "tell");
-            if bad_start(doc, start) || !that && takes_np && np_object(doc, start, e) {
+            if bad_start(doc, start) || !that && takes_np && np_object(doc, start, sent_end) {
                 return None;
             }
             // Without `that`, a verb that also takes objects (`added trucks`, `stressed
@@ -257,11 +271,11 @@ pub(super) fn framed(
             if !that
                 && takes_np
                 && doc.toks[start].kind != TokKind::Open
-                && !finite_verb_within(doc, start, e, 8)
+                && !finite_verb_within(doc, start, sent_end, 8)
             {
                 return None;
             }
-            let c = trim(doc, start..e);
+            let c = trim(doc, start..sent_end);
             if c.is_empty() {
                 return None;
             }
@@ -275,15 +289,16 @@ pub(super) fn framed(
         // `C, analysts say.` but not `C, they say` (an idiom as often as a source).
         After::End(_)
             if verb.form == Form::Base
-                && (np.range.len() == 1 && doc.is_any(np.range.start, &["they", "we", "you"])
-                    || !np.before.is_some_and(|b| doc.toks[b].is_punct(','))) =>
+                && (subject.range.len() == 1
+                    && doc.is_any(subject.range.start, &["they", "we", "you"])
+                    || !subject.before.is_some_and(|b| doc.toks[b].is_punct(','))) =>
         {
             return None;
         }
         After::End(q) => {
             // `C, S said.`: the clause comes first.
             rule = Rule::ReportedInverted;
-            let b = np.before?;
+            let b = subject.before?;
             let bt = &doc.toks[b];
             // (`was “good for everyone,” Kim Sato said`: the comma inside the marks.)
             // Only when the writer's words lead into the quotation (`was “good`, `but at
@@ -291,24 +306,24 @@ pub(super) fn framed(
             // sentence end (`at 7 a.m. "A year ago`).
             let quote_comma = bt.kind == TokKind::Close
                 && doc.body[..bt.start].ends_with(',')
-                && doc.toks[s].kind != TokKind::Open
+                && doc.toks[sent_start].kind != TokKind::Open
                 && doc
                     .spans
                     .get((bt.q as usize).wrapping_sub(1))
                     .is_some_and(|sp| {
                         let open = doc.span_toks[bt.q as usize - 1].0;
                         sp.cont_of.is_none()
-                            && open > s
+                            && open > sent_start
                             && (doc.toks[open - 1].is_word() || doc.toks[open - 1].is_punct(','))
                     });
             if !(bt.is_punct(',') || bt.is_punct('—') || bt.is_punct('–') || quote_comma) {
                 return None;
             }
-            let c1 = trim(doc, s..if quote_comma { b + 1 } else { b });
+            let c1 = trim(doc, sent_start..if quote_comma { b + 1 } else { b });
             // `The cell, Herbert said, is always sensing`: the clause is around the source,
             // and is reported whole, the frame inside it.
-            if q < e && doc.toks[q].is_punct(',') {
-                let c2 = trim(doc, q + 1..e);
+            if q < sent_end && doc.toks[q].is_punct(',') {
+                let c2 = trim(doc, q + 1..sent_end);
                 let (w1, w2) = (doc.words(c1.clone()), doc.words(c2.clone()));
                 // The rest of C1's clause goes on with its verb (`, have involved`, `, is
                 // the flow of`), not an appositive of the writer's (`, an effort that`).
@@ -318,7 +333,7 @@ pub(super) fn framed(
                     && !doc.toks[c2.start].capitalized()
                     && !frame_words::is(frame_words::Section::ClauseBreak, doc.text(c2.start))
                     && cue_at(doc, c2.start).is_none()
-                    && finite_verb_within(doc, c2.start, e, 2);
+                    && finite_verb_within(doc, c2.start, sent_end, 2);
                 // `During his years in office, Mr. Obama said, a majority of Americans have
                 // come to believe ...`: C1 is an adjunct and C2 the clause; reported whole.
                 let adjunct = doc.toks[c1.start].is_word()
@@ -329,13 +344,13 @@ pub(super) fn framed(
                     && doc.toks[c2.start].is_word()
                     && !frame_words::is(frame_words::Section::ClauseBreak, doc.text(c2.start))
                     && !bad_start(doc, c2.start)
-                    && finite_verb_within(doc, c2.start, e, 10);
+                    && finite_verb_within(doc, c2.start, sent_end, 10);
                 if (goes_on || clause_after_adjunct) && w1 >= 1 && !is_whole_quote(doc, &c1) {
-                    let whole = trim(doc, c1.start..e);
-                    return finish(doc, res, np, whole, cue, para, rule);
+                    let whole = trim(doc, c1.start..sent_end);
+                    return finish(doc, res, subject, whole, cue, para, rule);
                 }
                 if w1 <= 4 && w2 > w1 && !bad_start(doc, c2.start) && !is_whole_quote(doc, &c2) {
-                    return finish(doc, res, np, c2, cue, para, rule);
+                    return finish(doc, res, subject, c2, cue, para, rule);
                 }
             }
             if is_whole_quote(doc, &c1) {
@@ -387,7 +402,7 @@ pub(super) fn framed(
     } else {
         content
     };
-    finish(doc, res, np, content, cue, para, rule)
+    finish(doc, res, subject, content, cue, para, rule)
 }
 
 /// `which S said would resume`: the words from the verb after the cue to the end of the
@@ -396,29 +411,29 @@ pub(super) fn framed(
 fn object_relative(
     doc: &Doc,
     res: &mut Resolver,
-    np: SourcePhrase,
+    subject: SourcePhrase,
     cue: &Cue,
-    e: usize,
+    sent_end: usize,
     para: u32,
 ) -> Option<ReportedClause> {
     let verb = cue.verb?;
     let p = cue.end;
     if cue.phrase
         || !matches!(verb.form, Form::Past | Form::Third | Form::Base)
-        || p >= e
+        || p >= sent_end
         || !doc.is_any(p, CLAUSE_VERBS)
         || doc.is_any(p, &["be", "been"])
     {
         return None;
     }
-    let end = (p + 1..e)
+    let end = (p + 1..sent_end)
         .find(|&i| doc.toks[i].is_punct(',') && doc.toks[i].outside())
-        .unwrap_or(e);
+        .unwrap_or(sent_end);
     let content = trim(doc, p..end);
     if doc.words(content.clone()) < 3 {
         return None;
     }
-    let speaker = res.resolve(np.range, np.appos, para)?;
+    let speaker = res.resolve(subject.range, subject.appos, para)?;
     Some(ReportedClause {
         content,
         speaker,
@@ -430,7 +445,7 @@ fn object_relative(
 fn finish(
     doc: &Doc,
     res: &mut Resolver,
-    np: SourcePhrase,
+    subject: SourcePhrase,
     content: Range<usize>,
     cue: &Cue,
     para: u32,
@@ -446,7 +461,7 @@ fn finish(
     // `When X said that C, residents protested`: a frame inside a fronted subordinate
     // clause reports up to the comma that closes that clause.
     // (A capital: the conjunction opens the sentence.)
-    let fronted = np.before.is_some_and(|b| {
+    let fronted = subject.before.is_some_and(|b| {
         doc.is_any(b, frame_words::list(Section::Subordinator)) && doc.toks[b].capitalized()
     });
     if fronted
@@ -480,7 +495,7 @@ fn finish(
     {
         return None;
     }
-    let speaker = res.resolve(np.range, np.appos, para)?;
+    let speaker = res.resolve(subject.range, subject.appos, para)?;
     Some(ReportedClause {
         content,
         speaker,

@@ -265,17 +265,17 @@ pub fn find(
     cues: &[Cue],
     para: u32,
 ) -> Vec<ReportedClause> {
-    let mut hits: Vec<ReportedClause> = Vec::new();
+    let mut clauses: Vec<ReportedClause> = Vec::new();
     let mut last_subject: Option<SourcePhrase> = None;
-    let (s, e) = (sent.start, sent.end);
+    let (sent_start, sent_end) = (sent.start, sent.end);
     for cue in cues {
         // `X said A, adding (that) B`: B is X's too, and A ends before the comma.
-        if let Some(h) = participle(doc, &mut hits, e, cue) {
-            hits.push(h);
+        if let Some(clause) = participle(doc, &mut clauses, sent_end, cue) {
+            clauses.push(clause);
             continue;
         }
         // A cue inside reported speech is part of it (`X said Y had concluded that ...`).
-        if hits
+        if clauses
             .iter()
             .rev()
             .take(16)
@@ -283,27 +283,32 @@ pub fn find(
         {
             continue;
         }
-        if let Some(h) = one(doc, res, s, e, cue, para, &mut last_subject) {
+        if let Some(clause) = one(doc, res, sent_start, sent_end, cue, para, &mut last_subject) {
             // Keep the first hit for overlapping frames of the same clause.
-            if hits.iter().rev().take(16).any(|x| x.content == h.content) {
+            if clauses
+                .iter()
+                .rev()
+                .take(16)
+                .any(|x| x.content == clause.content)
+            {
                 continue;
             }
             // `X recalled that he said C, the office said`: the outer frame wins (looking
-            // back a bounded number of hits keeps huge sentences linear).
-            let lo = hits.len().saturating_sub(16);
-            let mut tail = hits.split_off(lo);
-            tail.retain(|x| !h.content.contains(&x.cue.start));
-            hits.extend(tail);
-            hits.push(h);
+            // back a bounded number of clauses keeps huge sentences linear).
+            let lo = clauses.len().saturating_sub(16);
+            let mut tail = clauses.split_off(lo);
+            tail.retain(|x| !clause.content.contains(&x.cue.start));
+            clauses.extend(tail);
+            clauses.push(clause);
         }
     }
-    hits
+    clauses
 }
 
 fn participle(
     doc: &Doc,
-    hits: &mut [ReportedClause],
-    e: usize,
+    clauses: &mut [ReportedClause],
+    sent_end: usize,
     cue: &Cue,
 ) -> Option<ReportedClause> {
     let verb = cue.verb?;
@@ -321,10 +326,10 @@ fn participle(
     } else {
         return None;
     };
-    let prev = hits
+    let prev = clauses
         .iter_mut()
         .rev()
-        .find(|h| h.content.contains(&comma) || h.content.end == comma)?;
+        .find(|clause| clause.content.contains(&comma) || clause.content.end == comma)?;
     let mut p = cue.end;
     if doc.is(p, "that") {
         p += 1;
@@ -336,7 +341,7 @@ fn participle(
         prev.content.end = comma.max(prev.content.start);
         prev.content = trim(doc, prev.content.clone());
     }
-    let content = trim(doc, p..e);
+    let content = trim(doc, p..sent_end);
     if doc.words(content.clone()) < 3
         || bad_start(doc, content.start)
         || is_whole_quote(doc, &content)
@@ -356,20 +361,20 @@ fn participle(
 fn one(
     doc: &Doc,
     res: &mut Resolver,
-    s: usize,
-    e: usize,
+    sent_start: usize,
+    sent_end: usize,
     cue: &Cue,
     para: u32,
     last_subject: &mut Option<SourcePhrase>,
 ) -> Option<ReportedClause> {
     if cue.source {
-        return according(doc, res, s, e, cue, para);
+        return according(doc, res, sent_start, sent_end, cue, para);
     }
-    if let Some(h) = as_source(doc, res, s, e, cue, para) {
+    if let Some(h) = as_source(doc, res, sent_start, sent_end, cue, para) {
         return Some(h);
     }
-    if let Some(h) = framed(doc, res, s, e, cue, para, last_subject) {
+    if let Some(h) = framed(doc, res, sent_start, sent_end, cue, para, last_subject) {
         return Some(h);
     }
-    inverted(doc, res, s, e, cue, para)
+    inverted(doc, res, sent_start, sent_end, cue, para)
 }
