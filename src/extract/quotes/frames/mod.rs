@@ -478,31 +478,31 @@ fn adjectival(doc: &Doc, c: &Cue) -> bool {
         })
 }
 
-/// The source of the first cue of the sentence before token `k` that has one
+/// The source of the first cue of the sentence before token `limit` that has one
 /// (`He urged Mr. Smith to act, saying ...` → he).
 pub fn sentence_source(
     doc: &Doc,
     res: &mut Resolver,
-    s: usize,
-    k: usize,
+    sent_start: usize,
+    limit: usize,
     para: u32,
 ) -> Option<Speaker> {
-    let mut i = s;
+    let mut i = sent_start;
     // The first cue is near the start of the sentence; a bounded scan stays linear.
-    while i < k.min(s + 80) {
+    while i < limit.min(sent_start + 80) {
         if doc.toks[i].is_word()
             && doc.toks[i].q == 0
             && let Some(c) = cue_at(doc, i)
             && speech_form(&c)
             && !noun_use(doc, &c)
         {
-            let np = subject_before(doc, s, i)?;
-            return res.resolve(np.range, np.appos, para);
+            let subject = subject_before(doc, sent_start, i)?;
+            return res.resolve(subject.range, subject.appos, para);
         }
         i += 1;
     }
     // No cue before: the sentence's leading subject (`Kejriwal turned to Twitter to ...`).
-    let subj = leading_subject(doc, s, k)?;
+    let subj = leading_subject(doc, sent_start, limit)?;
     res.resolve(subj, None, para)
 }
 

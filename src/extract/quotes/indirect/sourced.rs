@@ -6,20 +6,21 @@ use super::*;
 pub(super) fn according(
     doc: &Doc,
     res: &mut Resolver,
-    s: usize,
-    e: usize,
+    sent_start: usize,
+    sent_end: usize,
     cue: &Cue,
     para: u32,
 ) -> Option<ReportedClause> {
-    let k = cue.start;
+    let cue_start = cue.start;
     // The source runs to the next comma or the end of the sentence.
     let mut j = cue.end;
-    while j < e
+    while j < sent_end
         && j - cue.end < 16
         && !doc.toks[j].is_punct(',')
         && !doc.toks[j].is_punct(';')
         && !(doc.toks[j].is_punct('.')
-            && (j + 1 == e || !crate::extract::quotes::word_match::is_abbrev(doc.text(j - 1))))
+            && (j + 1 == sent_end
+                || !crate::extract::quotes::word_match::is_abbrev(doc.text(j - 1))))
         && doc.toks[j].kind != TokKind::Open
     {
         j += 1;
@@ -27,10 +28,10 @@ pub(super) fn according(
     if j == cue.end {
         return None;
     }
-    let np = cue.end..j;
-    let at_start = k == s
-        || (k > s
-            && doc.toks[s..k].iter().all(|t| {
+    let source = cue.end..j;
+    let at_start = cue_start == sent_start
+        || (cue_start > sent_start
+            && doc.toks[sent_start..cue_start].iter().all(|t| {
                 t.is_word()
                     && crate::extract::quotes::word_match::is_one_of(
                         &doc.body[t.start..t.end],
@@ -38,10 +39,10 @@ pub(super) fn according(
                     )
             }));
     let content = if at_start {
-        if j >= e || !doc.toks[j].is_punct(',') {
+        if j >= sent_end || !doc.toks[j].is_punct(',') {
             return None;
         }
-        let c = trim(doc, j + 1..e);
+        let c = trim(doc, j + 1..sent_end);
         // `According to their lawyer, two guards told managers that C`: the inner frame
         // has its own source, who is the speaker of C; the outer source is not.
         let inner = (c.start..c.end.min(c.start + 12)).any(|i| {
@@ -53,11 +54,11 @@ pub(super) fn according(
             return None;
         }
         c
-    } else if doc.toks[k - 1].is_punct(',')
-        || doc.toks[k - 1].is_punct('(')
-        || doc.toks[k - 1].is_punct('—')
+    } else if doc.toks[cue_start - 1].is_punct(',')
+        || doc.toks[cue_start - 1].is_punct('(')
+        || doc.toks[cue_start - 1].is_punct('—')
     {
-        let c = trim(doc, s..k - 1);
+        let c = trim(doc, sent_start..cue_start - 1);
         // `X said C, according to a newspaper`: the source cited is not the speaker.
         let framed = (c.start..c.end.min(c.start + 200))
             .any(|i| doc.toks[i].q == 0 && doc.is_any(i, &["said", "says", "told", "tells"]));
@@ -71,7 +72,7 @@ pub(super) fn according(
     if content.is_empty() || doc.words(content.clone()) < 3 || is_whole_quote(doc, &content) {
         return None;
     }
-    let speaker = res.resolve(np, None, para)?;
+    let speaker = res.resolve(source, None, para)?;
     Some(ReportedClause {
         content,
         speaker,
@@ -84,22 +85,25 @@ pub(super) fn according(
 pub(super) fn inverted(
     doc: &Doc,
     res: &mut Resolver,
-    s: usize,
-    e: usize,
+    sent_start: usize,
+    sent_end: usize,
     cue: &Cue,
     para: u32,
 ) -> Option<ReportedClause> {
-    let k = cue.start;
-    if !(k > s && (doc.toks[k - 1].is_punct(',') || doc.toks[k - 1].kind == TokKind::Close)) {
+    let cue_start = cue.start;
+    if !(cue_start > sent_start
+        && (doc.toks[cue_start - 1].is_punct(',')
+            || doc.toks[cue_start - 1].kind == TokKind::Close))
+    {
         return None;
     }
     // `C, citing S`: a participle is never inverted with its subject.
     if !cue.phrase && cue.verb.is_some_and(|v| v.form == Form::Ing) {
         return None;
     }
-    let (np, appos) = np_after(doc, cue.end, e)?;
-    let rest = np.end;
-    if rest < e
+    let (source, appos) = np_after(doc, cue.end, sent_end)?;
+    let rest = source.end;
+    if rest < sent_end
         && !doc.toks[rest].is_punct('.')
         && !doc.toks[rest].is_punct(',')
         && !doc.is_any(
@@ -122,12 +126,12 @@ pub(super) fn inverted(
     {
         return None;
     }
-    let mut content = trim(doc, s..k);
+    let mut content = trim(doc, sent_start..cue_start);
     // `This system, says Ann Poe, an immunologist, helps the body`: the clause is around
     // the source; its larger part follows.
-    let after = appos.as_ref().map_or(np.end, |a| a.end);
-    if after < e && doc.toks[after].is_punct(',') && doc.words(content.clone()) < 4 {
-        let c2 = trim(doc, after + 1..e);
+    let after = appos.as_ref().map_or(source.end, |a| a.end);
+    if after < sent_end && doc.toks[after].is_punct(',') && doc.words(content.clone()) < 4 {
+        let c2 = trim(doc, after + 1..sent_end);
         if doc.words(c2.clone()) >= 3 && !bad_start(doc, c2.start) {
             content = c2;
         }
@@ -141,7 +145,7 @@ pub(super) fn inverted(
     if !has_lowercase_words(doc, &content, 2) {
         return None;
     }
-    let speaker = res.resolve(np, appos, para)?;
+    let speaker = res.resolve(source, appos, para)?;
     Some(ReportedClause {
         content,
         speaker,
@@ -155,8 +159,8 @@ pub(super) fn inverted(
 pub(super) fn as_source(
     doc: &Doc,
     res: &mut Resolver,
-    s: usize,
-    e: usize,
+    sent_start: usize,
+    sent_end: usize,
     cue: &Cue,
     para: u32,
 ) -> Option<ReportedClause> {
@@ -165,27 +169,27 @@ pub(super) fn as_source(
         return None;
     }
     // `As` opens the sentence, after connectives only.
-    let mut a = s;
+    let mut a = sent_start;
     while a < cue.start && doc.is_any(a, &["but", "and", "so", "yet", "still", "also"]) {
         a += 1;
     }
-    if !(doc.is(a, "as") && doc.toks[a].capitalized() || doc.is(a, "as") && a > s) {
+    if !(doc.is(a, "as") && doc.toks[a].capitalized() || doc.is(a, "as") && a > sent_start) {
         return None;
     }
     // `As Quill said`: the source between `As` and the cue (auxiliaries skipped by
     // `subject_before`); never `As reported` with no source.
-    let np = subject_before(doc, a + 1, cue.start)?;
-    if np.range.is_empty() || np.range.start != a + 1 && np.before != Some(a) {
+    let source = subject_before(doc, a + 1, cue.start)?;
+    if source.range.is_empty() || source.range.start != a + 1 && source.before != Some(a) {
         return None;
     }
     // The `as` clause ends at the first comma after the cue, within a few words
     // (`told the Coastal Gazette,`, `put it last week,`).
-    let lim = e.min(cue.end + 10);
+    let lim = sent_end.min(cue.end + 10);
     let comma = (cue.end..lim).find(|&i| doc.toks[i].is_punct(','))?;
     if (cue.end..comma).any(|i| !doc.toks[i].is_word() || doc.is(i, "that")) {
         return None;
     }
-    let content = trim(doc, comma + 1..e);
+    let content = trim(doc, comma + 1..sent_end);
     if doc.words(content.clone()) < 3
         || bad_start(doc, content.start)
         || is_whole_quote(doc, &content)
@@ -193,7 +197,7 @@ pub(super) fn as_source(
     {
         return None;
     }
-    let speaker = res.resolve(np.range, np.appos, para)?;
+    let speaker = res.resolve(source.range, source.appos, para)?;
     Some(ReportedClause {
         content,
         speaker,
