@@ -124,7 +124,7 @@ fn classify_group(
             .filter(|&&p| p >= a && p <= b)
             .flat_map(|&p| {
                 let (s, n, _) = ps[p];
-                (s..s + n).map(|k| toks[run[k]].start..toks[run[k]].end)
+                (s..s + n).map(|pos| toks[run[pos]].start..toks[run[pos]].end)
             })
             .filter(|r| is_cap_word(&body[r.clone()]) || PARTICLES.contains(&&body[r.clone()]))
             .collect();
@@ -270,30 +270,30 @@ fn classify_group(
 
     // Walk the pieces: lexicon pieces stand alone, words gather into names.
     let word_text = |p: usize| toks[run[ps[p].0]].text(body);
-    let mut k = 0;
-    while k < idx.len() {
-        let p = idx[k];
+    let mut pos = 0;
+    while pos < idx.len() {
+        let p = idx[pos];
         match ps[p].2 {
             Piece::Org(c) => {
                 out.push(mk(RawKind::Org, p, p, Some(lx.org_names[c].clone())));
-                k += 1;
+                pos += 1;
             }
             Piece::Place(c) => {
-                let rest = &idx[k + 1..];
+                let rest = &idx[pos + 1..];
                 // `Kowloon West`.
                 if rest.len() == 1
                     && ps[rest[0]].2 == Piece::Word
                     && list(List::Compass).contains(&word_text(rest[0]))
                 {
                     out.push(mk(RawKind::Place, p, rest[0], None));
-                    k += 2;
+                    pos += 2;
                     continue;
                 }
                 // A country before a known organization: `U.S. Securities and Exchange
                 // Commission` is one organization.
                 if rest.len() == 1 && matches!(ps[rest[0]].2, Piece::Org(_)) {
                     out.push(mk(RawKind::Org, p, rest[0], None));
-                    k += 2;
+                    pos += 2;
                     continue;
                 }
                 // A place cue after the place's name: `Napa County`, `Osan Air Base`.
@@ -312,7 +312,7 @@ fn classify_group(
                     if !list(List::StreetWords).contains(&norm[ps[rest[n - 1]].0].as_ref()) {
                         out.push(mk(RawKind::Place, p, rest[n - 1], None));
                     }
-                    k += 1 + n;
+                    pos += 1 + n;
                     continue;
                 }
                 // A place followed by a plural capitalized word: a team or club
@@ -327,33 +327,33 @@ fn classify_group(
                 };
                 if next_plural && g.title.is_none() {
                     out.push(mk(RawKind::Org, p, rest[0], None));
-                    k += 2;
+                    pos += 2;
                     continue;
                 }
                 out.push(mk(RawKind::Place, p, p, Some(lx.place_names[c].clone())));
-                k += 1;
+                pos += 1;
             }
             Piece::Demonym | Piece::Connector | Piece::Title(_) | Piece::Stop => {
-                k += 1;
+                pos += 1;
             }
             Piece::Word
                 if list(List::Compass).contains(&word_text(p))
                     && idx
-                        .get(k + 1)
+                        .get(pos + 1)
                         .is_some_and(|&q| matches!(ps[q].2, Piece::Place(_)))
-                    && idx.get(k + 2).is_none() =>
+                    && idx.get(pos + 2).is_none() =>
             {
                 // `North India`: a region of a known place.
-                out.push(mk(RawKind::Place, p, idx[k + 1], None));
-                k += 2;
+                out.push(mk(RawKind::Place, p, idx[pos + 1], None));
+                pos += 2;
             }
             Piece::Word => {
                 // Gather words (and particles between words) into one name.
-                let mut j = k;
+                let mut j = pos;
                 while j + 1 < idx.len() {
                     let q = idx[j + 1];
                     let prev_given = lx.given.contains_key(norm[ps[idx[j]].0].as_ref())
-                        || (g.title.is_some() && k == 0);
+                        || (g.title.is_some() && pos == 0);
                     let ok = match ps[q].2 {
                         Piece::Word => true,
                         Piece::Connector => {
@@ -375,11 +375,11 @@ fn classify_group(
                         .filter(|&m| ps[idx[m]].2 != Piece::Connector)
                         .collect::<Vec<_>>()
                 };
-                let ws = words_in(k);
+                let ws = words_in(pos);
                 // `Browns DL Larry Ogunjobi`, `Insider Jason Poe`: words before a given name
                 // that is followed by a surname are not part of the name, unless the name
                 // starts with a given or family name itself.
-                if !(g.title.is_some() && k == 0) && ws.len() >= 3 {
+                if !(g.title.is_some() && pos == 0) && ws.len() >= 3 {
                     let w0 = norm[ps[idx[ws[0]]].0].as_ref();
                     let starts_name = lx.given.contains_key(w0) || lx.surnames_first.contains(w0);
                     let split = (1..ws.len() - 1).find(|&m| {
@@ -387,7 +387,7 @@ fn classify_group(
                             && ps[idx[ws[m]]].2 == Piece::Word
                     });
                     if !starts_name && let Some(m) = split {
-                        k = ws[m];
+                        pos = ws[m];
                         continue;
                     }
                 }
@@ -411,7 +411,7 @@ fn classify_group(
                     && lx.place_prefixes.contains(first_raw)
                     && !has_org_cue(lx, last)
                     && !lx.generic.contains(last);
-                let kind = if g.title.is_some() && k == 0 {
+                let kind = if g.title.is_some() && pos == 0 {
                     RawKind::Person
                 } else if place_cue || place_prefix {
                     RawKind::Place
@@ -442,7 +442,7 @@ fn classify_group(
                 if !(generic_only && kind != RawKind::Person || street) {
                     out.push(mk(kind, a, b, None));
                 }
-                k = j + 1;
+                pos = j + 1;
             }
         }
     }

@@ -5,9 +5,9 @@
 use super::*;
 use crate::extract::quotes::{cue_lookup, cues};
 
-/// The source of a quotation's speech frame before a participle at `cue_start` (`"Q," Clark said,
-/// noting` / `"Q," said Clark, noting`): the sentence opens with a quotation and the
-/// frame follows it.
+/// The source of a quotation's speech frame before a participle at `cue_start` (`"Q,"
+/// Clark said, noting` / `"Q," said Clark, noting`): the sentence opens with a quotation
+/// and the frame follows it.
 fn frame_source(doc: &Doc, sent_start: usize, cue_start: usize) -> Option<Range<usize>> {
     if doc
         .toks

@@ -16,77 +16,81 @@ fn strip_possessive(w: &str) -> &str {
 }
 
 impl<'d, 'a> Resolver<'d, 'a> {
-    /// A capitalized source ending at `cut` (pre-modifiers) within `s..e`.
+    /// A capitalized source ending at `cut` (pre-modifiers) within `phrase_start..phrase_end`.
     pub(super) fn name(
         &mut self,
-        s: usize,
+        phrase_start: usize,
         cut: usize,
-        e: usize,
+        phrase_end: usize,
         appos: Option<Range<usize>>,
         _para: u32,
     ) -> Option<Speaker> {
         let doc = self.doc;
         let w = words();
         // The capitalized run at the end of the pre-modifiers.
-        let mut rs = cut;
-        while rs > s {
-            let t = &doc.toks[rs - 1];
-            let txt = doc.text(rs - 1);
+        let mut run_start = cut;
+        while run_start > phrase_start {
+            let t = &doc.toks[run_start - 1];
+            let txt = doc.text(run_start - 1);
             let ok = if t.is_word() {
-                (t.capitalized() || t.ch.is_ascii_digit() || PARTICLES.contains(&txt) && rs < cut)
-                    && !(possessive(txt) && rs < cut)
+                (t.capitalized()
+                    || t.ch.is_ascii_digit()
+                    || PARTICLES.contains(&txt) && run_start < cut)
+                    && !(possessive(txt) && run_start < cut)
             } else {
                 t.kind == TokKind::Punct
                     && matches!(t.ch, '.' | '&')
-                    && rs - 1 > s
-                    && doc.toks[rs - 2].is_word()
+                    && run_start - 1 > phrase_start
+                    && doc.toks[run_start - 2].is_word()
             };
             if !ok {
                 break;
             }
-            rs -= 1;
+            run_start -= 1;
         }
-        while rs < cut && (!doc.toks[rs].is_word() || PARTICLES.contains(&doc.text(rs))) {
-            rs += 1;
+        while run_start < cut
+            && (!doc.toks[run_start].is_word() || PARTICLES.contains(&doc.text(run_start)))
+        {
+            run_start += 1;
         }
-        if rs >= cut {
+        if run_start >= cut {
             return None;
         }
         // Organization names go on through `of`/`for` + capitalized words.
-        let mut re = cut;
+        let mut run_end = cut;
         let mut k = cut;
-        while k < e {
+        while k < phrase_end {
             if doc.is_any(k, &["of", "for", "and", "the", "on", "in"]) {
                 k += 1;
                 continue;
             }
             if doc.toks[k].capitalized() {
                 k += 1;
-                re = k;
+                run_end = k;
                 continue;
             }
             break;
         }
         // `CBS Sports NFL Insider Jason La Canfora`: the name follows the last role word.
-        if let Some(r) = (rs + 1..cut.saturating_sub(2)).rev().find(|&i| {
+        if let Some(r) = (run_start + 1..cut.saturating_sub(2)).rev().find(|&i| {
             doc.toks[i].is_word()
                 && w.flags(doc.text(i)) & (TITLE | ROLE | GROUP) != 0
                 && w.flags(doc.text(i)) & ORGWORD == 0
         }) && (r + 1..cut).filter(|&i| doc.toks[i].is_word()).count() >= 2
             && (r + 1..cut).all(|i| !doc.toks[i].is_word() || w.flags(doc.text(i)) & ORGWORD == 0)
         {
-            rs = r + 1;
-            while rs < cut && !doc.toks[rs].is_word() {
-                rs += 1;
+            run_start = r + 1;
+            while run_start < cut && !doc.toks[run_start].is_word() {
+                run_start += 1;
             }
         }
-        let role_words: Vec<String> = (s..rs)
+        let role_words: Vec<String> = (phrase_start..run_start)
             .filter(|&i| doc.toks[i].is_word() && !doc.toks[i].capitalized())
             .map(|i| doc.text(i).to_lowercase())
             .collect();
         let mut gender = None;
         // Titles off the front, keeping at least one word.
-        let mut ns = rs;
+        let mut ns = run_start;
         let mut titled = false;
         while ns + 1 < cut {
             let t = doc.text(ns);
@@ -116,33 +120,33 @@ impl<'d, 'a> Resolver<'d, 'a> {
         if ns >= cut {
             return None;
         }
-        let name_bytes = doc.bytes(ns..re);
+        let name_bytes = doc.bytes(ns..run_end);
         let raw = &doc.body[name_bytes.clone()];
         let name = strip_possessive(raw).to_string();
-        let ntoks: Vec<&str> = (ns..re)
+        let ntoks: Vec<&str> = (ns..run_end)
             .filter(|&i| doc.toks[i].is_word())
             .map(|i| doc.text(i))
             .collect();
-        let orgish = re > cut
+        let orgish = run_end > cut
             || ntoks
                 .iter()
                 .any(|t| w.flags(strip_possessive(t)) & ORGWORD != 0)
             || ntoks.len() == 1 && all_caps(ntoks[0]);
         // Entity table first: a person named in the phrase (`China’s ambassador to Britain
         // Liu Xiaming`), else the entity the name starts with.
-        let np_bytes = doc.bytes(s..re);
+        let np_bytes = doc.bytes(phrase_start..run_end);
         let person_in = self
             .known
             .in_range(np_bytes)
             .iter()
             .rev()
-            .find(|(_, e)| {
+            .find(|(_, phrase_end)| {
                 self.known
                     .entities
-                    .get(*e)
+                    .get(*phrase_end)
                     .is_some_and(|x| x.kind == EntityKind::Person)
             })
-            .map(|(_, e)| *e);
+            .map(|(_, phrase_end)| *phrase_end);
         if let Some(ei) = person_in.or_else(|| self.known.at(name_bytes.start))
             && let Some(ent) = self.known.entities.get(ei)
         {
