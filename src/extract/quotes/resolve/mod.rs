@@ -325,45 +325,50 @@ impl<'d, 'a> Resolver<'d, 'a> {
             .find(|(s, _, _)| pred(s))
     }
 
-    /// Resolves the source phrase `np` (token range). `appos` is an appositive describing
+    /// Resolves the source phrase `source` (token range). `appos` is an appositive describing
     /// it (`Tal Inbar, a missile expert at X,`). `None` when the words are not a source.
     pub fn resolve(
         &mut self,
-        np: Range<usize>,
+        source: Range<usize>,
         appos: Option<Range<usize>>,
         para: u32,
     ) -> Option<Speaker> {
         let doc = self.doc;
         let w = words();
-        let mut s = np.start;
-        let e = np.end;
-        if s >= e {
+        let mut phrase_start = source.start;
+        let phrase_end = source.end;
+        if phrase_start >= phrase_end {
             return None;
         }
         // `While Will acknowledges`: a subordinator opening the phrase is not the source.
-        if e - s > 1
+        if phrase_end - phrase_start > 1
             && doc.is_any(
-                s,
+                phrase_start,
                 &[
                     "while", "when", "although", "though", "because", "since", "if", "whereas",
                 ],
             )
         {
-            s += 1;
+            phrase_start += 1;
         }
         // A possessive determiner alone (`His repeated claims of ... alleged`) names no one.
-        if e - s == 1 && doc.is_any(s, &["his", "its", "their", "my", "our", "your"]) {
+        if phrase_end - phrase_start == 1
+            && doc.is_any(phrase_start, &["his", "its", "their", "my", "our", "your"])
+        {
             return None;
         }
         // Pronouns.
-        if e - s == 1 && doc.toks[s].is_word() && w.flags(doc.text(s)) & PRONOUN != 0 {
-            return self.pronoun(doc.text(s), para, doc.toks[s].start);
+        if phrase_end - phrase_start == 1
+            && doc.toks[phrase_start].is_word()
+            && w.flags(doc.text(phrase_start)) & PRONOUN != 0
+        {
+            return self.pronoun(doc.text(phrase_start), para, doc.toks[phrase_start].start);
         }
         // `Trump and his attorneys`, `She and her defenders`, `Ann Toretti, Mrs. Rao and
         // other bundlers`: a named person (or a pronoun) heading a coordination with
         // unnamed others speaks for it.
-        if let Some(and) = (s + 1..e).find(|&i| doc.is(i, "and"))
-            && and + 1 < e
+        if let Some(and) = (phrase_start + 1..phrase_end).find(|&i| doc.is(i, "and"))
+            && and + 1 < phrase_end
             && doc.is_any(
                 and + 1,
                 &[
@@ -371,13 +376,14 @@ impl<'d, 'a> Resolver<'d, 'a> {
                 ],
             )
         {
-            let first_end = (s + 1..and)
+            let first_end = (phrase_start + 1..and)
                 .find(|&i| doc.toks[i].is_punct(','))
                 .unwrap_or(and);
-            let first = s..first_end;
-            let pronoun =
-                first.len() == 1 && doc.toks[s].is_word() && w.flags(doc.text(s)) & PRONOUN != 0;
-            let named = doc.toks[s].capitalized()
+            let first = phrase_start..first_end;
+            let pronoun = first.len() == 1
+                && doc.toks[phrase_start].is_word()
+                && w.flags(doc.text(phrase_start)) & PRONOUN != 0;
+            let named = doc.toks[phrase_start].capitalized()
                 && self
                     .known
                     .in_range(doc.bytes(first.clone()))
@@ -393,7 +399,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
             }
         }
         // `Kurt Volker and Tim Morrison`: two people named together speak together.
-        let in_np = self.known.in_range(doc.bytes(s..e));
+        let in_np = self.known.in_range(doc.bytes(phrase_start..phrase_end));
         let persons: Vec<&(Range<usize>, usize)> = in_np
             .iter()
             .filter(|(_, ei)| {
@@ -404,7 +410,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
             })
             .collect();
         if persons.len() == 2
-            && persons[1].0.end == doc.toks[e - 1].end
+            && persons[1].0.end == doc.toks[phrase_end - 1].end
             && doc.body[persons[0].0.end..persons[1].0.start].trim() == "and"
         {
             let a = self.known.entities[persons[0].1].name.clone();
@@ -413,14 +419,18 @@ impl<'d, 'a> Resolver<'d, 'a> {
                 name: Some(format!("{a} and {b}")),
                 kind: SpeakerKind::Group,
                 entity: None,
-                span: Some(doc.bytes(s..e)),
+                span: Some(doc.bytes(phrase_start..phrase_end)),
                 gender: None,
             });
         }
         // A phrase that ends with a person's name is that person (`China’s ambassador to
         // Britain Liu Xiaming`).
-        let last_tok = doc.toks[e - 1].end;
-        if let Some((r, ei)) = self.known.in_range(doc.bytes(s..e)).last().cloned()
+        let last_tok = doc.toks[phrase_end - 1].end;
+        if let Some((r, ei)) = self
+            .known
+            .in_range(doc.bytes(phrase_start..phrase_end))
+            .last()
+            .cloned()
             && r.end == last_tok
             && self
                 .known
@@ -429,7 +439,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
                 .is_some_and(|x| x.kind == EntityKind::Person)
         {
             let ent = self.known.entities[ei].clone();
-            let roles = (s..e)
+            let roles = (phrase_start..phrase_end)
                 .filter(|&i| {
                     doc.toks[i].is_word()
                         && w.flags(doc.text(i)) & ROLE != 0
@@ -442,8 +452,8 @@ impl<'d, 'a> Resolver<'d, 'a> {
         }
         // `One in three`, `two of the officers`, `About four in 10`, `Nearly nine out of
         // 10`: a share of people, as written.
-        let mut n = s;
-        while n + 1 < e
+        let mut n = phrase_start;
+        while n + 1 < phrase_end
             && doc.toks[n].is_word()
             && super::frame_words::is(super::frame_words::Section::Approximate, doc.text(n))
         {
@@ -454,42 +464,47 @@ impl<'d, 'a> Resolver<'d, 'a> {
                 && (super::frame_words::is(super::frame_words::Section::Number, doc.text(i))
                     || doc.text(i).bytes().all(|b| b.is_ascii_digit()))
         };
-        if e - n > 2 && number(n) && doc.is_any(n + 1, &["in", "of", "out"])
-            || n > s && e - n == 2 && number(n) && w.is_group(doc.text(n + 1))
+        if phrase_end - n > 2 && number(n) && doc.is_any(n + 1, &["in", "of", "out"])
+            || n > phrase_start && phrase_end - n == 2 && number(n) && w.is_group(doc.text(n + 1))
         {
             return Some(Speaker::as_written(
                 doc.body,
-                doc.bytes(s..e),
+                doc.bytes(phrase_start..phrase_end),
                 SpeakerKind::Group,
             ));
         }
         let mut definite = false;
-        while s < e && doc.is_any(s, DETERMINERS) {
-            definite |= doc.is(s, "the") || doc.is(s, "this") || doc.is(s, "these");
-            s += 1;
+        while phrase_start < phrase_end && doc.is_any(phrase_start, DETERMINERS) {
+            definite |= doc.is(phrase_start, "the")
+                || doc.is(phrase_start, "this")
+                || doc.is(phrase_start, "these");
+            phrase_start += 1;
         }
-        if s >= e || doc.is_any(s, POSTMOD) || doc.is_any(s, &["according", "as", "if"]) {
+        if phrase_start >= phrase_end
+            || doc.is_any(phrase_start, POSTMOD)
+            || doc.is_any(phrase_start, &["according", "as", "if"])
+        {
             return None;
         }
         // `Those in favor of X`, `Some analysts`, `Many economists`: a group as written.
         if doc.is_any(
-            s,
+            phrase_start,
             &[
                 "those", "some", "many", "others", "most", "several", "few", "half", "all", "both",
                 "none", "each",
             ],
-        ) && e - s > 1
-            && !doc.toks[s + 1].capitalized()
+        ) && phrase_end - phrase_start > 1
+            && !doc.toks[phrase_start + 1].capitalized()
         {
             return Some(Speaker::as_written(
                 doc.body,
-                doc.bytes(s..e),
+                doc.bytes(phrase_start..phrase_end),
                 SpeakerKind::Group,
             ));
         }
         // Pre-modifier part ends at the first post-modifier word.
-        let mut cut = e;
-        for i in s + 1..e {
+        let mut cut = phrase_end;
+        for i in phrase_start + 1..phrase_end {
             if doc.toks[i].is_word() && doc.is_any(i, POSTMOD) {
                 cut = i;
                 break;
@@ -505,7 +520,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
             }
         }
         let mut head = cut - 1;
-        while head > s && !doc.toks[head].is_word() {
+        while head > phrase_start && !doc.toks[head].is_word() {
             head -= 1;
         }
         if !doc.toks[head].is_word() {
@@ -513,29 +528,30 @@ impl<'d, 'a> Resolver<'d, 'a> {
         }
         let head_text = doc.text(head);
         // Post-modifiers stay in the phrase (`people familiar with the matter`) unless long.
-        let phrase = if e - cut > 7 {
-            doc.bytes(s..cut)
+        let phrase = if phrase_end - cut > 7 {
+            doc.bytes(phrase_start..cut)
         } else {
-            doc.bytes(s..e)
+            doc.bytes(phrase_start..phrase_end)
         };
         if !doc.toks[head].capitalized()
             || w.flags(head_text) & (GROUP | DOCUMENT | ORG) != 0
                 && !all_caps(head_text)
-                && !starts_name(doc, s, head)
+                && !starts_name(doc, phrase_start, head)
         {
             let f = w.flags(head_text);
-            let single = head == s;
+            let single = head == phrase_start;
             // `the spokeswoman`, `the company’s spokesman`, `China’s ambassador`: one person.
-            let lower_mods = head - s <= 2 && (s..head).all(|i| !doc.toks[i].capitalized());
+            let lower_mods = head - phrase_start <= 2
+                && (phrase_start..head).all(|i| !doc.toks[i].capitalized());
             // `Austria's interior minister`: a possessor and lowercase modifiers.
-            let possessed = (1..=3).contains(&(head - s))
-                && possessive(doc.text(s))
-                && (s + 1..head).all(|i| !doc.toks[i].capitalized());
+            let possessed = (1..=3).contains(&(head - phrase_start))
+                && possessive(doc.text(phrase_start))
+                && (phrase_start + 1..head).all(|i| !doc.toks[i].capitalized());
             // `Wikileaks founder`, `Harbor Watch founder`: capitalized modifiers without an
             // article.
-            let org_mod = (1..=3).contains(&(head - s))
-                && (s..head).all(|i| doc.toks[i].capitalized())
-                && (definite || s == np.start);
+            let org_mod = (1..=3).contains(&(head - phrase_start))
+                && (phrase_start..head).all(|i| doc.toks[i].capitalized())
+                && (definite || phrase_start == source.start);
             let one_of_a_kind = (definite && (single || lower_mods)) || possessed || org_mod;
             let text = doc.body[phrase.clone()].to_string();
             if f & ROLE != 0
@@ -572,7 +588,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
             if f & ORG != 0 {
                 if definite
                     && (single || lower_mods)
-                    && let Some(o) = self.org_anaphor(head_text, doc.toks[s].start, para)
+                    && let Some(o) = self.org_anaphor(head_text, doc.toks[phrase_start].start, para)
                 {
                     return Some(o);
                 }
@@ -605,7 +621,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
             }
             return None;
         }
-        self.name(s, cut, e, appos, para)
+        self.name(phrase_start, cut, phrase_end, appos, para)
     }
 }
 
