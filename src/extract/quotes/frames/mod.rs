@@ -188,15 +188,15 @@ pub fn attribute(
     let adjacent = open >= sent.start + 2
         && (doc.toks[open - 1].is_punct(',') || doc.toks[open - 1].is_punct(':'))
         && cue_at(doc, open - 2).is_some_and(|c| speech_form(&c) && c.end == open - 1);
-    if adjacent && let Some((sp, cue)) = before_frame(doc, res, sent.clone(), open, para) {
-        return Some((sp, cue, Rule::CueBefore));
+    if adjacent && let Some((speaker, cue)) = before_frame(doc, res, sent.clone(), open, para) {
+        return Some((speaker, cue, Rule::CueBefore));
     }
     if let Some(c) = close
-        && let Some((sp, cue)) = after_frame(doc, res, sent.clone(), c, para)
+        && let Some((speaker, cue)) = after_frame(doc, res, sent.clone(), c, para)
     {
-        return Some((sp, cue, Rule::CueAfter));
+        return Some((speaker, cue, Rule::CueAfter));
     }
-    before_frame(doc, res, sent, open, para).map(|(sp, cue)| (sp, cue, Rule::CueBefore))
+    before_frame(doc, res, sent, open, para).map(|(speaker, cue)| (speaker, cue, Rule::CueBefore))
 }
 
 /// `"Q," said S` / `"Q," S said` / `"Q," S told reporters on Monday`.
@@ -207,28 +207,28 @@ pub fn after_frame(
     close: usize,
     para: u32,
 ) -> Option<(Speaker, Range<usize>)> {
-    let e = sent.end;
+    let sent_end = sent.end;
     let mut j = close + 1;
-    while j < e
+    while j < sent_end
         && doc.toks[j].kind == TokKind::Punct
         && matches!(doc.toks[j].ch, ',' | '—' | '–' | '-')
     {
         j += 1;
     }
-    if j >= e || !doc.toks[j].is_word() {
+    if j >= sent_end || !doc.toks[j].is_word() {
         return None;
     }
     if let Some(cue) = cue_at(doc, j).filter(|c| speech_form(c) || perfect_form(doc, c)) {
-        let (np, appos) = np_after(doc, cue.end, e)?;
-        let sp = res.resolve_described(np, appos, para)?;
-        return Some((sp, cue.start..cue.end));
+        let (subject, appos) = np_after(doc, cue.end, sent_end)?;
+        let speaker = res.resolve_described(subject, appos, para)?;
+        return Some((speaker, cue.start..cue.end));
     }
     // `"Q," Toomey fumed` / `"Q," quipped Ann Poe`: after a quotation, a verb of manner
     // (`fumed`, `quipped`, `joked`) next to a person's name tags the speech.
-    if let Some(sp) = manner_tag(doc, res, j, e, para) {
-        return Some(sp);
+    if let Some(speaker) = manner_tag(doc, res, j, sent_end, para) {
+        return Some(speaker);
     }
-    let lim = e.min(j + 45);
+    let lim = sent_end.min(j + 45);
     let mut k = j + 1;
     while k < lim {
         let t = &doc.toks[k];
@@ -248,40 +248,41 @@ pub fn after_frame(
         if t.is_word()
             && let Some(cue) = cue_at(doc, k).filter(|c| speech_form(c) || perfect_form(doc, c))
         {
-            let np = subject_before(doc, j, k)?;
-            if let Some(b) = np.before
+            let subject = subject_before(doc, j, k)?;
+            if let Some(b) = subject.before
                 && b >= j
             {
                 // `"Q," NAME, a long description without a closing comma told X.`
                 let (run_end, _) = name_run(doc, j, k);
                 if run_end > j && doc.toks.get(run_end).is_some_and(|t| t.is_punct(',')) {
-                    let sp = res.resolve(j..run_end, Some(run_end + 1..k), para)?;
-                    return Some((sp, cue.start..cue.end));
+                    let speaker = res.resolve(j..run_end, Some(run_end + 1..k), para)?;
+                    return Some((speaker, cue.start..cue.end));
                 }
                 // `"Q," the county's chief prosecutor, Ann Poe, said`: the role right after
                 // the quotation, the name between commas.
-                if np.appos.as_ref().is_some_and(|a| a.start == j)
-                    && np.range.start == b + 1
+                if subject.appos.as_ref().is_some_and(|a| a.start == j)
+                    && subject.range.start == b + 1
                     && doc.toks[b].is_punct(',')
                 {
-                    let sp = res.resolve(np.range.clone(), np.appos.clone(), para)?;
-                    if sp.kind == crate::extract::SpeakerKind::Person {
-                        return Some((sp, cue.start..cue.end));
+                    let speaker =
+                        res.resolve(subject.range.clone(), subject.appos.clone(), para)?;
+                    if speaker.kind == crate::extract::SpeakerKind::Person {
+                        return Some((speaker, cue.start..cue.end));
                     }
                 }
                 // `"Q," JPL scientist and co-author Ann Poe said.`
-                let words_only = doc.toks[j..np.range.start].iter().all(|t| t.is_word());
-                let sp = res.resolve(np.range, np.appos, para)?;
-                if words_only && sp.kind == crate::extract::SpeakerKind::Person {
-                    return Some((sp, cue.start..cue.end));
+                let words_only = doc.toks[j..subject.range.start].iter().all(|t| t.is_word());
+                let speaker = res.resolve(subject.range, subject.appos, para)?;
+                if words_only && speaker.kind == crate::extract::SpeakerKind::Person {
+                    return Some((speaker, cue.start..cue.end));
                 }
                 return None;
             }
-            if k - j > 16 && np.appos.is_none() {
+            if k - j > 16 && subject.appos.is_none() {
                 return None;
             }
-            let sp = res.resolve_described(np.range, np.appos, para)?;
-            return Some((sp, cue.start..cue.end));
+            let speaker = res.resolve_described(subject.range, subject.appos, para)?;
+            return Some((speaker, cue.start..cue.end));
         }
         k += 1;
     }
@@ -294,7 +295,7 @@ fn manner_tag(
     doc: &Doc,
     res: &mut Resolver,
     j: usize,
-    e: usize,
+    sent_end: usize,
     para: u32,
 ) -> Option<(Speaker, Range<usize>)> {
     let manner = |i: usize| {
@@ -305,7 +306,7 @@ fn manner_tag(
             && doc.text(i).ends_with("ed")
     };
     let ends = |i: usize| {
-        i >= e
+        i >= sent_end
             || doc.toks[i].kind == TokKind::Punct && matches!(doc.toks[i].ch, '.' | '!' | '?')
             || doc.is_any(
                 i,
@@ -314,16 +315,16 @@ fn manner_tag(
             || is_time(doc, i)
     };
     let (verb, name) = if manner(j) {
-        let (end, n) = name_run(doc, j + 1, e);
+        let (end, n) = name_run(doc, j + 1, sent_end);
         (j, (n > 0 && ends(end)).then_some(j + 1..end)?)
     } else {
-        let (end, n) = name_run(doc, j, e);
+        let (end, n) = name_run(doc, j, sent_end);
         (n > 0 && manner(end) && ends(end + 1)).then_some(())?;
         (end, j..end)
     };
-    let sp = res.resolve(name, None, para)?;
-    (sp.kind == crate::extract::SpeakerKind::Person && sp.entity.is_some())
-        .then_some((sp, verb..verb + 1))
+    let speaker = res.resolve(name, None, para)?;
+    (speaker.kind == crate::extract::SpeakerKind::Person && speaker.entity.is_some())
+        .then_some((speaker, verb..verb + 1))
 }
 
 /// The run of capitalized words (with abbreviation dots) from `j`, not past `lim`:
@@ -379,9 +380,9 @@ pub fn before_frame(
             return None;
         }
         if cue.source {
-            let (np, appos) = np_after(doc, cue.end, open)?;
-            let sp = res.resolve(np, appos, para)?;
-            return Some((sp, cue.start..cue.end));
+            let (subject, appos) = np_after(doc, cue.end, open)?;
+            let speaker = res.resolve(subject, appos, para)?;
+            return Some((speaker, cue.start..cue.end));
         }
         if !speech_form(&cue) {
             // `He urged X to act, saying: "Q"`: the participle's source is the sentence's.
@@ -389,7 +390,7 @@ pub fn before_frame(
             // (`..., saying: "Q"`, `... by saying, "Q"`)
             if ing && k > sent.start && (doc.toks[k - 1].is_punct(',') || doc.is(k - 1, "by")) {
                 return sentence_source(doc, res, sent.start, k, para)
-                    .map(|sp| (sp, cue.start..cue.end));
+                    .map(|speaker| (speaker, cue.start..cue.end));
             }
             return None;
         }
@@ -397,16 +398,16 @@ pub fn before_frame(
         if cue.end < open - 1 && !lead && !that {
             return None;
         }
-        let Some(np) = subject_before(doc, sent.start, k) else {
+        let Some(subject) = subject_before(doc, sent.start, k) else {
             // `He asked about X and said, “Q”`: the source of the sentence's first cue.
             if k > sent.start && doc.is_any(k - 1, &["and", "but"]) {
                 return sentence_source(doc, res, sent.start, k, para)
-                    .map(|sp| (sp, cue.start..cue.end));
+                    .map(|speaker| (speaker, cue.start..cue.end));
             }
             return None;
         };
-        let sp = res.resolve_described(np.range, np.appos, para)?;
-        return Some((sp, cue.start..cue.end));
+        let speaker = res.resolve_described(subject.range, subject.appos, para)?;
+        return Some((speaker, cue.start..cue.end));
     }
     None
 }
@@ -440,21 +441,21 @@ pub fn partial_frame(
     let ing = doc.text(k).ends_with("ing");
     if !infinitive
         && !ing
-        && let Some(np) = subject_before(doc, sent.start, k)
-        && let Some(sp) = res.resolve(np.range, np.appos, para)
+        && let Some(subject) = subject_before(doc, sent.start, k)
+        && let Some(speaker) = res.resolve(subject.range, subject.appos, para)
     {
-        return Some((sp, k..k + 1));
+        return Some((speaker, k..k + 1));
     }
     if ing {
         // `with the minister warning of ...`
-        if let Some(np) = subject_before(doc, sent.start, k)
-            && np.before.is_some_and(|b| doc.is(b, "with"))
-            && let Some(sp) = res.resolve(np.range, np.appos, para)
+        if let Some(subject) = subject_before(doc, sent.start, k)
+            && subject.before.is_some_and(|b| doc.is(b, "with"))
+            && let Some(speaker) = res.resolve(subject.range, subject.appos, para)
         {
-            return Some((sp, k..k + 1));
+            return Some((speaker, k..k + 1));
         }
     }
-    sentence_source(doc, res, sent.start, k, para).map(|sp| (sp, k..k + 1))
+    sentence_source(doc, res, sent.start, k, para).map(|speaker| (speaker, k..k + 1))
 }
 
 /// `of alleged victims`, `the reported deal`: a participle between a preposition or
