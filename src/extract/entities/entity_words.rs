@@ -28,7 +28,7 @@ pub enum List {
     PersonVerbs,
     /// Nouns for a kind of place, in an appositive after a place name.
     PlaceNouns,
-
+    /// Words that make NAME a place in `WORD of NAME` (`north of NAME`).
     Directions,
     /// Prepositions that put a GeoNames place name where a place is expected (`in Tarnów`).
     Locatives,
