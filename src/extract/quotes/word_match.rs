@@ -41,6 +41,13 @@ pub fn is_abbrev(word: &str) -> bool {
     // Every listed abbreviation is short: longer words skip the list.
     (word.len() <= ABBREV_MAX_LEN && is_one_of(word, ABBREV))
         || word.contains('.')
+        // `R-Ky.`, `D-Calif.`: a party letter and a state abbreviation.
+        || word.split_once('-').is_some_and(|(p, st)| {
+            matches!(p, "R" | "D" | "I")
+                && (2..=6).contains(&st.len())
+                && st.starts_with(|c: char| c.is_ascii_uppercase())
+                && st.chars().all(|c| c.is_ascii_alphabetic())
+        })
         || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
 }
 

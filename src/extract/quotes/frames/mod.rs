@@ -255,7 +255,9 @@ pub fn after_frame(
                 // `"Q," NAME, a long description without a closing comma told X.`
                 let (run_end, _) = name_run(doc, j, k);
                 if run_end > j && doc.toks.get(run_end).is_some_and(|t| t.is_punct(',')) {
-                    let speaker = res.resolve(j..run_end, Some(run_end + 1..k), para)?;
+                    // `"Q," Ivo Dask, R-Ky., said`: a party and state tag describes no role.
+                    let appos = Some(run_end + 1..k).filter(|a| !party_tag(doc, a.clone()));
+                    let speaker = res.resolve(j..run_end, appos, para)?;
                     return Some((speaker, cue.start..cue.end));
                 }
                 // `"Q," the county's chief prosecutor, Ann Poe, said`: the role right after
@@ -287,6 +289,25 @@ pub fn after_frame(
         k += 1;
     }
     None
+}
+
+/// `R-Ky.`, `D-Calif.`, `I-Vt.` (with the commas around it): a US politician's party and
+/// state after the name.
+pub fn party_tag(doc: &Doc, r: Range<usize>) -> bool {
+    let mut text = String::new();
+    for i in r {
+        if !doc.toks[i].is_punct(',') {
+            text.push_str(doc.text(i));
+        }
+    }
+    let mut parts = text.splitn(2, '-');
+    let (Some(party), Some(state)) = (parts.next(), parts.next()) else {
+        return false;
+    };
+    matches!(party, "R" | "D" | "I")
+        && (2..=8).contains(&state.len())
+        && state.starts_with(|c: char| c.is_ascii_uppercase())
+        && state.chars().all(|c| c.is_ascii_alphabetic() || c == '.')
 }
 
 /// `"Q," Toomey fumed.` / `"Q," fumed Ann Poe.`: a past form in -ed beside a name that the
@@ -531,6 +552,19 @@ mod tests {
             .unwrap()
             .clone();
         attribute(&doc, &mut res, sent, open, close, 0).and_then(|(s, _, _)| s.name)
+    }
+
+    #[test]
+    fn a_party_and_state_tag_after_the_name() {
+        assert_eq!(
+            attr("“We condemn it,” Ivo Dask, R-Ky., said.").as_deref(),
+            Some("Ivo Dask")
+        );
+        assert_eq!(
+            attr("“It was wrong,” Senate Leader Ana Ruiz, D-Calif., told reporters.").as_deref(),
+            Some("Ana Ruiz")
+        );
+        assert!(party_tag(&Doc::new("R-Ky.", &[]), 0..2));
     }
 
     #[test]

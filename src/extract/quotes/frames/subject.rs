@@ -250,7 +250,8 @@ pub fn subject_before(doc: &Doc, s: usize, k: usize) -> Option<SourcePhrase> {
                 if !doc.toks[last].capitalized() && !w.is_speaker_head(doc.text(last)) && !who {
                     return None;
                 }
-                appos = Some(chunk);
+                // (`Ivo Dask, R-Ky., said`: a party and state tag is no description.)
+                appos = Some(chunk).filter(|c| !super::party_tag(doc, c.clone()));
                 start = st;
                 end = prev_comma;
             }
