@@ -245,7 +245,14 @@ pub fn after_frame(
         {
             return None;
         }
+        // (`the report said`: after a determiner, a cue word is the subject's noun.)
         if t.is_word()
+            && !doc.is_any(
+                k - 1,
+                &[
+                    "the", "a", "an", "this", "that", "his", "her", "its", "their", "our",
+                ],
+            )
             && let Some(cue) = cue_at(doc, k).filter(|c| speech_form(c) || perfect_form(doc, c))
         {
             let subject = subject_before(doc, j, k)?;
@@ -289,6 +296,20 @@ pub fn after_frame(
         k += 1;
     }
     None
+}
+
+/// The capitalized words (a name) ending right before `end`, no further back than `s`:
+/// (start, end).
+fn name_run_back(doc: &Doc, s: usize, end: usize) -> (usize, usize) {
+    let mut st = end;
+    while st > s
+        && st + 6 > end
+        && (doc.toks[st - 1].capitalized()
+            || doc.toks[st - 1].is_punct('.') && st - 1 > s && doc.toks[st - 2].capitalized())
+    {
+        st -= 1;
+    }
+    (st, end)
 }
 
 /// `R-Ky.`, `D-Calif.`, `I-Vt.` (with the commas around it): a US politician's party and
@@ -413,10 +434,34 @@ pub fn before_frame(
                 return sentence_source(doc, res, sent.start, k, para)
                     .map(|speaker| (speaker, cue.start..cue.end));
             }
+            // `Ruth Hale released a statement saying, "Q"`: the sentence's subject.
+            if ing
+                && k > sent.start
+                && super::frame_words::is(super::frame_words::Section::SpeechNoun, doc.text(k - 1))
+            {
+                let subj = leading_subject(doc, sent.start, k)?;
+                return res
+                    .resolve(subj, None, para)
+                    .map(|sp| (sp, cue.start..cue.end));
+            }
             return None;
         }
         // `X said, "Q"` but not `X said the word "Q"`: only an object or adjunct between.
         if cue.end < open - 1 && !lead && !that {
+            return None;
+        }
+        // `this tweet from Rikkie Wells, who tweeted, "Q"`: the name before `who`.
+        if k >= sent.start + 2 && doc.is(k - 1, "who") {
+            let end = if doc.toks[k - 2].is_punct(',') {
+                k - 2
+            } else {
+                k - 1
+            };
+            let (st, _) = name_run_back(doc, sent.start, end);
+            if st < end {
+                let sp = res.resolve(st..end, None, para)?;
+                return Some((sp, cue.start..cue.end));
+            }
             return None;
         }
         let Some(subject) = subject_before(doc, sent.start, k) else {
@@ -565,6 +610,24 @@ mod tests {
             Some("Ana Ruiz")
         );
         assert!(party_tag(&Doc::new("R-Ky.", &[]), 0..2));
+    }
+
+    #[test]
+    fn a_document_after_the_quotation_and_a_relative_before_it() {
+        assert_eq!(
+            attr("“The changes add to the urgency,” the report said.").as_deref(),
+            Some("report")
+        );
+        assert_eq!(
+            attr("Among the replies was one from Rikkie Wells, who tweeted, “You never listen.”")
+                .as_deref(),
+            Some("Rikkie Wells")
+        );
+        assert_eq!(
+            attr("At the time, Ruth Hale released a statement saying, “We are confident.”")
+                .as_deref(),
+            Some("Ruth Hale")
+        );
     }
 
     #[test]
