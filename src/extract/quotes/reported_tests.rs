@@ -683,3 +683,15 @@ fn a_plural_noun_before_a_relative_that_is_no_cue() {
         "the board must meet every month"
     );
 }
+
+#[test]
+fn a_second_verb_after_and_keeps_the_first_source() {
+    let q = indirect(
+        "Ruth Bader said that she did not want to think about it and predicted that the \
+         mayor would be president.",
+    );
+    assert!(
+        q.iter().all(|(_, s)| s.as_deref() == Some("Ruth Bader")),
+        "{q:?}"
+    );
+}

@@ -82,6 +82,10 @@ impl Words {
     pub fn is_work(&self, word: &str) -> bool {
         self.flags(word) & WORK != 0
     }
+    /// A noun naming one person's role (`senator`, `candidate`).
+    pub fn is_role(&self, word: &str) -> bool {
+        self.flags(word) & ROLE != 0
+    }
     pub fn is_speaker_head(&self, word: &str) -> bool {
         self.flags(word) & (GROUP | ROLE | DOCUMENT | ORG) != 0
     }

@@ -631,6 +631,15 @@ mod tests {
     }
 
     #[test]
+    fn two_roles_of_one_source() {
+        assert_eq!(
+            attr("“It is a paranoid nation,” the Vermont senator and presidential candidate told reporters.")
+                .as_deref(),
+            Some("Vermont senator and presidential candidate")
+        );
+    }
+
+    #[test]
     fn cue_then_source() {
         assert_eq!(
             attr("“We will go,” said Maj. Matt Taylor, deputy commander of the unit.").as_deref(),

@@ -69,12 +69,22 @@ fn collect_back(doc: &Doc, s: usize, k: usize) -> (usize, bool) {
                         && w.is_speaker_head(doc.text(j - 2))
                 } else if txt.eq_ignore_ascii_case("and") {
                     // `Customs and Border Protection`, `Pepsi and Coca-Cola`; `Trump and his
-                    // attorneys`, `She and her defenders` (a name heading unnamed others).
+                    // attorneys`, `She and her defenders` (a name heading unnamed others);
+                    // `the Vermont senator and presidential candidate` (two roles of one).
                     j - 1 > s
                         && (doc.toks[j - 2].capitalized()
                             || doc.is_any(j - 2, &["he", "she", "they", "we"]))
                         && (doc.toks.get(j).is_some_and(|x| x.capitalized())
                             || doc.is_any(j, &["his", "her", "their", "other", "several"]))
+                        || j - 1 > s
+                            && j < k
+                            && doc.toks[j - 2].is_word()
+                            && !doc.toks[j - 2].capitalized()
+                            && w.is_role(doc.text(j - 2))
+                            && doc
+                                .toks
+                                .get(j)
+                                .is_some_and(|x| x.is_word() && !x.capitalized())
                 } else {
                     !crate::extract::quotes::word_match::is_one_of(
                         txt,
