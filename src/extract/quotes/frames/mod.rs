@@ -298,6 +298,40 @@ pub fn after_frame(
     None
 }
 
+/// Words right before a cue word that make it a noun.
+const NOUN_MARKERS: &[&str] = &[
+    "of", "the", "a", "an", "his", "her", "its", "their", "our", "this",
+];
+
+/// `Rikkie Wells, who tweeted`, `McConnell, now the majority leader, who in 2010 said`,
+/// `Trump, who has called`: the name a relative `who` before the cue at `k` stands for.
+/// A few words may sit between `who` and the cue (an auxiliary, a time); a lowercase
+/// appositive between the name and `, who` is passed over.
+pub fn relative_antecedent(doc: &Doc, s: usize, k: usize) -> Option<Range<usize>> {
+    let lo = k.saturating_sub(5).max(s);
+    let who = (lo..k).rev().find(|&i| doc.is(i, "who"))?;
+    if who <= s || (who + 1..k).any(|i| !doc.toks[i].is_word() || doc.toks[i].q != 0) {
+        return None;
+    }
+    let mut end = who;
+    if doc.toks[end - 1].is_punct(',') {
+        end -= 1;
+    }
+    let (mut st, _) = name_run_back(doc, s, end);
+    if st == end && end < who {
+        // `NAME, now the Senate majority leader, who`: the name before the appositive.
+        let lo = end.saturating_sub(12).max(s);
+        let comma = (lo..end).rev().find(|&i| doc.toks[i].is_punct(','))?;
+        let (st2, _) = name_run_back(doc, s, comma);
+        if st2 == comma {
+            return None;
+        }
+        st = st2;
+        end = comma;
+    }
+    (st < end && doc.toks[st].capitalized()).then_some(st..end)
+}
+
 /// The capitalized words (a name) ending right before `end`, no further back than `s`:
 /// (start, end).
 fn name_run_back(doc: &Doc, s: usize, end: usize) -> (usize, usize) {
@@ -451,17 +485,11 @@ pub fn before_frame(
             return None;
         }
         // `this tweet from Rikkie Wells, who tweeted, "Q"`: the name before `who`.
-        if k >= sent.start + 2 && doc.is(k - 1, "who") {
-            let end = if doc.toks[k - 2].is_punct(',') {
-                k - 2
-            } else {
-                k - 1
-            };
-            let (st, _) = name_run_back(doc, sent.start, end);
-            if st < end {
-                let sp = res.resolve(st..end, None, para)?;
-                return Some((sp, cue.start..cue.end));
-            }
+        if let Some(ante) = relative_antecedent(doc, sent.start, k) {
+            let sp = res.resolve(ante, None, para)?;
+            return Some((sp, cue.start..cue.end));
+        }
+        if k > sent.start && doc.is(k - 1, "who") {
             return None;
         }
         let Some(subject) = subject_before(doc, sent.start, k) else {
@@ -494,9 +522,15 @@ pub fn partial_frame(
         let t = &doc.toks[k];
         t.q == 0
             && t.is_word()
+            // (`the former secretary of state`, `her charge`: a noun, not the verb)
+            && !(k > sent.start && doc.is_any(k - 1, NOUN_MARKERS))
             && (doc.is_any(k, naming)
                 || cue_at(doc, k).is_some_and(|c| c.verb.is_some() && !adjectival(doc, &c)))
     })?;
+    // `Trump, who has called the pact "insanity"`: the name before `who`.
+    if let Some(ante) = relative_antecedent(doc, sent.start, k) {
+        return res.resolve(ante, None, para).map(|sp| (sp, k..k + 1));
+    }
     if doc.toks[k..open]
         .iter()
         .any(|t| t.kind != TokKind::Word && t.q == 0 && !t.is_punct(',') && !t.is_punct('.'))
@@ -637,6 +671,38 @@ mod tests {
                 .as_deref(),
             Some("Vermont senator and presidential candidate")
         );
+    }
+
+    #[test]
+    fn a_relative_who_gives_its_name() {
+        let body = "Contrast that with Ivo Dask, who has called the pact “insanity,” and others.";
+        let spans = find_spans(body);
+        let doc = Doc::new(body, &spans);
+        let known = Known::default();
+        let mut res = Resolver::new(&doc, &known);
+        let open = doc.span_toks[0].0;
+        let sent = doc
+            .sents
+            .iter()
+            .find(|r| r.contains(&open))
+            .unwrap()
+            .clone();
+        let sp = partial_frame(&doc, &mut res, sent, open, 0, &["called"]).map(|x| x.0.name);
+        assert_eq!(sp, Some(Some("Ivo Dask".into())));
+        let body = "Ruiz met Dask, now the Senate leader, who in 2010 said the goal was to make \
+                    her a “one-term mayor.”";
+        let spans = find_spans(body);
+        let doc = Doc::new(body, &spans);
+        let mut res = Resolver::new(&doc, &known);
+        let open = doc.span_toks[0].0;
+        let sent = doc
+            .sents
+            .iter()
+            .find(|r| r.contains(&open))
+            .unwrap()
+            .clone();
+        let sp = partial_frame(&doc, &mut res, sent, open, 0, &["called"]).map(|x| x.0.name);
+        assert_eq!(sp, Some(Some("Dask".into())));
     }
 
     #[test]
