@@ -695,3 +695,16 @@ fn a_second_verb_after_and_keeps_the_first_source() {
         "{q:?}"
     );
 }
+
+#[test]
+fn a_pronoun_follows_the_subject_of_the_body_s_first_sentence() {
+    // The first sentence starts at the body's first byte, before any speaker.
+    let q = quotes(
+        "Glenn Barrow has backed Ted Cruz for months. He has declared that the senator was \
+         chosen for these times.",
+    );
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert_eq!(q[0].2.as_deref(), Some("Glenn Barrow"));
+    let q = quotes("Workers have protested since May. They said the plant was unsafe.");
+    assert_eq!(q[0].2.as_deref(), Some("Workers"));
+}

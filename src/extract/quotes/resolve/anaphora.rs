@@ -210,7 +210,9 @@ impl<'d, 'a> Resolver<'d, 'a> {
         self.subjects[..hi]
             .iter()
             .rev()
-            .take_while(|(at, p, _)| *at > since && para.saturating_sub(*p) <= 1)
+            // (With no speaker yet, `since` is 0 and a subject at the body's first byte
+            // counts.)
+            .take_while(|(at, p, _)| (*at > since || since == 0) && para.saturating_sub(*p) <= 1)
             .find(|(_, _, e)| fits(self.known.entities[*e].gender))
             .map(|(_, _, e)| *e)
     }
@@ -238,7 +240,8 @@ impl<'d, 'a> Resolver<'d, 'a> {
             return None;
         }
         let subj = crate::extract::quotes::cue_lookup::leading_subject(doc, sent.start, sent.end)?;
-        if doc.toks[subj.start].start <= since {
+        // (With no speaker yet `since` is 0, and the body's first sentence counts.)
+        if since != 0 && doc.toks[subj.start].start <= since {
             return None;
         }
         let head = subj.end - 1;
