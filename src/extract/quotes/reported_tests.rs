@@ -708,3 +708,16 @@ fn a_pronoun_follows_the_subject_of_the_body_s_first_sentence() {
     let q = quotes("Workers have protested since May. They said the plant was unsafe.");
     assert_eq!(q[0].2.as_deref(), Some("Workers"));
 }
+
+#[test]
+fn an_object_and_an_infinitive_is_no_clause() {
+    assert_eq!(
+        indirect("Glenn Barrow has declared Cruz to be anointed by God."),
+        vec![]
+    );
+    // A clause whose verb comes first still reports.
+    assert_eq!(
+        one_indirect("Glenn Barrow declared the senator was ready to serve.").0,
+        "the senator was ready to serve"
+    );
+}

@@ -275,6 +275,19 @@ pub(super) fn framed(
             {
                 return None;
             }
+            // `declared Cruz to be anointed`, `urged voters to stay home`: an object and an
+            // infinitive, no clause (the `to` comes before any finite verb).
+            if !that
+                && takes_np
+                && let Some(to) = (start + 1..sent_end.min(start + 6)).find(|&i| doc.is(i, "to"))
+                && !finite_verb_within(doc, start, to, to - start)
+                && doc
+                    .toks
+                    .get(to + 1)
+                    .is_some_and(|t| t.is_word() && !t.capitalized())
+            {
+                return None;
+            }
             let c = trim(doc, start..sent_end);
             if c.is_empty() {
                 return None;
