@@ -202,7 +202,14 @@ pub fn leading_subject(doc: &Doc, s: usize, lim: usize) -> Option<Range<usize>> 
     // A fronted adjunct up to its comma is not the subject (`Before the vote, Chief Ann
     // Poe lobbied ...`, `On Thursday, after a long silence, Warren endorsed ...`).
     for _ in 0..2 {
-        if a < lim && doc.toks[a].is_word() && frame_words::is(Section::Fronted, doc.text(a)) {
+        // (`Hours later,`, `Two days earlier,`, `A week ago,`: a time that ends its adjunct.)
+        let time_adjunct = (a + 1..lim.min(a + 6))
+            .find(|&i| doc.toks[i].is_punct(','))
+            .is_some_and(|c| doc.is_any(c - 1, &["later", "earlier", "ago", "before"]));
+        if a < lim
+            && doc.toks[a].is_word()
+            && (time_adjunct || frame_words::is(Section::Fronted, doc.text(a)))
+        {
             let Some(c) = (a + 1..lim.min(a + 25))
                 .find(|&i| doc.toks[i].is_punct(',') && doc.toks[i].outside())
             else {

@@ -464,9 +464,19 @@ pub fn before_frame(
             // `He urged X to act, saying: "Q"`: the participle's source is the sentence's.
             let ing = cue.verb.is_some_and(|v| v.form == Form::Ing);
             // (`..., saying: "Q"`, `... by saying, "Q"`)
-            if ing && k > sent.start && (doc.toks[k - 1].is_punct(',') || doc.is(k - 1, "by")) {
+            if ing
+                && k > sent.start
+                && (doc.toks[k - 1].is_punct(',')
+                    || doc.is_any(k - 1, &["by", "before", "after", "while"]))
+            {
+                // (`Trump returned the compliment, telling Reuters, "Q"`: no cue before, so
+                // the sentence's subject.)
                 return sentence_source(doc, res, sent.start, k, para)
-                    .map(|speaker| (speaker, cue.start..cue.end));
+                    .or_else(|| {
+                        let subj = leading_subject(doc, sent.start, k)?;
+                        res.resolve(subj, None, para)
+                    })
+                    .map(|sp| (sp, cue.start..cue.end));
             }
             // `Ruth Hale released a statement saying, "Q"`: the sentence's subject.
             if ing
@@ -703,6 +713,26 @@ mod tests {
             .clone();
         let sp = partial_frame(&doc, &mut res, sent, open, 0, &["called"]).map(|x| x.0.name);
         assert_eq!(sp, Some(Some("Dask".into())));
+    }
+
+    #[test]
+    fn a_participle_after_a_preposition_or_an_object_frames_a_quotation() {
+        assert_eq!(
+            attr("On Tuesday, Ivo Dask deflected questions before saying, “It is time to stop.”")
+                .as_deref(),
+            Some("Ivo Dask")
+        );
+        assert_eq!(
+            attr(
+                "Hours later, Ruth Hale returned the compliment, telling Reuters, “We are friends.”"
+            )
+            .as_deref(),
+            Some("Ruth Hale")
+        );
+        assert_eq!(
+            attr("“Silly boys,” scoffed Ana Gil, 22, who helped found the group.").as_deref(),
+            Some("Ana Gil")
+        );
     }
 
     #[test]
