@@ -21,7 +21,9 @@ pub enum LoadError {
     TooLarge { path: String, size: u64, limit: u64 },
     #[error("{path}: refused: {reason}")]
     Binary { path: String, reason: String },
-    #[error("{path}: not a supported article file (.txt, .md, .markdown, .html, .htm, .html.gz)")]
+    #[error(
+        "{path}: not a supported article file (.txt, .md, .markdown, .html, .htm, .html.gz, .mhtml, .mht)"
+    )]
     Unsupported { path: String },
 }
 
@@ -35,6 +37,7 @@ pub fn format_of(path: &Path) -> Option<Format> {
         "txt" | "text" => Some(Format::Text),
         "md" | "markdown" => Some(Format::Markdown),
         "html" | "htm" | "xhtml" => Some(Format::Html),
+        "mhtml" | "mht" => Some(Format::Mhtml),
         _ => None,
     }
 }
@@ -107,11 +110,14 @@ pub fn load_bytes(bytes: &[u8], format: Format) -> Result<Loaded, hygiene::Hygie
         }
         return Ok(super::html::load(bytes));
     }
+    if format == Format::Mhtml {
+        return super::mhtml::load(bytes);
+    }
     let (text, mut warnings) = hygiene::decode(bytes)?;
     let article = match format {
         Format::Text => super::text::parse(&text),
         Format::Markdown => super::markdown::parse(&text, &mut warnings),
-        Format::Html => unreachable!(),
+        Format::Html | Format::Mhtml => unreachable!(),
     };
     if article.body.is_empty() {
         warnings.push(LoadWarning("the file has no article text".into()));
@@ -133,6 +139,8 @@ mod tests {
         assert_eq!(format_of(Path::new("b.md")), Some(Format::Markdown));
         assert_eq!(format_of(Path::new("b.html.gz")), Some(Format::Html));
         assert_eq!(format_of(Path::new("b.pdf")), None);
+        assert_eq!(format_of(Path::new("page.MHTML")), Some(Format::Mhtml));
+        assert_eq!(format_of(Path::new("page.mht")), Some(Format::Mhtml));
         assert_eq!(format_of(Path::new("README")), None);
     }
 }

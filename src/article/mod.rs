@@ -8,6 +8,7 @@ pub mod html;
 pub mod hygiene;
 pub mod load;
 pub mod markdown;
+pub mod mhtml;
 pub mod text;
 
 use serde::{Deserialize, Serialize};
@@ -23,6 +24,8 @@ pub enum Format {
     Text,
     Markdown,
     Html,
+    /// A web page saved as one MIME file (`.mhtml`, `.mht`).
+    Mhtml,
 }
 
 /// One saved article.

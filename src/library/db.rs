@@ -913,6 +913,7 @@ fn format_str(f: Format) -> &'static str {
         Format::Text => "text",
         Format::Markdown => "markdown",
         Format::Html => "html",
+        Format::Mhtml => "mhtml",
     }
 }
 
