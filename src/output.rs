@@ -14,6 +14,9 @@ pub struct JsonArticle<'a> {
     pub url: Option<&'a str>,
     /// Language tag, when the file says (HTML `lang`, front matter).
     pub language: Option<&'a str>,
+    /// The publication or sender apart from the byline (a newsletter's list), when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<&'a str>,
     pub body: &'a str,
     pub quotes: JsonQuotes<'a>,
     pub entities: Vec<JsonEntity<'a>>,
@@ -138,6 +141,7 @@ pub fn json_article<'a>(
         date: article.date.as_deref(),
         url: article.url.as_deref(),
         language: article.language.as_deref(),
+        outlet: article.outlet.as_deref(),
         body: &article.body,
         quotes,
         entities,
@@ -191,6 +195,9 @@ pub fn write_text_report<W: std::io::Write>(
     }
     if let Some(l) = &article.language {
         writeln!(s, "language: {}", one_line(l, 64))?;
+    }
+    if let Some(o) = &article.outlet {
+        writeln!(s, "outlet:  {}", one_line(o, 200))?;
     }
     writeln!(s, "quotes:  {}", analysis.quotes.len())?;
     for (i, q) in analysis.quotes.iter().enumerate() {

@@ -90,6 +90,7 @@ impl HostileStore {
                 date: Some(nasty(i + 3, "2025")),
                 url: Some(format!("http://x.example/{}", NASTY[i])),
                 language: Some(nasty(i, "en")),
+                outlet: Some(nasty(i + 4, "Outlet")),
                 body,
                 extra: vec![nasty(i, "extra")],
             };

@@ -22,7 +22,7 @@ pub enum LoadError {
     #[error("{path}: refused: {reason}")]
     Binary { path: String, reason: String },
     #[error(
-        "{path}: not a supported article file (.txt, .md, .markdown, .html, .htm, .html.gz, .mhtml, .mht)"
+        "{path}: not a supported article file (.txt, .md, .markdown, .html, .htm, .html.gz, .mhtml, .mht, .eml, Maildir messages)"
     )]
     Unsupported { path: String },
 }
@@ -33,11 +33,20 @@ pub fn format_of(path: &Path) -> Option<Format> {
     let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
     let name = name.strip_suffix(".gz").unwrap_or(&name);
     let ext = name.rsplit_once('.')?.1;
+    let by_extension = by_extension(ext);
+    if by_extension.is_none() && super::email::is_maildir_message(path) {
+        return Some(Format::Email);
+    }
+    by_extension
+}
+
+fn by_extension(ext: &str) -> Option<Format> {
     match ext {
         "txt" | "text" => Some(Format::Text),
         "md" | "markdown" => Some(Format::Markdown),
         "html" | "htm" | "xhtml" => Some(Format::Html),
         "mhtml" | "mht" => Some(Format::Mhtml),
+        "eml" => Some(Format::Email),
         _ => None,
     }
 }
@@ -113,11 +122,14 @@ pub fn load_bytes(bytes: &[u8], format: Format) -> Result<Loaded, hygiene::Hygie
     if format == Format::Mhtml {
         return super::mhtml::load(bytes);
     }
+    if format == Format::Email {
+        return super::email::load(bytes);
+    }
     let (text, mut warnings) = hygiene::decode(bytes)?;
     let article = match format {
         Format::Text => super::text::parse(&text),
         Format::Markdown => super::markdown::parse(&text, &mut warnings),
-        Format::Html | Format::Mhtml => unreachable!(),
+        Format::Html | Format::Mhtml | Format::Email => unreachable!(),
     };
     if article.body.is_empty() {
         warnings.push(LoadWarning("the file has no article text".into()));
@@ -141,6 +153,13 @@ mod tests {
         assert_eq!(format_of(Path::new("b.pdf")), None);
         assert_eq!(format_of(Path::new("page.MHTML")), Some(Format::Mhtml));
         assert_eq!(format_of(Path::new("page.mht")), Some(Format::Mhtml));
+        assert_eq!(format_of(Path::new("letter.eml")), Some(Format::Email));
+        assert_eq!(
+            format_of(Path::new("Mail/cur/1733500000.M1P2.host:2,S")),
+            Some(Format::Email)
+        );
+        // An article file keeps its format in a folder named like a Maildir's.
+        assert_eq!(format_of(Path::new("news/new/1.txt")), Some(Format::Text));
         assert_eq!(format_of(Path::new("README")), None);
     }
 }

@@ -4,6 +4,7 @@
 //! Every span produced by extraction is a byte range into [`Article::body`]; the JSON
 //! output converts them to character (Unicode scalar) offsets.
 
+pub mod email;
 pub mod html;
 pub mod hygiene;
 pub mod load;
@@ -26,6 +27,8 @@ pub enum Format {
     Html,
     /// A web page saved as one MIME file (`.mhtml`, `.mht`).
     Mhtml,
+    /// An e-mail message (`.eml`, a Maildir's files).
+    Email,
 }
 
 /// One saved article.
@@ -42,6 +45,10 @@ pub struct Article {
     pub url: Option<String>,
     /// Language tag, when known (HTML pages).
     pub language: Option<String>,
+    /// The publication or sender, when the file names one apart from the byline (the
+    /// mailing list or sender of a newsletter).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
     /// The article body: paragraphs joined by [`PARAGRAPH_BREAK`].
     pub body: String,
     /// Lines that came with the file but are not the article (credits, comment prompts,

@@ -914,6 +914,7 @@ fn format_str(f: Format) -> &'static str {
         Format::Markdown => "markdown",
         Format::Html => "html",
         Format::Mhtml => "mhtml",
+        Format::Email => "email",
     }
 }
 
