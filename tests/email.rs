@@ -3,6 +3,9 @@
 //! HTML part in quoted-printable, a text-only letter in base64 and ISO-8859-1, and a Maildir
 //! with one message read (`cur/`) and one new (`new/`).
 
+#[path = "library_support/mod.rs"]
+mod support;
+
 use onrecord::article::load::{DEFAULT_MAX_BYTES, load_bytes, load_file};
 use onrecord::article::{Format, Loaded};
 use onrecord::extract;
@@ -282,6 +285,94 @@ fn the_commands_read_mail() {
         assert_eq!(
             std::fs::read(lib.join(name)).unwrap(),
             std::fs::read(src.join(name)).unwrap()
+        );
+    }
+}
+
+/// The reader's watcher indexes a message delivered into a watched Maildir (written to
+/// `tmp/`, then moved to `new/`), and drops one that is deleted.
+#[test]
+fn the_watcher_follows_a_maildir() {
+    use onrecord::library::Store;
+    use onrecord::library::indexer::{IndexEvent, IndexSummary, Scope, open_and_update};
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("Maildir");
+    for sub in ["cur", "new", "tmp"] {
+        std::fs::create_dir_all(lib.join(sub)).unwrap();
+    }
+    let read = "cur/1780898400.M1P4242Q1.mailhost:2,S";
+    std::fs::copy(data().join("maildir").join(read), lib.join(read)).unwrap();
+    let db = tmp.path().join("index.sqlite3");
+    let (opts, _) = support::options(1);
+    let scope = Scope::Roots(vec![lib.clone()]);
+    let s = open_and_update(&db, &scope, &opts, &mut |_| {}).unwrap();
+    assert_eq!(s.new, 1, "{s:?}");
+    let (tx, rx) = std::sync::mpsc::channel();
+    let _w = onrecord::library::watch::LibraryWatcher::spawn(
+        std::slice::from_ref(&lib),
+        db.clone(),
+        opts,
+        move |e| {
+            let _ = tx.send(e);
+        },
+    )
+    .unwrap();
+    let wait_finished = |what: &str| -> IndexSummary {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        loop {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            match rx.recv_timeout(left) {
+                Ok(IndexEvent::Finished(s)) => return s,
+                Ok(IndexEvent::Failed(e)) => panic!("{what}: {e}"),
+                Ok(_) => {}
+                Err(_) => panic!("{what}: no update from the watcher"),
+            }
+        }
+    };
+    let name = "1780984800.M2P4243Q1.mailhost";
+    std::fs::copy(
+        data().join("maildir/new").join(name),
+        lib.join("tmp").join(name),
+    )
+    .unwrap();
+    std::fs::rename(lib.join("tmp").join(name), lib.join("new").join(name)).unwrap();
+    let mut s = wait_finished("delivery");
+    // The copy into tmp/ may end a round of its own before the move.
+    while s.new == 0 {
+        s = wait_finished("delivery");
+    }
+    assert_eq!(s.new, 1, "{s:?}");
+    let store = onrecord::library::sqlite::SqliteStore::open(&db).unwrap().0;
+    let titles: Vec<String> = store
+        .articles()
+        .unwrap()
+        .into_iter()
+        .map(|a| a.title)
+        .collect();
+    assert!(
+        titles.contains(&"Ferry fares frozen for the summer".to_string()),
+        "{titles:?}"
+    );
+
+    std::fs::remove_file(lib.join("new").join(name)).unwrap();
+    let s = wait_finished("removal");
+    assert_eq!(s.removed, 1, "{s:?}");
+    assert_eq!(store.articles().unwrap().len(), 1);
+}
+
+/// The size cap holds for mail and MHTML as for any article file.
+#[test]
+fn the_size_cap_applies_to_mail_and_mhtml() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+    for file in [
+        "email/harbour-weekly.eml",
+        "email/maildir/new/1780984800.M2P4243Q1.mailhost",
+        "mhtml/ferry-strike.mhtml",
+    ] {
+        let e = load_file(&root.join(file), 100).unwrap_err().to_string();
+        assert!(
+            e.contains("over the limit of 100 bytes (limits.max_file_bytes)"),
+            "{e}"
         );
     }
 }
