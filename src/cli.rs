@@ -38,7 +38,8 @@ pub enum Command {
         /// speaker (the JSON output always carries them as `rule` and `speaker_rule`).
         #[arg(long)]
         explain: bool,
-        /// Article files (.txt, .md, .html, .mhtml, .eml); a folder stands for the article files in it
+        /// Article files (.txt, .md, .html, .mhtml, .eml, .mbox), or PATH#KEY for one message
+        /// of an mbox; a folder stands for the article files in it
         /// (recursively, sorted by path).
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
@@ -444,7 +445,7 @@ pub fn extract_files(
             if found.is_empty() && errors.is_empty() {
                 failed += 1;
                 eprintln!(
-                    "onrecord: {}: no article files (.txt, .md, .html, .mhtml, .eml) in this folder",
+                    "onrecord: {}: no article files (.txt, .md, .html, .mhtml, .eml, .mbox) in this folder",
                     crate::safe_text::one_line(&path.display().to_string(), 500)
                 );
             }
@@ -454,43 +455,67 @@ pub fn extract_files(
         }
     }
     for path in &expanded {
+        let (path, wanted) = item_of(path);
+        let path = path.as_path();
         let shown = path.display().to_string();
-        match load::load_file(path, max_bytes) {
-            Ok(loaded) => {
-                let mut article = loaded.article;
-                article.ensure_title(path);
-                for w in &loaded.warnings {
-                    eprintln!(
-                        "onrecord: {}: warning: {}",
-                        crate::safe_text::one_line(&shown, 500),
-                        crate::safe_text::one_line(&w.0, 500)
-                    );
-                }
-                let analysis = extract::analyze(&article);
-                // Written as it is made: nothing of a file is held once its output is out.
-                let written = match format {
-                    ExtractFormat::Json => {
-                        let warnings = loaded.warnings.iter().map(|w| w.0.clone()).collect();
-                        let obj = output::json_article(&shown, &article, &analysis, warnings);
-                        crate::safe_text::write_json_line(&mut out, &obj)
-                    }
-                    ExtractFormat::Text => {
-                        output::write_text_report(&mut out, &shown, &article, &analysis, explain)
-                    }
-                };
-                if written.is_err() {
-                    // stdout closed (e.g. piped into `head`): stop quietly.
-                    return ExitCode::FAILURE;
-                }
+        let items = match load::load_file_items(path, max_bytes) {
+            Ok(items) => items,
+            Err(e) => vec![(String::new(), Err(e))],
+        };
+        let mut found = false;
+        for (key, loaded) in items {
+            if wanted.as_ref().is_some_and(|w| *w != key) {
+                continue;
             }
-            Err(e) => {
-                failed += 1;
-                let _ = out.flush();
+            found = true;
+            let loaded = match loaded {
+                Ok(l) => l,
+                Err(e) => {
+                    failed += 1;
+                    let _ = out.flush();
+                    eprintln!(
+                        "onrecord: {}",
+                        crate::safe_text::one_line(&e.to_string(), 2000)
+                    );
+                    continue;
+                }
+            };
+            let named = load::item_name(path, &key);
+            let mut article = loaded.article;
+            article.ensure_title(path);
+            for w in &loaded.warnings {
                 eprintln!(
-                    "onrecord: {}",
-                    crate::safe_text::one_line(&e.to_string(), 2000)
+                    "onrecord: {}: warning: {}",
+                    crate::safe_text::one_line(&named, 500),
+                    crate::safe_text::one_line(&w.0, 500)
                 );
             }
+            let analysis = extract::analyze(&article);
+            // Written as it is made: nothing of a file is held once its output is out.
+            let written = match format {
+                ExtractFormat::Json => {
+                    let warnings = loaded.warnings.iter().map(|w| w.0.clone()).collect();
+                    let mut obj = output::json_article(&shown, &article, &analysis, warnings);
+                    obj.item = &key;
+                    crate::safe_text::write_json_line(&mut out, &obj)
+                }
+                ExtractFormat::Text => {
+                    output::write_text_report(&mut out, &named, &article, &analysis, explain)
+                }
+            };
+            if written.is_err() {
+                // stdout closed (e.g. piped into `head`): stop quietly.
+                return ExitCode::FAILURE;
+            }
+        }
+        if let Some(w) = wanted.filter(|_| !found) {
+            failed += 1;
+            let _ = out.flush();
+            eprintln!(
+                "onrecord: {}: no article with the key {} in this file",
+                crate::safe_text::one_line(&shown, 500),
+                crate::safe_text::one_line(&w, 300)
+            );
         }
     }
     let _ = out.flush();
@@ -499,6 +524,19 @@ pub fn extract_files(
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// `PATH#KEY` names one article of a file of many: the path and the key. A path that
+/// exists as it is (a `#` in a file name) is a path.
+fn item_of(arg: &std::path::Path) -> (PathBuf, Option<String>) {
+    if !arg.exists()
+        && let Some((path, key)) = arg.to_str().and_then(|s| s.rsplit_once('#'))
+        && !key.is_empty()
+        && load::format_of(std::path::Path::new(path)).is_some_and(|f| f.holds_many())
+    {
+        return (PathBuf::from(path), Some(key.to_string()));
+    }
+    (arg.to_path_buf(), None)
 }
 
 #[cfg(test)]

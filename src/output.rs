@@ -7,6 +7,9 @@ use serde::Serialize;
 #[derive(Serialize)]
 pub struct JsonArticle<'a> {
     pub path: &'a str,
+    /// The article's key inside its file (an mbox message), when the file holds several.
+    #[serde(skip_serializing_if = "str::is_empty")]
+    pub item: &'a str,
     pub title: &'a str,
     pub byline: &'a [String],
     pub dateline: Option<&'a str>,
@@ -135,6 +138,7 @@ pub fn json_article<'a>(
     let entities = analysis.entities.iter().map(json_entity).collect();
     JsonArticle {
         path,
+        item: "",
         title: &article.title,
         byline: &article.byline,
         dateline: article.dateline.as_deref(),

@@ -116,12 +116,13 @@ fn make_library(root: &Path) {
             .unwrap();
         write(&root.join("tech/zipped.html.gz"), gz.finish().unwrap());
     }
-    // A page saved as MHTML, a newsletter as .eml and a Maildir of two messages (the
+    // A page saved as MHTML, a newsletter as .eml, an mbox of three and a Maildir of two (the
     // fixtures written for tests/mhtml.rs and tests/email.rs).
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
     for (from, to) in [
         ("mhtml/ferry-strike.mhtml", "saved/ferry-strike.mhtml"),
         ("email/harbour-weekly.eml", "mail/harbour-weekly.eml"),
+        ("email/newsletters.mbox", "mail/newsletters.mbox"),
         (
             "email/maildir/cur/1780898400.M1P4242Q1.mailhost:2,S",
             "mail/Maildir/cur/1780898400.M1P4242Q1.mailhost:2,S",
@@ -243,6 +244,7 @@ fn no_feature_writes_the_library() {
                 && stdout.contains("zipped.html.gz")
                 && stdout.contains("ferry-strike.mhtml")
                 && stdout.contains("harbour-weekly.eml")
+                && stdout.contains("pool.reopens@civic.example")
                 && stdout.contains("M1P4242Q1")
                 && stdout.contains("M2P4243Q1"),
             "{format}: {stdout}\n{}",
@@ -254,7 +256,7 @@ fn no_feature_writes_the_library() {
     // The reader's in-memory store: load, browse, open, search, mark read.
     let store = MemoryStore::load(std::slice::from_ref(&lib), 1 << 20);
     let articles = store.articles().unwrap();
-    assert!(articles.len() >= 9, "{articles:#?}");
+    assert!(articles.len() >= 12, "{articles:#?}");
     for a in &articles {
         store.open(a.id).unwrap();
         store.set_read(a.id, true).unwrap();

@@ -22,7 +22,7 @@ pub enum LoadError {
     #[error("{path}: refused: {reason}")]
     Binary { path: String, reason: String },
     #[error(
-        "{path}: not a supported article file (.txt, .md, .markdown, .html, .htm, .html.gz, .mhtml, .mht, .eml, Maildir messages)"
+        "{path}: not a supported article file (.txt, .md, .markdown, .html, .htm, .html.gz, .mhtml, .mht, .eml, .mbox, Maildir messages)"
     )]
     Unsupported { path: String },
 }
@@ -31,6 +31,9 @@ pub enum LoadError {
 /// UTF-8).
 pub fn format_of(path: &Path) -> Option<Format> {
     let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
+    if name == "mbox" {
+        return Some(Format::Mbox);
+    }
     let name = name.strip_suffix(".gz").unwrap_or(&name);
     let ext = name.rsplit_once('.')?.1;
     let by_extension = by_extension(ext);
@@ -47,6 +50,7 @@ fn by_extension(ext: &str) -> Option<Format> {
         "html" | "htm" | "xhtml" => Some(Format::Html),
         "mhtml" | "mht" => Some(Format::Mhtml),
         "eml" => Some(Format::Email),
+        "mbox" | "mbx" => Some(Format::Mbox),
         _ => None,
     }
 }
@@ -125,11 +129,21 @@ pub fn load_bytes(bytes: &[u8], format: Format) -> Result<Loaded, hygiene::Hygie
     if format == Format::Email {
         return super::email::load(bytes);
     }
+    if format == Format::Mbox {
+        // One article: the first message ([`split_items`] gives them all).
+        let first = split_items(bytes, format)?.into_iter().next();
+        return match first {
+            Some(item) => load_bytes(&item.bytes, item.format),
+            None => Err(hygiene::HygieneError::Binary(
+                "not an mbox (no `From ` line starts a message)".into(),
+            )),
+        };
+    }
     let (text, mut warnings) = hygiene::decode(bytes)?;
     let article = match format {
         Format::Text => super::text::parse(&text),
         Format::Markdown => super::markdown::parse(&text, &mut warnings),
-        Format::Html | Format::Mhtml | Format::Email => unreachable!(),
+        Format::Html | Format::Mhtml | Format::Email | Format::Mbox => unreachable!(),
     };
     if article.body.is_empty() {
         warnings.push(LoadWarning("the file has no article text".into()));
@@ -139,6 +153,90 @@ pub fn load_bytes(bytes: &[u8], format: Format) -> Result<Loaded, hygiene::Hygie
         format,
         warnings,
     })
+}
+
+/// One article of a file, before loading: its key inside the file (empty for the formats of
+/// one article per file), its bytes and their format.
+pub struct RawItem<'a> {
+    pub key: String,
+    pub bytes: std::borrow::Cow<'a, [u8]>,
+    pub format: Format,
+}
+
+/// The articles in a file's bytes, in file order: the messages of an mbox, else the whole
+/// file as one item with an empty key. Binary bytes are refused as a whole.
+pub fn split_items(
+    bytes: &[u8],
+    format: Format,
+) -> Result<Vec<RawItem<'_>>, hygiene::HygieneError> {
+    if format != Format::Mbox {
+        return Ok(vec![RawItem {
+            key: String::new(),
+            bytes: std::borrow::Cow::Borrowed(bytes),
+            format,
+        }]);
+    }
+    if let Some(kind) = hygiene::binary_page(bytes) {
+        return Err(hygiene::HygieneError::Binary(kind));
+    }
+    Ok(super::mbox::split(bytes)
+        .into_iter()
+        .map(|m| RawItem {
+            key: m.key,
+            bytes: std::borrow::Cow::Owned(m.bytes),
+            format: Format::Email,
+        })
+        .collect())
+}
+
+/// Every article of one file, each with its key (see [`split_items`]) and how it loaded:
+/// one message of an mbox that cannot be read does not stop the others.
+pub type Items = Vec<(String, Result<Loaded, LoadError>)>;
+
+/// Loads every article of one file (size cap and checks as [`load_file`]).
+pub fn load_file_items(path: &Path, max_bytes: u64) -> Result<Items, LoadError> {
+    let format = format_of(path);
+    if format != Some(Format::Mbox) {
+        return load_file(path, max_bytes).map(|l| vec![(String::new(), Ok(l))]);
+    }
+    let shown = path.display().to_string();
+    let io = |source| LoadError::Io {
+        path: shown.clone(),
+        source,
+    };
+    let file = crate::safe_open::open_regular(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    if meta.len() > max_bytes {
+        return Err(LoadError::TooLarge {
+            path: shown,
+            size: meta.len(),
+            limit: max_bytes,
+        });
+    }
+    let bytes = read_capped(file, meta.len(), max_bytes).map_err(io)?;
+    let refused = |shown: String, e: hygiene::HygieneError| LoadError::Binary {
+        path: shown,
+        reason: e.to_string(),
+    };
+    let items = split_items(&bytes, Format::Mbox).map_err(|e| refused(shown.clone(), e))?;
+    Ok(items
+        .into_iter()
+        .map(|item| {
+            let at = format!("{shown}#{}", item.key);
+            let loaded = load_bytes(&item.bytes, item.format).map_err(|e| refused(at, e));
+            (item.key, loaded)
+        })
+        .collect())
+}
+
+/// How a command names one article of a file: `PATH#KEY`, or the path alone for a file of
+/// one article.
+pub fn item_name(path: &Path, key: &str) -> String {
+    if key.is_empty() {
+        path.display().to_string()
+    } else {
+        format!("{}#{key}", path.display())
+    }
 }
 
 #[cfg(test)]
@@ -158,6 +256,8 @@ mod tests {
             format_of(Path::new("Mail/cur/1733500000.M1P2.host:2,S")),
             Some(Format::Email)
         );
+        assert_eq!(format_of(Path::new("Mail/mbox")), Some(Format::Mbox));
+        assert_eq!(format_of(Path::new("list.MBOX")), Some(Format::Mbox));
         // An article file keeps its format in a folder named like a Maildir's.
         assert_eq!(format_of(Path::new("news/new/1.txt")), Some(Format::Text));
         assert_eq!(format_of(Path::new("README")), None);

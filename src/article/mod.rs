@@ -9,6 +9,7 @@ pub mod html;
 pub mod hygiene;
 pub mod load;
 pub mod markdown;
+pub mod mbox;
 pub mod mhtml;
 pub mod text;
 
@@ -29,6 +30,15 @@ pub enum Format {
     Mhtml,
     /// An e-mail message (`.eml`, a Maildir's files).
     Email,
+    /// Many e-mail messages in one file (`.mbox`, a file named `mbox`).
+    Mbox,
+}
+
+impl Format {
+    /// Whether a file of this format holds several articles, each named by a key.
+    pub fn holds_many(self) -> bool {
+        self == Format::Mbox
+    }
 }
 
 /// One saved article.

@@ -342,6 +342,19 @@ fn process(job: &Job<'_>, opts: &IndexOptions, permit: &mut Permit<'_>) -> (Reco
         Ok(b) => b,
         Err(e) => return fail(format!("{}: cannot read: {e}", job.path.display())),
     };
+    if let Some(format) = load::format_of(job.path).filter(|f| f.holds_many()) {
+        use super::items::ItemsOutcome;
+        let known = job.known.as_ref();
+        let (record, outcome) =
+            super::items::process(job.path, job.size, job.mtime, known, &bytes, format, opts);
+        let outcome = match outcome {
+            ItemsOutcome::New => Outcome::New,
+            ItemsOutcome::Changed => Outcome::Changed,
+            ItemsOutcome::Unchanged => Outcome::Unchanged,
+            ItemsOutcome::Failed(m) => Outcome::Failed(m),
+        };
+        return (record, outcome);
+    }
     let hash: [u8; 32] = *blake3::hash(&bytes).as_bytes();
     let mut outcome = Outcome::New;
     if let Some(k) = &job.known {
@@ -399,6 +412,7 @@ fn process(job: &Job<'_>, opts: &IndexOptions, permit: &mut Permit<'_>) -> (Reco
     (
         Record::Indexed {
             path: job.path.to_path_buf(),
+            item: String::new(),
             size: job.size,
             mtime: job.mtime,
             hash,
