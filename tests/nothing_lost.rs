@@ -116,13 +116,15 @@ fn make_library(root: &Path) {
             .unwrap();
         write(&root.join("tech/zipped.html.gz"), gz.finish().unwrap());
     }
-    // A page saved as MHTML, a newsletter as .eml, an mbox of three and a Maildir of two (the
-    // fixtures written for tests/mhtml.rs and tests/email.rs).
+    // A page saved as MHTML, a newsletter as .eml, an mbox of three, a Maildir of two and two
+    // feeds (the fixtures written for tests/mhtml.rs, email.rs, mbox.rs and feeds.rs).
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
     for (from, to) in [
         ("mhtml/ferry-strike.mhtml", "saved/ferry-strike.mhtml"),
         ("email/harbour-weekly.eml", "mail/harbour-weekly.eml"),
         ("email/newsletters.mbox", "mail/newsletters.mbox"),
+        ("feeds/harbour.rss", "feeds/harbour.rss"),
+        ("feeds/council.atom", "feeds/council.atom"),
         (
             "email/maildir/cur/1780898400.M1P4242Q1.mailhost:2,S",
             "mail/Maildir/cur/1780898400.M1P4242Q1.mailhost:2,S",
@@ -245,6 +247,8 @@ fn no_feature_writes_the_library() {
                 && stdout.contains("ferry-strike.mhtml")
                 && stdout.contains("harbour-weekly.eml")
                 && stdout.contains("pool.reopens@civic.example")
+                && stdout.contains("ledger-2026-0612-lifeboat")
+                && stdout.contains("tag:council.example,2026:library-hours")
                 && stdout.contains("M1P4242Q1")
                 && stdout.contains("M2P4243Q1"),
             "{format}: {stdout}\n{}",
@@ -256,7 +260,7 @@ fn no_feature_writes_the_library() {
     // The reader's in-memory store: load, browse, open, search, mark read.
     let store = MemoryStore::load(std::slice::from_ref(&lib), 1 << 20);
     let articles = store.articles().unwrap();
-    assert!(articles.len() >= 12, "{articles:#?}");
+    assert!(articles.len() >= 16, "{articles:#?}");
     for a in &articles {
         store.open(a.id).unwrap();
         store.set_read(a.id, true).unwrap();

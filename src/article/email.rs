@@ -21,7 +21,7 @@ pub fn load(bytes: &[u8]) -> Result<Loaded, hygiene::HygieneError> {
         .parse(bytes)
         .filter(|m| m.subject().is_some() || m.from().is_some() || m.date().is_some())
         .ok_or_else(|| {
-            hygiene::HygieneError::Binary(
+            hygiene::HygieneError::NotFormat(
                 "not an e-mail message (no Subject, From or Date header)".into(),
             )
         })?;

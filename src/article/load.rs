@@ -22,7 +22,7 @@ pub enum LoadError {
     #[error("{path}: refused: {reason}")]
     Binary { path: String, reason: String },
     #[error(
-        "{path}: not a supported article file (.txt, .md, .markdown, .html, .htm, .html.gz, .mhtml, .mht, .eml, .mbox, Maildir messages)"
+        "{path}: not a supported article file (.txt, .md, .markdown, .html, .htm, .html.gz, .mhtml, .mht, .eml, .mbox, .rss, .atom, .xml, Maildir messages)"
     )]
     Unsupported { path: String },
 }
@@ -51,6 +51,7 @@ fn by_extension(ext: &str) -> Option<Format> {
         "mhtml" | "mht" => Some(Format::Mhtml),
         "eml" => Some(Format::Email),
         "mbox" | "mbx" => Some(Format::Mbox),
+        "rss" | "atom" | "xml" => Some(Format::Feed),
         _ => None,
     }
 }
@@ -129,13 +130,13 @@ pub fn load_bytes(bytes: &[u8], format: Format) -> Result<Loaded, hygiene::Hygie
     if format == Format::Email {
         return super::email::load(bytes);
     }
-    if format == Format::Mbox {
-        // One article: the first message ([`split_items`] gives them all).
+    if format.holds_many() {
+        // One article: the first one ([`split_items`] gives them all).
         let first = split_items(bytes, format)?.into_iter().next();
         return match first {
-            Some(item) => load_bytes(&item.bytes, item.format),
-            None => Err(hygiene::HygieneError::Binary(
-                "not an mbox (no `From ` line starts a message)".into(),
+            Some(item) => load_item(&item),
+            None => Err(hygiene::HygieneError::NotFormat(
+                "no article in the file (no message, or no feed item with content)".into(),
             )),
         };
     }
@@ -143,7 +144,9 @@ pub fn load_bytes(bytes: &[u8], format: Format) -> Result<Loaded, hygiene::Hygie
     let article = match format {
         Format::Text => super::text::parse(&text),
         Format::Markdown => super::markdown::parse(&text, &mut warnings),
-        Format::Html | Format::Mhtml | Format::Email | Format::Mbox => unreachable!(),
+        Format::Html | Format::Mhtml | Format::Email | Format::Mbox | Format::Feed => {
+            unreachable!()
+        }
     };
     if article.body.is_empty() {
         warnings.push(LoadWarning("the file has no article text".into()));
@@ -157,36 +160,85 @@ pub fn load_bytes(bytes: &[u8], format: Format) -> Result<Loaded, hygiene::Hygie
 
 /// One article of a file, before loading: its key inside the file (empty for the formats of
 /// one article per file), its bytes and their format.
+#[derive(Debug)]
 pub struct RawItem<'a> {
     pub key: String,
     pub bytes: std::borrow::Cow<'a, [u8]>,
     pub format: Format,
+    /// What the container says of the article (a feed item's title, author, date, link and
+    /// feed title); it wins over what its bytes say.
+    pub meta: Option<Box<super::Article>>,
 }
 
-/// The articles in a file's bytes, in file order: the messages of an mbox, else the whole
-/// file as one item with an empty key. Binary bytes are refused as a whole.
+impl RawItem<'_> {
+    /// A hash of everything the article is made from: it changes when the item does.
+    pub fn hash(&self) -> [u8; 32] {
+        let mut h = blake3::Hasher::new();
+        h.update(&self.bytes);
+        if let Some(meta) = &self.meta {
+            h.update(b"\0meta\0");
+            h.update(serde_json::to_string(meta).unwrap_or_default().as_bytes());
+        }
+        *h.finalize().as_bytes()
+    }
+}
+
+/// Loads one item of [`split_items`].
+pub fn load_item(item: &RawItem<'_>) -> Result<Loaded, hygiene::HygieneError> {
+    let mut loaded = load_bytes(&item.bytes, item.format)?;
+    if let Some(meta) = &item.meta {
+        let a = &mut loaded.article;
+        if !meta.title.is_empty() {
+            a.title = meta.title.clone();
+        }
+        if !meta.byline.is_empty() {
+            a.byline = meta.byline.clone();
+        }
+        a.date = meta.date.clone().or(a.date.take());
+        a.url = meta.url.clone().or(a.url.take());
+        a.outlet = meta.outlet.clone().or(a.outlet.take());
+        loaded.format = Format::Feed;
+    }
+    Ok(loaded)
+}
+
+/// The articles in a file's bytes, in file order: the messages of an mbox, the items with
+/// content of a feed, else the whole file as one item with an empty key. Binary bytes are refused as a whole.
 pub fn split_items(
     bytes: &[u8],
     format: Format,
 ) -> Result<Vec<RawItem<'_>>, hygiene::HygieneError> {
-    if format != Format::Mbox {
-        return Ok(vec![RawItem {
+    match format {
+        Format::Mbox => {
+            if let Some(kind) = hygiene::binary_page(bytes) {
+                return Err(hygiene::HygieneError::Binary(kind));
+            }
+            Ok(super::mbox::split(bytes)
+                .into_iter()
+                .map(|m| RawItem {
+                    key: m.key,
+                    bytes: std::borrow::Cow::Owned(m.bytes),
+                    format: Format::Email,
+                    meta: None,
+                })
+                .collect())
+        }
+        Format::Feed => Ok(super::feed::split(bytes)?
+            .into_iter()
+            .map(|f| RawItem {
+                key: f.key,
+                bytes: std::borrow::Cow::Owned(f.content.into_bytes()),
+                format: f.format,
+                meta: Some(Box::new(f.meta)),
+            })
+            .collect()),
+        _ => Ok(vec![RawItem {
             key: String::new(),
             bytes: std::borrow::Cow::Borrowed(bytes),
             format,
-        }]);
+            meta: None,
+        }]),
     }
-    if let Some(kind) = hygiene::binary_page(bytes) {
-        return Err(hygiene::HygieneError::Binary(kind));
-    }
-    Ok(super::mbox::split(bytes)
-        .into_iter()
-        .map(|m| RawItem {
-            key: m.key,
-            bytes: std::borrow::Cow::Owned(m.bytes),
-            format: Format::Email,
-        })
-        .collect())
 }
 
 /// Every article of one file, each with its key (see [`split_items`]) and how it loaded:
@@ -195,10 +247,9 @@ pub type Items = Vec<(String, Result<Loaded, LoadError>)>;
 
 /// Loads every article of one file (size cap and checks as [`load_file`]).
 pub fn load_file_items(path: &Path, max_bytes: u64) -> Result<Items, LoadError> {
-    let format = format_of(path);
-    if format != Some(Format::Mbox) {
+    let Some(format) = format_of(path).filter(|f| f.holds_many()) else {
         return load_file(path, max_bytes).map(|l| vec![(String::new(), Ok(l))]);
-    }
+    };
     let shown = path.display().to_string();
     let io = |source| LoadError::Io {
         path: shown.clone(),
@@ -218,12 +269,12 @@ pub fn load_file_items(path: &Path, max_bytes: u64) -> Result<Items, LoadError> 
         path: shown,
         reason: e.to_string(),
     };
-    let items = split_items(&bytes, Format::Mbox).map_err(|e| refused(shown.clone(), e))?;
+    let items = split_items(&bytes, format).map_err(|e| refused(shown.clone(), e))?;
     Ok(items
         .into_iter()
         .map(|item| {
             let at = format!("{shown}#{}", item.key);
-            let loaded = load_bytes(&item.bytes, item.format).map_err(|e| refused(at, e));
+            let loaded = load_item(&item).map_err(|e| refused(at, e));
             (item.key, loaded)
         })
         .collect())

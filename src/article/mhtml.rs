@@ -20,12 +20,12 @@ pub fn load(bytes: &[u8]) -> Result<Loaded, hygiene::HygieneError> {
         return Err(hygiene::HygieneError::Binary(kind));
     }
     let Some(message) = MessageParser::default().parse(bytes) else {
-        return Err(hygiene::HygieneError::Binary(
+        return Err(hygiene::HygieneError::NotFormat(
             "not an MHTML page (no MIME headers)".into(),
         ));
     };
     let Some(part) = root_html_part(&message) else {
-        return Err(hygiene::HygieneError::Binary(
+        return Err(hygiene::HygieneError::NotFormat(
             "not an MHTML page (no text/html part)".into(),
         ));
     };

@@ -5,6 +5,7 @@
 //! output converts them to character (Unicode scalar) offsets.
 
 pub mod email;
+pub mod feed;
 pub mod html;
 pub mod hygiene;
 pub mod load;
@@ -32,12 +33,14 @@ pub enum Format {
     Email,
     /// Many e-mail messages in one file (`.mbox`, a file named `mbox`).
     Mbox,
+    /// A saved RSS or Atom feed (`.rss`, `.atom`, `.xml`): its items with content.
+    Feed,
 }
 
 impl Format {
     /// Whether a file of this format holds several articles, each named by a key.
     pub fn holds_many(self) -> bool {
-        self == Format::Mbox
+        matches!(self, Format::Mbox | Format::Feed)
     }
 }
 

@@ -982,6 +982,7 @@ fn format_str(f: Format) -> &'static str {
         Format::Mhtml => "mhtml",
         Format::Email => "email",
         Format::Mbox => "mbox",
+        Format::Feed => "feed",
     }
 }
 

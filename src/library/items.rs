@@ -1,4 +1,4 @@
-//! Indexing a file of many articles (an mbox): each item is hashed on its own, and only
+//! Indexing a file of many articles (an mbox, a feed): each item is hashed on its own, and only
 //! the items that are new or changed since the last run (or analysed by an older
 //! extractor) are loaded and analysed again; items gone from the file leave the index.
 
@@ -32,7 +32,9 @@ pub(crate) fn process(
     let shown = path.display();
     let items = match load::split_items(bytes, format) {
         Ok(items) if items.is_empty() => {
-            let m = format!("{shown}: refused: no message in the file (no `From ` line)");
+            let m = format!(
+                "{shown}: refused: no article in the file (no message, or no feed item with content)"
+            );
             return failed(path, size, mtime, m);
         }
         Ok(items) => items,
@@ -47,7 +49,7 @@ pub(crate) fn process(
     let mut first_error = None;
     let mut analysed = 0usize;
     for item in items {
-        let hash: [u8; 32] = *blake3::hash(&item.bytes).as_bytes();
+        let hash = item.hash();
         let same = known
             .and_then(|k| k.items.get(&item.key))
             .is_some_and(|&(h, v)| h == hash && v == opts.extractor_version);
@@ -56,7 +58,7 @@ pub(crate) fn process(
             continue;
         }
         let at = load::item_name(path, &item.key);
-        let loaded = match load::load_bytes(&item.bytes, item.format) {
+        let loaded = match load::load_item(&item) {
             Ok(l) => l,
             Err(e) => {
                 first_error.get_or_insert(format!("{at}: refused: {e}"));
