@@ -38,8 +38,8 @@ pub enum Command {
         /// speaker (the JSON output always carries them as `rule` and `speaker_rule`).
         #[arg(long)]
         explain: bool,
-        /// Article files (.txt, .md, .html, .mhtml, .eml, .mbox, .rss, .atom), or PATH#KEY for one
-        /// message of an mbox or item of a feed; a folder stands for the article files in it
+        /// Article files (.txt, .md, .html, .mhtml, .eml, .mbox, .rss, .atom, .epub), or PATH#KEY
+        /// for one message of an mbox, item of a feed or chapter of a book; a folder stands for the article files in it
         /// (recursively, sorted by path).
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
@@ -445,7 +445,7 @@ pub fn extract_files(
             if found.is_empty() && errors.is_empty() {
                 failed += 1;
                 eprintln!(
-                    "onrecord: {}: no article files (.txt, .md, .html, .mhtml, .eml, .mbox, .rss) in this folder",
+                    "onrecord: {}: no article files (.txt, .md, .html, .mhtml, .eml, .mbox, .rss, .epub) in this folder",
                     crate::safe_text::one_line(&path.display().to_string(), 500)
                 );
             }

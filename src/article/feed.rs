@@ -308,7 +308,7 @@ impl Fields {
 
 /// The characters of text in a piece of HTML (tags left out, a run of whitespace counted
 /// once), roughly.
-fn text_chars(html: &str) -> usize {
+pub(crate) fn text_chars(html: &str) -> usize {
     let mut n = 0;
     let mut in_tag = false;
     let mut space = true;

@@ -22,7 +22,7 @@ pub enum LoadError {
     #[error("{path}: refused: {reason}")]
     Binary { path: String, reason: String },
     #[error(
-        "{path}: not a supported article file (.txt, .md, .markdown, .html, .htm, .html.gz, .mhtml, .mht, .eml, .mbox, .rss, .atom, .xml, Maildir messages)"
+        "{path}: not a supported article file (.txt, .md, .markdown, .html, .htm, .html.gz, .mhtml, .mht, .eml, .mbox, .rss, .atom, .xml, .epub, Maildir messages)"
     )]
     Unsupported { path: String },
 }
@@ -52,6 +52,7 @@ fn by_extension(ext: &str) -> Option<Format> {
         "eml" => Some(Format::Email),
         "mbox" | "mbx" => Some(Format::Mbox),
         "rss" | "atom" | "xml" => Some(Format::Feed),
+        "epub" => Some(Format::Epub),
         _ => None,
     }
 }
@@ -144,9 +145,12 @@ pub fn load_bytes(bytes: &[u8], format: Format) -> Result<Loaded, hygiene::Hygie
     let article = match format {
         Format::Text => super::text::parse(&text),
         Format::Markdown => super::markdown::parse(&text, &mut warnings),
-        Format::Html | Format::Mhtml | Format::Email | Format::Mbox | Format::Feed => {
-            unreachable!()
-        }
+        Format::Html
+        | Format::Mhtml
+        | Format::Email
+        | Format::Mbox
+        | Format::Feed
+        | Format::Epub => unreachable!(),
     };
     if article.body.is_empty() {
         warnings.push(LoadWarning("the file has no article text".into()));
@@ -166,8 +170,14 @@ pub struct RawItem<'a> {
     pub bytes: std::borrow::Cow<'a, [u8]>,
     pub format: Format,
     /// What the container says of the article (a feed item's title, author, date, link and
-    /// feed title); it wins over what its bytes say.
+    /// feed title; a chapter's title in the book's contents); it wins over what its bytes
+    /// say.
     pub meta: Option<Box<super::Article>>,
+    /// What the container says of all its articles (a book's author and date): only for
+    /// what the article's bytes leave out.
+    pub fallback: Option<Box<super::Article>>,
+    /// The format of the file the item came from, when it is not the item's own.
+    pub container: Option<Format>,
 }
 
 impl RawItem<'_> {
@@ -175,9 +185,11 @@ impl RawItem<'_> {
     pub fn hash(&self) -> [u8; 32] {
         let mut h = blake3::Hasher::new();
         h.update(&self.bytes);
-        if let Some(meta) = &self.meta {
-            h.update(b"\0meta\0");
-            h.update(serde_json::to_string(meta).unwrap_or_default().as_bytes());
+        for (tag, a) in [(b"\0meta\0", &self.meta), (b"\0back\0", &self.fallback)] {
+            if let Some(a) = a {
+                h.update(tag);
+                h.update(serde_json::to_string(a).unwrap_or_default().as_bytes());
+            }
         }
         *h.finalize().as_bytes()
     }
@@ -197,7 +209,17 @@ pub fn load_item(item: &RawItem<'_>) -> Result<Loaded, hygiene::HygieneError> {
         a.date = meta.date.clone().or(a.date.take());
         a.url = meta.url.clone().or(a.url.take());
         a.outlet = meta.outlet.clone().or(a.outlet.take());
-        loaded.format = Format::Feed;
+    }
+    if let Some(back) = &item.fallback {
+        let a = &mut loaded.article;
+        if a.byline.is_empty() {
+            a.byline = back.byline.clone();
+        }
+        a.date = a.date.take().or(back.date.clone());
+        a.outlet = a.outlet.take().or(back.outlet.clone());
+    }
+    if let Some(container) = item.container {
+        loaded.format = container;
     }
     Ok(loaded)
 }
@@ -208,7 +230,27 @@ pub fn split_items(
     bytes: &[u8],
     format: Format,
 ) -> Result<Vec<RawItem<'_>>, hygiene::HygieneError> {
+    split_items_capped(bytes, format, DEFAULT_MAX_BYTES)
+}
+
+/// [`split_items`], decompressing at most `max_bytes` (an EPUB is a zip archive).
+pub fn split_items_capped(
+    bytes: &[u8],
+    format: Format,
+    max_bytes: u64,
+) -> Result<Vec<RawItem<'_>>, hygiene::HygieneError> {
     match format {
+        Format::Epub => Ok(super::epub::split(bytes, max_bytes)?
+            .into_iter()
+            .map(|c| RawItem {
+                key: c.key,
+                bytes: std::borrow::Cow::Owned(c.bytes),
+                format: super::epub::CHAPTER_FORMAT,
+                meta: Some(Box::new(c.meta)),
+                fallback: Some(Box::new(c.fallback)),
+                container: Some(Format::Epub),
+            })
+            .collect()),
         Format::Mbox => {
             if let Some(kind) = hygiene::binary_page(bytes) {
                 return Err(hygiene::HygieneError::Binary(kind));
@@ -220,6 +262,8 @@ pub fn split_items(
                     bytes: std::borrow::Cow::Owned(m.bytes),
                     format: Format::Email,
                     meta: None,
+                    fallback: None,
+                    container: None,
                 })
                 .collect())
         }
@@ -230,6 +274,8 @@ pub fn split_items(
                 bytes: std::borrow::Cow::Owned(f.content.into_bytes()),
                 format: f.format,
                 meta: Some(Box::new(f.meta)),
+                fallback: None,
+                container: Some(Format::Feed),
             })
             .collect()),
         _ => Ok(vec![RawItem {
@@ -237,6 +283,8 @@ pub fn split_items(
             bytes: std::borrow::Cow::Borrowed(bytes),
             format,
             meta: None,
+            fallback: None,
+            container: None,
         }]),
     }
 }
@@ -269,7 +317,8 @@ pub fn load_file_items(path: &Path, max_bytes: u64) -> Result<Items, LoadError> 
         path: shown,
         reason: e.to_string(),
     };
-    let items = split_items(&bytes, format).map_err(|e| refused(shown.clone(), e))?;
+    let items =
+        split_items_capped(&bytes, format, max_bytes).map_err(|e| refused(shown.clone(), e))?;
     Ok(items
         .into_iter()
         .map(|item| {

@@ -5,6 +5,7 @@
 //! output converts them to character (Unicode scalar) offsets.
 
 pub mod email;
+pub mod epub;
 pub mod feed;
 pub mod html;
 pub mod hygiene;
@@ -35,12 +36,14 @@ pub enum Format {
     Mbox,
     /// A saved RSS or Atom feed (`.rss`, `.atom`, `.xml`): its items with content.
     Feed,
+    /// An EPUB book (`.epub`): its chapters.
+    Epub,
 }
 
 impl Format {
     /// Whether a file of this format holds several articles, each named by a key.
     pub fn holds_many(self) -> bool {
-        matches!(self, Format::Mbox | Format::Feed)
+        matches!(self, Format::Mbox | Format::Feed | Format::Epub)
     }
 }
 

@@ -983,6 +983,7 @@ fn format_str(f: Format) -> &'static str {
         Format::Email => "email",
         Format::Mbox => "mbox",
         Format::Feed => "feed",
+        Format::Epub => "epub",
     }
 }
 

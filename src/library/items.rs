@@ -1,4 +1,4 @@
-//! Indexing a file of many articles (an mbox, a feed): each item is hashed on its own, and only
+//! Indexing a file of many articles (an mbox, a feed, a book): each item is hashed on its own, and only
 //! the items that are new or changed since the last run (or analysed by an older
 //! extractor) are loaded and analysed again; items gone from the file leave the index.
 
@@ -30,7 +30,7 @@ pub(crate) fn process(
     opts: &IndexOptions,
 ) -> (Record, ItemsOutcome) {
     let shown = path.display();
-    let items = match load::split_items(bytes, format) {
+    let items = match load::split_items_capped(bytes, format, opts.max_file_bytes) {
         Ok(items) if items.is_empty() => {
             let m = format!(
                 "{shown}: refused: no article in the file (no message, or no feed item with content)"
@@ -49,6 +49,11 @@ pub(crate) fn process(
     let mut first_error = None;
     let mut analysed = 0usize;
     for item in items {
+        // Keys are unique within a file (each format sees to it); one that is not would
+        // break the index's (path, item) key, so only its first article counts.
+        if keep.contains(&item.key) {
+            continue;
+        }
         let hash = item.hash();
         let same = known
             .and_then(|k| k.items.get(&item.key))
