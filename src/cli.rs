@@ -25,6 +25,10 @@ pub struct Cli {
     /// bundled sample library).
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+
+    /// Read newsboat's cache too (read-only): CACHE, else newsboat's own location.
+    #[arg(long, value_name = "CACHE", num_args = 0..=1)]
+    pub newsboat: Option<Option<PathBuf>>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -49,6 +53,9 @@ pub enum Command {
         /// Library folders or files.
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
+        /// Index newsboat's cache too (read-only): CACHE, else newsboat's own location.
+        #[arg(long, value_name = "CACHE", num_args = 0..=1)]
+        newsboat: Option<Option<PathBuf>>,
         /// Index database to use instead of the configured one.
         #[arg(long, value_name = "FILE")]
         index: Option<PathBuf>,
@@ -295,11 +302,13 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Some(Command::Index {
             paths,
+            newsboat,
             index,
             check,
         }) => {
             let config = Config::load(cli.config.as_deref())?;
             let db = library::commands::index_path(index.as_deref(), &config);
+            let paths = with_newsboat(paths, newsboat, &config)?;
             library::commands::index(&paths, &db, check, &config)
         }
         Some(Command::Quotes {
@@ -348,11 +357,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         None => {
             let config = Config::load(cli.config.as_deref())?;
-            let paths = if !cli.paths.is_empty() {
-                cli.paths
-            } else {
-                config.library.paths.clone()
-            };
+            let paths = with_newsboat(cli.paths, cli.newsboat, &config)?;
             for p in &paths {
                 if !p.exists() {
                     anyhow::bail!("{}: no such file or folder", p.display());
@@ -524,6 +529,44 @@ pub fn extract_files(
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// The paths given (else the configured library), with newsboat's cache when `--newsboat`
+/// asks for it (without a value: newsboat's own location) or, with no paths given, when the
+/// config names one (`library.newsboat`).
+fn with_newsboat(
+    paths: Vec<PathBuf>,
+    flag: Option<Option<PathBuf>>,
+    config: &Config,
+) -> anyhow::Result<Vec<PathBuf>> {
+    let given = !paths.is_empty();
+    let mut paths = if given {
+        paths
+    } else {
+        config.library.paths.clone()
+    };
+    let cache =
+        match flag {
+            Some(None) => Some(crate::article::newsboat::default_cache().ok_or_else(|| {
+                anyhow::anyhow!("cannot tell where newsboat's cache is (no HOME)")
+            })?),
+            Some(Some(p)) => Some(p),
+            None if !given => config.library.newsboat.clone(),
+            None => None,
+        };
+    if let Some(cache) = cache {
+        if !cache.is_file() {
+            anyhow::bail!("{}: no newsboat cache there", cache.display());
+        }
+        if !crate::article::newsboat::is_cache(&cache) {
+            anyhow::bail!(
+                "{}: newsboat's cache is a file named cache.db",
+                cache.display()
+            );
+        }
+        paths.push(cache);
+    }
+    Ok(paths)
 }
 
 /// `PATH#KEY` names one article of a file of many: the path and the key. A path that

@@ -22,7 +22,7 @@ pub enum LoadError {
     #[error("{path}: refused: {reason}")]
     Binary { path: String, reason: String },
     #[error(
-        "{path}: not a supported article file (.txt, .md, .markdown, .html, .htm, .html.gz, .mhtml, .mht, .eml, .mbox, .rss, .atom, .xml, .epub, Maildir messages)"
+        "{path}: not a supported article file (.txt, .md, .markdown, .html, .htm, .html.gz, .mhtml, .mht, .eml, .mbox, .rss, .atom, .xml, .epub, Maildir messages, newsboat's cache.db)"
     )]
     Unsupported { path: String },
 }
@@ -30,6 +30,9 @@ pub enum LoadError {
 /// The format of a path, from its extension (also when the rest of the name is not valid
 /// UTF-8).
 pub fn format_of(path: &Path) -> Option<Format> {
+    if super::newsboat::is_cache(path) {
+        return Some(Format::Newsboat);
+    }
     let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
     if name == "mbox" {
         return Some(Format::Mbox);
@@ -150,7 +153,8 @@ pub fn load_bytes(bytes: &[u8], format: Format) -> Result<Loaded, hygiene::Hygie
         | Format::Email
         | Format::Mbox
         | Format::Feed
-        | Format::Epub => unreachable!(),
+        | Format::Epub
+        | Format::Newsboat => unreachable!(),
     };
     if article.body.is_empty() {
         warnings.push(LoadWarning("the file has no article text".into()));
@@ -178,6 +182,8 @@ pub struct RawItem<'a> {
     pub fallback: Option<Box<super::Article>>,
     /// The format of the file the item came from, when it is not the item's own.
     pub container: Option<Format>,
+    /// Whether the source has the article as read (newsboat's unread flag, inverted).
+    pub read: Option<bool>,
 }
 
 impl RawItem<'_> {
@@ -190,6 +196,9 @@ impl RawItem<'_> {
                 h.update(tag);
                 h.update(serde_json::to_string(a).unwrap_or_default().as_bytes());
             }
+        }
+        if let Some(read) = self.read {
+            h.update(if read { b"\0read" } else { b"\0unread" });
         }
         *h.finalize().as_bytes()
     }
@@ -240,6 +249,9 @@ pub fn split_items_capped(
     max_bytes: u64,
 ) -> Result<Vec<RawItem<'_>>, hygiene::HygieneError> {
     match format {
+        Format::Newsboat => Err(hygiene::HygieneError::NotFormat(
+            "a newsboat cache is read from its file (file_items), not from its bytes".into(),
+        )),
         Format::Epub => Ok(super::epub::split(bytes, max_bytes)?
             .into_iter()
             .map(|c| RawItem {
@@ -249,6 +261,7 @@ pub fn split_items_capped(
                 meta: Some(Box::new(c.meta)),
                 fallback: Some(Box::new(c.fallback)),
                 container: Some(Format::Epub),
+                read: None,
             })
             .collect()),
         Format::Mbox => {
@@ -264,6 +277,7 @@ pub fn split_items_capped(
                     meta: None,
                     fallback: None,
                     container: None,
+                    read: None,
                 })
                 .collect())
         }
@@ -276,6 +290,7 @@ pub fn split_items_capped(
                 meta: Some(Box::new(f.meta)),
                 fallback: None,
                 container: Some(Format::Feed),
+                read: None,
             })
             .collect()),
         _ => Ok(vec![RawItem {
@@ -285,8 +300,35 @@ pub fn split_items_capped(
             meta: None,
             fallback: None,
             container: None,
+            read: None,
         }]),
     }
+}
+
+/// The items of a file that is read in place rather than as bytes (newsboat's cache, an
+/// SQLite database opened read-only); `None` for every other format.
+pub fn file_items(
+    path: &Path,
+    format: Format,
+    max_bytes: u64,
+) -> Option<Result<Vec<RawItem<'static>>, hygiene::HygieneError>> {
+    if format != Format::Newsboat {
+        return None;
+    }
+    Some(super::newsboat::items(path, max_bytes).map(|items| {
+        items
+            .into_iter()
+            .map(|i| RawItem {
+                key: i.key,
+                bytes: std::borrow::Cow::Owned(i.content.into_bytes()),
+                format: i.format,
+                meta: Some(Box::new(i.meta)),
+                fallback: None,
+                container: Some(Format::Newsboat),
+                read: Some(!i.unread),
+            })
+            .collect()
+    }))
 }
 
 /// Every article of one file, each with its key (see [`split_items`]) and how it loaded:
@@ -299,6 +341,23 @@ pub fn load_file_items(path: &Path, max_bytes: u64) -> Result<Items, LoadError> 
         return load_file(path, max_bytes).map(|l| vec![(String::new(), Ok(l))]);
     };
     let shown = path.display().to_string();
+    let refused = |shown: String, e: hygiene::HygieneError| LoadError::Binary {
+        path: shown,
+        reason: e.to_string(),
+    };
+    if let Some(items) = file_items(path, format, max_bytes) {
+        let items = items.map_err(|e| refused(shown.clone(), e))?;
+        return Ok(items
+            .into_iter()
+            .map(|item| {
+                let at = format!("{shown}#{}", item.key);
+                (
+                    item.key.clone(),
+                    load_item(&item).map_err(|e| refused(at, e)),
+                )
+            })
+            .collect());
+    }
     let io = |source| LoadError::Io {
         path: shown.clone(),
         source,
@@ -313,10 +372,6 @@ pub fn load_file_items(path: &Path, max_bytes: u64) -> Result<Items, LoadError> 
         });
     }
     let bytes = read_capped(file, meta.len(), max_bytes).map_err(io)?;
-    let refused = |shown: String, e: hygiene::HygieneError| LoadError::Binary {
-        path: shown,
-        reason: e.to_string(),
-    };
     let items =
         split_items_capped(&bytes, format, max_bytes).map_err(|e| refused(shown.clone(), e))?;
     Ok(items

@@ -13,6 +13,7 @@ pub mod load;
 pub mod markdown;
 pub mod mbox;
 pub mod mhtml;
+pub mod newsboat;
 pub mod text;
 
 use serde::{Deserialize, Serialize};
@@ -38,12 +39,17 @@ pub enum Format {
     Feed,
     /// An EPUB book (`.epub`): its chapters.
     Epub,
+    /// newsboat's cache (`cache.db`): its items with content.
+    Newsboat,
 }
 
 impl Format {
     /// Whether a file of this format holds several articles, each named by a key.
     pub fn holds_many(self) -> bool {
-        matches!(self, Format::Mbox | Format::Feed | Format::Epub)
+        matches!(
+            self,
+            Format::Mbox | Format::Feed | Format::Epub | Format::Newsboat
+        )
     }
 }
 

@@ -984,6 +984,7 @@ fn format_str(f: Format) -> &'static str {
         Format::Mbox => "mbox",
         Format::Feed => "feed",
         Format::Epub => "epub",
+        Format::Newsboat => "newsboat",
     }
 }
 
@@ -1113,6 +1114,17 @@ pub struct Prepared {
     aliases: Vec<(String, String)>,
     /// (key, quotes, shown name, name is the full form, kind)
     speakers: Vec<(String, i64, String, bool, &'static str)>,
+    /// The reading state the source gives (newsboat's unread flag), stored as the
+    /// article's.
+    read: Option<bool>,
+}
+
+impl Prepared {
+    /// With the reading state the article's source gives it.
+    pub fn with_read(mut self, read: Option<bool>) -> Prepared {
+        self.read = read;
+        self
+    }
 }
 
 thread_local! {
@@ -1244,6 +1256,7 @@ pub fn prepare(
         entities,
         aliases: speaker::alias_evidence(analysis),
         speakers,
+        read: None,
     })
 }
 
@@ -1321,6 +1334,10 @@ fn write_article(tx: &Connection, at: &Stored<'_>, p: &Prepared, now: i64) -> an
             id
         }
     };
+    if let Some(read) = p.read {
+        tx.prepare_cached("UPDATE articles SET read = ? WHERE id = ?")?
+            .execute(params![read as i64, id])?;
+    }
     tx.prepare_cached("DELETE FROM failures WHERE path = ?")?
         .execute([&pkey])?;
     let mut insert_q = tx.prepare_cached(

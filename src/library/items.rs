@@ -4,7 +4,7 @@
 
 use super::db::{self, Known, Record};
 use super::indexer::IndexOptions;
-use crate::article::{Format, load};
+use crate::article::load;
 use std::path::Path;
 
 /// What indexing one file of many articles did.
@@ -25,12 +25,11 @@ pub(crate) fn process(
     size: i64,
     mtime: i64,
     known: Option<&Known>,
-    bytes: &[u8],
-    format: Format,
+    items: Result<Vec<load::RawItem<'_>>, crate::article::hygiene::HygieneError>,
     opts: &IndexOptions,
 ) -> (Record, ItemsOutcome) {
     let shown = path.display();
-    let items = match load::split_items_capped(bytes, format, opts.max_file_bytes) {
+    let items = match items {
         Ok(items) if items.is_empty() => {
             let m = format!(
                 "{shown}: refused: no article in the file (no message, or no feed item with content)"
@@ -83,7 +82,7 @@ pub(crate) fn process(
             };
         let warnings: Vec<String> = loaded.warnings.into_iter().map(|w| w.0).collect();
         let prepared = match db::prepare(loaded.format, article, &analysis, &warnings) {
-            Ok(p) => p,
+            Ok(p) => p.with_read(item.read),
             Err(e) => {
                 first_error.get_or_insert(format!("{at}: cannot store: {e}"));
                 continue;
