@@ -250,7 +250,7 @@ pub fn split_items_capped(
 ) -> Result<Vec<RawItem<'_>>, hygiene::HygieneError> {
     match format {
         Format::Newsboat => Err(hygiene::HygieneError::NotFormat(
-            "a newsboat cache is read from its file (file_items), not from its bytes".into(),
+            "a newsboat cache is read from its file, not from bytes".into(),
         )),
         Format::Epub => Ok(super::epub::split(bytes, max_bytes)?
             .into_iter()
