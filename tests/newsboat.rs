@@ -386,3 +386,57 @@ fn the_commands_read_the_cache() {
         "nothing written"
     );
 }
+
+/// A `cache.db` in a library folder is not read: newsboat's cache is read only where it is
+/// named.
+#[test]
+fn a_cache_in_a_library_folder_is_read_only_when_named() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("lib");
+    let cache = make_cache(&lib);
+    std::fs::write(lib.join("note.txt"), "A note\n\nThe mayor said so.\n").unwrap();
+    let (files, _) = onrecord::library::scan::scan(std::slice::from_ref(&lib));
+    assert_eq!(files, [lib.join("note.txt")]);
+    let (files, _) = onrecord::library::scan::scan(&[lib.clone(), cache.clone()]);
+    assert_eq!(files, [cache, lib.join("note.txt")]);
+}
+
+/// The watcher does not pick up a `cache.db` that appears in a library folder either.
+#[test]
+fn the_watcher_leaves_a_cache_in_a_folder_alone() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("lib");
+    std::fs::create_dir(&lib).unwrap();
+    let db = tmp.path().join("index.sqlite3");
+    let (opts, _) = support::options(1);
+    open_and_update(&db, &Scope::Roots(vec![lib.clone()]), &opts, &mut |_| {}).unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let _w = onrecord::library::watch::LibraryWatcher::spawn(
+        std::slice::from_ref(&lib),
+        db.clone(),
+        opts,
+        move |e| {
+            let _ = tx.send(e);
+        },
+    )
+    .unwrap();
+    make_cache(&lib.join("sub"));
+    std::fs::write(lib.join("note.txt"), "A note\n\nThe mayor said so.\n").unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        match rx.recv_timeout(left) {
+            Ok(IndexEvent::Finished(s)) if s.new >= 1 => {
+                assert_eq!((s.new, s.failed), (1, 0), "{s:?}");
+                break;
+            }
+            Ok(IndexEvent::Failed(e)) => panic!("{e}"),
+            Ok(_) => {}
+            Err(_) => panic!("no update from the watcher"),
+        }
+    }
+    let store = SqliteStore::open(&db).unwrap().0;
+    let list = store.articles().unwrap();
+    assert_eq!(list.len(), 1, "{list:?}");
+    assert_eq!(list[0].path, lib.join("note.txt"));
+}

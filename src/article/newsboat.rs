@@ -7,7 +7,8 @@
 //! `mode=ro&immutable=1`): newsboat can go on writing it while we read, and nothing we do
 //! writes it, its journal or its folder. A read that meets the cache in the middle of a
 //! write fails with SQLite's own words and is tried again at the next change. A cache whose
-//! tables are not newsboat's is refused with the columns it lacks.
+//! tables are not newsboat's is refused with the columns it lacks. A `cache.db` is read
+//! only where it was named, never because a library folder holds one (`library::scan`).
 
 use super::{Article, Format, hygiene};
 use rusqlite::{Connection, OpenFlags};
@@ -63,6 +64,13 @@ pub fn items(path: &Path, max_bytes: u64) -> Result<Vec<CacheItem>, hygiene::Hyg
         | OpenFlags::SQLITE_OPEN_URI
         | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(uri(path), flags).map_err(|e| not(e.to_string()))?;
+    // The file is input like any other. Defence in depth (we register no functions and
+    // read two plain tables): schema-defined code is not trusted, defensive mode is on.
+    conn.pragma_update(None, "trusted_schema", "OFF")
+        .and_then(|_| {
+            conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)
+        })
+        .map_err(|e| not(e.to_string()))?;
     let columns: Vec<String> = conn
         .prepare("SELECT name FROM pragma_table_info('rss_item')")
         .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
