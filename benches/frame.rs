@@ -171,6 +171,7 @@ fn frame(c: &mut Criterion) {
         .map(|i| ArticleSummary {
             id: i,
             path: format!("/library/{i}.txt").into(),
+            item: String::new(),
             title: format!("Council debates harbour plan number {i} in the city"),
             byline: vec![format!("Writer {}", i % 300)],
             date: Some(format!(

@@ -25,6 +25,10 @@ pub struct Cli {
     /// bundled sample library).
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
+
+    /// Read newsboat's cache too (read-only): CACHE, else newsboat's own location.
+    #[arg(long, value_name = "CACHE", num_args = 0..=1)]
+    pub newsboat: Option<Option<PathBuf>>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -38,7 +42,8 @@ pub enum Command {
         /// speaker (the JSON output always carries them as `rule` and `speaker_rule`).
         #[arg(long)]
         explain: bool,
-        /// Article files (.txt, .md, .html); a folder stands for the article files in it
+        /// Article files (.txt, .md, .html, .mhtml, .eml, .mbox, .rss, .atom, .epub), or PATH#KEY
+        /// for one message of an mbox, item of a feed or chapter of a book; a folder stands for the article files in it
         /// (recursively, sorted by path).
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
@@ -48,6 +53,9 @@ pub enum Command {
         /// Library folders or files.
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
+        /// Index newsboat's cache too (read-only): CACHE, else newsboat's own location.
+        #[arg(long, value_name = "CACHE", num_args = 0..=1)]
+        newsboat: Option<Option<PathBuf>>,
         /// Index database to use instead of the configured one.
         #[arg(long, value_name = "FILE")]
         index: Option<PathBuf>,
@@ -294,11 +302,13 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Some(Command::Index {
             paths,
+            newsboat,
             index,
             check,
         }) => {
             let config = Config::load(cli.config.as_deref())?;
             let db = library::commands::index_path(index.as_deref(), &config);
+            let paths = with_newsboat(paths, newsboat, &config)?;
             library::commands::index(&paths, &db, check, &config)
         }
         Some(Command::Quotes {
@@ -347,11 +357,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         None => {
             let config = Config::load(cli.config.as_deref())?;
-            let paths = if !cli.paths.is_empty() {
-                cli.paths
-            } else {
-                config.library.paths.clone()
-            };
+            let paths = with_newsboat(cli.paths, cli.newsboat, &config)?;
             for p in &paths {
                 if !p.exists() {
                     anyhow::bail!("{}: no such file or folder", p.display());
@@ -444,7 +450,7 @@ pub fn extract_files(
             if found.is_empty() && errors.is_empty() {
                 failed += 1;
                 eprintln!(
-                    "onrecord: {}: no article files (.txt, .md, .html) in this folder",
+                    "onrecord: {}: no article files (.txt, .md, .html, .mhtml, .eml, .mbox, .rss, .epub) in this folder",
                     crate::safe_text::one_line(&path.display().to_string(), 500)
                 );
             }
@@ -454,43 +460,67 @@ pub fn extract_files(
         }
     }
     for path in &expanded {
+        let (path, wanted) = item_of(path);
+        let path = path.as_path();
         let shown = path.display().to_string();
-        match load::load_file(path, max_bytes) {
-            Ok(loaded) => {
-                let mut article = loaded.article;
-                article.ensure_title(path);
-                for w in &loaded.warnings {
-                    eprintln!(
-                        "onrecord: {}: warning: {}",
-                        crate::safe_text::one_line(&shown, 500),
-                        crate::safe_text::one_line(&w.0, 500)
-                    );
-                }
-                let analysis = extract::analyze(&article);
-                // Written as it is made: nothing of a file is held once its output is out.
-                let written = match format {
-                    ExtractFormat::Json => {
-                        let warnings = loaded.warnings.iter().map(|w| w.0.clone()).collect();
-                        let obj = output::json_article(&shown, &article, &analysis, warnings);
-                        crate::safe_text::write_json_line(&mut out, &obj)
-                    }
-                    ExtractFormat::Text => {
-                        output::write_text_report(&mut out, &shown, &article, &analysis, explain)
-                    }
-                };
-                if written.is_err() {
-                    // stdout closed (e.g. piped into `head`): stop quietly.
-                    return ExitCode::FAILURE;
-                }
+        let items = match load::load_file_items(path, max_bytes) {
+            Ok(items) => items,
+            Err(e) => vec![(String::new(), Err(e))],
+        };
+        let mut found = false;
+        for (key, loaded) in items {
+            if wanted.as_ref().is_some_and(|w| *w != key) {
+                continue;
             }
-            Err(e) => {
-                failed += 1;
-                let _ = out.flush();
+            found = true;
+            let loaded = match loaded {
+                Ok(l) => l,
+                Err(e) => {
+                    failed += 1;
+                    let _ = out.flush();
+                    eprintln!(
+                        "onrecord: {}",
+                        crate::safe_text::one_line(&e.to_string(), 2000)
+                    );
+                    continue;
+                }
+            };
+            let named = load::item_name(path, &key);
+            let mut article = loaded.article;
+            article.ensure_title(path);
+            for w in &loaded.warnings {
                 eprintln!(
-                    "onrecord: {}",
-                    crate::safe_text::one_line(&e.to_string(), 2000)
+                    "onrecord: {}: warning: {}",
+                    crate::safe_text::one_line(&named, 500),
+                    crate::safe_text::one_line(&w.0, 500)
                 );
             }
+            let analysis = extract::analyze(&article);
+            // Written as it is made: nothing of a file is held once its output is out.
+            let written = match format {
+                ExtractFormat::Json => {
+                    let warnings = loaded.warnings.iter().map(|w| w.0.clone()).collect();
+                    let mut obj = output::json_article(&shown, &article, &analysis, warnings);
+                    obj.item = &key;
+                    crate::safe_text::write_json_line(&mut out, &obj)
+                }
+                ExtractFormat::Text => {
+                    output::write_text_report(&mut out, &named, &article, &analysis, explain)
+                }
+            };
+            if written.is_err() {
+                // stdout closed (e.g. piped into `head`): stop quietly.
+                return ExitCode::FAILURE;
+            }
+        }
+        if let Some(w) = wanted.filter(|_| !found) {
+            failed += 1;
+            let _ = out.flush();
+            eprintln!(
+                "onrecord: {}: no article with the key {} in this file",
+                crate::safe_text::one_line(&shown, 500),
+                crate::safe_text::one_line(&w, 300)
+            );
         }
     }
     let _ = out.flush();
@@ -499,6 +529,57 @@ pub fn extract_files(
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// The paths given (else the configured library), with newsboat's cache when `--newsboat`
+/// asks for it (without a value: newsboat's own location) or, with no paths given, when the
+/// config names one (`library.newsboat`).
+fn with_newsboat(
+    paths: Vec<PathBuf>,
+    flag: Option<Option<PathBuf>>,
+    config: &Config,
+) -> anyhow::Result<Vec<PathBuf>> {
+    let given = !paths.is_empty();
+    let mut paths = if given {
+        paths
+    } else {
+        config.library.paths.clone()
+    };
+    let cache =
+        match flag {
+            Some(None) => Some(crate::article::newsboat::default_cache().ok_or_else(|| {
+                anyhow::anyhow!("cannot tell where newsboat's cache is (no HOME)")
+            })?),
+            Some(Some(p)) => Some(p),
+            None if !given => config.library.newsboat.clone(),
+            None => None,
+        };
+    if let Some(cache) = cache {
+        if !cache.is_file() {
+            anyhow::bail!("{}: no newsboat cache there", cache.display());
+        }
+        if !crate::article::newsboat::is_cache(&cache) {
+            anyhow::bail!(
+                "{}: newsboat's cache is a file named cache.db",
+                cache.display()
+            );
+        }
+        paths.push(cache);
+    }
+    Ok(paths)
+}
+
+/// `PATH#KEY` names one article of a file of many: the path and the key. A path that
+/// exists as it is (a `#` in a file name) is a path.
+fn item_of(arg: &std::path::Path) -> (PathBuf, Option<String>) {
+    if !arg.exists()
+        && let Some((path, key)) = arg.to_str().and_then(|s| s.rsplit_once('#'))
+        && !key.is_empty()
+        && load::format_of(std::path::Path::new(path)).is_some_and(|f| f.holds_many())
+    {
+        return (PathBuf::from(path), Some(key.to_string()));
+    }
+    (arg.to_path_buf(), None)
 }
 
 #[cfg(test)]

@@ -7,6 +7,9 @@ use serde::Serialize;
 #[derive(Serialize)]
 pub struct JsonArticle<'a> {
     pub path: &'a str,
+    /// The article's key inside its file (an mbox message), when the file holds several.
+    #[serde(skip_serializing_if = "str::is_empty")]
+    pub item: &'a str,
     pub title: &'a str,
     pub byline: &'a [String],
     pub dateline: Option<&'a str>,
@@ -14,6 +17,9 @@ pub struct JsonArticle<'a> {
     pub url: Option<&'a str>,
     /// Language tag, when the file says (HTML `lang`, front matter).
     pub language: Option<&'a str>,
+    /// The publication or sender apart from the byline (a newsletter's list), when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<&'a str>,
     pub body: &'a str,
     pub quotes: JsonQuotes<'a>,
     pub entities: Vec<JsonEntity<'a>>,
@@ -132,12 +138,14 @@ pub fn json_article<'a>(
     let entities = analysis.entities.iter().map(json_entity).collect();
     JsonArticle {
         path,
+        item: "",
         title: &article.title,
         byline: &article.byline,
         dateline: article.dateline.as_deref(),
         date: article.date.as_deref(),
         url: article.url.as_deref(),
         language: article.language.as_deref(),
+        outlet: article.outlet.as_deref(),
         body: &article.body,
         quotes,
         entities,
@@ -191,6 +199,9 @@ pub fn write_text_report<W: std::io::Write>(
     }
     if let Some(l) = &article.language {
         writeln!(s, "language: {}", one_line(l, 64))?;
+    }
+    if let Some(o) = &article.outlet {
+        writeln!(s, "outlet:  {}", one_line(o, 200))?;
     }
     writeln!(s, "quotes:  {}", analysis.quotes.len())?;
     for (i, q) in analysis.quotes.iter().enumerate() {

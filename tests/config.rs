@@ -26,6 +26,7 @@ fn example_documents_every_key() {
     // Optional keys are not serialized when unset; they must be documented too.
     keys.push("library.index".to_string());
     keys.push("reader.browser".to_string());
+    keys.push("library.newsboat".to_string());
     assert!(keys.len() >= 3, "{keys:?}");
     for key in keys {
         let (section, name) = key.rsplit_once('.').unwrap_or(("", &key));

@@ -116,6 +116,27 @@ fn make_library(root: &Path) {
             .unwrap();
         write(&root.join("tech/zipped.html.gz"), gz.finish().unwrap());
     }
+    // A page saved as MHTML, a newsletter as .eml, an mbox of three, a Maildir of two and two
+    // feeds (the fixtures written for tests/mhtml.rs, email.rs, mbox.rs and feeds.rs).
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+    for (from, to) in [
+        ("mhtml/ferry-strike.mhtml", "saved/ferry-strike.mhtml"),
+        ("email/harbour-weekly.eml", "mail/harbour-weekly.eml"),
+        ("email/newsletters.mbox", "mail/newsletters.mbox"),
+        ("feeds/harbour.rss", "feeds/harbour.rss"),
+        ("feeds/council.atom", "feeds/council.atom"),
+        (
+            "email/maildir/cur/1780898400.M1P4242Q1.mailhost:2,S",
+            "mail/Maildir/cur/1780898400.M1P4242Q1.mailhost:2,S",
+        ),
+        (
+            "email/maildir/new/1780984800.M2P4243Q1.mailhost",
+            "mail/Maildir/new/1780984800.M2P4243Q1.mailhost",
+        ),
+    ] {
+        write(&root.join(to), std::fs::read(data.join(from)).unwrap());
+    }
+    std::fs::create_dir_all(root.join("mail/Maildir/tmp")).unwrap();
     write(&root.join("notes/todo.pdf"), b"%PDF-1.4\n");
     write(&root.join("notes/image.txt"), b"\x89PNG\r\n\x1a\n\0\0");
     write(&root.join(".hidden/secret.txt"), "Hidden\n\nNot scanned.\n");
@@ -221,7 +242,15 @@ fn no_feature_writes_the_library() {
         let out = onrecord(&args, &home);
         let stdout = String::from_utf8_lossy(&out.stdout);
         assert!(
-            stdout.contains("port.txt") && stdout.contains("zipped.html.gz"),
+            stdout.contains("port.txt")
+                && stdout.contains("zipped.html.gz")
+                && stdout.contains("ferry-strike.mhtml")
+                && stdout.contains("harbour-weekly.eml")
+                && stdout.contains("pool.reopens@civic.example")
+                && stdout.contains("ledger-2026-0612-lifeboat")
+                && stdout.contains("tag:council.example,2026:library-hours")
+                && stdout.contains("M1P4242Q1")
+                && stdout.contains("M2P4243Q1"),
             "{format}: {stdout}\n{}",
             String::from_utf8_lossy(&out.stderr)
         );
@@ -231,7 +260,7 @@ fn no_feature_writes_the_library() {
     // The reader's in-memory store: load, browse, open, search, mark read.
     let store = MemoryStore::load(std::slice::from_ref(&lib), 1 << 20);
     let articles = store.articles().unwrap();
-    assert!(articles.len() >= 5, "{articles:#?}");
+    assert!(articles.len() >= 16, "{articles:#?}");
     for a in &articles {
         store.open(a.id).unwrap();
         store.set_read(a.id, true).unwrap();

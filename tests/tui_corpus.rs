@@ -54,6 +54,7 @@ fn every_article_reads_at_every_common_size() {
                 Action::ArticlesLoaded(vec![ArticleSummary {
                     id: 0,
                     path: path.clone(),
+                    item: String::new(),
                     title: article.title.clone(),
                     byline: article.byline.clone(),
                     date: article.date.clone(),

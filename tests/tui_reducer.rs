@@ -318,6 +318,7 @@ fn library_search_from_the_list() {
     let hits = vec![onrecord::library::SearchHit {
         article: 0,
         path: "/library/0.txt".into(),
+        item: String::new(),
         title: "City to rebuild the river bridge".into(),
         snippet: "rebuild the bridge".into(),
     }];

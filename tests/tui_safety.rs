@@ -90,6 +90,7 @@ impl HostileStore {
                 date: Some(nasty(i + 3, "2025")),
                 url: Some(format!("http://x.example/{}", NASTY[i])),
                 language: Some(nasty(i, "en")),
+                outlet: Some(nasty(i + 4, "Outlet")),
                 body,
                 extra: vec![nasty(i, "extra")],
             };
@@ -125,6 +126,7 @@ impl HostileStore {
             let summary = ArticleSummary {
                 id: i as ArticleId,
                 path: PathBuf::from(nasty(i, "dir/file") + ".txt"),
+                item: String::new(),
                 title: article.title.clone(),
                 byline: article.byline.clone(),
                 date: article.date.clone(),
@@ -172,6 +174,7 @@ impl Store for HostileStore {
                 out.push(QuoteHit {
                     article: s.id,
                     path: s.path.clone(),
+                    item: String::new(),
                     title: s.title.clone(),
                     date: s.date.clone(),
                     quote_index: qi,
@@ -201,6 +204,7 @@ impl Store for HostileStore {
             .map(|(s, _, _)| SearchHit {
                 article: s.id,
                 path: s.path.clone(),
+                item: String::new(),
                 title: s.title.clone(),
                 snippet: format!("{query} {}", nasty(s.id as usize, "snippet")),
             })

@@ -12,6 +12,10 @@ use super::LoadWarning;
 pub enum HygieneError {
     #[error("binary file (not text): {0}")]
     Binary(String),
+    /// Text, but not of the file's format (an `.xml` file that is no feed, a message
+    /// without headers).
+    #[error("{0}")]
+    NotFormat(String),
 }
 
 const TAB_WIDTH: usize = 4;

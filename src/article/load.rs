@@ -21,20 +21,41 @@ pub enum LoadError {
     TooLarge { path: String, size: u64, limit: u64 },
     #[error("{path}: refused: {reason}")]
     Binary { path: String, reason: String },
-    #[error("{path}: not a supported article file (.txt, .md, .markdown, .html, .htm, .html.gz)")]
+    #[error(
+        "{path}: not a supported article file (.txt, .md, .markdown, .html, .htm, .html.gz, .mhtml, .mht, .eml, .mbox, .rss, .atom, .xml, .epub, Maildir messages, newsboat's cache.db)"
+    )]
     Unsupported { path: String },
 }
 
 /// The format of a path, from its extension (also when the rest of the name is not valid
 /// UTF-8).
 pub fn format_of(path: &Path) -> Option<Format> {
+    if super::newsboat::is_cache(path) {
+        return Some(Format::Newsboat);
+    }
     let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
+    if name == "mbox" {
+        return Some(Format::Mbox);
+    }
     let name = name.strip_suffix(".gz").unwrap_or(&name);
     let ext = name.rsplit_once('.')?.1;
+    let by_extension = by_extension(ext);
+    if by_extension.is_none() && super::email::is_maildir_message(path) {
+        return Some(Format::Email);
+    }
+    by_extension
+}
+
+fn by_extension(ext: &str) -> Option<Format> {
     match ext {
         "txt" | "text" => Some(Format::Text),
         "md" | "markdown" => Some(Format::Markdown),
         "html" | "htm" | "xhtml" => Some(Format::Html),
+        "mhtml" | "mht" => Some(Format::Mhtml),
+        "eml" => Some(Format::Email),
+        "mbox" | "mbx" => Some(Format::Mbox),
+        "rss" | "atom" | "xml" => Some(Format::Feed),
+        "epub" => Some(Format::Epub),
         _ => None,
     }
 }
@@ -107,11 +128,33 @@ pub fn load_bytes(bytes: &[u8], format: Format) -> Result<Loaded, hygiene::Hygie
         }
         return Ok(super::html::load(bytes));
     }
+    if format == Format::Mhtml {
+        return super::mhtml::load(bytes);
+    }
+    if format == Format::Email {
+        return super::email::load(bytes);
+    }
+    if format.holds_many() {
+        // One article: the first one ([`split_items`] gives them all).
+        let first = split_items(bytes, format)?.into_iter().next();
+        return match first {
+            Some(item) => load_item(&item),
+            None => Err(hygiene::HygieneError::NotFormat(
+                "no article in the file (no message, or no feed item with content)".into(),
+            )),
+        };
+    }
     let (text, mut warnings) = hygiene::decode(bytes)?;
     let article = match format {
         Format::Text => super::text::parse(&text),
         Format::Markdown => super::markdown::parse(&text, &mut warnings),
-        Format::Html => unreachable!(),
+        Format::Html
+        | Format::Mhtml
+        | Format::Email
+        | Format::Mbox
+        | Format::Feed
+        | Format::Epub
+        | Format::Newsboat => unreachable!(),
     };
     if article.body.is_empty() {
         warnings.push(LoadWarning("the file has no article text".into()));
@@ -121,6 +164,234 @@ pub fn load_bytes(bytes: &[u8], format: Format) -> Result<Loaded, hygiene::Hygie
         format,
         warnings,
     })
+}
+
+/// One article of a file, before loading: its key inside the file (empty for the formats of
+/// one article per file), its bytes and their format.
+#[derive(Debug)]
+pub struct RawItem<'a> {
+    pub key: String,
+    pub bytes: std::borrow::Cow<'a, [u8]>,
+    pub format: Format,
+    /// What the container says of the article (a feed item's title, author, date, link and
+    /// feed title; a chapter's title in the book's contents); it wins over what its bytes
+    /// say.
+    pub meta: Option<Box<super::Article>>,
+    /// What the container says of all its articles (a book's author and date): only for
+    /// what the article's bytes leave out.
+    pub fallback: Option<Box<super::Article>>,
+    /// The format of the file the item came from, when it is not the item's own.
+    pub container: Option<Format>,
+    /// Whether the source has the article as read (newsboat's unread flag, inverted).
+    pub read: Option<bool>,
+}
+
+impl RawItem<'_> {
+    /// A hash of everything the article is made from: it changes when the item does.
+    pub fn hash(&self) -> [u8; 32] {
+        let mut h = blake3::Hasher::new();
+        h.update(&self.bytes);
+        for (tag, a) in [(b"\0meta\0", &self.meta), (b"\0back\0", &self.fallback)] {
+            if let Some(a) = a {
+                h.update(tag);
+                h.update(serde_json::to_string(a).unwrap_or_default().as_bytes());
+            }
+        }
+        if let Some(read) = self.read {
+            h.update(if read { b"\0read" } else { b"\0unread" });
+        }
+        *h.finalize().as_bytes()
+    }
+}
+
+/// Loads one item of [`split_items`].
+pub fn load_item(item: &RawItem<'_>) -> Result<Loaded, hygiene::HygieneError> {
+    let mut loaded = load_bytes(&item.bytes, item.format)?;
+    if let Some(meta) = &item.meta {
+        let a = &mut loaded.article;
+        if !meta.title.is_empty() {
+            a.title = meta.title.clone();
+        }
+        if !meta.byline.is_empty() {
+            a.byline = meta.byline.clone();
+        }
+        a.date = meta.date.clone().or(a.date.take());
+        a.url = meta.url.clone().or(a.url.take());
+        a.outlet = meta.outlet.clone().or(a.outlet.take());
+    }
+    if let Some(back) = &item.fallback {
+        let a = &mut loaded.article;
+        if a.byline.is_empty() {
+            a.byline = back.byline.clone();
+        }
+        a.date = a.date.take().or(back.date.clone());
+        a.outlet = a.outlet.take().or(back.outlet.clone());
+    }
+    if let Some(container) = item.container {
+        loaded.format = container;
+    }
+    Ok(loaded)
+}
+
+/// The articles in a file's bytes, in file order: the messages of an mbox, the items with
+/// content of a feed, else the whole file as one item with an empty key. Binary bytes are refused as a whole.
+pub fn split_items(
+    bytes: &[u8],
+    format: Format,
+) -> Result<Vec<RawItem<'_>>, hygiene::HygieneError> {
+    split_items_capped(bytes, format, DEFAULT_MAX_BYTES)
+}
+
+/// [`split_items`], decompressing at most `max_bytes` (an EPUB is a zip archive).
+pub fn split_items_capped(
+    bytes: &[u8],
+    format: Format,
+    max_bytes: u64,
+) -> Result<Vec<RawItem<'_>>, hygiene::HygieneError> {
+    match format {
+        Format::Newsboat => Err(hygiene::HygieneError::NotFormat(
+            "a newsboat cache is read from its file, not from bytes".into(),
+        )),
+        Format::Epub => Ok(super::epub::split(bytes, max_bytes)?
+            .into_iter()
+            .map(|c| RawItem {
+                key: c.key,
+                bytes: std::borrow::Cow::Owned(c.bytes),
+                format: super::epub::CHAPTER_FORMAT,
+                meta: Some(Box::new(c.meta)),
+                fallback: Some(Box::new(c.fallback)),
+                container: Some(Format::Epub),
+                read: None,
+            })
+            .collect()),
+        Format::Mbox => {
+            if let Some(kind) = hygiene::binary_page(bytes) {
+                return Err(hygiene::HygieneError::Binary(kind));
+            }
+            Ok(super::mbox::split(bytes)
+                .into_iter()
+                .map(|m| RawItem {
+                    key: m.key,
+                    bytes: std::borrow::Cow::Owned(m.bytes),
+                    format: Format::Email,
+                    meta: None,
+                    fallback: None,
+                    container: None,
+                    read: None,
+                })
+                .collect())
+        }
+        Format::Feed => Ok(super::feed::split(bytes)?
+            .into_iter()
+            .map(|f| RawItem {
+                key: f.key,
+                bytes: std::borrow::Cow::Owned(f.content.into_bytes()),
+                format: f.format,
+                meta: Some(Box::new(f.meta)),
+                fallback: None,
+                container: Some(Format::Feed),
+                read: None,
+            })
+            .collect()),
+        _ => Ok(vec![RawItem {
+            key: String::new(),
+            bytes: std::borrow::Cow::Borrowed(bytes),
+            format,
+            meta: None,
+            fallback: None,
+            container: None,
+            read: None,
+        }]),
+    }
+}
+
+/// The items of a file that is read in place rather than as bytes (newsboat's cache, an
+/// SQLite database opened read-only); `None` for every other format.
+pub fn file_items(
+    path: &Path,
+    format: Format,
+    max_bytes: u64,
+) -> Option<Result<Vec<RawItem<'static>>, hygiene::HygieneError>> {
+    if format != Format::Newsboat {
+        return None;
+    }
+    Some(super::newsboat::items(path, max_bytes).map(|items| {
+        items
+            .into_iter()
+            .map(|i| RawItem {
+                key: i.key,
+                bytes: std::borrow::Cow::Owned(i.content.into_bytes()),
+                format: i.format,
+                meta: Some(Box::new(i.meta)),
+                fallback: None,
+                container: Some(Format::Newsboat),
+                read: Some(!i.unread),
+            })
+            .collect()
+    }))
+}
+
+/// Every article of one file, each with its key (see [`split_items`]) and how it loaded:
+/// one message of an mbox that cannot be read does not stop the others.
+pub type Items = Vec<(String, Result<Loaded, LoadError>)>;
+
+/// Loads every article of one file (size cap and checks as [`load_file`]).
+pub fn load_file_items(path: &Path, max_bytes: u64) -> Result<Items, LoadError> {
+    let Some(format) = format_of(path).filter(|f| f.holds_many()) else {
+        return load_file(path, max_bytes).map(|l| vec![(String::new(), Ok(l))]);
+    };
+    let shown = path.display().to_string();
+    let refused = |shown: String, e: hygiene::HygieneError| LoadError::Binary {
+        path: shown,
+        reason: e.to_string(),
+    };
+    if let Some(items) = file_items(path, format, max_bytes) {
+        let items = items.map_err(|e| refused(shown.clone(), e))?;
+        return Ok(items
+            .into_iter()
+            .map(|item| {
+                let at = format!("{shown}#{}", item.key);
+                (
+                    item.key.clone(),
+                    load_item(&item).map_err(|e| refused(at, e)),
+                )
+            })
+            .collect());
+    }
+    let io = |source| LoadError::Io {
+        path: shown.clone(),
+        source,
+    };
+    let file = crate::safe_open::open_regular(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    if meta.len() > max_bytes {
+        return Err(LoadError::TooLarge {
+            path: shown,
+            size: meta.len(),
+            limit: max_bytes,
+        });
+    }
+    let bytes = read_capped(file, meta.len(), max_bytes).map_err(io)?;
+    let items =
+        split_items_capped(&bytes, format, max_bytes).map_err(|e| refused(shown.clone(), e))?;
+    Ok(items
+        .into_iter()
+        .map(|item| {
+            let at = format!("{shown}#{}", item.key);
+            let loaded = load_item(&item).map_err(|e| refused(at, e));
+            (item.key, loaded)
+        })
+        .collect())
+}
+
+/// How a command names one article of a file: `PATH#KEY`, or the path alone for a file of
+/// one article.
+pub fn item_name(path: &Path, key: &str) -> String {
+    if key.is_empty() {
+        path.display().to_string()
+    } else {
+        format!("{}#{key}", path.display())
+    }
 }
 
 #[cfg(test)]
@@ -133,6 +404,17 @@ mod tests {
         assert_eq!(format_of(Path::new("b.md")), Some(Format::Markdown));
         assert_eq!(format_of(Path::new("b.html.gz")), Some(Format::Html));
         assert_eq!(format_of(Path::new("b.pdf")), None);
+        assert_eq!(format_of(Path::new("page.MHTML")), Some(Format::Mhtml));
+        assert_eq!(format_of(Path::new("page.mht")), Some(Format::Mhtml));
+        assert_eq!(format_of(Path::new("letter.eml")), Some(Format::Email));
+        assert_eq!(
+            format_of(Path::new("Mail/cur/1733500000.M1P2.host:2,S")),
+            Some(Format::Email)
+        );
+        assert_eq!(format_of(Path::new("Mail/mbox")), Some(Format::Mbox));
+        assert_eq!(format_of(Path::new("list.MBOX")), Some(Format::Mbox));
+        // An article file keeps its format in a folder named like a Maildir's.
+        assert_eq!(format_of(Path::new("news/new/1.txt")), Some(Format::Text));
         assert_eq!(format_of(Path::new("README")), None);
     }
 }

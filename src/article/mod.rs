@@ -4,10 +4,16 @@
 //! Every span produced by extraction is a byte range into [`Article::body`]; the JSON
 //! output converts them to character (Unicode scalar) offsets.
 
+pub mod email;
+pub mod epub;
+pub mod feed;
 pub mod html;
 pub mod hygiene;
 pub mod load;
 pub mod markdown;
+pub mod mbox;
+pub mod mhtml;
+pub mod newsboat;
 pub mod text;
 
 use serde::{Deserialize, Serialize};
@@ -23,6 +29,28 @@ pub enum Format {
     Text,
     Markdown,
     Html,
+    /// A web page saved as one MIME file (`.mhtml`, `.mht`).
+    Mhtml,
+    /// An e-mail message (`.eml`, a Maildir's files).
+    Email,
+    /// Many e-mail messages in one file (`.mbox`, a file named `mbox`).
+    Mbox,
+    /// A saved RSS or Atom feed (`.rss`, `.atom`, `.xml`): its items with content.
+    Feed,
+    /// An EPUB book (`.epub`): its chapters.
+    Epub,
+    /// newsboat's cache (`cache.db`): its items with content.
+    Newsboat,
+}
+
+impl Format {
+    /// Whether a file of this format holds several articles, each named by a key.
+    pub fn holds_many(self) -> bool {
+        matches!(
+            self,
+            Format::Mbox | Format::Feed | Format::Epub | Format::Newsboat
+        )
+    }
 }
 
 /// One saved article.
@@ -39,6 +67,10 @@ pub struct Article {
     pub url: Option<String>,
     /// Language tag, when known (HTML pages).
     pub language: Option<String>,
+    /// The publication or sender, when the file names one apart from the byline (the
+    /// mailing list or sender of a newsletter).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
     /// The article body: paragraphs joined by [`PARAGRAPH_BREAK`].
     pub body: String,
     /// Lines that came with the file but are not the article (credits, comment prompts,

@@ -25,6 +25,9 @@ pub struct LibraryConfig {
     pub paths: Vec<PathBuf>,
     /// Where the index lives. Empty: the platform data dir.
     pub index: Option<PathBuf>,
+    /// newsboat's cache to read with the library (read-only). Empty: none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub newsboat: Option<PathBuf>,
 }
 
 /// The reader's own settings.
@@ -149,6 +152,9 @@ impl Config {
             *p = home::expand(p);
         }
         if let Some(p) = &mut config.library.index {
+            *p = home::expand(p);
+        }
+        if let Some(p) = &mut config.library.newsboat {
             *p = home::expand(p);
         }
         if let Some(problem) = config.keys.problem() {

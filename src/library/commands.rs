@@ -34,6 +34,11 @@ fn shown(p: &Path) -> String {
     one_line(&p.display().to_string(), 1000)
 }
 
+/// An article as commands name it: `PATH#KEY` for one of many in a file, else `PATH`.
+fn shown_item(p: &Path, item: &str) -> String {
+    one_line(&crate::article::load::item_name(p, item), 1300)
+}
+
 /// `onrecord index [PATH...]`.
 pub fn index(
     paths: &[PathBuf],
@@ -160,7 +165,7 @@ pub fn quotes(
             let (cs, ce) = (h.char_start, h.char_end);
             let kind = h.kind.as_str();
             let r = if json {
-                let obj = serde_json::json!({
+                let mut obj = serde_json::json!({
                     "path": h.path.to_string_lossy(),
                     "title": h.title,
                     "date": h.date,
@@ -170,6 +175,9 @@ pub fn quotes(
                     "start": cs,
                     "end": ce,
                 });
+                if !h.item.is_empty() {
+                    obj["item"] = h.item.clone().into();
+                }
                 json_line(&mut out, &obj)
             } else {
                 // Quotation marks for quoted words only: reported speech is the writer's.
@@ -182,7 +190,7 @@ pub fn quotes(
                 writeln!(
                     out,
                     "{}\t{}\t{}\t{}-{}\t{}\t{}",
-                    shown(&h.path),
+                    shown_item(&h.path, &h.item),
                     one_line(h.date.as_deref().unwrap_or("-"), 40),
                     kind,
                     cs,
@@ -250,15 +258,18 @@ pub fn search(query: &str, json: bool, limit: usize, db: &Path) -> anyhow::Resul
     let mut out = std::io::BufWriter::new(stdout.lock());
     for h in &hits {
         let r = if json {
-            let obj = serde_json::json!({
+            let mut obj = serde_json::json!({
                 "path": h.path.to_string_lossy(), "title": h.title, "snippet": h.snippet,
             });
+            if !h.item.is_empty() {
+                obj["item"] = h.item.clone().into();
+            }
             json_line(&mut out, &obj)
         } else {
             writeln!(
                 out,
                 "{}\t{}\t{}",
-                shown(&h.path),
+                shown_item(&h.path, &h.item),
                 one_line(&h.title, 200),
                 one_line(&h.snippet, 400)
             )

@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// The schema version this build writes (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: i64 = 4;
+pub const SCHEMA_VERSION: i64 = 5;
 
 /// SQLite page cache per connection, MiB.
 pub const DEFAULT_CACHE_MIB: u32 = 16;
@@ -165,6 +165,35 @@ UPDATE quotes SET adate = coalesce((SELECT date FROM articles a WHERE a.id = quo
 DROP INDEX quotes_by_speaker;
 CREATE INDEX quotes_by_speaker ON quotes(speaker_key, adate, article_id, start);
 "#,
+    // v5: an article is a file and an item key inside it ('' for a file of one article; a
+    // message's key in an mbox), so one file can hold many articles. Rows, ids and reading
+    // state are kept; the table is rebuilt because SQLite cannot widen a UNIQUE constraint.
+    r#"
+CREATE TABLE articles_v5(
+    id INTEGER PRIMARY KEY,
+    path BLOB NOT NULL,
+    item TEXT NOT NULL DEFAULT '',
+    size INTEGER NOT NULL,
+    mtime INTEGER NOT NULL,
+    hash BLOB NOT NULL,
+    extractor INTEGER NOT NULL,
+    format TEXT NOT NULL,
+    title TEXT NOT NULL,
+    byline TEXT NOT NULL,
+    date TEXT,
+    quote_count INTEGER NOT NULL,
+    read INTEGER NOT NULL DEFAULT 0,
+    starred INTEGER NOT NULL DEFAULT 0,
+    indexed_at INTEGER NOT NULL,
+    UNIQUE(path, item)
+);
+INSERT INTO articles_v5(id, path, item, size, mtime, hash, extractor, format, title, byline,
+    date, quote_count, read, starred, indexed_at)
+    SELECT id, path, '', size, mtime, hash, extractor, format, title, byline, date,
+    quote_count, read, starred, indexed_at FROM articles;
+DROP TABLE articles;
+ALTER TABLE articles_v5 RENAME TO articles;
+"#,
 ];
 
 /// What the index knows about one file, to decide whether it changed.
@@ -175,6 +204,9 @@ pub struct Known {
     pub mtime: i64,
     pub hash: [u8; 32],
     pub extractor: u32,
+    /// For a file of many articles: each item's key, with the hash of its bytes and the
+    /// extractor version that analysed it.
+    pub items: HashMap<String, ([u8; 32], u32)>,
 }
 
 /// One file's result, ready to be written.
@@ -183,6 +215,8 @@ pub enum Record {
     /// Loaded and analyzed.
     Indexed {
         path: PathBuf,
+        /// The article's key inside its file ('' for a file of one article).
+        item: String,
         size: i64,
         mtime: i64,
         hash: [u8; 32],
@@ -194,6 +228,13 @@ pub enum Record {
         path: PathBuf,
         size: i64,
         mtime: i64,
+    },
+    /// A file of many articles: its items' records, then every other item of the file
+    /// leaves the index.
+    Items {
+        path: PathBuf,
+        records: Vec<Record>,
+        keep: Vec<String>,
     },
     /// Could not be loaded; remembered so it is not retried until it changes.
     Failed {
@@ -587,8 +628,8 @@ impl Index {
     fn known_rows(&self) -> anyhow::Result<HashMap<PathBuf, Known>> {
         let mut stmt = self
             .conn
-            .prepare("SELECT path, id, size, mtime, hash, extractor FROM articles")?;
-        let mut out = HashMap::new();
+            .prepare("SELECT path, id, size, mtime, hash, extractor, item FROM articles")?;
+        let mut out: HashMap<PathBuf, Known> = HashMap::new();
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
             let path: Vec<u8> = r.get(0)?;
@@ -597,16 +638,21 @@ impl Index {
             if hash.len() == 32 {
                 h.copy_from_slice(&hash);
             }
-            out.insert(
-                path_from_key(&path),
-                Known {
-                    id: r.get(1)?,
-                    size: r.get(2)?,
-                    mtime: r.get(3)?,
-                    hash: h,
-                    extractor: r.get::<_, i64>(5)? as u32,
-                },
-            );
+            let extractor = r.get::<_, i64>(5)? as u32;
+            let item: String = r.get(6)?;
+            let known = out.entry(path_from_key(&path)).or_insert_with(|| Known {
+                id: r.get(1).unwrap_or_default(),
+                size: r.get(2).unwrap_or_default(),
+                mtime: r.get(3).unwrap_or_default(),
+                hash: h,
+                extractor,
+                items: HashMap::new(),
+            });
+            // The file counts as analysed by the oldest extractor of its items.
+            known.extractor = known.extractor.min(extractor);
+            if !item.is_empty() {
+                known.items.insert(item, (h, extractor));
+            }
         }
         Ok(out)
     }
@@ -823,17 +869,37 @@ impl Batch<'_> {
             }
             Record::Indexed {
                 path,
+                item,
                 size,
                 mtime,
                 hash,
                 extractor,
                 prepared,
             } => {
-                let id = write_article(
-                    tx, &path, size, mtime, &hash, extractor, &prepared, self.now,
-                )?;
+                let at = Stored {
+                    path: &path,
+                    item: &item,
+                    size,
+                    mtime,
+                    hash: &hash,
+                    extractor,
+                };
+                let id = write_article(tx, &at, &prepared, self.now)?;
                 let Prepared { title, body, .. } = *prepared;
                 self.fts_rows.push((id, title, body));
+            }
+            Record::Items {
+                path,
+                records,
+                keep,
+            } => {
+                for r in records {
+                    self.write(r)?;
+                }
+                remove_items_except(&self.tx, &path_key(&path), &keep)?;
+                self.tx
+                    .prepare_cached("DELETE FROM failures WHERE path = ?")?
+                    .execute([path_key(&path)])?;
             }
         }
         self.written += 1;
@@ -913,22 +979,50 @@ fn format_str(f: Format) -> &'static str {
         Format::Text => "text",
         Format::Markdown => "markdown",
         Format::Html => "html",
+        Format::Mhtml => "mhtml",
+        Format::Email => "email",
+        Format::Mbox => "mbox",
+        Format::Feed => "feed",
+        Format::Epub => "epub",
+        Format::Newsboat => "newsboat",
     }
 }
 
-/// Removes one article and its rows; keeps speaker counts right. Returns whether it existed.
+/// Removes a file's articles (all its items) and their rows; keeps speaker counts right.
+/// Returns whether it had any.
 fn remove_article(tx: &Connection, path: &[u8]) -> anyhow::Result<bool> {
-    let id: Option<i64> = tx
-        .prepare_cached("SELECT id FROM articles WHERE path = ?")?
-        .query_row([path], |r| r.get(0))
-        .optional()?;
-    let Some(id) = id else { return Ok(false) };
-    clear_article_rows(tx, id)?;
-    tx.prepare_cached("DELETE FROM docs WHERE id = ?")?
-        .execute([id])?;
-    tx.prepare_cached("DELETE FROM articles WHERE id = ?")?
-        .execute([id])?;
-    Ok(true)
+    Ok(remove_items_except(tx, path, &[])? > 0)
+}
+
+/// Removes the articles of a file whose item key is not in `keep`; returns how many.
+fn remove_items_except(tx: &Connection, path: &[u8], keep: &[String]) -> anyhow::Result<usize> {
+    let rows: Vec<(i64, String)> = tx
+        .prepare_cached("SELECT id, item FROM articles WHERE path = ?")?
+        .query_map([path], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    let mut n = 0;
+    for (id, item) in rows {
+        if keep.contains(&item) {
+            continue;
+        }
+        clear_article_rows(tx, id)?;
+        tx.prepare_cached("DELETE FROM docs WHERE id = ?")?
+            .execute([id])?;
+        tx.prepare_cached("DELETE FROM articles WHERE id = ?")?
+            .execute([id])?;
+        n += 1;
+    }
+    Ok(n)
+}
+
+/// Where an article is stored and what it was read from.
+struct Stored<'a> {
+    path: &'a Path,
+    item: &'a str,
+    size: i64,
+    mtime: i64,
+    hash: &'a [u8; 32],
+    extractor: u32,
 }
 
 /// Deletes an article's quotes, entities and aliases, subtracting its quotes from speakers.
@@ -1020,6 +1114,17 @@ pub struct Prepared {
     aliases: Vec<(String, String)>,
     /// (key, quotes, shown name, name is the full form, kind)
     speakers: Vec<(String, i64, String, bool, &'static str)>,
+    /// The reading state the source gives (newsboat's unread flag), stored as the
+    /// article's.
+    read: Option<bool>,
+}
+
+impl Prepared {
+    /// With the reading state the article's source gives it.
+    pub fn with_read(mut self, read: Option<bool>) -> Prepared {
+        self.read = read;
+        self
+    }
 }
 
 thread_local! {
@@ -1151,27 +1256,26 @@ pub fn prepare(
         entities,
         aliases: speaker::alias_evidence(analysis),
         speakers,
+        read: None,
     })
 }
 
 /// Writes one article's rows except its full-text row (the caller adds it), returns its id.
 /// A batch holds each path at most once (one run's jobs), so no full-text row is deleted here
 /// before it was added.
-#[allow(clippy::too_many_arguments)]
-fn write_article(
-    tx: &Connection,
-    path: &Path,
-    size: i64,
-    mtime: i64,
-    hash: &[u8; 32],
-    extractor: u32,
-    p: &Prepared,
-    now: i64,
-) -> anyhow::Result<i64> {
+fn write_article(tx: &Connection, at: &Stored<'_>, p: &Prepared, now: i64) -> anyhow::Result<i64> {
+    let Stored {
+        path,
+        item,
+        size,
+        mtime,
+        hash,
+        extractor,
+    } = *at;
     let pkey = path_key(path);
     let existing: Option<i64> = tx
-        .prepare_cached("SELECT id FROM articles WHERE path = ?")?
-        .query_row([&pkey], |r| r.get(0))
+        .prepare_cached("SELECT id FROM articles WHERE path = ? AND item = ?")?
+        .query_row(params![&pkey, item], |r| r.get(0))
         .optional()?;
     let id = match existing {
         Some(id) => {
@@ -1205,11 +1309,12 @@ fn write_article(
         }
         None => {
             tx.prepare_cached(
-                "INSERT INTO articles(path, size, mtime, hash, extractor, format, title, byline, \
-                 date, quote_count, indexed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO articles(path, item, size, mtime, hash, extractor, format, title, \
+                 byline, date, quote_count, indexed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             )?
             .execute(params![
                 pkey,
+                item,
                 size,
                 mtime,
                 &hash[..],
@@ -1229,6 +1334,10 @@ fn write_article(
             id
         }
     };
+    if let Some(read) = p.read {
+        tx.prepare_cached("UPDATE articles SET read = ? WHERE id = ?")?
+            .execute(params![read as i64, id])?;
+    }
     tx.prepare_cached("DELETE FROM failures WHERE path = ?")?
         .execute([&pkey])?;
     let mut insert_q = tx.prepare_cached(

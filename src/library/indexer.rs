@@ -338,10 +338,33 @@ fn process(job: &Job<'_>, opts: &IndexOptions, permit: &mut Permit<'_>) -> (Reco
             Outcome::Failed(message),
         )
     };
-    let bytes = match read_capped(job.path, opts.max_file_bytes, job.size) {
-        Ok(b) => b,
-        Err(e) => return fail(format!("{}: cannot read: {e}", job.path.display())),
+    let many = load::format_of(job.path).filter(|f| f.holds_many());
+    // A file read in place (newsboat's cache): its items, without reading it whole.
+    let in_place = many.and_then(|f| load::file_items(job.path, f, opts.max_file_bytes));
+    let bytes = match in_place {
+        Some(_) => Vec::new(),
+        None => match read_capped(job.path, opts.max_file_bytes, job.size) {
+            Ok(b) => b,
+            Err(e) => return fail(format!("{}: cannot read: {e}", job.path.display())),
+        },
     };
+    if let Some(format) = many {
+        use super::items::ItemsOutcome;
+        let known = job.known.as_ref();
+        let items = match in_place {
+            Some(items) => items,
+            None => load::split_items_capped(&bytes, format, opts.max_file_bytes),
+        };
+        let (record, outcome) =
+            super::items::process(job.path, job.size, job.mtime, known, items, opts);
+        let outcome = match outcome {
+            ItemsOutcome::New => Outcome::New,
+            ItemsOutcome::Changed => Outcome::Changed,
+            ItemsOutcome::Unchanged => Outcome::Unchanged,
+            ItemsOutcome::Failed(m) => Outcome::Failed(m),
+        };
+        return (record, outcome);
+    }
     let hash: [u8; 32] = *blake3::hash(&bytes).as_bytes();
     let mut outcome = Outcome::New;
     if let Some(k) = &job.known {
@@ -399,6 +422,7 @@ fn process(job: &Job<'_>, opts: &IndexOptions, permit: &mut Permit<'_>) -> (Reco
     (
         Record::Indexed {
             path: job.path.to_path_buf(),
+            item: String::new(),
             size: job.size,
             mtime: job.mtime,
             hash,

@@ -12,6 +12,7 @@ use std::sync::Mutex;
 
 struct Entry {
     path: PathBuf,
+    item: String,
     article: Article,
     analysis: Analysis,
 }
@@ -27,19 +28,27 @@ impl MemoryStore {
     /// Scans `roots`, loads and analyzes every article (in parallel).
     pub fn load(roots: &[PathBuf], max_bytes: u64) -> MemoryStore {
         let (files, scan_errors) = super::scan::scan(roots);
-        let results: Vec<_> = files
+        // Each file gives its articles (several for an mbox), each loaded or refused.
+        let results: Vec<Vec<Result<Entry, load::LoadError>>> = files
             .par_iter()
-            .map(|path| {
-                load::load_file(path, max_bytes).map(|loaded| {
-                    let mut article = loaded.article;
-                    article.ensure_title(path);
-                    let analysis = extract::analyze(&article);
-                    Entry {
-                        path: path.clone(),
-                        article,
-                        analysis,
-                    }
-                })
+            .map(|path| match load::load_file_items(path, max_bytes) {
+                Err(e) => vec![Err(e)],
+                Ok(items) => items
+                    .into_iter()
+                    .map(|(item, loaded)| {
+                        loaded.map(|loaded| {
+                            let mut article = loaded.article;
+                            article.ensure_title(path);
+                            let analysis = extract::analyze(&article);
+                            Entry {
+                                path: path.clone(),
+                                item,
+                                article,
+                                analysis,
+                            }
+                        })
+                    })
+                    .collect(),
             })
             .collect();
         let mut entries = Vec::new();
@@ -50,13 +59,15 @@ impl MemoryStore {
                 message,
             })
             .collect();
-        for (path, r) in files.iter().zip(results) {
-            match r {
-                Ok(e) => entries.push(e),
-                Err(e) => problems.push(FileProblem {
-                    path: path.clone(),
-                    message: e.to_string(),
-                }),
+        for (path, items) in files.iter().zip(results) {
+            for r in items {
+                match r {
+                    Ok(e) => entries.push(e),
+                    Err(e) => problems.push(FileProblem {
+                        path: path.clone(),
+                        message: e.to_string(),
+                    }),
+                }
             }
         }
         MemoryStore::from_entries(entries, problems)
@@ -70,6 +81,7 @@ impl MemoryStore {
                 let analysis = extract::analyze(&article);
                 Entry {
                     path,
+                    item: String::new(),
                     article,
                     analysis,
                 }
@@ -107,6 +119,7 @@ impl Store for MemoryStore {
             .map(|(i, e)| ArticleSummary {
                 id: i as ArticleId,
                 path: e.path.clone(),
+                item: e.item.clone(),
                 title: e.article.title.clone(),
                 byline: e.article.byline.clone(),
                 date: e.article.date.clone(),
@@ -162,6 +175,7 @@ impl Store for MemoryStore {
                     hits.push(QuoteHit {
                         article: i as ArticleId,
                         path: e.path.clone(),
+                        item: e.item.clone(),
                         title: e.article.title.clone(),
                         date: e.article.date.clone(),
                         quote_index: qi,
@@ -207,6 +221,7 @@ impl Store for MemoryStore {
                 hits.push(SearchHit {
                     article: i as ArticleId,
                     path: e.path.clone(),
+                    item: e.item.clone(),
                     title: e.article.title.clone(),
                     snippet,
                 });

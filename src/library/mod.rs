@@ -22,6 +22,7 @@
 pub mod commands;
 pub mod db;
 pub mod indexer;
+mod items;
 pub mod live;
 pub mod memory;
 pub mod scan;
@@ -43,6 +44,9 @@ pub type ArticleId = i64;
 pub struct ArticleSummary {
     pub id: ArticleId,
     pub path: PathBuf,
+    /// The article's key inside its file (`PATH#KEY`), empty for a file of one article.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub item: String,
     pub title: String,
     pub byline: Vec<String>,
     pub date: Option<String>,
@@ -65,6 +69,9 @@ pub struct SpeakerSummary {
 pub struct QuoteHit {
     pub article: ArticleId,
     pub path: PathBuf,
+    /// The article's key inside its file (`PATH#KEY`), empty for a file of one article.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub item: String,
     pub title: String,
     pub date: Option<String>,
     /// Index of the quote in the article's [`Analysis::quotes`].
@@ -100,6 +107,9 @@ pub struct QuotePage {
 pub struct SearchHit {
     pub article: ArticleId,
     pub path: PathBuf,
+    /// The article's key inside its file (`PATH#KEY`), empty for a file of one article.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub item: String,
     pub title: String,
     /// A short excerpt around the match (plain text).
     pub snippet: String,

@@ -41,7 +41,10 @@ fn visit(
         }
     };
     if !meta.is_dir() {
-        if top || crate::article::load::format_of(path).is_some() {
+        // newsboat's cache (an SQLite database) is read only where it was named (`--newsboat`,
+        // `library.newsboat`, a path given), never because a folder holds a `cache.db`.
+        let format = crate::article::load::format_of(path);
+        if top || format.is_some_and(|f| f != crate::article::Format::Newsboat) {
             files.push(path.to_path_buf());
         }
         return;

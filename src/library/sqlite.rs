@@ -127,7 +127,7 @@ impl SqliteStore {
             };
             let mut stmt = ix.conn().prepare_cached(
                 "SELECT q.article_id, a.path, a.title, a.date, q.idx, q.kind, q.text, \
-                 q.start, q.end, q.cstart, q.cend \
+                 q.start, q.end, q.cstart, q.cend, a.item \
                  FROM quotes q JOIN articles a ON a.id = q.article_id \
                  WHERE q.speaker_key = ?1 AND (q.adate, q.article_id, q.start) > (?2, ?3, ?4) \
                  ORDER BY q.adate, q.article_id, q.start LIMIT ?5",
@@ -138,6 +138,7 @@ impl SqliteStore {
                     Ok(QuoteHit {
                         article: r.get(0)?,
                         path: db::path_from_key(&r.get::<_, Vec<u8>>(1)?),
+                        item: r.get(11)?,
                         title: r.get(2)?,
                         date: r.get(3)?,
                         quote_index: r.get::<_, i64>(4)? as usize,
@@ -168,8 +169,8 @@ impl SqliteStore {
                 .query_row([after], |r| r.get(0))?;
             let mut out = Vec::with_capacity(usize::try_from(n).unwrap_or(0));
             let mut stmt = ix.conn().prepare_cached(
-                "SELECT id, path, title, byline, date, quote_count, read, starred FROM articles \
-                 WHERE id > ?",
+                "SELECT id, path, title, byline, date, quote_count, read, starred, item \
+                 FROM articles WHERE id > ?",
             )?;
             let mut rows = stmt.query([after])?;
             while let Some(r) = rows.next()? {
@@ -180,6 +181,7 @@ impl SqliteStore {
                 out.push(ArticleSummary {
                     id: r.get(0)?,
                     path: db::path_from_key(r.get_ref(1)?.as_blob()?),
+                    item: r.get(8)?,
                     title: r.get(2)?,
                     byline,
                     date: r.get(4)?,
@@ -389,8 +391,8 @@ impl Store for SqliteStore {
                 .collect::<Result<_, _>>()?;
             let words = search_words(query);
             let mut stmt = ix.conn().prepare_cached(
-                "SELECT a.id, a.path, a.title, d.body FROM articles a JOIN docs d ON d.id = a.id \
-                 WHERE a.id = ?",
+                "SELECT a.id, a.path, a.title, d.body, a.item FROM articles a \
+                 JOIN docs d ON d.id = a.id WHERE a.id = ?",
             )?;
             let mut hits = Vec::with_capacity(ids.len());
             for id in ids {
@@ -400,6 +402,7 @@ impl Store for SqliteStore {
                         Ok(SearchHit {
                             article: r.get(0)?,
                             path: db::path_from_key(&r.get::<_, Vec<u8>>(1)?),
+                            item: r.get(4)?,
                             title: r.get(2)?,
                             snippet: snippet(&body, &words, 160),
                         })

@@ -107,6 +107,10 @@ fn relevant(p: &Path, roots: &[PathBuf]) -> bool {
     if hidden {
         return false;
     }
+    // newsboat's cache is read only where it was named, never found in a folder.
+    if crate::article::load::format_of(p) == Some(crate::article::Format::Newsboat) {
+        return roots.iter().any(|r| r == p);
+    }
     // Folders (created, moved, deleted) and supported files matter; the rest does not.
     crate::article::load::format_of(p).is_some() || p.extension().is_none() || p.is_dir()
 }

@@ -225,6 +225,7 @@ pub fn summaries() -> Vec<ArticleSummary> {
     let mk = |id: i64, a: &Article, q: usize| ArticleSummary {
         id,
         path: PathBuf::from(format!("/library/{id}.txt")),
+        item: String::new(),
         title: a.title.clone(),
         byline: a.byline.clone(),
         date: a.date.clone(),
@@ -283,6 +284,7 @@ pub fn ruiz_hits() -> Vec<QuoteHit> {
                 hits.push(QuoteHit {
                     article: id,
                     path: PathBuf::from(format!("/library/{id}.txt")),
+                    item: String::new(),
                     title: a.title.clone(),
                     date: a.date.clone(),
                     quote_index: qi,

@@ -32,6 +32,12 @@ pub fn load(bytes: &[u8]) -> Loaded {
             enc.name()
         )));
     }
+    load_text(text, warnings)
+}
+
+/// Loads a page already decoded to text (its container named the charset, as MHTML
+/// does), adding to the warnings met on the way.
+pub fn load_text(text: String, mut warnings: Vec<LoadWarning>) -> Loaded {
     let text = super::hygiene::compose(text);
     let (text, depth) = prescan::slim(&text);
     if depth > prescan::MAX_DEPTH {
