@@ -67,6 +67,13 @@ pub enum Command {
         /// At most this many quotes.
         #[arg(long, value_name = "N")]
         limit: Option<usize>,
+        /// Only the articles under this folder or file (repeatable; default: the
+        /// configured library.paths, else the whole index).
+        #[arg(long = "library", value_name = "PATH", conflicts_with = "all")]
+        library: Vec<PathBuf>,
+        /// Every article of the index, whatever folder it is in.
+        #[arg(long)]
+        all: bool,
         /// JSON Lines instead of text.
         #[arg(long)]
         json: bool,
@@ -76,6 +83,13 @@ pub enum Command {
     },
     /// List the speakers of the indexed library with quote and article counts.
     Speakers {
+        /// Only the articles under this folder or file (repeatable; default: the
+        /// configured library.paths, else the whole index).
+        #[arg(long = "library", value_name = "PATH", conflicts_with = "all")]
+        library: Vec<PathBuf>,
+        /// Every article of the index, whatever folder it is in.
+        #[arg(long)]
+        all: bool,
         /// JSON Lines instead of text.
         #[arg(long)]
         json: bool,
@@ -305,6 +319,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             speaker,
             kind,
             limit,
+            library,
+            all,
             json,
             index,
         }) => {
@@ -314,12 +330,19 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 kinds: kind.into_iter().map(Into::into).collect(),
                 limit,
             };
-            library::commands::quotes(&speaker, &filter, json, &db)
+            let roots = query_roots(library, all, &config);
+            library::commands::quotes(&speaker, &filter, json, roots.as_deref(), &db)
         }
-        Some(Command::Speakers { json, index }) => {
+        Some(Command::Speakers {
+            library,
+            all,
+            json,
+            index,
+        }) => {
             let config = Config::load(cli.config.as_deref())?;
             let db = library::commands::index_path(index.as_deref(), &config);
-            library::commands::speakers(json, &db)
+            let roots = query_roots(library, all, &config);
+            library::commands::speakers(json, roots.as_deref(), &db)
         }
         Some(Command::Search {
             query,
@@ -366,6 +389,20 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             crate::tui::run(library, &config, notices)?;
             Ok(ExitCode::SUCCESS)
         }
+    }
+}
+
+/// The folders `speakers` and `quotes` answer for: those given with `--library`, else the
+/// configured `library.paths`; `None` (the whole index) with `--all` or when neither is set.
+fn query_roots(library: Vec<PathBuf>, all: bool, config: &Config) -> Option<Vec<PathBuf>> {
+    if all {
+        None
+    } else if !library.is_empty() {
+        Some(library)
+    } else if !config.library.paths.is_empty() {
+        Some(config.library.paths.clone())
+    } else {
+        None
     }
 }
 

@@ -519,3 +519,82 @@ fn quotes_takes_kinds_and_a_limit() {
         "{stderr}"
     );
 }
+
+#[test]
+fn speakers_and_quotes_follow_the_library_folders_unless_all() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("index.sqlite3");
+    let a = tmp.path().join("a");
+    let b = tmp.path().join("b");
+    support::write(
+        &a,
+        "one.txt",
+        "Budget story",
+        &["“We will balance the budget,” said Angela Merkel."],
+    );
+    support::write(
+        &b,
+        "two.txt",
+        "Ferry story",
+        &[
+            "“Fares must rise,” said Ida Long.",
+            "“Not now,” said Angela Merkel.",
+        ],
+    );
+    let (opts, _) = support::options(1);
+    for lib in [&a, &b] {
+        open_and_update(&db, &Scope::Roots(vec![lib.clone()]), &opts, &mut |_| {}).unwrap();
+    }
+    let run = |args: &[&str], extra: &[&Path]| -> (bool, String, String) {
+        let mut c = onrecord(tmp.path());
+        c.args(args).arg("--index").arg(&db);
+        for p in extra {
+            c.arg("--library").arg(p);
+        }
+        let out = c.output().unwrap();
+        let (o, e) = text(&out);
+        (out.status.success(), o, e)
+    };
+    // One folder: its speakers only, counted in it.
+    let (ok, out, err) = run(&["speakers", "--json"], &[&a]);
+    assert!(ok, "{err}");
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(
+        out.contains("\"Angela Merkel\"") && out.contains("\"quotes\":1"),
+        "{out}"
+    );
+    // Both folders, or the whole index with --all.
+    let (_, both, _) = run(&["speakers", "--json"], &[&a, &b]);
+    let (_, all, _) = run(&["speakers", "--json", "--all"], &[]);
+    assert_eq!(both, all);
+    assert_eq!(all.lines().count(), 2, "{all}");
+    assert!(all.contains("\"quotes\":2"), "{all}");
+    // quotes: the folder's quotes only; a speaker with none there says so.
+    let (ok, out, err) = run(&["quotes", "--speaker", "Merkel"], &[&b]);
+    assert!(ok, "{err}");
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(out.contains("Not now"), "{out}");
+    let (ok, out, err) = run(&["quotes", "--speaker", "Ida Long"], &[&a]);
+    assert!(!ok && out.is_empty(), "{out}");
+    assert!(
+        err.contains("no quotes by \"Ida Long\"") && err.contains("--all"),
+        "{err}"
+    );
+    let (ok, out, _) = run(&["quotes", "--speaker", "Merkel", "--all"], &[]);
+    assert!(ok);
+    assert_eq!(out.lines().count(), 2, "{out}");
+    // The configured library is the default; --all overrides it.
+    let config = tmp.path().join("config.toml");
+    std::fs::write(
+        &config,
+        format!("[library]\npaths = [{:?}]\n", a.display().to_string()),
+    )
+    .unwrap();
+    let (_, out, _) = run(&["speakers"], &[]);
+    assert_eq!(out.lines().count(), 1, "{out}");
+    let (_, out, _) = run(&["speakers", "--all"], &[]);
+    assert_eq!(out.lines().count(), 2, "{out}");
+    // --library and --all together make no sense.
+    let (ok, _, err) = run(&["speakers", "--all"], &[&a]);
+    assert!(!ok, "{err}");
+}

@@ -133,9 +133,11 @@ pub fn quotes(
     speaker: &str,
     filter: &QuoteFilter,
     json: bool,
+    roots: Option<&[PathBuf]>,
     db: &Path,
 ) -> anyhow::Result<ExitCode> {
     let store = SqliteStore::open_existing(db)?;
+    let roots = roots.map(absolute_roots);
     let Some(key) = store.resolve_speaker(speaker)? else {
         eprintln!(
             "onrecord: no quotes by \"{}\" in the index ({} articles)",
@@ -151,8 +153,20 @@ pub fn quotes(
     let mut last: Option<crate::library::QuoteHit> = None;
     let mut left = filter.limit.unwrap_or(usize::MAX);
     while left > 0 {
-        let page = store.quotes_page_by_key(&key, last.as_ref(), QUOTES_PAGE)?;
+        let page = match &roots {
+            Some(r) => store.quotes_page_in(&key, r, last.as_ref(), QUOTES_PAGE)?,
+            None => store.quotes_page_by_key(&key, last.as_ref(), QUOTES_PAGE)?,
+        };
         let Some(end) = page.hits.last().cloned() else {
+            if last.is_none() && roots.is_some() {
+                let _ = out.flush();
+                eprintln!(
+                    "onrecord: no quotes by \"{}\" in {} (--all for the whole index)",
+                    one_line(speaker, 200),
+                    folders_named(roots.as_deref().unwrap_or_default())
+                );
+                return Ok(ExitCode::FAILURE);
+            }
             break;
         };
         for h in page.hits.iter().filter(|h| filter.keeps(h)).take(left) {
@@ -204,10 +218,28 @@ pub fn quotes(
 /// Quotes fetched per query by `onrecord quotes`.
 const QUOTES_PAGE: usize = 1000;
 
-/// `onrecord speakers [--json]`.
-pub fn speakers(json: bool, db: &Path) -> anyhow::Result<ExitCode> {
+/// The folders a query is limited to, as the index stores paths (absolute, symlinks
+/// resolved).
+fn absolute_roots(roots: &[PathBuf]) -> Vec<PathBuf> {
+    roots.iter().map(|r| indexer::absolute(r)).collect()
+}
+
+/// "the library folder X" or "the N library folders", for messages.
+fn folders_named(roots: &[PathBuf]) -> String {
+    match roots {
+        [one] => shown(one),
+        many => format!("the {} library folders", many.len()),
+    }
+}
+
+/// `onrecord speakers [--json]`: the speakers of the articles under `roots` (every
+/// speaker of the index when `None`).
+pub fn speakers(json: bool, roots: Option<&[PathBuf]>, db: &Path) -> anyhow::Result<ExitCode> {
     let store = SqliteStore::open_existing(db)?;
-    let list = store.speakers()?;
+    let list = match roots {
+        Some(r) => store.speakers_in(&absolute_roots(r))?,
+        None => store.speakers()?,
+    };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     for s in &list {

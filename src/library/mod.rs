@@ -28,6 +28,7 @@ pub mod scan;
 pub mod scoped;
 pub mod speaker;
 pub mod sqlite;
+pub mod under;
 pub mod watch;
 
 use crate::article::Article;
@@ -112,6 +113,11 @@ pub struct FileProblem {
     pub message: String,
 }
 
+/// Whether `path` is one of `roots` or inside one of them.
+pub fn under(path: &std::path::Path, roots: &[PathBuf]) -> bool {
+    roots.iter().any(|r| path.starts_with(r))
+}
+
 /// The reader's and the query commands' view of a library.
 pub trait Store: Send + Sync {
     /// Every article, in no particular order.
@@ -148,6 +154,45 @@ pub trait Store: Send + Sync {
                 return Ok(all);
             }
         }
+    }
+    /// The speakers of the articles under `roots` (absolute folders or files), with the
+    /// counts of those articles only, most quotes first.
+    fn speakers_under(&self, roots: &[PathBuf]) -> anyhow::Result<Vec<SpeakerSummary>> {
+        let mut out = Vec::new();
+        for s in self.speakers()? {
+            let hits = self.quotes_by(&s.name)?;
+            let inside: Vec<&QuoteHit> = hits.iter().filter(|h| under(&h.path, roots)).collect();
+            if inside.is_empty() {
+                continue;
+            }
+            let articles: std::collections::HashSet<ArticleId> =
+                inside.iter().map(|h| h.article).collect();
+            out.push(SpeakerSummary {
+                quotes: inside.len(),
+                articles: articles.len(),
+                ..s
+            });
+        }
+        out.sort_by(|a, b| b.quotes.cmp(&a.quotes).then_with(|| a.name.cmp(&b.name)));
+        Ok(out)
+    }
+    /// [`Store::quotes_page`] limited to the articles under `roots`.
+    fn quotes_page_under(
+        &self,
+        speaker: &str,
+        roots: &[PathBuf],
+        after: Option<&QuoteHit>,
+        limit: usize,
+    ) -> anyhow::Result<QuotePage> {
+        let mut hits = self.quotes_by(speaker)?;
+        hits.retain(|h| under(&h.path, roots));
+        let total = hits.len();
+        let from = match after {
+            Some(a) => hits.partition_point(|h| h.order_key() <= a.order_key()),
+            None => 0,
+        };
+        let hits = hits.into_iter().skip(from).take(limit).collect();
+        Ok(QuotePage { total, hits })
     }
     /// Full-text search over titles and bodies, best first.
     fn search(&self, query: &str, limit: usize) -> anyhow::Result<Vec<SearchHit>>;

@@ -9,7 +9,7 @@ use super::{
 use crate::article::Article;
 use crate::extract::Analysis;
 use rusqlite::OptionalExtension;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 /// The SQLite index as a [`Store`]. Cheap to open: nothing is read until asked.
@@ -36,7 +36,7 @@ impl SqliteStore {
         }
     }
 
-    fn with<T>(&self, f: impl FnOnce(&Index) -> anyhow::Result<T>) -> anyhow::Result<T> {
+    pub(super) fn with<T>(&self, f: impl FnOnce(&Index) -> anyhow::Result<T>) -> anyhow::Result<T> {
         let ix = self
             .index
             .lock()
@@ -133,22 +133,9 @@ impl SqliteStore {
                  ORDER BY q.adate, q.article_id, q.start LIMIT ?5",
             )?;
             let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-            let rows =
-                stmt.query_map(rusqlite::params![key, date, article, start, limit], |r| {
-                    Ok(QuoteHit {
-                        article: r.get(0)?,
-                        path: db::path_from_key(&r.get::<_, Vec<u8>>(1)?),
-                        title: r.get(2)?,
-                        date: r.get(3)?,
-                        quote_index: r.get::<_, i64>(4)? as usize,
-                        kind: db::quote_kind_from(&r.get::<_, String>(5)?),
-                        text: r.get(6)?,
-                        speaker: name.clone(),
-                        start: r.get::<_, i64>(7)? as usize,
-                        end: r.get::<_, i64>(8)? as usize,
-                        char_start: r.get::<_, i64>(9)? as usize,
-                        char_end: r.get::<_, i64>(10)? as usize,
-                    })
+            let rows = stmt
+                .query_map(rusqlite::params![key, date, article, start, limit], |r| {
+                    hit_from_row(r, &name)
                 })?;
             let hits: Vec<QuoteHit> = rows.collect::<Result<_, _>>()?;
             Ok(QuotePage {
@@ -223,6 +210,25 @@ impl SqliteStore {
                 .is_some())
         })
     }
+}
+
+/// A quote hit from a row of `article_id, path, title, date, idx, kind, text, start, end,
+/// cstart, cend`.
+pub(super) fn hit_from_row(r: &rusqlite::Row<'_>, speaker: &str) -> rusqlite::Result<QuoteHit> {
+    Ok(QuoteHit {
+        article: r.get(0)?,
+        path: db::path_from_key(&r.get::<_, Vec<u8>>(1)?),
+        title: r.get(2)?,
+        date: r.get(3)?,
+        quote_index: r.get::<_, i64>(4)? as usize,
+        kind: db::quote_kind_from(&r.get::<_, String>(5)?),
+        text: r.get(6)?,
+        speaker: speaker.to_string(),
+        start: r.get::<_, i64>(7)? as usize,
+        end: r.get::<_, i64>(8)? as usize,
+        char_start: r.get::<_, i64>(9)? as usize,
+        char_end: r.get::<_, i64>(10)? as usize,
+    })
 }
 
 /// Full-text search ranks at most this many matches (the most recently indexed ones).
@@ -355,6 +361,26 @@ impl Store for SqliteStore {
     ) -> anyhow::Result<QuotePage> {
         match self.resolve_speaker(speaker)? {
             Some(key) => self.quotes_page_by_key(&key, after, limit),
+            None => Ok(QuotePage {
+                total: 0,
+                hits: Vec::new(),
+            }),
+        }
+    }
+
+    fn speakers_under(&self, roots: &[PathBuf]) -> anyhow::Result<Vec<SpeakerSummary>> {
+        self.speakers_in(roots)
+    }
+
+    fn quotes_page_under(
+        &self,
+        speaker: &str,
+        roots: &[PathBuf],
+        after: Option<&QuoteHit>,
+        limit: usize,
+    ) -> anyhow::Result<QuotePage> {
+        match self.resolve_speaker(speaker)? {
+            Some(key) => self.quotes_page_in(&key, roots, after, limit),
             None => Ok(QuotePage {
                 total: 0,
                 hits: Vec::new(),
