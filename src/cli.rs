@@ -416,10 +416,24 @@ fn reader_library(
     use crate::library::indexer::{IndexOptions, check_index_location};
     use crate::tui::Library;
     use std::sync::Arc;
-    if paths.is_empty() {
-        return Ok((Library::Fixed(Arc::new(crate::sample::store())), Vec::new()));
-    }
     let db = crate::library::commands::index_path(None, config);
+    if paths.is_empty() {
+        // The sample's read and starred marks are kept in the index database.
+        let sample_dirs: Vec<PathBuf> = crate::sample::dir().into_iter().collect();
+        let kept = check_index_location(&db, &sample_dirs).and_then(|()| {
+            crate::library::remembered::Remembered::open(crate::sample::store(), &db)
+        });
+        return Ok(match kept {
+            Ok((store, notices)) => (Library::Fixed(Arc::new(store)), notices),
+            Err(e) => (
+                Library::Fixed(Arc::new(crate::sample::store())),
+                vec![format!(
+                    "reading state of the sample library not kept: {}",
+                    crate::safe_text::one_line(&format!("{e:#}"), 300)
+                )],
+            ),
+        });
+    }
     check_index_location(&db, &paths)?;
     let opened = crate::library::db::Index::open(&db, false).map(|(ix, notices)| {
         // The index may also hold other folders indexed earlier: list only these.

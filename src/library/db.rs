@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// The schema version this build writes (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: i64 = 4;
+pub const SCHEMA_VERSION: i64 = 5;
 
 /// SQLite page cache per connection, MiB.
 pub const DEFAULT_CACHE_MIB: u32 = 16;
@@ -164,6 +164,15 @@ ALTER TABLE quotes ADD COLUMN adate TEXT NOT NULL DEFAULT '';
 UPDATE quotes SET adate = coalesce((SELECT date FROM articles a WHERE a.id = quotes.article_id), '');
 DROP INDEX quotes_by_speaker;
 CREATE INDEX quotes_by_speaker ON quotes(speaker_key, adate, article_id, start);
+"#,
+    // v5: read and starred marks of libraries that are not indexed (the bundled sample),
+    // by path; indexed articles keep theirs in `articles`.
+    r#"
+CREATE TABLE marks(
+    path BLOB PRIMARY KEY,
+    read INTEGER NOT NULL DEFAULT 0,
+    starred INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
 "#,
 ];
 

@@ -24,6 +24,7 @@ pub mod db;
 pub mod indexer;
 pub mod live;
 pub mod memory;
+pub mod remembered;
 pub mod scan;
 pub mod scoped;
 pub mod speaker;
@@ -198,6 +199,18 @@ pub trait Store: Send + Sync {
     fn search(&self, query: &str, limit: usize) -> anyhow::Result<Vec<SearchHit>>;
     /// Marks an article read or unread (reading state lives outside the library folders).
     fn set_read(&self, id: ArticleId, read: bool) -> anyhow::Result<()>;
+    /// Marks several articles read or unread: all of them or, on an error, none.
+    fn set_read_many(&self, ids: &[ArticleId], read: bool) -> anyhow::Result<()> {
+        for &id in ids {
+            self.set_read(id, read)?;
+        }
+        Ok(())
+    }
+    /// Stars or unstars an article.
+    fn set_starred(&self, id: ArticleId, starred: bool) -> anyhow::Result<()> {
+        let _ = (id, starred);
+        anyhow::bail!("this library does not keep stars")
+    }
     /// Files that could not be loaded.
     fn problems(&self) -> Vec<FileProblem>;
 }

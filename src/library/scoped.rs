@@ -89,6 +89,14 @@ impl<S: Store> Store for ScopedStore<S> {
         self.inner.set_read(id, read)
     }
 
+    fn set_read_many(&self, ids: &[ArticleId], read: bool) -> anyhow::Result<()> {
+        self.inner.set_read_many(ids, read)
+    }
+
+    fn set_starred(&self, id: ArticleId, starred: bool) -> anyhow::Result<()> {
+        self.inner.set_starred(id, starred)
+    }
+
     fn problems(&self) -> Vec<FileProblem> {
         let mut v = self.inner.problems();
         v.retain(|p| p.path.as_os_str().is_empty() || self.inside(&p.path));

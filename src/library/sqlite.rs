@@ -52,11 +52,6 @@ impl SqliteStore {
         })
     }
 
-    /// Marks an article starred or not.
-    pub fn set_starred(&self, id: ArticleId, starred: bool) -> anyhow::Result<()> {
-        self.with(|ix| ix.set_flag(id, Flag::Starred, starred))
-    }
-
     /// The key of the speaker a user-typed name means: the exact key when it has quotes,
     /// else the one speaker whose name ends with it ("Merkel", "Da Silva"). Errors name the candidates when ambiguous.
     pub fn resolve_speaker(&self, name: &str) -> anyhow::Result<Option<String>> {
@@ -439,6 +434,22 @@ impl Store for SqliteStore {
 
     fn set_read(&self, id: ArticleId, read: bool) -> anyhow::Result<()> {
         self.with(|ix| ix.set_flag(id, Flag::Read, read))
+    }
+
+    /// One transaction: every article marked, or none.
+    fn set_read_many(&self, ids: &[ArticleId], read: bool) -> anyhow::Result<()> {
+        self.with(|ix| {
+            let tx = ix.conn().unchecked_transaction()?;
+            for &id in ids {
+                ix.set_flag(id, Flag::Read, read)?;
+            }
+            tx.commit()?;
+            Ok(())
+        })
+    }
+
+    fn set_starred(&self, id: ArticleId, starred: bool) -> anyhow::Result<()> {
+        self.with(|ix| ix.set_flag(id, Flag::Starred, starred))
     }
 
     fn problems(&self) -> Vec<FileProblem> {

@@ -48,6 +48,11 @@ pub enum Action {
     Search,
     Filter,
     CycleSort,
+    // Marks.
+    ToggleRead,
+    MarkAllRead,
+    UnreadOnly,
+    ToggleStar,
     // The outside world.
     OpenUrl,
     CopyQuote,
@@ -186,6 +191,16 @@ pub enum Effect {
     },
     SearchLibrary(String),
     SetRead(ArticleId),
+    /// Save these articles as read or unread (one transaction).
+    MarkRead {
+        ids: Vec<ArticleId>,
+        read: bool,
+    },
+    /// Save an article's star.
+    Star {
+        id: ArticleId,
+        starred: bool,
+    },
     /// Open a URL in the browser, without a shell.
     OpenUrl(String),
     /// Put text on the clipboard with OSC 52.

@@ -650,6 +650,14 @@ fn run_one(store: &dyn Store, effect: Effect, opener: &[String]) -> Option<Actio
             Ok(()) => None,
             Err(e) => fail("cannot save reading state", e),
         },
+        Effect::MarkRead { ids, read } => match store.set_read_many(&ids, read) {
+            Ok(()) => None,
+            Err(e) => fail("cannot save reading state", e),
+        },
+        Effect::Star { id, starred } => match store.set_starred(id, starred) {
+            Ok(()) => None,
+            Err(e) => fail("cannot save the star", e),
+        },
         Effect::OpenUrl(url) => match open_url(&url, opener) {
             Ok(()) => Some(Action::Notify(format!(
                 "opening {}",

@@ -304,6 +304,12 @@ key_table! {
         Filter filter ["f"] "Filter the list as you type (fuzzy)",
         CycleSort cycle_sort ["t"] "Sort the list by date, title or quote count",
     }
+    "Marks" {
+        ToggleRead toggle_read ["m"] "Mark the article read or unread (the selected one in the list)",
+        MarkAllRead mark_all_read ["M"] "Mark every article listed read",
+        UnreadOnly unread_only ["u"] "List unread articles only, or all again",
+        ToggleStar toggle_star ["*"] "Star or unstar the article",
+    }
     "Other" {
         OpenUrl open_url ["o"] "Open the article's source URL in the browser",
         CopyQuote copy_quote ["y"] "Copy the current quote with its citation (OSC 52)",

@@ -13,6 +13,7 @@ pub mod fuzzy;
 pub mod help;
 pub mod keymap;
 pub mod layout;
+pub mod marks;
 pub mod prompt;
 pub mod sidebar;
 pub mod speakers;

@@ -55,6 +55,8 @@ pub struct ArticleList {
     pub loaded: bool,
     pub sort: SortKey,
     pub filter: String,
+    /// Only unread articles are listed (and the selected one, once read).
+    pub unread_only: bool,
     /// A library search and its hits, which replace the list until cleared.
     pub search: Option<(String, Vec<SearchHit>)>,
     /// Indexes into `all`, in display order.
@@ -87,6 +89,7 @@ impl ArticleList {
             loaded: false,
             sort: SortKey::Date,
             filter: String::new(),
+            unread_only: false,
             search: None,
             rows: Vec::new(),
             selected: 0,
@@ -169,6 +172,10 @@ impl ArticleList {
             self.base_for = Some(key);
         }
         let mut rows = self.base.clone();
+        if self.unread_only {
+            let all = &self.all;
+            rows.retain(|&i| !all[i].read || Some(all[i].id) == keep);
+        }
         if !self.filter.is_empty() {
             if self.haystacks.len() != self.all.len() {
                 self.haystacks = self
@@ -1413,6 +1420,7 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             }
             Vec::new()
         }
+        ToggleRead | MarkAllRead | UnreadOnly | ToggleStar => super::marks::apply(state, action),
         _ if state.screen == Screen::Speakers => speakers_action(state, &panes, action),
         other => reader_action(state, &panes, other),
     }

@@ -113,6 +113,8 @@ pub fn draw_list(f: &mut Frame, area: Rect, state: &State) {
     let mut title = format!(" Articles ({}) ", l.rows.len());
     if let Some((q, _)) = &l.search {
         title = format!(" Search “{}” ({}) ", one_line(q, 30), l.rows.len());
+    } else if l.unread_only {
+        title = format!(" Unread ({}/{}) ", l.rows.len(), l.all.len());
     } else if !l.filter.is_empty() {
         title = format!(" Articles ({}/{}) ", l.rows.len(), l.all.len());
     }
@@ -146,7 +148,12 @@ pub fn draw_list(f: &mut Frame, area: Rect, state: &State) {
     let mut lines = Vec::new();
     for (row, &i) in l.rows.iter().enumerate().skip(off).take(h) {
         let a = &l.all[i];
-        let mark = if a.read { "  " } else { "● " };
+        let mark = match (a.read, a.starred) {
+            (false, false) => "● ",
+            (true, false) => "  ",
+            (false, true) => "●★",
+            (true, true) => " ★",
+        };
         let count = format!(" {:>3}", a.quote_count);
         let sel = row == l.selected;
         let style = if sel {
