@@ -67,6 +67,9 @@ pub enum Command {
         /// At most this many quotes.
         #[arg(long, value_name = "N")]
         limit: Option<usize>,
+        /// Output format: text lines, or with citations as JSON Lines, CSV or Markdown.
+        #[arg(long, value_enum, conflicts_with = "json")]
+        format: Option<QuotesFormat>,
         /// Only the articles under this folder or file (repeatable; default: the
         /// configured library.paths, else the whole index).
         #[arg(long = "library", value_name = "PATH", conflicts_with = "all")]
@@ -144,6 +147,19 @@ impl From<QuoteKindArg> for crate::extract::QuoteKind {
             QuoteKindArg::Indirect => Self::Indirect,
         }
     }
+}
+
+/// How `quotes` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum QuotesFormat {
+    /// Tab-separated lines (the default).
+    Text,
+    /// JSON Lines with a citation per quote (as --json).
+    Json,
+    /// Comma-separated values with a header row and a citation per quote.
+    Csv,
+    /// A Markdown list of the quotes with their citations.
+    Markdown,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -319,6 +335,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             speaker,
             kind,
             limit,
+            format,
             library,
             all,
             json,
@@ -331,7 +348,14 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 limit,
             };
             let roots = query_roots(library, all, &config);
-            library::commands::quotes(&speaker, &filter, json, roots.as_deref(), &db)
+            use library::export::Format;
+            let format = match (json, format) {
+                (true, _) | (_, Some(QuotesFormat::Json)) => Some(Format::Json),
+                (_, Some(QuotesFormat::Csv)) => Some(Format::Csv),
+                (_, Some(QuotesFormat::Markdown)) => Some(Format::Markdown),
+                (_, Some(QuotesFormat::Text) | None) => None,
+            };
+            library::commands::quotes(&speaker, &filter, format, roots.as_deref(), &db)
         }
         Some(Command::Speakers {
             library,

@@ -598,3 +598,96 @@ fn speakers_and_quotes_follow_the_library_folders_unless_all() {
     let (ok, _, err) = run(&["speakers", "--all"], &[&a]);
     assert!(!ok, "{err}");
 }
+
+#[test]
+fn quotes_export_as_csv_markdown_and_json_with_citations() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("lib");
+    let db = tmp.path().join("index.sqlite3");
+    support::write(
+        &lib,
+        "one.txt",
+        "Budget story",
+        &[
+            "By Jane Doe",
+            "“We will balance the budget, *now*,” said Angela Merkel.",
+            "Angela Merkel said that more was coming.",
+            "“=HYPERLINK(1)” said Angela Merkel.",
+        ],
+    );
+    let (opts, _) = support::options(1);
+    open_and_update(&db, &Scope::Roots(vec![lib.clone()]), &opts, &mut |_| {}).unwrap();
+    let export = |format: &str| -> String {
+        let out = onrecord(tmp.path())
+            .args([
+                "quotes",
+                "--speaker",
+                "Merkel",
+                "--format",
+                format,
+                "--index",
+            ])
+            .arg(&db)
+            .output()
+            .unwrap();
+        let (stdout, stderr) = text(&out);
+        assert!(out.status.success(), "{format}: {stderr}");
+        assert!(
+            !stdout.chars().any(|c| c.is_control() && c != '\n'),
+            "{stdout:?}"
+        );
+        stdout
+    };
+    let csv = export("csv");
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "speaker,kind,text,citation,title,date,url,path,start,end"
+    );
+    assert_eq!(lines.len(), 4, "{csv}");
+    assert!(
+        lines[1].starts_with("Angela Merkel,direct,\"We will balance the budget, *now*,\","),
+        "{csv}"
+    );
+    assert!(lines[1].contains("Budget story"), "{csv}");
+    // Reported speech is cited as reported speech, never inside quotation marks.
+    assert!(
+        lines[2].contains("Angela Merkel said more was coming.")
+            || lines[2].contains("Angela Merkel said that more was coming."),
+        "{csv}"
+    );
+    assert!(!lines[2].contains("“more"), "{csv}");
+    // No field starts a spreadsheet formula.
+    assert!(lines[3].contains(",'=HYPERLINK(1)"), "{csv}");
+
+    let md = export("markdown");
+    assert!(md.starts_with("# Quotes by Angela Merkel\n\n- "), "{md}");
+    assert_eq!(
+        md.lines().filter(|l| l.starts_with("- ")).count(),
+        3,
+        "{md}"
+    );
+    assert!(md.contains("\\*now\\*"), "markup shown as written: {md}");
+    assert!(md.contains("— Angela Merkel; "), "{md}");
+
+    let json = export("json");
+    let rows: Vec<serde_json::Value> = json
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 3);
+    assert_eq!(rows[0]["kind"], "direct");
+    let citation = rows[0]["citation"].as_str().unwrap();
+    assert!(
+        citation.starts_with("“We will balance the budget, *now*” — Angela Merkel; "),
+        "{citation}"
+    );
+    assert!(citation.contains("“Budget story”"), "{citation}");
+    // --json is the same as --format json.
+    let out = onrecord(tmp.path())
+        .args(["quotes", "--speaker", "Merkel", "--json", "--index"])
+        .arg(&db)
+        .output()
+        .unwrap();
+    assert_eq!(text(&out).0, json);
+}

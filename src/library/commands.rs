@@ -129,10 +129,11 @@ impl QuoteFilter {
     }
 }
 
+/// `format` is `None` for the text lines, else an export format (with citations).
 pub fn quotes(
     speaker: &str,
     filter: &QuoteFilter,
-    json: bool,
+    format: Option<super::export::Format>,
     roots: Option<&[PathBuf]>,
     db: &Path,
 ) -> anyhow::Result<ExitCode> {
@@ -148,6 +149,13 @@ pub fn quotes(
     };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut rows = super::export::HitRows::new(&store);
+    if let Some(f) = format {
+        let heading = format!("Quotes by {}", store.speaker_name(&key)?);
+        if super::export::write_start(&mut out, f, &heading).is_err() {
+            return Ok(ExitCode::SUCCESS);
+        }
+    }
     // Page by page in library order: the first lines come at once and memory stays flat
     // for a speaker with a million quotes.
     let mut last: Option<crate::library::QuoteHit> = None;
@@ -171,39 +179,12 @@ pub fn quotes(
         };
         for h in page.hits.iter().filter(|h| filter.keeps(h)).take(left) {
             left -= 1;
-            let (cs, ce) = (h.char_start, h.char_end);
-            let kind = h.kind.as_str();
-            let r = if json {
-                let obj = serde_json::json!({
-                    "path": h.path.to_string_lossy(),
-                    "title": h.title,
-                    "date": h.date,
-                    "speaker": h.speaker,
-                    "kind": kind,
-                    "text": h.text,
-                    "start": cs,
-                    "end": ce,
-                });
-                json_line(&mut out, &obj)
-            } else {
-                // Quotation marks for quoted words only: reported speech is the writer's.
-                let text = one_line(&h.text, 10_000);
-                let text = if h.kind == crate::extract::QuoteKind::Indirect {
-                    text
-                } else {
-                    format!("\u{201C}{text}\u{201D}")
-                };
-                writeln!(
-                    out,
-                    "{}\t{}\t{}\t{}-{}\t{}\t{}",
-                    shown(&h.path),
-                    one_line(h.date.as_deref().unwrap_or("-"), 40),
-                    kind,
-                    cs,
-                    ce,
-                    one_line(&h.title, 200),
-                    text
-                )
+            let r = match format {
+                None => write_text_hit(&mut out, h),
+                Some(f) => match rows.row(h)? {
+                    Some(row) => super::export::write_row(&mut out, f, &row),
+                    None => Ok(()),
+                },
             };
             if r.is_err() {
                 return Ok(ExitCode::SUCCESS); // stdout closed (| head)
@@ -213,6 +194,29 @@ pub fn quotes(
     }
     let _ = out.flush();
     Ok(ExitCode::SUCCESS)
+}
+
+/// One quote as a tab-separated line: path, date, kind, character span, title, and the
+/// quote (in quotation marks only when they are quoted words: reported speech is the
+/// writer's).
+fn write_text_hit(out: &mut impl Write, h: &crate::library::QuoteHit) -> std::io::Result<()> {
+    let text = one_line(&h.text, 10_000);
+    let text = if h.kind == crate::extract::QuoteKind::Indirect {
+        text
+    } else {
+        format!("\u{201C}{text}\u{201D}")
+    };
+    writeln!(
+        out,
+        "{}\t{}\t{}\t{}-{}\t{}\t{}",
+        shown(&h.path),
+        one_line(h.date.as_deref().unwrap_or("-"), 40),
+        h.kind.as_str(),
+        h.char_start,
+        h.char_end,
+        one_line(&h.title, 200),
+        text
+    )
 }
 
 /// Quotes fetched per query by `onrecord quotes`.

@@ -21,6 +21,7 @@
 
 pub mod commands;
 pub mod db;
+pub mod export;
 pub mod indexer;
 pub mod live;
 pub mod memory;

@@ -179,6 +179,18 @@ impl SqliteStore {
         })
     }
 
+    /// The name shown for the speaker with this key (the key itself when unknown).
+    pub fn speaker_name(&self, key: &str) -> anyhow::Result<String> {
+        self.with(|ix| {
+            Ok(ix
+                .conn()
+                .prepare_cached("SELECT name FROM speakers WHERE key = ?")?
+                .query_row([key], |r| r.get(0))
+                .optional()?
+                .unwrap_or_else(|| key.to_string()))
+        })
+    }
+
     /// Number of indexed articles.
     pub fn article_count(&self) -> anyhow::Result<usize> {
         self.with(|ix| {

@@ -1,0 +1,214 @@
+//! Quotes written out with their citations: `onrecord quotes --format csv|markdown|json`
+//! and the reader's export (`x`). Every quote is cited by [`crate::citation`] (reported
+//! speech never inside quotation marks), and every field goes through the output policy
+//! ([`crate::safe_text`]): one line, no control character.
+
+use super::{ArticleId, QuoteHit, Store};
+use crate::article::Article;
+use crate::citation::{Cited, Source, cite, quote_text};
+use crate::extract::{Analysis, Quote};
+use crate::safe_text::one_line;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// How quotes are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// JSON Lines, one quote per line, with its citation.
+    Json,
+    /// Comma-separated values with a header row (RFC 4180 quoting).
+    Csv,
+    /// A Markdown list: one quote with its citation per item.
+    Markdown,
+}
+
+/// One quote with everything an export shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    pub path: PathBuf,
+    pub title: String,
+    pub date: Option<String>,
+    pub url: Option<String>,
+    pub speaker: Option<String>,
+    pub kind: crate::extract::QuoteKind,
+    /// The words as the article has them (no quotation marks added).
+    pub text: String,
+    /// The quote as it is cited alone (marks for quoted words, reported speech as such).
+    pub quoted: String,
+    /// The quote and its source on one line ([`cite`]).
+    pub citation: String,
+    /// Character offsets into the article body.
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Row {
+    /// Quote `q` of `article` (found at `path`); `start`/`end` are its character offsets.
+    pub fn new(article: &Article, path: &Path, q: &Quote, start: usize, end: usize) -> Row {
+        let cited = Cited::from_quote(&article.body, q);
+        let source = Source::of_article(article, Some(path));
+        Row {
+            path: path.to_path_buf(),
+            title: article.title.clone(),
+            date: article.date.clone(),
+            url: article.url.clone(),
+            speaker: q.speaker.clone(),
+            kind: q.kind,
+            text: cited.text.to_string(),
+            quoted: quote_text(&cited),
+            citation: cite(&cited, &source),
+            start,
+            end,
+        }
+    }
+}
+
+/// Every quote of one article, in order.
+pub fn article_rows(article: &Article, analysis: &Analysis, path: &Path) -> Vec<Row> {
+    let mut offsets = crate::output::CharOffsets::new(&article.body);
+    analysis
+        .quotes
+        .iter()
+        .map(|q| {
+            let start = offsets.at(q.span.start);
+            let len = article
+                .body
+                .get(q.span.clone())
+                .map_or(0, |t| t.chars().count());
+            Row::new(article, path, q, start, start + len)
+        })
+        .collect()
+}
+
+/// The rows of library hits, each article opened once while its hits follow one another
+/// (hits come in library order). A hit whose article or quote is gone is left out.
+pub struct HitRows<'a> {
+    store: &'a dyn Store,
+    open: Option<(ArticleId, Article, Analysis)>,
+}
+
+impl<'a> HitRows<'a> {
+    pub fn new(store: &'a dyn Store) -> HitRows<'a> {
+        HitRows { store, open: None }
+    }
+
+    pub fn row(&mut self, h: &QuoteHit) -> anyhow::Result<Option<Row>> {
+        if self.open.as_ref().is_none_or(|(id, _, _)| *id != h.article) {
+            let (a, an) = self.store.open(h.article)?;
+            self.open = Some((h.article, a, an));
+        }
+        let Some((_, article, analysis)) = &self.open else {
+            return Ok(None);
+        };
+        Ok(analysis
+            .quotes
+            .get(h.quote_index)
+            .map(|q| Row::new(article, &h.path, q, h.char_start, h.char_end)))
+    }
+}
+
+/// What comes before the rows: the CSV header, a Markdown heading.
+pub fn write_start(out: &mut impl Write, format: Format, heading: &str) -> std::io::Result<()> {
+    match format {
+        Format::Csv => writeln!(
+            out,
+            "speaker,kind,text,citation,title,date,url,path,start,end"
+        ),
+        Format::Markdown => writeln!(out, "# {}\n", markdown(&one_line(heading, 300))),
+        Format::Json => Ok(()),
+    }
+}
+
+/// One quote.
+pub fn write_row(out: &mut impl Write, format: Format, r: &Row) -> std::io::Result<()> {
+    let kind = r.kind.as_str();
+    match format {
+        Format::Json => {
+            let obj = serde_json::json!({
+                "path": r.path.to_string_lossy(),
+                "title": r.title,
+                "date": r.date,
+                "url": r.url,
+                "speaker": r.speaker,
+                "kind": kind,
+                "text": r.text,
+                "start": r.start,
+                "end": r.end,
+                "citation": r.citation,
+            });
+            crate::safe_text::write_json_line(out, &obj)
+        }
+        Format::Csv => {
+            let fields = [
+                r.speaker.clone().unwrap_or_default(),
+                kind.to_string(),
+                r.text.clone(),
+                r.citation.clone(),
+                r.title.clone(),
+                r.date.clone().unwrap_or_default(),
+                r.url.clone().unwrap_or_default(),
+                r.path.display().to_string(),
+                r.start.to_string(),
+                r.end.to_string(),
+            ];
+            let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+            writeln!(out, "{}", line.join(","))
+        }
+        Format::Markdown => writeln!(out, "- {}", markdown(&r.citation)),
+    }
+}
+
+/// A CSV field: one line under the output policy, quoted when it holds a comma or a quote
+/// mark (inner quote marks doubled), and never taken for a spreadsheet formula (a leading
+/// `=`, `+`, `-` or `@` gets a `'` before it).
+pub fn csv_field(s: &str) -> String {
+    let mut s = one_line(s, usize::MAX);
+    if s.starts_with(['=', '+', '-', '@']) && s.parse::<f64>().is_err() {
+        s.insert(0, '\'');
+    }
+    if s.contains([',', '"']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
+    }
+}
+
+/// Text that Markdown shows as written: one line, its markup characters escaped.
+pub fn markdown(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in one_line(s, usize::MAX).chars() {
+        if matches!(
+            c,
+            '\\' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|' | '~'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_fields_are_quoted_and_never_formulas() {
+        assert_eq!(csv_field("plain words"), "plain words");
+        assert_eq!(csv_field("a, b"), "\"a, b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_field("-12"), "-12");
+        assert_eq!(csv_field("two\nlines\u{1b}[2J"), "two lines\u{fffd}[2J");
+    }
+
+    #[test]
+    fn markdown_shows_markup_as_written() {
+        assert_eq!(
+            markdown("*not bold* [x](y) <b>"),
+            "\\*not bold\\* \\[x\\](y) \\<b\\>"
+        );
+        assert_eq!(markdown("a\nb"), "a b");
+    }
+}
