@@ -188,6 +188,109 @@ pub fn markdown(s: &str) -> String {
     out
 }
 
+/// Writes `rows` as a Markdown file named after `name` (and the time) in `dir`, which is
+/// created when missing; refused when it is, or would be, inside one of the library
+/// folders `roots` (symlinks followed). An existing file is never replaced. Returns the
+/// file's path.
+pub fn write_file(
+    dir: &Path,
+    name: &str,
+    heading: &str,
+    rows: &[Row],
+    roots: &[PathBuf],
+) -> anyhow::Result<PathBuf> {
+    use anyhow::Context;
+    let inside = |dir: &Path| -> anyhow::Result<()> {
+        let real = super::indexer::real_location(dir)?;
+        for r in roots.iter().map(|r| super::indexer::absolute(r)) {
+            if real.starts_with(&r) {
+                anyhow::bail!(
+                    "the export folder {} is inside the library folder {}; onrecord never \
+                     writes inside the library",
+                    one_line(&real.display().to_string(), 300),
+                    one_line(&r.display().to_string(), 300)
+                );
+            }
+        }
+        Ok(())
+    };
+    inside(dir)?;
+    std::fs::create_dir_all(dir).with_context(|| {
+        format!(
+            "cannot create {}",
+            one_line(&dir.display().to_string(), 300)
+        )
+    })?;
+    inside(dir)?;
+    let stamp = crate::config::log::timestamp(std::time::SystemTime::now())
+        .replace([':', '-'], "")
+        .replace('T', "-")
+        .trim_end_matches('Z')
+        .to_string();
+    let base = format!("{}-{stamp}", slug(name));
+    let mut text = Vec::new();
+    write_start(&mut text, Format::Markdown, heading)?;
+    for r in rows {
+        write_row(&mut text, Format::Markdown, r)?;
+    }
+    for n in 0..100 {
+        let file = match n {
+            0 => dir.join(format!("{base}.md")),
+            n => dir.join(format!("{base}-{n}.md")),
+        };
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&file)
+        {
+            Ok(mut f) => {
+                f.write_all(&text)
+                    .and_then(|()| f.sync_all())
+                    .with_context(|| {
+                        format!(
+                            "cannot write {}",
+                            one_line(&file.display().to_string(), 300)
+                        )
+                    })?;
+                return Ok(file);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => {
+                return Err(e).with_context(|| {
+                    format!(
+                        "cannot create {}",
+                        one_line(&file.display().to_string(), 300)
+                    )
+                });
+            }
+        }
+    }
+    anyhow::bail!("too many exports named {base} in {}", dir.display())
+}
+
+/// A file-name part made of `s`: lowercase ASCII letters and digits joined by `-`, at most
+/// 40 characters (`quotes` when nothing is left).
+pub fn slug(s: &str) -> String {
+    let mut out = String::new();
+    for w in s
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if out.len() + w.len() + 1 > 40 {
+            break;
+        }
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.push_str(&w.to_ascii_lowercase());
+    }
+    if out.is_empty() {
+        "quotes".to_string()
+    } else {
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -201,6 +304,15 @@ mod tests {
         assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(csv_field("-12"), "-12");
         assert_eq!(csv_field("two\nlines\u{1b}[2J"), "two lines\u{fffd}[2J");
+    }
+
+    #[test]
+    fn slugs_are_plain_file_names() {
+        assert_eq!(slug("Ana María Ruiz"), "ana-mar-a-ruiz");
+        assert_eq!(slug("../../etc/passwd"), "etc-passwd");
+        assert_eq!(slug("\u{1b}[2J"), "2j");
+        assert_eq!(slug("¿?"), "quotes");
+        assert!(slug(&"word ".repeat(30)).len() <= 40);
     }
 
     #[test]

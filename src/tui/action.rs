@@ -56,6 +56,7 @@ pub enum Action {
     // The outside world.
     OpenUrl,
     CopyQuote,
+    ExportQuotes,
     Suspend,
 
     // Editing the prompt line (filter, search): keys scoped to the prompt.
@@ -168,6 +169,19 @@ impl Action {
     }
 }
 
+/// Which quotes an export writes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExportWhat {
+    /// Every quote of one article (its file, for citations that need it).
+    Article {
+        id: ArticleId,
+        path: std::path::PathBuf,
+        title: String,
+    },
+    /// Every quote of a speaker in the library.
+    Speaker(String),
+}
+
 /// Something the reader asks to be done outside the state: run by the worker thread
 /// (store access, URL opening, clipboard) or by the event loop (terminal suspend).
 #[derive(Debug, Clone, PartialEq)]
@@ -203,6 +217,8 @@ pub enum Effect {
     },
     /// Open a URL in the browser, without a shell.
     OpenUrl(String),
+    /// Write quotes with their citations to a file in the data dir.
+    Export(ExportWhat),
     /// Put text on the clipboard with OSC 52.
     Copy(String),
     /// Suspend the process (Ctrl-Z): restore the terminal, stop, re-init on resume.

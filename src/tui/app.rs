@@ -283,7 +283,12 @@ pub fn run(library: Library, config: &Config, notices: Vec<String>) -> anyhow::R
         std::env::var("BROWSER").ok().as_deref(),
         cfg!(target_os = "macos"),
     );
-    let (effects, worker_done) = spawn_worker(store, opener, tx.clone());
+    let roots = match &library {
+        Library::Indexed { roots, .. } => roots.clone(),
+        Library::Fixed(_) => crate::sample::dir().into_iter().collect(),
+    };
+    let place = super::export::ExportPlace::new(roots);
+    let (effects, worker_done) = spawn_worker(store, opener, place, tx.clone());
     spawn_signals(tx.clone())?;
     for n in notices {
         let _ = tx.send(Msg::Action(Action::Notify(n)));
@@ -521,6 +526,7 @@ fn spawn_signals(tx: Sender<Msg>) -> anyhow::Result<()> {
 fn spawn_worker(
     store: Arc<dyn Store>,
     opener: Vec<String>,
+    place: super::export::ExportPlace,
     tx: Sender<Msg>,
 ) -> (Sender<Effect>, Receiver<()>) {
     let (etx, erx) = mpsc::channel::<Effect>();
@@ -547,7 +553,13 @@ fn spawn_worker(
                         }
                         seen.push(effect.clone());
                     }
-                    for a in run_effect_with(store.as_ref(), effect, &opener) {
+                    let actions = match effect {
+                        Effect::Export(what) => {
+                            vec![super::export::run(store.as_ref(), what, &place)]
+                        }
+                        other => run_effect_with(store.as_ref(), other, &opener),
+                    };
+                    for a in actions {
                         if tx.send(Msg::Action(a)).is_err() {
                             return;
                         }
@@ -669,6 +681,8 @@ fn run_one(store: &dyn Store, effect: Effect, opener: &[String]) -> Option<Actio
             Ok(()) => Some(Action::Notify("quote copied".into())),
             Err(e) => fail("cannot copy", e.into()),
         },
+        // Run by the worker with the export folder (see `spawn_worker`).
+        Effect::Export(_) => None,
         Effect::Suspend | Effect::Quit => None,
     }
 }

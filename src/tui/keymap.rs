@@ -313,6 +313,7 @@ key_table! {
     "Other" {
         OpenUrl open_url ["o"] "Open the article's source URL in the browser",
         CopyQuote copy_quote ["y"] "Copy the current quote with its citation (OSC 52)",
+        ExportQuotes export_quotes ["x"] "Export quotes with citations to a file: the article's, or the speaker's (Speakers view)",
         Suspend suspend ["ctrl-z"] "Suspend to the shell",
     }
     "Prompt (filter, search)" {

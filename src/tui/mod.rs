@@ -9,6 +9,7 @@
 pub mod action;
 pub mod app;
 pub mod body;
+pub mod export;
 pub mod fuzzy;
 pub mod help;
 pub mod keymap;

@@ -1421,6 +1421,7 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         ToggleRead | MarkAllRead | UnreadOnly | ToggleStar => super::marks::apply(state, action),
+        ExportQuotes => super::export::request(state),
         _ if state.screen == Screen::Speakers => speakers_action(state, &panes, action),
         other => reader_action(state, &panes, other),
     }
