@@ -56,6 +56,9 @@ pub enum Action {
     // The outside world.
     OpenUrl,
     CopyQuote,
+    CopyUrl,
+    OpenInEditor,
+    OpenInPager,
     ExportQuotes,
     Suspend,
 
@@ -169,6 +172,13 @@ impl Action {
     }
 }
 
+/// A program that shows a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Viewer {
+    Editor,
+    Pager,
+}
+
 /// Which quotes an export writes.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ExportWhat {
@@ -217,6 +227,13 @@ pub enum Effect {
     },
     /// Open a URL in the browser, without a shell.
     OpenUrl(String),
+    /// Put the article's source URL on the clipboard with OSC 52.
+    CopyUrl(String),
+    /// Give the terminal to the editor or pager on a file, and take it back after.
+    OpenFile {
+        viewer: Viewer,
+        path: std::path::PathBuf,
+    },
     /// Write quotes with their citations to a file in the data dir.
     Export(ExportWhat),
     /// Put text on the clipboard with OSC 52.

@@ -304,7 +304,8 @@ pub fn run(library: Library, config: &Config, notices: Vec<String>) -> anyhow::R
         let size = terminal.size()?;
         update(&mut state, Action::Resize(size.width, size.height));
         effects.send(Effect::LoadArticles).ok();
-        let result = event_loop(&mut terminal, &mut state, &rx, &effects, &gate);
+        let programs = super::outside::Programs::from_env(&|k| std::env::var(k).ok());
+        let result = event_loop(&mut terminal, &mut state, &rx, &effects, &gate, &programs);
         close_terminal(terminal);
         result
     })();
@@ -366,15 +367,16 @@ fn event_loop(
     rx: &Receiver<Msg>,
     effects: &Sender<Effect>,
     list_gate: &Gate,
+    programs: &super::outside::Programs,
 ) -> anyhow::Result<()> {
     terminal.draw(|f| view::draw(f, state))?;
     loop {
         let msg = rx.recv()?;
-        let mut changed = handle(terminal, state, msg, effects, list_gate)?;
+        let mut changed = handle(terminal, state, msg, effects, list_gate, programs)?;
         // Apply whatever else is already waiting before drawing once.
         while !state.quit {
             match rx.try_recv() {
-                Ok(m) => changed |= handle(terminal, state, m, effects, list_gate)?,
+                Ok(m) => changed |= handle(terminal, state, m, effects, list_gate, programs)?,
                 Err(_) => break,
             }
         }
@@ -395,6 +397,7 @@ fn handle(
     msg: Msg,
     effects: &Sender<Effect>,
     list_gate: &Gate,
+    programs: &super::outside::Programs,
 ) -> anyhow::Result<bool> {
     if let Msg::Action(Action::ArticlesLoaded(_)) = &msg {
         list_gate.open();
@@ -424,6 +427,15 @@ fn handle(
             match e {
                 Effect::Quit => state.quit = true,
                 Effect::Suspend => suspend(terminal)?,
+                Effect::OpenFile { viewer, path } => {
+                    let (program, args) = programs.command(viewer, &path);
+                    let message = run_outside(terminal, &program, &args)?;
+                    let size = terminal.size()?;
+                    update(state, Action::Resize(size.width, size.height));
+                    if let Some(m) = message {
+                        update(state, Action::Notify(m));
+                    }
+                }
                 other => {
                     effects.send(other).ok();
                 }
@@ -444,6 +456,31 @@ fn new_terminal() -> anyhow::Result<Term> {
     Ok(Terminal::new(
         CrosstermBackend::new(FrameWriter::default()),
     )?)
+}
+
+/// Set while a program the reader started (editor, pager) has the terminal: Ctrl-C there is
+/// for that program, not a reason for the reader to quit.
+static OUTSIDE: AtomicBool = AtomicBool::new(false);
+
+/// Gives the terminal to `program` (run with `args`, no shell) until it ends, then takes
+/// it back; a message when the program could not run or failed.
+fn run_outside(
+    terminal: &mut Term,
+    program: &str,
+    args: &[std::ffi::OsString],
+) -> anyhow::Result<Option<String>> {
+    restore_terminal();
+    OUTSIDE.store(true, Ordering::SeqCst);
+    let status = std::process::Command::new(program).args(args).status();
+    OUTSIDE.store(false, Ordering::SeqCst);
+    enter_terminal()?;
+    close_terminal(std::mem::replace(terminal, new_terminal()?));
+    let shown = crate::safe_text::one_line(program, 100);
+    Ok(match status {
+        Ok(s) if s.success() => None,
+        Ok(s) => Some(format!("{shown} ended with {s}")),
+        Err(e) => Some(format!("cannot run {shown}: {e}")),
+    })
 }
 
 /// Ctrl-Z: restore the terminal, stop, and take it back when the shell continues us.
@@ -510,11 +547,15 @@ fn spawn_signals(tx: Sender<Msg>) -> anyhow::Result<()> {
     std::thread::Builder::new()
         .name("signals".into())
         .spawn(move || {
-            if let Some(signal) = signals.forever().next() {
+            for signal in signals.forever() {
+                if signal == SIGINT && OUTSIDE.load(Ordering::SeqCst) {
+                    continue;
+                }
                 if signal == SIGHUP {
                     HUNG_UP.store(true, Ordering::SeqCst);
                 }
                 let _ = tx.send(Msg::Terminate);
+                break;
             }
         })?;
     Ok(())
@@ -681,6 +722,15 @@ fn run_one(store: &dyn Store, effect: Effect, opener: &[String]) -> Option<Actio
             Ok(()) => Some(Action::Notify("quote copied".into())),
             Err(e) => fail("cannot copy", e.into()),
         },
+        Effect::CopyUrl(url) => match copy_osc52(&url) {
+            Ok(()) => Some(Action::Notify(format!(
+                "copied {}",
+                crate::safe_text::one_line(&url, 100)
+            ))),
+            Err(e) => fail("cannot copy", e.into()),
+        },
+        // Run by the event loop, which owns the terminal.
+        Effect::OpenFile { .. } => None,
         // Run by the worker with the export folder (see `spawn_worker`).
         Effect::Export(_) => None,
         Effect::Suspend | Effect::Quit => None,

@@ -313,6 +313,9 @@ key_table! {
     "Other" {
         OpenUrl open_url ["o"] "Open the article's source URL in the browser",
         CopyQuote copy_quote ["y"] "Copy the current quote with its citation (OSC 52)",
+        CopyUrl copy_url ["Y"] "Copy the article's source URL (OSC 52)",
+        OpenInEditor open_in_editor ["E"] "Open the article's file in $VISUAL or $EDITOR (vi); the reader comes back after",
+        OpenInPager open_in_pager ["v"] "Read the article's file in $PAGER (less); the reader comes back after",
         ExportQuotes export_quotes ["x"] "Export quotes with citations to a file: the article's, or the speaker's (Speakers view)",
         Suspend suspend ["ctrl-z"] "Suspend to the shell",
     }

@@ -15,6 +15,7 @@ pub mod help;
 pub mod keymap;
 pub mod layout;
 pub mod marks;
+pub mod outside;
 pub mod prompt;
 pub mod sidebar;
 pub mod speakers;

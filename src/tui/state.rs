@@ -1422,6 +1422,9 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
         }
         ToggleRead | MarkAllRead | UnreadOnly | ToggleStar => super::marks::apply(state, action),
         ExportQuotes => super::export::request(state),
+        CopyUrl => super::outside::copy_url(state),
+        OpenInEditor => super::outside::open_file(state, super::action::Viewer::Editor),
+        OpenInPager => super::outside::open_file(state, super::action::Viewer::Pager),
         _ if state.screen == Screen::Speakers => speakers_action(state, &panes, action),
         other => reader_action(state, &panes, other),
     }
