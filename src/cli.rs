@@ -430,6 +430,18 @@ fn query_roots(library: Vec<PathBuf>, all: bool, config: &Config) -> Option<Vec<
     }
 }
 
+/// `store` with the user's speaker merges and renames (kept in the index database at
+/// `db`); as it is when they cannot be read.
+fn renamed<S: crate::library::Store + 'static>(
+    store: S,
+    db: &Path,
+) -> std::sync::Arc<dyn crate::library::Store> {
+    match crate::library::aliases::Renamed::open(store, db) {
+        Ok(r) => std::sync::Arc::new(r),
+        Err((store, _)) => std::sync::Arc::new(store),
+    }
+}
+
 /// The reader's library: the bundled sample when no paths are given; else the SQLite index
 /// of the paths (updated in the background), or, when the index cannot be opened, the
 /// paths loaded into memory.
@@ -448,7 +460,7 @@ fn reader_library(
             crate::library::remembered::Remembered::open(crate::sample::store(), &db)
         });
         return Ok(match kept {
-            Ok((store, notices)) => (Library::Fixed(Arc::new(store)), notices),
+            Ok((store, notices)) => (Library::Fixed(renamed(store, &db)), notices),
             Err(e) => (
                 Library::Fixed(Arc::new(crate::sample::store())),
                 vec![format!(
@@ -477,7 +489,7 @@ fn reader_library(
             .light();
             Ok((
                 Library::Indexed {
-                    store: Arc::new(store),
+                    store: renamed(store, &db),
                     roots: paths,
                     db,
                     opts,

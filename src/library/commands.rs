@@ -2,9 +2,9 @@
 //! `cli.rs` parses and dispatches; the bodies live here. Everything printed goes through
 //! the output policy ([`crate::safe_text`]).
 
-use super::Store;
 use super::indexer::{self, IndexEvent, IndexOptions, Scope};
 use super::sqlite::SqliteStore;
+use super::{QuoteHit, Store};
 use crate::config::Config;
 use crate::safe_text::one_line;
 use std::io::{IsTerminal, Write};
@@ -139,7 +139,16 @@ pub fn quotes(
 ) -> anyhow::Result<ExitCode> {
     let store = SqliteStore::open_existing(db)?;
     let roots = roots.map(absolute_roots);
-    let Some(key) = store.resolve_speaker(speaker)? else {
+    let aliases = aliases_of(&store);
+    // The name typed may be one the user gave (a rename or merge), else a speaker's.
+    let shown = match aliases.shown_as(speaker) {
+        Some(shown) => Some(shown),
+        None => match store.resolve_speaker(speaker)? {
+            Some(key) => Some(aliases.display(&store.speaker_name(&key)?)),
+            None => None,
+        },
+    };
+    let Some(shown) = shown else {
         eprintln!(
             "onrecord: no quotes by \"{}\" in the index ({} articles)",
             one_line(speaker, 200),
@@ -147,11 +156,19 @@ pub fn quotes(
         );
         return Ok(ExitCode::FAILURE);
     };
+    // Members are exact names (those found, and the one the user gave).
+    let page_of = |member: &str, after: Option<&QuoteHit>, limit: usize| {
+        let key = super::speaker::key(member);
+        match &roots {
+            Some(r) => store.quotes_page_in(&key, r, after, limit),
+            None => store.quotes_page_by_key(&key, after, limit),
+        }
+    };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut rows = super::export::HitRows::new(&store);
     if let Some(f) = format {
-        let heading = format!("Quotes by {}", store.speaker_name(&key)?);
+        let heading = format!("Quotes by {shown}");
         if super::export::write_start(&mut out, f, &heading).is_err() {
             return Ok(ExitCode::SUCCESS);
         }
@@ -161,10 +178,7 @@ pub fn quotes(
     let mut last: Option<crate::library::QuoteHit> = None;
     let mut left = filter.limit.unwrap_or(usize::MAX);
     while left > 0 {
-        let page = match &roots {
-            Some(r) => store.quotes_page_in(&key, r, last.as_ref(), QUOTES_PAGE)?,
-            None => store.quotes_page_by_key(&key, last.as_ref(), QUOTES_PAGE)?,
-        };
+        let page = aliases.page(&shown, last.as_ref(), QUOTES_PAGE, page_of)?;
         let Some(end) = page.hits.last().cloned() else {
             if last.is_none() && roots.is_some() {
                 let _ = out.flush();
@@ -219,6 +233,14 @@ fn write_text_hit(out: &mut impl Write, h: &crate::library::QuoteHit) -> std::io
     )
 }
 
+/// The user's speaker merges and renames saved in the index (none in an index made before
+/// they were kept, which a query command opens as it is).
+fn aliases_of(store: &SqliteStore) -> super::aliases::Aliases {
+    store
+        .with(|ix| super::aliases::Aliases::load(ix.conn()))
+        .unwrap_or_default()
+}
+
 /// Quotes fetched per query by `onrecord quotes`.
 const QUOTES_PAGE: usize = 1000;
 
@@ -240,10 +262,31 @@ fn folders_named(roots: &[PathBuf]) -> String {
 /// speaker of the index when `None`).
 pub fn speakers(json: bool, roots: Option<&[PathBuf]>, db: &Path) -> anyhow::Result<ExitCode> {
     let store = SqliteStore::open_existing(db)?;
-    let list = match roots {
-        Some(r) => store.speakers_in(&absolute_roots(r))?,
+    let roots = roots.map(absolute_roots);
+    let list = match &roots {
+        Some(r) => store.speakers_in(r)?,
         None => store.speakers()?,
     };
+    // Speakers the user merged or renamed, as the reader shows them.
+    let list = aliases_of(&store).apply_speakers(list, |names| {
+        let mut ids = std::collections::HashSet::new();
+        for n in names {
+            let key = super::speaker::key(n);
+            let mut last: Option<QuoteHit> = None;
+            loop {
+                let page = match &roots {
+                    Some(r) => store.quotes_page_in(&key, r, last.as_ref(), QUOTES_PAGE)?,
+                    None => store.quotes_page_by_key(&key, last.as_ref(), QUOTES_PAGE)?,
+                };
+                let Some(end) = page.hits.last().cloned() else {
+                    break;
+                };
+                ids.extend(page.hits.iter().map(|h| h.article));
+                last = Some(end);
+            }
+        }
+        Ok(ids.len())
+    })?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     for s in &list {

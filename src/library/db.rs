@@ -165,14 +165,21 @@ UPDATE quotes SET adate = coalesce((SELECT date FROM articles a WHERE a.id = quo
 DROP INDEX quotes_by_speaker;
 CREATE INDEX quotes_by_speaker ON quotes(speaker_key, adate, article_id, start);
 "#,
-    // v5: read and starred marks of libraries that are not indexed (the bundled sample),
-    // by path; indexed articles keep theirs in `articles`.
+    // v5: the user's state beside the index. Read and starred marks of libraries that are
+    // not indexed (the bundled sample), by path (indexed articles keep theirs in
+    // `articles`); the speakers the user merged or renamed, in order (library::aliases).
     r#"
 CREATE TABLE marks(
     path BLOB PRIMARY KEY,
     read INTEGER NOT NULL DEFAULT 0,
     starred INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
+CREATE TABLE speaker_edits(
+    seq INTEGER PRIMARY KEY,
+    from_name TEXT NOT NULL,
+    to_name TEXT NOT NULL,
+    made INTEGER NOT NULL
+);
 "#,
 ];
 

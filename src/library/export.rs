@@ -100,10 +100,14 @@ impl<'a> HitRows<'a> {
         let Some((_, article, analysis)) = &self.open else {
             return Ok(None);
         };
-        Ok(analysis
-            .quotes
-            .get(h.quote_index)
-            .map(|q| Row::new(article, &h.path, q, h.char_start, h.char_end)))
+        // Under the speaker's name as the hit gives it (the user's renames and merges).
+        Ok(analysis.quotes.get(h.quote_index).map(|q| {
+            let q = crate::extract::Quote {
+                speaker: Some(h.speaker.clone()),
+                ..q.clone()
+            };
+            Row::new(article, &h.path, &q, h.char_start, h.char_end)
+        }))
     }
 }
 

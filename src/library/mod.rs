@@ -19,6 +19,7 @@
 //! The index lives at `--index`, `library.index` or `config::data_dir()/index.sqlite3`
 //! ([`commands::index_path`]) and never inside a library folder.
 
+pub mod aliases;
 pub mod commands;
 pub mod db;
 pub mod export;
@@ -211,6 +212,16 @@ pub trait Store: Send + Sync {
     fn set_starred(&self, id: ArticleId, starred: bool) -> anyhow::Result<()> {
         let _ = (id, starred);
         anyhow::bail!("this library does not keep stars")
+    }
+    /// Shows the speaker `from` as `to` from now on: a rename, or a merge when `to` is
+    /// another speaker's name (see [`aliases`]).
+    fn rename_speaker(&self, from: &str, to: &str) -> anyhow::Result<()> {
+        let _ = (from, to);
+        anyhow::bail!("this library does not keep speaker names")
+    }
+    /// Undoes the latest rename or merge; the edit undone, if any.
+    fn undo_speaker_edit(&self) -> anyhow::Result<Option<(String, String)>> {
+        anyhow::bail!("this library does not keep speaker names")
     }
     /// Files that could not be loaded.
     fn problems(&self) -> Vec<FileProblem>;

@@ -386,13 +386,9 @@ impl Store for SqliteStore {
         after: Option<&QuoteHit>,
         limit: usize,
     ) -> anyhow::Result<QuotePage> {
-        match self.resolve_speaker(speaker)? {
-            Some(key) => self.quotes_page_in(&key, roots, after, limit),
-            None => Ok(QuotePage {
-                total: 0,
-                hits: Vec::new(),
-            }),
-        }
+        // The reader asks by the names it listed: exactly that speaker (a name the user
+        // gave to a merge is not taken for a surname of someone else).
+        self.quotes_page_in(&speaker::key(speaker), roots, after, limit)
     }
 
     fn search(&self, query: &str, limit: usize) -> anyhow::Result<Vec<SearchHit>> {

@@ -48,6 +48,10 @@ pub enum Action {
     Search,
     Filter,
     CycleSort,
+    // Speakers.
+    RenameSpeaker,
+    MergeSpeaker,
+    UndoSpeakerEdit,
     // Marks.
     ToggleRead,
     MarkAllRead,
@@ -157,6 +161,12 @@ pub enum Action {
         /// The run only added articles (none changed or left): the list needs only those.
         only_added: bool,
     },
+    /// A speaker rename, merge or undo was saved (`show`: the name to select), or not.
+    #[serde(skip)]
+    SpeakersEdited {
+        message: String,
+        show: Option<String>,
+    },
     /// A message for the status bar (effect results, errors).
     #[serde(skip)]
     Notify(String),
@@ -234,6 +244,13 @@ pub enum Effect {
         viewer: Viewer,
         path: std::path::PathBuf,
     },
+    /// Show speaker `from` as `to` (a rename, or a merge into another speaker).
+    RenameSpeaker {
+        from: String,
+        to: String,
+    },
+    /// Undo the latest rename or merge.
+    UndoSpeakerEdit,
     /// Write quotes with their citations to a file in the data dir.
     Export(ExportWhat),
     /// Put text on the clipboard with OSC 52.

@@ -731,6 +731,9 @@ fn run_one(store: &dyn Store, effect: Effect, opener: &[String]) -> Option<Actio
         },
         // Run by the event loop, which owns the terminal.
         Effect::OpenFile { .. } => None,
+        e @ (Effect::RenameSpeaker { .. } | Effect::UndoSpeakerEdit) => {
+            super::speaker_edit::run(store, e)
+        }
         // Run by the worker with the export folder (see `spawn_worker`).
         Effect::Export(_) => None,
         Effect::Suspend | Effect::Quit => None,

@@ -304,6 +304,11 @@ key_table! {
         Filter filter ["f"] "Filter the list as you type (fuzzy)",
         CycleSort cycle_sort ["t"] "Sort the list by date, title or quote count",
     }
+    "Speakers view" {
+        RenameSpeaker rename_speaker ["r"] "Rename the selected speaker (everywhere; U undoes)",
+        MergeSpeaker merge_speaker ["+"] "Merge speakers: + on one, then + on the one to merge it into",
+        UndoSpeakerEdit undo_speaker_edit ["U"] "Undo the latest rename or merge",
+    }
     "Marks" {
         ToggleRead toggle_read ["m"] "Mark the article read or unread (the selected one in the list)",
         MarkAllRead mark_all_read ["M"] "Mark every article listed read",

@@ -18,6 +18,7 @@ pub mod marks;
 pub mod outside;
 pub mod prompt;
 pub mod sidebar;
+pub mod speaker_edit;
 pub mod speakers;
 pub mod state;
 pub mod theme;

@@ -15,6 +15,8 @@ pub enum PromptKind {
     ArticleSearch,
     /// Fuzzy filter of the Speakers view, as you type.
     SpeakerFilter,
+    /// A new name for the selected speaker (on Enter).
+    RenameSpeaker,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,6 +43,7 @@ impl Prompt {
             PromptKind::LibrarySearch => "search library",
             PromptKind::ArticleSearch => "search article",
             PromptKind::SpeakerFilter => "filter speakers",
+            PromptKind::RenameSpeaker => "rename speaker to",
         }
     }
 

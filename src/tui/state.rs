@@ -763,6 +763,10 @@ pub struct SpeakersView {
     pub asked: Option<String>,
     /// Quotes asked for by moving in the list (they arrive without taking the focus).
     pub follow: Option<String>,
+    /// The speaker being renamed (the rename prompt is open).
+    pub editing: Option<String>,
+    /// The speaker marked to be merged into the next one chosen (`+`).
+    pub merging: Option<String>,
 }
 
 impl SpeakersView {
@@ -780,6 +784,8 @@ impl SpeakersView {
             pending_quote: None,
             asked: None,
             follow: None,
+            editing: None,
+            merging: None,
         }
     }
 
@@ -1101,6 +1107,7 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             | SpeakerQuotesFailed { .. }
             | SearchResults { .. }
             | Notify(_)
+            | SpeakersEdited { .. }
             | IndexProgress { .. }
             | LibraryChanged
             | IndexFinished { .. }
@@ -1204,7 +1211,10 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             if let Some(old) = state.reader.take_if(|r| r.id == id) {
                 let changed = old.article != *article || old.analysis != *analysis;
                 state.reader = Some(if changed {
-                    state.message = Some("the article's file changed: reloaded".into());
+                    // (Only the speakers' names change after a rename or merge.)
+                    if old.article != *article {
+                        state.message = Some("the article's file changed: reloaded".into());
+                    }
                     old.reloaded(*article, *analysis, state.include_indirect)
                 } else {
                     old
@@ -1343,6 +1353,7 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             };
             match p.kind {
                 PromptKind::Filter | PromptKind::SpeakerFilter => Vec::new(),
+                PromptKind::RenameSpeaker => super::speaker_edit::submit_rename(state, p.text),
                 PromptKind::LibrarySearch => {
                     if p.text.trim().is_empty() {
                         state.list.search = None;
@@ -1422,6 +1433,8 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
         }
         ToggleRead | MarkAllRead | UnreadOnly | ToggleStar => super::marks::apply(state, action),
         ExportQuotes => super::export::request(state),
+        RenameSpeaker | MergeSpeaker | UndoSpeakerEdit => super::speaker_edit::apply(state, action),
+        SpeakersEdited { message, show } => super::speaker_edit::edited(state, message, show),
         CopyUrl => super::outside::copy_url(state),
         OpenInEditor => super::outside::open_file(state, super::action::Viewer::Editor),
         OpenInPager => super::outside::open_file(state, super::action::Viewer::Pager),
