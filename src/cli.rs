@@ -67,6 +67,10 @@ pub enum Command {
         /// At most this many quotes.
         #[arg(long, value_name = "N")]
         limit: Option<usize>,
+        /// Only quotes of articles dated on or after this day (2024-03-02, "2 March 2024",
+        /// "March 2024"); undated articles are left out.
+        #[arg(long, value_name = "DATE", value_parser = parse_since)]
+        since: Option<(i32, u32, u32)>,
         /// Output format: text lines, or with citations as JSON Lines, CSV or Markdown.
         #[arg(long, value_enum, conflicts_with = "json")]
         format: Option<QuotesFormat>,
@@ -126,6 +130,13 @@ pub enum Command {
         /// The shell.
         shell: clap_complete::Shell,
     },
+}
+
+/// `quotes --since DATE`: any date form the articles use, read as their dates are.
+fn parse_since(s: &str) -> Result<(i32, u32, u32), String> {
+    crate::dates::date_key(s).ok_or_else(|| {
+        "not a date: write it as 2024-03-02, \"2 March 2024\" or \"March 2024\"".to_string()
+    })
 }
 
 /// A kind of quote, as `quotes --kind` takes it.
@@ -335,6 +346,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             speaker,
             kind,
             limit,
+            since,
             format,
             library,
             all,
@@ -346,6 +358,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let filter = library::commands::QuoteFilter {
                 kinds: kind.into_iter().map(Into::into).collect(),
                 limit,
+                since,
             };
             let roots = query_roots(library, all, &config);
             use library::export::Format;

@@ -691,3 +691,71 @@ fn quotes_export_as_csv_markdown_and_json_with_citations() {
         .unwrap();
     assert_eq!(text(&out).0, json);
 }
+
+#[test]
+fn quotes_since_a_date_keeps_articles_dated_that_day_or_later() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("lib");
+    let db = tmp.path().join("index.sqlite3");
+    std::fs::create_dir_all(&lib).unwrap();
+    for (name, date) in [
+        ("new.md", "date: 2024-03-02\n"),
+        ("old.md", "date: March 5, 2023\n"),
+        ("undated.md", ""),
+    ] {
+        std::fs::write(
+            lib.join(name),
+            format!(
+                "---\ntitle: Story {name}\n{date}---\n\n“Words from {name},” said Maria Chen.\n"
+            ),
+        )
+        .unwrap();
+    }
+    let out = index(tmp.path(), &db, &lib);
+    assert!(out.status.success(), "{:?}", text(&out));
+    let titles = |since: &str| -> Vec<String> {
+        let out = onrecord(tmp.path())
+            .args([
+                "quotes",
+                "--speaker",
+                "Maria Chen",
+                "--json",
+                "--since",
+                since,
+                "--index",
+            ])
+            .arg(&db)
+            .output()
+            .unwrap();
+        let (stdout, stderr) = text(&out);
+        assert!(out.status.success(), "{since}: {stderr}");
+        let mut v: Vec<String> = stdout
+            .lines()
+            .map(|l| {
+                let v: serde_json::Value = serde_json::from_str(l).unwrap();
+                v["title"].as_str().unwrap().to_string()
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(titles("2023-06-01"), ["Story new.md"]);
+    assert_eq!(titles("March 2023"), ["Story new.md", "Story old.md"]);
+    assert_eq!(titles("5 March 2023"), ["Story new.md", "Story old.md"]);
+    assert_eq!(titles("6 March 2023"), ["Story new.md"]);
+    assert!(titles("2030-01-01").is_empty());
+    let out = onrecord(tmp.path())
+        .args([
+            "quotes",
+            "--speaker",
+            "Maria Chen",
+            "--since",
+            "last week",
+            "--index",
+        ])
+        .arg(&db)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out).1.contains("not a date"), "{:?}", text(&out));
+}

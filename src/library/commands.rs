@@ -121,11 +121,20 @@ pub struct QuoteFilter {
     pub kinds: Vec<crate::extract::QuoteKind>,
     /// At most this many.
     pub limit: Option<usize>,
+    /// Only quotes of articles dated on or after this day (year, month, day); undated
+    /// articles are left out then.
+    pub since: Option<(i32, u32, u32)>,
 }
 
 impl QuoteFilter {
     fn keeps(&self, h: &crate::library::QuoteHit) -> bool {
-        self.kinds.is_empty() || self.kinds.contains(&h.kind)
+        (self.kinds.is_empty() || self.kinds.contains(&h.kind))
+            && self.since.is_none_or(|since| {
+                h.date
+                    .as_deref()
+                    .and_then(crate::dates::date_key)
+                    .is_some_and(|d| d >= since)
+            })
     }
 }
 
