@@ -48,6 +48,7 @@ pub enum Action {
     Search,
     Filter,
     CycleSort,
+    ReverseSort,
     // Speakers.
     RenameSpeaker,
     MergeSpeaker,

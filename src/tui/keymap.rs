@@ -303,6 +303,7 @@ key_table! {
         Search search ["/"] "Search: in the article (body) or the whole library (list)",
         Filter filter ["f"] "Filter the list as you type (fuzzy)",
         CycleSort cycle_sort ["t"] "Sort the list by date, title or quote count",
+        ReverseSort reverse_sort ["T"] "Reverse the list's order (oldest first, Z to A, fewest quotes first)",
     }
     "Speakers view" {
         RenameSpeaker rename_speaker ["r"] "Rename the selected speaker (everywhere; U undoes)",

@@ -54,6 +54,8 @@ pub struct ArticleList {
     pub all: Vec<ArticleSummary>,
     pub loaded: bool,
     pub sort: SortKey,
+    /// The sorted order upside down (`T`).
+    pub reverse: bool,
     pub filter: String,
     /// Only unread articles are listed (and the selected one, once read).
     pub unread_only: bool,
@@ -78,6 +80,7 @@ pub struct ArticleList {
 #[derive(Debug, Clone, PartialEq)]
 struct BaseKey {
     sort: SortKey,
+    reverse: bool,
     search: Option<(String, usize)>,
     generation: u64,
 }
@@ -88,6 +91,7 @@ impl ArticleList {
             all: Vec::new(),
             loaded: false,
             sort: SortKey::Date,
+            reverse: false,
             filter: String::new(),
             unread_only: false,
             search: None,
@@ -164,11 +168,15 @@ impl ArticleList {
         let keep = self.current().map(|a| a.id);
         let key = BaseKey {
             sort: self.sort,
+            reverse: self.reverse,
             search: self.search.as_ref().map(|(q, h)| (q.clone(), h.len())),
             generation: self.generation,
         };
         if self.base_for.as_ref() != Some(&key) {
             self.base = self.base_order();
+            if self.reverse {
+                self.base.reverse();
+            }
             self.base_for = Some(key);
         }
         let mut rows = self.base.clone();
@@ -1433,6 +1441,10 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
         }
         ToggleRead | MarkAllRead | UnreadOnly | ToggleStar => super::marks::apply(state, action),
         ExportQuotes => super::export::request(state),
+        ReverseSort => {
+            super::order::reverse(state);
+            Vec::new()
+        }
         RenameSpeaker | MergeSpeaker | UndoSpeakerEdit => super::speaker_edit::apply(state, action),
         SpeakersEdited { message, show } => super::speaker_edit::edited(state, message, show),
         CopyUrl => super::outside::copy_url(state),
@@ -1888,7 +1900,10 @@ fn reader_action(state: &mut State, panes: &Panes, action: Action) -> Vec<Effect
                 SortKey::Quotes => SortKey::Date,
             };
             state.list.refresh();
-            state.message = Some(format!("sorted by {}", state.list.sort.name()));
+            state.message = Some(format!(
+                "sorted by {}",
+                super::order::order_name(state.list.sort, state.list.reverse)
+            ));
         }
         OpenUrl => {
             let url = state.reader.as_ref().and_then(|r| r.article.url.clone());
