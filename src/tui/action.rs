@@ -33,6 +33,7 @@ pub enum Action {
     Back,
     Quit,
     ToggleSidebar,
+    SideKind,
     ReadingMode,
     ToggleHelp,
     SpeakersView,

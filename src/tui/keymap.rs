@@ -286,6 +286,7 @@ key_table! {
         Back back ["esc"] "Back: close, clear search or filter, leave a view (never quits)",
         Quit quit ["q", "ctrl-c"] "Quit",
         ToggleSidebar toggle_sidebar ["e"] "Show or hide the entity sidebar",
+        SideKind side_kind ["c"] "Sidebar: speakers, people, organizations, places, or all (cycles; f there filters by text)",
         ReadingMode reading_mode ["z"] "Reading mode: the article alone, centred, lines at most reading_width long",
         SpeakersView speakers_view ["w"] "Speakers view: who said what, library-wide (on the speaker in hand)",
         ToggleHelp toggle_help ["?"] "This help",

@@ -18,6 +18,7 @@ pub mod marks;
 pub mod order;
 pub mod outside;
 pub mod prompt;
+pub mod side_filter;
 pub mod sidebar;
 pub mod snippet;
 pub mod speaker_edit;

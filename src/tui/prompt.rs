@@ -17,6 +17,8 @@ pub enum PromptKind {
     SpeakerFilter,
     /// A new name for the selected speaker (on Enter).
     RenameSpeaker,
+    /// Fuzzy filter of the entity sidebar, as you type.
+    SidebarFilter,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,6 +46,7 @@ impl Prompt {
             PromptKind::ArticleSearch => "search article",
             PromptKind::SpeakerFilter => "filter speakers",
             PromptKind::RenameSpeaker => "rename speaker to",
+            PromptKind::SidebarFilter => "filter sidebar",
         }
     }
 

@@ -297,38 +297,7 @@ impl Reader {
         include_indirect: bool,
     ) -> Reader {
         let nav = Nav::new(&analysis, include_indirect);
-        let mut side: Vec<SideItem> = nav
-            .by_speaker
-            .iter()
-            .enumerate()
-            .map(|(slot, q)| SideItem::Speaker {
-                slot,
-                quotes: q.len(),
-            })
-            .collect();
-        side.sort_by(|a, b| match (a, b) {
-            (
-                SideItem::Speaker {
-                    slot: sa,
-                    quotes: qa,
-                },
-                SideItem::Speaker {
-                    slot: sb,
-                    quotes: qb,
-                },
-            ) => qb.cmp(qa).then(sa.cmp(sb)),
-            _ => std::cmp::Ordering::Equal,
-        });
-        let mut ents: Vec<usize> = (0..analysis.entities.len()).collect();
-        ents.sort_by(|&a, &b| {
-            let (ea, eb) = (&analysis.entities[a], &analysis.entities[b]);
-            ea.kind
-                .cmp(&eb.kind)
-                .then(eb.mention_count().cmp(&ea.mention_count()))
-                .then(ea.name.cmp(&eb.name))
-        });
-        side.extend(ents.into_iter().map(|index| SideItem::Entity { index }));
-        Reader {
+        let mut r = Reader {
             id,
             wrapped: Wrapped::default(),
             article,
@@ -338,12 +307,15 @@ impl Reader {
             height: 1,
             current: None,
             selected_speaker: None,
-            side,
+            side: Vec::new(),
             side_selected: 0,
             side_cycle: None,
             mark: None,
             search: None,
-        }
+        };
+        // Every item; the state's sidebar filter narrows it (super::side_filter::apply).
+        r.side = super::side_filter::side_items(&r);
+        r
     }
 
     /// Rewraps for a new text size, keeping the top line's text in view.
@@ -870,6 +842,8 @@ pub struct State {
     pub speakers: SpeakersView,
     pub walk: Option<Walk>,
     pub include_indirect: bool,
+    /// What the entity sidebar is narrowed to (`c`, and `f` in the sidebar).
+    pub side_filter: super::side_filter::SideFilter,
     /// An article being loaded, and the quote to show once it is.
     pub loading: Option<(ArticleId, Option<usize>)>,
     pub message: Option<String>,
@@ -896,6 +870,7 @@ impl State {
             speakers: SpeakersView::new(),
             walk: None,
             include_indirect: true,
+            side_filter: Default::default(),
             loading: None,
             message: None,
             index_progress: None,
@@ -1198,6 +1173,7 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
                 let _ = r.run_search(query.trim());
             }
             state.reader = Some(r);
+            super::side_filter::apply(state);
             if state.screen == Screen::Reader {
                 state.focus = Focus::Body;
             }
@@ -1227,6 +1203,7 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
                 } else {
                     old
                 });
+                super::side_filter::apply(state);
             }
             Vec::new()
         }
@@ -1350,6 +1327,7 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
                         state.speakers.filter.clear();
                         state.speakers.refresh();
                     }
+                    PromptKind::SidebarFilter => super::side_filter::set_text(state, String::new()),
                     _ => {}
                 }
             }
@@ -1360,7 +1338,9 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
                 return Vec::new();
             };
             match p.kind {
-                PromptKind::Filter | PromptKind::SpeakerFilter => Vec::new(),
+                PromptKind::Filter | PromptKind::SpeakerFilter | PromptKind::SidebarFilter => {
+                    Vec::new()
+                }
                 PromptKind::RenameSpeaker => super::speaker_edit::submit_rename(state, p.text),
                 PromptKind::LibrarySearch => {
                     if p.text.trim().is_empty() {
@@ -1441,6 +1421,14 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
         }
         ToggleRead | MarkAllRead | UnreadOnly | ToggleStar => super::marks::apply(state, action),
         ExportQuotes => super::export::request(state),
+        SideKind => {
+            super::side_filter::cycle_kind(state);
+            Vec::new()
+        }
+        Filter if state.screen == Screen::Reader && super::side_filter::wants_prompt(state) => {
+            super::side_filter::open_prompt(state);
+            Vec::new()
+        }
         ReverseSort => {
             super::order::reverse(state);
             Vec::new()
@@ -1504,6 +1492,10 @@ fn live_filter(state: &mut State) {
         PromptKind::SpeakerFilter => {
             state.speakers.filter = p.text.clone();
             state.speakers.refresh();
+        }
+        PromptKind::SidebarFilter => {
+            let text = p.text.clone();
+            super::side_filter::set_text(state, text);
         }
         _ => {}
     }
