@@ -820,3 +820,49 @@ fn the_pager_gets_the_terminal_and_the_file_and_gives_them_back() {
     t.keys(&["q"]);
     t.assert_restored("q after the pager", "MARKER-PAGER");
 }
+
+/// The bundled sample library remembers what was read: an article opened in one run is
+/// listed as read in the next (friction 10 of issue 13).
+#[test]
+fn the_sample_librarys_read_articles_stay_read_in_the_next_run() {
+    let Some(t) = Tmux::start("sample") else {
+        return;
+    };
+    let config = t.path("config.toml");
+    std::fs::write(&config, "").unwrap();
+    let first_row = |s: &str| -> String {
+        s.lines()
+            .nth(1)
+            .map(|l| l.chars().take(20).collect())
+            .unwrap_or_default()
+    };
+    let start = |marker: &str| {
+        t.line(&format!(
+            "R={}; clear; echo {marker}",
+            shell_quote(Path::new(env!("CARGO_BIN_EXE_onrecord")))
+        ));
+        t.wait_for("the marker", |s| s.lines().any(|l| l.trim() == marker));
+        t.line(&format!("\"$R\" --config {}", shell_quote(&config)));
+        t.wait_alternate(true);
+        t.wait_for("the sample library's list", |s| s.contains("Articles (14)"))
+    };
+    let before = start("MARKER-SAMPLE-1");
+    assert!(
+        first_row(&before).contains('●'),
+        "unread at first:\n{before}"
+    );
+    t.keys(&["Enter"]);
+    t.wait_for("the article", |s| first_row(s).chars().nth(1) != Some('●'));
+    t.keys(&["q"]);
+    t.assert_restored("q", "MARKER-SAMPLE-1");
+    let again = start("MARKER-SAMPLE-2");
+    assert!(
+        !first_row(&again).contains('●'),
+        "read in the first run, unread again:\n{again}"
+    );
+    // The second row was never opened: still unread.
+    let second: String = again.lines().nth(2).unwrap().chars().take(20).collect();
+    assert!(second.contains('●'), "{again}");
+    t.keys(&["q"]);
+    t.assert_restored("q again", "MARKER-SAMPLE-2");
+}
