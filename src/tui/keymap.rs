@@ -288,7 +288,7 @@ key_table! {
         ToggleSidebar toggle_sidebar ["e"] "Show or hide the entity sidebar",
         SideKind side_kind ["c"] "Sidebar: speakers, people, organizations, places, or all (cycles; f there filters by text)",
         ReadingMode reading_mode ["z"] "Reading mode: the article alone, centred, lines at most reading_width long",
-        SpeakersView speakers_view ["w"] "Speakers view: who said what, library-wide (on the speaker in hand)",
+        SpeakersView speakers_view ["w"] "Speakers view: who said what in the folders opened (on the speaker in hand)",
         ToggleHelp toggle_help ["?"] "This help",
     }
     "Quotes" {
