@@ -102,6 +102,9 @@ type Term = Terminal<CrosstermBackend<FrameWriter>>;
 /// even though the process still takes a moment to exit or stop.
 static READING_INPUT: AtomicBool = AtomicBool::new(false);
 
+/// Held by the input thread while it looks at the terminal's input (see `spawn_input`).
+static INPUT_LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 /// Whether the reader is on the alternate screen (so leaving it has something to clear).
 static ON_ALTERNATE_SCREEN: AtomicBool = AtomicBool::new(false);
 
@@ -122,6 +125,18 @@ fn enter_terminal() -> std::io::Result<()> {
 /// empty screen has nothing to reflow.
 pub fn restore_terminal() {
     READING_INPUT.store(false, Ordering::SeqCst);
+    // Wait for a poll under way to end (it lasts INPUT_PAUSE): after this, the input
+    // thread reads nothing more. Bounded: a terminal that went away must not hold the exit
+    // up; a poisoned lock (a panic while polling) is as good as a free one.
+    let start = std::time::Instant::now();
+    while start.elapsed() < 4 * INPUT_PAUSE {
+        match INPUT_LOCK.try_lock() {
+            Ok(_) | Err(std::sync::TryLockError::Poisoned(_)) => break,
+            Err(std::sync::TryLockError::WouldBlock) => {
+                std::thread::sleep(std::time::Duration::from_millis(1))
+            }
+        }
+    }
     let mut out = std::io::stdout();
     if ON_ALTERNATE_SCREEN.swap(false, Ordering::SeqCst) {
         let _ = execute!(
@@ -511,12 +526,18 @@ fn spawn_input(tx: Sender<Msg>) {
         .spawn(move || {
             loop {
                 // Polls (rather than blocking in `read`) so that it stops reading as soon as
-                // the terminal is given back.
+                // the terminal is given back; each poll holds INPUT_LOCK, which
+                // `restore_terminal` takes, so no byte is read once the terminal is the
+                // shell's (what is typed right after quitting reaches the shell).
+                let guard = INPUT_LOCK.lock().unwrap_or_else(|p| p.into_inner());
                 if !READING_INPUT.load(Ordering::SeqCst) {
+                    drop(guard);
                     std::thread::sleep(INPUT_PAUSE);
                     continue;
                 }
-                match event::poll(INPUT_PAUSE) {
+                let polled = event::poll(INPUT_PAUSE);
+                drop(guard);
+                match polled {
                     Ok(false) => continue,
                     Ok(true) if !READING_INPUT.load(Ordering::SeqCst) => continue,
                     Ok(true) => {}
