@@ -75,6 +75,20 @@ pub enum Command {
         /// At most this many quotes.
         #[arg(long, value_name = "N")]
         limit: Option<usize>,
+        /// Only quotes of articles dated on or after this day (2024-03-02, "2 March 2024",
+        /// "March 2024"); undated articles are left out.
+        #[arg(long, value_name = "DATE", value_parser = parse_since)]
+        since: Option<(i32, u32, u32)>,
+        /// Output format: text lines, or with citations as JSON Lines, CSV or Markdown.
+        #[arg(long, value_enum, conflicts_with = "json")]
+        format: Option<QuotesFormat>,
+        /// Only the articles under this folder or file (repeatable; default: the
+        /// configured library.paths, else the whole index).
+        #[arg(long = "library", value_name = "PATH", conflicts_with = "all")]
+        library: Vec<PathBuf>,
+        /// Every article of the index, whatever folder it is in.
+        #[arg(long)]
+        all: bool,
         /// JSON Lines instead of text.
         #[arg(long)]
         json: bool,
@@ -84,6 +98,13 @@ pub enum Command {
     },
     /// List the speakers of the indexed library with quote and article counts.
     Speakers {
+        /// Only the articles under this folder or file (repeatable; default: the
+        /// configured library.paths, else the whole index).
+        #[arg(long = "library", value_name = "PATH", conflicts_with = "all")]
+        library: Vec<PathBuf>,
+        /// Every article of the index, whatever folder it is in.
+        #[arg(long)]
+        all: bool,
         /// JSON Lines instead of text.
         #[arg(long)]
         json: bool,
@@ -119,6 +140,13 @@ pub enum Command {
     },
 }
 
+/// `quotes --since DATE`: any date form the articles use, read as their dates are.
+fn parse_since(s: &str) -> Result<(i32, u32, u32), String> {
+    crate::dates::date_key(s).ok_or_else(|| {
+        "not a date: write it as 2024-03-02, \"2 March 2024\" or \"March 2024\"".to_string()
+    })
+}
+
 /// A kind of quote, as `quotes --kind` takes it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum QuoteKindArg {
@@ -138,6 +166,19 @@ impl From<QuoteKindArg> for crate::extract::QuoteKind {
             QuoteKindArg::Indirect => Self::Indirect,
         }
     }
+}
+
+/// How `quotes` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum QuotesFormat {
+    /// Tab-separated lines (the default).
+    Text,
+    /// JSON Lines with a citation per quote (as --json).
+    Json,
+    /// Comma-separated values with a header row and a citation per quote.
+    Csv,
+    /// A Markdown list of the quotes with their citations.
+    Markdown,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -315,6 +356,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             speaker,
             kind,
             limit,
+            since,
+            format,
+            library,
+            all,
             json,
             index,
         }) => {
@@ -323,13 +368,28 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let filter = library::commands::QuoteFilter {
                 kinds: kind.into_iter().map(Into::into).collect(),
                 limit,
+                since,
             };
-            library::commands::quotes(&speaker, &filter, json, &db)
+            let roots = query_roots(library, all, &config);
+            use library::export::Format;
+            let format = match (json, format) {
+                (true, _) | (_, Some(QuotesFormat::Json)) => Some(Format::Json),
+                (_, Some(QuotesFormat::Csv)) => Some(Format::Csv),
+                (_, Some(QuotesFormat::Markdown)) => Some(Format::Markdown),
+                (_, Some(QuotesFormat::Text) | None) => None,
+            };
+            library::commands::quotes(&speaker, &filter, format, roots.as_deref(), &db)
         }
-        Some(Command::Speakers { json, index }) => {
+        Some(Command::Speakers {
+            library,
+            all,
+            json,
+            index,
+        }) => {
             let config = Config::load(cli.config.as_deref())?;
             let db = library::commands::index_path(index.as_deref(), &config);
-            library::commands::speakers(json, &db)
+            let roots = query_roots(library, all, &config);
+            library::commands::speakers(json, roots.as_deref(), &db)
         }
         Some(Command::Search {
             query,
@@ -375,6 +435,32 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
+/// The folders `speakers` and `quotes` answer for: those given with `--library`, else the
+/// configured `library.paths`; `None` (the whole index) with `--all` or when neither is set.
+fn query_roots(library: Vec<PathBuf>, all: bool, config: &Config) -> Option<Vec<PathBuf>> {
+    if all {
+        None
+    } else if !library.is_empty() {
+        Some(library)
+    } else if !config.library.paths.is_empty() {
+        Some(config.library.paths.clone())
+    } else {
+        None
+    }
+}
+
+/// `store` with the user's speaker merges and renames (kept in the index database at
+/// `db`); as it is when they cannot be read.
+fn renamed<S: crate::library::Store + 'static>(
+    store: S,
+    db: &Path,
+) -> std::sync::Arc<dyn crate::library::Store> {
+    match crate::library::aliases::Renamed::open(store, db) {
+        Ok(r) => std::sync::Arc::new(r),
+        Err((store, _)) => std::sync::Arc::new(store),
+    }
+}
+
 /// The reader's library: the bundled sample when no paths are given; else the SQLite index
 /// of the paths (updated in the background), or, when the index cannot be opened, the
 /// paths loaded into memory.
@@ -385,10 +471,24 @@ fn reader_library(
     use crate::library::indexer::{IndexOptions, check_index_location};
     use crate::tui::Library;
     use std::sync::Arc;
-    if paths.is_empty() {
-        return Ok((Library::Fixed(Arc::new(crate::sample::store())), Vec::new()));
-    }
     let db = crate::library::commands::index_path(None, config);
+    if paths.is_empty() {
+        // The sample's read and starred marks are kept in the index database.
+        let sample_dirs: Vec<PathBuf> = crate::sample::dir().into_iter().collect();
+        let kept = check_index_location(&db, &sample_dirs).and_then(|()| {
+            crate::library::remembered::Remembered::open(crate::sample::store(), &db)
+        });
+        return Ok(match kept {
+            Ok((store, notices)) => (Library::Fixed(renamed(store, &db)), notices),
+            Err(e) => (
+                Library::Fixed(Arc::new(crate::sample::store())),
+                vec![format!(
+                    "reading state of the sample library not kept: {}",
+                    crate::safe_text::one_line(&format!("{e:#}"), 300)
+                )],
+            ),
+        });
+    }
     check_index_location(&db, &paths)?;
     let opened = crate::library::db::Index::open(&db, false).map(|(ix, notices)| {
         // The index may also hold other folders indexed earlier: list only these.
@@ -408,7 +508,7 @@ fn reader_library(
             .light();
             Ok((
                 Library::Indexed {
-                    store: Arc::new(store),
+                    store: renamed(store, &db),
                     roots: paths,
                     db,
                     opts,

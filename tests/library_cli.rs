@@ -519,3 +519,243 @@ fn quotes_takes_kinds_and_a_limit() {
         "{stderr}"
     );
 }
+
+#[test]
+fn speakers_and_quotes_follow_the_library_folders_unless_all() {
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("index.sqlite3");
+    let a = tmp.path().join("a");
+    let b = tmp.path().join("b");
+    support::write(
+        &a,
+        "one.txt",
+        "Budget story",
+        &["“We will balance the budget,” said Angela Merkel."],
+    );
+    support::write(
+        &b,
+        "two.txt",
+        "Ferry story",
+        &[
+            "“Fares must rise,” said Ida Long.",
+            "“Not now,” said Angela Merkel.",
+        ],
+    );
+    let (opts, _) = support::options(1);
+    for lib in [&a, &b] {
+        open_and_update(&db, &Scope::Roots(vec![lib.clone()]), &opts, &mut |_| {}).unwrap();
+    }
+    let run = |args: &[&str], extra: &[&Path]| -> (bool, String, String) {
+        let mut c = onrecord(tmp.path());
+        c.args(args).arg("--index").arg(&db);
+        for p in extra {
+            c.arg("--library").arg(p);
+        }
+        let out = c.output().unwrap();
+        let (o, e) = text(&out);
+        (out.status.success(), o, e)
+    };
+    // One folder: its speakers only, counted in it.
+    let (ok, out, err) = run(&["speakers", "--json"], &[&a]);
+    assert!(ok, "{err}");
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(
+        out.contains("\"Angela Merkel\"") && out.contains("\"quotes\":1"),
+        "{out}"
+    );
+    // Both folders, or the whole index with --all.
+    let (_, both, _) = run(&["speakers", "--json"], &[&a, &b]);
+    let (_, all, _) = run(&["speakers", "--json", "--all"], &[]);
+    assert_eq!(both, all);
+    assert_eq!(all.lines().count(), 2, "{all}");
+    assert!(all.contains("\"quotes\":2"), "{all}");
+    // quotes: the folder's quotes only; a speaker with none there says so.
+    let (ok, out, err) = run(&["quotes", "--speaker", "Merkel"], &[&b]);
+    assert!(ok, "{err}");
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(out.contains("Not now"), "{out}");
+    let (ok, out, err) = run(&["quotes", "--speaker", "Ida Long"], &[&a]);
+    assert!(!ok && out.is_empty(), "{out}");
+    assert!(
+        err.contains("no quotes by \"Ida Long\"") && err.contains("--all"),
+        "{err}"
+    );
+    let (ok, out, _) = run(&["quotes", "--speaker", "Merkel", "--all"], &[]);
+    assert!(ok);
+    assert_eq!(out.lines().count(), 2, "{out}");
+    // The configured library is the default; --all overrides it.
+    let config = tmp.path().join("config.toml");
+    std::fs::write(
+        &config,
+        format!("[library]\npaths = [{:?}]\n", a.display().to_string()),
+    )
+    .unwrap();
+    let (_, out, _) = run(&["speakers"], &[]);
+    assert_eq!(out.lines().count(), 1, "{out}");
+    let (_, out, _) = run(&["speakers", "--all"], &[]);
+    assert_eq!(out.lines().count(), 2, "{out}");
+    // --library and --all together make no sense.
+    let (ok, _, err) = run(&["speakers", "--all"], &[&a]);
+    assert!(!ok, "{err}");
+}
+
+#[test]
+fn quotes_export_as_csv_markdown_and_json_with_citations() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("lib");
+    let db = tmp.path().join("index.sqlite3");
+    support::write(
+        &lib,
+        "one.txt",
+        "Budget story",
+        &[
+            "By Jane Doe",
+            "“We will balance the budget, *now*,” said Angela Merkel.",
+            "Angela Merkel said that more was coming.",
+            "“=HYPERLINK(1)” said Angela Merkel.",
+        ],
+    );
+    let (opts, _) = support::options(1);
+    open_and_update(&db, &Scope::Roots(vec![lib.clone()]), &opts, &mut |_| {}).unwrap();
+    let export = |format: &str| -> String {
+        let out = onrecord(tmp.path())
+            .args([
+                "quotes",
+                "--speaker",
+                "Merkel",
+                "--format",
+                format,
+                "--index",
+            ])
+            .arg(&db)
+            .output()
+            .unwrap();
+        let (stdout, stderr) = text(&out);
+        assert!(out.status.success(), "{format}: {stderr}");
+        assert!(
+            !stdout.chars().any(|c| c.is_control() && c != '\n'),
+            "{stdout:?}"
+        );
+        stdout
+    };
+    let csv = export("csv");
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "speaker,kind,text,citation,title,date,url,path,start,end"
+    );
+    assert_eq!(lines.len(), 4, "{csv}");
+    assert!(
+        lines[1].starts_with("Angela Merkel,direct,\"We will balance the budget, *now*,\","),
+        "{csv}"
+    );
+    assert!(lines[1].contains("Budget story"), "{csv}");
+    // Reported speech is cited as reported speech, never inside quotation marks.
+    assert!(
+        lines[2].contains("Angela Merkel said more was coming.")
+            || lines[2].contains("Angela Merkel said that more was coming."),
+        "{csv}"
+    );
+    assert!(!lines[2].contains("“more"), "{csv}");
+    // No field starts a spreadsheet formula.
+    assert!(lines[3].contains(",'=HYPERLINK(1)"), "{csv}");
+
+    let md = export("markdown");
+    assert!(md.starts_with("# Quotes by Angela Merkel\n\n- "), "{md}");
+    assert_eq!(
+        md.lines().filter(|l| l.starts_with("- ")).count(),
+        3,
+        "{md}"
+    );
+    assert!(md.contains("\\*now\\*"), "markup shown as written: {md}");
+    assert!(md.contains("— Angela Merkel; "), "{md}");
+
+    let json = export("json");
+    let rows: Vec<serde_json::Value> = json
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 3);
+    assert_eq!(rows[0]["kind"], "direct");
+    let citation = rows[0]["citation"].as_str().unwrap();
+    assert!(
+        citation.starts_with("“We will balance the budget, *now*” — Angela Merkel; "),
+        "{citation}"
+    );
+    assert!(citation.contains("“Budget story”"), "{citation}");
+    // --json is the same as --format json.
+    let out = onrecord(tmp.path())
+        .args(["quotes", "--speaker", "Merkel", "--json", "--index"])
+        .arg(&db)
+        .output()
+        .unwrap();
+    assert_eq!(text(&out).0, json);
+}
+
+#[test]
+fn quotes_since_a_date_keeps_articles_dated_that_day_or_later() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("lib");
+    let db = tmp.path().join("index.sqlite3");
+    std::fs::create_dir_all(&lib).unwrap();
+    for (name, date) in [
+        ("new.md", "date: 2024-03-02\n"),
+        ("old.md", "date: March 5, 2023\n"),
+        ("undated.md", ""),
+    ] {
+        std::fs::write(
+            lib.join(name),
+            format!(
+                "---\ntitle: Story {name}\n{date}---\n\n“Words from {name},” said Maria Chen.\n"
+            ),
+        )
+        .unwrap();
+    }
+    let out = index(tmp.path(), &db, &lib);
+    assert!(out.status.success(), "{:?}", text(&out));
+    let titles = |since: &str| -> Vec<String> {
+        let out = onrecord(tmp.path())
+            .args([
+                "quotes",
+                "--speaker",
+                "Maria Chen",
+                "--json",
+                "--since",
+                since,
+                "--index",
+            ])
+            .arg(&db)
+            .output()
+            .unwrap();
+        let (stdout, stderr) = text(&out);
+        assert!(out.status.success(), "{since}: {stderr}");
+        let mut v: Vec<String> = stdout
+            .lines()
+            .map(|l| {
+                let v: serde_json::Value = serde_json::from_str(l).unwrap();
+                v["title"].as_str().unwrap().to_string()
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(titles("2023-06-01"), ["Story new.md"]);
+    assert_eq!(titles("March 2023"), ["Story new.md", "Story old.md"]);
+    assert_eq!(titles("5 March 2023"), ["Story new.md", "Story old.md"]);
+    assert_eq!(titles("6 March 2023"), ["Story new.md"]);
+    assert!(titles("2030-01-01").is_empty());
+    let out = onrecord(tmp.path())
+        .args([
+            "quotes",
+            "--speaker",
+            "Maria Chen",
+            "--since",
+            "last week",
+            "--index",
+        ])
+        .arg(&db)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out).1.contains("not a date"), "{:?}", text(&out));
+}

@@ -987,17 +987,46 @@ fn a_reader_opened_on_some_folders_lists_only_their_articles() {
     );
     // New articles elsewhere do not reach the list either.
     assert!(scoped.articles_after(0).unwrap().len() == 2);
-    // Who said what stays library-wide.
+    // Who said what follows the folder too: the other folder's speaker is not listed,
+    // and a speaker's quotes and counts are those of the folder's articles.
+    let names: Vec<String> = scoped
+        .speakers()
+        .unwrap()
+        .into_iter()
+        .map(|s| s.name)
+        .collect();
+    assert!(!names.iter().any(|n| n == "Corinne Mauch"), "{names:?}");
+    let merkel = scoped.speakers().unwrap();
+    let merkel = merkel.iter().find(|s| s.name == "Angela Merkel").unwrap();
+    assert_eq!((merkel.quotes, merkel.articles), (1, 1), "b/ is not opened");
     assert!(
-        scoped
+        store(&db)
             .speakers()
             .unwrap()
             .iter()
             .any(|s| s.name == "Corinne Mauch")
     );
+    assert_eq!(
+        scoped.quotes_page("Corinne Mauch", None, 10).unwrap().total,
+        0
+    );
+    for s in scoped.speakers().unwrap() {
+        let page = scoped.quotes_page(&s.name, None, 1000).unwrap();
+        assert_eq!(page.total, s.quotes, "{}", s.name);
+        assert_eq!(page.hits.len(), s.quotes, "{}", s.name);
+        let root = lib.join("a").canonicalize().unwrap();
+        assert!(page.hits.iter().all(|h| h.path.starts_with(&root)));
+    }
     // A single file given as the path.
     let one = ScopedStore::new(store(&db), &[other.join("zurich.txt")]);
     assert_eq!(one.articles().unwrap().len(), 1);
+    let only: Vec<String> = one
+        .speakers()
+        .unwrap()
+        .into_iter()
+        .map(|s| s.name)
+        .collect();
+    assert_eq!(only, ["Corinne Mauch"]);
 }
 
 #[test]

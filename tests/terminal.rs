@@ -737,3 +737,132 @@ fn esc_never_quits_and_ctrl_u_edits_the_prompt() {
     t.keys(&["q"]);
     t.assert_restored("q after esc", "MARKER-ESC");
 }
+
+/// `v` gives the terminal to `$PAGER` (a script here) in its normal state, with the
+/// article's file as its one argument, and the reader takes it back when it ends; Ctrl-C
+/// meant for the pager does not quit the reader.
+#[cfg(unix)]
+#[test]
+fn the_pager_gets_the_terminal_and_the_file_and_gives_them_back() {
+    use std::os::unix::fs::PermissionsExt;
+    let Some(t) = Tmux::start("pager") else {
+        return;
+    };
+    let config = library(t.dir.path(), &plain_articles());
+    let args = t.path("pager-args.txt");
+    let stty = t.path("pager-stty.txt");
+    let script = t.path("pager.sh");
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\nprintf '%s\\n' \"$@\" > {args}\nstty -a > {stty}\nprintf 'IN-THE-PAGER\\n'\nkill -INT 0\nsleep 0.5\nexit 0\n",
+            args = shell_quote(&args),
+            stty = shell_quote(&stty)
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    start_reader_with(
+        &t,
+        &config,
+        "MARKER-PAGER",
+        &format!("PAGER={} ", shell_quote(&script)),
+    );
+    t.wait_for("the first index pass", |s| s.contains("Harbour"));
+    // Select the harbour article, then hand its file to the pager.
+    t.keys(&["g"]);
+    let mut tries = 0;
+    while !t
+        .screen()
+        .lines()
+        .any(|l| l.contains("▌") || l.contains("Harbour"))
+    {
+        tries += 1;
+        assert!(tries < 50);
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let screen = t.screen();
+    let first_is_harbour = screen
+        .lines()
+        .find(|l| l.contains("Budget") || l.contains("Harbour"))
+        .is_some_and(|l| l.contains("Harbour"));
+    if !first_is_harbour {
+        t.keys(&["j"]);
+    }
+    t.keys(&["v"]);
+    let start = Instant::now();
+    while !args.exists() || !stty.exists() {
+        assert!(
+            start.elapsed() < PATIENCE,
+            "the pager never ran: {}",
+            t.screen()
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    std::thread::sleep(Duration::from_millis(200));
+    let got = std::fs::read_to_string(&args).unwrap();
+    let lines: Vec<&str> = got.lines().collect();
+    assert_eq!(lines.len(), 1, "one argument: {got}");
+    assert!(lines[0].ends_with("lib/harbour.txt"), "{got}");
+    let modes = std::fs::read_to_string(&stty).unwrap();
+    let words: Vec<&str> = modes.split_whitespace().collect();
+    assert!(
+        words.contains(&"icanon") && words.contains(&"echo"),
+        "the pager got a raw terminal:\n{modes}"
+    );
+    // Back in the reader, which the Ctrl-C (SIGINT to the whole group) did not end.
+    t.wait_alternate(true);
+    t.wait_for("the reader after the pager", |s| {
+        s.contains("Harbour") && !s.contains("IN-THE-PAGER")
+    });
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(t.format("#{alternate_on}"), "1", "the reader quit");
+    t.keys(&["q"]);
+    t.assert_restored("q after the pager", "MARKER-PAGER");
+}
+
+/// The bundled sample library remembers what was read: an article opened in one run is
+/// listed as read in the next (friction 10 of issue 13).
+#[test]
+fn the_sample_librarys_read_articles_stay_read_in_the_next_run() {
+    let Some(t) = Tmux::start("sample") else {
+        return;
+    };
+    let config = t.path("config.toml");
+    std::fs::write(&config, "").unwrap();
+    let first_row = |s: &str| -> String {
+        s.lines()
+            .nth(1)
+            .map(|l| l.chars().take(20).collect())
+            .unwrap_or_default()
+    };
+    let start = |marker: &str| {
+        t.line(&format!(
+            "R={}; clear; echo {marker}",
+            shell_quote(Path::new(env!("CARGO_BIN_EXE_onrecord")))
+        ));
+        t.wait_for("the marker", |s| s.lines().any(|l| l.trim() == marker));
+        t.line(&format!("\"$R\" --config {}", shell_quote(&config)));
+        t.wait_alternate(true);
+        t.wait_for("the sample library's list", |s| s.contains("Articles (14)"))
+    };
+    let before = start("MARKER-SAMPLE-1");
+    assert!(
+        first_row(&before).contains('●'),
+        "unread at first:\n{before}"
+    );
+    t.keys(&["Enter"]);
+    t.wait_for("the article", |s| first_row(s).chars().nth(1) != Some('●'));
+    t.keys(&["q"]);
+    t.assert_restored("q", "MARKER-SAMPLE-1");
+    let again = start("MARKER-SAMPLE-2");
+    assert!(
+        !first_row(&again).contains('●'),
+        "read in the first run, unread again:\n{again}"
+    );
+    // The second row was never opened: still unread.
+    let second: String = again.lines().nth(2).unwrap().chars().take(20).collect();
+    assert!(second.contains('●'), "{again}");
+    t.keys(&["q"]);
+    t.assert_restored("q again", "MARKER-SAMPLE-2");
+}

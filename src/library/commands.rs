@@ -2,9 +2,9 @@
 //! `cli.rs` parses and dispatches; the bodies live here. Everything printed goes through
 //! the output policy ([`crate::safe_text`]).
 
-use super::Store;
 use super::indexer::{self, IndexEvent, IndexOptions, Scope};
 use super::sqlite::SqliteStore;
+use super::{QuoteHit, Store};
 use crate::config::Config;
 use crate::safe_text::one_line;
 use std::io::{IsTerminal, Write};
@@ -126,22 +126,43 @@ pub struct QuoteFilter {
     pub kinds: Vec<crate::extract::QuoteKind>,
     /// At most this many.
     pub limit: Option<usize>,
+    /// Only quotes of articles dated on or after this day (year, month, day); undated
+    /// articles are left out then.
+    pub since: Option<(i32, u32, u32)>,
 }
 
 impl QuoteFilter {
     fn keeps(&self, h: &crate::library::QuoteHit) -> bool {
-        self.kinds.is_empty() || self.kinds.contains(&h.kind)
+        (self.kinds.is_empty() || self.kinds.contains(&h.kind))
+            && self.since.is_none_or(|since| {
+                h.date
+                    .as_deref()
+                    .and_then(crate::dates::date_key)
+                    .is_some_and(|d| d >= since)
+            })
     }
 }
 
+/// `format` is `None` for the text lines, else an export format (with citations).
 pub fn quotes(
     speaker: &str,
     filter: &QuoteFilter,
-    json: bool,
+    format: Option<super::export::Format>,
+    roots: Option<&[PathBuf]>,
     db: &Path,
 ) -> anyhow::Result<ExitCode> {
     let store = SqliteStore::open_existing(db)?;
-    let Some(key) = store.resolve_speaker(speaker)? else {
+    let roots = roots.map(absolute_roots);
+    let aliases = aliases_of(&store);
+    // The name typed may be one the user gave (a rename or merge), else a speaker's.
+    let shown = match aliases.shown_as(speaker) {
+        Some(shown) => Some(shown),
+        None => match store.resolve_speaker(speaker)? {
+            Some(key) => Some(aliases.display(&store.speaker_name(&key)?)),
+            None => None,
+        },
+    };
+    let Some(shown) = shown else {
         eprintln!(
             "onrecord: no quotes by \"{}\" in the index ({} articles)",
             one_line(speaker, 200),
@@ -149,55 +170,49 @@ pub fn quotes(
         );
         return Ok(ExitCode::FAILURE);
     };
+    // Members are exact names (those found, and the one the user gave).
+    let page_of = |member: &str, after: Option<&QuoteHit>, limit: usize| {
+        let key = super::speaker::key(member);
+        match &roots {
+            Some(r) => store.quotes_page_in(&key, r, after, limit),
+            None => store.quotes_page_by_key(&key, after, limit),
+        }
+    };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut rows = super::export::HitRows::new(&store);
+    if let Some(f) = format {
+        let heading = format!("Quotes by {shown}");
+        if super::export::write_start(&mut out, f, &heading).is_err() {
+            return Ok(ExitCode::SUCCESS);
+        }
+    }
     // Page by page in library order: the first lines come at once and memory stays flat
     // for a speaker with a million quotes.
     let mut last: Option<crate::library::QuoteHit> = None;
     let mut left = filter.limit.unwrap_or(usize::MAX);
     while left > 0 {
-        let page = store.quotes_page_by_key(&key, last.as_ref(), QUOTES_PAGE)?;
+        let page = aliases.page(&shown, last.as_ref(), QUOTES_PAGE, page_of)?;
         let Some(end) = page.hits.last().cloned() else {
+            if last.is_none() && roots.is_some() {
+                let _ = out.flush();
+                eprintln!(
+                    "onrecord: no quotes by \"{}\" in {} (--all for the whole index)",
+                    one_line(speaker, 200),
+                    folders_named(roots.as_deref().unwrap_or_default())
+                );
+                return Ok(ExitCode::FAILURE);
+            }
             break;
         };
         for h in page.hits.iter().filter(|h| filter.keeps(h)).take(left) {
             left -= 1;
-            let (cs, ce) = (h.char_start, h.char_end);
-            let kind = h.kind.as_str();
-            let r = if json {
-                let mut obj = serde_json::json!({
-                    "path": h.path.to_string_lossy(),
-                    "title": h.title,
-                    "date": h.date,
-                    "speaker": h.speaker,
-                    "kind": kind,
-                    "text": h.text,
-                    "start": cs,
-                    "end": ce,
-                });
-                if !h.item.is_empty() {
-                    obj["item"] = h.item.clone().into();
-                }
-                json_line(&mut out, &obj)
-            } else {
-                // Quotation marks for quoted words only: reported speech is the writer's.
-                let text = one_line(&h.text, 10_000);
-                let text = if h.kind == crate::extract::QuoteKind::Indirect {
-                    text
-                } else {
-                    format!("\u{201C}{text}\u{201D}")
-                };
-                writeln!(
-                    out,
-                    "{}\t{}\t{}\t{}-{}\t{}\t{}",
-                    shown_item(&h.path, &h.item),
-                    one_line(h.date.as_deref().unwrap_or("-"), 40),
-                    kind,
-                    cs,
-                    ce,
-                    one_line(&h.title, 200),
-                    text
-                )
+            let r = match format {
+                None => write_text_hit(&mut out, h),
+                Some(f) => match rows.row(h)? {
+                    Some(row) => super::export::write_row(&mut out, f, &row),
+                    None => Ok(()),
+                },
             };
             if r.is_err() {
                 return Ok(ExitCode::SUCCESS); // stdout closed (| head)
@@ -209,13 +224,83 @@ pub fn quotes(
     Ok(ExitCode::SUCCESS)
 }
 
+/// One quote as a tab-separated line: path, date, kind, character span, title, and the
+/// quote (in quotation marks only when they are quoted words: reported speech is the
+/// writer's).
+fn write_text_hit(out: &mut impl Write, h: &crate::library::QuoteHit) -> std::io::Result<()> {
+    let text = one_line(&h.text, 10_000);
+    let text = if h.kind == crate::extract::QuoteKind::Indirect {
+        text
+    } else {
+        format!("\u{201C}{text}\u{201D}")
+    };
+    writeln!(
+        out,
+        "{}\t{}\t{}\t{}-{}\t{}\t{}",
+        shown_item(&h.path, &h.item),
+        one_line(h.date.as_deref().unwrap_or("-"), 40),
+        h.kind.as_str(),
+        h.char_start,
+        h.char_end,
+        one_line(&h.title, 200),
+        text
+    )
+}
+
+/// The user's speaker merges and renames saved in the index (none in an index made before
+/// they were kept, which a query command opens as it is).
+fn aliases_of(store: &SqliteStore) -> super::aliases::Aliases {
+    store
+        .with(|ix| super::aliases::Aliases::load(ix.conn()))
+        .unwrap_or_default()
+}
+
 /// Quotes fetched per query by `onrecord quotes`.
 const QUOTES_PAGE: usize = 1000;
 
-/// `onrecord speakers [--json]`.
-pub fn speakers(json: bool, db: &Path) -> anyhow::Result<ExitCode> {
+/// The folders a query is limited to, as the index stores paths (absolute, symlinks
+/// resolved).
+fn absolute_roots(roots: &[PathBuf]) -> Vec<PathBuf> {
+    roots.iter().map(|r| indexer::absolute(r)).collect()
+}
+
+/// "the library folder X" or "the N library folders", for messages.
+fn folders_named(roots: &[PathBuf]) -> String {
+    match roots {
+        [one] => shown(one),
+        many => format!("the {} library folders", many.len()),
+    }
+}
+
+/// `onrecord speakers [--json]`: the speakers of the articles under `roots` (every
+/// speaker of the index when `None`).
+pub fn speakers(json: bool, roots: Option<&[PathBuf]>, db: &Path) -> anyhow::Result<ExitCode> {
     let store = SqliteStore::open_existing(db)?;
-    let list = store.speakers()?;
+    let roots = roots.map(absolute_roots);
+    let list = match &roots {
+        Some(r) => store.speakers_in(r)?,
+        None => store.speakers()?,
+    };
+    // Speakers the user merged or renamed, as the reader shows them.
+    let list = aliases_of(&store).apply_speakers(list, |names| {
+        let mut ids = std::collections::HashSet::new();
+        for n in names {
+            let key = super::speaker::key(n);
+            let mut last: Option<QuoteHit> = None;
+            loop {
+                let page = match &roots {
+                    Some(r) => store.quotes_page_in(&key, r, last.as_ref(), QUOTES_PAGE)?,
+                    None => store.quotes_page_by_key(&key, last.as_ref(), QUOTES_PAGE)?,
+                };
+                let Some(end) = page.hits.last().cloned() else {
+                    break;
+                };
+                ids.extend(page.hits.iter().map(|h| h.article));
+                last = Some(end);
+            }
+        }
+        Ok(ids.len())
+    })?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     for s in &list {

@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// The schema version this build writes (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: i64 = 5;
+pub const SCHEMA_VERSION: i64 = 6;
 
 /// SQLite page cache per connection, MiB.
 pub const DEFAULT_CACHE_MIB: u32 = 16;
@@ -193,6 +193,22 @@ INSERT INTO articles_v5(id, path, item, size, mtime, hash, extractor, format, ti
     quote_count, read, starred, indexed_at FROM articles;
 DROP TABLE articles;
 ALTER TABLE articles_v5 RENAME TO articles;
+"#,
+    // v6: the user's state beside the index. Read and starred marks of libraries that are
+    // not indexed (the bundled sample), by path (indexed articles keep theirs in
+    // `articles`); the speakers the user merged or renamed, in order (library::aliases).
+    r#"
+CREATE TABLE marks(
+    path BLOB PRIMARY KEY,
+    read INTEGER NOT NULL DEFAULT 0,
+    starred INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+CREATE TABLE speaker_edits(
+    seq INTEGER PRIMARY KEY,
+    from_name TEXT NOT NULL,
+    to_name TEXT NOT NULL,
+    made INTEGER NOT NULL
+);
 "#,
 ];
 

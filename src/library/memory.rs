@@ -21,6 +21,7 @@ struct Entry {
 pub struct MemoryStore {
     entries: Vec<Entry>,
     read: Mutex<HashSet<ArticleId>>,
+    starred: Mutex<HashSet<ArticleId>>,
     problems: Vec<FileProblem>,
 }
 
@@ -94,8 +95,25 @@ impl MemoryStore {
         MemoryStore {
             entries,
             read: Mutex::new(HashSet::new()),
+            starred: Mutex::new(HashSet::new()),
             problems,
         }
+    }
+
+    fn set_mark(
+        &self,
+        set: &Mutex<HashSet<ArticleId>>,
+        id: ArticleId,
+        on: bool,
+    ) -> anyhow::Result<()> {
+        self.entry(id)?;
+        let mut set = set.lock().map_err(|_| anyhow::anyhow!("lock poisoned"))?;
+        if on {
+            set.insert(id);
+        } else {
+            set.remove(&id);
+        }
+        Ok(())
     }
 
     fn entry(&self, id: ArticleId) -> anyhow::Result<&Entry> {
@@ -112,6 +130,10 @@ impl Store for MemoryStore {
             .read
             .lock()
             .map_err(|_| anyhow::anyhow!("lock poisoned"))?;
+        let starred = self
+            .starred
+            .lock()
+            .map_err(|_| anyhow::anyhow!("lock poisoned"))?;
         Ok(self
             .entries
             .iter()
@@ -125,7 +147,7 @@ impl Store for MemoryStore {
                 date: e.article.date.clone(),
                 quote_count: e.analysis.quotes.len(),
                 read: read.contains(&(i as ArticleId)),
-                starred: false,
+                starred: starred.contains(&(i as ArticleId)),
             })
             .collect())
     }
@@ -234,17 +256,11 @@ impl Store for MemoryStore {
     }
 
     fn set_read(&self, id: ArticleId, read: bool) -> anyhow::Result<()> {
-        self.entry(id)?;
-        let mut set = self
-            .read
-            .lock()
-            .map_err(|_| anyhow::anyhow!("lock poisoned"))?;
-        if read {
-            set.insert(id);
-        } else {
-            set.remove(&id);
-        }
-        Ok(())
+        self.set_mark(&self.read, id, read)
+    }
+
+    fn set_starred(&self, id: ArticleId, starred: bool) -> anyhow::Result<()> {
+        self.set_mark(&self.starred, id, starred)
     }
 
     fn problems(&self) -> Vec<FileProblem> {

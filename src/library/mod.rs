@@ -19,16 +19,20 @@
 //! The index lives at `--index`, `library.index` or `config::data_dir()/index.sqlite3`
 //! ([`commands::index_path`]) and never inside a library folder.
 
+pub mod aliases;
 pub mod commands;
 pub mod db;
+pub mod export;
 pub mod indexer;
 mod items;
 pub mod live;
 pub mod memory;
+pub mod remembered;
 pub mod scan;
 pub mod scoped;
 pub mod speaker;
 pub mod sqlite;
+pub mod under;
 pub mod watch;
 
 use crate::article::Article;
@@ -122,6 +126,11 @@ pub struct FileProblem {
     pub message: String,
 }
 
+/// Whether `path` is one of `roots` or inside one of them.
+pub fn under(path: &std::path::Path, roots: &[PathBuf]) -> bool {
+    roots.iter().any(|r| path.starts_with(r))
+}
+
 /// The reader's and the query commands' view of a library.
 pub trait Store: Send + Sync {
     /// Every article, in no particular order.
@@ -159,10 +168,71 @@ pub trait Store: Send + Sync {
             }
         }
     }
+    /// The speakers of the articles under `roots` (absolute folders or files), with the
+    /// counts of those articles only, most quotes first.
+    fn speakers_under(&self, roots: &[PathBuf]) -> anyhow::Result<Vec<SpeakerSummary>> {
+        let mut out = Vec::new();
+        for s in self.speakers()? {
+            let hits = self.quotes_by(&s.name)?;
+            let inside: Vec<&QuoteHit> = hits.iter().filter(|h| under(&h.path, roots)).collect();
+            if inside.is_empty() {
+                continue;
+            }
+            let articles: std::collections::HashSet<ArticleId> =
+                inside.iter().map(|h| h.article).collect();
+            out.push(SpeakerSummary {
+                quotes: inside.len(),
+                articles: articles.len(),
+                ..s
+            });
+        }
+        out.sort_by(|a, b| b.quotes.cmp(&a.quotes).then_with(|| a.name.cmp(&b.name)));
+        Ok(out)
+    }
+    /// [`Store::quotes_page`] limited to the articles under `roots`.
+    fn quotes_page_under(
+        &self,
+        speaker: &str,
+        roots: &[PathBuf],
+        after: Option<&QuoteHit>,
+        limit: usize,
+    ) -> anyhow::Result<QuotePage> {
+        let mut hits = self.quotes_by(speaker)?;
+        hits.retain(|h| under(&h.path, roots));
+        let total = hits.len();
+        let from = match after {
+            Some(a) => hits.partition_point(|h| h.order_key() <= a.order_key()),
+            None => 0,
+        };
+        let hits = hits.into_iter().skip(from).take(limit).collect();
+        Ok(QuotePage { total, hits })
+    }
     /// Full-text search over titles and bodies, best first.
     fn search(&self, query: &str, limit: usize) -> anyhow::Result<Vec<SearchHit>>;
     /// Marks an article read or unread (reading state lives outside the library folders).
     fn set_read(&self, id: ArticleId, read: bool) -> anyhow::Result<()>;
+    /// Marks several articles read or unread: all of them or, on an error, none.
+    fn set_read_many(&self, ids: &[ArticleId], read: bool) -> anyhow::Result<()> {
+        for &id in ids {
+            self.set_read(id, read)?;
+        }
+        Ok(())
+    }
+    /// Stars or unstars an article.
+    fn set_starred(&self, id: ArticleId, starred: bool) -> anyhow::Result<()> {
+        let _ = (id, starred);
+        anyhow::bail!("this library does not keep stars")
+    }
+    /// Shows the speaker `from` as `to` from now on: a rename, or a merge when `to` is
+    /// another speaker's name (see [`aliases`]).
+    fn rename_speaker(&self, from: &str, to: &str) -> anyhow::Result<()> {
+        let _ = (from, to);
+        anyhow::bail!("this library does not keep speaker names")
+    }
+    /// Undoes the latest rename or merge; the edit undone, if any.
+    fn undo_speaker_edit(&self) -> anyhow::Result<Option<(String, String)>> {
+        anyhow::bail!("this library does not keep speaker names")
+    }
     /// Files that could not be loaded.
     fn problems(&self) -> Vec<FileProblem>;
 }

@@ -3,9 +3,8 @@
 //!
 //! One index serves every folder that was ever indexed (`onrecord index A`, then `B`), so
 //! opening the reader on `A` must not list `B`'s articles. The article list, the library
-//! search and the problems are limited to the folders; the Speakers view and a speaker's
-//! quotes stay library-wide (who said what across everything indexed), as the query
-//! commands answer.
+//! search, the problems, the speakers and a speaker's quotes are limited to the folders
+//! (the query commands take `--all` for everything indexed).
 
 use super::{
     ArticleId, ArticleSummary, FileProblem, QuoteHit, QuotePage, SearchHit, SpeakerSummary, Store,
@@ -28,7 +27,7 @@ impl<S: Store> ScopedStore<S> {
     }
 
     fn inside(&self, path: &Path) -> bool {
-        self.roots.iter().any(|r| path.starts_with(r))
+        super::under(path, &self.roots)
     }
 }
 
@@ -50,7 +49,7 @@ impl<S: Store> Store for ScopedStore<S> {
     }
 
     fn speakers(&self) -> anyhow::Result<Vec<SpeakerSummary>> {
-        self.inner.speakers()
+        self.inner.speakers_under(&self.roots)
     }
 
     fn quotes_page(
@@ -59,7 +58,22 @@ impl<S: Store> Store for ScopedStore<S> {
         after: Option<&QuoteHit>,
         limit: usize,
     ) -> anyhow::Result<QuotePage> {
-        self.inner.quotes_page(speaker, after, limit)
+        self.inner
+            .quotes_page_under(speaker, &self.roots, after, limit)
+    }
+
+    fn speakers_under(&self, roots: &[PathBuf]) -> anyhow::Result<Vec<SpeakerSummary>> {
+        self.inner.speakers_under(roots)
+    }
+
+    fn quotes_page_under(
+        &self,
+        speaker: &str,
+        roots: &[PathBuf],
+        after: Option<&QuoteHit>,
+        limit: usize,
+    ) -> anyhow::Result<QuotePage> {
+        self.inner.quotes_page_under(speaker, roots, after, limit)
     }
 
     /// Asks for more hits than `limit` so that hits outside the folders leave room for
@@ -73,6 +87,14 @@ impl<S: Store> Store for ScopedStore<S> {
 
     fn set_read(&self, id: ArticleId, read: bool) -> anyhow::Result<()> {
         self.inner.set_read(id, read)
+    }
+
+    fn set_read_many(&self, ids: &[ArticleId], read: bool) -> anyhow::Result<()> {
+        self.inner.set_read_many(ids, read)
+    }
+
+    fn set_starred(&self, id: ArticleId, starred: bool) -> anyhow::Result<()> {
+        self.inner.set_starred(id, starred)
     }
 
     fn problems(&self) -> Vec<FileProblem> {

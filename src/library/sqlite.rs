@@ -9,7 +9,7 @@ use super::{
 use crate::article::Article;
 use crate::extract::Analysis;
 use rusqlite::OptionalExtension;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 /// The SQLite index as a [`Store`]. Cheap to open: nothing is read until asked.
@@ -36,7 +36,7 @@ impl SqliteStore {
         }
     }
 
-    fn with<T>(&self, f: impl FnOnce(&Index) -> anyhow::Result<T>) -> anyhow::Result<T> {
+    pub(super) fn with<T>(&self, f: impl FnOnce(&Index) -> anyhow::Result<T>) -> anyhow::Result<T> {
         let ix = self
             .index
             .lock()
@@ -50,11 +50,6 @@ impl SqliteStore {
                 db::explain_full(e, ix.path())
             }
         })
-    }
-
-    /// Marks an article starred or not.
-    pub fn set_starred(&self, id: ArticleId, starred: bool) -> anyhow::Result<()> {
-        self.with(|ix| ix.set_flag(id, Flag::Starred, starred))
     }
 
     /// The key of the speaker a user-typed name means: the exact key when it has quotes,
@@ -133,23 +128,9 @@ impl SqliteStore {
                  ORDER BY q.adate, q.article_id, q.start LIMIT ?5",
             )?;
             let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-            let rows =
-                stmt.query_map(rusqlite::params![key, date, article, start, limit], |r| {
-                    Ok(QuoteHit {
-                        article: r.get(0)?,
-                        path: db::path_from_key(&r.get::<_, Vec<u8>>(1)?),
-                        item: r.get(11)?,
-                        title: r.get(2)?,
-                        date: r.get(3)?,
-                        quote_index: r.get::<_, i64>(4)? as usize,
-                        kind: db::quote_kind_from(&r.get::<_, String>(5)?),
-                        text: r.get(6)?,
-                        speaker: name.clone(),
-                        start: r.get::<_, i64>(7)? as usize,
-                        end: r.get::<_, i64>(8)? as usize,
-                        char_start: r.get::<_, i64>(9)? as usize,
-                        char_end: r.get::<_, i64>(10)? as usize,
-                    })
+            let rows = stmt
+                .query_map(rusqlite::params![key, date, article, start, limit], |r| {
+                    hit_from_row(r, &name)
                 })?;
             let hits: Vec<QuoteHit> = rows.collect::<Result<_, _>>()?;
             Ok(QuotePage {
@@ -199,6 +180,18 @@ impl SqliteStore {
         })
     }
 
+    /// The name shown for the speaker with this key (the key itself when unknown).
+    pub fn speaker_name(&self, key: &str) -> anyhow::Result<String> {
+        self.with(|ix| {
+            Ok(ix
+                .conn()
+                .prepare_cached("SELECT name FROM speakers WHERE key = ?")?
+                .query_row([key], |r| r.get(0))
+                .optional()?
+                .unwrap_or_else(|| key.to_string()))
+        })
+    }
+
     /// Number of indexed articles.
     pub fn article_count(&self) -> anyhow::Result<usize> {
         self.with(|ix| {
@@ -225,6 +218,26 @@ impl SqliteStore {
                 .is_some())
         })
     }
+}
+
+/// A quote hit from a row of `article_id, path, title, date, idx, kind, text, start, end,
+/// cstart, cend`.
+pub(super) fn hit_from_row(r: &rusqlite::Row<'_>, speaker: &str) -> rusqlite::Result<QuoteHit> {
+    Ok(QuoteHit {
+        article: r.get(0)?,
+        path: db::path_from_key(&r.get::<_, Vec<u8>>(1)?),
+        item: r.get(11)?,
+        title: r.get(2)?,
+        date: r.get(3)?,
+        quote_index: r.get::<_, i64>(4)? as usize,
+        kind: db::quote_kind_from(&r.get::<_, String>(5)?),
+        text: r.get(6)?,
+        speaker: speaker.to_string(),
+        start: r.get::<_, i64>(7)? as usize,
+        end: r.get::<_, i64>(8)? as usize,
+        char_start: r.get::<_, i64>(9)? as usize,
+        char_end: r.get::<_, i64>(10)? as usize,
+    })
 }
 
 /// Full-text search ranks at most this many matches (the most recently indexed ones).
@@ -364,6 +377,22 @@ impl Store for SqliteStore {
         }
     }
 
+    fn speakers_under(&self, roots: &[PathBuf]) -> anyhow::Result<Vec<SpeakerSummary>> {
+        self.speakers_in(roots)
+    }
+
+    fn quotes_page_under(
+        &self,
+        speaker: &str,
+        roots: &[PathBuf],
+        after: Option<&QuoteHit>,
+        limit: usize,
+    ) -> anyhow::Result<QuotePage> {
+        // The reader asks by the names it listed: exactly that speaker (a name the user
+        // gave to a merge is not taken for a surname of someone else).
+        self.quotes_page_in(&speaker::key(speaker), roots, after, limit)
+    }
+
     fn search(&self, query: &str, limit: usize) -> anyhow::Result<Vec<SearchHit>> {
         let Some(q) = fts_query(query) else {
             return Ok(Vec::new());
@@ -416,6 +445,22 @@ impl Store for SqliteStore {
 
     fn set_read(&self, id: ArticleId, read: bool) -> anyhow::Result<()> {
         self.with(|ix| ix.set_flag(id, Flag::Read, read))
+    }
+
+    /// One transaction: every article marked, or none.
+    fn set_read_many(&self, ids: &[ArticleId], read: bool) -> anyhow::Result<()> {
+        self.with(|ix| {
+            let tx = ix.conn().unchecked_transaction()?;
+            for &id in ids {
+                ix.set_flag(id, Flag::Read, read)?;
+            }
+            tx.commit()?;
+            Ok(())
+        })
+    }
+
+    fn set_starred(&self, id: ArticleId, starred: bool) -> anyhow::Result<()> {
+        self.with(|ix| ix.set_flag(id, Flag::Starred, starred))
     }
 
     fn problems(&self) -> Vec<FileProblem> {

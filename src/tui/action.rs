@@ -33,6 +33,7 @@ pub enum Action {
     Back,
     Quit,
     ToggleSidebar,
+    SideKind,
     ReadingMode,
     ToggleHelp,
     SpeakersView,
@@ -48,9 +49,23 @@ pub enum Action {
     Search,
     Filter,
     CycleSort,
+    ReverseSort,
+    // Speakers.
+    RenameSpeaker,
+    MergeSpeaker,
+    UndoSpeakerEdit,
+    // Marks.
+    ToggleRead,
+    MarkAllRead,
+    UnreadOnly,
+    ToggleStar,
     // The outside world.
     OpenUrl,
     CopyQuote,
+    CopyUrl,
+    OpenInEditor,
+    OpenInPager,
+    ExportQuotes,
     Suspend,
 
     // Editing the prompt line (filter, search): keys scoped to the prompt.
@@ -148,6 +163,12 @@ pub enum Action {
         /// The run only added articles (none changed or left): the list needs only those.
         only_added: bool,
     },
+    /// A speaker rename, merge or undo was saved (`show`: the name to select), or not.
+    #[serde(skip)]
+    SpeakersEdited {
+        message: String,
+        show: Option<String>,
+    },
     /// A message for the status bar (effect results, errors).
     #[serde(skip)]
     Notify(String),
@@ -161,6 +182,26 @@ impl Action {
             _ => String::new(),
         }
     }
+}
+
+/// A program that shows a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Viewer {
+    Editor,
+    Pager,
+}
+
+/// Which quotes an export writes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExportWhat {
+    /// Every quote of one article (its file, for citations that need it).
+    Article {
+        id: ArticleId,
+        path: std::path::PathBuf,
+        title: String,
+    },
+    /// Every quote of a speaker in the library.
+    Speaker(String),
 }
 
 /// Something the reader asks to be done outside the state: run by the worker thread
@@ -186,8 +227,34 @@ pub enum Effect {
     },
     SearchLibrary(String),
     SetRead(ArticleId),
+    /// Save these articles as read or unread (one transaction).
+    MarkRead {
+        ids: Vec<ArticleId>,
+        read: bool,
+    },
+    /// Save an article's star.
+    Star {
+        id: ArticleId,
+        starred: bool,
+    },
     /// Open a URL in the browser, without a shell.
     OpenUrl(String),
+    /// Put the article's source URL on the clipboard with OSC 52.
+    CopyUrl(String),
+    /// Give the terminal to the editor or pager on a file, and take it back after.
+    OpenFile {
+        viewer: Viewer,
+        path: std::path::PathBuf,
+    },
+    /// Show speaker `from` as `to` (a rename, or a merge into another speaker).
+    RenameSpeaker {
+        from: String,
+        to: String,
+    },
+    /// Undo the latest rename or merge.
+    UndoSpeakerEdit,
+    /// Write quotes with their citations to a file in the data dir.
+    Export(ExportWhat),
     /// Put text on the clipboard with OSC 52.
     Copy(String),
     /// Suspend the process (Ctrl-Z): restore the terminal, stop, re-init on resume.

@@ -102,6 +102,9 @@ type Term = Terminal<CrosstermBackend<FrameWriter>>;
 /// even though the process still takes a moment to exit or stop.
 static READING_INPUT: AtomicBool = AtomicBool::new(false);
 
+/// Held by the input thread while it looks at the terminal's input (see `spawn_input`).
+static INPUT_LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 /// Whether the reader is on the alternate screen (so leaving it has something to clear).
 static ON_ALTERNATE_SCREEN: AtomicBool = AtomicBool::new(false);
 
@@ -122,6 +125,18 @@ fn enter_terminal() -> std::io::Result<()> {
 /// empty screen has nothing to reflow.
 pub fn restore_terminal() {
     READING_INPUT.store(false, Ordering::SeqCst);
+    // Wait for a poll under way to end (it lasts INPUT_PAUSE): after this, the input
+    // thread reads nothing more. Bounded: a terminal that went away must not hold the exit
+    // up; a poisoned lock (a panic while polling) is as good as a free one.
+    let start = std::time::Instant::now();
+    while start.elapsed() < 4 * INPUT_PAUSE {
+        match INPUT_LOCK.try_lock() {
+            Ok(_) | Err(std::sync::TryLockError::Poisoned(_)) => break,
+            Err(std::sync::TryLockError::WouldBlock) => {
+                std::thread::sleep(std::time::Duration::from_millis(1))
+            }
+        }
+    }
     let mut out = std::io::stdout();
     if ON_ALTERNATE_SCREEN.swap(false, Ordering::SeqCst) {
         let _ = execute!(
@@ -283,7 +298,12 @@ pub fn run(library: Library, config: &Config, notices: Vec<String>) -> anyhow::R
         std::env::var("BROWSER").ok().as_deref(),
         cfg!(target_os = "macos"),
     );
-    let (effects, worker_done) = spawn_worker(store, opener, tx.clone());
+    let roots = match &library {
+        Library::Indexed { roots, .. } => roots.clone(),
+        Library::Fixed(_) => crate::sample::dir().into_iter().collect(),
+    };
+    let place = super::export::ExportPlace::new(roots);
+    let (effects, worker_done) = spawn_worker(store, opener, place, tx.clone());
     spawn_signals(tx.clone())?;
     for n in notices {
         let _ = tx.send(Msg::Action(Action::Notify(n)));
@@ -299,7 +319,8 @@ pub fn run(library: Library, config: &Config, notices: Vec<String>) -> anyhow::R
         let size = terminal.size()?;
         update(&mut state, Action::Resize(size.width, size.height));
         effects.send(Effect::LoadArticles).ok();
-        let result = event_loop(&mut terminal, &mut state, &rx, &effects, &gate);
+        let programs = super::outside::Programs::from_env(&|k| std::env::var(k).ok());
+        let result = event_loop(&mut terminal, &mut state, &rx, &effects, &gate, &programs);
         close_terminal(terminal);
         result
     })();
@@ -361,15 +382,16 @@ fn event_loop(
     rx: &Receiver<Msg>,
     effects: &Sender<Effect>,
     list_gate: &Gate,
+    programs: &super::outside::Programs,
 ) -> anyhow::Result<()> {
     terminal.draw(|f| view::draw(f, state))?;
     loop {
         let msg = rx.recv()?;
-        let mut changed = handle(terminal, state, msg, effects, list_gate)?;
+        let mut changed = handle(terminal, state, msg, effects, list_gate, programs)?;
         // Apply whatever else is already waiting before drawing once.
         while !state.quit {
             match rx.try_recv() {
-                Ok(m) => changed |= handle(terminal, state, m, effects, list_gate)?,
+                Ok(m) => changed |= handle(terminal, state, m, effects, list_gate, programs)?,
                 Err(_) => break,
             }
         }
@@ -390,6 +412,7 @@ fn handle(
     msg: Msg,
     effects: &Sender<Effect>,
     list_gate: &Gate,
+    programs: &super::outside::Programs,
 ) -> anyhow::Result<bool> {
     if let Msg::Action(Action::ArticlesLoaded(_)) = &msg {
         list_gate.open();
@@ -419,6 +442,15 @@ fn handle(
             match e {
                 Effect::Quit => state.quit = true,
                 Effect::Suspend => suspend(terminal)?,
+                Effect::OpenFile { viewer, path } => {
+                    let (program, args) = programs.command(viewer, &path);
+                    let message = run_outside(terminal, &program, &args)?;
+                    let size = terminal.size()?;
+                    update(state, Action::Resize(size.width, size.height));
+                    if let Some(m) = message {
+                        update(state, Action::Notify(m));
+                    }
+                }
                 other => {
                     effects.send(other).ok();
                 }
@@ -439,6 +471,31 @@ fn new_terminal() -> anyhow::Result<Term> {
     Ok(Terminal::new(
         CrosstermBackend::new(FrameWriter::default()),
     )?)
+}
+
+/// Set while a program the reader started (editor, pager) has the terminal: Ctrl-C there is
+/// for that program, not a reason for the reader to quit.
+static OUTSIDE: AtomicBool = AtomicBool::new(false);
+
+/// Gives the terminal to `program` (run with `args`, no shell) until it ends, then takes
+/// it back; a message when the program could not run or failed.
+fn run_outside(
+    terminal: &mut Term,
+    program: &str,
+    args: &[std::ffi::OsString],
+) -> anyhow::Result<Option<String>> {
+    restore_terminal();
+    OUTSIDE.store(true, Ordering::SeqCst);
+    let status = std::process::Command::new(program).args(args).status();
+    OUTSIDE.store(false, Ordering::SeqCst);
+    enter_terminal()?;
+    close_terminal(std::mem::replace(terminal, new_terminal()?));
+    let shown = crate::safe_text::one_line(program, 100);
+    Ok(match status {
+        Ok(s) if s.success() => None,
+        Ok(s) => Some(format!("{shown} ended with {s}")),
+        Err(e) => Some(format!("cannot run {shown}: {e}")),
+    })
 }
 
 /// Ctrl-Z: restore the terminal, stop, and take it back when the shell continues us.
@@ -469,12 +526,18 @@ fn spawn_input(tx: Sender<Msg>) {
         .spawn(move || {
             loop {
                 // Polls (rather than blocking in `read`) so that it stops reading as soon as
-                // the terminal is given back.
+                // the terminal is given back; each poll holds INPUT_LOCK, which
+                // `restore_terminal` takes, so no byte is read once the terminal is the
+                // shell's (what is typed right after quitting reaches the shell).
+                let guard = INPUT_LOCK.lock().unwrap_or_else(|p| p.into_inner());
                 if !READING_INPUT.load(Ordering::SeqCst) {
+                    drop(guard);
                     std::thread::sleep(INPUT_PAUSE);
                     continue;
                 }
-                match event::poll(INPUT_PAUSE) {
+                let polled = event::poll(INPUT_PAUSE);
+                drop(guard);
+                match polled {
                     Ok(false) => continue,
                     Ok(true) if !READING_INPUT.load(Ordering::SeqCst) => continue,
                     Ok(true) => {}
@@ -505,11 +568,15 @@ fn spawn_signals(tx: Sender<Msg>) -> anyhow::Result<()> {
     std::thread::Builder::new()
         .name("signals".into())
         .spawn(move || {
-            if let Some(signal) = signals.forever().next() {
+            for signal in signals.forever() {
+                if signal == SIGINT && OUTSIDE.load(Ordering::SeqCst) {
+                    continue;
+                }
                 if signal == SIGHUP {
                     HUNG_UP.store(true, Ordering::SeqCst);
                 }
                 let _ = tx.send(Msg::Terminate);
+                break;
             }
         })?;
     Ok(())
@@ -521,6 +588,7 @@ fn spawn_signals(tx: Sender<Msg>) -> anyhow::Result<()> {
 fn spawn_worker(
     store: Arc<dyn Store>,
     opener: Vec<String>,
+    place: super::export::ExportPlace,
     tx: Sender<Msg>,
 ) -> (Sender<Effect>, Receiver<()>) {
     let (etx, erx) = mpsc::channel::<Effect>();
@@ -547,7 +615,13 @@ fn spawn_worker(
                         }
                         seen.push(effect.clone());
                     }
-                    for a in run_effect_with(store.as_ref(), effect, &opener) {
+                    let actions = match effect {
+                        Effect::Export(what) => {
+                            vec![super::export::run(store.as_ref(), what, &place)]
+                        }
+                        other => run_effect_with(store.as_ref(), other, &opener),
+                    };
+                    for a in actions {
                         if tx.send(Msg::Action(a)).is_err() {
                             return;
                         }
@@ -650,6 +724,14 @@ fn run_one(store: &dyn Store, effect: Effect, opener: &[String]) -> Option<Actio
             Ok(()) => None,
             Err(e) => fail("cannot save reading state", e),
         },
+        Effect::MarkRead { ids, read } => match store.set_read_many(&ids, read) {
+            Ok(()) => None,
+            Err(e) => fail("cannot save reading state", e),
+        },
+        Effect::Star { id, starred } => match store.set_starred(id, starred) {
+            Ok(()) => None,
+            Err(e) => fail("cannot save the star", e),
+        },
         Effect::OpenUrl(url) => match open_url(&url, opener) {
             Ok(()) => Some(Action::Notify(format!(
                 "opening {}",
@@ -661,6 +743,20 @@ fn run_one(store: &dyn Store, effect: Effect, opener: &[String]) -> Option<Actio
             Ok(()) => Some(Action::Notify("quote copied".into())),
             Err(e) => fail("cannot copy", e.into()),
         },
+        Effect::CopyUrl(url) => match copy_osc52(&url) {
+            Ok(()) => Some(Action::Notify(format!(
+                "copied {}",
+                crate::safe_text::one_line(&url, 100)
+            ))),
+            Err(e) => fail("cannot copy", e.into()),
+        },
+        // Run by the event loop, which owns the terminal.
+        Effect::OpenFile { .. } => None,
+        e @ (Effect::RenameSpeaker { .. } | Effect::UndoSpeakerEdit) => {
+            super::speaker_edit::run(store, e)
+        }
+        // Run by the worker with the export folder (see `spawn_worker`).
+        Effect::Export(_) => None,
         Effect::Suspend | Effect::Quit => None,
     }
 }

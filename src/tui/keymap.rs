@@ -286,8 +286,9 @@ key_table! {
         Back back ["esc"] "Back: close, clear search or filter, leave a view (never quits)",
         Quit quit ["q", "ctrl-c"] "Quit",
         ToggleSidebar toggle_sidebar ["e"] "Show or hide the entity sidebar",
+        SideKind side_kind ["c"] "Sidebar: speakers, people, organizations, places, or all (cycles; f there filters by text)",
         ReadingMode reading_mode ["z"] "Reading mode: the article alone, centred, lines at most reading_width long",
-        SpeakersView speakers_view ["w"] "Speakers view: who said what, library-wide (on the speaker in hand)",
+        SpeakersView speakers_view ["w"] "Speakers view: who said what in the folders opened (on the speaker in hand)",
         ToggleHelp toggle_help ["?"] "This help",
     }
     "Quotes" {
@@ -303,10 +304,26 @@ key_table! {
         Search search ["/"] "Search: in the article (body) or the whole library (list)",
         Filter filter ["f"] "Filter the list as you type (fuzzy)",
         CycleSort cycle_sort ["t"] "Sort the list by date, title or quote count",
+        ReverseSort reverse_sort ["T"] "Reverse the list's order (oldest first, Z to A, fewest quotes first)",
+    }
+    "Speakers view" {
+        RenameSpeaker rename_speaker ["r"] "Rename the selected speaker (everywhere; U undoes)",
+        MergeSpeaker merge_speaker ["+"] "Merge speakers: + on one, then + on the one to merge it into",
+        UndoSpeakerEdit undo_speaker_edit ["U"] "Undo the latest rename or merge",
+    }
+    "Marks" {
+        ToggleRead toggle_read ["m"] "Mark the article read or unread (the selected one in the list)",
+        MarkAllRead mark_all_read ["M"] "Mark every article listed read",
+        UnreadOnly unread_only ["u"] "List unread articles only, or all again",
+        ToggleStar toggle_star ["*"] "Star or unstar the article",
     }
     "Other" {
         OpenUrl open_url ["o"] "Open the article's source URL in the browser",
         CopyQuote copy_quote ["y"] "Copy the current quote with its citation (OSC 52)",
+        CopyUrl copy_url ["Y"] "Copy the article's source URL (OSC 52)",
+        OpenInEditor open_in_editor ["E"] "Open the article's file in $VISUAL or $EDITOR (vi); the reader comes back after",
+        OpenInPager open_in_pager ["v"] "Read the article's file in $PAGER (less); the reader comes back after",
+        ExportQuotes export_quotes ["x"] "Export quotes with citations to a file: the article's, or the speaker's (Speakers view)",
         Suspend suspend ["ctrl-z"] "Suspend to the shell",
     }
     "Prompt (filter, search)" {

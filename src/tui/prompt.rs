@@ -15,6 +15,10 @@ pub enum PromptKind {
     ArticleSearch,
     /// Fuzzy filter of the Speakers view, as you type.
     SpeakerFilter,
+    /// A new name for the selected speaker (on Enter).
+    RenameSpeaker,
+    /// Fuzzy filter of the entity sidebar, as you type.
+    SidebarFilter,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,6 +45,8 @@ impl Prompt {
             PromptKind::LibrarySearch => "search library",
             PromptKind::ArticleSearch => "search article",
             PromptKind::SpeakerFilter => "filter speakers",
+            PromptKind::RenameSpeaker => "rename speaker to",
+            PromptKind::SidebarFilter => "filter sidebar",
         }
     }
 

@@ -82,7 +82,7 @@ pub fn offset(rows: &[SideRow], selected: usize, height: u16) -> usize {
 pub fn draw_sidebar(f: &mut Frame, area: Rect, state: &State) {
     let t = &state.theme;
     let focused = state.focus == Focus::Sidebar;
-    let block = pane_block(state, " Who & what ".into(), focused);
+    let block = pane_block(state, state.side_filter.title(), focused);
     let ir = inner(area);
     f.render_widget(block, area);
     let Some(r) = &state.reader else { return };
@@ -91,10 +91,12 @@ pub fn draw_sidebar(f: &mut Frame, area: Rect, state: &State) {
     }
     let w = usize::from(ir.width);
     if r.side.is_empty() {
-        f.render_widget(
-            Paragraph::new(Span::styled(fit("No quotes or names found.", w), t.dim())),
-            ir,
-        );
+        let msg = if state.side_filter.is_active() {
+            "Nothing matches (c: all kinds; f, Ctrl-U: no text)."
+        } else {
+            "No quotes or names found."
+        };
+        f.render_widget(Paragraph::new(Span::styled(fit(msg, w), t.dim())), ir);
         return;
     }
     let rows = sidebar_rows(r);

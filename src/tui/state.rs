@@ -54,7 +54,11 @@ pub struct ArticleList {
     pub all: Vec<ArticleSummary>,
     pub loaded: bool,
     pub sort: SortKey,
+    /// The sorted order upside down (`T`).
+    pub reverse: bool,
     pub filter: String,
+    /// Only unread articles are listed (and the selected one, once read).
+    pub unread_only: bool,
     /// A library search and its hits, which replace the list until cleared.
     pub search: Option<(String, Vec<SearchHit>)>,
     /// Indexes into `all`, in display order.
@@ -76,6 +80,7 @@ pub struct ArticleList {
 #[derive(Debug, Clone, PartialEq)]
 struct BaseKey {
     sort: SortKey,
+    reverse: bool,
     search: Option<(String, usize)>,
     generation: u64,
 }
@@ -86,7 +91,9 @@ impl ArticleList {
             all: Vec::new(),
             loaded: false,
             sort: SortKey::Date,
+            reverse: false,
             filter: String::new(),
+            unread_only: false,
             search: None,
             rows: Vec::new(),
             selected: 0,
@@ -161,14 +168,22 @@ impl ArticleList {
         let keep = self.current().map(|a| a.id);
         let key = BaseKey {
             sort: self.sort,
+            reverse: self.reverse,
             search: self.search.as_ref().map(|(q, h)| (q.clone(), h.len())),
             generation: self.generation,
         };
         if self.base_for.as_ref() != Some(&key) {
             self.base = self.base_order();
+            if self.reverse {
+                self.base.reverse();
+            }
             self.base_for = Some(key);
         }
         let mut rows = self.base.clone();
+        if self.unread_only {
+            let all = &self.all;
+            rows.retain(|&i| !all[i].read || Some(all[i].id) == keep);
+        }
         if !self.filter.is_empty() {
             if self.haystacks.len() != self.all.len() {
                 self.haystacks = self
@@ -282,38 +297,7 @@ impl Reader {
         include_indirect: bool,
     ) -> Reader {
         let nav = Nav::new(&analysis, include_indirect);
-        let mut side: Vec<SideItem> = nav
-            .by_speaker
-            .iter()
-            .enumerate()
-            .map(|(slot, q)| SideItem::Speaker {
-                slot,
-                quotes: q.len(),
-            })
-            .collect();
-        side.sort_by(|a, b| match (a, b) {
-            (
-                SideItem::Speaker {
-                    slot: sa,
-                    quotes: qa,
-                },
-                SideItem::Speaker {
-                    slot: sb,
-                    quotes: qb,
-                },
-            ) => qb.cmp(qa).then(sa.cmp(sb)),
-            _ => std::cmp::Ordering::Equal,
-        });
-        let mut ents: Vec<usize> = (0..analysis.entities.len()).collect();
-        ents.sort_by(|&a, &b| {
-            let (ea, eb) = (&analysis.entities[a], &analysis.entities[b]);
-            ea.kind
-                .cmp(&eb.kind)
-                .then(eb.mention_count().cmp(&ea.mention_count()))
-                .then(ea.name.cmp(&eb.name))
-        });
-        side.extend(ents.into_iter().map(|index| SideItem::Entity { index }));
-        Reader {
+        let mut r = Reader {
             id,
             wrapped: Wrapped::default(),
             article,
@@ -323,12 +307,15 @@ impl Reader {
             height: 1,
             current: None,
             selected_speaker: None,
-            side,
+            side: Vec::new(),
             side_selected: 0,
             side_cycle: None,
             mark: None,
             search: None,
-        }
+        };
+        // Every item; the state's sidebar filter narrows it (super::side_filter::apply).
+        r.side = super::side_filter::side_items(&r);
+        r
     }
 
     /// Rewraps for a new text size, keeping the top line's text in view.
@@ -756,6 +743,10 @@ pub struct SpeakersView {
     pub asked: Option<String>,
     /// Quotes asked for by moving in the list (they arrive without taking the focus).
     pub follow: Option<String>,
+    /// The speaker being renamed (the rename prompt is open).
+    pub editing: Option<String>,
+    /// The speaker marked to be merged into the next one chosen (`+`).
+    pub merging: Option<String>,
 }
 
 impl SpeakersView {
@@ -773,6 +764,8 @@ impl SpeakersView {
             pending_quote: None,
             asked: None,
             follow: None,
+            editing: None,
+            merging: None,
         }
     }
 
@@ -849,6 +842,8 @@ pub struct State {
     pub speakers: SpeakersView,
     pub walk: Option<Walk>,
     pub include_indirect: bool,
+    /// What the entity sidebar is narrowed to (`c`, and `f` in the sidebar).
+    pub side_filter: super::side_filter::SideFilter,
     /// An article being loaded, and the quote to show once it is.
     pub loading: Option<(ArticleId, Option<usize>)>,
     pub message: Option<String>,
@@ -875,6 +870,7 @@ impl State {
             speakers: SpeakersView::new(),
             walk: None,
             include_indirect: true,
+            side_filter: Default::default(),
             loading: None,
             message: None,
             index_progress: None,
@@ -1094,6 +1090,7 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             | SpeakerQuotesFailed { .. }
             | SearchResults { .. }
             | Notify(_)
+            | SpeakersEdited { .. }
             | IndexProgress { .. }
             | LibraryChanged
             | IndexFinished { .. }
@@ -1176,6 +1173,7 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
                 let _ = r.run_search(query.trim());
             }
             state.reader = Some(r);
+            super::side_filter::apply(state);
             if state.screen == Screen::Reader {
                 state.focus = Focus::Body;
             }
@@ -1197,11 +1195,15 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             if let Some(old) = state.reader.take_if(|r| r.id == id) {
                 let changed = old.article != *article || old.analysis != *analysis;
                 state.reader = Some(if changed {
-                    state.message = Some("the article's file changed: reloaded".into());
+                    // (Only the speakers' names change after a rename or merge.)
+                    if old.article != *article {
+                        state.message = Some("the article's file changed: reloaded".into());
+                    }
                     old.reloaded(*article, *analysis, state.include_indirect)
                 } else {
                     old
                 });
+                super::side_filter::apply(state);
             }
             Vec::new()
         }
@@ -1325,6 +1327,7 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
                         state.speakers.filter.clear();
                         state.speakers.refresh();
                     }
+                    PromptKind::SidebarFilter => super::side_filter::set_text(state, String::new()),
                     _ => {}
                 }
             }
@@ -1335,7 +1338,10 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
                 return Vec::new();
             };
             match p.kind {
-                PromptKind::Filter | PromptKind::SpeakerFilter => Vec::new(),
+                PromptKind::Filter | PromptKind::SpeakerFilter | PromptKind::SidebarFilter => {
+                    Vec::new()
+                }
+                PromptKind::RenameSpeaker => super::speaker_edit::submit_rename(state, p.text),
                 PromptKind::LibrarySearch => {
                     if p.text.trim().is_empty() {
                         state.list.search = None;
@@ -1413,6 +1419,25 @@ fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             }
             Vec::new()
         }
+        ToggleRead | MarkAllRead | UnreadOnly | ToggleStar => super::marks::apply(state, action),
+        ExportQuotes => super::export::request(state),
+        SideKind => {
+            super::side_filter::cycle_kind(state);
+            Vec::new()
+        }
+        Filter if state.screen == Screen::Reader && super::side_filter::wants_prompt(state) => {
+            super::side_filter::open_prompt(state);
+            Vec::new()
+        }
+        ReverseSort => {
+            super::order::reverse(state);
+            Vec::new()
+        }
+        RenameSpeaker | MergeSpeaker | UndoSpeakerEdit => super::speaker_edit::apply(state, action),
+        SpeakersEdited { message, show } => super::speaker_edit::edited(state, message, show),
+        CopyUrl => super::outside::copy_url(state),
+        OpenInEditor => super::outside::open_file(state, super::action::Viewer::Editor),
+        OpenInPager => super::outside::open_file(state, super::action::Viewer::Pager),
         _ if state.screen == Screen::Speakers => speakers_action(state, &panes, action),
         other => reader_action(state, &panes, other),
     }
@@ -1467,6 +1492,10 @@ fn live_filter(state: &mut State) {
         PromptKind::SpeakerFilter => {
             state.speakers.filter = p.text.clone();
             state.speakers.refresh();
+        }
+        PromptKind::SidebarFilter => {
+            let text = p.text.clone();
+            super::side_filter::set_text(state, text);
         }
         _ => {}
     }
@@ -1863,7 +1892,10 @@ fn reader_action(state: &mut State, panes: &Panes, action: Action) -> Vec<Effect
                 SortKey::Quotes => SortKey::Date,
             };
             state.list.refresh();
-            state.message = Some(format!("sorted by {}", state.list.sort.name()));
+            state.message = Some(format!(
+                "sorted by {}",
+                super::order::order_name(state.list.sort, state.list.reverse)
+            ));
         }
         OpenUrl => {
             let url = state.reader.as_ref().and_then(|r| r.article.url.clone());

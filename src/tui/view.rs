@@ -113,6 +113,8 @@ pub fn draw_list(f: &mut Frame, area: Rect, state: &State) {
     let mut title = format!(" Articles ({}) ", l.rows.len());
     if let Some((q, _)) = &l.search {
         title = format!(" Search “{}” ({}) ", one_line(q, 30), l.rows.len());
+    } else if l.unread_only {
+        title = format!(" Unread ({}/{}) ", l.rows.len(), l.all.len());
     } else if !l.filter.is_empty() {
         title = format!(" Articles ({}/{}) ", l.rows.len(), l.all.len());
     }
@@ -146,7 +148,12 @@ pub fn draw_list(f: &mut Frame, area: Rect, state: &State) {
     let mut lines = Vec::new();
     for (row, &i) in l.rows.iter().enumerate().skip(off).take(h) {
         let a = &l.all[i];
-        let mark = if a.read { "  " } else { "● " };
+        let mark = match (a.read, a.starred) {
+            (false, false) => "● ",
+            (true, false) => "  ",
+            (false, true) => "●★",
+            (true, true) => " ★",
+        };
         let count = format!(" {:>3}", a.quote_count);
         let sel = row == l.selected;
         let style = if sel {
@@ -156,8 +163,15 @@ pub fn draw_list(f: &mut Frame, area: Rect, state: &State) {
         };
         let line = if wide {
             let date = fit(&human_date(a.date.as_deref().unwrap_or("")), DATE_W);
-            let by = one_line(&a.byline.join(", "), 40);
-            let by_w = (w / 4).min(24);
+            // A search hit shows where the words are, in a wider column.
+            let passage = l.search.as_ref().and_then(|(q, hits)| {
+                let h = hits.iter().find(|h| h.article == a.id)?;
+                Some(super::snippet::from_match(&h.snippet, q))
+            });
+            let (by, by_w) = match passage {
+                Some(p) => (p, w.saturating_sub(2 + DATE_W + 1 + 2 + count.width()) / 2),
+                None => (one_line(&a.byline.join(", "), 40), (w / 4).min(24)),
+            };
             let title_w = w.saturating_sub(2 + DATE_W + 1 + by_w + 2 + count.width());
             let left = vec![
                 Span::raw(mark),
@@ -520,7 +534,11 @@ pub fn draw_status(f: &mut Frame, area: Rect, state: &State) {
             ),
             _ => {
                 let l = &state.list;
-                let mut left = format!("{} · by {}", count(l.rows.len(), "article"), l.sort.name());
+                let mut left = format!(
+                    "{} · by {}",
+                    count(l.rows.len(), "article"),
+                    super::order::order_name(l.sort, l.reverse)
+                );
                 if !l.filter.is_empty() {
                     left.push_str(&format!(" · filter “{}”", one_line(&l.filter, 30)));
                 }
