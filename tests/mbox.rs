@@ -347,7 +347,7 @@ fn a_version_4_index_migrates_to_items() {
     let version: i64 = c
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
-    assert_eq!((version, SCHEMA_VERSION), (5, 5));
+    assert_eq!((version, SCHEMA_VERSION), (6, 6));
     let row: (i64, String, i64, i64) = c
         .query_row("SELECT id, item, read, starred FROM articles", [], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
