@@ -685,53 +685,34 @@ mod tests {
 
     #[test]
     fn a_relative_who_gives_its_name() {
-        let body = "Contrast that with Ivo Dask, who has called the pact “insanity,” and others.";
-        let spans = find_spans(body);
-        let doc = Doc::new(body, &spans);
-        let known = Known::default();
-        let mut res = Resolver::new(&doc, &known);
-        let open = doc.span_toks[0].0;
-        let sent = doc
-            .sents
-            .iter()
-            .find(|r| r.contains(&open))
-            .unwrap()
-            .clone();
-        let sp = partial_frame(&doc, &mut res, sent, open, 0, &["called"]).map(|x| x.0.name);
-        assert_eq!(sp, Some(Some("Ivo Dask".into())));
-        let body = "Ruiz met Dask, now the Senate leader, who in 2010 said the goal was to make \
-                    her a “one-term mayor.”";
-        let spans = find_spans(body);
-        let doc = Doc::new(body, &spans);
-        let mut res = Resolver::new(&doc, &known);
-        let open = doc.span_toks[0].0;
-        let sent = doc
-            .sents
-            .iter()
-            .find(|r| r.contains(&open))
-            .unwrap()
-            .clone();
-        let sp = partial_frame(&doc, &mut res, sent, open, 0, &["called"]).map(|x| x.0.name);
-        assert_eq!(sp, Some(Some("Dask".into())));
-    }
-
-    #[test]
-    fn a_participle_after_a_preposition_or_an_object_frames_a_quotation() {
+        let fragment_speaker = |body: &str| {
+            let spans = find_spans(body);
+            let doc = Doc::new(body, &spans);
+            let known = Known::default();
+            let mut res = Resolver::new(&doc, &known);
+            let open = doc.span_toks[0].0;
+            let sent = doc
+                .sents
+                .iter()
+                .find(|r| r.contains(&open))
+                .unwrap()
+                .clone();
+            partial_frame(&doc, &mut res, sent, open, 0, &["called"]).and_then(|x| x.0.name)
+        };
         assert_eq!(
-            attr("On Tuesday, Ivo Dask deflected questions before saying, “It is time to stop.”")
-                .as_deref(),
+            fragment_speaker(
+                "Contrast that with Ivo Dask, who has called the pact “insanity,” and others."
+            )
+            .as_deref(),
             Some("Ivo Dask")
         );
         assert_eq!(
-            attr(
-                "Hours later, Ruth Hale returned the compliment, telling Reuters, “We are friends.”"
+            fragment_speaker(
+                "Ruiz met Dask, now the Senate leader, who in 2010 said the goal was to make \
+                 her a “one-term mayor.”"
             )
             .as_deref(),
-            Some("Ruth Hale")
-        );
-        assert_eq!(
-            attr("“Silly boys,” scoffed Ana Gil, 22, who helped found the group.").as_deref(),
-            Some("Ana Gil")
+            Some("Dask")
         );
     }
 
