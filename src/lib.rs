@@ -13,6 +13,10 @@
 //!   leaves the program), at the bottom: every layer uses it.
 //! - [`safe_open`]: opening files that may be anything (FIFOs, devices) without blocking.
 
+// Messages go through `message!` (a closed stderr must not panic); outputs through
+// locked writers whose errors end the output quietly.
+#![deny(clippy::print_stderr, clippy::print_stdout)]
+
 pub mod article;
 pub mod cli;
 pub mod config;
