@@ -273,13 +273,12 @@ fn scratch() -> std::path::PathBuf {
     }
 }
 
-/// A new, empty index made once per process and copied for each input: creating the schema
+/// A new, empty index made once per process and written out for each input: creating the schema
 /// (parsing and running every migration) took a third of the time of an input, and does not
 /// depend on it. The copy is opened as an existing index, as every run after the first is.
-fn empty_index() -> &'static std::path::Path {
-    static EMPTY: std::sync::OnceLock<(tempfile::TempDir, std::path::PathBuf)> =
-        std::sync::OnceLock::new();
-    let (_, path) = EMPTY.get_or_init(|| {
+fn empty_index() -> &'static [u8] {
+    static EMPTY: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    EMPTY.get_or_init(|| {
         let dir = tempfile::Builder::new()
             .prefix("onrecord-fuzz-empty-")
             .tempdir_in(scratch())
@@ -287,9 +286,8 @@ fn empty_index() -> &'static std::path::Path {
         let path = dir.path().join("index.sqlite3");
         // Closing the connection writes the log into the file: the file is the whole index.
         drop(onrecord::library::db::Index::open(&path, false).expect("a new index"));
-        (dir, path)
-    });
-    path
+        std::fs::read(&path).expect("the new index")
+    })
 }
 
 /// What the queries say about an index, compared before and after a run that must change
@@ -327,7 +325,7 @@ pub fn run_index(data: &[u8]) {
     }
     let db = tmp.path().join("data").join("index.sqlite3");
     std::fs::create_dir_all(tmp.path().join("data")).expect("index folder");
-    std::fs::copy(empty_index(), &db).expect("a new index");
+    std::fs::write(&db, empty_index()).expect("a new index");
     let opts = IndexOptions {
         batch_size: 2,
         ..IndexOptions::default()
