@@ -193,7 +193,7 @@ pub enum ExtractFormat {
 pub fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
     if let Some((typed, meant)) = mistyped_command(&args) {
-        eprintln!(
+        crate::message!(
             "onrecord: '{}' is not a command, nor a file or folder here; did you mean '{meant}'?\n\
              (see `onrecord --help` for the commands)",
             crate::safe_text::one_line(&typed, 200)
@@ -209,8 +209,7 @@ pub fn main() -> ExitCode {
         Err(e) => {
             // Never `eprintln!`: with the terminal gone (a closed window), stderr fails
             // too, and that must not become a panic.
-            let _ = writeln!(
-                std::io::stderr(),
+            crate::message!(
                 "onrecord: {}",
                 crate::safe_text::one_line(&format!("{e:#}"), 2000)
             );
@@ -545,11 +544,11 @@ pub fn extract_files(
             let (found, errors) = library::scan::scan(std::slice::from_ref(path));
             for e in &errors {
                 failed += 1;
-                eprintln!("onrecord: {}", crate::safe_text::one_line(e, 2000));
+                crate::message!("onrecord: {}", crate::safe_text::one_line(e, 2000));
             }
             if found.is_empty() && errors.is_empty() {
                 failed += 1;
-                eprintln!(
+                crate::message!(
                     "onrecord: {}: no article files (.txt, .md, .html, .mhtml, .eml, .mbox, .rss, .epub) in this folder",
                     crate::safe_text::one_line(&path.display().to_string(), 500)
                 );
@@ -578,7 +577,7 @@ pub fn extract_files(
                 Err(e) => {
                     failed += 1;
                     let _ = out.flush();
-                    eprintln!(
+                    crate::message!(
                         "onrecord: {}",
                         crate::safe_text::one_line(&e.to_string(), 2000)
                     );
@@ -589,7 +588,7 @@ pub fn extract_files(
             let mut article = loaded.article;
             article.ensure_title(path);
             for w in &loaded.warnings {
-                eprintln!(
+                crate::message!(
                     "onrecord: {}: warning: {}",
                     crate::safe_text::one_line(&named, 500),
                     crate::safe_text::one_line(&w.0, 500)
@@ -616,7 +615,7 @@ pub fn extract_files(
         if let Some(w) = wanted.filter(|_| !found) {
             failed += 1;
             let _ = out.flush();
-            eprintln!(
+            crate::message!(
                 "onrecord: {}: no article with the key {} in this file",
                 crate::safe_text::one_line(&shown, 500),
                 crate::safe_text::one_line(&w, 300)

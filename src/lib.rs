@@ -15,6 +15,10 @@
 //!   (reported speech never in quotation marks), for the reader and the commands.
 //! - [`safe_open`]: opening files that may be anything (FIFOs, devices) without blocking.
 
+// Messages go through `message!` (a closed stderr must not panic); outputs through
+// locked writers whose errors end the output quietly.
+#![deny(clippy::print_stderr, clippy::print_stdout)]
+
 pub mod article;
 pub mod citation;
 pub mod cli;

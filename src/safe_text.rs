@@ -58,6 +58,26 @@ pub fn clipboard(s: &str) -> String {
     one_line(s, usize::MAX)
 }
 
+/// Writes one line to stderr, for the messages of the command line. A stderr that cannot
+/// be written — closed (`2>&-`), a pipe whose reader is gone, a full disk, a terminal that
+/// went away (EIO) — loses the message and nothing else: `eprintln!` would panic there.
+/// Use it through [`crate::message!`]; the text is the caller's to make safe
+/// ([`one_line`]).
+pub fn write_message(args: std::fmt::Arguments<'_>) {
+    use std::io::Write;
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_fmt(args).and_then(|()| err.write_all(b"\n"));
+}
+
+/// `eprintln!` that never panics: see [`write_message`]. The library crate denies
+/// `eprintln!` and `println!` (`clippy::print_stderr`, `clippy::print_stdout`).
+#[macro_export]
+macro_rules! message {
+    ($($arg:tt)*) => {
+        $crate::safe_text::write_message(format_args!($($arg)*))
+    };
+}
+
 /// One JSON value on one line, safe to print on a terminal and still exact: serde_json
 /// escapes only C0 controls, so DEL, C1 controls, bidi controls and the line separators are
 /// escaped here as `\uXXXX` (which decodes to the same string).

@@ -129,7 +129,7 @@ mod tests {
     #[test]
     fn embedded_files_match_the_folder() {
         let Some(d) = dir() else {
-            eprintln!("skipped: assets/library not found");
+            crate::message!("skipped: assets/library not found");
             return;
         };
         let mut on_disk: Vec<String> = std::fs::read_dir(&d)

@@ -56,3 +56,14 @@ fn html_inputs() {
 fn config_inputs() {
     replay("config", check::run_config);
 }
+
+#[test]
+fn markdown_inputs() {
+    replay("markdown", check::run_markdown);
+}
+
+#[cfg(unix)]
+#[test]
+fn index_inputs() {
+    replay("index", check::run_index);
+}

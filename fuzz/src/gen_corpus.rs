@@ -168,5 +168,96 @@ fn main() -> std::io::Result<()> {
     write(&root.join("html"), &html)?;
 
     let cfg: Vec<Vec<u8>> = configs().into_iter().map(String::into_bytes).collect();
-    write(&root.join("config"), &cfg)
+    write(&root.join("config"), &cfg)?;
+
+    // markdown: first byte 0 as it is, 2 YAML / 3 TOML front matter up to the first NUL.
+    let mut md: Vec<Vec<u8>> = markdowns()
+        .iter()
+        .map(|m| [&[0u8][..], m.as_bytes()].concat())
+        .collect();
+    for (fm, text) in front_matters() {
+        for fence in [2u8, 3] {
+            md.push([&[fence][..], fm.as_bytes(), b"\0", text.as_bytes()].concat());
+        }
+    }
+    md.push([&[0u8][..], &utf16(&markdowns()[0], true)].concat());
+    write(&root.join("markdown"), &md)?;
+
+    // index: files separated by 0x1E, each led by a byte for its format (modulo 3: text,
+    // Markdown, HTML), name length (bits 2-4) and subfolder (bit 7).
+    let (t, m, h) = (texts(), markdowns(), htmls());
+    let mut ix: Vec<Vec<u8>> = vec![
+        [&[0u8][..], t[2].as_bytes()].concat(),
+        [&[1u8][..], m[0].as_bytes()].concat(),
+        [&[2u8][..], h[0].as_bytes()].concat(),
+    ];
+    let same_speaker = [
+        "Bridge Opens\n\n\u{201c}It is open,\u{201d} said Mayor Carla Mendes.".to_string(),
+        "Bridge Closes\n\n\u{201c}It is shut,\u{201d} Mendes said. Carla Mendes spoke.".to_string(),
+    ];
+    ix.push(join_files(&[
+        (0, same_speaker[0].as_bytes()),
+        (0x80 | (2 << 2), same_speaker[1].as_bytes()),
+    ]));
+    ix.push(join_files(&[
+        (0, t[2].as_bytes()),
+        (1, m[1].as_bytes()),
+        (2 | (3 << 2), h[0].as_bytes()),
+        (
+            0x80 | (7 << 2),
+            b"\xff\xfe\x1b[2J\x9bname\n\nbody with \xe9",
+        ),
+    ]));
+    ix.push(join_files(&[
+        (0, b"\x89PNG\r\n\x1a\n"),
+        (0, t[3].as_bytes()),
+    ]));
+    for e in ESCAPES {
+        let name = format!("{e}x");
+        let name = &name.as_bytes()[..name.len().min(7)];
+        let file = format!("No headline, {e} \u{201c}a quote,\u{201d} said Bob {e}Smith.");
+        ix.push(join_files(&[(
+            ((name.len() as u8) << 2),
+            &[name, file.as_bytes()].concat(),
+        )]));
+    }
+    write(&root.join("index"), &ix)
+}
+
+fn front_matters() -> Vec<(String, String)> {
+    vec![
+        (
+            "title: \"Front \\\"Matter\\\"\"\nauthor: [Ana Ruiz, 'Tom O''Lee']\ndate: 2025-01-02\n\
+             url: https://x.example/a\nlang: en"
+                .into(),
+            "Front \"Matter\"\n\n\u{201c}Body,\u{201d} he said.".into(),
+        ),
+        (
+            "authors:\n  - name: Ada Mensah\n  - Bo Li\n-\nnot a pair\n# comment\n  indented: x".into(),
+            "# Heading\n\ntext".into(),
+        ),
+        (
+            "title = \"T\"\nauthor = [\"A\", { name = \"B\" }]\ndate = 2025-01-02T03:04:05Z\n[extra]\nk = 1"
+                .into(),
+            "text".into(),
+        ),
+        ("title = \"unclosed\n".into(), "text".into()),
+        (String::new(), String::new()),
+        (
+            format!("title: T{}\nauthor: A{}", ESCAPES[0], ESCAPES[5]),
+            format!("Body {}", ESCAPES[6]),
+        ),
+    ]
+}
+
+fn join_files(files: &[(u8, &[u8])]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for (i, (head, bytes)) in files.iter().enumerate() {
+        if i > 0 {
+            out.push(0x1E);
+        }
+        out.push(*head);
+        out.extend_from_slice(bytes);
+    }
+    out
 }

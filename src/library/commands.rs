@@ -79,7 +79,7 @@ pub fn index(
             let line = format!("onrecord: {}", one_line(&n, 2000));
             match &bar {
                 Some(b) => b.println(line),
-                None => eprintln!("{line}"),
+                None => crate::message!("{line}"),
             }
         }
         IndexEvent::Planned { total, .. } => {
@@ -99,10 +99,10 @@ pub fn index(
         b.finish_and_clear();
     }
     for e in &summary.scan_errors {
-        eprintln!("onrecord: {}", one_line(e, 2000));
+        crate::message!("onrecord: {}", one_line(e, 2000));
     }
     for (_, m) in &summary.failures {
-        eprintln!("onrecord: {}", one_line(m, 2000));
+        crate::message!("onrecord: {}", one_line(m, 2000));
     }
     // Not println!: it panics when stdout is closed (`onrecord index | head -1`); a closed
     // pipe ends the output quietly, as in other Unix tools.
@@ -163,7 +163,7 @@ pub fn quotes(
         },
     };
     let Some(shown) = shown else {
-        eprintln!(
+        crate::message!(
             "onrecord: no quotes by \"{}\" in the index ({} articles)",
             one_line(speaker, 200),
             store.article_count()?
@@ -196,7 +196,7 @@ pub fn quotes(
         let Some(end) = page.hits.last().cloned() else {
             if last.is_none() && roots.is_some() {
                 let _ = out.flush();
-                eprintln!(
+                crate::message!(
                     "onrecord: no quotes by \"{}\" in {} (--all for the whole index)",
                     one_line(speaker, 200),
                     folders_named(roots.as_deref().unwrap_or_default())
@@ -334,7 +334,7 @@ pub fn search(query: &str, json: bool, limit: usize, db: &Path) -> anyhow::Resul
     // Only the most recently indexed matches are ranked: say so when that cut the list.
     let cap = super::sqlite::RANK_WINDOW as usize;
     if limit > cap && hits.len() >= cap && store.matches_more_than(query, cap)? {
-        eprintln!(
+        crate::message!(
             "onrecord: --limit {limit} capped at {cap} results: only the {cap} most recently \
              indexed matches are ranked; narrow the search with more words"
         );
