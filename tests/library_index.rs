@@ -1075,3 +1075,33 @@ fn a_full_disk_is_named_by_the_index_path() {
     );
     assert!(msg.contains(&db.display().to_string()), "{msg}");
 }
+
+/// The reader keeps its own connection to the index, whose write-ahead log has pages in it
+/// while it is open: the reader's background run must not take that for a run that did not
+/// end (a plain `index` run, with no other connection of its own, still does).
+#[test]
+fn the_readers_own_open_log_is_no_sign_of_a_broken_run() {
+    let (_tmp, lib, db, st) = indexed(sample_library);
+    // A write through the reader's store leaves the log non-empty while it stays open.
+    let id = st.articles().unwrap()[0].id;
+    st.set_read(id, true).unwrap();
+    let wal = db.with_file_name("index.sqlite3-wal");
+    assert!(std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0));
+    let notices = |opts: &indexer::IndexOptions| {
+        let mut seen = Vec::new();
+        open_and_update(&db, &Scope::Roots(vec![lib.clone()]), opts, &mut |e| {
+            if let IndexEvent::Notice(n) = e {
+                seen.push(n);
+            }
+        })
+        .unwrap();
+        seen
+    };
+    let light = indexer::IndexOptions::default().light();
+    let seen = notices(&light);
+    assert!(
+        !seen.iter().any(|n| n.contains("did not end cleanly")),
+        "{seen:?}"
+    );
+    drop(st);
+}

@@ -115,6 +115,10 @@ pub struct IndexOptions {
     /// places in the speaker and name indexes; a cache that holds their hot pages saves
     /// re-reading them.
     pub writer_cache_mib: u32,
+    /// Another connection of this process (the reader's) may have the write-ahead log in
+    /// use, so a log with something in it says nothing about the last run: only the run
+    /// marker does.
+    pub shared_log: bool,
 }
 
 impl IndexOptions {
@@ -124,6 +128,7 @@ impl IndexOptions {
         IndexOptions {
             in_flight: 256,
             writer_cache_mib: db::DEFAULT_CACHE_MIB,
+            shared_log: true,
             ..self
         }
     }
@@ -141,6 +146,7 @@ impl Default for IndexOptions {
             in_flight: 1024,
             in_flight_bytes: None,
             writer_cache_mib: 64,
+            shared_log: false,
         }
     }
 }
@@ -762,7 +768,7 @@ pub fn open_and_update(
     };
     check_index_location(db_path, roots)?;
     let marker = run_marker(db_path);
-    let unclean = marker.exists() || wal_left(db_path);
+    let unclean = marker.exists() || !opts.shared_log && wal_left(db_path);
     let mut notices = Vec::new();
     if unclean && !opts.check {
         notices.push(format!(
