@@ -3,6 +3,7 @@
 //! HTML part in quoted-printable, a text-only letter in base64 and ISO-8859-1, and a Maildir
 //! with one message read (`cur/`) and one new (`new/`).
 
+mod cli_support;
 #[path = "library_support/mod.rs"]
 mod support;
 
@@ -205,7 +206,6 @@ fn ten_thousand_parts_load_quickly() {
 /// run; nothing in the mail folders is changed.
 #[test]
 fn the_commands_read_mail() {
-    use std::process::Command;
     let tmp = tempfile::tempdir().unwrap();
     let lib = tmp.path().join("mail");
     for sub in ["cur", "new", "tmp"] {
@@ -224,20 +224,8 @@ fn the_commands_read_mail() {
     let config = tmp.path().join("config.toml");
     std::fs::write(&config, "").unwrap();
     let db = tmp.path().join("index.sqlite3");
-    let run = |args: &[&str]| {
-        let out = Command::new(env!("CARGO_BIN_EXE_onrecord"))
-            .arg("--config")
-            .arg(&config)
-            .env("HOME", tmp.path().join("home"))
-            .env("XDG_DATA_HOME", tmp.path().join("home/data"))
-            .args(args)
-            .output()
-            .unwrap();
-        let stdout = String::from_utf8_lossy(&out.stdout).to_string();
-        let stderr = String::from_utf8_lossy(&out.stderr).to_string();
-        assert!(out.status.success(), "{args:?}: {stdout}{stderr}");
-        stdout
-    };
+    let cli = cli_support::Onrecord::new(tmp.path(), &config);
+    let run = |args: &[&str]| cli.run(args);
     let (db_s, lib_s) = (db.to_str().unwrap(), lib.to_str().unwrap());
     let out = run(&["index", "--index", db_s, lib_s]);
     assert!(out.starts_with("3 files seen: 3 new"), "{out}");

@@ -2,6 +2,7 @@
 //! contents. The book in `tests/data/epub/book/` is written for these tests as text files;
 //! each test zips it (as an EPUB is made: `mimetype` first) into a temporary `.epub`.
 
+mod cli_support;
 use onrecord::article::load::{DEFAULT_MAX_BYTES, load_file_items, split_items_capped};
 use onrecord::article::{Format, Loaded};
 use std::io::Write;
@@ -198,7 +199,6 @@ fn a_zip_bomb_stops_at_the_limit() {
 /// The commands name a chapter `PATH#KEY`; the book is left as it was.
 #[test]
 fn the_commands_read_a_book() {
-    use std::process::Command;
     let tmp = tempfile::tempdir().unwrap();
     let lib = tmp.path().join("books");
     std::fs::create_dir(&lib).unwrap();
@@ -207,23 +207,8 @@ fn the_commands_read_a_book() {
     let config = tmp.path().join("config.toml");
     std::fs::write(&config, "").unwrap();
     let db = tmp.path().join("index.sqlite3");
-    let run = |args: &[&str]| {
-        let out = Command::new(env!("CARGO_BIN_EXE_onrecord"))
-            .arg("--config")
-            .arg(&config)
-            .env("HOME", tmp.path().join("home"))
-            .env("XDG_DATA_HOME", tmp.path().join("home/data"))
-            .args(args)
-            .output()
-            .unwrap();
-        let text = String::from_utf8_lossy(&out.stdout).to_string();
-        assert!(
-            out.status.success(),
-            "{args:?}: {text}{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        text
-    };
+    let cli = cli_support::Onrecord::new(tmp.path(), &config);
+    let run = |args: &[&str]| cli.run(args);
     let (db_s, lib_s) = (db.to_str().unwrap(), lib.to_str().unwrap());
     let out = run(&["index", "--index", db_s, lib_s]);
     assert!(out.starts_with("1 files seen: 1 new"), "{out}");

@@ -1,6 +1,7 @@
 //! Saved RSS and Atom feeds: each item with content (or a long summary) is an article named
 //! `PATH#KEY`. The fixtures in `tests/data/feeds/` are feeds written for these tests.
 
+mod cli_support;
 use onrecord::article::load::{DEFAULT_MAX_BYTES, load_bytes, load_file_items, split_items};
 use onrecord::article::{Format, Loaded};
 use std::path::{Path, PathBuf};
@@ -215,7 +216,6 @@ fn hostile_fields_leave_no_control_character() {
 /// `index` and `search` through the binary name a feed item `PATH#KEY`.
 #[test]
 fn the_commands_read_feeds() {
-    use std::process::Command;
     let tmp = tempfile::tempdir().unwrap();
     let lib = tmp.path().join("feeds");
     std::fs::create_dir(&lib).unwrap();
@@ -225,23 +225,8 @@ fn the_commands_read_feeds() {
     let config = tmp.path().join("config.toml");
     std::fs::write(&config, "").unwrap();
     let db = tmp.path().join("index.sqlite3");
-    let run = |args: &[&str]| {
-        let out = Command::new(env!("CARGO_BIN_EXE_onrecord"))
-            .arg("--config")
-            .arg(&config)
-            .env("HOME", tmp.path().join("home"))
-            .env("XDG_DATA_HOME", tmp.path().join("home/data"))
-            .args(args)
-            .output()
-            .unwrap();
-        let text = String::from_utf8_lossy(&out.stdout).to_string();
-        assert!(
-            out.status.success(),
-            "{args:?}: {text}{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        text
-    };
+    let cli = cli_support::Onrecord::new(tmp.path(), &config);
+    let run = |args: &[&str]| cli.run(args);
     let (db_s, lib_s) = (db.to_str().unwrap(), lib.to_str().unwrap());
     let out = run(&["index", "--index", db_s, lib_s]);
     assert!(out.starts_with("2 files seen: 2 new"), "{out}");

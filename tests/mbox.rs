@@ -4,6 +4,7 @@
 //! Each message is an article named `PATH#KEY`, through loading, the index (incremental per
 //! message), the stores and the commands.
 
+mod cli_support;
 #[path = "library_support/mod.rs"]
 mod support;
 
@@ -229,7 +230,6 @@ fn the_in_memory_store_lists_every_message() {
 /// it (and give `item` in JSON).
 #[test]
 fn the_commands_name_a_message_path_hash_key() {
-    use std::process::Command;
     let tmp = tempfile::tempdir().unwrap();
     let lib = tmp.path().join("lib");
     std::fs::create_dir(&lib).unwrap();
@@ -238,21 +238,8 @@ fn the_commands_name_a_message_path_hash_key() {
     let config = tmp.path().join("config.toml");
     std::fs::write(&config, "").unwrap();
     let db = tmp.path().join("index.sqlite3");
-    let run = |args: &[&str]| {
-        let out = Command::new(env!("CARGO_BIN_EXE_onrecord"))
-            .arg("--config")
-            .arg(&config)
-            .env("HOME", tmp.path().join("home"))
-            .env("XDG_DATA_HOME", tmp.path().join("home/data"))
-            .args(args)
-            .output()
-            .unwrap();
-        (
-            out.status.success(),
-            String::from_utf8_lossy(&out.stdout).to_string(),
-            String::from_utf8_lossy(&out.stderr).to_string(),
-        )
-    };
+    let cli = cli_support::Onrecord::new(tmp.path(), &config);
+    let run = |args: &[&str]| cli.output(args);
     let m = mbox.to_str().unwrap();
     let (ok, out, err) = run(&["extract", "--format", "json", m]);
     assert!(ok, "{err}");

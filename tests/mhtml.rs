@@ -3,6 +3,7 @@
 //! `<meta>`, images as base64 parts) and older browsers (base64 HTML, charset on the part,
 //! root part named by `start`) save them.
 
+mod cli_support;
 use onrecord::article::load::{DEFAULT_MAX_BYTES, load_bytes, load_file};
 use onrecord::article::{Format, Loaded};
 use onrecord::extract;
@@ -207,7 +208,6 @@ fn ten_thousand_parts_load_quickly() {
 /// MHTML pages, which they leave as they were.
 #[test]
 fn the_commands_read_mhtml_pages() {
-    use std::process::Command;
     let tmp = tempfile::tempdir().unwrap();
     let lib = tmp.path().join("lib");
     std::fs::create_dir(&lib).unwrap();
@@ -222,20 +222,8 @@ fn the_commands_read_mhtml_pages() {
     let config = tmp.path().join("config.toml");
     std::fs::write(&config, "").unwrap();
     let db = tmp.path().join("index.sqlite3");
-    let run = |args: &[&str]| {
-        let out = Command::new(env!("CARGO_BIN_EXE_onrecord"))
-            .arg("--config")
-            .arg(&config)
-            .env("HOME", tmp.path().join("home"))
-            .env("XDG_DATA_HOME", tmp.path().join("home/data"))
-            .args(args)
-            .output()
-            .unwrap();
-        let stdout = String::from_utf8_lossy(&out.stdout).to_string();
-        let stderr = String::from_utf8_lossy(&out.stderr).to_string();
-        assert!(out.status.success(), "{args:?}: {stdout}{stderr}");
-        stdout
-    };
+    let cli = cli_support::Onrecord::new(tmp.path(), &config);
+    let run = |args: &[&str]| cli.run(args);
     let (db_s, lib_s) = (db.to_str().unwrap(), lib.to_str().unwrap());
     let out = run(&["index", "--index", db_s, lib_s]);
     assert!(out.contains("2 new"), "{out}");

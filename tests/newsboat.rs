@@ -3,6 +3,7 @@
 //! them) and items written for these tests. The cache is never written: not its bytes, not
 //! a journal beside it, not its unread marks.
 
+mod cli_support;
 #[path = "library_support/mod.rs"]
 mod support;
 
@@ -331,28 +332,14 @@ fn the_watcher_picks_up_a_new_item() {
 /// `index --newsboat CACHE` and `search` through the binary; `PATH#KEY` names an item.
 #[test]
 fn the_commands_read_the_cache() {
-    use std::process::Command;
     let tmp = tempfile::tempdir().unwrap();
     let cache = make_cache(tmp.path());
     let config = tmp.path().join("config.toml");
     std::fs::write(&config, "").unwrap();
     let db = tmp.path().join("index.sqlite3");
     let before = folder_state(cache.parent().unwrap());
-    let run = |args: &[&str]| {
-        let out = Command::new(env!("CARGO_BIN_EXE_onrecord"))
-            .arg("--config")
-            .arg(&config)
-            .env("HOME", tmp.path().join("home"))
-            .env("XDG_DATA_HOME", tmp.path().join("home/data"))
-            .args(args)
-            .output()
-            .unwrap();
-        (
-            out.status.success(),
-            String::from_utf8_lossy(&out.stdout).to_string(),
-            String::from_utf8_lossy(&out.stderr).to_string(),
-        )
-    };
+    let cli = cli_support::Onrecord::new(tmp.path(), &config);
+    let run = |args: &[&str]| cli.output(args);
     let (db_s, cache_s) = (db.to_str().unwrap(), cache.to_str().unwrap());
     let (ok, out, err) = run(&["index", "--index", db_s, "--newsboat", cache_s]);
     assert!(ok && out.starts_with("1 files seen: 1 new"), "{out}{err}");
