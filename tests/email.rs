@@ -3,13 +3,12 @@
 //! HTML part in quoted-printable, a text-only letter in base64 and ISO-8859-1, and a Maildir
 //! with one message read (`cur/`) and one new (`new/`).
 
-mod cli_support;
+mod formats_support;
 #[path = "library_support/mod.rs"]
 mod support;
 
 use onrecord::article::load::{DEFAULT_MAX_BYTES, load_bytes, load_file};
 use onrecord::article::{Format, Loaded};
-use onrecord::extract;
 use std::path::{Path, PathBuf};
 
 fn data() -> PathBuf {
@@ -18,21 +17,6 @@ fn data() -> PathBuf {
 
 fn fixture(name: &str) -> Loaded {
     load_file(&data().join(name), DEFAULT_MAX_BYTES).unwrap_or_else(|e| panic!("{name}: {e}"))
-}
-
-/// (direct, quoted words, speaker) for each quote.
-fn quotes_by(loaded: &Loaded) -> Vec<(bool, String, String)> {
-    extract::analyze(&loaded.article)
-        .quotes
-        .iter()
-        .map(|q| {
-            (
-                q.kind == extract::QuoteKind::Direct,
-                loaded.article.body[q.span.clone()].to_string(),
-                q.speaker.clone().unwrap_or_default(),
-            )
-        })
-        .collect()
 }
 
 #[test]
@@ -67,7 +51,7 @@ fn a_newsletter_reads_its_html_part_without_the_furniture() {
             a.extra
         );
     }
-    let quotes = quotes_by(&l);
+    let quotes = formats_support::said_directly(&l);
     let direct: Vec<_> = quotes.iter().filter(|(d, _, _)| *d).collect();
     assert_eq!(direct.len(), 3, "{quotes:?}");
     assert!(
@@ -96,7 +80,7 @@ fn a_text_letter_in_base64_and_latin_1_without_its_signature() {
          Shopkeepers on the street said they feared losing parking. Jos\u{E9} Ib\u{E1}\u{F1}ez, \
          who runs a bakery there, said half his customers came by car."
     );
-    let quotes = quotes_by(&l);
+    let quotes = formats_support::said_directly(&l);
     assert!(
         quotes
             .iter()
@@ -135,7 +119,7 @@ fn a_maildir_is_scanned_message_by_message() {
     );
     assert_eq!(read.article.byline, vec!["Ferry Desk"]);
     assert_eq!(read.article.date.as_deref(), Some("2026-06-08T06:00:00Z"));
-    let quotes = quotes_by(&read);
+    let quotes = formats_support::said_directly(&read);
     assert!(
         quotes
             .iter()
@@ -224,7 +208,7 @@ fn the_commands_read_mail() {
     let config = tmp.path().join("config.toml");
     std::fs::write(&config, "").unwrap();
     let db = tmp.path().join("index.sqlite3");
-    let cli = cli_support::Onrecord::new(tmp.path(), &config);
+    let cli = formats_support::Onrecord::new(tmp.path(), &config);
     let run = |args: &[&str]| cli.run(args);
     let (db_s, lib_s) = (db.to_str().unwrap(), lib.to_str().unwrap());
     let out = run(&["index", "--index", db_s, lib_s]);

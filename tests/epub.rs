@@ -2,7 +2,7 @@
 //! contents. The book in `tests/data/epub/book/` is written for these tests as text files;
 //! each test zips it (as an EPUB is made: `mimetype` first) into a temporary `.epub`.
 
-mod cli_support;
+mod formats_support;
 use onrecord::article::load::{DEFAULT_MAX_BYTES, load_file_items, split_items_capped};
 use onrecord::article::{Format, Loaded};
 use std::io::Write;
@@ -207,7 +207,7 @@ fn the_commands_read_a_book() {
     let config = tmp.path().join("config.toml");
     std::fs::write(&config, "").unwrap();
     let db = tmp.path().join("index.sqlite3");
-    let cli = cli_support::Onrecord::new(tmp.path(), &config);
+    let cli = formats_support::Onrecord::new(tmp.path(), &config);
     let run = |args: &[&str]| cli.run(args);
     let (db_s, lib_s) = (db.to_str().unwrap(), lib.to_str().unwrap());
     let out = run(&["index", "--index", db_s, lib_s]);

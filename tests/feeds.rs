@@ -1,8 +1,8 @@
 //! Saved RSS and Atom feeds: each item with content (or a long summary) is an article named
 //! `PATH#KEY`. The fixtures in `tests/data/feeds/` are feeds written for these tests.
 
-mod cli_support;
-use onrecord::article::load::{DEFAULT_MAX_BYTES, load_bytes, load_file_items, split_items};
+mod formats_support;
+use onrecord::article::load::{load_bytes, split_items};
 use onrecord::article::{Format, Loaded};
 use std::path::{Path, PathBuf};
 
@@ -13,24 +13,7 @@ fn data(name: &str) -> PathBuf {
 }
 
 fn items(name: &str) -> Vec<(String, Loaded)> {
-    load_file_items(&data(name), DEFAULT_MAX_BYTES)
-        .unwrap()
-        .into_iter()
-        .map(|(k, l)| (k, l.unwrap()))
-        .collect()
-}
-
-fn quotes(l: &Loaded) -> Vec<(String, String)> {
-    onrecord::extract::analyze(&l.article)
-        .quotes
-        .iter()
-        .map(|q| {
-            (
-                l.article.body[q.span.clone()].to_string(),
-                q.speaker.clone().unwrap_or_default(),
-            )
-        })
-        .collect()
+    formats_support::items_of(&data(name))
 }
 
 #[test]
@@ -65,7 +48,7 @@ fn rss_items_with_content_or_a_long_description() {
          \u{201C}Another twenty and we would have been too late.\u{201D}\n\n\
          All three were taken to hospital with mild hypothermia."
     );
-    let q = quotes(boat);
+    let q = formats_support::said(boat);
     assert!(
         q.iter()
             .any(|(t, s)| s == "Hanna Lund" && t.starts_with("They had been")),
@@ -83,7 +66,7 @@ fn rss_items_with_content_or_a_long_description() {
         "{}",
         fish.article.body
     );
-    let q = quotes(fish);
+    let q = formats_support::said(fish);
     assert!(
         q.iter()
             .any(|(t, s)| s == "Olav Nygaard" && t.starts_with("It is a nuisance")),
@@ -121,7 +104,7 @@ fn atom_entries_with_xhtml_and_html_content() {
          another month.\n\n\
          \u{201C}We would rather be right than early,\u{201D} Deputy Mayor Sofia Lindgren said."
     );
-    let q = quotes(budget);
+    let q = formats_support::said(budget);
     assert!(q.iter().any(|(_, s)| s == "Sofia Lindgren"), "{q:?}");
     let (_, library) = &items[1];
     assert_eq!(
@@ -129,7 +112,7 @@ fn atom_entries_with_xhtml_and_html_content() {
         Some("2026-06-13T08:00:00Z")
     );
     assert!(library.article.byline.is_empty());
-    let q = quotes(library);
+    let q = formats_support::said(library);
     assert!(
         q.iter()
             .any(|(t, s)| s == "Aino Virtanen" && t.starts_with("Evenings")),
@@ -225,7 +208,7 @@ fn the_commands_read_feeds() {
     let config = tmp.path().join("config.toml");
     std::fs::write(&config, "").unwrap();
     let db = tmp.path().join("index.sqlite3");
-    let cli = cli_support::Onrecord::new(tmp.path(), &config);
+    let cli = formats_support::Onrecord::new(tmp.path(), &config);
     let run = |args: &[&str]| cli.run(args);
     let (db_s, lib_s) = (db.to_str().unwrap(), lib.to_str().unwrap());
     let out = run(&["index", "--index", db_s, lib_s]);

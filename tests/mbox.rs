@@ -4,7 +4,7 @@
 //! Each message is an article named `PATH#KEY`, through loading, the index (incremental per
 //! message), the stores and the commands.
 
-mod cli_support;
+mod formats_support;
 #[path = "library_support/mod.rs"]
 mod support;
 
@@ -21,24 +21,7 @@ fn fixture() -> PathBuf {
 }
 
 fn items() -> Vec<(String, Loaded)> {
-    load_file_items(&fixture(), DEFAULT_MAX_BYTES)
-        .unwrap()
-        .into_iter()
-        .map(|(k, l)| (k, l.unwrap()))
-        .collect()
-}
-
-fn speakers_of(l: &Loaded) -> Vec<(String, String)> {
-    onrecord::extract::analyze(&l.article)
-        .quotes
-        .iter()
-        .map(|q| {
-            (
-                l.article.body[q.span.clone()].to_string(),
-                q.speaker.clone().unwrap_or_default(),
-            )
-        })
-        .collect()
+    formats_support::items_of(&fixture())
 }
 
 #[test]
@@ -81,7 +64,7 @@ fn each_message_is_an_article_with_a_stable_key() {
          Opponents said the cost, put at 240 million crowns, would squeeze bus budgets. \
          Councillor Piet Vermeer said the buses would pay for the trams."
     );
-    let q = speakers_of(tram);
+    let q = formats_support::said(tram);
     assert!(
         q.iter()
             .any(|(t, s)| s == "Nadia Okafor" && t.starts_with("This is the line")),
@@ -103,7 +86,7 @@ fn each_message_is_an_article_with_a_stable_key() {
         "the mboxrd quote is undone: {}",
         pool.article.body
     );
-    let q = speakers_of(pool);
+    let q = formats_support::said(pool);
     assert!(
         q.iter()
             .any(|(t, s)| s == "Ellen Fisk" && t.starts_with("The water is warmer")),
@@ -116,7 +99,7 @@ fn each_message_is_an_article_with_a_stable_key() {
         buses.article.date.as_deref(),
         Some("2026-06-10T07:00:00+02:00")
     );
-    let q = speakers_of(buses);
+    let q = formats_support::said(buses);
     assert!(
         q.iter()
             .any(|(t, s)| s == "Jonas Weil" && t.starts_with("We listened")),
@@ -238,7 +221,7 @@ fn the_commands_name_a_message_path_hash_key() {
     let config = tmp.path().join("config.toml");
     std::fs::write(&config, "").unwrap();
     let db = tmp.path().join("index.sqlite3");
-    let cli = cli_support::Onrecord::new(tmp.path(), &config);
+    let cli = formats_support::Onrecord::new(tmp.path(), &config);
     let run = |args: &[&str]| cli.output(args);
     let m = mbox.to_str().unwrap();
     let (ok, out, err) = run(&["extract", "--format", "json", m]);

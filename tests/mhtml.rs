@@ -3,10 +3,9 @@
 //! `<meta>`, images as base64 parts) and older browsers (base64 HTML, charset on the part,
 //! root part named by `start`) save them.
 
-mod cli_support;
+mod formats_support;
 use onrecord::article::load::{DEFAULT_MAX_BYTES, load_bytes, load_file};
 use onrecord::article::{Format, Loaded};
-use onrecord::extract;
 use std::path::Path;
 
 fn fixture(name: &str) -> Loaded {
@@ -14,22 +13,6 @@ fn fixture(name: &str) -> Loaded {
         .join("tests/data/mhtml")
         .join(name);
     load_file(&path, DEFAULT_MAX_BYTES).unwrap_or_else(|e| panic!("{name}: {e}"))
-}
-
-/// (direct, quoted words, speaker) for each quote.
-fn quotes_by(loaded: &Loaded) -> Vec<(bool, String, String)> {
-    let analysis = extract::analyze(&loaded.article);
-    analysis
-        .quotes
-        .iter()
-        .map(|q| {
-            (
-                q.kind == extract::QuoteKind::Direct,
-                loaded.article.body[q.span.clone()].to_string(),
-                q.speaker.clone().unwrap_or_default(),
-            )
-        })
-        .collect()
 }
 
 #[test]
@@ -61,7 +44,7 @@ fn a_page_saved_by_chrome_reads_as_the_page() {
          \u{201C}We have offered a new rota twice,\u{201D} Brekke said. \u{201C}The door is \
          open.\u{201D}"
     );
-    let quotes = quotes_by(&l);
+    let quotes = formats_support::said_directly(&l);
     let direct: Vec<_> = quotes.iter().filter(|(d, _, _)| *d).collect();
     assert_eq!(direct.len(), 4, "{quotes:?}");
     assert!(
@@ -108,7 +91,7 @@ fn an_older_mht_with_a_base64_root_part_in_windows_1252() {
          \u{201C}It deserves better than a padlock.\u{201D}\n\n\
          Aas said the council would spend 300,000 crowns on a new roof."
     );
-    let quotes = quotes_by(&l);
+    let quotes = formats_support::said_directly(&l);
     assert!(
         quotes.iter().any(|(d, t, s)| *d
             && s == "Bj\u{F6}rn Aas"
@@ -222,7 +205,7 @@ fn the_commands_read_mhtml_pages() {
     let config = tmp.path().join("config.toml");
     std::fs::write(&config, "").unwrap();
     let db = tmp.path().join("index.sqlite3");
-    let cli = cli_support::Onrecord::new(tmp.path(), &config);
+    let cli = formats_support::Onrecord::new(tmp.path(), &config);
     let run = |args: &[&str]| cli.run(args);
     let (db_s, lib_s) = (db.to_str().unwrap(), lib.to_str().unwrap());
     let out = run(&["index", "--index", db_s, lib_s]);

@@ -3,7 +3,7 @@
 //! them) and items written for these tests. The cache is never written: not its bytes, not
 //! a journal beside it, not its unread marks.
 
-mod cli_support;
+mod formats_support;
 #[path = "library_support/mod.rs"]
 mod support;
 
@@ -338,7 +338,7 @@ fn the_commands_read_the_cache() {
     std::fs::write(&config, "").unwrap();
     let db = tmp.path().join("index.sqlite3");
     let before = folder_state(cache.parent().unwrap());
-    let cli = cli_support::Onrecord::new(tmp.path(), &config);
+    let cli = formats_support::Onrecord::new(tmp.path(), &config);
     let run = |args: &[&str]| cli.output(args);
     let (db_s, cache_s) = (db.to_str().unwrap(), cache.to_str().unwrap());
     let (ok, out, err) = run(&["index", "--index", db_s, "--newsboat", cache_s]);
