@@ -717,6 +717,37 @@ mod tests {
     }
 
     #[test]
+    fn a_name_spelled_like_a_stop_word_or_a_contracted_pronoun() {
+        let fragment_speaker = |body: &str| {
+            let spans = find_spans(body);
+            let doc = Doc::new(body, &spans);
+            let known = Known::default();
+            let mut res = Resolver::new(&doc, &known);
+            let open = doc.span_toks[0].0;
+            let sent = doc
+                .sents
+                .iter()
+                .find(|r| r.contains(&open))
+                .unwrap()
+                .clone();
+            partial_frame(&doc, &mut res, sent, open, 0, &[]).and_then(|x| x.0.name)
+        };
+        assert_eq!(
+            fragment_speaker(
+                "While Will acknowledges the appeal of a “forceful persona,” he prefers Dask."
+            )
+            .as_deref(),
+            Some("Will")
+        );
+        // A pronoun with a contracted verb is a pronoun, never a name.
+        let he = fragment_speaker("He’s claiming that fraud is “a big, big problem” here.");
+        assert!(
+            !he.as_deref().is_some_and(|n| n.starts_with("He")),
+            "{he:?}"
+        );
+    }
+
+    #[test]
     fn cue_then_source() {
         assert_eq!(
             attr("“We will go,” said Maj. Matt Taylor, deputy commander of the unit.").as_deref(),

@@ -90,6 +90,9 @@ fn collect_back(doc: &Doc, s: usize, k: usize) -> (usize, bool) {
                         txt,
                         frame_words::list(Section::SourceStop),
                     ) || j == k && w.is_skip(txt)
+                        // `While Will acknowledges`: a capitalized word inside the sentence
+                        // is a name, though it is spelled like a stop word.
+                        || t.capitalized() && j - 1 > s
                 }
             }
             TokKind::Punct => {

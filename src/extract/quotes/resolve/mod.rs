@@ -357,6 +357,17 @@ impl<'d, 'a> Resolver<'d, 'a> {
         {
             return None;
         }
+        // `He's claiming`: a pronoun with a contracted `is` or `has`.
+        if phrase_end - phrase_start == 1
+            && doc.toks[phrase_start].is_word()
+            && let Some(stem) = doc
+                .text(phrase_start)
+                .strip_suffix("’s")
+                .or_else(|| doc.text(phrase_start).strip_suffix("'s"))
+            && w.flags(stem) & PRONOUN != 0
+        {
+            return self.pronoun(stem, para, doc.toks[phrase_start].start);
+        }
         // Pronouns.
         if phrase_end - phrase_start == 1
             && doc.toks[phrase_start].is_word()
