@@ -42,13 +42,18 @@ pub fn is_abbrev(word: &str) -> bool {
     (word.len() <= ABBREV_MAX_LEN && is_one_of(word, ABBREV))
         || word.contains('.')
         // `R-Ky.`, `D-Calif.`: a party letter and a state abbreviation.
-        || word.split_once('-').is_some_and(|(p, st)| {
-            matches!(p, "R" | "D" | "I")
-                && (2..=6).contains(&st.len())
-                && st.starts_with(|c: char| c.is_ascii_uppercase())
-                && st.chars().all(|c| c.is_ascii_alphabetic())
-        })
+        || is_party_state(word)
         || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+}
+
+/// `R-Ky`, `D-Calif.`, `I-N.Y.`: a US party letter, a hyphen and a state abbreviation.
+pub fn is_party_state(word: &str) -> bool {
+    word.split_once('-').is_some_and(|(party, state)| {
+        matches!(party, "R" | "D" | "I")
+            && (2..=8).contains(&state.len())
+            && state.starts_with(|c: char| c.is_ascii_uppercase())
+            && state.chars().all(|c| c.is_ascii_alphabetic() || c == '.')
+    })
 }
 
 #[cfg(test)]

@@ -355,14 +355,7 @@ pub fn party_tag(doc: &Doc, r: Range<usize>) -> bool {
             text.push_str(doc.text(i));
         }
     }
-    let mut parts = text.splitn(2, '-');
-    let (Some(party), Some(state)) = (parts.next(), parts.next()) else {
-        return false;
-    };
-    matches!(party, "R" | "D" | "I")
-        && (2..=8).contains(&state.len())
-        && state.starts_with(|c: char| c.is_ascii_uppercase())
-        && state.chars().all(|c| c.is_ascii_alphabetic() || c == '.')
+    crate::extract::quotes::word_match::is_party_state(&text)
 }
 
 /// `"Q," Toomey fumed.` / `"Q," fumed Ann Poe.`: a past form in -ed beside a name that the
@@ -683,24 +676,28 @@ mod tests {
         );
     }
 
+    /// The speaker `partial_frame` gives the first quotation of `body` (`naming`: the
+    /// naming verbs it looks for besides the cues).
+    fn fragment_speaker(naming: &[&str], body: &str) -> Option<String> {
+        let spans = find_spans(body);
+        let doc = Doc::new(body, &spans);
+        let known = Known::default();
+        let mut res = Resolver::new(&doc, &known);
+        let open = doc.span_toks[0].0;
+        let sent = doc
+            .sents
+            .iter()
+            .find(|r| r.contains(&open))
+            .unwrap()
+            .clone();
+        partial_frame(&doc, &mut res, sent, open, 0, naming).and_then(|x| x.0.name)
+    }
+
     #[test]
     fn a_relative_who_gives_its_name() {
-        let fragment_speaker = |body: &str| {
-            let spans = find_spans(body);
-            let doc = Doc::new(body, &spans);
-            let known = Known::default();
-            let mut res = Resolver::new(&doc, &known);
-            let open = doc.span_toks[0].0;
-            let sent = doc
-                .sents
-                .iter()
-                .find(|r| r.contains(&open))
-                .unwrap()
-                .clone();
-            partial_frame(&doc, &mut res, sent, open, 0, &["called"]).and_then(|x| x.0.name)
-        };
         assert_eq!(
             fragment_speaker(
+                &["called"],
                 "Contrast that with Ivo Dask, who has called the pact “insanity,” and others."
             )
             .as_deref(),
@@ -708,6 +705,7 @@ mod tests {
         );
         assert_eq!(
             fragment_speaker(
+                &["called"],
                 "Ruiz met Dask, now the Senate leader, who in 2010 said the goal was to make \
                  her a “one-term mayor.”"
             )
@@ -718,29 +716,19 @@ mod tests {
 
     #[test]
     fn a_name_spelled_like_a_stop_word_or_a_contracted_pronoun() {
-        let fragment_speaker = |body: &str| {
-            let spans = find_spans(body);
-            let doc = Doc::new(body, &spans);
-            let known = Known::default();
-            let mut res = Resolver::new(&doc, &known);
-            let open = doc.span_toks[0].0;
-            let sent = doc
-                .sents
-                .iter()
-                .find(|r| r.contains(&open))
-                .unwrap()
-                .clone();
-            partial_frame(&doc, &mut res, sent, open, 0, &[]).and_then(|x| x.0.name)
-        };
         assert_eq!(
             fragment_speaker(
+                &[],
                 "While Will acknowledges the appeal of a “forceful persona,” he prefers Dask."
             )
             .as_deref(),
             Some("Will")
         );
         // A pronoun with a contracted verb is a pronoun, never a name.
-        let he = fragment_speaker("He’s claiming that fraud is “a big, big problem” here.");
+        let he = fragment_speaker(
+            &[],
+            "He’s claiming that fraud is “a big, big problem” here.",
+        );
         assert!(
             !he.as_deref().is_some_and(|n| n.starts_with("He")),
             "{he:?}"

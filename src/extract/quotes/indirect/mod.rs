@@ -223,13 +223,7 @@ fn plural_or_they(doc: &Doc, np: &Range<usize>) -> bool {
     ) || doc.text(last).ends_with('%')
         || doc.toks[last].kind == TokKind::Punct && doc.toks[last].ch == '%';
     // `Nearly nine out of 10 say`: a number heading the phrase.
-    let mut n = np.start;
-    while n < last && frame_words::is(Section::Approximate, doc.text(n)) {
-        n += 1;
-    }
-    let counted = doc.toks[n].is_word()
-        && (frame_words::is(Section::Number, doc.text(n))
-            || doc.text(n).bytes().all(|b| b.is_ascii_digit()));
+    let counted = super::resolve::leading_count(doc, np.start, last + 1).is_some();
     // `Associates say`: a plural that is capitalized only because it opens the sentence.
     let opening_plural = np.len() == 1
         && doc.toks[last].capitalized()

@@ -41,6 +41,23 @@ fn is_credit(body: &str, r: &Range<usize>) -> bool {
 
 pub use crate::extract::entities::Gender;
 
+/// `About 9 percent`, `Nearly nine out of 10`: the number (a number word or digits) that
+/// opens the phrase `start..end` after any approximate words, if one does.
+pub(crate) fn leading_count(doc: &Doc, start: usize, end: usize) -> Option<usize> {
+    let mut n = start;
+    while n + 1 < end
+        && doc.toks[n].is_word()
+        && super::frame_words::is(super::frame_words::Section::Approximate, doc.text(n))
+    {
+        n += 1;
+    }
+    let counted = n < end
+        && doc.toks[n].is_word()
+        && (super::frame_words::is(super::frame_words::Section::Number, doc.text(n))
+            || doc.text(n).bytes().all(|b| b.is_ascii_digit()));
+    counted.then_some(n)
+}
+
 /// A resolved speaker.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Speaker {
@@ -463,20 +480,9 @@ impl<'d, 'a> Resolver<'d, 'a> {
         }
         // `One in three`, `two of the officers`, `About four in 10`, `Nearly nine out of
         // 10`: a share of people, as written.
-        let mut n = phrase_start;
-        while n + 1 < phrase_end
-            && doc.toks[n].is_word()
-            && super::frame_words::is(super::frame_words::Section::Approximate, doc.text(n))
-        {
-            n += 1;
-        }
-        let number = |i: usize| {
-            doc.toks[i].is_word()
-                && (super::frame_words::is(super::frame_words::Section::Number, doc.text(i))
-                    || doc.text(i).bytes().all(|b| b.is_ascii_digit()))
-        };
-        if phrase_end - n > 2 && number(n) && doc.is_any(n + 1, &["in", "of", "out"])
-            || n > phrase_start && phrase_end - n == 2 && number(n) && w.is_group(doc.text(n + 1))
+        if let Some(n) = leading_count(doc, phrase_start, phrase_end)
+            && (phrase_end - n > 2 && doc.is_any(n + 1, &["in", "of", "out"])
+                || n > phrase_start && phrase_end - n == 2 && w.is_group(doc.text(n + 1)))
         {
             return Some(Speaker::as_written(
                 doc.body,
