@@ -106,6 +106,63 @@ pub fn load_and_check(bytes: &[u8], format: Format) -> Option<(Loaded, Analysis)
     Some((loaded, analysis))
 }
 
+/// A file in one format that holds one article: it loads and passes every check, or it is
+/// refused with a clean reason. Returns what loaded.
+pub fn load_or_refuse(data: &[u8], format: Format) -> Option<Loaded> {
+    match load_and_check(data, format) {
+        Some((loaded, _)) => {
+            if let Some(outlet) = &loaded.article.outlet {
+                check_clean("outlet", outlet, false);
+            }
+            Some(loaded)
+        }
+        None => {
+            let err = onrecord::article::load::load_bytes(data, format)
+                .expect_err("load_and_check gave nothing, so loading failed");
+            check_clean("refusal", &err.to_string(), false);
+            None
+        }
+    }
+}
+
+/// A file of many articles, cut into its items by `split`: splitting never panics, every
+/// key is one clean line without `#`, keys are unique within the file and the same when
+/// the bytes are split again, and each item loads as [`load_and_check`] requires (or is
+/// refused), also with what its file says of it.
+pub fn run_items<'a, E>(
+    data: &'a [u8],
+    split: impl Fn(&'a [u8]) -> Result<Vec<onrecord::article::load::RawItem<'a>>, E>,
+) {
+    let Ok(items) = split(data) else {
+        return;
+    };
+    let Ok(again) = split(data) else {
+        panic!("the bytes split once but not twice");
+    };
+    let mut keys = std::collections::HashSet::new();
+    for (item, same) in items.iter().zip(&again) {
+        assert_eq!(item.key, same.key, "keys are stable");
+        assert!(
+            !item.key.is_empty() && !item.key.contains('#'),
+            "{:?}",
+            item.key
+        );
+        check_clean("key", &item.key, false);
+        assert!(
+            keys.insert(item.key.clone()),
+            "duplicate key {:?}",
+            item.key
+        );
+        load_and_check(&item.bytes, item.format);
+        if let Ok(loaded) = onrecord::article::load::load_item(item) {
+            check_article(&loaded.article);
+            if let Some(outlet) = &loaded.article.outlet {
+                check_clean("outlet", outlet, false);
+            }
+        }
+    }
+}
+
 /// The `load_extract` target: the first byte picks the format (even: text, odd: Markdown),
 /// the rest is the file.
 pub fn run_load_extract(data: &[u8]) {
