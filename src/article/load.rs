@@ -60,28 +60,37 @@ fn by_extension(ext: &str) -> Option<Format> {
     }
 }
 
+/// The bytes of the regular file at `path` (`shown` in errors), refused when larger than
+/// `max_bytes`. Opened without blocking and checked on the open handle: a FIFO or a device
+/// (also one that replaced the file since it was listed) is refused, never waited on.
+fn read_regular(path: &Path, shown: &str, max_bytes: u64) -> Result<Vec<u8>, LoadError> {
+    let io = |source| LoadError::Io {
+        path: shown.to_string(),
+        source,
+    };
+    let file = crate::safe_open::open_regular(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    if meta.len() > max_bytes {
+        return Err(LoadError::TooLarge {
+            path: shown.to_string(),
+            size: meta.len(),
+            limit: max_bytes,
+        });
+    }
+    read_capped(file, meta.len(), max_bytes).map_err(io)
+}
+
 /// Loads one file, refusing files larger than `max_bytes`.
 pub fn load_file(path: &Path, max_bytes: u64) -> Result<Loaded, LoadError> {
     let shown = path.display().to_string();
     let format = format_of(path).ok_or_else(|| LoadError::Unsupported {
         path: shown.clone(),
     })?;
+    let mut bytes = read_regular(path, &shown, max_bytes)?;
     let io = |source| LoadError::Io {
         path: shown.clone(),
         source,
     };
-    // Opened without blocking and checked on the open handle: a FIFO or a device (also
-    // one that replaced the file since it was listed) is refused, never waited on.
-    let file = crate::safe_open::open_regular(path).map_err(io)?;
-    let meta = file.metadata().map_err(io)?;
-    if meta.len() > max_bytes {
-        return Err(LoadError::TooLarge {
-            path: shown,
-            size: meta.len(),
-            limit: max_bytes,
-        });
-    }
-    let mut bytes = read_capped(file, meta.len(), max_bytes).map_err(io)?;
     if path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("gz"))
@@ -358,20 +367,7 @@ pub fn load_file_items(path: &Path, max_bytes: u64) -> Result<Items, LoadError> 
             })
             .collect());
     }
-    let io = |source| LoadError::Io {
-        path: shown.clone(),
-        source,
-    };
-    let file = crate::safe_open::open_regular(path).map_err(io)?;
-    let meta = file.metadata().map_err(io)?;
-    if meta.len() > max_bytes {
-        return Err(LoadError::TooLarge {
-            path: shown,
-            size: meta.len(),
-            limit: max_bytes,
-        });
-    }
-    let bytes = read_capped(file, meta.len(), max_bytes).map_err(io)?;
+    let bytes = read_regular(path, &shown, max_bytes)?;
     let items =
         split_items_capped(&bytes, format, max_bytes).map_err(|e| refused(shown.clone(), e))?;
     Ok(items
