@@ -46,13 +46,14 @@ pub fn is_abbrev(word: &str) -> bool {
         || (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
 }
 
-/// `R-Ky`, `D-Calif.`, `I-N.Y.`: a US party letter, a hyphen and a state abbreviation.
-pub fn is_party_state(word: &str) -> bool {
+/// `R-Ky`, `D-Calif`: a US party letter, a hyphen and a state abbreviation (the word before
+/// its abbreviation dot).
+fn is_party_state(word: &str) -> bool {
     word.split_once('-').is_some_and(|(party, state)| {
         matches!(party, "R" | "D" | "I")
-            && (2..=8).contains(&state.len())
+            && (2..=6).contains(&state.len())
             && state.starts_with(|c: char| c.is_ascii_uppercase())
-            && state.chars().all(|c| c.is_ascii_alphabetic() || c == '.')
+            && state.chars().all(|c| c.is_ascii_alphabetic())
     })
 }
 

@@ -263,7 +263,7 @@ pub fn after_frame(
                 let (run_end, _) = name_run(doc, j, k);
                 if run_end > j && doc.toks.get(run_end).is_some_and(|t| t.is_punct(',')) {
                     // `"Q," Ivo Dask, R-Ky., said`: a party and state tag describes no role.
-                    let appos = Some(run_end + 1..k).filter(|a| !party_tag(doc, a.clone()));
+                    let appos = Some(run_end + 1..k);
                     let speaker = res.resolve(j..run_end, appos, para)?;
                     return Some((speaker, cue.start..cue.end));
                 }
@@ -344,18 +344,6 @@ fn name_run_back(doc: &Doc, s: usize, end: usize) -> (usize, usize) {
         st -= 1;
     }
     (st, end)
-}
-
-/// `R-Ky.`, `D-Calif.`, `I-Vt.` (with the commas around it): a US politician's party and
-/// state after the name.
-pub fn party_tag(doc: &Doc, r: Range<usize>) -> bool {
-    let mut text = String::new();
-    for i in r {
-        if !doc.toks[i].is_punct(',') {
-            text.push_str(doc.text(i));
-        }
-    }
-    crate::extract::quotes::word_match::is_party_state(&text)
 }
 
 /// `"Q," Toomey fumed.` / `"Q," fumed Ann Poe.`: a past form in -ed beside a name that the
@@ -646,7 +634,7 @@ mod tests {
             attr("“It was wrong,” Senate Leader Ana Ruiz, D-Calif., told reporters.").as_deref(),
             Some("Ana Ruiz")
         );
-        assert!(party_tag(&Doc::new("R-Ky.", &[]), 0..2));
+        assert!(crate::extract::quotes::word_match::is_abbrev("R-Ky"));
     }
 
     #[test]

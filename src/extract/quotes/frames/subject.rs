@@ -264,7 +264,7 @@ pub fn subject_before(doc: &Doc, s: usize, k: usize) -> Option<SourcePhrase> {
                     return None;
                 }
                 // (`Ivo Dask, R-Ky., said`: a party and state tag is no description.)
-                appos = Some(chunk).filter(|c| !super::party_tag(doc, c.clone()));
+                appos = Some(chunk);
                 start = st;
                 end = prev_comma;
             }
