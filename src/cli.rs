@@ -67,7 +67,9 @@ pub enum Command {
     /// Print one speaker's quotes across the indexed library.
     Quotes {
         /// The speaker's name (a surname works when only one speaker has it).
-        #[arg(long, value_name = "NAME")]
+        #[arg(long, value_name = "NAME",
+              add = clap_complete::engine::ArgValueCandidates::new(
+                  crate::completion::speaker_candidates))]
         speaker: String,
         /// Only quotes of these kinds (repeat the flag or separate with commas).
         #[arg(long, value_enum, value_delimiter = ',', value_name = "KIND")]
@@ -191,6 +193,8 @@ pub enum ExtractFormat {
 
 /// Entry point of the binary.
 pub fn main() -> ExitCode {
+    // A completion script calling back: answered before anything else is printed.
+    crate::completion::answer_if_asked();
     let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
     if let Some((typed, meant)) = mistyped_command(&args) {
         crate::message!(
@@ -316,10 +320,12 @@ fn usage_error(e: clap::Error) -> ExitCode {
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Some(Command::Completions { shell }) => {
-            // Generated into memory first: clap_complete panics on a closed stdout
-            // (`onrecord completions bash | head`), a plain write does not.
-            let mut script = Vec::new();
-            clap_complete::generate(shell, &mut Cli::command(), "onrecord", &mut script);
+            // Written into memory first, then out in one write that a closed stdout
+            // (`onrecord completions bash | head`) turns into an exit status, not a panic.
+            let program = std::env::args_os()
+                .next()
+                .unwrap_or_else(|| "onrecord".into());
+            let script = crate::completion::script(shell, Path::new(&program))?;
             let mut stdout = std::io::stdout().lock();
             match stdout.write_all(&script).and_then(|_| stdout.flush()) {
                 Ok(()) => Ok(ExitCode::SUCCESS),

@@ -22,6 +22,7 @@
 pub mod article;
 pub mod citation;
 pub mod cli;
+pub mod completion;
 pub mod config;
 pub mod dates;
 pub mod extract;

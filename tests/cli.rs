@@ -318,22 +318,116 @@ fn help_on_every_command() {
     }
 }
 
+/// What bash offers when Tab is pressed after `words` (the last one being typed), with
+/// the script `onrecord completions bash` prints sourced into a real bash.
+fn bash_completes(home: &Path, words: &[&str]) -> Vec<String> {
+    let script = run(home, &["completions", "bash"]);
+    assert!(script.status.success());
+    let script_file = home.join("onrecord.bash");
+    std::fs::write(&script_file, &script.stdout).unwrap();
+    let quoted: Vec<String> = words
+        .iter()
+        .map(|w| format!("'{}'", w.replace('\'', "'\\''")))
+        .collect();
+    let current = quoted.last().cloned().unwrap_or_default();
+    let previous = quoted.iter().rev().nth(1).cloned().unwrap_or_default();
+    let call = format!(
+        "source '{}'\nCOMP_WORDS=({})\nCOMP_CWORD={}\nCOMP_TYPE=9\n\
+         _clap_complete_onrecord onrecord {current} {previous}\nprintf '%s\\n' \"${{COMPREPLY[@]}}\"\n",
+        script_file.display(),
+        quoted.join(" "),
+        words.len() - 1,
+    );
+    let mut bash = Command::new("bash");
+    bash.arg("--norc").arg("-c").arg(call);
+    for (k, v) in onrecord(home).get_envs() {
+        if let Some(v) = v {
+            bash.env(k, v);
+        }
+    }
+    let out = bash.output().expect("bash");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    // printf prints one empty line for an empty COMPREPLY.
+    text(&out.stdout)
+        .lines()
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
 #[test]
-fn completions_for_bash_and_others() {
+fn completions_for_every_shell_call_the_binary_back() {
     let home = tempfile::tempdir().unwrap();
-    let out = run(home.path(), &["completions", "bash"]);
-    assert!(out.status.success());
-    let s = text(&out.stdout);
-    assert!(s.contains("_onrecord()"), "bash function");
-    assert!(s.contains("complete -F _onrecord"), "registered");
-    assert!(s.contains("extract") && s.contains("--format"));
-    for shell in ["zsh", "fish"] {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
         let out = run(home.path(), &["completions", shell]);
         assert!(out.status.success(), "{shell}");
-        assert!(text(&out.stdout).contains("extract"), "{shell}");
+        let script = text(&out.stdout);
+        assert!(script.contains("ONRECORD_COMPLETE"), "{shell}: {script}");
+        assert!(script.contains(env!("CARGO_BIN_EXE_onrecord")), "{shell}");
     }
     let out = run(home.path(), &["completions", "cmd.exe"]);
     assert!(!out.status.success());
+    // A `COMPLETE` in the user's environment is not ours: a normal run stays one.
+    let out = onrecord(home.path())
+        .env("COMPLETE", "bash")
+        .args(["keys"])
+        .output()
+        .unwrap();
+    assert!(text(&out.stdout).contains("quit"));
+}
+
+#[test]
+fn bash_completes_commands_options_and_indexed_speaker_names() {
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    assert_eq!(bash_completes(h, &["onrecord", "spea"]), ["speakers"]);
+    assert!(bash_completes(h, &["onrecord", "quotes", "--"]).contains(&"--speaker".to_string()));
+    // No index yet: no names, and completing creates nothing.
+    assert!(bash_completes(h, &["onrecord", "quotes", "--speaker", "Ma"]).is_empty());
+    assert!(
+        !h.join("data").exists(),
+        "completion created the data folder"
+    );
+
+    let library = h.join("lib");
+    std::fs::create_dir(&library).unwrap();
+    std::fs::write(
+        library.join("harbour.txt"),
+        "Harbour Reopens\n\n\u{201c}The cranes are back,\u{201d} said Mara Lind, the port director.\n\n\
+         \u{201c}We kept every job,\u{201d} Lind said. \u{201c}Nobody left,\u{201d} said Marco O'Neil.\n",
+    )
+    .unwrap();
+    assert!(
+        run(h, &["index", library.to_str().unwrap()])
+            .status
+            .success()
+    );
+    // Every name is one word on bash's command line.
+    assert_eq!(
+        bash_completes(h, &["onrecord", "quotes", "--speaker", "Ma"]),
+        ["Mara\\ Lind", "Marco\\ O\\'Neil"]
+    );
+    assert_eq!(
+        bash_completes(h, &["onrecord", "quotes", "--speaker", "Mara"]),
+        ["Mara\\ Lind"]
+    );
+    // `--index` on the line being completed is the index asked.
+    let other = h.join("other.sqlite3");
+    assert!(
+        bash_completes(
+            h,
+            &[
+                "onrecord",
+                "quotes",
+                "--index",
+                other.to_str().unwrap(),
+                "--speaker",
+                "Ma"
+            ]
+        )
+        .is_empty()
+    );
+    assert!(!other.exists());
 }
 
 #[test]

@@ -4,7 +4,7 @@
 
 use super::indexer::{self, IndexEvent, IndexOptions, Scope};
 use super::sqlite::SqliteStore;
-use super::{QuoteHit, Store};
+use super::{QuoteHit, SpeakerSummary, Store};
 use crate::config::Config;
 use crate::safe_text::one_line;
 use std::io::{IsTerminal, Write};
@@ -272,9 +272,9 @@ fn folders_named(roots: &[PathBuf]) -> String {
     }
 }
 
-/// `onrecord speakers [--json]`: the speakers of the articles under `roots` (every
-/// speaker of the index when `None`).
-pub fn speakers(json: bool, roots: Option<&[PathBuf]>, db: &Path) -> anyhow::Result<ExitCode> {
+/// The speakers of the articles under `roots` (every speaker of the index when `None`),
+/// with the user's merges and renames applied, as `speakers` lists them.
+pub fn speaker_list(roots: Option<&[PathBuf]>, db: &Path) -> anyhow::Result<Vec<SpeakerSummary>> {
     let store = SqliteStore::open_existing(db)?;
     let roots = roots.map(absolute_roots);
     let list = match &roots {
@@ -282,7 +282,7 @@ pub fn speakers(json: bool, roots: Option<&[PathBuf]>, db: &Path) -> anyhow::Res
         None => store.speakers()?,
     };
     // Speakers the user merged or renamed, as the reader shows them.
-    let list = aliases_of(&store).apply_speakers(list, |names| {
+    aliases_of(&store).apply_speakers(list, |names| {
         let mut ids = std::collections::HashSet::new();
         for n in names {
             let key = super::speaker::key(n);
@@ -300,7 +300,13 @@ pub fn speakers(json: bool, roots: Option<&[PathBuf]>, db: &Path) -> anyhow::Res
             }
         }
         Ok(ids.len())
-    })?;
+    })
+}
+
+/// `onrecord speakers [--json]`: the speakers of the articles under `roots` (every
+/// speaker of the index when `None`).
+pub fn speakers(json: bool, roots: Option<&[PathBuf]>, db: &Path) -> anyhow::Result<ExitCode> {
+    let list = speaker_list(roots, db)?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     for s in &list {
