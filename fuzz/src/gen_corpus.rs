@@ -221,7 +221,78 @@ fn main() -> std::io::Result<()> {
             &[name, file.as_bytes()].concat(),
         )]));
     }
-    write(&root.join("index"), &ix)
+    write(&root.join("index"), &ix)?;
+    format_seeds(&root)
+}
+
+/// Seeds of the five format targets, from the project's own test fixtures
+/// (`tests/data/`: written for the tests, no real articles).
+fn format_seeds(root: &Path) -> std::io::Result<()> {
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/data");
+    let files_in = |dir: &Path| -> std::io::Result<Vec<Vec<u8>>> {
+        let mut out = Vec::new();
+        let mut stack = vec![dir.to_path_buf()];
+        while let Some(d) = stack.pop() {
+            let mut entries: Vec<_> = std::fs::read_dir(&d)?.collect::<Result<_, _>>()?;
+            entries.sort_by_key(|e| e.path());
+            for e in entries {
+                if e.file_type()?.is_dir() {
+                    stack.push(e.path());
+                } else {
+                    out.push(std::fs::read(e.path())?);
+                }
+            }
+        }
+        Ok(out)
+    };
+    let is_mbox = |b: &Vec<u8>| b.starts_with(b"From ");
+    write(&root.join("mhtml"), &files_in(&data.join("mhtml"))?)?;
+    let mail = files_in(&data.join("email"))?;
+    let messages: Vec<Vec<u8>> = mail.iter().filter(|b| !is_mbox(b)).cloned().collect();
+    write(&root.join("email"), &messages)?;
+    // mbox: the fixture's mbox, and the single messages joined with "From " lines.
+    let mut boxes: Vec<Vec<u8>> = mail.iter().filter(|b| is_mbox(b)).cloned().collect();
+    let mut joined = Vec::new();
+    for m in &messages {
+        joined.extend_from_slice(b"From someone@example.org Mon Mar  3 10:00:00 2025\n");
+        joined.extend_from_slice(m);
+        joined.extend_from_slice(b"\n");
+    }
+    boxes.push(joined);
+    write(&root.join("mbox"), &boxes)?;
+    write(&root.join("feed"), &files_in(&data.join("feeds"))?)?;
+    let book = data.join("epub/book");
+    let epubs = [zip::CompressionMethod::Stored, zip::CompressionMethod::Deflated]
+        .into_iter()
+        .map(|method| zip_dir(&book, method))
+        .collect::<std::io::Result<Vec<_>>>()?;
+    write(&root.join("epub"), &epubs)
+}
+
+/// The folder `dir` as a zip file (an EPUB when it holds one): `mimetype` first, then the
+/// other files in name order.
+fn zip_dir(dir: &Path, method: zip::CompressionMethod) -> std::io::Result<Vec<u8>> {
+    use std::io::Write;
+    let mut names = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d)? {
+            let p = e?.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if let Ok(rel) = p.strip_prefix(dir) {
+                names.push(rel.to_string_lossy().into_owned());
+            }
+        }
+    }
+    names.sort_by_key(|n| (n != "mimetype", n.clone()));
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default().compression_method(method);
+    for n in names {
+        w.start_file(n.as_str(), opts).map_err(std::io::Error::other)?;
+        w.write_all(&std::fs::read(dir.join(&n))?)?;
+    }
+    Ok(w.finish().map_err(std::io::Error::other)?.into_inner())
 }
 
 fn front_matters() -> Vec<(String, String)> {
