@@ -1,6 +1,8 @@
 //! End-to-end: the real binary in a real terminal (tmux). Each test has its own tmux
 //! server (`-L`), killed at the end; the screen is polled with a timeout.
 
+mod readme_support;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -648,4 +650,30 @@ fn an_idle_reader_writes_nothing() {
     t.tmux(&["pipe-pane", "-t", "e2e"]);
     t.keys(&["q"]);
     t.assert_restored("before-the-reader");
+}
+
+/// The README's screen capture is the real reader on the bundled sample library at 110x30
+/// after `j j Enter n n`, as tmux shows it (`ONRECORD_UPDATE_README=1` writes it).
+#[test]
+fn readme_capture_is_the_reader_on_the_sample_library() {
+    if !have_tmux() {
+        return;
+    }
+    let t = Tmux::start("capture");
+    t.tmux(&["resize-window", "-t", "e2e", "-x", "110", "-y", "30"]);
+    let cfg = t.dir.path().join("config.toml");
+    std::fs::write(&cfg, "").unwrap();
+    t.type_line(&format!("{} --config {}", BIN, cfg.display()));
+    t.wait_for("the sample library", |s| s.contains("Articles (14)"));
+    t.keys(&["j", "j", "Enter"]);
+    t.wait_for("the article", |s| s.contains("Who & what"));
+    t.keys(&["n", "n"]);
+    t.wait_for("the second quote", |_| t.status_line().contains("quote 2/"));
+    let screen = t.screen();
+    let lines: Vec<&str> = screen.lines().collect();
+    assert_eq!(lines.len(), 30, "a 30-row capture:\n{screen}");
+    let made = format!("```text\n{}\n```\n", lines.join("\n"));
+    readme_support::check_or_update("capture:reader", &made, |t| t.to_string());
+    t.keys(&["q"]);
+    t.wait_flag("alternate_on", "0");
 }
