@@ -244,6 +244,31 @@ fn the_commands_read_mail() {
     let out = run(&["search", "--index", db_s, "--json", "freeze"]);
     assert!(out.contains("1780984800.M2P4243Q1.mailhost"), "{out}");
 
+    // A Maildir++ folder (hidden by its name, as Dovecot keeps one) is mail too; a sitemap
+    // beside the mail is not an article file: neither read nor counted as failed.
+    for sub in ["cur", "new", "tmp"] {
+        std::fs::create_dir_all(lib.join("Maildir/.Newsletters").join(sub)).unwrap();
+    }
+    std::fs::copy(
+        src.join("maildir").join(read),
+        lib.join("Maildir/.Newsletters/cur/1780898401.M1P4244Q1.mailhost:2,S"),
+    )
+    .unwrap();
+    std::fs::write(
+        lib.join("sitemap.xml"),
+        "<?xml version=\"1.0\"?><urlset><url><loc>https://x.example/</loc></url></urlset>",
+    )
+    .unwrap();
+    let (ok, out, err) = cli.output(&["index", "--index", db_s, lib_s]);
+    assert!(ok, "{out}{err}");
+    assert!(out.starts_with("5 files seen: 1 new"), "{out}");
+    assert!(out.contains(" 0 failed"), "{out}");
+    let out = run(&["search", "--index", db_s, "--json", "night ferry"]);
+    assert!(
+        out.contains(".Newsletters/cur/1780898401.M1P4244Q1.mailhost"),
+        "{out}"
+    );
+
     let out = run(&[
         "extract",
         "--format",
@@ -330,6 +355,27 @@ fn the_watcher_follows_a_maildir() {
     let s = wait_finished("removal");
     assert_eq!(s.removed, 1, "{s:?}");
     assert_eq!(store.articles().unwrap().len(), 1);
+
+    // A Maildir++ folder made while watching, and a message delivered into it.
+    for sub in ["cur", "new", "tmp"] {
+        std::fs::create_dir_all(lib.join(".Lists").join(sub)).unwrap();
+    }
+    std::fs::copy(
+        data().join("maildir/new").join(name),
+        lib.join(".Lists/tmp").join(name),
+    )
+    .unwrap();
+    std::fs::rename(
+        lib.join(".Lists/tmp").join(name),
+        lib.join(".Lists/new").join(name),
+    )
+    .unwrap();
+    let mut s = wait_finished("delivery into a Maildir++ folder");
+    while s.new == 0 {
+        s = wait_finished("delivery into a Maildir++ folder");
+    }
+    assert_eq!(s.new, 1, "{s:?}");
+    assert_eq!(store.articles().unwrap().len(), 2);
 }
 
 /// The size cap holds for mail and MHTML as for any article file.

@@ -365,6 +365,38 @@ fn one_line(s: &str, max: usize) -> String {
     out
 }
 
+/// Whether the start of a file opens an RSS, RDF or Atom feed: its first element (after
+/// the declaration, comments and any DOCTYPE) is `rss`, `rdf:RDF` or `feed`. For `.xml`
+/// files, a name that feeds share with sitemaps, settings and office documents.
+pub fn opens_as_feed(head: &[u8]) -> bool {
+    let text = decode(head);
+    let mut reader = quick_xml::Reader::from_str(&text);
+    loop {
+        match reader.read_event() {
+            Ok(Event::Start(e) | Event::Empty(e)) => {
+                let name = local(e.local_name().as_ref());
+                return matches!(name.as_str(), "rss" | "rdf" | "feed");
+            }
+            Ok(Event::Eof) => return false,
+            // Text before the first element: not XML at all.
+            Ok(Event::Text(t)) if !t.as_ref().trim().is_empty() => return false,
+            // No element yet: the head may end inside the first tag (`<rss version=…`).
+            Err(_) => {
+                let Some(at) = text.rfind('<') else {
+                    return false;
+                };
+                let name: String = text[at + 1..]
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || matches!(c, ':' | '-' | '_' | '.'))
+                    .collect();
+                let name = local(name.rsplit(':').next().unwrap_or(""));
+                return matches!(name.as_str(), "rss" | "rdf" | "feed");
+            }
+            Ok(_) => {}
+        }
+    }
+}
+
 /// The feed's text: a byte order mark, else the XML declaration's `encoding`, else UTF-8
 /// (invalid sequences replaced).
 fn decode(bytes: &[u8]) -> String {
@@ -394,4 +426,38 @@ fn decode(bytes: &[u8]) -> String {
         }
     }
     String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_files_whose_first_element_is_a_feed_open_as_one() {
+        let feeds: [&[u8]; 5] = [
+            b"<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel>",
+            b"<!-- exported --><feed xmlns=\"http://www.w3.org/2005/Atom\">",
+            b"<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY a \"b\">]><rss>",
+            b"<rdf:RDF xmlns:rdf=\"x\"><channel>",
+            b"\xef\xbb\xbf<?xml-stylesheet href=\"s.xsl\"?><rss",
+        ];
+        for head in feeds {
+            assert!(opens_as_feed(head), "{}", String::from_utf8_lossy(head));
+        }
+        // A head that ends inside the root element's tag.
+        assert!(opens_as_feed(
+            b"<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3"
+        ));
+        let others: [&[u8]; 6] = [
+            b"<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/",
+            b"<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/\"><url>",
+            b"<settings><feed>not the root</feed></settings>",
+            b"<!-- <rss> in a comment --><config/>",
+            b"plain text that mentions <rss",
+            b"",
+        ];
+        for head in others {
+            assert!(!opens_as_feed(head), "{}", String::from_utf8_lossy(head));
+        }
+    }
 }

@@ -46,6 +46,33 @@ pub fn format_of(path: &Path) -> Option<Format> {
     by_extension
 }
 
+/// How much of an `.xml` file is read to tell a feed from other XML.
+const XML_HEAD_BYTES: u64 = 16 * 1024;
+
+/// Whether a file met in a library folder is an article file: its name gives a format,
+/// and an `.xml` file (a name feeds share with sitemaps, settings and office documents)
+/// opens as a feed. A file that cannot be opened as a regular file counts as one, so that
+/// loading it says why; one named directly is loaded whatever it is.
+pub fn is_article_file(path: &Path) -> bool {
+    if format_of(path).is_none() {
+        return false;
+    }
+    let is_xml = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("xml"));
+    if !is_xml {
+        return true;
+    }
+    let Ok(file) = crate::safe_open::open_regular(path) else {
+        return true;
+    };
+    let mut head = Vec::new();
+    match std::io::Read::read_to_end(&mut std::io::Read::take(file, XML_HEAD_BYTES), &mut head) {
+        Ok(_) => super::feed::opens_as_feed(&head),
+        Err(_) => true,
+    }
+}
+
 fn by_extension(ext: &str) -> Option<Format> {
     match ext {
         "txt" | "text" => Some(Format::Text),

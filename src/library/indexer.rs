@@ -497,7 +497,7 @@ fn update_inner(
                         gone.push(p.clone());
                     }
                     Ok(_) => {
-                        if load::format_of(p).is_some() {
+                        if load::is_article_file(p) {
                             files.push(p.clone());
                         }
                     }

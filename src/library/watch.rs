@@ -97,15 +97,18 @@ impl Drop for LibraryWatcher {
 }
 
 fn relevant(p: &Path, roots: &[PathBuf]) -> bool {
-    let rel = roots
+    let (root, rel) = roots
         .iter()
-        .find_map(|r| p.strip_prefix(r).ok())
-        .unwrap_or(p);
-    let hidden = rel
-        .components()
-        .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
-    if hidden {
-        return false;
+        .find_map(|r| p.strip_prefix(r).ok().map(|rel| (r.as_path(), rel)))
+        .unwrap_or((Path::new(""), p));
+    // Hidden files and folders do not matter, but for a Maildir's own subfolders.
+    let mut at = root.to_path_buf();
+    for c in rel.components() {
+        at.push(c);
+        let hidden = c.as_os_str().as_encoded_bytes().starts_with(b".");
+        if hidden && !super::scan::is_maildir_subfolder(&at) {
+            return false;
+        }
     }
     // newsboat's cache is read only where it was named, never found in a folder.
     if crate::article::load::format_of(p) == Some(crate::article::Format::Newsboat) {
