@@ -232,3 +232,30 @@ fn headline_without_a_title_tag_is_the_title_once() {
     assert_eq!(a.title, "River bridge shuts");
     assert!(a.body.starts_with(P1), "{}", a.body);
 }
+
+/// Lines left behind by furniture that was dropped ("Read more:" over a related-stories
+/// list, "Advertisement", "Story continues below") are not article text; a sentence that
+/// ends with a colon is.
+#[test]
+fn standalone_furniture_lines_are_dropped() {
+    let page = format!(
+        r#"<!doctype html><html><head><title>Bridge</title></head><body><div class="a1"><h1>Bridge</h1><div class="a2">
+        <p>{P1}</p>
+        <div class="a3"><p>Read more:</p><a href="/x"><p>Ferry fares frozen for summer</p></a><a href="/y"><p>New school opens in Eastside</p></a></div>
+        <p>{P2}</p>
+        <p>Advertisement</p>
+        <p>Story continues below advertisement</p>
+        <p>The mayor added:</p>
+        <p>{P3}</p>
+        <p>{P4}</p>
+        </div></div></body></html>"#
+    );
+    let a = load(page.as_bytes()).article;
+    let paragraphs: Vec<&str> = a.body.split("\n\n").collect();
+    assert_eq!(
+        paragraphs,
+        [P1, P2, "The mayor added:", P3, P4],
+        "{}",
+        a.body
+    );
+}

@@ -194,3 +194,59 @@ fn time_of_a_related_story_or_comment_is_not_the_date() {
     let a = load(&with_head("<title>T</title>", body)).article;
     assert_eq!(a.date.as_deref(), Some("2024-06-02T08:00:00Z"));
 }
+
+/// A page with no metadata at all shows its byline as "By" and a link, and its date in
+/// an element beside it; an author card (a hover card of `<div>`s) in the byline neither
+/// glues its lines into one name nor adds any.
+#[test]
+fn a_visible_byline_with_a_linked_name_and_a_date_beside_it() {
+    let body = format!(
+        r#"<div class="x1"><h1>Council backs harbour wall</h1>
+        <div class="x2"><span class="x3">By <a href="/staff/jane-doe">Jane Doe</a></span><div class="x4"><div>Jane Q. Doe</div><div>State Senator</div></div><span class="x5">March 2, 2026</span></div>
+        {BODY}</div>"#
+    );
+    let a = load(&with_head(
+        "<title>Council backs harbour wall</title>",
+        &body,
+    ))
+    .article;
+    assert_eq!(a.byline, ["Jane Doe"]);
+    assert_eq!(a.date.as_deref(), Some("March 2, 2026"));
+}
+
+/// "By Ann Lee on Monday, March 3 …": the name ends at the first word in lower case that
+/// is not a particle of names.
+#[test]
+fn a_byline_name_ends_before_the_words_after_it() {
+    for (line, want) in [
+        (
+            r#"<p>By <a href="/a">Ann Lee</a>, <a href="/b">Bo Chen</a> <span>on Monday, November 18th, 2019 at 11:08 a.m.</span></p>"#,
+            vec!["Ann Lee", "Bo Chen"],
+        ),
+        (
+            r#"<p>By <a href="/l">Ludwig van Dam</a> for the Daily Page</p>"#,
+            vec!["Ludwig van Dam"],
+        ),
+    ] {
+        let body = format!("<h1>Bridge to close</h1>{line}{BODY}");
+        let a = load(&with_head("<title>Bridge to close</title>", &body)).article;
+        assert_eq!(a.byline, want, "{line}");
+    }
+}
+
+/// A date beside the byline is taken only from a short element that is a full date: a
+/// month alone, or a sentence with a date in it, is not the page's date.
+#[test]
+fn only_a_full_date_beside_the_byline_is_the_date() {
+    for beside in [
+        "<span>March 2026</span>",
+        "<span>Updated after the council met on March 2, 2026 to vote on the plan</span>",
+    ] {
+        let body = format!(
+            r#"<h1>Bridge</h1><div><span>By <a href="/j">Jane Doe</a></span>{beside}</div>{BODY}"#
+        );
+        let a = load(&with_head("<title>Bridge</title>", &body)).article;
+        assert_eq!(a.byline, ["Jane Doe"]);
+        assert_eq!(a.date, None, "{beside}");
+    }
+}

@@ -131,7 +131,8 @@ impl Dom {
         })
     }
 
-    /// All the text under `root`, whitespace collapsed.
+    /// All the text under `root`, whitespace collapsed, with a space between blocks (a
+    /// card's `<div>Jane Doe</div><div>State Senator</div>` is `Jane Doe State Senator`).
     pub fn text(&self, root: NodeId) -> String {
         let mut out = String::new();
         let mut w = self.walk(root);
@@ -142,8 +143,19 @@ impl Dom {
                     Kind::Element if id != root && is_invisible_tag(self.tag(id)) => {
                         w.skip_children(id)
                     }
+                    // A block's text is a word apart from what comes before it…
+                    Kind::Element if id != root && is_block_tag(self.tag(id)) => {
+                        push_collapsed(&mut out, " ")
+                    }
                     _ => {}
                 }
+            } else if let Edge::Close(id) = e
+                && id != root
+                && self.is_element(id)
+                && is_block_tag(self.tag(id))
+            {
+                // …and from what follows it.
+                push_collapsed(&mut out, " ");
             }
         }
         out.trim_end().to_string()
@@ -196,6 +208,57 @@ pub fn is_invisible_tag(tag: &LocalName) -> bool {
             | "button"
             | "option"
             | "input"
+    )
+}
+
+/// Elements that start a new block of text (a browser's default `display: block` and
+/// line breaks): their text never runs into their neighbours'.
+pub fn is_block_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "p" | "div"
+            | "section"
+            | "article"
+            | "main"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "ul"
+            | "ol"
+            | "li"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "blockquote"
+            | "pre"
+            | "table"
+            | "thead"
+            | "tbody"
+            | "tfoot"
+            | "tr"
+            | "td"
+            | "th"
+            | "figure"
+            | "figcaption"
+            | "address"
+            | "hr"
+            | "br"
+            | "header"
+            | "footer"
+            | "nav"
+            | "aside"
+            | "form"
+            | "fieldset"
+            | "details"
+            | "summary"
+            | "center"
+            | "body"
+            | "html"
+            | "caption"
+            | "hgroup"
     )
 }
 
@@ -458,6 +521,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn text_keeps_blocks_a_word_apart_and_inline_text_together() {
+        let dom = parse(
+            "<div id=c><span>By </span><a>Jane Doe</a><div>Jane Q. Doe</div><div>State \
+             Senator</div>re<b>port</b>er<br>March 2</div>",
+        );
+        let card = dom
+            .descendants(Dom::ROOT)
+            .find(|&i| dom.attr(i, "id") == Some("c"))
+            .unwrap();
+        assert_eq!(
+            dom.text(card),
+            "By Jane Doe Jane Q. Doe State Senator reporter March 2"
+        );
+    }
+
+    #[test]
     fn builds_a_tree_and_walks_it() {
         let dom = parse("<p>Hello <b>big</b> world<p>Two");
         let ps: Vec<_> = dom
@@ -472,7 +551,8 @@ mod tests {
     #[test]
     fn misnested_tables_are_fostered() {
         let dom = parse("<table><tr><td>a</td></tr>stray<tr><td>b</td></tr></table>");
-        assert_eq!(dom.text(Dom::ROOT), "strayab");
+        // The stray text is moved before the table; cells are blocks, a word apart.
+        assert_eq!(dom.text(Dom::ROOT), "stray a b");
     }
 
     #[test]

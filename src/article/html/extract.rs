@@ -12,7 +12,7 @@
 //! Pages with no clear article (index pages, listings) give their whole readable text.
 
 use super::classes;
-use super::dom::{Dom, Edge, Kind, NodeId, is_invisible_tag};
+use super::dom::{Dom, Edge, Kind, NodeId, is_block_tag, is_invisible_tag};
 use html5ever::LocalName;
 
 /// One output paragraph with what the writer saw while building it.
@@ -181,55 +181,6 @@ fn mark_furniture(dom: &Dom, body: NodeId) -> Vec<bool> {
         }
     }
     removed
-}
-
-fn is_block_tag(tag: &str) -> bool {
-    matches!(
-        tag,
-        "p" | "div"
-            | "section"
-            | "article"
-            | "main"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "ul"
-            | "ol"
-            | "li"
-            | "dl"
-            | "dt"
-            | "dd"
-            | "blockquote"
-            | "pre"
-            | "table"
-            | "thead"
-            | "tbody"
-            | "tfoot"
-            | "tr"
-            | "td"
-            | "th"
-            | "figure"
-            | "figcaption"
-            | "address"
-            | "hr"
-            | "br"
-            | "header"
-            | "footer"
-            | "nav"
-            | "aside"
-            | "form"
-            | "fieldset"
-            | "details"
-            | "summary"
-            | "center"
-            | "body"
-            | "html"
-            | "caption"
-            | "hgroup"
-    )
 }
 
 /// Scores containers by the prose under them (readability-style).
@@ -684,8 +635,29 @@ fn close_element(wr: &mut Writer, tag: &str, link_depth: &mut u32) {
     }
 }
 
-/// Drops link lists and blocks with nothing readable. A sentence with a long link in it
-/// stays: only blocks that are mostly link with little other text go.
+/// The standalone furniture lines of `page_labels.txt`.
+const PAGE_LABELS: &str = include_str!("page_labels.txt");
+
+/// Whether a block is a standalone furniture line ("Read more:", "Advertisement",
+/// "Story continues below"), left behind by what it introduced.
+fn is_page_label(text: &str) -> bool {
+    if text.len() > 60 {
+        return false;
+    }
+    let line = text
+        .trim()
+        .trim_end_matches([':', '\u{bb}', '\u{203a}', '\u{2026}', '.', ' '])
+        .to_lowercase();
+    PAGE_LABELS
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .any(|l| l == line)
+}
+
+/// Drops link lists, standalone furniture lines and blocks with nothing readable. A
+/// sentence with a long link in it stays: only blocks that are mostly link with little
+/// other text go.
 /// A heading left at the very end introduces something that was dropped (a link list,
 /// comments), so trailing headings go too.
 fn filter_blocks(blocks: Vec<Block>) -> Vec<Block> {
@@ -693,7 +665,7 @@ fn filter_blocks(blocks: Vec<Block>) -> Vec<Block> {
         .into_iter()
         .filter(|b| {
             let chars = b.text.chars().filter(|c| !c.is_whitespace()).count();
-            if !b.text.chars().any(char::is_alphanumeric) {
+            if !b.text.chars().any(char::is_alphanumeric) || is_page_label(&b.text) {
                 return false;
             }
             let ld = b.link_chars as f64 / chars.max(1) as f64;

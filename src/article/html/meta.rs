@@ -4,7 +4,7 @@
 //! Precedence (first found wins): JSON-LD article object, OpenGraph / article:* properties,
 //! plain `<meta name>` tags, then markup (`<time>`, `<title>`, `<html lang>`).
 
-use super::dom::{Dom, Kind, push_collapsed};
+use super::dom::{Dom, Kind, is_invisible_tag, push_collapsed};
 use serde_json::Value;
 
 /// Metadata found in a page.
@@ -35,15 +35,15 @@ pub fn read(dom: &Dom) -> Meta {
     let mut s = Sources::default();
     let mut time_seen = false;
     let mut times_looked_at = 0;
-    let mut byline_seen = false;
+    let mut byline_at = None;
     for id in dom.descendants(Dom::ROOT) {
         if !dom.is_element(id) {
             continue;
         }
-        if !byline_seen && is_byline_element(dom, id) {
+        if byline_at.is_none() && is_byline_element(dom, id) {
             let names = visible_names(&dom.text(id));
             if !names.is_empty() {
-                byline_seen = true;
+                byline_at = Some(id);
                 s.markup.byline = names;
             }
         }
@@ -95,7 +95,32 @@ pub fn read(dom: &Dom) -> Meta {
     for src in [s.ld, s.og, s.named, s.markup] {
         merge(&mut m, src);
     }
+    if m.date.is_none()
+        && let Some(at) = byline_at
+    {
+        m.date = date_beside(dom, at);
+    }
     m
+}
+
+/// A date written beside the byline, for pages that give it nowhere else: the text of an
+/// element in the byline or next to it (the byline's siblings and their children) that is
+/// a full date and little else (`March 2, 2026`, `Updated 2 March 2026, 10:04`).
+fn date_beside(dom: &Dom, byline: usize) -> Option<String> {
+    let near = dom.parent(byline).unwrap_or(byline);
+    dom.descendants(near)
+        .filter(|&id| id != near && dom.is_element(id) && !is_invisible_tag(dom.tag(id)))
+        .take(64)
+        .find_map(|id| {
+            let text = dom.text(id);
+            let text = text.trim();
+            let short =
+                (6..=40).contains(&text.chars().count()) && text.split_whitespace().count() <= 6;
+            let dated = short
+                && text.chars().filter(char::is_ascii_digit).count() >= 4
+                && crate::dates::parse_date(text).is_some_and(|d| d.day.is_some());
+            dated.then(|| text.to_string())
+        })
 }
 
 /// How many `<time>` elements are looked at for the page's date.
@@ -144,22 +169,31 @@ fn is_byline_element(dom: &Dom, id: usize) -> bool {
     {
         return true;
     }
-    // A short leaf-ish line "By Name ..." (checked on its first text only, cheaply).
+    // A short leaf-ish line "By Name ..." (checked on its first text only, cheaply), or
+    // "By " followed by the name in a link or span (`By <a>Ann Lee</a>`).
     let Some(first) = dom.children(id).next() else {
         return false;
     };
     match &dom.node(first).kind {
         Kind::Text(t) => {
             let t = t.trim_start();
-            (t.starts_with("By ") || t.starts_with("BY "))
-                && t[3..].starts_with(char::is_uppercase)
-                && t.len() < 120
+            if !(t.starts_with("By") || t.starts_with("BY")) || t.len() >= 120 {
+                return false;
+            }
+            if t[2..].trim().is_empty() {
+                let whole = dom.text(id);
+                let rest = whole.trim_start()[2..].trim_start();
+                return whole.len() < 120 && rest.starts_with(char::is_uppercase);
+            }
+            t[2..].starts_with(' ') && t[3..].starts_with(char::is_uppercase)
         }
         _ => false,
     }
 }
 
-/// Names in a visible byline: "By Ann Lee and Bo Chen | March 3, 2024" -> two names.
+/// Names in a visible byline: "By Ann Lee and Bo Chen | March 3, 2024" -> two names; a
+/// name ends before the first word in lower case that is not a particle of names
+/// ("Ann Lee on Monday" -> "Ann Lee", "Ludwig van Beethoven" stays).
 fn visible_names(text: &str) -> Vec<String> {
     if text.chars().count() > 200 {
         return Vec::new();
@@ -167,6 +201,18 @@ fn visible_names(text: &str) -> Vec<String> {
     let mut raw = Vec::new();
     add_names(&mut raw, text);
     raw.into_iter()
+        .map(|n| {
+            let words: Vec<&str> = n.split_whitespace().collect();
+            let end = words
+                .iter()
+                .position(|w| {
+                    w.chars().count() >= 2
+                        && w.chars().all(char::is_lowercase)
+                        && !NAME_PARTICLES.contains(w)
+                })
+                .unwrap_or(words.len());
+            words[..end].join(" ")
+        })
         .filter(|n| {
             let words: Vec<&str> = n.split_whitespace().collect();
             (1..=5).contains(&words.len())
@@ -182,6 +228,12 @@ fn visible_names(text: &str) -> Vec<String> {
         })
         .collect()
 }
+
+/// Lower-case words inside personal names.
+const NAME_PARTICLES: &[&str] = &[
+    "al", "bin", "bint", "da", "das", "de", "del", "della", "den", "der", "di", "do", "dos", "du",
+    "el", "ibn", "la", "le", "ten", "ter", "van", "von", "zu",
+];
 
 fn merge(into: &mut Meta, from: Meta) {
     let Meta {
