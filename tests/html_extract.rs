@@ -259,3 +259,31 @@ fn standalone_furniture_lines_are_dropped() {
         a.body
     );
 }
+
+/// Pictures with captions and credits made of plain elements (no `<figure>`, no class
+/// that says so) are not article text: a wrapper of an image and a caption, a credit
+/// right after an image, an author box of photo, name and one-line bio. A heading beside
+/// a picture stays, and so does a paragraph after one.
+#[test]
+fn captions_and_credits_of_plain_elements_are_dropped() {
+    let page = format!(
+        r#"<!doctype html><html><head><title>Bridge</title></head><body><div class="c1"><h1>Bridge</h1><div class="c2">
+        <img src="wall.jpg" alt=""><span>Photo: Tom Reyes/The Riverside News</span>
+        <p>{P1}</p>
+        <div><img src="b.jpg"><div>Mayor Ana Ruiz at the meeting on Monday. (Lena Berg/Riverside News)</div></div>
+        <p>{P2}</p>
+        <div><h2><img src="i.png">What the report found</h2></div>
+        <img src="pillar.jpg"><p>{P3}</p>
+        <p>{P4}</p>
+        <div><a href="/staff/kim"><img src="k.jpg"></a><div><a href="/staff/kim">Kim Osei</a></div><div>Kim Osei covers the city council and transport for the Riverside News.</div></div>
+        </div></div></body></html>"#
+    );
+    let a = load(page.as_bytes()).article;
+    let paragraphs: Vec<&str> = a.body.split("\n\n").collect();
+    assert_eq!(
+        paragraphs,
+        [P1, P2, "What the report found", P3, P4],
+        "{}",
+        a.body
+    );
+}

@@ -145,6 +145,64 @@ fn is_hidden(dom: &Dom, id: NodeId) -> bool {
     })
 }
 
+fn is_media_tag(tag: &str) -> bool {
+    matches!(tag, "img" | "picture" | "video" | "svg" | "iframe")
+}
+
+/// Whether the element shows an image (or video) and nothing but media: an `<img>`, or a
+/// link or wrapper around one.
+fn is_media_only(dom: &Dom, id: NodeId, m: &Measures) -> bool {
+    dom.is_element(id)
+        && m.text[id] == 0
+        && (is_media_tag(dom.tag(id))
+            || dom
+                .descendants(id)
+                .take(32)
+                .any(|d| dom.is_element(d) && is_media_tag(dom.tag(d))))
+}
+
+/// Characters a caption or credit has at most.
+const CAPTION_MAX_CHARS: u32 = 300;
+
+/// A picture with its caption or credit, made of plain elements rather than `<figure>`:
+/// a wrapper holding an image and a little text (`<div><img><div>The mayor on Monday.
+/// (Ana Berg/Post)</div></div>`, an author box's photo, name and one-line bio), or a short
+/// text right after an image (`<img><span>Photo: Tom Reyes</span>`). Not article text.
+fn is_media_card(dom: &Dom, id: NodeId, m: &Measures) -> bool {
+    let tag = &**dom.tag(id);
+    if matches!(
+        tag,
+        "p" | "blockquote" | "li" | "ul" | "ol" | "table" | "article"
+    ) || heading_level(tag).is_some()
+    {
+        return false;
+    }
+    let text = m.text[id];
+    if text == 0 || text > CAPTION_MAX_CHARS {
+        return false;
+    }
+    let mut children = dom.children(id).filter(|&c| dom.is_element(c));
+    let wraps_media = children.any(|c| is_media_only(dom, c, m));
+    if wraps_media {
+        return true;
+    }
+    // A short text right after an image, as its credit.
+    let Some(parent) = dom.parent(id) else {
+        return false;
+    };
+    let mut before = None;
+    for c in dom.children(parent) {
+        if c == id {
+            break;
+        }
+        let blank = matches!(&dom.node(c).kind, Kind::Text(t) if t.trim().is_empty());
+        if !blank {
+            before = Some(c);
+        }
+    }
+    before.is_some_and(|b| is_media_only(dom, b, m)) && text <= 150
+}
+
 /// Marks furniture subtrees (only their roots are marked; walks skip below them).
 fn mark_furniture(dom: &Dom, body: NodeId) -> Vec<bool> {
     let mut removed = vec![false; dom.nodes.len()];
@@ -168,6 +226,7 @@ fn mark_furniture(dom: &Dom, body: NodeId) -> Vec<bool> {
         let prose = (raw.text[id] - raw.link[id]) as f64;
         let big = prose > 0.4 * total && prose > 500.0;
         let furniture = is_hidden(dom, id)
+            || is_media_card(dom, id, &raw)
             || tag == "form" && !big
             || (is_structural_furniture(tag) || has_furniture_role(dom, id)) && !big
             || tag != "article"
