@@ -130,7 +130,7 @@ fn bench(c: &mut Criterion) {
     g.bench_function("quotes_corpus_300KB", |b| {
         b.iter(|| {
             for a in &corpus {
-                black_box(quotes::extract(&a.body, &quotes::Known::default()));
+                black_box(quotes::extract(&a.body, &quotes::KnownEntities::default()));
             }
         })
     });
@@ -145,7 +145,7 @@ fn bench(c: &mut Criterion) {
         let a = article(size, 7);
         g.throughput(Throughput::Bytes(a.body.len() as u64));
         g.bench_function(format!("quotes_one_article_{}KB", size / 1000), |b| {
-            b.iter(|| black_box(quotes::extract(&a.body, &quotes::Known::default())))
+            b.iter(|| black_box(quotes::extract(&a.body, &quotes::KnownEntities::default())))
         });
         g.bench_function(format!("analyze_one_article_{}KB", size / 1000), |b| {
             b.iter(|| black_box(analyze(&a)))
@@ -177,7 +177,7 @@ fn cpu_throughput() {
                 if full {
                     black_box(analyze(a));
                 } else {
-                    black_box(quotes::extract(&a.body, &quotes::Known::default()));
+                    black_box(quotes::extract(&a.body, &quotes::KnownEntities::default()));
                 }
             }
             bytes += total;

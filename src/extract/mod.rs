@@ -118,7 +118,7 @@ pub struct Analysis {
 /// Analyzes an article: quotes, their speakers, and named entities.
 pub fn analyze(article: &Article) -> Analysis {
     let table = entities::recognize(article);
-    let known = quotes::Known::from_table(&table);
+    let known = quotes::KnownEntities::from_table(&table);
     let quotes = quotes::extract(&article.body, &known);
     Analysis {
         quotes,

@@ -15,7 +15,7 @@ const NONE: usize = usize::MAX;
 
 /// What a node is.
 #[derive(Debug)]
-pub enum Kind {
+pub enum NodeKind {
     Document,
     Element,
     Text(StrTendril),
@@ -26,7 +26,7 @@ pub enum Kind {
 /// One node of the tree.
 #[derive(Debug)]
 pub struct Node {
-    pub kind: Kind,
+    pub kind: NodeKind,
     /// Element name (an empty name for non-elements).
     pub name: QualName,
     pub attrs: Vec<Attribute>,
@@ -38,7 +38,7 @@ pub struct Node {
 }
 
 impl Node {
-    fn new(kind: Kind, name: QualName, attrs: Vec<Attribute>) -> Self {
+    fn new(kind: NodeKind, name: QualName, attrs: Vec<Attribute>) -> Self {
         Node {
             kind,
             name,
@@ -61,7 +61,11 @@ pub struct Dom {
 /// Parses a whole document.
 pub fn parse(text: &str) -> Dom {
     let sink = Sink {
-        nodes: RefCell::new(vec![Node::new(Kind::Document, empty_name(), Vec::new())]),
+        nodes: RefCell::new(vec![Node::new(
+            NodeKind::Document,
+            empty_name(),
+            Vec::new(),
+        )]),
     };
     html5ever::parse_document(sink, Default::default()).one(text)
 }
@@ -90,7 +94,7 @@ impl Dom {
     }
 
     pub fn is_element(&self, id: NodeId) -> bool {
-        matches!(self.nodes[id].kind, Kind::Element)
+        matches!(self.nodes[id].kind, NodeKind::Element)
     }
 
     /// The value of an attribute, by its local name.
@@ -139,12 +143,12 @@ impl Dom {
         while let Some(e) = w.next() {
             if let Edge::Open(id) = e {
                 match &self.nodes[id].kind {
-                    Kind::Text(t) => push_collapsed(&mut out, t),
-                    Kind::Element if id != root && is_invisible_tag(self.tag(id)) => {
+                    NodeKind::Text(t) => push_collapsed(&mut out, t),
+                    NodeKind::Element if id != root && is_invisible_tag(self.tag(id)) => {
                         w.skip_children(id)
                     }
                     // A block's text is a word apart from what comes before it…
-                    Kind::Element if id != root && is_block_tag(self.tag(id)) => {
+                    NodeKind::Element if id != root && is_block_tag(self.tag(id)) => {
                         push_collapsed(&mut out, " ")
                     }
                     _ => {}
@@ -387,7 +391,7 @@ impl Sink {
     }
 
     fn text_node(t: StrTendril) -> Node {
-        Node::new(Kind::Text(t), empty_name(), Vec::new())
+        Node::new(NodeKind::Text(t), empty_name(), Vec::new())
     }
 }
 
@@ -413,15 +417,15 @@ impl TreeSink for Sink {
     }
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, _: ElementFlags) -> usize {
-        self.push(Node::new(Kind::Element, name, attrs))
+        self.push(Node::new(NodeKind::Element, name, attrs))
     }
 
     fn create_comment(&self, _text: StrTendril) -> usize {
-        self.push(Node::new(Kind::Other, empty_name(), Vec::new()))
+        self.push(Node::new(NodeKind::Other, empty_name(), Vec::new()))
     }
 
     fn create_pi(&self, _target: StrTendril, _data: StrTendril) -> usize {
-        self.push(Node::new(Kind::Other, empty_name(), Vec::new()))
+        self.push(Node::new(NodeKind::Other, empty_name(), Vec::new()))
     }
 
     fn append(&self, parent: &usize, child: NodeOrText<usize>) {
@@ -431,7 +435,7 @@ impl TreeSink for Sink {
             NodeOrText::AppendText(t) => {
                 let last = n[*parent].last_child;
                 if last != NONE
-                    && let Kind::Text(existing) = &mut n[last].kind
+                    && let NodeKind::Text(existing) = &mut n[last].kind
                 {
                     existing.push_tendril(&t);
                     return;
@@ -477,7 +481,7 @@ impl TreeSink for Sink {
             NodeOrText::AppendText(t) => {
                 let prev = n[*sibling].prev;
                 if prev != NONE
-                    && let Kind::Text(existing) = &mut n[prev].kind
+                    && let NodeKind::Text(existing) = &mut n[prev].kind
                 {
                     existing.push_tendril(&t);
                     return;

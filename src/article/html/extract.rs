@@ -12,7 +12,7 @@
 //! Pages with no clear article (index pages, listings) give their whole readable text.
 
 use super::classes;
-use super::dom::{Dom, Edge, Kind, NodeId, is_block_tag, is_invisible_tag};
+use super::dom::{Dom, Edge, NodeId, NodeKind, is_block_tag, is_invisible_tag};
 use html5ever::LocalName;
 
 /// One output paragraph with what the writer saw while building it.
@@ -52,14 +52,14 @@ fn measure(dom: &Dom, root: NodeId, removed: &[bool]) -> Measures {
     while let Some(e) = w.next() {
         match e {
             Edge::Open(id) => match &dom.node(id).kind {
-                Kind::Text(t) => {
+                NodeKind::Text(t) => {
                     let c = count_visible(t);
                     m.text[id] = c;
                     if link_depth > 0 {
                         m.link[id] = c;
                     }
                 }
-                Kind::Element => {
+                NodeKind::Element => {
                     if removed[id] || is_invisible_tag(dom.tag(id)) {
                         w.skip_children(id);
                     } else if &**dom.tag(id) == "a" {
@@ -69,7 +69,7 @@ fn measure(dom: &Dom, root: NodeId, removed: &[bool]) -> Measures {
                 _ => {}
             },
             Edge::Close(id) => {
-                if matches!(dom.node(id).kind, Kind::Element)
+                if matches!(dom.node(id).kind, NodeKind::Element)
                     && &**dom.tag(id) == "a"
                     && !removed[id]
                 {
@@ -195,7 +195,7 @@ fn is_media_card(dom: &Dom, id: NodeId, m: &Measures) -> bool {
         if c == id {
             break;
         }
-        let blank = matches!(&dom.node(c).kind, Kind::Text(t) if t.trim().is_empty());
+        let blank = matches!(&dom.node(c).kind, NodeKind::Text(t) if t.trim().is_empty());
         if !blank {
             before = Some(c);
         }
@@ -263,7 +263,7 @@ fn score(dom: &Dom, body: NodeId, removed: &[bool], m: &Measures) -> Vec<f32> {
                 // Text directly in the container counts as a paragraph of it.
                 let mut own = 0u32;
                 for c in dom.children(id) {
-                    if let Kind::Text(_) = dom.node(c).kind {
+                    if let NodeKind::Text(_) = dom.node(c).kind {
                         own += m.text[c];
                     } else if dom.is_element(c) && !is_block_tag(dom.tag(c)) {
                         own += m.text[c].saturating_sub(m.link[c]);
@@ -324,13 +324,13 @@ fn count_commas(dom: &Dom, id: NodeId, tag: &str) -> u32 {
     while let Some(e) = w.next() {
         let Edge::Open(c) = e else { continue };
         match &dom.node(c).kind {
-            Kind::Text(t) => {
+            NodeKind::Text(t) => {
                 n += t
                     .chars()
                     .filter(|&ch| matches!(ch, ',' | '\u{FF0C}' | '\u{3001}' | '\u{060C}'))
                     .count() as u32
             }
-            Kind::Element
+            NodeKind::Element
                 if c != id
                     && (is_invisible_tag(dom.tag(c))
                         || matches!(tag, "div" | "section" | "article")
@@ -609,8 +609,8 @@ pub fn write_blocks(dom: &Dom, roots: &[NodeId], removed: &[bool]) -> Vec<Block>
         while let Some(e) = w.next() {
             match e {
                 Edge::Open(id) => match &dom.node(id).kind {
-                    Kind::Text(t) => wr.push_text(t, link_depth > 0),
-                    Kind::Element => {
+                    NodeKind::Text(t) => wr.push_text(t, link_depth > 0),
+                    NodeKind::Element => {
                         let tag: &LocalName = dom.tag(id);
                         if removed[id] || is_invisible_tag(tag) {
                             w.skip_children(id);

@@ -4,7 +4,7 @@
 //! Precedence (first found wins): JSON-LD article object, OpenGraph / article:* properties,
 //! plain `<meta name>` tags, then markup (`<time>`, `<title>`, `<html lang>`).
 
-use super::dom::{Dom, Kind, is_invisible_tag, push_collapsed};
+use super::dom::{Dom, NodeKind, is_invisible_tag, push_collapsed};
 use serde_json::Value;
 
 /// Metadata found in a page.
@@ -175,7 +175,7 @@ fn is_byline_element(dom: &Dom, id: usize) -> bool {
         return false;
     };
     match &dom.node(first).kind {
-        Kind::Text(t) => {
+        NodeKind::Text(t) => {
             let t = t.trim_start();
             if !(t.starts_with("By") || t.starts_with("BY")) || t.len() >= 120 {
                 return false;
@@ -270,7 +270,7 @@ fn set(slot: &mut Option<String>, value: &str) {
 fn script_text(dom: &Dom, id: usize) -> String {
     let mut s = String::new();
     for c in dom.children(id) {
-        if let Kind::Text(t) = &dom.node(c).kind {
+        if let NodeKind::Text(t) = &dom.node(c).kind {
             s.push_str(t);
         }
     }

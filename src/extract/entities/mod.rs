@@ -9,10 +9,10 @@
 pub mod acronyms;
 pub mod chunks;
 pub mod context;
+pub mod coreference;
 pub mod credits;
 pub mod entity_words;
 pub mod lexicon;
-pub mod resolve;
 pub mod roles;
 pub mod tagger;
 pub mod tagger_features;
@@ -114,7 +114,7 @@ pub fn recognize(article: &Article) -> EntityTable {
     let body = article.body.as_str();
     let toks = tokens::tokenize(body);
     let raws = chunks::classify(body, &toks);
-    let resolved = resolve::resolve(body, &toks, &raws);
+    let resolved = coreference::resolve(body, &toks, &raws);
     let mut entities = resolved.entities;
     let mut genders = resolved.genders;
 

@@ -27,7 +27,7 @@ pub mod word_match;
 use super::{Quote, QuoteKind, Rule, SpeakerKind};
 use cue_lookup::{cue_at, fill_cues, phrase_at};
 use cues::{Cue, PhraseKind};
-pub use resolve::{Gender, Known, KnownEntity};
+pub use resolve::{Gender, KnownEntities, KnownEntity};
 use resolve::{Resolver, Speaker};
 use std::ops::Range;
 use text::{Doc, TokKind};
@@ -50,7 +50,7 @@ struct Pending {
 }
 
 /// Finds the quotes of `body`, attributed with the help of `known` entities.
-pub fn extract(body: &str, known: &Known) -> Vec<Quote> {
+pub fn extract(body: &str, known: &KnownEntities) -> Vec<Quote> {
     let spans = marks::find_spans(body);
     let mut doc = Doc::new(body, &spans);
     fill_cues(&mut doc);

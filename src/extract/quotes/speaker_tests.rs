@@ -124,7 +124,7 @@ fn continuation_and_cueless_quotes_take_the_current_speaker() {
     let body = "Mina Tal, a farmer, said: “The rain came late.\n\n\
                 “Then it did not stop.”\n\n\
                 “We lost half the crop.”";
-    let q = extract(body, &Known::default());
+    let q = extract(body, &KnownEntities::default());
     assert_eq!(q.len(), 2, "{q:?}");
     assert!(q[0].continues);
     assert_eq!(&body[q[0].span.clone()], "The rain came late.");

@@ -5,7 +5,7 @@ use super::*;
 
 /// (kind, text, speaker, speaker kind) of every quote, without entity help.
 pub(super) fn quotes(body: &str) -> Vec<(QuoteKind, String, Option<String>, SpeakerKind)> {
-    extract(body, &Known::default())
+    extract(body, &KnownEntities::default())
         .into_iter()
         .map(|q| (q.kind, body[q.span].to_string(), q.speaker, q.speaker_kind))
         .collect()
@@ -158,12 +158,12 @@ fn apostrophes_and_unbalanced_marks_do_not_break_the_article() {
 #[test]
 fn cue_is_reported_as_written() {
     let body = "Rita Gomez Insisted on nothing. Rita Gomez told reporters that the vote was off.";
-    let q = extract(body, &Known::default());
+    let q = extract(body, &KnownEntities::default());
     assert_eq!(q.len(), 1, "{q:?}");
     assert_eq!(q[0].cue.as_deref(), Some("told reporters"));
     let body = "The vote was off, according to Rita Gomez.";
     assert_eq!(
-        extract(body, &Known::default())[0].cue.as_deref(),
+        extract(body, &KnownEntities::default())[0].cue.as_deref(),
         Some("according to")
     );
 }
@@ -172,7 +172,7 @@ fn cue_is_reported_as_written() {
 fn quotes_are_sorted_and_on_char_boundaries() {
     let body =
         "“Ça va,” dit-elle — “très bien,” said Zoë Brandt. Zoë Brandt said the café was closed.";
-    let q = extract(body, &Known::default());
+    let q = extract(body, &KnownEntities::default());
     assert!(!q.is_empty());
     for w in q.windows(2) {
         assert!(w[0].span.start <= w[1].span.start);

@@ -606,13 +606,13 @@ pub fn is_time(doc: &Doc, i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::marks::find_spans;
-    use super::super::resolve::{Known, Resolver};
+    use super::super::resolve::{KnownEntities, Resolver};
     use super::*;
 
     fn attr(body: &str) -> Option<String> {
         let spans = find_spans(body);
         let doc = Doc::new(body, &spans);
-        let known = Known::default();
+        let known = KnownEntities::default();
         let mut res = Resolver::new(&doc, &known);
         let (open, close) = doc.span_toks[0];
         let sent = doc
@@ -669,7 +669,7 @@ mod tests {
     fn fragment_speaker(naming: &[&str], body: &str) -> Option<String> {
         let spans = find_spans(body);
         let doc = Doc::new(body, &spans);
-        let known = Known::default();
+        let known = KnownEntities::default();
         let mut res = Resolver::new(&doc, &known);
         let open = doc.span_toks[0].0;
         let sent = doc

@@ -390,7 +390,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
 
 /// The person entity that is the leading subject of each sentence with no quotation (a
 /// sentence of the writer's), in order.
-pub(super) fn sentence_subjects(doc: &Doc, known: &Known) -> Vec<(usize, u32, usize)> {
+pub(super) fn sentence_subjects(doc: &Doc, known: &KnownEntities) -> Vec<(usize, u32, usize)> {
     let mut out = Vec::new();
     for (si, sent) in doc.sents.iter().enumerate() {
         if doc.has_quotation(sent.clone()) {

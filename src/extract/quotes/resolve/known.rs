@@ -15,16 +15,16 @@ pub struct KnownEntity {
 
 /// What the entity recognizer found, in the shape resolution needs.
 #[derive(Debug, Clone, Default)]
-pub struct Known {
+pub struct KnownEntities {
     pub entities: Vec<KnownEntity>,
     /// Mentions as (byte range, entity index), sorted by start.
     pub mentions: Vec<(Range<usize>, usize)>,
 }
 
-impl Known {
+impl KnownEntities {
     /// The entity recognizer's table in the shape resolution needs.
-    pub fn from_table(table: &crate::extract::entities::EntityTable) -> Known {
-        Known {
+    pub fn from_table(table: &crate::extract::entities::EntityTable) -> KnownEntities {
+        KnownEntities {
             entities: table
                 .entities
                 .iter()

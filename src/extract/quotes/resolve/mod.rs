@@ -23,7 +23,7 @@ mod anaphora;
 mod known;
 mod names;
 use anaphora::sentence_subjects;
-pub use known::{Known, KnownEntity};
+pub use known::{KnownEntities, KnownEntity};
 
 /// Whether the mention at `r` is a wire credit in a dateline, `OSLO (Reuters) —`: the agency
 /// that sent the story out, not an actor in it (so no antecedent for `the company`).
@@ -102,7 +102,7 @@ struct Person {
 /// Resolution state for one article, fed in reading order.
 pub struct Resolver<'d, 'a> {
     doc: &'d Doc<'a>,
-    known: &'d Known,
+    known: &'d KnownEntities,
     people: Vec<Person>,
     /// Surname and given name (lowercase) → person index, latest wins.
     by_part: FastMap<String, usize>,
@@ -180,7 +180,7 @@ fn possessive(w: &str) -> bool {
 }
 
 impl<'d, 'a> Resolver<'d, 'a> {
-    pub fn new(doc: &'d Doc<'a>, known: &'d Known) -> Self {
+    pub fn new(doc: &'d Doc<'a>, known: &'d KnownEntities) -> Self {
         let mut r = Resolver {
             doc,
             known,
