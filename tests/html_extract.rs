@@ -287,3 +287,22 @@ fn captions_and_credits_of_plain_elements_are_dropped() {
         a.body
     );
 }
+
+/// Controls and what belongs to them are not article text: buttons (also `role=button`),
+/// a sign-up box made without `<form>` (label, field, button), a reading-time line.
+#[test]
+fn controls_and_sign_up_boxes_are_dropped() {
+    let page = format!(
+        r#"<!doctype html><html><head><title>Bridge</title></head><body><div class="k1"><h1>Bridge</h1><div class="k2">
+        <p>{P1}</p>
+        <div><button>Listen</button><button>Share</button><span role="button">Save</span><span>5 min read</span></div>
+        <p>{P2}</p>
+        <div><label for="e">Get the morning briefing</label><input id="e" type="email"><button>Sign up</button></div>
+        <p>{P3}</p>
+        <p>{P4}</p>
+        </div></div></body></html>"#
+    );
+    let a = load(page.as_bytes()).article;
+    let paragraphs: Vec<&str> = a.body.split("\n\n").collect();
+    assert_eq!(paragraphs, [P1, P2, P3, P4], "{}", a.body);
+}

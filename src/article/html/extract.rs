@@ -111,6 +111,25 @@ fn is_structural_furniture(tag: &str) -> bool {
     )
 }
 
+/// Controls: what a reader clicks or types into, never what they read.
+fn is_control_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "button" | "label" | "input" | "select" | "option" | "textarea"
+    )
+}
+
+/// A sign-up or search box made without `<form>`: a little text around a field to type
+/// into (`Get the morning briefing [your email] [Sign up]`).
+fn is_input_widget(dom: &Dom, id: NodeId, m: &Measures) -> bool {
+    m.text[id] <= CAPTION_MAX_CHARS
+        && &**dom.tag(id) != "p"
+        && dom
+            .descendants(id)
+            .take(64)
+            .any(|d| dom.is_element(d) && matches!(&**dom.tag(d), "input" | "select" | "textarea"))
+}
+
 fn has_furniture_role(dom: &Dom, id: NodeId) -> bool {
     dom.attr(id, "role").is_some_and(|r| {
         matches!(
@@ -126,6 +145,14 @@ fn has_furniture_role(dom: &Dom, id: NodeId) -> bool {
                 | "search"
                 | "toolbar"
                 | "tablist"
+                | "tab"
+                | "button"
+                | "switch"
+                | "checkbox"
+                | "radio"
+                | "slider"
+                | "menuitem"
+                | "tooltip"
         )
     })
 }
@@ -227,6 +254,8 @@ fn mark_furniture(dom: &Dom, body: NodeId) -> Vec<bool> {
         let big = prose > 0.4 * total && prose > 500.0;
         let furniture = is_hidden(dom, id)
             || is_media_card(dom, id, &raw)
+            || is_control_tag(tag)
+            || is_input_widget(dom, id, &raw)
             || tag == "form" && !big
             || (is_structural_furniture(tag) || has_furniture_role(dom, id)) && !big
             || tag != "article"
@@ -707,6 +736,13 @@ fn is_page_label(text: &str) -> bool {
         .trim()
         .trim_end_matches([':', '\u{bb}', '\u{203a}', '\u{2026}', '.', ' '])
         .to_lowercase();
+    // A number at the start stands for any number (`5 min read`: `N min read`).
+    let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let line = if digits > 0 {
+        format!("N{}", &line[digits..])
+    } else {
+        line
+    };
     PAGE_LABELS
         .lines()
         .map(str::trim)
