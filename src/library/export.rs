@@ -235,7 +235,7 @@ pub fn write_file(
         )
     })?;
     inside(dir)?;
-    let stamp = crate::config::log::timestamp(std::time::SystemTime::now())
+    let stamp = crate::dates::timestamp(std::time::SystemTime::now())
         .replace([':', '-'], "")
         .replace('T', "-")
         .trim_end_matches('Z')

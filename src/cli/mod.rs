@@ -1,4 +1,8 @@
 //! The command line: parses arguments and hands each command to its layer.
+//! The library commands (`index`, `quotes`, `speakers`, `search`) live in
+//! [`library_commands`].
+
+pub mod library_commands;
 
 use crate::article::load;
 use crate::config::Config;
@@ -353,9 +357,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             check,
         }) => {
             let config = Config::load(cli.config.as_deref())?;
-            let db = library::commands::index_path(index.as_deref(), &config);
+            let db = library_commands::index_path(index.as_deref(), &config);
             let paths = with_newsboat(paths, newsboat, &config)?;
-            library::commands::index(&paths, &db, check, &config)
+            library_commands::index(&paths, &db, check, &config)
         }
         Some(Command::Quotes {
             speaker,
@@ -369,8 +373,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             index,
         }) => {
             let config = Config::load(cli.config.as_deref())?;
-            let db = library::commands::index_path(index.as_deref(), &config);
-            let filter = library::commands::QuoteFilter {
+            let db = library_commands::index_path(index.as_deref(), &config);
+            let filter = library_commands::QuoteFilter {
                 kinds: kind.into_iter().map(Into::into).collect(),
                 limit,
                 since,
@@ -383,7 +387,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 (_, Some(QuotesFormat::Markdown)) => Some(Format::Markdown),
                 (_, Some(QuotesFormat::Text) | None) => None,
             };
-            library::commands::quotes(&speaker, &filter, format, roots.as_deref(), &db)
+            library_commands::quotes(&speaker, &filter, format, roots.as_deref(), &db)
         }
         Some(Command::Speakers {
             library,
@@ -392,9 +396,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             index,
         }) => {
             let config = Config::load(cli.config.as_deref())?;
-            let db = library::commands::index_path(index.as_deref(), &config);
+            let db = library_commands::index_path(index.as_deref(), &config);
             let roots = query_roots(library, all, &config);
-            library::commands::speakers(json, roots.as_deref(), &db)
+            library_commands::speakers(json, roots.as_deref(), &db)
         }
         Some(Command::Search {
             query,
@@ -403,8 +407,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             index,
         }) => {
             let config = Config::load(cli.config.as_deref())?;
-            let db = library::commands::index_path(index.as_deref(), &config);
-            library::commands::search(&query.join(" "), json, limit, &db)
+            let db = library_commands::index_path(index.as_deref(), &config);
+            library_commands::search(&query.join(" "), json, limit, &db)
         }
         Some(Command::Keys { markdown }) => {
             let config = Config::load(cli.config.as_deref())?;
@@ -476,7 +480,7 @@ fn reader_library(
     use crate::library::indexer::{IndexOptions, check_index_location};
     use crate::tui::Library;
     use std::sync::Arc;
-    let db = crate::library::commands::index_path(None, config);
+    let db = library_commands::index_path(None, config);
     if paths.is_empty() {
         // The sample's read and starred marks are kept in the index database.
         let sample_dirs: Vec<PathBuf> = crate::sample::dir().into_iter().collect();
