@@ -5,11 +5,13 @@
 //! header and quote lists, and citations); [`date_key`] is the one that sorts them.
 //! [`timestamp`] writes a moment in UTC (the log, export file names).
 
+use crate::words::{MONTHS, capitalized};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
+/// `Nov` for month 11 (1 to 12).
+fn short_month(month: u32) -> String {
+    capitalized(&MONTHS[month as usize - 1][..3])
+}
 
 /// A date read from text: year, month and the day when the text gives one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,7 +47,7 @@ pub fn parse_date(s: &str) -> Option<Ymd> {
     let month = words.iter().find_map(|w| {
         MONTHS
             .iter()
-            .position(|m| w.is_char_boundary(3) && w[..3] == m.to_lowercase())
+            .position(|m| w.is_char_boundary(3) && w[..3] == m[..3])
             .map(|i| i as u32 + 1)
     })?;
     let nums: Vec<u32> = words
@@ -74,8 +76,8 @@ pub fn human_date(s: &str) -> String {
             year,
             month,
             day: Some(d),
-        }) => format!("{d} {} {year}", MONTHS[month as usize - 1]),
-        Some(Ymd { year, month, .. }) => format!("{} {year}", MONTHS[month as usize - 1]),
+        }) => format!("{d} {} {year}", short_month(month)),
+        Some(Ymd { year, month, .. }) => format!("{} {year}", short_month(month)),
         None => crate::safe_text::one_line(s, 60),
     }
 }

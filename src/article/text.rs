@@ -14,6 +14,7 @@
 //! - Paragraphs are separated by blank lines; lines inside a paragraph are joined.
 
 use super::Article;
+use crate::words::{MONTHS, WEEKDAYS};
 
 /// A paragraph of the source: its text (wrapped lines joined) and its lines as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -419,30 +420,6 @@ fn looks_like_name(n: &str) -> bool {
     first_ok && last_ok && all_ok && !calendar
 }
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-const DAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
 fn is_month(w: &str) -> bool {
     MONTHS
         .iter()
@@ -451,7 +428,7 @@ fn is_month(w: &str) -> bool {
 
 fn is_calendar_word(w: &str) -> bool {
     is_month(w)
-        || DAYS
+        || WEEKDAYS
             .iter()
             .any(|d| *d == w || (w.len() >= 3 && d.starts_with(w)))
 }

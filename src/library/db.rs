@@ -1192,7 +1192,7 @@ pub fn prepare(
     let mut quotes = Vec::with_capacity(analysis.quotes.len());
     let mut per_speaker: BTreeMap<String, (i64, String, SpeakerKind)> = BTreeMap::new();
     // Quotes are sorted by start: one pass over the body finds every start's char offset.
-    let mut offsets = crate::output::CharOffsets::new(&body);
+    let mut offsets = crate::words::CharOffsets::new(&body);
     let mut keys_cache: HashMap<&str, String> = HashMap::new();
     for q in &analysis.quotes {
         let start = body.floor_char_boundary(q.span.start.min(body.len()));
