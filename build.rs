@@ -1,10 +1,11 @@
 //! Build script: stamps the analysis code so that a stored index notices when it changes.
 //!
 //! Every file under `src/article/` (loading), `src/extract/` (extraction, with its
-//! lexicons) and `assets/` (the name tagger's weights, gazetteers; not the sample library) is
-//! hashed into `EXTRACTOR_VERSION`; the index keeps the stamp with each stored
-//! analysis and redoes the analyses made by other code. A hand-bumped number was forgotten
-//! in practice, leaving readers with analyses from an older extractor.
+//! lexicons) and `assets/` (the name tagger's weights, gazetteers; not the sample library),
+//! and `src/words.rs` (the word lists both use), is hashed into `EXTRACTOR_VERSION`; the
+//! index keeps the stamp with each stored analysis and redoes the analyses made by other
+//! code. A hand-bumped number was forgotten in practice, leaving readers with analyses from
+//! an older extractor.
 
 use std::path::{Path, PathBuf};
 
@@ -25,9 +26,14 @@ fn files(dir: &Path, out: &mut Vec<PathBuf>) {
 fn main() {
     let root = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets it"));
     let mut paths = Vec::new();
-    for dir in ["src/article", "src/extract", "assets"] {
+    for dir in ["src/article", "src/extract", "src/words.rs", "assets"] {
         println!("cargo:rerun-if-changed={dir}");
-        files(&root.join(dir), &mut paths);
+        let at = root.join(dir);
+        if at.is_file() {
+            paths.push(at);
+        } else {
+            files(&at, &mut paths);
+        }
     }
     // The model and gazetteers in `assets/` shape extraction; the sample library does not.
     paths.retain(|p| !p.starts_with(root.join("assets/library")));

@@ -10,6 +10,7 @@
 
 use crate::article::Article;
 use crate::extract::{Quote, QuoteKind};
+use crate::words::capitalized;
 use std::path::Path;
 
 /// One quote as it is cited.
@@ -154,14 +155,6 @@ pub fn source_text(src: &Source) -> String {
 /// Whitespace folded to single spaces.
 fn fold(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn capitalized(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
 }
 
 /// `A`, `A and B`, `A, B and C`.

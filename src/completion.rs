@@ -59,12 +59,12 @@ pub fn speaker_candidates() -> Vec<CompletionCandidate> {
         return Vec::new();
     };
     let index_flag = flag_value(&args, "--index");
-    let db = crate::library::commands::index_path(index_flag.as_deref(), &config);
+    let db = crate::cli::library_commands::index_path(index_flag.as_deref(), &config);
     if !db.is_file() {
         return Vec::new();
     }
     let roots = (!config.library.paths.is_empty()).then(|| config.library.paths.clone());
-    let Ok(list) = crate::library::commands::speaker_list(roots.as_deref(), &db) else {
+    let Ok(list) = crate::library::query::speaker_list(roots.as_deref(), &db) else {
         return Vec::new();
     };
     list.into_iter()

@@ -3,10 +3,15 @@
 //!
 //! [`human_date`] is the one function that formats a date for people (the reader's list,
 //! header and quote lists, and citations); [`date_key`] is the one that sorts them.
+//! [`timestamp`] writes a moment in UTC (the log, export file names).
 
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
+use crate::words::{MONTHS, capitalized};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+/// `Nov` for month 11 (1 to 12).
+fn short_month(month: u32) -> String {
+    capitalized(&MONTHS[month as usize - 1][..3])
+}
 
 /// A date read from text: year, month and the day when the text gives one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,7 +47,7 @@ pub fn parse_date(s: &str) -> Option<Ymd> {
     let month = words.iter().find_map(|w| {
         MONTHS
             .iter()
-            .position(|m| w.is_char_boundary(3) && w[..3] == m.to_lowercase())
+            .position(|m| w.is_char_boundary(3) && w[..3] == m[..3])
             .map(|i| i as u32 + 1)
     })?;
     let nums: Vec<u32> = words
@@ -71,8 +76,8 @@ pub fn human_date(s: &str) -> String {
             year,
             month,
             day: Some(d),
-        }) => format!("{d} {} {year}", MONTHS[month as usize - 1]),
-        Some(Ymd { year, month, .. }) => format!("{} {year}", MONTHS[month as usize - 1]),
+        }) => format!("{d} {} {year}", short_month(month)),
+        Some(Ymd { year, month, .. }) => format!("{} {year}", short_month(month)),
         None => crate::safe_text::one_line(s, 60),
     }
 }
@@ -86,9 +91,47 @@ fn days_in(year: i32, month: u32) -> u32 {
     }
 }
 
+/// A moment as a UTC time stamp: `2026-11-24T19:05:21Z` (the log's lines, export file
+/// names).
+pub fn timestamp(t: SystemTime) -> String {
+    let secs = t.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let (days, rest) = (secs / 86_400, secs % 86_400);
+    let (y, m, d) = civil_from_days(days as i64);
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        rest / 3600,
+        rest / 60 % 60,
+        rest % 60
+    )
+}
+
+/// Year, month, day of a count of days since 1970-01-01 (proleptic Gregorian calendar).
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn timestamps_are_utc_dates() {
+        use std::time::Duration;
+        assert_eq!(timestamp(UNIX_EPOCH), "1970-01-01T00:00:00Z");
+        let t = UNIX_EPOCH + Duration::from_secs(1_709_251_199); // the day before 1 March 2024
+        assert_eq!(timestamp(t), "2024-02-29T23:59:59Z");
+        let t = UNIX_EPOCH + Duration::from_secs(1_795_532_721);
+        assert_eq!(timestamp(t), "2026-11-24T15:05:21Z");
+    }
 
     #[test]
     fn every_written_form_reads_the_same() {

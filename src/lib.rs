@@ -14,6 +14,8 @@
 //! - [`dates`] and [`citation`]: dates shown one way, and the one citation formatter
 //!   (reported speech never in quotation marks), for the reader and the commands.
 //! - [`safe_open`]: opening files that may be anything (FIFOs, devices) without blocking.
+//! - [`words`]: small helpers every layer shares (month and weekday names, character
+//!   offsets, capitals).
 
 // Messages go through `message!` (a closed stderr must not panic); outputs through
 // locked writers whose errors end the output quietly.
@@ -32,3 +34,4 @@ pub mod safe_open;
 pub mod safe_text;
 pub mod sample;
 pub mod tui;
+pub mod words;

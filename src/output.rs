@@ -2,6 +2,7 @@
 
 use crate::article::Article;
 use crate::extract::{Analysis, Entity, EntityKind, Quote, QuoteKind, Rule, SpeakerKind};
+use crate::words::CharOffsets;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -94,34 +95,6 @@ pub struct JsonEntity<'a> {
     pub mentions: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<&'a str>,
-}
-
-/// Maps byte offsets of `text` to char offsets, in one pass over sorted queries.
-pub struct CharOffsets<'a> {
-    text: &'a str,
-    byte: usize,
-    chars: usize,
-}
-
-impl<'a> CharOffsets<'a> {
-    pub fn new(text: &'a str) -> Self {
-        Self {
-            text,
-            byte: 0,
-            chars: 0,
-        }
-    }
-
-    /// Char offset of byte offset `b` (must be a char boundary).
-    pub fn at(&mut self, b: usize) -> usize {
-        if b < self.byte {
-            self.byte = 0;
-            self.chars = 0;
-        }
-        self.chars += self.text[self.byte..b].chars().count();
-        self.byte = b;
-        self.chars
-    }
 }
 
 /// Builds the JSON object for one article.
@@ -288,14 +261,5 @@ mod tests {
             .expect("the quote is listed");
         assert!(line.contains("winter we promise"), "{line}");
         assert!(!line.contains('\u{2026}'), "cut: {line}");
-    }
-
-    #[test]
-    fn char_offsets() {
-        let mut o = CharOffsets::new("a\u{201C}b\u{201D}c");
-        assert_eq!(o.at(1), 1);
-        assert_eq!(o.at(4), 2);
-        assert_eq!(o.at(8), 4);
-        assert_eq!(o.at(0), 0);
     }
 }

@@ -8,6 +8,7 @@
 //! Bounded: at most `max_bytes` are decompressed in all (a zip bomb stops there) and at
 //! most [`MAX_CHAPTERS`] chapters are read.
 
+use super::hygiene::one_line;
 use super::{Article, Format, hygiene};
 use quick_xml::events::Event;
 use std::collections::HashMap;
@@ -432,19 +433,6 @@ fn clean_key(path: &str) -> String {
         .collect();
     key.truncate(300);
     key
-}
-
-fn one_line(s: &str, max: usize) -> String {
-    let clean = hygiene::clean(s);
-    let mut out = clean.split_whitespace().collect::<Vec<_>>().join(" ");
-    if out.len() > max {
-        let mut end = max;
-        while !out.is_char_boundary(end) {
-            end -= 1;
-        }
-        out.truncate(end);
-    }
-    out
 }
 
 #[cfg(test)]

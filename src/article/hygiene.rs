@@ -149,6 +149,21 @@ pub fn clean(text: &str) -> String {
     compose(out)
 }
 
+/// One clean line of header text (a title, an author, a URL): [`clean`], white space folded
+/// to single spaces, cut to at most `max` bytes on a character boundary.
+pub fn one_line(s: &str, max: usize) -> String {
+    let clean = clean(s);
+    let mut out = clean.split_whitespace().collect::<Vec<_>>().join(" ");
+    if out.len() > max {
+        let mut end = max;
+        while !out.is_char_boundary(end) {
+            end -= 1;
+        }
+        out.truncate(end);
+    }
+    out
+}
+
 /// Text in Unicode's composed form (NFC): `e` + a combining acute accent becomes `é`, so
 /// a name typed or saved in decomposed form (common from macOS) is one word to extraction
 /// and matches the same name written composed. Text already composed is returned as it is.

@@ -11,6 +11,7 @@
 //! page names none. The message's `Date` is when the page was saved, not published, so it
 //! is not used.
 
+use super::hygiene::one_line;
 use super::{Format, Loaded, hygiene};
 use mail_parser::{Encoding, Message, MessageParser, MessagePart, MimeHeaders, PartType};
 
@@ -117,18 +118,4 @@ fn page_text(raw: &[u8], part: &MessagePart<'_>) -> Result<Page, hygiene::Hygien
         }
         _ => Page::Bytes(bytes),
     })
-}
-
-/// One clean line of header text, at most `max` bytes.
-fn one_line(s: &str, max: usize) -> String {
-    let clean = hygiene::clean(s);
-    let mut out: String = clean.split_whitespace().collect::<Vec<_>>().join(" ");
-    if out.len() > max {
-        let mut end = max;
-        while !out.is_char_boundary(end) {
-            end -= 1;
-        }
-        out.truncate(end);
-    }
-    out
 }

@@ -121,11 +121,7 @@ impl Article {
         let stem = name.split('.').next().unwrap_or(&name);
         let words = stem.replace(['-', '_'], " ");
         let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
-        let mut chars = words.chars();
-        self.title = match chars.next() {
-            Some(first) => first.to_uppercase().collect::<String>() + chars.as_str(),
-            None => String::new(),
-        };
+        self.title = crate::words::capitalized(&words);
     }
 
     /// The first sentence of the body (after a wire dateline), on one line, without its

@@ -10,6 +10,7 @@
 //! tables are not newsboat's is refused with the columns it lacks. A `cache.db` is read
 //! only where it was named, never because a library folder holds one (`library::scan`).
 
+use super::hygiene::one_line;
 use super::{Article, Format, hygiene};
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
@@ -208,19 +209,6 @@ fn rfc3339_utc(t: i64) -> Option<String> {
             secs % 60
         )
     })
-}
-
-fn one_line(s: &str, max: usize) -> String {
-    let clean = hygiene::clean(s);
-    let mut out = clean.split_whitespace().collect::<Vec<_>>().join(" ");
-    if out.len() > max {
-        let mut end = max;
-        while !out.is_char_boundary(end) {
-            end -= 1;
-        }
-        out.truncate(end);
-    }
-    out
 }
 
 #[cfg(test)]

@@ -4,9 +4,10 @@
 //! Lines are one-line, terminal-safe, and time-stamped in UTC; the file is rotated to
 //! `onrecord.log.1` when it passes [`MAX_LOG_BYTES`].
 
+use crate::dates::timestamp;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::SystemTime;
 
 /// Size at which the log is rotated.
 pub const MAX_LOG_BYTES: u64 = 1 << 20;
@@ -50,33 +51,6 @@ pub fn append_to(file: &Path, lines: &[String], now: SystemTime) -> std::io::Res
         .write_all(text.as_bytes())
 }
 
-/// `2026-11-24T19:05:21Z`.
-pub fn timestamp(t: SystemTime) -> String {
-    let secs = t.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
-    let (days, rest) = (secs / 86_400, secs % 86_400);
-    let (y, m, d) = civil_from_days(days as i64);
-    format!(
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
-        rest / 3600,
-        rest / 60 % 60,
-        rest % 60
-    )
-}
-
-/// Year, month, day of a count of days since 1970-01-01 (proleptic Gregorian calendar).
-fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y, m, d)
-}
-
 /// Adds a panic hook that writes the panic to the log before the previous hook runs (the
 /// reader's hook restores the terminal and prints the message, which the alternate screen
 /// may hide).
@@ -91,16 +65,7 @@ pub fn log_panics() {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::time::Duration;
-
-    #[test]
-    fn timestamps_are_utc_dates() {
-        assert_eq!(timestamp(UNIX_EPOCH), "1970-01-01T00:00:00Z");
-        let t = UNIX_EPOCH + Duration::from_secs(1_709_251_199); // the day before 1 March 2024
-        assert_eq!(timestamp(t), "2024-02-29T23:59:59Z");
-        let t = UNIX_EPOCH + Duration::from_secs(1_795_532_721);
-        assert_eq!(timestamp(t), "2026-11-24T15:05:21Z");
-    }
+    use std::time::{Duration, UNIX_EPOCH};
 
     #[test]
     fn log_lines_follow_the_output_policy() {

@@ -68,7 +68,7 @@ impl Row {
 
 /// Every quote of one article, in order.
 pub fn article_rows(article: &Article, analysis: &Analysis, path: &Path) -> Vec<Row> {
-    let mut offsets = crate::output::CharOffsets::new(&article.body);
+    let mut offsets = crate::words::CharOffsets::new(&article.body);
     analysis
         .quotes
         .iter()
@@ -235,7 +235,7 @@ pub fn write_file(
         )
     })?;
     inside(dir)?;
-    let stamp = crate::config::log::timestamp(std::time::SystemTime::now())
+    let stamp = crate::dates::timestamp(std::time::SystemTime::now())
         .replace([':', '-'], "")
         .replace('T', "-")
         .trim_end_matches('Z')

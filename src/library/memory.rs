@@ -190,7 +190,7 @@ impl Store for MemoryStore {
         for (i, e) in self.entries.iter().enumerate() {
             let body = &e.article.body;
             // Quotes are sorted by start: one pass over the body, not one per quote.
-            let mut offsets = crate::output::CharOffsets::new(body);
+            let mut offsets = crate::words::CharOffsets::new(body);
             for (qi, q) in e.analysis.quotes.iter().enumerate() {
                 if q.speaker.as_deref() == Some(speaker) {
                     let char_start = offsets.at(q.span.start);

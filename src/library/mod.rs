@@ -17,16 +17,17 @@
 //! - `Finished(summary)` / `Failed(msg)`: end of the initial run and of each live round.
 //!
 //! The index lives at `--index`, `library.index` or `config::data_dir()/index.sqlite3`
-//! ([`commands::index_path`]) and never inside a library folder.
+//! (the command line's `index_path`) and never inside a library folder. [`query`] holds the
+//! library-wide queries the command line prints.
 
 pub mod aliases;
-pub mod commands;
 pub mod db;
 pub mod export;
 pub mod indexer;
 mod items;
 pub mod live;
 pub mod memory;
+pub mod query;
 pub mod remembered;
 pub mod scan;
 pub mod scoped;

@@ -15,19 +15,14 @@ use super::speaker_words::words;
 use super::text::{Doc, TokKind};
 use super::word_match::{is_abbrev, is_one_of};
 use crate::extract::Rule;
+use crate::words::{MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS};
 use std::ops::Range;
 
 mod subject;
 pub use subject::subject_before;
 
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
+/// Time words that, like the weekdays, may sit between a cue and its clause.
+const TIME_WORDS: &[&str] = &[
     "today",
     "yesterday",
     "tonight",
@@ -38,32 +33,10 @@ const WEEKDAYS: &[&str] = &[
     "overnight",
 ];
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sept",
-    "sep",
-    "oct",
-    "nov",
-    "dec",
-];
+/// A weekday or another time word ([`TIME_WORDS`]), ignoring ASCII case.
+fn is_day_word(w: &str) -> bool {
+    is_one_of(w, &WEEKDAYS) || is_one_of(w, TIME_WORDS)
+}
 
 /// A source phrase found left of a cue.
 #[derive(Debug, Clone)]
@@ -75,6 +48,8 @@ pub struct SourcePhrase {
     pub before: Option<usize>,
 }
 
+/// Words that end a source phrase read forward from a cue (with the weekdays: see
+/// [`is_stop_fwd`]).
 const STOP_FWD: &[&str] = &[
     "in",
     "on",
@@ -98,13 +73,6 @@ const STOP_FWD: &[&str] = &[
     "earlier",
     "yesterday",
     "today",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "and",
     "but",
     "via",
@@ -124,6 +92,11 @@ const STOP_FWD: &[&str] = &[
     "speaking",
 ];
 
+/// A word of [`STOP_FWD`] or a weekday, ignoring ASCII case.
+fn is_stop_fwd(w: &str) -> bool {
+    is_one_of(w, STOP_FWD) || is_one_of(w, &WEEKDAYS)
+}
+
 /// The source phrase right after an inverted cue (`said Maj. Matt Taylor, ...`), with the
 /// appositive after it, if any.
 pub fn np_after(doc: &Doc, p: usize, e: usize) -> Option<(Range<usize>, Option<Range<usize>>)> {
@@ -134,7 +107,7 @@ pub fn np_after(doc: &Doc, p: usize, e: usize) -> Option<(Range<usize>, Option<R
             TokKind::Word => {
                 // `Omar Said`: a capitalized name inside the phrase is not a stop word.
                 let name_part = j > p && t.capitalized() && !is_time(doc, j);
-                name_part || !is_one_of(doc.text(j), STOP_FWD) || j == p && doc.is(j, "the")
+                name_part || !is_stop_fwd(doc.text(j)) || j == p && doc.is(j, "the")
             }
             TokKind::Punct => {
                 (t.ch == '.'
@@ -600,7 +573,10 @@ pub fn sentence_source(
 
 /// True for time words that may sit between a cue and its clause.
 pub fn is_time(doc: &Doc, i: usize) -> bool {
-    doc.is_any(i, WEEKDAYS) || doc.is_any(i, MONTHS)
+    doc.is_any(i, &WEEKDAYS)
+        || doc.is_any(i, TIME_WORDS)
+        || doc.is_any(i, &MONTHS)
+        || doc.is_any(i, &MONTH_ABBREVIATIONS)
 }
 
 #[cfg(test)]

@@ -140,7 +140,7 @@ pub fn subject_before(doc: &Doc, s: usize, k: usize) -> Option<SourcePhrase> {
         let skip = w.is_skip(txt)
             || time_noun
             || end == k && manner_adverb(txt)
-            || crate::extract::quotes::word_match::is_one_of(txt, WEEKDAYS)
+            || is_day_word(txt)
             || (crate::extract::quotes::word_match::is_one_of(txt, &["on", "last", "this"])
                 && end < k);
         if skip {

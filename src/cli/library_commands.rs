@@ -1,11 +1,13 @@
-//! The library commands of the CLI: `index`, `quotes`, `speakers`, `search`.
-//! `cli.rs` parses and dispatches; the bodies live here. Everything printed goes through
-//! the output policy ([`crate::safe_text`]).
+//! The library commands of the command line: `index`, `quotes`, `speakers`, `search`.
+//! [`super`] parses and dispatches; the bodies live here, over the queries of
+//! [`crate::library`]. Everything printed goes through the output policy
+//! ([`crate::safe_text`]).
 
-use super::indexer::{self, IndexEvent, IndexOptions, Scope};
-use super::sqlite::SqliteStore;
-use super::{QuoteHit, SpeakerSummary, Store};
 use crate::config::Config;
+use crate::library::indexer::{self, IndexEvent, IndexOptions, Scope};
+use crate::library::query::{QUOTES_PAGE, absolute_roots, aliases_of, speaker_list};
+use crate::library::sqlite::SqliteStore;
+use crate::library::{QuoteHit, Store, export};
 use crate::safe_text::one_line;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -118,7 +120,6 @@ pub fn index(
     }
 }
 
-/// `onrecord quotes --speaker NAME [--json]`.
 /// Which of a speaker's quotes `onrecord quotes` prints.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct QuoteFilter {
@@ -132,7 +133,7 @@ pub struct QuoteFilter {
 }
 
 impl QuoteFilter {
-    fn keeps(&self, h: &crate::library::QuoteHit) -> bool {
+    fn keeps(&self, h: &QuoteHit) -> bool {
         (self.kinds.is_empty() || self.kinds.contains(&h.kind))
             && self.since.is_none_or(|since| {
                 h.date
@@ -143,11 +144,12 @@ impl QuoteFilter {
     }
 }
 
+/// `onrecord quotes --speaker NAME [--json]`.
 /// `format` is `None` for the text lines, else an export format (with citations).
 pub fn quotes(
     speaker: &str,
     filter: &QuoteFilter,
-    format: Option<super::export::Format>,
+    format: Option<export::Format>,
     roots: Option<&[PathBuf]>,
     db: &Path,
 ) -> anyhow::Result<ExitCode> {
@@ -172,7 +174,7 @@ pub fn quotes(
     };
     // Members are exact names (those found, and the one the user gave).
     let page_of = |member: &str, after: Option<&QuoteHit>, limit: usize| {
-        let key = super::speaker::key(member);
+        let key = crate::library::speaker::key(member);
         match &roots {
             Some(r) => store.quotes_page_in(&key, r, after, limit),
             None => store.quotes_page_by_key(&key, after, limit),
@@ -180,16 +182,16 @@ pub fn quotes(
     };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let mut rows = super::export::HitRows::new(&store);
+    let mut rows = export::HitRows::new(&store);
     if let Some(f) = format {
         let heading = format!("Quotes by {shown}");
-        if super::export::write_start(&mut out, f, &heading).is_err() {
+        if export::write_start(&mut out, f, &heading).is_err() {
             return Ok(ExitCode::SUCCESS);
         }
     }
     // Page by page in library order: the first lines come at once and memory stays flat
     // for a speaker with a million quotes.
-    let mut last: Option<crate::library::QuoteHit> = None;
+    let mut last: Option<QuoteHit> = None;
     let mut left = filter.limit.unwrap_or(usize::MAX);
     while left > 0 {
         let page = aliases.page(&shown, last.as_ref(), QUOTES_PAGE, page_of)?;
@@ -210,7 +212,7 @@ pub fn quotes(
             let r = match format {
                 None => write_text_hit(&mut out, h),
                 Some(f) => match rows.row(h)? {
-                    Some(row) => super::export::write_row(&mut out, f, &row),
+                    Some(row) => export::write_row(&mut out, f, &row),
                     None => Ok(()),
                 },
             };
@@ -227,7 +229,7 @@ pub fn quotes(
 /// One quote as a tab-separated line: path, date, kind, character span, title, and the
 /// quote (in quotation marks only when they are quoted words: reported speech is the
 /// writer's).
-fn write_text_hit(out: &mut impl Write, h: &crate::library::QuoteHit) -> std::io::Result<()> {
+fn write_text_hit(out: &mut impl Write, h: &QuoteHit) -> std::io::Result<()> {
     let text = one_line(&h.text, 10_000);
     let text = if h.kind == crate::extract::QuoteKind::Indirect {
         text
@@ -247,60 +249,12 @@ fn write_text_hit(out: &mut impl Write, h: &crate::library::QuoteHit) -> std::io
     )
 }
 
-/// The user's speaker merges and renames saved in the index (none in an index made before
-/// they were kept, which a query command opens as it is).
-fn aliases_of(store: &SqliteStore) -> super::aliases::Aliases {
-    store
-        .with(|ix| super::aliases::Aliases::load(ix.conn()))
-        .unwrap_or_default()
-}
-
-/// Quotes fetched per query by `onrecord quotes`.
-const QUOTES_PAGE: usize = 1000;
-
-/// The folders a query is limited to, as the index stores paths (absolute, symlinks
-/// resolved).
-fn absolute_roots(roots: &[PathBuf]) -> Vec<PathBuf> {
-    roots.iter().map(|r| indexer::absolute(r)).collect()
-}
-
 /// "the library folder X" or "the N library folders", for messages.
 fn folders_named(roots: &[PathBuf]) -> String {
     match roots {
         [one] => shown(one),
         many => format!("the {} library folders", many.len()),
     }
-}
-
-/// The speakers of the articles under `roots` (every speaker of the index when `None`),
-/// with the user's merges and renames applied, as `speakers` lists them.
-pub fn speaker_list(roots: Option<&[PathBuf]>, db: &Path) -> anyhow::Result<Vec<SpeakerSummary>> {
-    let store = SqliteStore::open_existing(db)?;
-    let roots = roots.map(absolute_roots);
-    let list = match &roots {
-        Some(r) => store.speakers_in(r)?,
-        None => store.speakers()?,
-    };
-    // Speakers the user merged or renamed, as the reader shows them.
-    aliases_of(&store).apply_speakers(list, |names| {
-        let mut ids = std::collections::HashSet::new();
-        for n in names {
-            let key = super::speaker::key(n);
-            let mut last: Option<QuoteHit> = None;
-            loop {
-                let page = match &roots {
-                    Some(r) => store.quotes_page_in(&key, r, last.as_ref(), QUOTES_PAGE)?,
-                    None => store.quotes_page_by_key(&key, last.as_ref(), QUOTES_PAGE)?,
-                };
-                let Some(end) = page.hits.last().cloned() else {
-                    break;
-                };
-                ids.extend(page.hits.iter().map(|h| h.article));
-                last = Some(end);
-            }
-        }
-        Ok(ids.len())
-    })
 }
 
 /// `onrecord speakers [--json]`: the speakers of the articles under `roots` (every
@@ -338,7 +292,7 @@ pub fn search(query: &str, json: bool, limit: usize, db: &Path) -> anyhow::Resul
     let store = SqliteStore::open_existing(db)?;
     let hits = store.search(query, limit)?;
     // Only the most recently indexed matches are ranked: say so when that cut the list.
-    let cap = super::sqlite::RANK_WINDOW as usize;
+    let cap = crate::library::sqlite::RANK_WINDOW as usize;
     if limit > cap && hits.len() >= cap && store.matches_more_than(query, cap)? {
         crate::message!(
             "onrecord: --limit {limit} capped at {cap} results: only the {cap} most recently \

@@ -1,11 +1,22 @@
-//! The command line: parses arguments and hands each command to its layer.
+//! The command line: the clap definitions, and the dispatch that hands each command to its
+//! layer.
+//!
+//! - [`library_commands`] runs `index`, `quotes`, `speakers` and `search`;
+//! - [`extract_command`] runs `extract`;
+//! - `reader` opens the reader's library;
+//! - [`suggest`] finds the command meant by a mistyped one.
 
-use crate::article::load;
+pub mod extract_command;
+pub mod library_commands;
+mod reader;
+pub mod suggest;
+
+pub use extract_command::extract_files;
+pub use suggest::{mistyped_command, suggest_command};
+
 use crate::config::Config;
-use crate::extract;
-use crate::library;
-use crate::output;
-use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand, ValueEnum};
+use reader::reader_library;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -222,77 +233,6 @@ pub fn main() -> ExitCode {
     }
 }
 
-/// The command the user probably meant, when the first positional argument is neither a
-/// command nor an existing path but close to a command's name (`speaker`, `quote --speaker
-/// X`, `serch`): the typed word and the command. Without this, clap takes the word for a
-/// path to open ("no such file") or trips on the command's options (`-- --speaker`).
-pub fn mistyped_command(args: &[std::ffi::OsString]) -> Option<(String, String)> {
-    let mut args = args.iter();
-    let first = loop {
-        let arg = args.next()?.to_string_lossy();
-        if arg == "--" {
-            return None;
-        }
-        if arg == "--config" {
-            args.next();
-            continue;
-        }
-        if arg.starts_with('-') {
-            continue;
-        }
-        break arg.into_owned();
-    };
-    let names: Vec<String> = Cli::command()
-        .get_subcommands()
-        .map(|c| c.get_name().to_string())
-        .chain(["help".to_string()])
-        .collect();
-    if names.contains(&first) || first.contains(['/', '.']) || Path::new(&first).exists() {
-        return None;
-    }
-    suggest_command(&first, &names).map(|meant| (first, meant))
-}
-
-/// The command name closest to `typed`: one it starts (three letters at least) or that
-/// starts it, else one within two edits; `None` when nothing is that close.
-pub fn suggest_command(typed: &str, names: &[String]) -> Option<String> {
-    let typed = typed.to_lowercase();
-    let prefix = |n: &str| {
-        (typed.chars().count() >= 3 && n.starts_with(typed.as_str())) || typed.starts_with(n)
-    };
-    names
-        .iter()
-        .map(|n| {
-            let d = if prefix(n) {
-                0
-            } else {
-                edit_distance(&typed, n)
-            };
-            (d, n)
-        })
-        .filter(|(d, _)| *d <= 2)
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, n)| n.clone())
-}
-
-/// Levenshtein distance, by characters.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diag = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let next = (diag + usize::from(ca != *cb))
-                .min(row[j] + 1)
-                .min(row[j + 1] + 1);
-            diag = row[j + 1];
-            row[j + 1] = next;
-        }
-    }
-    row[b.len()]
-}
-
 /// Prints a command-line error. Clap echoes the offending argument, which may be a file
 /// name with escape sequences in it (`onrecord extract ~/Downloads/*`), so errors are
 /// printed as plain text with every unsafe character made visible; help and version go
@@ -353,9 +293,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             check,
         }) => {
             let config = Config::load(cli.config.as_deref())?;
-            let db = library::commands::index_path(index.as_deref(), &config);
+            let db = library_commands::index_path(index.as_deref(), &config);
             let paths = with_newsboat(paths, newsboat, &config)?;
-            library::commands::index(&paths, &db, check, &config)
+            library_commands::index(&paths, &db, check, &config)
         }
         Some(Command::Quotes {
             speaker,
@@ -369,21 +309,21 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             index,
         }) => {
             let config = Config::load(cli.config.as_deref())?;
-            let db = library::commands::index_path(index.as_deref(), &config);
-            let filter = library::commands::QuoteFilter {
+            let db = library_commands::index_path(index.as_deref(), &config);
+            let filter = library_commands::QuoteFilter {
                 kinds: kind.into_iter().map(Into::into).collect(),
                 limit,
                 since,
             };
             let roots = query_roots(library, all, &config);
-            use library::export::Format;
+            use crate::library::export::Format;
             let format = match (json, format) {
                 (true, _) | (_, Some(QuotesFormat::Json)) => Some(Format::Json),
                 (_, Some(QuotesFormat::Csv)) => Some(Format::Csv),
                 (_, Some(QuotesFormat::Markdown)) => Some(Format::Markdown),
                 (_, Some(QuotesFormat::Text) | None) => None,
             };
-            library::commands::quotes(&speaker, &filter, format, roots.as_deref(), &db)
+            library_commands::quotes(&speaker, &filter, format, roots.as_deref(), &db)
         }
         Some(Command::Speakers {
             library,
@@ -392,9 +332,9 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             index,
         }) => {
             let config = Config::load(cli.config.as_deref())?;
-            let db = library::commands::index_path(index.as_deref(), &config);
+            let db = library_commands::index_path(index.as_deref(), &config);
             let roots = query_roots(library, all, &config);
-            library::commands::speakers(json, roots.as_deref(), &db)
+            library_commands::speakers(json, roots.as_deref(), &db)
         }
         Some(Command::Search {
             query,
@@ -403,8 +343,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             index,
         }) => {
             let config = Config::load(cli.config.as_deref())?;
-            let db = library::commands::index_path(index.as_deref(), &config);
-            library::commands::search(&query.join(" "), json, limit, &db)
+            let db = library_commands::index_path(index.as_deref(), &config);
+            library_commands::search(&query.join(" "), json, limit, &db)
         }
         Some(Command::Keys { markdown }) => {
             let config = Config::load(cli.config.as_deref())?;
@@ -454,188 +394,6 @@ fn query_roots(library: Vec<PathBuf>, all: bool, config: &Config) -> Option<Vec<
     }
 }
 
-/// `store` with the user's speaker merges and renames (kept in the index database at
-/// `db`); as it is when they cannot be read.
-fn renamed<S: crate::library::Store + 'static>(
-    store: S,
-    db: &Path,
-) -> std::sync::Arc<dyn crate::library::Store> {
-    match crate::library::aliases::Renamed::open(store, db) {
-        Ok(r) => std::sync::Arc::new(r),
-        Err((store, _)) => std::sync::Arc::new(store),
-    }
-}
-
-/// The reader's library: the bundled sample when no paths are given; else the SQLite index
-/// of the paths (updated in the background), or, when the index cannot be opened, the
-/// paths loaded into memory.
-fn reader_library(
-    paths: Vec<PathBuf>,
-    config: &Config,
-) -> anyhow::Result<(crate::tui::Library, Vec<String>)> {
-    use crate::library::indexer::{IndexOptions, check_index_location};
-    use crate::tui::Library;
-    use std::sync::Arc;
-    let db = crate::library::commands::index_path(None, config);
-    if paths.is_empty() {
-        // The sample's read and starred marks are kept in the index database.
-        let sample_dirs: Vec<PathBuf> = crate::sample::dir().into_iter().collect();
-        let kept = check_index_location(&db, &sample_dirs).and_then(|()| {
-            crate::library::remembered::Remembered::open(crate::sample::store(), &db)
-        });
-        return Ok(match kept {
-            Ok((store, notices)) => (Library::Fixed(renamed(store, &db)), notices),
-            Err(e) => (
-                Library::Fixed(Arc::new(crate::sample::store())),
-                vec![format!(
-                    "reading state of the sample library not kept: {}",
-                    crate::safe_text::one_line(&format!("{e:#}"), 300)
-                )],
-            ),
-        });
-    }
-    check_index_location(&db, &paths)?;
-    let opened = crate::library::db::Index::open(&db, false).map(|(ix, notices)| {
-        // The index may also hold other folders indexed earlier: list only these.
-        let store = crate::library::sqlite::SqliteStore::from_index(ix);
-        (
-            crate::library::scoped::ScopedStore::new(store, &paths),
-            notices,
-        )
-    });
-    match opened {
-        Ok((store, notices)) => {
-            // The reader indexes in the background: keep its memory low.
-            let opts = IndexOptions {
-                max_file_bytes: config.limits.max_file_bytes,
-                ..IndexOptions::default()
-            }
-            .light();
-            Ok((
-                Library::Indexed {
-                    store: renamed(store, &db),
-                    roots: paths,
-                    db,
-                    opts,
-                },
-                notices,
-            ))
-        }
-        Err(e) => {
-            let store =
-                crate::library::memory::MemoryStore::load(&paths, config.limits.max_file_bytes);
-            Ok((
-                Library::Fixed(Arc::new(store)),
-                vec![format!(
-                    "cannot use the index ({e:#}); reading the library without it"
-                )],
-            ))
-        }
-    }
-}
-
-/// `onrecord extract`: one result per file on stdout, errors per file on stderr.
-pub fn extract_files(
-    files: &[PathBuf],
-    format: ExtractFormat,
-    explain: bool,
-    max_bytes: u64,
-) -> ExitCode {
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let mut failed = 0usize;
-    let mut expanded = Vec::with_capacity(files.len());
-    for path in files {
-        if path.is_dir() {
-            let (found, errors) = library::scan::scan(std::slice::from_ref(path));
-            for e in &errors {
-                failed += 1;
-                crate::message!("onrecord: {}", crate::safe_text::one_line(e, 2000));
-            }
-            if found.is_empty() && errors.is_empty() {
-                failed += 1;
-                crate::message!(
-                    "onrecord: {}: no article files (.txt, .md, .html, .mhtml, .eml, .mbox, .rss, .epub) in this folder",
-                    crate::safe_text::one_line(&path.display().to_string(), 500)
-                );
-            }
-            expanded.extend(found);
-        } else {
-            expanded.push(path.clone());
-        }
-    }
-    for path in &expanded {
-        let (path, wanted) = item_of(path);
-        let path = path.as_path();
-        let shown = path.display().to_string();
-        let items = match load::load_file_items(path, max_bytes) {
-            Ok(items) => items,
-            Err(e) => vec![(String::new(), Err(e))],
-        };
-        let mut found = false;
-        for (key, loaded) in items {
-            if wanted.as_ref().is_some_and(|w| *w != key) {
-                continue;
-            }
-            found = true;
-            let loaded = match loaded {
-                Ok(l) => l,
-                Err(e) => {
-                    failed += 1;
-                    let _ = out.flush();
-                    crate::message!(
-                        "onrecord: {}",
-                        crate::safe_text::one_line(&e.to_string(), 2000)
-                    );
-                    continue;
-                }
-            };
-            let named = load::item_name(path, &key);
-            let mut article = loaded.article;
-            article.ensure_title(path);
-            for w in &loaded.warnings {
-                crate::message!(
-                    "onrecord: {}: warning: {}",
-                    crate::safe_text::one_line(&named, 500),
-                    crate::safe_text::one_line(&w.0, 500)
-                );
-            }
-            let analysis = extract::analyze(&article);
-            // Written as it is made: nothing of a file is held once its output is out.
-            let written = match format {
-                ExtractFormat::Json => {
-                    let warnings = loaded.warnings.iter().map(|w| w.0.clone()).collect();
-                    let mut obj = output::json_article(&shown, &article, &analysis, warnings);
-                    obj.item = &key;
-                    crate::safe_text::write_json_line(&mut out, &obj)
-                }
-                ExtractFormat::Text => {
-                    output::write_text_report(&mut out, &named, &article, &analysis, explain)
-                }
-            };
-            if written.is_err() {
-                // stdout closed (e.g. piped into `head`): stop quietly.
-                return ExitCode::FAILURE;
-            }
-        }
-        if let Some(w) = wanted.filter(|_| !found) {
-            failed += 1;
-            let _ = out.flush();
-            crate::message!(
-                "onrecord: {}: no article with the key {} in this file",
-                crate::safe_text::one_line(&shown, 500),
-                crate::safe_text::one_line(&w, 300)
-            );
-        }
-    }
-    let _ = out.flush();
-    if failed > 0 {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    }
-}
-
 /// The paths given (else the configured library), with newsboat's cache when `--newsboat`
 /// asks for it (without a value: newsboat's own location) or, with no paths given, when the
 /// config names one (`library.newsboat`).
@@ -672,53 +430,4 @@ fn with_newsboat(
         paths.push(cache);
     }
     Ok(paths)
-}
-
-/// `PATH#KEY` names one article of a file of many: the path and the key. A path that
-/// exists as it is (a `#` in a file name) is a path.
-fn item_of(arg: &std::path::Path) -> (PathBuf, Option<String>) {
-    if !arg.exists()
-        && let Some((path, key)) = arg.to_str().and_then(|s| s.rsplit_once('#'))
-        && !key.is_empty()
-        && load::format_of(std::path::Path::new(path)).is_some_and(|f| f.holds_many())
-    {
-        return (PathBuf::from(path), Some(key.to_string()));
-    }
-    (arg.to_path_buf(), None)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn suggest(args: &[&str]) -> Option<String> {
-        let args: Vec<std::ffi::OsString> = args.iter().map(Into::into).collect();
-        mistyped_command(&args).map(|(_, meant)| meant)
-    }
-
-    #[test]
-    fn suggestions_for_mistyped_commands() {
-        assert_eq!(suggest(&["speaker"]).as_deref(), Some("speakers"));
-        assert_eq!(suggest(&["Speakrs"]).as_deref(), Some("speakers"));
-        assert_eq!(
-            suggest(&["quote", "--speaker", "x"]).as_deref(),
-            Some("quotes")
-        );
-        assert_eq!(
-            suggest(&["--config", "c.toml", "serch"]).as_deref(),
-            Some("search")
-        );
-        assert_eq!(suggest(&["completion"]).as_deref(), Some("completions"));
-        assert_eq!(suggest(&["searches"]).as_deref(), Some("search"));
-        // Commands, paths and words far from any command are left to clap.
-        assert_eq!(suggest(&["speakers"]), None);
-        assert_eq!(suggest(&["--", "speaker"]), None);
-        assert_eq!(suggest(&["articles"]), None);
-        assert_eq!(suggest(&["speaker.txt"]), None);
-        assert_eq!(suggest(&["news/speaker"]), None);
-        assert_eq!(suggest(&["src"]), None, "an existing folder");
-        assert_eq!(suggest(&[]), None);
-        assert_eq!(edit_distance("kitten", "sitting"), 3);
-        assert_eq!(edit_distance("", "abc"), 3);
-    }
 }
