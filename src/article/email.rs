@@ -28,7 +28,7 @@ pub fn load(bytes: &[u8]) -> Result<Loaded, hygiene::HygieneError> {
     let mut warnings = Vec::new();
     let subject = message
         .subject()
-        .map(|s| one_line(s, 1000))
+        .map(|s| hygiene::one_line(s, 1000))
         .filter(|s| !s.is_empty());
     let mut article = body_article(&message, subject.as_deref(), &mut warnings);
     if let Some(subject) = subject {
@@ -130,7 +130,7 @@ fn without_signature(text: &str) -> String {
 /// The display name of the first address, cleaned: never the address itself.
 fn name_of(address: Option<&Address<'_>>) -> Option<String> {
     let name = address?.first()?.name()?;
-    let name = one_line(name.trim_matches(['"', '\'']), 200);
+    let name = hygiene::one_line(name.trim_matches(['"', '\'']), 200);
     (!name.is_empty() && !name.contains('@')).then_some(name)
 }
 
@@ -140,7 +140,7 @@ fn list_name(value: &HeaderValue<'_>) -> Option<String> {
         HeaderValue::Address(a) => name_of(Some(a)),
         HeaderValue::Text(t) => {
             let phrase = t.split('<').next().unwrap_or("");
-            let phrase = one_line(phrase.trim_matches([' ', '"']), 200);
+            let phrase = hygiene::one_line(phrase.trim_matches([' ', '"']), 200);
             (!phrase.is_empty() && !phrase.contains('@')).then_some(phrase)
         }
         _ => None,
@@ -214,20 +214,6 @@ fn drop_furniture(article: &mut Article) {
         }
     }
     article.set_paragraphs(kept);
-}
-
-/// One clean line of header text, at most `max` bytes.
-fn one_line(s: &str, max: usize) -> String {
-    let clean = hygiene::clean(s);
-    let mut out = clean.split_whitespace().collect::<Vec<_>>().join(" ");
-    if out.len() > max {
-        let mut end = max;
-        while !out.is_char_boundary(end) {
-            end -= 1;
-        }
-        out.truncate(end);
-    }
-    out
 }
 
 fn normalize(s: &str) -> String {

@@ -178,7 +178,7 @@ pub fn split(bytes: &[u8]) -> Result<Vec<FeedItem>, hygiene::HygieneError> {
             "not an RSS or Atom feed (no <rss>, <feed> or <channel>)".into(),
         ));
     }
-    let outlet = one_line(&feed_title, 300);
+    let outlet = hygiene::one_line(&feed_title, 300);
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut out = Vec::new();
     for f in items {
@@ -278,7 +278,7 @@ impl Fields {
         } else {
             return None;
         };
-        let link = one_line(&self.link, 4096);
+        let link = hygiene::one_line(&self.link, 4096);
         let key = clean_key(&self.id)
             .or_else(|| clean_key(&link))
             .unwrap_or_else(|| {
@@ -287,10 +287,10 @@ impl Fields {
             });
         let date = [&self.published, &self.updated]
             .into_iter()
-            .map(|d| one_line(d, 100))
+            .map(|d| hygiene::one_line(d, 100))
             .find(|d| !d.is_empty());
         let meta = Article {
-            title: one_line(&self.title, 1000),
+            title: hygiene::one_line(&self.title, 1000),
             byline: author_name(&self.author).into_iter().collect(),
             date,
             url: (link.starts_with("http://") || link.starts_with("https://")).then_some(link),
@@ -332,7 +332,7 @@ pub(crate) fn text_chars(html: &str) -> usize {
 
 /// A person's name from an RSS `<author>` (`jane@example.com (Jane Doe)`) or a plain name.
 fn author_name(author: &str) -> Option<String> {
-    let a = one_line(author, 300);
+    let a = hygiene::one_line(author, 300);
     let name = match (a.find('('), a.rfind(')')) {
         (Some(open), Some(close)) if open < close => a[open + 1..close].trim().to_string(),
         _ => a,
@@ -349,20 +349,6 @@ fn clean_key(s: &str) -> Option<String> {
         .collect();
     key.truncate(MAX_KEY);
     (!key.is_empty()).then_some(key)
-}
-
-/// One clean line of text, at most `max` bytes.
-fn one_line(s: &str, max: usize) -> String {
-    let clean = hygiene::clean(s);
-    let mut out = clean.split_whitespace().collect::<Vec<_>>().join(" ");
-    if out.len() > max {
-        let mut end = max;
-        while !out.is_char_boundary(end) {
-            end -= 1;
-        }
-        out.truncate(end);
-    }
-    out
 }
 
 /// Whether the start of a file opens an RSS, RDF or Atom feed: its first element (after
