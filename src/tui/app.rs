@@ -1,10 +1,14 @@
 //! The event loop: terminal set-up and restore, input and signal threads, the worker that
 //! runs effects, and the translation of terminal events into actions.
 
-use super::action::{Action, Effect};
+use super::action::Action;
+use super::command::Command;
+use super::effect::Effect;
 use super::keymap::Keymap;
-use super::state::{State, update};
+use super::msg::Msg;
+use super::state::State;
 use super::theme::Theme;
+use super::update::update;
 use super::view;
 use crate::config::Config;
 use crate::library::Store;
@@ -32,8 +36,8 @@ pub fn action_for_event(state: &State, ev: &Event) -> Option<Action> {
         Event::Key(k) if k.kind != KeyEventKind::Release => {
             if state.prompt.is_some() {
                 // The prompt's editing keys, else a character typed.
-                if let Some(a) = state.keymap.prompt_action_for(k) {
-                    return Some(a);
+                if let Some(c) = state.keymap.prompt_action_for(k) {
+                    return Some(Action::Command(c));
                 }
                 let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
                 return match k.code {
@@ -41,7 +45,7 @@ pub fn action_for_event(state: &State, ev: &Event) -> Option<Action> {
                     _ => None,
                 };
             }
-            state.keymap.action_for(k)
+            state.keymap.action_for(k).map(Action::Command)
         }
         Event::Mouse(m) => match m.kind {
             MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
@@ -66,9 +70,9 @@ pub fn action_for_event(state: &State, ev: &Event) -> Option<Action> {
 }
 
 /// Everything the event loop waits for.
-enum Msg {
+enum LoopEvent {
     Term(Event),
-    Action(Action),
+    Msg(Msg),
     /// SIGTERM, SIGHUP, SIGINT: leave cleanly.
     Terminate,
     InputClosed,
@@ -180,13 +184,13 @@ pub enum Library {
 }
 
 /// What a background indexing event means for the reader.
-pub fn action_for_index_event(ev: IndexEvent) -> Option<Action> {
+pub fn msg_for_index_event(ev: IndexEvent) -> Option<Msg> {
     match ev {
-        IndexEvent::Notice(n) => Some(Action::Notify(n)),
-        IndexEvent::Planned { total, .. } => Some(Action::IndexProgress { done: 0, total }),
-        IndexEvent::Progress { done, total } => Some(Action::IndexProgress { done, total }),
-        IndexEvent::Committed { .. } => Some(Action::ArticlesCommitted),
-        IndexEvent::Removed { .. } => Some(Action::LibraryChanged),
+        IndexEvent::Notice(n) => Some(Msg::Notify(n)),
+        IndexEvent::Planned { total, .. } => Some(Msg::IndexProgress { done: 0, total }),
+        IndexEvent::Progress { done, total } => Some(Msg::IndexProgress { done, total }),
+        IndexEvent::Committed { .. } => Some(Msg::ArticlesCommitted),
+        IndexEvent::Removed { .. } => Some(Msg::LibraryChanged),
         IndexEvent::Finished(summary) => {
             let mut problems = Vec::new();
             if summary.failed > 0 {
@@ -207,12 +211,12 @@ pub fn action_for_index_event(ev: IndexEvent) -> Option<Action> {
                 None
             };
             let only_added = summary.changed + summary.reextracted + summary.removed == 0;
-            Some(Action::IndexFinished {
+            Some(Msg::IndexFinished {
                 message,
                 only_added,
             })
         }
-        IndexEvent::Failed(e) => Some(Action::IndexFinished {
+        IndexEvent::Failed(e) => Some(Msg::IndexFinished {
             message: Some(format!("indexing failed: {e}")),
             only_added: false,
         }),
@@ -222,7 +226,7 @@ pub fn action_for_index_event(ev: IndexEvent) -> Option<Action> {
 /// Starts indexing and watching; the handles stop them when dropped.
 fn start_background(
     library: &Library,
-    tx: &Sender<Msg>,
+    tx: &Sender<LoopEvent>,
     gate: &Gate,
 ) -> (Option<Indexer>, Option<LibraryWatcher>) {
     let Library::Indexed {
@@ -231,7 +235,7 @@ fn start_background(
     else {
         return (None, None);
     };
-    let send = |tx: Sender<Msg>| {
+    let send = |tx: Sender<LoopEvent>| {
         move |ev: IndexEvent| {
             // Which files failed, for later: the status bar only has room for a count.
             if let IndexEvent::Finished(summary) = &ev {
@@ -243,8 +247,8 @@ fn start_background(
                     .collect();
                 let _ = crate::config::log::append(&lines);
             }
-            if let Some(a) = action_for_index_event(ev) {
-                let _ = tx.send(Msg::Action(a));
+            if let Some(a) = msg_for_index_event(ev) {
+                let _ = tx.send(LoopEvent::Msg(a));
             }
         }
     };
@@ -260,7 +264,7 @@ fn start_background(
     let watcher = match LibraryWatcher::spawn(roots, db.clone(), opts.clone(), send(tx.clone())) {
         Ok(w) => Some(w),
         Err(e) => {
-            let _ = tx.send(Msg::Action(Action::Notify(format!(
+            let _ = tx.send(LoopEvent::Msg(Msg::Notify(format!(
                 "not watching the library for changes: {e:#}"
             ))));
             None
@@ -289,7 +293,7 @@ pub fn run(library: Library, config: &Config, notices: Vec<String>) -> anyhow::R
     let mut state = State::new(keymap, theme);
     state.reading_width = usize::from(config.reader.reading_width);
 
-    let (tx, rx) = mpsc::channel::<Msg>();
+    let (tx, rx) = mpsc::channel::<LoopEvent>();
     let store = match &library {
         Library::Fixed(s) | Library::Indexed { store: s, .. } => s.clone(),
     };
@@ -306,7 +310,7 @@ pub fn run(library: Library, config: &Config, notices: Vec<String>) -> anyhow::R
     let (effects, worker_done) = spawn_worker(store, opener, place, tx.clone());
     spawn_signals(tx.clone())?;
     for n in notices {
-        let _ = tx.send(Msg::Action(Action::Notify(n)));
+        let _ = tx.send(LoopEvent::Msg(Msg::Notify(n)));
     }
 
     install_panic_hook();
@@ -379,7 +383,7 @@ fn panic_key() -> Option<char> {
 fn event_loop(
     terminal: &mut Term,
     state: &mut State,
-    rx: &Receiver<Msg>,
+    rx: &Receiver<LoopEvent>,
     effects: &Sender<Effect>,
     list_gate: &Gate,
     programs: &super::outside::Programs,
@@ -409,29 +413,29 @@ fn event_loop(
 fn handle(
     terminal: &mut Term,
     state: &mut State,
-    msg: Msg,
+    msg: LoopEvent,
     effects: &Sender<Effect>,
     list_gate: &Gate,
     programs: &super::outside::Programs,
 ) -> anyhow::Result<bool> {
-    if let Msg::Action(Action::ArticlesLoaded(_)) = &msg {
+    if let LoopEvent::Msg(Msg::ArticlesLoaded(_)) = &msg {
         list_gate.open();
     }
-    if let Msg::Term(Event::Key(k)) = &msg
+    if let LoopEvent::Term(Event::Key(k)) = &msg
         && k.kind == KeyEventKind::Press
         && panic_key().is_some_and(|c| k.code == KeyCode::Char(c))
     {
         panic!("panic requested with ONRECORD_PANIC_ON_KEY");
     }
     let actions: Vec<Action> = match msg {
-        Msg::Term(Event::Paste(s)) if state.prompt.is_some() => s
+        LoopEvent::Term(Event::Paste(s)) if state.prompt.is_some() => s
             .chars()
             .filter(|c| !c.is_control())
             .map(Action::PromptChar)
             .collect(),
-        Msg::Term(ev) => action_for_event(state, &ev).into_iter().collect(),
-        Msg::Action(a) => vec![a],
-        Msg::Terminate | Msg::InputClosed => vec![Action::Quit],
+        LoopEvent::Term(ev) => action_for_event(state, &ev).into_iter().collect(),
+        LoopEvent::Msg(m) => vec![Action::Msg(m)],
+        LoopEvent::Terminate | LoopEvent::InputClosed => vec![Action::Command(Command::Quit)],
     };
     let changed = !actions.is_empty();
     for a in actions {
@@ -448,7 +452,7 @@ fn handle(
                     let size = terminal.size()?;
                     update(state, Action::Resize(size.width, size.height));
                     if let Some(m) = message {
-                        update(state, Action::Notify(m));
+                        update(state, Msg::Notify(m));
                     }
                 }
                 other => {
@@ -520,7 +524,7 @@ fn close_terminal(mut terminal: Term) {
 /// How long the input thread waits for an event before looking at [`READING_INPUT`] again.
 const INPUT_PAUSE: std::time::Duration = std::time::Duration::from_millis(25);
 
-fn spawn_input(tx: Sender<Msg>) {
+fn spawn_input(tx: Sender<LoopEvent>) {
     std::thread::Builder::new()
         .name("input".into())
         .spawn(move || {
@@ -542,18 +546,18 @@ fn spawn_input(tx: Sender<Msg>) {
                     Ok(true) if !READING_INPUT.load(Ordering::SeqCst) => continue,
                     Ok(true) => {}
                     Err(_) => {
-                        let _ = tx.send(Msg::InputClosed);
+                        let _ = tx.send(LoopEvent::InputClosed);
                         return;
                     }
                 }
                 match event::read() {
                     Ok(ev) => {
-                        if tx.send(Msg::Term(ev)).is_err() {
+                        if tx.send(LoopEvent::Term(ev)).is_err() {
                             return;
                         }
                     }
                     Err(_) => {
-                        let _ = tx.send(Msg::InputClosed);
+                        let _ = tx.send(LoopEvent::InputClosed);
                         return;
                     }
                 }
@@ -562,7 +566,7 @@ fn spawn_input(tx: Sender<Msg>) {
         .expect("spawn input thread");
 }
 
-fn spawn_signals(tx: Sender<Msg>) -> anyhow::Result<()> {
+fn spawn_signals(tx: Sender<LoopEvent>) -> anyhow::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
     std::thread::Builder::new()
@@ -575,7 +579,7 @@ fn spawn_signals(tx: Sender<Msg>) -> anyhow::Result<()> {
                 if signal == SIGHUP {
                     HUNG_UP.store(true, Ordering::SeqCst);
                 }
-                let _ = tx.send(Msg::Terminate);
+                let _ = tx.send(LoopEvent::Terminate);
                 break;
             }
         })?;
@@ -589,7 +593,7 @@ fn spawn_worker(
     store: Arc<dyn Store>,
     opener: Vec<String>,
     place: super::export::ExportPlace,
-    tx: Sender<Msg>,
+    tx: Sender<LoopEvent>,
 ) -> (Sender<Effect>, Receiver<()>) {
     let (etx, erx) = mpsc::channel::<Effect>();
     let (done_tx, done_rx) = mpsc::channel::<()>();
@@ -622,7 +626,7 @@ fn spawn_worker(
                         other => run_effect_with(store.as_ref(), other, &opener),
                     };
                     for a in actions {
-                        if tx.send(Msg::Action(a)).is_err() {
+                        if tx.send(LoopEvent::Msg(a)).is_err() {
                             return;
                         }
                     }
@@ -634,7 +638,7 @@ fn spawn_worker(
 }
 
 /// Runs one effect; the actions it results in (a URL opens with the default opener).
-pub fn run_effect(store: &dyn Store, effect: Effect) -> Vec<Action> {
+pub fn run_effect(store: &dyn Store, effect: Effect) -> Vec<Msg> {
     let opener = choose_opener(
         None,
         std::env::var("BROWSER").ok().as_deref(),
@@ -644,12 +648,12 @@ pub fn run_effect(store: &dyn Store, effect: Effect) -> Vec<Action> {
 }
 
 /// Runs one effect, opening URLs with `opener`; the actions it results in.
-pub fn run_effect_with(store: &dyn Store, effect: Effect, opener: &[String]) -> Vec<Action> {
-    let mut out: Vec<Action> = run_one(store, effect, opener).into_iter().collect();
-    if let Some(Action::ArticlesLoaded(_)) = out.first() {
+pub fn run_effect_with(store: &dyn Store, effect: Effect, opener: &[String]) -> Vec<Msg> {
+    let mut out: Vec<Msg> = run_one(store, effect, opener).into_iter().collect();
+    if let Some(Msg::ArticlesLoaded(_)) = out.first() {
         let problems = store.problems();
         if !problems.is_empty() {
-            out.push(Action::Notify(format!(
+            out.push(Msg::Notify(format!(
                 "{} file(s) could not be read (run `onrecord extract` on them for details)",
                 problems.len()
             )));
@@ -658,24 +662,24 @@ pub fn run_effect_with(store: &dyn Store, effect: Effect, opener: &[String]) -> 
     out
 }
 
-fn run_one(store: &dyn Store, effect: Effect, opener: &[String]) -> Option<Action> {
+fn run_one(store: &dyn Store, effect: Effect, opener: &[String]) -> Option<Msg> {
     let fail = |what: &str, e: anyhow::Error| {
-        Some(Action::Notify(format!(
+        Some(Msg::Notify(format!(
             "{what}: {}",
             crate::safe_text::one_line(&format!("{e:#}"), 200)
         )))
     };
     match effect {
         Effect::LoadArticles => match store.articles() {
-            Ok(v) => Some(Action::ArticlesLoaded(v)),
+            Ok(v) => Some(Msg::ArticlesLoaded(v)),
             Err(e) => fail("cannot list articles", e),
         },
         Effect::LoadArticlesAfter(id) => match store.articles_after(id) {
-            Ok(v) => Some(Action::ArticlesAdded(v)),
+            Ok(v) => Some(Msg::ArticlesAdded(v)),
             Err(e) => fail("cannot list articles", e),
         },
         Effect::LoadArticle(id) => match store.open(id) {
-            Ok((article, analysis)) => Some(Action::ArticleLoaded {
+            Ok((article, analysis)) => Some(Msg::ArticleLoaded {
                 id,
                 article: Box::new(article),
                 analysis: Box::new(analysis),
@@ -687,37 +691,37 @@ fn run_one(store: &dyn Store, effect: Effect, opener: &[String]) -> Option<Actio
             store
                 .open(id)
                 .ok()
-                .map(|(article, analysis)| Action::ArticleReloaded {
+                .map(|(article, analysis)| Msg::ArticleReloaded {
                     id,
                     article: Box::new(article),
                     analysis: Box::new(analysis),
                 })
         }
         Effect::LoadSpeakers => match store.speakers() {
-            Ok(v) => Some(Action::SpeakersLoaded(v)),
+            Ok(v) => Some(Msg::SpeakersLoaded(v)),
             Err(e) => fail("cannot list speakers", e),
         },
         Effect::LoadSpeakerQuotes { speaker, limit } => {
             match store.quotes_page(&speaker, None, limit) {
-                Ok(page) => Some(Action::SpeakerQuotesLoaded { speaker, page }),
+                Ok(page) => Some(Msg::SpeakerQuotesLoaded { speaker, page }),
                 Err(e) => fail("cannot list quotes", e),
             }
         }
         Effect::LoadMoreSpeakerQuotes { speaker, after } => {
             match store.quotes_page(&speaker, Some(&after), super::state::QUOTE_PAGE) {
-                Ok(page) => Some(Action::SpeakerQuotesMore {
+                Ok(page) => Some(Msg::SpeakerQuotesMore {
                     speaker,
                     after,
                     page,
                 }),
-                Err(e) => Some(Action::SpeakerQuotesFailed {
+                Err(e) => Some(Msg::SpeakerQuotesFailed {
                     speaker,
                     message: format!("cannot list more quotes: {e:#}"),
                 }),
             }
         }
         Effect::SearchLibrary(q) => match store.search(&q, 500) {
-            Ok(hits) => Some(Action::SearchResults { query: q, hits }),
+            Ok(hits) => Some(Msg::SearchResults { query: q, hits }),
             Err(e) => fail("search failed", e),
         },
         Effect::SetRead(id) => match store.set_read(id, true) {
@@ -733,18 +737,18 @@ fn run_one(store: &dyn Store, effect: Effect, opener: &[String]) -> Option<Actio
             Err(e) => fail("cannot save the star", e),
         },
         Effect::OpenUrl(url) => match open_url(&url, opener) {
-            Ok(()) => Some(Action::Notify(format!(
+            Ok(()) => Some(Msg::Notify(format!(
                 "opening {}",
                 crate::safe_text::one_line(&url, 100)
             ))),
             Err(e) => fail("cannot open the URL", e),
         },
         Effect::Copy(text) => match copy_osc52(&text) {
-            Ok(()) => Some(Action::Notify("quote copied".into())),
+            Ok(()) => Some(Msg::Notify("quote copied".into())),
             Err(e) => fail("cannot copy", e.into()),
         },
         Effect::CopyUrl(url) => match copy_osc52(&url) {
-            Ok(()) => Some(Action::Notify(format!(
+            Ok(()) => Some(Msg::Notify(format!(
                 "copied {}",
                 crate::safe_text::one_line(&url, 100)
             ))),
@@ -807,7 +811,7 @@ pub fn opener_command(opener: &[String], url: &str) -> (String, Vec<String>) {
 
 /// Opens a web URL with `opener` ([`choose_opener`]): the URL is one argument, no shell.
 pub fn open_url(url: &str, opener: &[String]) -> anyhow::Result<()> {
-    if !super::state::is_web_url(url) {
+    if !super::outside::is_web_url(url) {
         anyhow::bail!("not a web address");
     }
     let (program, args) = opener_command(opener, url);

@@ -2,7 +2,7 @@
 //! click, filter) shows the selected speaker's quotes in the quotes pane at once, as
 //! lazygit's panes do, without moving the focus; `Enter` then goes into their quotes.
 
-use super::action::Effect;
+use super::effect::Effect;
 use super::state::{QUOTE_PAGE, Screen, SpeakersFocus, SpeakersView, State};
 
 /// Asks for the first `limit` quotes of `speaker`, remembering that they were asked for.

@@ -3,8 +3,8 @@
 //! Every piece of content goes through [`crate::safe_text`] or [`super::body::display`]
 //! before it reaches the buffer.
 
-use super::action::Action;
 use super::body::{HeaderKind, LineSrc, display};
+use super::command::Command;
 use super::layout::{inner, list_offset};
 use super::state::{Focus, Reader, SideItem, SpeakersFocus, State};
 use crate::dates::human_date;
@@ -491,7 +491,7 @@ pub fn draw_status(f: &mut Frame, area: Rect, state: &State) {
         return;
     }
     let km = &state.keymap;
-    let k = |a: Action| km.hint(&a);
+    let k = |a: Command| km.hint(&a);
     // Hints in the order shown; `? help` and `q quit` are kept whatever else is cut.
     let (left, hints): (String, Vec<(String, &str)>) = match state.screen {
         super::state::Screen::Speakers => {
@@ -508,11 +508,11 @@ pub fn draw_status(f: &mut Frame, area: Rect, state: &State) {
             (
                 left,
                 vec![
-                    (k(Action::Enter), "open"),
-                    (k(Action::Filter), "filter"),
-                    (k(Action::Back), "back"),
-                    (k(Action::ToggleHelp), "help"),
-                    (k(Action::Quit), "quit"),
+                    (k(Command::Enter), "open"),
+                    (k(Command::Filter), "filter"),
+                    (k(Command::Back), "back"),
+                    (k(Command::ToggleHelp), "help"),
+                    (k(Command::Quit), "quit"),
                 ],
             )
         }
@@ -521,15 +521,15 @@ pub fn draw_status(f: &mut Frame, area: Rect, state: &State) {
                 reader_status(state, r),
                 vec![
                     (
-                        format!("{}/{}", k(Action::NextQuote), k(Action::PrevQuote)),
+                        format!("{}/{}", k(Command::NextQuote), k(Command::PrevQuote)),
                         "quote",
                     ),
                     (
-                        format!("{}/{}", k(Action::NextSpeaker), k(Action::PrevSpeaker)),
+                        format!("{}/{}", k(Command::NextSpeaker), k(Command::PrevSpeaker)),
                         "speaker",
                     ),
-                    (k(Action::ToggleHelp), "help"),
-                    (k(Action::Quit), "quit"),
+                    (k(Command::ToggleHelp), "help"),
+                    (k(Command::Quit), "quit"),
                 ],
             ),
             _ => {
@@ -545,13 +545,13 @@ pub fn draw_status(f: &mut Frame, area: Rect, state: &State) {
                 (
                     left,
                     vec![
-                        (k(Action::Enter), "open"),
-                        (k(Action::Search), "search"),
-                        (k(Action::Filter), "filter"),
-                        (k(Action::CycleSort), "sort"),
-                        (k(Action::SpeakersView), "speakers"),
-                        (k(Action::ToggleHelp), "help"),
-                        (k(Action::Quit), "quit"),
+                        (k(Command::Enter), "open"),
+                        (k(Command::Search), "search"),
+                        (k(Command::Filter), "filter"),
+                        (k(Command::CycleSort), "sort"),
+                        (k(Command::SpeakersView), "speakers"),
+                        (k(Command::ToggleHelp), "help"),
+                        (k(Command::Quit), "quit"),
                     ],
                 )
             }
