@@ -262,7 +262,7 @@ pub fn draw_body(f: &mut Frame, area: Rect, state: &State) {
     let lines = body_lines(state, r, usize::from(ir.height));
     f.render_widget(
         Paragraph::new(lines),
-        super::layout::body_text_rect(state, ir),
+        super::layout::body_text_rect(&state.layout_input(), ir),
     );
     if area.height >= 4 && r.max_scroll() > 0 {
         let mut sb = ScrollbarState::new(r.max_scroll()).position(r.scroll);

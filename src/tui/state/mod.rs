@@ -8,6 +8,7 @@ mod speakers_view;
 pub mod text_find;
 mod walk;
 
+pub use super::layout::{Focus, Screen, SpeakersFocus};
 pub use super::prompt::{Prompt, PromptKind};
 pub use article_list::{ArticleList, SortKey};
 pub use reader::{ArticleSearch, Reader, SideItem};
@@ -15,28 +16,9 @@ pub use speakers_view::{QUOTE_PAGE, QUOTE_PAGE_MARGIN, SpeakerQuotes, SpeakersVi
 pub use walk::Walk;
 
 use super::keymap::Keymap;
-use super::layout::{self, Panes};
+use super::layout::{self, LayoutInput, Panes};
 use super::theme::Theme;
 use crate::library::ArticleId;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Screen {
-    Reader,
-    Speakers,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Focus {
-    List,
-    Body,
-    Sidebar,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SpeakersFocus {
-    Names,
-    Quotes,
-}
 
 /// Everything the views draw.
 #[derive(Debug, Clone)]
@@ -95,7 +77,21 @@ impl State {
     }
 
     pub fn panes(&self) -> Panes {
-        layout::panes(self)
+        layout::panes(&self.layout_input())
+    }
+
+    /// What the layout needs to know of the state.
+    pub fn layout_input(&self) -> LayoutInput {
+        LayoutInput {
+            size: self.size,
+            screen: self.screen,
+            focus: self.focus,
+            speakers_focus: self.speakers.focus,
+            article_open: self.reader.is_some(),
+            show_sidebar: self.show_sidebar,
+            reading_mode: self.reading_mode,
+            reading_width: self.reading_width,
+        }
     }
 
     pub(crate) fn notify(&mut self, r: Result<(), String>) {
@@ -106,7 +102,7 @@ impl State {
 
     /// Keeps derived data (the body's wrapping) in step with the layout.
     pub(crate) fn sync(&mut self) {
-        if let Some((w, h)) = layout::body_text_size(self)
+        if let Some((w, h)) = layout::body_text_size(&self.layout_input())
             && let Some(r) = &mut self.reader
         {
             r.fit(w, h);
