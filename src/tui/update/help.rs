@@ -11,7 +11,7 @@ pub(super) fn apply(state: &mut State, action: Action) -> Vec<Effect> {
     use Command::*;
     let h = state.help.unwrap_or(0);
     // As far as the help scrolls on this screen, so no key press is lost past the end.
-    let rows = crate::tui::help::max_scroll(state);
+    let rows = crate::tui::view::help::max_scroll(state);
     state.help = match action {
         Action::Command(Down) => Some((h + 1).min(rows)),
         Action::Command(Up) => Some(h.saturating_sub(1)),

@@ -5,8 +5,8 @@ use super::move_list;
 use crate::tui::command::Command;
 use crate::tui::effect::Effect;
 use crate::tui::layout::{self, Panes};
-use crate::tui::sidebar::{SideRow, sidebar_rows};
 use crate::tui::state::{Focus, SpeakersFocus, State};
+use crate::tui::view::sidebar::{SideRow, sidebar_rows};
 
 /// The wheel turned `lines` over the point (`column`, `row`).
 pub(super) fn scroll(
@@ -75,7 +75,7 @@ pub(super) fn click(state: &mut State, panes: &Panes, column: u16, row: u16) -> 
             let inner = layout::inner(r);
             if layout::contains(inner, column, row) {
                 let rows = sidebar_rows(rd);
-                let off = crate::tui::sidebar::offset(&rows, rd.side_selected, inner.height);
+                let off = crate::tui::view::sidebar::offset(&rows, rd.side_selected, inner.height);
                 if let Some(SideRow::Item(item)) = rows.get(off + usize::from(row - inner.y)) {
                     let again = *item == rd.side_selected;
                     rd.side_selected = *item;
