@@ -24,7 +24,6 @@ pub mod prompt;
 pub mod side_filter;
 pub mod snippet;
 pub mod speaker_edit;
-pub mod speakers;
 pub mod state;
 pub mod theme;
 pub mod update;

@@ -21,7 +21,7 @@ pub fn update(state: &mut State, action: impl Into<Action>) -> Vec<Effect> {
     let mut effects = apply(state, action.into());
     state.sync();
     effects.extend(speakers::fetch_more_quotes(state));
-    effects.extend(super::speakers::follow_selection(state));
+    effects.extend(speakers::follow_selection(state));
     effects
 }
 

@@ -1,12 +1,17 @@
 //! The Speakers screen: opening and leaving it, moving in its two panes, choosing a
 //! speaker and a quote, and fetching the chosen speaker's quotes a page at a time.
+//!
+//! The view follows its selection: moving in the list of speakers (keys, wheel, click,
+//! filter) shows the selected speaker's quotes in the quotes pane at once, as lazygit's
+//! panes do, without moving the focus; `Enter` then goes into their quotes.
 
 use super::move_list;
 use crate::tui::command::Command;
 use crate::tui::effect::Effect;
 use crate::tui::layout::{self, Panes};
 use crate::tui::state::{
-    Focus, Prompt, PromptKind, QUOTE_PAGE, QUOTE_PAGE_MARGIN, Screen, SpeakersFocus, State, Walk,
+    Focus, Prompt, PromptKind, QUOTE_PAGE, QUOTE_PAGE_MARGIN, Screen, SpeakersFocus, SpeakersView,
+    State, Walk,
 };
 
 /// Opens the Speakers screen (on the speaker in hand, from an article), or leaves it.
@@ -31,11 +36,7 @@ pub(super) fn toggle_view(state: &mut State) -> Vec<Effect> {
                 .as_ref()
                 .filter(|q| q.speaker == name)
                 .map_or(0, |q| q.hits.len());
-            effects.push(crate::tui::speakers::ask_quotes(
-                sv,
-                name,
-                listed.max(QUOTE_PAGE),
-            ));
+            effects.push(ask_quotes(sv, name, listed.max(QUOTE_PAGE)));
         }
         effects
     }
@@ -95,13 +96,13 @@ pub(super) fn command(state: &mut State, panes: &Panes, command: Command) -> Vec
                         sv.focus = SpeakersFocus::Quotes;
                         if stalled {
                             let limit = q.hits.len().max(QUOTE_PAGE);
-                            return vec![crate::tui::speakers::ask_quotes(sv, name, limit)];
+                            return vec![ask_quotes(sv, name, limit)];
                         }
                         return Vec::new();
                     }
                     // Asked for with Enter: they take the focus when they arrive.
                     sv.follow = None;
-                    return vec![crate::tui::speakers::ask_quotes(sv, name, QUOTE_PAGE)];
+                    return vec![ask_quotes(sv, name, QUOTE_PAGE)];
                 }
             }
             SpeakersFocus::Quotes => {
@@ -162,4 +163,26 @@ pub(super) fn fetch_more_quotes(state: &mut State) -> Option<Effect> {
         speaker: q.speaker.clone(),
         after,
     })
+}
+
+/// Asks for the first `limit` quotes of `speaker`, remembering that they were asked for.
+fn ask_quotes(sv: &mut SpeakersView, speaker: String, limit: usize) -> Effect {
+    sv.asked = Some(speaker.clone());
+    Effect::LoadSpeakerQuotes { speaker, limit }
+}
+
+/// The quotes of the speaker selected in the list, when the quotes pane shows another's
+/// and they have not been asked for yet. They arrive without taking the focus.
+pub(super) fn follow_selection(state: &mut State) -> Option<Effect> {
+    if state.screen != Screen::Speakers || state.speakers.focus != SpeakersFocus::Names {
+        return None;
+    }
+    let sv = &mut state.speakers;
+    let name = sv.current()?.name.clone();
+    let shown = sv.quotes.as_ref().is_some_and(|q| q.speaker == name);
+    if shown || sv.asked.as_deref() == Some(name.as_str()) {
+        return None;
+    }
+    sv.follow = Some(name.clone());
+    Some(ask_quotes(sv, name, QUOTE_PAGE))
 }
