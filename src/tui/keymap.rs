@@ -1,9 +1,9 @@
-//! Keybindings: one table maps keys to actions; the `?` help overlay, `onrecord keys` and
+//! Keybindings: one table maps keys to commands; the `?` help overlay, `onrecord keys` and
 //! the README's key list are generated from it.
 //!
-//! The `[keys]` config section rebinds actions: `next_quote = ["n", "ctrl-n"]`. Each entry
-//! replaces that action's default keys; a key taken by an entry is removed from every
-//! other action's defaults. Two entries may not share a key, `quit` must keep a key, and
+//! The `[keys]` config section rebinds commands: `next_quote = ["n", "ctrl-n"]`. Each entry
+//! replaces that command's default keys; a key taken by an entry is removed from every
+//! other command's defaults. Two entries may not share a key, `quit` must keep a key, and
 //! so must `prompt_submit` or `prompt_cancel` ([`KeysConfig::problem`]).
 //!
 //! The keys of the [`PROMPT_GROUP`] apply while a prompt (filter, search) is open, the
