@@ -194,6 +194,11 @@ pub(super) fn new_terminal() -> anyhow::Result<Term> {
 /// for that program, not a reason for the reader to quit.
 static OUTSIDE: AtomicBool = AtomicBool::new(false);
 
+/// Set when a SIGINT is delivered while [`OUTSIDE`] is: that Ctrl-C was for the program,
+/// even when the signal thread reads it only after the program ended (its check of
+/// `OUTSIDE` comes later than the delivery, and the program may end first).
+static SIGINT_WHILE_OUTSIDE: AtomicBool = AtomicBool::new(false);
+
 /// Gives the terminal to `program` (run with `args`, no shell) until it ends, then takes
 /// it back; a message when the program could not run or failed.
 pub(super) fn run_outside(
@@ -281,12 +286,23 @@ pub(super) fn spawn_input(tx: Sender<LoopEvent>) {
 
 pub(super) fn spawn_signals(tx: Sender<LoopEvent>) -> anyhow::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    // SAFETY: the action only loads and stores atomics, which is async-signal-safe.
+    unsafe {
+        signal_hook::low_level::register(SIGINT, || {
+            if OUTSIDE.load(Ordering::SeqCst) {
+                SIGINT_WHILE_OUTSIDE.store(true, Ordering::SeqCst);
+            }
+        })?;
+    }
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
     std::thread::Builder::new()
         .name("signals".into())
         .spawn(move || {
             for signal in signals.forever() {
-                if signal == SIGINT && OUTSIDE.load(Ordering::SeqCst) {
+                if signal == SIGINT
+                    && (SIGINT_WHILE_OUTSIDE.swap(false, Ordering::SeqCst)
+                        || OUTSIDE.load(Ordering::SeqCst))
+                {
                     continue;
                 }
                 if signal == SIGHUP {
