@@ -21,7 +21,6 @@ pub mod msg;
 pub mod order;
 pub mod outside;
 pub mod prompt;
-pub mod side_filter;
 pub mod snippet;
 pub mod speaker_edit;
 pub mod state;

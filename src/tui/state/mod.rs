@@ -4,6 +4,7 @@
 
 mod article_list;
 mod reader;
+pub mod side_filter;
 mod speakers_view;
 pub mod text_find;
 mod walk;
@@ -41,7 +42,7 @@ pub struct State {
     pub walk: Option<Walk>,
     pub include_indirect: bool,
     /// What the entity sidebar is narrowed to (`c`, and `f` in the sidebar).
-    pub side_filter: super::side_filter::SideFilter,
+    pub side_filter: side_filter::SideFilter,
     /// An article being loaded, and the quote to show once it is.
     pub loading: Option<(ArticleId, Option<usize>)>,
     pub message: Option<String>,

@@ -73,8 +73,8 @@ impl Reader {
             mark: None,
             search: None,
         };
-        // Every item; the state's sidebar filter narrows it (crate::tui::side_filter::apply).
-        r.side = crate::tui::side_filter::side_items(&r);
+        // Every item; the state's sidebar filter narrows it (see `SideFilter`).
+        r.side = super::side_filter::side_items(&r);
         r
     }
 

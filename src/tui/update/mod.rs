@@ -7,6 +7,7 @@ mod mouse;
 mod msg;
 mod prompt;
 mod reader;
+pub(crate) mod side_filter;
 mod speakers;
 mod walk;
 
@@ -75,11 +76,11 @@ fn command(state: &mut State, command: Command) -> Vec<Effect> {
         ToggleRead | MarkAllRead | UnreadOnly | ToggleStar => super::marks::apply(state, command),
         ExportQuotes => super::export::request(state),
         SideKind => {
-            super::side_filter::cycle_kind(state);
+            side_filter::cycle_kind(state);
             Vec::new()
         }
-        Filter if state.screen == Screen::Reader && super::side_filter::wants_prompt(state) => {
-            super::side_filter::open_prompt(state);
+        Filter if state.screen == Screen::Reader && side_filter::wants_prompt(state) => {
+            side_filter::open_prompt(state);
             Vec::new()
         }
         ReverseSort => {

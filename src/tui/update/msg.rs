@@ -65,7 +65,7 @@ pub(super) fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
                 let _ = r.run_search(query.trim());
             }
             state.reader = Some(r);
-            crate::tui::side_filter::apply(state);
+            super::side_filter::apply(state);
             if state.screen == Screen::Reader {
                 state.focus = Focus::Body;
             }
@@ -95,7 +95,7 @@ pub(super) fn apply(state: &mut State, msg: Msg) -> Vec<Effect> {
                 } else {
                     old
                 });
-                crate::tui::side_filter::apply(state);
+                super::side_filter::apply(state);
             }
             Vec::new()
         }

@@ -36,7 +36,7 @@ pub(super) fn cancel(state: &mut State) -> Vec<Effect> {
                 state.speakers.filter.clear();
                 state.speakers.refresh();
             }
-            PromptKind::SidebarFilter => crate::tui::side_filter::set_text(state, String::new()),
+            PromptKind::SidebarFilter => super::side_filter::set_text(state, String::new()),
             _ => {}
         }
     }
@@ -84,7 +84,7 @@ fn live_filter(state: &mut State) {
         }
         PromptKind::SidebarFilter => {
             let text = p.text.clone();
-            crate::tui::side_filter::set_text(state, text);
+            super::side_filter::set_text(state, text);
         }
         _ => {}
     }
