@@ -16,7 +16,6 @@ pub mod export;
 pub mod fuzzy;
 pub mod keymap;
 pub mod layout;
-pub mod marks;
 pub mod msg;
 pub mod order;
 pub mod outside;

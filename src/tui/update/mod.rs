@@ -3,6 +3,7 @@
 
 mod help;
 mod list;
+mod marks;
 mod mouse;
 mod msg;
 mod prompt;
@@ -73,7 +74,7 @@ fn command(state: &mut State, command: Command) -> Vec<Effect> {
         PromptCancel => prompt::cancel(state),
         PromptSubmit => prompt::submit(state),
         SpeakersView => speakers::toggle_view(state),
-        ToggleRead | MarkAllRead | UnreadOnly | ToggleStar => super::marks::apply(state, command),
+        ToggleRead | MarkAllRead | UnreadOnly | ToggleStar => marks::apply(state, command),
         ExportQuotes => super::export::request(state),
         SideKind => {
             side_filter::cycle_kind(state);

@@ -2,10 +2,10 @@
 //! article read, `u` lists the unread articles only, `*` stars. The list changes at once;
 //! the store saves the marks (the index database, never a library file).
 
-use super::command::Command;
-use super::effect::Effect;
-use super::state::{Focus, Screen, State};
 use crate::library::ArticleId;
+use crate::tui::command::Command;
+use crate::tui::effect::Effect;
+use crate::tui::state::{Focus, Screen, State};
 
 /// The article a mark applies to: the selected row in the list, else the one shown.
 fn target(state: &State) -> Option<ArticleId> {
@@ -20,7 +20,7 @@ fn target(state: &State) -> Option<ArticleId> {
 }
 
 /// Applies a mark action (see the module docs).
-pub fn apply(state: &mut State, command: Command) -> Vec<Effect> {
+pub(super) fn apply(state: &mut State, command: Command) -> Vec<Effect> {
     if state.screen != Screen::Reader {
         state.message = Some("marks apply to articles: leave the Speakers view first (w)".into());
         return Vec::new();
