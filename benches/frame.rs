@@ -14,9 +14,12 @@ use onrecord::extract::{Analysis, Quote, QuoteKind, SpeakerKind};
 use onrecord::library::ArticleSummary;
 use onrecord::tui::action::Action;
 use onrecord::tui::app::action_for_event;
+use onrecord::tui::command::Command;
 use onrecord::tui::keymap::Keymap;
-use onrecord::tui::state::{State, update};
+use onrecord::tui::msg::Msg;
+use onrecord::tui::state::State;
 use onrecord::tui::theme::{ColorMode, Theme, ThemeConfig};
+use onrecord::tui::update::update;
 use onrecord::tui::view;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -87,7 +90,7 @@ fn opened(w: u16, h: u16) -> State {
     let (article, analysis) = big_article();
     update(
         &mut s,
-        Action::ArticleLoaded {
+        Msg::ArticleLoaded {
             id: 0,
             article: Box::new(article),
             analysis: Box::new(analysis),
@@ -127,7 +130,7 @@ fn frame(c: &mut Criterion) {
         let mut s = opened(120, 40);
         // Start in the middle of the article.
         for _ in 0..2000 {
-            update(&mut s, Action::NextQuote);
+            update(&mut s, Command::NextQuote);
         }
         let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
         term.draw(|f| view::draw(f, &s)).unwrap();
@@ -159,7 +162,7 @@ fn frame(c: &mut Criterion) {
     // For comparison: drawing the same screen with no key (the cost of the frame alone).
     let mut s = opened(120, 40);
     for _ in 0..2000 {
-        update(&mut s, Action::NextQuote);
+        update(&mut s, Command::NextQuote);
     }
     let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
     g.bench_function("draw_only", |b| {
@@ -191,13 +194,13 @@ fn frame(c: &mut Criterion) {
         b.iter(|| {
             let mut s = State::new(Keymap::default(), Theme::plain());
             update(&mut s, Action::Resize(120, 40));
-            black_box(update(&mut s, Action::ArticlesLoaded(summaries.clone())));
+            black_box(update(&mut s, Msg::ArticlesLoaded(summaries.clone())));
         })
     });
     let mut s = State::new(Keymap::default(), Theme::plain());
     update(&mut s, Action::Resize(120, 40));
-    update(&mut s, Action::ArticlesLoaded(summaries.clone()));
-    update(&mut s, Action::Filter);
+    update(&mut s, Msg::ArticlesLoaded(summaries.clone()));
+    update(&mut s, Command::Filter);
     update(&mut s, Action::PromptChar('h'));
     let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
     let mut flip = false;
@@ -207,7 +210,7 @@ fn frame(c: &mut Criterion) {
             let a = if flip {
                 Action::PromptChar('9')
             } else {
-                Action::PromptBackspace
+                Action::Command(Command::PromptBackspace)
             };
             black_box(update(&mut s, a));
             term.draw(|f| view::draw(f, &s)).unwrap();

@@ -11,8 +11,10 @@ use onrecord::article::load;
 use onrecord::library::ArticleSummary;
 use onrecord::tui::action::Action;
 use onrecord::tui::keymap::Keymap;
-use onrecord::tui::state::{State, update};
+use onrecord::tui::msg::Msg;
+use onrecord::tui::state::State;
 use onrecord::tui::theme::Theme;
+use onrecord::tui::update::update;
 use std::path::{Path, PathBuf};
 use tui_fixtures::{press, screen_text, status};
 
@@ -51,7 +53,7 @@ fn every_article_reads_at_every_common_size() {
             update(&mut s, Action::Resize(w, h));
             update(
                 &mut s,
-                Action::ArticlesLoaded(vec![ArticleSummary {
+                Msg::ArticlesLoaded(vec![ArticleSummary {
                     id: 0,
                     path: path.clone(),
                     item: String::new(),
@@ -65,7 +67,7 @@ fn every_article_reads_at_every_common_size() {
             );
             update(
                 &mut s,
-                Action::ArticleLoaded {
+                Msg::ArticleLoaded {
                     id: 0,
                     article: Box::new(article.clone()),
                     analysis: Box::new(analysis.clone()),

@@ -4,8 +4,9 @@
 mod tui_fixtures;
 
 use onrecord::library::Store;
-use onrecord::tui::action::{Action, Effect, ExportWhat};
+use onrecord::tui::effect::{Effect, ExportWhat};
 use onrecord::tui::export::{ExportPlace, run};
+use onrecord::tui::msg::Msg;
 use std::path::PathBuf;
 use tui_fixtures::*;
 
@@ -41,8 +42,8 @@ fn sample_place(tmp: &std::path::Path) -> ExportPlace {
     }
 }
 
-fn written(action: &Action) -> PathBuf {
-    let Action::Notify(m) = action else {
+fn written(action: &Msg) -> PathBuf {
+    let Msg::Notify(m) = action else {
         panic!("{action:?}")
     };
     let path = m
@@ -72,7 +73,7 @@ fn the_worker_writes_a_markdown_file_with_citations_in_the_data_dir() {
     let file = written(&msg);
     assert!(file.starts_with(&place.dir), "{file:?}");
     assert!(
-        matches!(&msg, Action::Notify(m) if m.starts_with(&format!("{} quotes exported", a.quote_count))),
+        matches!(&msg, Msg::Notify(m) if m.starts_with(&format!("{} quotes exported", a.quote_count))),
         "{msg:?}"
     );
     let text = std::fs::read_to_string(&file).unwrap();
@@ -119,7 +120,7 @@ fn an_export_folder_inside_the_library_is_refused() {
         ExportWhat::Speaker("Elena Varga".into()),
         &place,
     );
-    let Action::Notify(m) = msg else { panic!() };
+    let Msg::Notify(m) = msg else { panic!() };
     assert!(
         m.starts_with("cannot export:") && m.contains("inside the library"),
         "{m}"
@@ -137,7 +138,7 @@ fn an_export_folder_inside_the_library_is_refused() {
         &place,
     );
     assert!(
-        matches!(&msg, Action::Notify(m) if m.contains("inside the library")),
+        matches!(&msg, Msg::Notify(m) if m.contains("inside the library")),
         "{msg:?}"
     );
     assert_eq!(std::fs::read_dir(&lib).unwrap().count(), 0);

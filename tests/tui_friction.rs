@@ -4,7 +4,7 @@
 
 mod tui_fixtures;
 
-use onrecord::tui::action::Effect;
+use onrecord::tui::effect::Effect;
 use onrecord::tui::state::{Focus, Screen, State};
 use tui_fixtures::*;
 
@@ -192,9 +192,9 @@ fn moving_in_the_speakers_list_shows_that_speakers_quotes_without_enter() {
 fn update_loaded(s: &mut State, speaker: &str) {
     let mut hit = ruiz_hits().remove(0);
     hit.speaker = speaker.to_string();
-    onrecord::tui::state::update(
+    onrecord::tui::update::update(
         s,
-        onrecord::tui::action::Action::SpeakerQuotesLoaded {
+        onrecord::tui::msg::Msg::SpeakerQuotesLoaded {
             speaker: speaker.to_string(),
             page: onrecord::library::QuotePage {
                 total: 1,

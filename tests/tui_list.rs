@@ -4,8 +4,9 @@
 mod tui_fixtures;
 
 use onrecord::library::SearchHit;
-use onrecord::tui::action::Action;
-use onrecord::tui::state::{State, update};
+use onrecord::tui::msg::Msg;
+use onrecord::tui::state::State;
+use onrecord::tui::update::update;
 use tui_fixtures::*;
 
 fn titles(s: &State) -> Vec<String> {
@@ -63,7 +64,7 @@ fn search_hits_show_the_passage_that_matched_on_their_rows() {
     };
     update(
         &mut s,
-        Action::SearchResults {
+        Msg::SearchResults {
             query: "pupils".into(),
             hits: vec![
                 hit(

@@ -3,7 +3,7 @@
 
 mod tui_fixtures;
 
-use onrecord::tui::action::Effect;
+use onrecord::tui::effect::Effect;
 use onrecord::tui::state::State;
 use tui_fixtures::*;
 

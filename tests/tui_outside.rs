@@ -3,8 +3,9 @@
 
 mod tui_fixtures;
 
-use onrecord::tui::action::{Action, Effect, Viewer};
-use onrecord::tui::state::update;
+use onrecord::tui::effect::{Effect, Viewer};
+use onrecord::tui::msg::Msg;
+use onrecord::tui::update::update;
 use tui_fixtures::*;
 
 #[test]
@@ -23,7 +24,7 @@ fn e_and_v_open_the_articles_file_when_it_is_on_disk() {
         a.path = tmp.path().join(format!("{} file.txt", a.id));
         std::fs::write(&a.path, "text").unwrap();
     }
-    update(&mut s, Action::ArticlesLoaded(list.clone()));
+    update(&mut s, Msg::ArticlesLoaded(list.clone()));
     let selected = s.list.current().unwrap().path.clone();
     assert_eq!(
         press(&mut s, &["v"]),

@@ -4,12 +4,16 @@ mod tui_fixtures;
 
 use onrecord::extract::QuoteKind;
 use onrecord::library::QuotePage;
-use onrecord::tui::action::{Action, Effect};
+use onrecord::tui::action::Action;
+use onrecord::tui::command::Command;
+use onrecord::tui::effect::Effect;
 use onrecord::tui::keymap::{Keymap, KeysConfig};
+use onrecord::tui::msg::Msg;
 use onrecord::tui::state::{
-    Focus, PromptKind, QUOTE_PAGE, QUOTE_PAGE_MARGIN, Screen, SideItem, SortKey, State, update,
+    Focus, PromptKind, QUOTE_PAGE, QUOTE_PAGE_MARGIN, Screen, SideItem, SortKey, State,
 };
 use onrecord::tui::theme::Theme;
+use onrecord::tui::update::update;
 use tui_fixtures::*;
 
 fn current_text(s: &State) -> String {
@@ -324,7 +328,7 @@ fn library_search_from_the_list() {
     }];
     update(
         &mut s,
-        Action::SearchResults {
+        Msg::SearchResults {
             query: "bridge".into(),
             hits,
         },
@@ -713,7 +717,7 @@ fn rebound_keys_work_and_help_shows_them() {
     let cfg: KeysConfig = toml::from_str("next_quote = [\"x\"]\nquit = \"ctrl-q\"").unwrap();
     let mut s = State::new(Keymap::new(&cfg), Theme::plain());
     update(&mut s, Action::Resize(120, 40));
-    update(&mut s, Action::ArticlesLoaded(summaries()));
+    update(&mut s, Msg::ArticlesLoaded(summaries()));
     press(&mut s, &["enter", "x"]);
     assert_eq!(current_text(&s), "This is a great day for our children,");
     assert!(press(&mut s, &["q"]).is_empty(), "q is no longer bound");
@@ -748,11 +752,11 @@ fn resize_keeps_the_current_quote_in_view() {
 #[test]
 fn background_indexing_shows_a_gauge_and_reloads_lists() {
     use onrecord::library::indexer::{IndexEvent, IndexSummary};
-    use onrecord::tui::app::action_for_index_event;
+    use onrecord::tui::app::msg_for_index_event;
     let mut s = state(120, 40);
-    let a = action_for_index_event(IndexEvent::Planned { seen: 10, total: 4 }).unwrap();
+    let a = msg_for_index_event(IndexEvent::Planned { seen: 10, total: 4 }).unwrap();
     assert!(update(&mut s, a).is_empty());
-    let a = action_for_index_event(IndexEvent::Progress { done: 2, total: 4 }).unwrap();
+    let a = msg_for_index_event(IndexEvent::Progress { done: 2, total: 4 }).unwrap();
     update(&mut s, a);
     assert_eq!(s.index_progress, Some((2, 4)));
     assert!(
@@ -764,14 +768,14 @@ fn background_indexing_shows_a_gauge_and_reloads_lists() {
     // appended, keeping the selection; the whole list is not fetched again.
     press(&mut s, &["j"]);
     let selected = s.list.current().unwrap().id;
-    let a = action_for_index_event(IndexEvent::Committed { done: 2, total: 4 }).unwrap();
+    let a = msg_for_index_event(IndexEvent::Committed { done: 2, total: 4 }).unwrap();
     assert_eq!(update(&mut s, a), vec![Effect::LoadArticlesAfter(2)]);
     let mut added = summaries();
     added[0].id = 7;
     added[0].title = "Ferry fares rise".into();
     // The same article twice (two commits answered alike) is listed once.
-    update(&mut s, Action::ArticlesAdded(added[..1].to_vec()));
-    update(&mut s, Action::ArticlesAdded(added[..1].to_vec()));
+    update(&mut s, Msg::ArticlesAdded(added[..1].to_vec()));
+    update(&mut s, Msg::ArticlesAdded(added[..1].to_vec()));
     assert_eq!(s.list.all.len(), 4);
     assert_eq!(s.list.rows.len(), 4);
     assert_eq!(s.list.current().unwrap().id, selected, "selection kept");
@@ -781,7 +785,7 @@ fn background_indexing_shows_a_gauge_and_reloads_lists() {
         screen_text(&s)
     );
     press(&mut s, &["w", "enter"]);
-    let effects = update(&mut s, Action::LibraryChanged);
+    let effects = update(&mut s, Msg::LibraryChanged);
     assert_eq!(
         effects,
         vec![
@@ -809,7 +813,7 @@ fn background_indexing_shows_a_gauge_and_reloads_lists() {
         failed: 1,
         ..Default::default()
     };
-    let a = action_for_index_event(IndexEvent::Finished(summary)).unwrap();
+    let a = msg_for_index_event(IndexEvent::Finished(summary)).unwrap();
     // Only new articles: only those are fetched (the Speakers view, shown, is refreshed).
     let effects = update(&mut s, a);
     assert_eq!(effects[0], Effect::LoadArticlesAfter(7));
@@ -827,9 +831,9 @@ fn background_indexing_shows_a_gauge_and_reloads_lists() {
         changed: 1,
         ..Default::default()
     };
-    let a = action_for_index_event(IndexEvent::Finished(changed)).unwrap();
+    let a = msg_for_index_event(IndexEvent::Finished(changed)).unwrap();
     assert_eq!(update(&mut s, a)[0], Effect::LoadArticles);
-    let a = action_for_index_event(IndexEvent::Failed("disk full".into())).unwrap();
+    let a = msg_for_index_event(IndexEvent::Failed("disk full".into())).unwrap();
     assert_eq!(update(&mut s, a)[0], Effect::LoadArticles);
     assert!(
         s.message
@@ -884,7 +888,7 @@ fn a_page_for_a_list_that_was_replaced_is_dropped() {
     };
     update(
         &mut s,
-        Action::SpeakerQuotesMore {
+        Msg::SpeakerQuotesMore {
             speaker: "Ana Ruiz".into(),
             after: Box::new(stale),
             page,
@@ -950,20 +954,20 @@ fn a_page_that_cannot_be_fetched_is_reported_and_not_asked_for_again() {
     let mut s = ruiz_quotes_listed();
     s.speakers.quote_selected = QUOTE_PAGE - QUOTE_PAGE_MARGIN - 1;
     // The fixture worker is not asked: the effect comes back to the test.
-    let effects = update(&mut s, Action::Down);
+    let effects = update(&mut s, Command::Down);
     assert!(
         matches!(effects.as_slice(), [Effect::LoadMoreSpeakerQuotes { .. }]),
         "{effects:?}"
     );
     update(
         &mut s,
-        Action::SpeakerQuotesFailed {
+        Msg::SpeakerQuotesFailed {
             speaker: "Ana Ruiz".into(),
             message: "cannot list more quotes: database is locked".into(),
         },
     );
     assert!(s.message.as_deref().unwrap().contains("database is locked"));
-    assert!(update(&mut s, Action::Down).is_empty(), "no retry loop");
+    assert!(update(&mut s, Command::Down).is_empty(), "no retry loop");
     // Fetching the list again starts over.
     let again = press(&mut s, &["esc", "enter"]);
     assert!(again.is_empty(), "{again:?}");
@@ -1059,9 +1063,9 @@ fn enter_on_an_entity_shows_which_mention_in_the_status_bar() {
 #[test]
 fn quote_keys_while_the_article_loads_say_so() {
     let mut s = state(120, 40);
-    let effects = update(&mut s, Action::Enter);
+    let effects = update(&mut s, Command::Enter);
     assert!(matches!(effects[..], [Effect::LoadArticle(_)]));
-    update(&mut s, Action::NextQuote);
+    update(&mut s, Command::NextQuote);
     assert_eq!(s.message.as_deref(), Some("the article is still loading…"));
 }
 
@@ -1143,7 +1147,7 @@ fn the_open_article_reloads_when_its_file_changes_keeping_the_place() {
     // The index saw files change: the open article is fetched again with the lists.
     let effects = update(
         &mut s,
-        Action::IndexFinished {
+        Msg::IndexFinished {
             message: None,
             only_added: false,
         },
@@ -1153,7 +1157,7 @@ fn the_open_article_reloads_when_its_file_changes_keeping_the_place() {
     let (article, analysis) = long_edited(None);
     update(
         &mut s,
-        Action::ArticleReloaded {
+        Msg::ArticleReloaded {
             id,
             article: Box::new(article),
             analysis: Box::new(analysis),
@@ -1173,7 +1177,7 @@ fn the_open_article_reloads_when_its_file_changes_keeping_the_place() {
     let (article, analysis) = long_edited(Some(19));
     update(
         &mut s,
-        Action::ArticleReloaded {
+        Msg::ArticleReloaded {
             id,
             article: Box::new(article),
             analysis: Box::new(analysis),
@@ -1188,7 +1192,7 @@ fn the_open_article_reloads_when_its_file_changes_keeping_the_place() {
     let (article, analysis) = tui_fixtures::article(0);
     update(
         &mut s,
-        Action::ArticleReloaded {
+        Msg::ArticleReloaded {
             id: 0,
             article: Box::new(article),
             analysis: Box::new(analysis),

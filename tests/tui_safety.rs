@@ -11,11 +11,15 @@ use onrecord::extract::{Analysis, Entity, EntityKind, Quote, QuoteKind, SpeakerK
 use onrecord::library::{
     ArticleId, ArticleSummary, FileProblem, QuoteHit, QuotePage, SearchHit, SpeakerSummary, Store,
 };
-use onrecord::tui::action::{Action, Effect};
+use onrecord::tui::action::Action;
 use onrecord::tui::app::run_effect;
+use onrecord::tui::command::Command;
+use onrecord::tui::effect::Effect;
 use onrecord::tui::keymap::Keymap;
-use onrecord::tui::state::{State, update};
+use onrecord::tui::msg::Msg;
+use onrecord::tui::state::State;
 use onrecord::tui::theme::{ColorMode, Theme};
+use onrecord::tui::update::update;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::path::PathBuf;
@@ -222,8 +226,8 @@ impl Store for HostileStore {
 }
 
 /// Applies an action and runs its effects against the store, to quiescence.
-fn act(state: &mut State, store: &dyn Store, action: Action) {
-    let mut queue = vec![action];
+fn act(state: &mut State, store: &dyn Store, action: impl Into<Action>) {
+    let mut queue = vec![action.into()];
     let mut steps = 0;
     while let Some(a) = queue.pop() {
         steps += 1;
@@ -236,7 +240,7 @@ fn act(state: &mut State, store: &dyn Store, action: Action) {
             ) {
                 continue;
             }
-            queue.extend(run_effect(store, effect));
+            queue.extend(run_effect(store, effect).into_iter().map(Action::Msg));
         }
     }
 }
@@ -279,7 +283,7 @@ fn hostile_data_never_reaches_a_cell() {
         let mut state = State::new(keymap, theme);
         let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
         act(&mut state, &store, Action::Resize(w, h));
-        act(&mut state, &store, Action::Notify(nasty(0, "hello")));
+        act(&mut state, &store, Msg::Notify(nasty(0, "hello")));
         assert_screen_clean(&mut terminal, &state, "start");
         let load: Vec<_> = run_effect(&store, Effect::LoadArticles);
         for a in load {
@@ -287,51 +291,51 @@ fn hostile_data_never_reaches_a_cell() {
         }
         assert_screen_clean(&mut terminal, &state, "articles loaded");
         let walk = [
-            Action::Enter,
-            Action::NextQuote,
-            Action::NextQuote,
-            Action::NextSpeaker,
-            Action::ToggleIndirect,
-            Action::NextSameSpeaker,
-            Action::FocusNext,
-            Action::Down,
-            Action::FocusNext,
-            Action::Down,
-            Action::PageDown,
-            Action::Bottom,
-            Action::ToggleSidebar,
-            Action::ToggleSidebar,
-            Action::ReadingMode,
-            Action::ReadingMode,
-            Action::CycleSort,
-            Action::Back,
-            Action::Down,
-            Action::Down,
-            Action::Enter,
-            Action::SpeakersView,
-            Action::Down,
-            Action::Enter,
-            Action::Down,
-            Action::Enter,
-            Action::Back,
-            Action::Back,
-            Action::Search,
+            Action::Command(Command::Enter),
+            Action::Command(Command::NextQuote),
+            Action::Command(Command::NextQuote),
+            Action::Command(Command::NextSpeaker),
+            Action::Command(Command::ToggleIndirect),
+            Action::Command(Command::NextSameSpeaker),
+            Action::Command(Command::FocusNext),
+            Action::Command(Command::Down),
+            Action::Command(Command::FocusNext),
+            Action::Command(Command::Down),
+            Action::Command(Command::PageDown),
+            Action::Command(Command::Bottom),
+            Action::Command(Command::ToggleSidebar),
+            Action::Command(Command::ToggleSidebar),
+            Action::Command(Command::ReadingMode),
+            Action::Command(Command::ReadingMode),
+            Action::Command(Command::CycleSort),
+            Action::Command(Command::Back),
+            Action::Command(Command::Down),
+            Action::Command(Command::Down),
+            Action::Command(Command::Enter),
+            Action::Command(Command::SpeakersView),
+            Action::Command(Command::Down),
+            Action::Command(Command::Enter),
+            Action::Command(Command::Down),
+            Action::Command(Command::Enter),
+            Action::Command(Command::Back),
+            Action::Command(Command::Back),
+            Action::Command(Command::Search),
             Action::PromptChar('A'),
             Action::PromptChar('\u{1b}'),
             Action::PromptChar('\u{202e}'),
             Action::PromptChar('n'),
-            Action::PromptSubmit,
-            Action::Down,
-            Action::Enter,
-            Action::Back,
-            Action::Filter,
+            Action::Command(Command::PromptSubmit),
+            Action::Command(Command::Down),
+            Action::Command(Command::Enter),
+            Action::Command(Command::Back),
+            Action::Command(Command::Filter),
             Action::PromptChar('\u{9b}'),
             Action::PromptChar('T'),
-            Action::PromptCancel,
-            Action::ToggleHelp,
-            Action::Down,
-            Action::ToggleHelp,
-            Action::Notify(nasty(3, "done")),
+            Action::Command(Command::PromptCancel),
+            Action::Command(Command::ToggleHelp),
+            Action::Command(Command::Down),
+            Action::Command(Command::ToggleHelp),
+            Action::Msg(Msg::Notify(nasty(3, "done"))),
         ];
         let mut seen = String::new();
         for (i, a) in walk.into_iter().enumerate() {

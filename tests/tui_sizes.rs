@@ -4,7 +4,8 @@
 mod tui_fixtures;
 
 use onrecord::tui::action::Action;
-use onrecord::tui::state::{State, update};
+use onrecord::tui::state::State;
+use onrecord::tui::update::update;
 use tui_fixtures::*;
 
 /// Reader states worth drawing: list, article at a quote, sidebar, reading mode, search

@@ -5,8 +5,10 @@ mod tui_fixtures;
 
 use onrecord::tui::action::Action;
 use onrecord::tui::keymap::Keymap;
-use onrecord::tui::state::{State, update};
+use onrecord::tui::msg::Msg;
+use onrecord::tui::state::State;
 use onrecord::tui::theme::{ColorMode, Theme, ThemeConfig};
+use onrecord::tui::update::update;
 use onrecord::tui::view;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -123,7 +125,7 @@ fn quotes_are_styled_by_speaker_kind_and_current() {
         Theme::new(&ThemeConfig::default(), ColorMode::TrueColor),
     );
     update(&mut s, Action::Resize(120, 40));
-    update(&mut s, Action::ArticlesLoaded(summaries()));
+    update(&mut s, Msg::ArticlesLoaded(summaries()));
     press(&mut s, &["j", "enter", "n", "n"]);
     let t = render(&s);
     let buf = t.backend().buffer();
@@ -193,7 +195,7 @@ fn only_the_current_quotes_lines_carry_the_gutter_marker() {
     ] {
         let mut s = State::new(Keymap::default(), theme);
         update(&mut s, Action::Resize(120, 40));
-        update(&mut s, Action::ArticlesLoaded(summaries()));
+        update(&mut s, Msg::ArticlesLoaded(summaries()));
         press(&mut s, &["j", "enter", "n", "n"]);
         let t = render(&s);
         let buf = t.backend().buffer();
@@ -226,7 +228,7 @@ fn wide_titles_and_bylines_keep_the_list_columns() {
     list[0].title = "東京で新しい橋が開通する日が来た、市民は喜ぶ".into();
     list[0].byline = vec!["山田 太郎".into()];
     list[0].quote_count = 7;
-    update(&mut s, Action::ArticlesLoaded(list));
+    update(&mut s, Msg::ArticlesLoaded(list));
     let text = screen_text(&s);
     let row = text
         .lines()

@@ -3,8 +3,10 @@
 
 mod tui_fixtures;
 
-use onrecord::tui::action::{Action, Effect};
-use onrecord::tui::state::{PromptKind, Screen, update};
+use onrecord::tui::effect::Effect;
+use onrecord::tui::msg::Msg;
+use onrecord::tui::state::{PromptKind, Screen};
+use onrecord::tui::update::update;
 use tui_fixtures::*;
 
 #[test]
@@ -69,7 +71,7 @@ fn a_saved_edit_lists_the_speakers_again_on_the_name_it_is_about() {
     press(&mut s, &["enter", "w"]);
     let effects = update(
         &mut s,
-        Action::SpeakersEdited {
+        Msg::SpeakersEdited {
             message: "Tom Berg is shown as Ana Ruiz (U undoes)".into(),
             show: Some("Ana Ruiz".into()),
         },
@@ -90,7 +92,7 @@ fn a_saved_edit_lists_the_speakers_again_on_the_name_it_is_about() {
     // A failed edit only says so.
     let effects = update(
         &mut s,
-        Action::SpeakersEdited {
+        Msg::SpeakersEdited {
             message: "cannot rename: x".into(),
             show: None,
         },

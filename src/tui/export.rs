@@ -2,7 +2,8 @@
 //! the chosen speaker's quotes across the library, written with their citations to a
 //! Markdown file in the data dir (never inside the library); the status bar says where.
 
-use super::action::{Action, Effect, ExportWhat};
+use super::effect::{Effect, ExportWhat};
+use super::msg::Msg;
 use super::state::{Screen, SpeakersFocus, State};
 use crate::library::Store;
 use crate::library::export::{self, HitRows};
@@ -67,7 +68,7 @@ pub fn request(state: &mut State) -> Vec<Effect> {
 }
 
 /// The worker's part: writes the file and says where it went (or why it did not).
-pub fn run(store: &dyn Store, what: ExportWhat, place: &ExportPlace) -> Action {
+pub fn run(store: &dyn Store, what: ExportWhat, place: &ExportPlace) -> Msg {
     let written = (|| -> anyhow::Result<(usize, PathBuf)> {
         let (name, heading, rows) = match what {
             ExportWhat::Article { id, path, title } => {
@@ -87,7 +88,7 @@ pub fn run(store: &dyn Store, what: ExportWhat, place: &ExportPlace) -> Action {
         let file = export::write_file(&place.dir, &name, &heading, &rows, &place.roots)?;
         Ok((rows.len(), file))
     })();
-    Action::Notify(match written {
+    Msg::Notify(match written {
         Ok((n, file)) => format!(
             "{n} quote{} exported to {}",
             if n == 1 { "" } else { "s" },

@@ -1,16 +1,16 @@
-//! Keybindings: one table maps keys to actions; the `?` help overlay, `onrecord keys` and
+//! Keybindings: one table maps keys to commands; the `?` help overlay, `onrecord keys` and
 //! the README's key list are generated from it.
 //!
-//! The `[keys]` config section rebinds actions: `next_quote = ["n", "ctrl-n"]`. Each entry
-//! replaces that action's default keys; a key taken by an entry is removed from every
-//! other action's defaults. Two entries may not share a key, `quit` must keep a key, and
+//! The `[keys]` config section rebinds commands: `next_quote = ["n", "ctrl-n"]`. Each entry
+//! replaces that command's default keys; a key taken by an entry is removed from every
+//! other command's defaults. Two entries may not share a key, `quit` must keep a key, and
 //! so must `prompt_submit` or `prompt_cancel` ([`KeysConfig::problem`]).
 //!
 //! The keys of the [`PROMPT_GROUP`] apply while a prompt (filter, search) is open, the
 //! others when none is: a key may mean one thing in each (`left` moves the cursor in a
 //! prompt and the focus elsewhere).
 
-use super::action::Action;
+use super::command::Command;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::HashMap;
@@ -190,7 +190,7 @@ impl Serialize for KeyList {
 /// One row of the table: an action, its default keys, what it does.
 #[derive(Debug, Clone)]
 pub struct Binding {
-    pub action: Action,
+    pub action: Command,
     pub group: &'static str,
     pub defaults: &'static [&'static str],
     pub help: &'static str,
@@ -221,7 +221,7 @@ fn scope_of(group: &str) -> Scope {
 }
 
 /// The scope of a bindable action.
-fn action_scope(action: &Action) -> Scope {
+fn action_scope(action: &Command) -> Scope {
     table()
         .iter()
         .find(|b| &b.action == action)
@@ -243,11 +243,11 @@ macro_rules! key_table {
 
         impl KeysConfig {
             /// The entries that are set, with their actions.
-            pub fn entries(&self) -> Vec<(Action, &KeyList)> {
+            pub fn entries(&self) -> Vec<(Command, &KeyList)> {
                 let mut out = Vec::new();
                 $($(
                     if let Some(k) = &self.$field {
-                        out.push((Action::$variant, k));
+                        out.push((Command::$variant, k));
                     }
                 )*)*
                 out
@@ -258,7 +258,7 @@ macro_rules! key_table {
         pub fn table() -> Vec<Binding> {
             vec![$($(
                 Binding {
-                    action: Action::$variant,
+                    action: Command::$variant,
                     group: $group,
                     defaults: &[$($key),*],
                     help: $help,
@@ -347,8 +347,8 @@ pub enum KeysProblem {
     /// One key in the entries of two actions.
     Conflict {
         key: KeyChord,
-        first: Action,
-        second: Action,
+        first: Command,
+        second: Command,
     },
     /// `quit` has no key left.
     NoWayOut,
@@ -361,7 +361,7 @@ impl KeysConfig {
     /// What makes these entries unusable, if anything: a key given to two actions, or no
     /// key left to quit with.
     pub fn problem(&self) -> Option<KeysProblem> {
-        let mut owner: HashMap<(Scope, KeyChord), Action> = HashMap::new();
+        let mut owner: HashMap<(Scope, KeyChord), Command> = HashMap::new();
         for (action, keys) in self.entries() {
             let scope = action_scope(&action);
             for k in &keys.0 {
@@ -380,11 +380,11 @@ impl KeysConfig {
             }
         }
         let keymap = Keymap::new(self);
-        if keymap.keys_for(&Action::Quit).is_empty() {
+        if keymap.keys_for(&Command::Quit).is_empty() {
             return Some(KeysProblem::NoWayOut);
         }
-        if keymap.keys_for(&Action::PromptSubmit).is_empty()
-            && keymap.keys_for(&Action::PromptCancel).is_empty()
+        if keymap.keys_for(&Command::PromptSubmit).is_empty()
+            && keymap.keys_for(&Command::PromptCancel).is_empty()
         {
             return Some(KeysProblem::NoWayOutOfPrompt);
         }
@@ -396,7 +396,7 @@ impl KeysConfig {
 #[derive(Debug, Clone)]
 pub struct Keymap {
     rows: Vec<(Binding, Vec<KeyChord>)>,
-    lookup: HashMap<(Scope, KeyChord), Action>,
+    lookup: HashMap<(Scope, KeyChord), Command>,
 }
 
 impl Default for Keymap {
@@ -440,21 +440,21 @@ impl Keymap {
     }
 
     /// The action bound to a key event when no prompt is open, if any.
-    pub fn action_for(&self, ev: &KeyEvent) -> Option<Action> {
+    pub fn action_for(&self, ev: &KeyEvent) -> Option<Command> {
         self.lookup
             .get(&(Scope::Main, KeyChord::from_event(ev)))
             .cloned()
     }
 
     /// The prompt-editing action bound to a key event while a prompt is open, if any.
-    pub fn prompt_action_for(&self, ev: &KeyEvent) -> Option<Action> {
+    pub fn prompt_action_for(&self, ev: &KeyEvent) -> Option<Command> {
         self.lookup
             .get(&(Scope::Prompt, KeyChord::from_event(ev)))
             .cloned()
     }
 
     /// The keys bound to an action.
-    pub fn keys_for(&self, action: &Action) -> &[KeyChord] {
+    pub fn keys_for(&self, action: &Command) -> &[KeyChord] {
         self.rows
             .iter()
             .find(|(b, _)| &b.action == action)
@@ -462,7 +462,7 @@ impl Keymap {
     }
 
     /// The first key of an action as shown in hints (`n`), or an empty string.
-    pub fn hint(&self, action: &Action) -> String {
+    pub fn hint(&self, action: &Command) -> String {
         self.keys_for(action)
             .first()
             .map(|k| k.to_string())
@@ -592,16 +592,16 @@ mod tests {
     fn shifted_letters_match_their_events() {
         let km = Keymap::default();
         let a = km.action_for(&ev(KeyCode::Char('N'), KeyModifiers::SHIFT));
-        assert_eq!(a, Some(Action::PrevQuote));
+        assert_eq!(a, Some(Command::PrevQuote));
         let a = km.action_for(&ev(KeyCode::BackTab, KeyModifiers::SHIFT));
-        assert_eq!(a, Some(Action::FocusPrev));
+        assert_eq!(a, Some(Command::FocusPrev));
         let a = km.action_for(&ev(KeyCode::Char('c'), KeyModifiers::CONTROL));
-        assert_eq!(a, Some(Action::Quit));
+        assert_eq!(a, Some(Command::Quit));
     }
 
     #[test]
     fn every_field_is_named_like_its_action() {
-        // The [keys] field names and the Action names must agree (help shows the latter).
+        // The [keys] field names and the Command names must agree (help shows the latter).
         let json = serde_json::to_value(KeysConfig::default()).unwrap();
         assert_eq!(json, serde_json::json!({}));
         for b in table() {
@@ -618,14 +618,14 @@ mod tests {
         let cfg: KeysConfig = toml::from_str("next_quote = [\"x\", \"j\"]").unwrap();
         let km = Keymap::new(&cfg);
         let a = km.action_for(&ev(KeyCode::Char('j'), KeyModifiers::NONE));
-        assert_eq!(a, Some(Action::NextQuote));
+        assert_eq!(a, Some(Command::NextQuote));
         assert_eq!(
             km.action_for(&ev(KeyCode::Char('n'), KeyModifiers::NONE)),
             None
         );
         // `down` keeps its other key.
         let a = km.action_for(&ev(KeyCode::Down, KeyModifiers::NONE));
-        assert_eq!(a, Some(Action::Down));
+        assert_eq!(a, Some(Command::Down));
     }
 
     #[test]
@@ -651,22 +651,22 @@ mod tests {
     fn prompt_keys_apply_only_in_the_prompt() {
         let km = Keymap::default();
         let left = ev(KeyCode::Left, KeyModifiers::NONE);
-        assert_eq!(km.action_for(&left), Some(Action::FocusLeft));
-        assert_eq!(km.prompt_action_for(&left), Some(Action::PromptLeft));
+        assert_eq!(km.action_for(&left), Some(Command::FocusLeft));
+        assert_eq!(km.prompt_action_for(&left), Some(Command::PromptLeft));
         let ctrl_u = ev(KeyCode::Char('u'), KeyModifiers::CONTROL);
         assert_eq!(
             km.prompt_action_for(&ctrl_u),
-            Some(Action::PromptDeleteToStart)
+            Some(Command::PromptDeleteToStart)
         );
         let esc = ev(KeyCode::Esc, KeyModifiers::NONE);
-        assert_eq!(km.prompt_action_for(&esc), Some(Action::PromptCancel));
-        assert_eq!(km.action_for(&esc), Some(Action::Back));
+        assert_eq!(km.prompt_action_for(&esc), Some(Command::PromptCancel));
+        assert_eq!(km.action_for(&esc), Some(Command::Back));
         // Rebinding a prompt key leaves the main key of the same name alone.
         let cfg: KeysConfig = toml::from_str("prompt_start = \"ctrl-a\"").unwrap();
         let km = Keymap::new(&cfg);
         let home = ev(KeyCode::Home, KeyModifiers::NONE);
         assert_eq!(km.prompt_action_for(&home), None);
-        assert_eq!(km.action_for(&home), Some(Action::Top));
+        assert_eq!(km.action_for(&home), Some(Command::Top));
         // The same key for a main and a prompt action is no conflict.
         let cfg: KeysConfig =
             toml::from_str("top = \"ctrl-a\"\nprompt_start = \"ctrl-a\"").unwrap();

@@ -1,8 +1,48 @@
 //! Where each pane goes for a terminal size. Pure: the views draw into these rectangles
 //! and the update function maps mouse clicks through the same ones.
+//!
+//! The layout reads a small [`LayoutInput`] (the size, the screen, which panes are shown
+//! and focused, the reading mode), not the reader's whole state.
 
-use super::state::{Focus, Screen, SpeakersFocus, State};
 use ratatui::layout::Rect;
+
+/// Which screen is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Reader,
+    Speakers,
+}
+
+/// The focused pane of the reader screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    List,
+    Body,
+    Sidebar,
+}
+
+/// The focused pane of the Speakers view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SpeakersFocus {
+    Names,
+    Quotes,
+}
+
+/// What the layout depends on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LayoutInput {
+    /// The terminal's size (columns, rows).
+    pub size: (u16, u16),
+    pub screen: Screen,
+    pub focus: Focus,
+    pub speakers_focus: SpeakersFocus,
+    /// An article is open (the body and the sidebar have something to show).
+    pub article_open: bool,
+    pub show_sidebar: bool,
+    pub reading_mode: bool,
+    /// The longest line of the reading mode (0: the whole width).
+    pub reading_width: usize,
+}
 
 /// The rectangles of the visible panes (outer, with their borders).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -18,8 +58,9 @@ pub struct Panes {
 /// Below this width only the focused pane is shown.
 pub const NARROW: u16 = 60;
 
-pub fn panes(state: &State) -> Panes {
-    let (w, h) = state.size;
+/// The panes shown for `input`, and where.
+pub fn panes(input: &LayoutInput) -> Panes {
+    let (w, h) = input.size;
     let mut p = Panes::default();
     if w == 0 || h == 0 {
         return p;
@@ -29,10 +70,10 @@ pub fn panes(state: &State) -> Panes {
         p.status = Some(Rect::new(0, h - 1, w, 1));
     }
     let main = Rect::new(0, 0, w, main_h);
-    match state.screen {
+    match input.screen {
         Screen::Speakers => {
             if w < NARROW {
-                match state.speakers.focus {
+                match input.speakers_focus {
                     SpeakersFocus::Names => p.speakers = Some(main),
                     SpeakersFocus::Quotes => p.speaker_quotes = Some(main),
                 }
@@ -43,10 +84,10 @@ pub fn panes(state: &State) -> Panes {
             }
         }
         Screen::Reader => {
-            let open = state.reader.is_some();
-            let sidebar_on = open && state.show_sidebar;
-            if state.reading_mode || w < NARROW {
-                match state.focus {
+            let open = input.article_open;
+            let sidebar_on = open && input.show_sidebar;
+            if input.reading_mode || w < NARROW {
+                match input.focus {
                     Focus::Sidebar if sidebar_on => p.sidebar = Some(main),
                     Focus::Body | Focus::Sidebar if open => p.body = Some(main),
                     _ => p.list = Some(main),
@@ -91,13 +132,15 @@ pub fn inner(r: Rect) -> Rect {
 pub const GUTTER: u16 = 1;
 
 /// Text width and height of the body pane, if it is shown.
-pub fn body_text_size(state: &State) -> Option<(usize, usize)> {
-    let (w, h) = state.size;
+pub fn body_text_size(input: &LayoutInput) -> Option<(usize, usize)> {
+    let (w, h) = input.size;
     // Hidden (narrow or reading mode, another pane focused): it would take the whole
     // main area when shown.
     let main = Rect::new(0, 0, w, if h >= 2 { h - 1 } else { h });
-    let r = body_text_rect(state, inner(panes(state).body.unwrap_or(main)));
-    state.reader.as_ref()?;
+    let r = body_text_rect(input, inner(panes(input).body.unwrap_or(main)));
+    if !input.article_open {
+        return None;
+    }
     Some((
         usize::from(r.width.saturating_sub(GUTTER)).max(1),
         usize::from(r.height),
@@ -106,11 +149,11 @@ pub fn body_text_size(state: &State) -> Option<(usize, usize)> {
 
 /// Where the body's lines go inside the pane (`inner`): in reading mode at most
 /// `reading_width` columns of text (and the gutter), centred; else the whole pane.
-pub fn body_text_rect(state: &State, inner: Rect) -> Rect {
-    if !state.reading_mode || state.reading_width == 0 {
+pub fn body_text_rect(input: &LayoutInput, inner: Rect) -> Rect {
+    if !input.reading_mode || input.reading_width == 0 {
         return inner;
     }
-    let cap = u16::try_from(state.reading_width)
+    let cap = u16::try_from(input.reading_width)
         .unwrap_or(u16::MAX)
         .saturating_add(GUTTER);
     let w = cap.min(inner.width);

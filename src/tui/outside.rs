@@ -5,7 +5,7 @@
 //! program and its arguments split at spaces, run without a shell, with the file as one
 //! more argument.
 
-use super::action::{Effect, Viewer};
+use super::effect::{Effect, Viewer};
 use super::state::{Focus, State};
 use std::path::{Path, PathBuf};
 
@@ -98,6 +98,15 @@ pub fn copy_url(state: &mut State) -> Vec<Effect> {
             Vec::new()
         }
     }
+}
+
+/// Only plain http(s) URLs without spaces or control characters are handed to the opener.
+pub fn is_web_url(u: &str) -> bool {
+    let lower = u.to_ascii_lowercase();
+    (lower.starts_with("http://") || lower.starts_with("https://"))
+        && u.len() > 8
+        && !u.chars().any(|c| c.is_whitespace() || c.is_control())
+        && !u.starts_with('-')
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! cursor, Ctrl-W deleting the word before it, Ctrl-U the whole line before it, Ctrl-K the
 //! rest). The keys are in the one key table ([`super::keymap`]), scoped to the prompt.
 
-use super::action::Action;
+use super::command::Command;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PromptKind {
@@ -50,33 +50,37 @@ impl Prompt {
         }
     }
 
-    /// Applies an editing action; true when the text changed. Other actions do nothing.
-    pub fn edit(&mut self, action: &Action) -> bool {
+    /// Types a character at the cursor; true when it went in (control and other unsafe
+    /// characters do not).
+    pub fn type_char(&mut self, c: char) -> bool {
+        if c.is_control() || crate::safe_text::is_unsafe(c) {
+            return false;
+        }
+        let at = self.cursor.min(self.text.len());
+        self.text.insert(at, c);
+        self.cursor = at + c.len_utf8();
+        true
+    }
+
+    /// Applies an editing command; true when the text changed. Other commands do nothing.
+    pub fn edit(&mut self, command: &Command) -> bool {
         let before = self.text.len();
         let at = self.cursor.min(self.text.len());
-        match action {
-            Action::PromptChar(c) => {
-                if c.is_control() || crate::safe_text::is_unsafe(*c) {
-                    return false;
-                }
-                self.text.insert(at, *c);
-                self.cursor = at + c.len_utf8();
-                return true;
-            }
-            Action::PromptBackspace => {
+        match command {
+            Command::PromptBackspace => {
                 let start = self.prev_boundary(at);
                 self.text.replace_range(start..at, "");
                 self.cursor = start;
             }
-            Action::PromptDelete => {
+            Command::PromptDelete => {
                 let end = self.next_boundary(at);
                 self.text.replace_range(at..end, "");
             }
-            Action::PromptLeft => self.cursor = self.prev_boundary(at),
-            Action::PromptRight => self.cursor = self.next_boundary(at),
-            Action::PromptStart => self.cursor = 0,
-            Action::PromptEnd => self.cursor = self.text.len(),
-            Action::PromptDeleteWord => {
+            Command::PromptLeft => self.cursor = self.prev_boundary(at),
+            Command::PromptRight => self.cursor = self.next_boundary(at),
+            Command::PromptStart => self.cursor = 0,
+            Command::PromptEnd => self.cursor = self.text.len(),
+            Command::PromptDeleteWord => {
                 // As a shell's Ctrl-W: the spaces before the cursor, then the word.
                 let head = &self.text[..at];
                 let word_end = head.trim_end().len();
@@ -86,11 +90,11 @@ impl Prompt {
                 self.text.replace_range(start..at, "");
                 self.cursor = start;
             }
-            Action::PromptDeleteToStart => {
+            Command::PromptDeleteToStart => {
                 self.text.replace_range(..at, "");
                 self.cursor = 0;
             }
-            Action::PromptDeleteToEnd => self.text.truncate(at),
+            Command::PromptDeleteToEnd => self.text.truncate(at),
             _ => {}
         }
         self.text.len() != before
@@ -114,31 +118,29 @@ impl Prompt {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use Action::*;
+    use Command::*;
 
     fn typed(text: &str) -> Prompt {
         Prompt::new(PromptKind::Filter, text.to_string())
     }
 
-    fn run(p: &mut Prompt, actions: &[Action]) {
-        for a in actions {
-            p.edit(a);
+    fn run(p: &mut Prompt, commands: &[Command]) {
+        for c in commands {
+            p.edit(c);
         }
     }
 
     #[test]
     fn typing_goes_in_at_the_cursor() {
         let mut p = typed("brdge");
-        run(
-            &mut p,
-            &[PromptLeft, PromptLeft, PromptLeft, PromptChar('i')],
-        );
+        run(&mut p, &[PromptLeft, PromptLeft, PromptLeft]);
+        p.type_char('i');
         assert_eq!(p.text, "bridge");
         assert_eq!(p.cursor, 3);
-        run(
-            &mut p,
-            &[PromptStart, PromptChar('>'), PromptEnd, PromptChar('!')],
-        );
+        run(&mut p, &[PromptStart]);
+        p.type_char('>');
+        run(&mut p, &[PromptEnd]);
+        p.type_char('!');
         assert_eq!(p.text, ">bridge!");
     }
 
@@ -184,8 +186,8 @@ mod tests {
     #[test]
     fn control_characters_are_not_typed() {
         let mut p = typed("a");
-        assert!(!p.edit(&PromptChar('\u{1b}')));
-        assert!(!p.edit(&PromptChar('\u{202e}')));
+        assert!(!p.type_char('\u{1b}'));
+        assert!(!p.type_char('\u{202e}'));
         assert_eq!(p.text, "a");
     }
 }

@@ -4,21 +4,23 @@
 //! edits in the index database (see [`crate::library::aliases`]); the lists are fetched
 //! again when one is made.
 
-use super::action::{Action, Effect};
+use super::command::Command;
+use super::effect::Effect;
+use super::msg::Msg;
 use super::prompt::{Prompt, PromptKind};
 use super::state::{Screen, SpeakersFocus, State};
 use crate::safe_text::one_line;
 
 /// Applies `r`, `+` or `U` (see the module docs).
-pub fn apply(state: &mut State, action: Action) -> Vec<Effect> {
+pub fn apply(state: &mut State, command: Command) -> Vec<Effect> {
     if state.screen != Screen::Speakers {
         state.message = Some("rename and merge speakers in the Speakers view (w)".into());
         return Vec::new();
     }
     let sv = &mut state.speakers;
     let selected = sv.current().map(|s| s.name.clone());
-    match action {
-        Action::RenameSpeaker => {
+    match command {
+        Command::RenameSpeaker => {
             let Some(name) = selected else {
                 return Vec::new();
             };
@@ -26,7 +28,7 @@ pub fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             state.prompt = Some(Prompt::new(PromptKind::RenameSpeaker, name));
             Vec::new()
         }
-        Action::MergeSpeaker => {
+        Command::MergeSpeaker => {
             let Some(name) = selected else {
                 return Vec::new();
             };
@@ -53,7 +55,7 @@ pub fn apply(state: &mut State, action: Action) -> Vec<Effect> {
                 }
             }
         }
-        Action::UndoSpeakerEdit => vec![Effect::UndoSpeakerEdit],
+        Command::UndoSpeakerEdit => vec![Effect::UndoSpeakerEdit],
         _ => Vec::new(),
     }
 }
@@ -95,7 +97,7 @@ pub fn edited(state: &mut State, message: String, show: Option<String>) -> Vec<E
 }
 
 /// The worker's part: the edit saved by the store, as the action that reports it.
-pub fn run(store: &dyn crate::library::Store, effect: Effect) -> Option<Action> {
+pub fn run(store: &dyn crate::library::Store, effect: Effect) -> Option<Msg> {
     let (message, show) = match effect {
         Effect::RenameSpeaker { from, to } => match store.rename_speaker(&from, &to) {
             Ok(()) => (
@@ -128,5 +130,5 @@ pub fn run(store: &dyn crate::library::Store, effect: Effect) -> Option<Action> 
         },
         _ => return None,
     };
-    Some(Action::SpeakersEdited { message, show })
+    Some(Msg::SpeakersEdited { message, show })
 }

@@ -6,11 +6,14 @@ use crossterm::event::{Event, KeyEvent, KeyEventKind};
 use onrecord::article::Article;
 use onrecord::extract::{Analysis, Entity, EntityKind, Quote, QuoteKind, SpeakerKind};
 use onrecord::library::{ArticleSummary, QuoteHit, QuotePage, SpeakerSummary};
-use onrecord::tui::action::{Action, Effect};
+use onrecord::tui::action::Action;
 use onrecord::tui::app::action_for_event;
+use onrecord::tui::effect::Effect;
 use onrecord::tui::keymap::{KeyChord, Keymap};
-use onrecord::tui::state::{State, update};
+use onrecord::tui::msg::Msg;
+use onrecord::tui::state::State;
 use onrecord::tui::theme::Theme;
+use onrecord::tui::update::update;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use std::path::PathBuf;
@@ -339,7 +342,7 @@ fn ruiz_page(after: Option<&QuoteHit>, limit: usize) -> QuotePage {
 pub fn state(w: u16, h: u16) -> State {
     let mut s = State::new(Keymap::default(), Theme::plain());
     update(&mut s, Action::Resize(w, h));
-    update(&mut s, Action::ArticlesLoaded(summaries()));
+    update(&mut s, Msg::ArticlesLoaded(summaries()));
     s
 }
 
@@ -350,22 +353,22 @@ pub fn run_effects(s: &mut State, effects: Vec<Effect>) -> Vec<Effect> {
         let a = match e {
             Effect::LoadArticle(id) => {
                 let (article, analysis) = article(id);
-                Action::ArticleLoaded {
+                Msg::ArticleLoaded {
                     id,
                     article: Box::new(article),
                     analysis: Box::new(analysis),
                 }
             }
-            Effect::LoadSpeakers => Action::SpeakersLoaded(speakers()),
+            Effect::LoadSpeakers => Msg::SpeakersLoaded(speakers()),
             Effect::LoadSpeakerQuotes { speaker, limit } if speaker == "Ana Ruiz" => {
-                Action::SpeakerQuotesLoaded {
+                Msg::SpeakerQuotesLoaded {
                     speaker,
                     page: ruiz_page(None, limit),
                 }
             }
             Effect::LoadMoreSpeakerQuotes { speaker, after } if speaker == "Ana Ruiz" => {
                 let page = ruiz_page(Some(&after), onrecord::tui::state::QUOTE_PAGE);
-                Action::SpeakerQuotesMore {
+                Msg::SpeakerQuotesMore {
                     speaker,
                     after,
                     page,

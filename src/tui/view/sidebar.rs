@@ -3,11 +3,11 @@
 //! says what its numbers count (`quotes`, `mentions`); a role the article gives a person
 //! is shown on a line of its own under the selected row, so it never crowds the names.
 
-use super::layout::{inner, list_offset};
-use super::state::{Focus, Reader, SideItem, State};
-use super::view::{fit, pad, pane_block, spread};
+use super::text::{fit, pad, pane_block, spread};
 use crate::extract::EntityKind;
 use crate::safe_text::one_line;
+use crate::tui::layout::{inner, list_offset};
+use crate::tui::state::{Focus, Reader, SideItem, State};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};

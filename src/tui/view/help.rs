@@ -3,8 +3,8 @@
 //! (` 1–22 of 64 · j/k scroll `) on its bottom border. The update function clamps the
 //! scroll with the same lines the view draws ([`max_scroll`]).
 
-use super::state::State;
-use super::view::fit;
+use super::text::fit;
+use crate::tui::state::State;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
@@ -58,7 +58,7 @@ pub fn help_lines(state: &State, width: u16) -> Vec<Line<'static>> {
             lines.push(Line::from(vec![keys, Span::raw(r.help)]));
             continue;
         }
-        for (i, range) in super::body::wrap_text(r.help, text_w)
+        for (i, range) in crate::tui::body::wrap_text(r.help, text_w)
             .into_iter()
             .enumerate()
         {
@@ -71,8 +71,9 @@ pub fn help_lines(state: &State, width: u16) -> Vec<Line<'static>> {
         }
     }
     lines.push(Line::raw(""));
-    for range in super::body::wrap_text(super::keymap::MOUSE_HELP, usize::from(width - 2)) {
-        let part = super::keymap::MOUSE_HELP[range].trim_end();
+    for range in crate::tui::body::wrap_text(crate::tui::keymap::MOUSE_HELP, usize::from(width - 2))
+    {
+        let part = crate::tui::keymap::MOUSE_HELP[range].trim_end();
         lines.push(Line::styled(part, t.dim()));
     }
     lines

@@ -1,9 +1,8 @@
-//! Narrowing the entity sidebar: `c` shows one kind at a time (speakers, people,
-//! organizations, places, then all again), and `f` with the sidebar focused filters it by
-//! text as you type (the fuzzy filter of the list). Both stay as you open other articles.
+//! What the entity sidebar is narrowed to: one kind at a time (speakers, people,
+//! organizations, places, or all) and a text filter, which stay as other articles are
+//! opened; and the sidebar's items before narrowing.
 
-use super::prompt::{Prompt, PromptKind};
-use super::state::{Focus, Reader, SideItem, State};
+use super::{Reader, SideItem};
 use crate::extract::EntityKind;
 
 /// Which kind of item the sidebar shows.
@@ -18,7 +17,7 @@ pub enum SideKind {
 }
 
 impl SideKind {
-    fn next(self) -> SideKind {
+    pub fn next(self) -> SideKind {
         match self {
             SideKind::All => SideKind::Speakers,
             SideKind::Speakers => SideKind::People,
@@ -106,14 +105,14 @@ pub fn side_items(r: &Reader) -> Vec<SideItem> {
     side
 }
 
-fn name_of<'a>(r: &'a Reader, item: &SideItem) -> &'a str {
+pub(crate) fn name_of<'a>(r: &'a Reader, item: &SideItem) -> &'a str {
     match item {
         SideItem::Speaker { slot, .. } => &r.nav.speakers[*slot],
         SideItem::Entity { index } => &r.analysis.entities[*index].name,
     }
 }
 
-fn kind_keeps(kind: SideKind, r: &Reader, item: &SideItem) -> bool {
+pub(crate) fn kind_keeps(kind: SideKind, r: &Reader, item: &SideItem) -> bool {
     match (kind, item) {
         (SideKind::All, _) => true,
         (SideKind::Speakers, SideItem::Speaker { .. }) => true,
@@ -125,56 +124,4 @@ fn kind_keeps(kind: SideKind, r: &Reader, item: &SideItem) -> bool {
         ),
         _ => false,
     }
-}
-
-/// Lists the open article's sidebar items again under the state's filter, keeping the
-/// selected item selected when it is still listed.
-pub fn apply(state: &mut State) {
-    let filter = state.side_filter.clone();
-    let Some(r) = &mut state.reader else { return };
-    let keep = r.side.get(r.side_selected).cloned();
-    let mut items = side_items(r);
-    items.retain(|i| kind_keeps(filter.kind, r, i));
-    if !filter.text.trim().is_empty() {
-        let names: Vec<String> = items.iter().map(|i| name_of(r, i).to_string()).collect();
-        let order: Vec<usize> = (0..items.len()).collect();
-        let mut kept = super::fuzzy::fuzzy_filter(&filter.text, order, |&i| names[i].as_str());
-        // The sidebar keeps its groups: matches in their usual order.
-        kept.sort_unstable();
-        items = kept.into_iter().map(|i| items[i].clone()).collect();
-    }
-    r.side_selected = keep
-        .and_then(|k| items.iter().position(|i| *i == k))
-        .unwrap_or(0);
-    r.side = items;
-    r.side_cycle = None;
-}
-
-/// `c`: the next kind.
-pub fn cycle_kind(state: &mut State) {
-    state.side_filter.kind = state.side_filter.kind.next();
-    if !state.show_sidebar {
-        state.show_sidebar = true;
-    }
-    apply(state);
-    state.message = Some(format!("sidebar: {}", state.side_filter.kind.name()));
-}
-
-/// `f` with the sidebar focused: the text filter prompt.
-pub fn open_prompt(state: &mut State) {
-    state.prompt = Some(Prompt::new(
-        PromptKind::SidebarFilter,
-        state.side_filter.text.clone(),
-    ));
-}
-
-/// The prompt's text changed (or was cleared).
-pub fn set_text(state: &mut State, text: String) {
-    state.side_filter.text = text;
-    apply(state);
-}
-
-/// Whether `f` means the sidebar's filter.
-pub fn wants_prompt(state: &State) -> bool {
-    state.focus == Focus::Sidebar && state.reader.is_some()
 }

@@ -2,9 +2,10 @@
 //! article read, `u` lists the unread articles only, `*` stars. The list changes at once;
 //! the store saves the marks (the index database, never a library file).
 
-use super::action::{Action, Effect};
-use super::state::{Focus, Screen, State};
 use crate::library::ArticleId;
+use crate::tui::command::Command;
+use crate::tui::effect::Effect;
+use crate::tui::state::{Focus, Screen, State};
 
 /// The article a mark applies to: the selected row in the list, else the one shown.
 fn target(state: &State) -> Option<ArticleId> {
@@ -19,13 +20,13 @@ fn target(state: &State) -> Option<ArticleId> {
 }
 
 /// Applies a mark action (see the module docs).
-pub fn apply(state: &mut State, action: Action) -> Vec<Effect> {
+pub(super) fn apply(state: &mut State, command: Command) -> Vec<Effect> {
     if state.screen != Screen::Reader {
         state.message = Some("marks apply to articles: leave the Speakers view first (w)".into());
         return Vec::new();
     }
-    match action {
-        Action::ToggleRead => {
+    match command {
+        Command::ToggleRead => {
             let Some(id) = target(state) else {
                 state.message = Some("no article to mark".into());
                 return Vec::new();
@@ -42,7 +43,7 @@ pub fn apply(state: &mut State, action: Action) -> Vec<Effect> {
                 read,
             }]
         }
-        Action::MarkAllRead => {
+        Command::MarkAllRead => {
             let l = &mut state.list;
             let ids: Vec<ArticleId> = l
                 .rows
@@ -64,7 +65,7 @@ pub fn apply(state: &mut State, action: Action) -> Vec<Effect> {
                 vec![Effect::MarkRead { ids, read: true }]
             }
         }
-        Action::UnreadOnly => {
+        Command::UnreadOnly => {
             state.list.unread_only = !state.list.unread_only;
             state.list.refresh();
             state.message = Some(
@@ -77,7 +78,7 @@ pub fn apply(state: &mut State, action: Action) -> Vec<Effect> {
             );
             Vec::new()
         }
-        Action::ToggleStar => {
+        Command::ToggleStar => {
             let Some(id) = target(state) else {
                 state.message = Some("no article to star".into());
                 return Vec::new();
