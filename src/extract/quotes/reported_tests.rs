@@ -721,3 +721,12 @@ fn an_object_and_an_infinitive_is_no_clause() {
         "the senator was ready to serve"
     );
 }
+
+/// A text that ends on a subject pronoun after a reporting verb (`… said they`), with
+/// nothing after it, is read without looking past its last word.
+#[test]
+fn a_text_ending_on_a_pronoun_after_a_cue_is_read_to_its_end() {
+    for body in ["e posted i", "The mayor posted they", "Officials said she"] {
+        assert_eq!(indirect(body), vec![], "{body}");
+    }
+}

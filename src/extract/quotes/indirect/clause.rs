@@ -433,7 +433,7 @@ pub(super) fn subject_then_verb(doc: &Doc, p: usize, e: usize) -> bool {
             k += 1;
         }
         // (`it` is as often an object: `confirmed it on Monday`; a verb must follow.)
-        return verb_at(k) || !doc.is(p, "it") && doc.text(k).ends_with('s') && k < e;
+        return verb_at(k) || !doc.is(p, "it") && k < e && doc.text(k).ends_with('s');
     }
     // A determiner or a name, up to four more words, then an auxiliary or modal.
     let opens = doc.is_any(
