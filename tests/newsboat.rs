@@ -8,9 +8,10 @@ mod formats_support;
 mod support;
 
 use onrecord::article::Format;
-use onrecord::article::load::{DEFAULT_MAX_BYTES, load_file_items};
+use onrecord::article::load::DEFAULT_MAX_BYTES;
 use onrecord::library::Store;
 use onrecord::library::indexer::{IndexEvent, IndexSummary, Scope, open_and_update};
+use onrecord::library::sources::load_file_items;
 use onrecord::library::sqlite::SqliteStore;
 use rusqlite::{Connection, params};
 use std::path::{Path, PathBuf};

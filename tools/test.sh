@@ -12,4 +12,4 @@ if ! command -v tmux >/dev/null 2>&1; then
     exit 1
   fi
 fi
-cargo test --locked --all-targets
+cargo test --locked --workspace --all-targets

@@ -44,7 +44,7 @@ pub fn extract_files(
         let (path, wanted) = item_of(path);
         let path = path.as_path();
         let shown = path.display().to_string();
-        let items = match load::load_file_items(path, max_bytes) {
+        let items = match crate::library::sources::load_file_items(path, max_bytes) {
             Ok(items) => items,
             Err(e) => vec![(String::new(), Err(e))],
         };

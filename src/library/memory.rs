@@ -32,25 +32,27 @@ impl MemoryStore {
         // Each file gives its articles (several for an mbox), each loaded or refused.
         let results: Vec<Vec<Result<Entry, load::LoadError>>> = files
             .par_iter()
-            .map(|path| match load::load_file_items(path, max_bytes) {
-                Err(e) => vec![Err(e)],
-                Ok(items) => items
-                    .into_iter()
-                    .map(|(item, loaded)| {
-                        loaded.map(|loaded| {
-                            let mut article = loaded.article;
-                            article.ensure_title(path);
-                            let analysis = extract::analyze(&article);
-                            Entry {
-                                path: path.clone(),
-                                item,
-                                article,
-                                analysis,
-                            }
+            .map(
+                |path| match super::sources::load_file_items(path, max_bytes) {
+                    Err(e) => vec![Err(e)],
+                    Ok(items) => items
+                        .into_iter()
+                        .map(|(item, loaded)| {
+                            loaded.map(|loaded| {
+                                let mut article = loaded.article;
+                                article.ensure_title(path);
+                                let analysis = extract::analyze(&article);
+                                Entry {
+                                    path: path.clone(),
+                                    item,
+                                    article,
+                                    analysis,
+                                }
+                            })
                         })
-                    })
-                    .collect(),
-            })
+                        .collect(),
+                },
+            )
             .collect();
         let mut entries = Vec::new();
         let mut problems: Vec<FileProblem> = scan_errors

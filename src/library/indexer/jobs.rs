@@ -53,7 +53,8 @@ fn process(job: &Job<'_>, opts: &IndexOptions, permit: &mut Permit<'_>) -> (Reco
     };
     let many = load::format_of(job.path).filter(|f| f.holds_many());
     // A file read in place (newsboat's cache): its items, without reading it whole.
-    let in_place = many.and_then(|f| load::file_items(job.path, f, opts.max_file_bytes));
+    let in_place =
+        many.and_then(|f| crate::library::sources::file_items(job.path, f, opts.max_file_bytes));
     let bytes = match in_place {
         Some(_) => Vec::new(),
         None => match read_capped(job.path, opts.max_file_bytes, job.size) {

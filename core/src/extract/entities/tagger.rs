@@ -33,7 +33,7 @@ use std::sync::OnceLock;
 const MAGIC: &[u8; 8] = b"ONRNER01";
 const HEADER: usize = 24;
 
-static WEIGHTS: &[u8] = include_bytes!("../../../assets/ner.bin");
+static WEIGHTS: &[u8] = include_bytes!("../../../../assets/ner.bin");
 
 /// Weights read in place from a byte buffer.
 #[derive(Debug, Clone, Copy)]

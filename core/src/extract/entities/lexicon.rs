@@ -22,8 +22,8 @@ const STOPWORDS: &str = include_str!("../data/stopwords.txt");
 const GENERIC: &str = include_str!("../data/generic_caps.txt");
 const ROLES: &str = include_str!("../data/person_roles.txt");
 /// Built by `tools/build_gazetteers.py` from GeoNames and the US Census name lists.
-const GAZ_PLACES: &str = include_str!("../../../assets/gazetteer/places.txt");
-const GAZ_GIVEN: &str = include_str!("../../../assets/gazetteer/given_names.txt");
+const GAZ_PLACES: &str = include_str!("../../../../assets/gazetteer/places.txt");
+const GAZ_GIVEN: &str = include_str!("../../../../assets/gazetteer/given_names.txt");
 
 fn lines(data: &str) -> impl Iterator<Item = &str> {
     data.lines()

@@ -16,9 +16,9 @@ use crate::article::Article;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
-/// A stamp of the analysis code: a hash of the sources of loading (`src/article/`) and
-/// extraction (`src/extract/`, lexicons included), made by `build.rs`. It changes whenever
-/// their output can change, so an index redoes analyses stored by other code.
+/// A stamp of the analysis code: a hash of the sources of loading (`core/src/article/`) and
+/// extraction (`core/src/extract/`, lexicons included), made by `core/build.rs`. It changes
+/// whenever their output can change, so an index redoes analyses stored by other code.
 pub const EXTRACTOR_VERSION: u32 = include!(concat!(env!("OUT_DIR"), "/extractor_version.rs"));
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

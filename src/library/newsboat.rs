@@ -1,7 +1,9 @@
-//! newsboat's cache (`cache.db`): every `rss_item` with content is an article. Its title,
-//! author, link and date are the item's, the feed's title is the outlet, and the item is
-//! keyed by newsboat's own id for it. Whether newsboat has it as unread is carried along to
-//! be shown; it is never changed.
+//! Reading newsboat's cache (`cache.db`): every `rss_item` with content is an article. Its
+//! title, author, link and date are the item's, the feed's title is the outlet, and the item
+//! is keyed by newsboat's own id for it. Whether newsboat has it as unread is carried along
+//! to be shown; it is never changed. Which file is a cache, and where newsboat keeps it, is
+//! the core's ([`crate::article::newsboat`]); reading it needs SQLite, which the core does
+//! not have, so it is done here.
 //!
 //! The cache is opened strictly read-only and without locks (an SQLite URI with
 //! `mode=ro&immutable=1`): newsboat can go on writing it while we read, and nothing we do
@@ -10,10 +12,10 @@
 //! tables are not newsboat's is refused with the columns it lacks. A `cache.db` is read
 //! only where it was named, never because a library folder holds one (`library::scan`).
 
-use super::hygiene::one_line;
-use super::{Article, Format, hygiene};
+use crate::article::hygiene::{self, one_line};
+use crate::article::{Article, Format};
 use rusqlite::{Connection, OpenFlags};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// One item of the cache, before its content is loaded.
 #[derive(Debug)]
@@ -27,28 +29,6 @@ pub struct CacheItem {
     pub meta: Article,
     /// Whether newsboat has the item as unread.
     pub unread: bool,
-}
-
-/// Whether a path is a newsboat cache, by newsboat's name for it.
-pub fn is_cache(path: &Path) -> bool {
-    path.file_name().is_some_and(|n| n == "cache.db")
-}
-
-/// newsboat's cache where newsboat keeps it: `$XDG_DATA_HOME/newsboat/cache.db` (else
-/// `~/.local/share/newsboat/cache.db`) when that exists, else `~/.newsboat/cache.db`.
-pub fn default_cache() -> Option<PathBuf> {
-    let home = std::env::var_os("HOME").map(PathBuf::from);
-    let data = std::env::var_os("XDG_DATA_HOME")
-        .map(PathBuf::from)
-        .filter(|p| p.is_absolute())
-        .or_else(|| home.as_ref().map(|h| h.join(".local/share")));
-    let xdg = data.map(|d| d.join("newsboat/cache.db"));
-    let dot = home.map(|h| h.join(".newsboat/cache.db"));
-    match (xdg, dot) {
-        (Some(x), _) if x.exists() => Some(x),
-        (_, Some(d)) if d.exists() => Some(d),
-        (x, d) => x.or(d),
-    }
 }
 
 /// The columns read from `rss_item`.
@@ -226,7 +206,5 @@ mod tests {
             uri(Path::new("/home/a b/#x?/cache.db")),
             "file:/home/a%20b/%23x%3F/cache.db?mode=ro&immutable=1"
         );
-        assert!(is_cache(Path::new("/x/.newsboat/cache.db")));
-        assert!(!is_cache(Path::new("/x/metadata.db")));
     }
 }

@@ -1,11 +1,11 @@
 //! Build script: stamps the analysis code so that a stored index notices when it changes.
 //!
-//! Every file under `src/article/` (loading), `src/extract/` (extraction, with its
+//! Every file under `core/src/article/` (loading), `core/src/extract/` (extraction, with its
 //! lexicons) and `assets/` (the name tagger's weights, gazetteers; not the sample library),
-//! and `src/words.rs` (the word lists both use), is hashed into `EXTRACTOR_VERSION`; the
-//! index keeps the stamp with each stored analysis and redoes the analyses made by other
-//! code. A hand-bumped number was forgotten in practice, leaving readers with analyses from
-//! an older extractor.
+//! and `core/src/words.rs` (the word lists both use), is hashed into `EXTRACTOR_VERSION`;
+//! the index keeps the stamp with each stored analysis and redoes the analyses made by
+//! other code. A hand-bumped number was forgotten in practice, leaving readers with
+//! analyses from an older extractor.
 
 use std::path::{Path, PathBuf};
 
@@ -24,11 +24,18 @@ fn files(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 fn main() {
-    let root = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets it"));
+    let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets it"));
+    // Paths are hashed relative to the repository, which holds `core/` and `assets/`.
+    let root = manifest.parent().unwrap_or(&manifest).to_path_buf();
     let mut paths = Vec::new();
-    for dir in ["src/article", "src/extract", "src/words.rs", "assets"] {
-        println!("cargo:rerun-if-changed={dir}");
+    for dir in [
+        "core/src/article",
+        "core/src/extract",
+        "core/src/words.rs",
+        "assets",
+    ] {
         let at = root.join(dir);
+        println!("cargo:rerun-if-changed={}", at.display());
         if at.is_file() {
             paths.push(at);
         } else {

@@ -285,9 +285,7 @@ pub fn split_items_capped(
     max_bytes: u64,
 ) -> Result<Vec<RawItem<'_>>, hygiene::HygieneError> {
     match format {
-        Format::Newsboat => Err(hygiene::HygieneError::NotFormat(
-            "a newsboat cache is read from its file, not from bytes".into(),
-        )),
+        Format::Newsboat => Err(read_in_place()),
         Format::Epub => Ok(super::epub::split(bytes, max_bytes)?
             .into_iter()
             .map(|c| RawItem {
@@ -341,38 +339,35 @@ pub fn split_items_capped(
     }
 }
 
-/// The items of a file that is read in place rather than as bytes (newsboat's cache, an
-/// SQLite database opened read-only); `None` for every other format.
-pub fn file_items(
-    path: &Path,
-    format: Format,
-    max_bytes: u64,
-) -> Option<Result<Vec<RawItem<'static>>, hygiene::HygieneError>> {
-    if format != Format::Newsboat {
-        return None;
-    }
-    Some(super::newsboat::items(path, max_bytes).map(|items| {
-        items
-            .into_iter()
-            .map(|i| RawItem {
-                key: i.key,
-                bytes: std::borrow::Cow::Owned(i.content.into_bytes()),
-                format: i.format,
-                meta: Some(Box::new(i.meta)),
-                fallback: None,
-                container: Some(Format::Newsboat),
-                read: Some(!i.unread),
-            })
-            .collect()
-    }))
+/// Reads the items of a file that is read in place rather than as bytes, given its path,
+/// format and size cap: newsboat's cache, an SQLite database, which the library reads
+/// (`onrecord::library::sources::file_items`); `None` for a file read as bytes.
+pub type InPlace<'a> =
+    &'a dyn Fn(&Path, Format, u64) -> Option<Result<Vec<RawItem<'static>>, hygiene::HygieneError>>;
+
+/// Why newsboat's cache is not read from bytes.
+fn read_in_place() -> hygiene::HygieneError {
+    hygiene::HygieneError::NotFormat(
+        "a newsboat cache is read from its file, not from bytes".into(),
+    )
 }
 
 /// Every article of one file, each with its key (see [`split_items`]) and how it loaded:
 /// one message of an mbox that cannot be read does not stop the others.
 pub type Items = Vec<(String, Result<Loaded, LoadError>)>;
 
-/// Loads every article of one file (size cap and checks as [`load_file`]).
+/// Loads every article of one file (size cap and checks as [`load_file`]). newsboat's
+/// cache, read in place, is refused: [`load_file_items_with`] is given its reader.
 pub fn load_file_items(path: &Path, max_bytes: u64) -> Result<Items, LoadError> {
+    load_file_items_with(path, max_bytes, &|_, _, _| None)
+}
+
+/// [`load_file_items`], `in_place` reading the files that are not read as bytes.
+pub fn load_file_items_with(
+    path: &Path,
+    max_bytes: u64,
+    in_place: InPlace<'_>,
+) -> Result<Items, LoadError> {
     let Some(format) = format_of(path).filter(|f| f.holds_many()) else {
         return load_file(path, max_bytes).map(|l| vec![(String::new(), Ok(l))]);
     };
@@ -381,7 +376,7 @@ pub fn load_file_items(path: &Path, max_bytes: u64) -> Result<Items, LoadError> 
         path: shown,
         reason: e.to_string(),
     };
-    if let Some(items) = file_items(path, format, max_bytes) {
+    if let Some(items) = in_place(path, format, max_bytes) {
         let items = items.map_err(|e| refused(shown.clone(), e))?;
         return Ok(items
             .into_iter()
@@ -393,6 +388,9 @@ pub fn load_file_items(path: &Path, max_bytes: u64) -> Result<Items, LoadError> 
                 )
             })
             .collect());
+    }
+    if format == Format::Newsboat {
+        return Err(refused(shown, read_in_place()));
     }
     let bytes = read_regular(path, &shown, max_bytes)?;
     let items =
