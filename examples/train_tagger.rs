@@ -1,4 +1,4 @@
-//! Trains the name tagger (`src/extract/entities/tagger.rs`) on the GUM corpus and writes
+//! Trains the name tagger (`core/src/extract/entities/tagger.rs`) on the GUM corpus and writes
 //! its weights file.
 //!
 //! ```text
