@@ -2,7 +2,7 @@
 //! the items that are new or changed since the last run (or analysed by an older
 //! extractor) are loaded and analysed again; items gone from the file leave the index.
 
-use super::db::{self, Known, Record};
+use super::db::{self, IndexedFile, Record};
 use super::indexer::IndexOptions;
 use crate::article::load;
 use std::path::Path;
@@ -24,7 +24,7 @@ pub(crate) fn process(
     path: &Path,
     size: i64,
     mtime: i64,
-    known: Option<&Known>,
+    known: Option<&IndexedFile>,
     items: Result<Vec<load::RawItem<'_>>, crate::article::hygiene::HygieneError>,
     opts: &IndexOptions,
 ) -> (Record, ItemsOutcome) {

@@ -31,7 +31,7 @@ use std::path::{Path, PathBuf};
 
 /// What the index knows about one file, to decide whether it changed.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Known {
+pub struct IndexedFile {
     pub id: i64,
     pub size: i64,
     pub mtime: i64,

@@ -3,7 +3,7 @@
 //! state.
 
 use super::prepare::Prepared;
-use super::{Flag, Index, Known, Record, path_from_key, path_key};
+use super::{Flag, Index, IndexedFile, Record, path_from_key, path_key};
 use crate::library::speaker;
 use rusqlite::{Connection, OptionalExtension, params};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -12,17 +12,17 @@ use std::path::{Path, PathBuf};
 impl Index {
     /// Every indexed file with what is needed to tell whether it changed.
     /// Reads the whole `articles` table; releases the page cache it filled afterwards.
-    pub fn known(&self) -> anyhow::Result<HashMap<PathBuf, Known>> {
+    pub fn known(&self) -> anyhow::Result<HashMap<PathBuf, IndexedFile>> {
         let out = self.known_rows();
         self.release_memory();
         out
     }
 
-    fn known_rows(&self) -> anyhow::Result<HashMap<PathBuf, Known>> {
+    fn known_rows(&self) -> anyhow::Result<HashMap<PathBuf, IndexedFile>> {
         let mut stmt = self
             .conn
             .prepare("SELECT path, id, size, mtime, hash, extractor, item FROM articles")?;
-        let mut out: HashMap<PathBuf, Known> = HashMap::new();
+        let mut out: HashMap<PathBuf, IndexedFile> = HashMap::new();
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
             let path: Vec<u8> = r.get(0)?;
@@ -33,14 +33,16 @@ impl Index {
             }
             let extractor = r.get::<_, i64>(5)? as u32;
             let item: String = r.get(6)?;
-            let known = out.entry(path_from_key(&path)).or_insert_with(|| Known {
-                id: r.get(1).unwrap_or_default(),
-                size: r.get(2).unwrap_or_default(),
-                mtime: r.get(3).unwrap_or_default(),
-                hash: h,
-                extractor,
-                items: HashMap::new(),
-            });
+            let known = out
+                .entry(path_from_key(&path))
+                .or_insert_with(|| IndexedFile {
+                    id: r.get(1).unwrap_or_default(),
+                    size: r.get(2).unwrap_or_default(),
+                    mtime: r.get(3).unwrap_or_default(),
+                    hash: h,
+                    extractor,
+                    items: HashMap::new(),
+                });
             // The file counts as analysed by the oldest extractor of its items.
             known.extractor = known.extractor.min(extractor);
             if !item.is_empty() {

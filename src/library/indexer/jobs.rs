@@ -5,7 +5,7 @@
 use super::budget::{Budget, Permit};
 use super::{IndexEvent, IndexOptions, IndexSummary};
 use crate::article::load;
-use crate::library::db::{self, Index, Known, Record};
+use crate::library::db::{self, Index, IndexedFile, Record};
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -26,7 +26,7 @@ pub(super) struct Job<'a> {
     pub(super) path: &'a Path,
     pub(super) size: i64,
     pub(super) mtime: i64,
-    pub(super) known: Option<Known>,
+    pub(super) known: Option<IndexedFile>,
 }
 
 pub(super) enum Outcome {
