@@ -730,3 +730,22 @@ fn a_text_ending_on_a_pronoun_after_a_cue_is_read_to_its_end() {
         assert_eq!(indirect(body), vec![], "{body}");
     }
 }
+
+/// A capitalized plural opening the sentence whose first letter is not ASCII (`Éditeurs
+/// say …`) is read by characters, never split inside its first letter.
+#[test]
+fn a_plural_source_opening_with_a_non_ascii_capital() {
+    for body in [
+        "Éditeurs say the plan will fail.",
+        "Ŵas say that the plan will fail.",
+    ] {
+        let _ = quotes(body);
+    }
+    assert_eq!(
+        indirect("Éditeurs say that the bridge will close in May."),
+        vec![(
+            "the bridge will close in May".to_string(),
+            Some("Éditeurs".to_string())
+        )]
+    );
+}

@@ -229,7 +229,7 @@ fn plural_or_they(doc: &Doc, np: &Range<usize>) -> bool {
         && doc.toks[last].capitalized()
         && t.ends_with('s')
         && !t.ends_with("ss")
-        && t[1..].chars().all(|c| c.is_lowercase())
+        && t.chars().skip(1).all(|c| c.is_lowercase())
         && !crate::extract::entities::lexicon::is_given_name(t)
         && np
             .start
