@@ -110,6 +110,11 @@ impl Dom {
         some(self.nodes[id].parent)
     }
 
+    /// The sibling just before `id`, if any.
+    pub fn prev_sibling(&self, id: NodeId) -> Option<NodeId> {
+        some(self.nodes[id].prev)
+    }
+
     pub fn children(&self, id: NodeId) -> Children<'_> {
         Children {
             dom: self,

@@ -213,21 +213,18 @@ fn is_media_card(dom: &Dom, id: NodeId, m: &Measures) -> bool {
     if wraps_media {
         return true;
     }
-    // A short text right after an image, as its credit.
-    let Some(parent) = dom.parent(id) else {
+    // A short text right after an image, as its credit. (Found by stepping back over blank
+    // text, not by scanning the parent's children: a parent of many children stays linear.)
+    if text > 150 {
         return false;
-    };
-    let mut before = None;
-    for c in dom.children(parent) {
-        if c == id {
-            break;
-        }
-        let blank = matches!(&dom.node(c).kind, NodeKind::Text(t) if t.trim().is_empty());
-        if !blank {
-            before = Some(c);
-        }
     }
-    before.is_some_and(|b| is_media_only(dom, b, m)) && text <= 150
+    let mut before = dom.prev_sibling(id);
+    while let Some(b) = before
+        && matches!(&dom.node(b).kind, NodeKind::Text(t) if t.trim().is_empty())
+    {
+        before = dom.prev_sibling(b);
+    }
+    before.is_some_and(|b| is_media_only(dom, b, m))
 }
 
 /// Marks furniture subtrees (only their roots are marked; walks skip below them).
