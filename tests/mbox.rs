@@ -285,8 +285,9 @@ fn what_is_not_an_mbox_is_refused() {
         .unwrap_err()
         .to_string();
     assert!(e.contains("binary"), "{e}");
+    // The binary check reads the start of the file, whatever the limit.
     let e = load_file_items(&p, 4).unwrap_err().to_string();
-    assert!(e.contains("limits.max_file_bytes"), "{e}");
+    assert!(e.contains("binary"), "{e}");
     std::fs::write(&p, "no messages here\n").unwrap();
     assert!(load_file_items(&p, DEFAULT_MAX_BYTES).unwrap().is_empty());
 }

@@ -44,14 +44,11 @@ pub fn extract_files(
         let (path, wanted) = item_of(path);
         let path = path.as_path();
         let shown = path.display().to_string();
-        let items = match crate::library::sources::load_file_items(path, max_bytes) {
-            Ok(items) => items,
-            Err(e) => vec![(String::new(), Err(e))],
-        };
         let mut found = false;
-        for (key, loaded) in items {
+        let mut closed = false;
+        let mut each = |key: String, loaded: Result<crate::article::Loaded, load::LoadError>| {
             if wanted.as_ref().is_some_and(|w| *w != key) {
-                continue;
+                return true;
             }
             found = true;
             let loaded = match loaded {
@@ -63,7 +60,7 @@ pub fn extract_files(
                         "onrecord: {}",
                         crate::safe_text::one_line(&e.to_string(), 2000)
                     );
-                    continue;
+                    return true;
                 }
             };
             let named = load::item_name(path, &key);
@@ -89,10 +86,22 @@ pub fn extract_files(
                     output::write_text_report(&mut out, &named, &article, &analysis, explain)
                 }
             };
-            if written.is_err() {
-                // stdout closed (e.g. piped into `head`): stop quietly.
-                return ExitCode::FAILURE;
-            }
+            // stdout closed (e.g. piped into `head`): stop quietly.
+            closed = written.is_err();
+            !closed
+        };
+        if let Err(e) = crate::library::sources::each_file_item(path, max_bytes, &mut each) {
+            // The whole file failed: said whatever article of it was asked for.
+            found = true;
+            failed += 1;
+            let _ = out.flush();
+            crate::message!(
+                "onrecord: {}",
+                crate::safe_text::one_line(&e.to_string(), 2000)
+            );
+        }
+        if closed {
+            return ExitCode::FAILURE;
         }
         if let Some(w) = wanted.filter(|_| !found) {
             failed += 1;

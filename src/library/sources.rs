@@ -37,3 +37,13 @@ pub fn file_items(
 pub fn load_file_items(path: &Path, max_bytes: u64) -> Result<Items, LoadError> {
     load::load_file_items_with(path, max_bytes, &file_items)
 }
+
+/// Loads the articles of one file one at a time, newsboat's cache included (see
+/// [`load::each_file_item`]: an mbox is read as a stream).
+pub fn each_file_item(
+    path: &Path,
+    max_bytes: u64,
+    each: &mut dyn FnMut(String, Result<crate::article::Loaded, LoadError>) -> bool,
+) -> Result<(), LoadError> {
+    load::each_file_item(path, max_bytes, &file_items, each)
+}

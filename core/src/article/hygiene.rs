@@ -116,10 +116,13 @@ pub fn utf16_without_bom(bytes: &[u8]) -> Option<bool> {
     }
 }
 
+/// How much of the start of a file [`binary_page`] reads: no byte after these counts.
+pub const BINARY_HEAD_BYTES: usize = 8192;
+
 /// A file is binary when it has NUL bytes or when more than a tenth of its first 8 KiB
 /// are control bytes other than whitespace.
 fn looks_binary(bytes: &[u8]) -> bool {
-    let head = &bytes[..bytes.len().min(8192)];
+    let head = &bytes[..bytes.len().min(BINARY_HEAD_BYTES)];
     if head.contains(&0) {
         return true;
     }

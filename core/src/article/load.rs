@@ -19,6 +19,15 @@ pub enum LoadError {
         "{path}: file is {size} bytes, over the limit of {limit} bytes (limits.max_file_bytes)"
     )]
     TooLarge { path: String, size: u64, limit: u64 },
+    #[error(
+        "{path}: message {number} is {size} bytes, over the limit of {limit} bytes (limits.max_file_bytes)"
+    )]
+    MessageTooLarge {
+        path: String,
+        number: usize,
+        size: u64,
+        limit: u64,
+    },
     #[error("{path}: refused: {reason}")]
     Binary { path: String, reason: String },
     #[error(
@@ -223,6 +232,19 @@ pub struct RawItem<'a> {
 }
 
 impl RawItem<'_> {
+    /// The item with its bytes owned.
+    pub fn into_owned(self) -> RawItem<'static> {
+        RawItem {
+            key: self.key,
+            bytes: std::borrow::Cow::Owned(self.bytes.into_owned()),
+            format: self.format,
+            meta: self.meta,
+            fallback: self.fallback,
+            container: self.container,
+            read: self.read,
+        }
+    }
+
     /// A hash of everything the article is made from: it changes when the item does.
     pub fn hash(&self) -> [u8; 32] {
         let mut h = blake3::Hasher::new();
@@ -304,15 +326,7 @@ pub fn split_items_capped(
             }
             Ok(super::mbox::split(bytes)
                 .into_iter()
-                .map(|m| RawItem {
-                    key: m.key,
-                    bytes: std::borrow::Cow::Owned(m.bytes),
-                    format: Format::Email,
-                    meta: None,
-                    fallback: None,
-                    container: None,
-                    read: None,
-                })
+                .map(mbox_item)
                 .collect())
         }
         Format::Feed => Ok(super::feed::split(bytes)?
@@ -337,6 +351,56 @@ pub fn split_items_capped(
             read: None,
         }]),
     }
+}
+
+/// One message of an mbox as an item: an e-mail.
+pub fn mbox_item(m: super::mbox::RawMessage) -> RawItem<'static> {
+    RawItem {
+        key: m.key,
+        bytes: std::borrow::Cow::Owned(m.bytes),
+        format: Format::Email,
+        meta: None,
+        fallback: None,
+        container: None,
+        read: None,
+    }
+}
+
+/// An mbox opened to be read one message at a time ([`open_mbox`]).
+pub type MboxMessages = super::mbox::Messages<
+    std::io::BufReader<std::io::Chain<std::io::Cursor<Vec<u8>>, std::fs::File>>,
+>;
+
+/// Opens the mbox at `path` to read its messages one at a time, each of at most
+/// `max_message` bytes, whatever the size of the file (an mbox of years of mail is read in
+/// the memory of its largest message). Opened as [`load_file`] opens a file (never
+/// blocking, regular files only); a binary file is refused from its first bytes.
+pub fn open_mbox(path: &Path, max_message: u64) -> Result<MboxMessages, LoadError> {
+    use std::io::Read;
+    let shown = path.display().to_string();
+    let io = |source| LoadError::Io {
+        path: shown.clone(),
+        source,
+    };
+    let mut file = crate::safe_open::open_regular(path).map_err(io)?;
+    // What the binary check reads of a file.
+    let mut head = Vec::with_capacity(hygiene::BINARY_HEAD_BYTES);
+    (&mut file)
+        .take(hygiene::BINARY_HEAD_BYTES as u64)
+        .read_to_end(&mut head)
+        .map_err(io)?;
+    if let Some(kind) = hygiene::binary_page(&head) {
+        return Err(LoadError::Binary {
+            path: shown,
+            reason: hygiene::HygieneError::Binary(kind).to_string(),
+        });
+    }
+    let reader = std::io::BufReader::with_capacity(
+        1 << 16,
+        std::io::Read::chain(std::io::Cursor::new(head), file),
+    );
+    let max = usize::try_from(max_message).unwrap_or(usize::MAX);
+    Ok(super::mbox::Messages::new(reader, max))
 }
 
 /// Reads the items of a file that is read in place rather than as bytes, given its path,
@@ -368,41 +432,85 @@ pub fn load_file_items_with(
     max_bytes: u64,
     in_place: InPlace<'_>,
 ) -> Result<Items, LoadError> {
+    let mut items = Vec::new();
+    each_file_item(path, max_bytes, in_place, &mut |key, loaded| {
+        items.push((key, loaded));
+        true
+    })?;
+    Ok(items)
+}
+
+/// Loads the articles of one file one at a time, giving each to `each` (with its key, as
+/// [`load_file_items_with`] lists them) until it returns `false`. An mbox is read as a
+/// stream: `max_bytes` caps each message, not the file, and memory holds one message.
+/// An error for the whole file (unreadable, binary, over the limit) is returned; one for
+/// an article goes to `each` (a message over the limit, with an empty key).
+pub fn each_file_item(
+    path: &Path,
+    max_bytes: u64,
+    in_place: InPlace<'_>,
+    each: &mut dyn FnMut(String, Result<Loaded, LoadError>) -> bool,
+) -> Result<(), LoadError> {
     let Some(format) = format_of(path).filter(|f| f.holds_many()) else {
-        return load_file(path, max_bytes).map(|l| vec![(String::new(), Ok(l))]);
+        each(String::new(), Ok(load_file(path, max_bytes)?));
+        return Ok(());
     };
     let shown = path.display().to_string();
     let refused = |shown: String, e: hygiene::HygieneError| LoadError::Binary {
         path: shown,
         reason: e.to_string(),
     };
-    if let Some(items) = in_place(path, format, max_bytes) {
-        let items = items.map_err(|e| refused(shown.clone(), e))?;
-        return Ok(items
-            .into_iter()
-            .map(|item| {
-                let at = format!("{shown}#{}", item.key);
-                (
-                    item.key.clone(),
-                    load_item(&item).map_err(|e| refused(at, e)),
-                )
-            })
-            .collect());
+    let load_one = |item: RawItem<'_>| {
+        let at = format!("{shown}#{}", item.key);
+        let loaded = load_item(&item).map_err(|e| refused(at, e));
+        (item.key, loaded)
+    };
+    if format == Format::Mbox {
+        for next in open_mbox(path, max_bytes)? {
+            let (key, loaded) = match next {
+                Ok(super::mbox::Next::Message(m)) => load_one(mbox_item(m)),
+                Ok(super::mbox::Next::TooLarge { number, size }) => {
+                    let e = LoadError::MessageTooLarge {
+                        path: shown.clone(),
+                        number,
+                        size,
+                        limit: max_bytes,
+                    };
+                    (String::new(), Err(e))
+                }
+                Err(source) => {
+                    let e = LoadError::Io {
+                        path: shown.clone(),
+                        source,
+                    };
+                    each(String::new(), Err(e));
+                    break;
+                }
+            };
+            if !each(key, loaded) {
+                break;
+            }
+        }
+        return Ok(());
     }
-    if format == Format::Newsboat {
-        return Err(refused(shown, read_in_place()));
+    let items = match in_place(path, format, max_bytes) {
+        Some(items) => items.map_err(|e| refused(shown.clone(), e))?,
+        None if format == Format::Newsboat => return Err(refused(shown, read_in_place())),
+        None => {
+            let bytes = read_regular(path, &shown, max_bytes)?;
+            let items = split_items_capped(&bytes, format, max_bytes)
+                .map_err(|e| refused(shown.clone(), e))?;
+            // The items borrow nothing of the bytes for these formats; owned, they outlive them.
+            items.into_iter().map(RawItem::into_owned).collect()
+        }
+    };
+    for item in items {
+        let (key, loaded) = load_one(item);
+        if !each(key, loaded) {
+            break;
+        }
     }
-    let bytes = read_regular(path, &shown, max_bytes)?;
-    let items =
-        split_items_capped(&bytes, format, max_bytes).map_err(|e| refused(shown.clone(), e))?;
-    Ok(items
-        .into_iter()
-        .map(|item| {
-            let at = format!("{shown}#{}", item.key);
-            let loaded = load_item(&item).map_err(|e| refused(at, e));
-            (item.key, loaded)
-        })
-        .collect())
+    Ok(())
 }
 
 /// How a command names one article of a file: `PATH#KEY`, or the path alone for a file of

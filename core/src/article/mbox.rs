@@ -5,9 +5,14 @@
 //! is read again, also after messages before it were deleted: its `Message-ID`, else a
 //! hash of the message. The same key twice in one file (a message saved twice) gets `~2`,
 //! `~3`, … in file order.
+//!
+//! An mbox can be far larger than any one article (years of a mailing list), so it is
+//! read as a stream ([`Messages`]): one message at a time, each held only up to a limit of
+//! its own, whatever the size of the file.
 
 use mail_parser::MessageParser;
 use std::collections::HashMap;
+use std::io::BufRead;
 
 /// One message of an mbox: its key and its bytes (without the `From ` line, unquoted).
 pub struct RawMessage {
@@ -15,44 +20,188 @@ pub struct RawMessage {
     pub bytes: Vec<u8>,
 }
 
+/// What reading an mbox gives, message by message.
+pub enum Next {
+    /// A message, with its key.
+    Message(RawMessage),
+    /// A message larger than the limit: the `number`th of the file (from 1), `size` bytes.
+    /// Its bytes were not kept.
+    TooLarge { number: usize, size: u64 },
+}
+
 /// The longest key taken from a `Message-ID`, in bytes.
 const MAX_KEY: usize = 200;
 
-/// Splits an mbox into its messages.
+/// Splits an mbox held in memory into its messages.
 pub fn split(bytes: &[u8]) -> Vec<RawMessage> {
-    let mut starts = Vec::new();
-    let mut blank_before = true;
-    let mut i = 0;
-    while i < bytes.len() {
-        let end = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |e| i + e + 1);
-        if blank_before && is_separator(&bytes[i..end]) {
-            starts.push(i);
+    Messages::new(bytes, usize::MAX)
+        .filter_map(|next| match next {
+            Ok(Next::Message(m)) => Some(m),
+            // Reading from memory neither fails nor meets a message over `usize::MAX`.
+            Ok(Next::TooLarge { .. }) | Err(_) => None,
+        })
+        .collect()
+}
+
+/// The messages of an mbox read from `reader`, one at a time: memory holds the message
+/// being read (at most `max_message` bytes of it; a larger one is counted, not kept) and
+/// the keys met so far.
+pub struct Messages<R> {
+    reader: R,
+    max_message: usize,
+    /// How many times each key was met, for the `~2` of a message saved twice.
+    seen: HashMap<String, usize>,
+    /// The message being read, once a separator was met.
+    current: Option<Pending>,
+    /// Whether the line before was blank (or the file starts here).
+    blank_before: bool,
+    /// The line being read, up to `max_message` bytes (a longer one goes to the message
+    /// as it comes and is never a separator).
+    line: Vec<u8>,
+    /// Messages begun so far.
+    number: usize,
+    done: bool,
+}
+
+/// A message being read.
+struct Pending {
+    bytes: Vec<u8>,
+    /// Its size so far, also once it is over the limit and its bytes are dropped.
+    size: u64,
+    number: usize,
+}
+
+impl Pending {
+    fn push(&mut self, piece: &[u8], max: usize) {
+        self.size += piece.len() as u64;
+        if self.size > max as u64 {
+            self.bytes = Vec::new();
+        } else {
+            self.bytes.extend_from_slice(piece);
         }
-        blank_before = bytes[i..end].iter().all(|b| matches!(b, b'\r' | b'\n'));
-        i = end;
     }
-    let mut out = Vec::with_capacity(starts.len());
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for (n, &start) in starts.iter().enumerate() {
-        let end = starts.get(n + 1).copied().unwrap_or(bytes.len());
-        let chunk = &bytes[start..end];
-        // Past the `From ` separator line.
-        let body_start = memchr::memchr(b'\n', chunk).map_or(chunk.len(), |e| e + 1);
-        let message = unquote(&chunk[body_start..]);
-        let base = message_key(&message);
-        let count = seen.entry(base.clone()).or_insert(0);
+}
+
+impl<R: BufRead> Messages<R> {
+    /// Reads messages from `reader`, each of at most `max_message` bytes.
+    pub fn new(reader: R, max_message: usize) -> Messages<R> {
+        Messages {
+            reader,
+            max_message,
+            seen: HashMap::new(),
+            current: None,
+            blank_before: true,
+            line: Vec::new(),
+            number: 0,
+            done: false,
+        }
+    }
+
+    /// Reads the next line into `self.line` (or, past `max_message` bytes, into the
+    /// message). Returns `None` at the end of the input, else whether the line was kept
+    /// whole.
+    fn read_line(&mut self) -> std::io::Result<Option<bool>> {
+        self.line.clear();
+        let mut whole = true;
+        let mut any = false;
+        loop {
+            let buf = match self.reader.fill_buf() {
+                Ok(b) => b,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            if buf.is_empty() {
+                return Ok(any.then_some(whole));
+            }
+            any = true;
+            let (piece, ends) = match memchr::memchr(b'\n', buf) {
+                Some(at) => (&buf[..=at], true),
+                None => (buf, false),
+            };
+            let n = piece.len();
+            if whole && self.line.len() + n > self.max_message {
+                // Too long to be a separator: what was kept goes to the message, unquoted
+                // as any line; the rest follows as it comes.
+                whole = false;
+                let kept = std::mem::take(&mut self.line);
+                if let Some(m) = self.current.as_mut() {
+                    m.push(unquoted(&kept), self.max_message);
+                }
+            }
+            if whole {
+                self.line.extend_from_slice(piece);
+            } else if let Some(m) = self.current.as_mut() {
+                m.push(piece, self.max_message);
+            }
+            self.reader.consume(n);
+            if ends {
+                return Ok(Some(whole));
+            }
+        }
+    }
+
+    /// The message read so far, finished.
+    fn finish(&mut self, m: Pending) -> Next {
+        if m.size > self.max_message as u64 {
+            return Next::TooLarge {
+                number: m.number,
+                size: m.size,
+            };
+        }
+        let base = message_key(&m.bytes);
+        let count = self.seen.entry(base.clone()).or_insert(0);
         *count += 1;
         let key = if *count == 1 {
             base
         } else {
             format!("{base}~{count}")
         };
-        out.push(RawMessage {
+        Next::Message(RawMessage {
             key,
-            bytes: message,
-        });
+            bytes: m.bytes,
+        })
     }
-    out
+}
+
+impl<R: BufRead> Iterator for Messages<R> {
+    type Item = std::io::Result<Next>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        while !self.done {
+            let whole = match self.read_line() {
+                Ok(Some(whole)) => whole,
+                Ok(None) => {
+                    self.done = true;
+                    break;
+                }
+                Err(e) => {
+                    self.done = true;
+                    return Some(Err(e));
+                }
+            };
+            if !whole {
+                self.blank_before = false;
+                continue;
+            }
+            let starts = self.blank_before && is_separator(&self.line);
+            self.blank_before = self.line.iter().all(|b| matches!(b, b'\r' | b'\n'));
+            if starts {
+                self.number += 1;
+                let fresh = Pending {
+                    bytes: Vec::new(),
+                    size: 0,
+                    number: self.number,
+                };
+                if let Some(done) = self.current.replace(fresh) {
+                    return Some(Ok(self.finish(done)));
+                }
+            } else if let Some(m) = self.current.as_mut() {
+                m.push(unquoted(&self.line), self.max_message);
+            }
+        }
+        let last = self.current.take()?;
+        Some(Ok(self.finish(last)))
+    }
 }
 
 /// A `From ` line that separates messages: `From SENDER DATE`, the date with a time
@@ -76,18 +225,14 @@ fn is_separator(line: &[u8]) -> bool {
     time
 }
 
-/// Lines `>From `, `>>From `, … lose one `>` (mboxrd quoting).
-fn unquote(message: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(message.len());
-    for line in message.split_inclusive(|&b| b == b'\n') {
-        let quotes = line.iter().take_while(|&&b| b == b'>').count();
-        if quotes > 0 && line[quotes..].starts_with(b"From ") {
-            out.extend_from_slice(&line[1..]);
-        } else {
-            out.extend_from_slice(line);
-        }
+/// A line as it is in the message: `>From `, `>>From `, … lose one `>` (mboxrd quoting).
+fn unquoted(line: &[u8]) -> &[u8] {
+    let quotes = line.iter().take_while(|&&b| b == b'>').count();
+    if quotes > 0 && line[quotes..].starts_with(b"From ") {
+        &line[1..]
+    } else {
+        line
     }
-    out
 }
 
 /// The message's `Message-ID` (printable ASCII without `#`, `<` and `>`, at most
@@ -158,5 +303,71 @@ mod tests {
             "{:?}",
             m[0].key
         );
+    }
+
+    /// Every message of `bytes` as read through a buffer of `capacity` bytes.
+    fn streamed(bytes: &[u8], capacity: usize, max: usize) -> Vec<Next> {
+        let reader = std::io::BufReader::with_capacity(capacity, bytes);
+        Messages::new(reader, max).map(|n| n.unwrap()).collect()
+    }
+
+    #[test]
+    fn reading_through_a_small_buffer_gives_the_same_messages() {
+        let whole = split(MBOX.as_bytes());
+        for capacity in [1, 2, 3, 7, 64] {
+            let parts = streamed(MBOX.as_bytes(), capacity, usize::MAX);
+            assert_eq!(parts.len(), whole.len(), "buffer of {capacity}");
+            for (p, w) in parts.iter().zip(&whole) {
+                let Next::Message(p) = p else {
+                    panic!("no limit, yet a message was too large")
+                };
+                assert_eq!(
+                    (&p.key, &p.bytes),
+                    (&w.key, &w.bytes),
+                    "buffer of {capacity}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_message_over_the_limit_is_counted_not_kept_and_the_next_one_still_comes() {
+        let big = "word ".repeat(200);
+        let text = format!(
+            "From a Mon Jun  1 10:00:00 2026\nSubject: Small\n\nShort.\n\n\
+             From b Mon Jun  1 11:00:00 2026\nSubject: Big\n\n{big}\n{big}\n\n\
+             From c Mon Jun  1 12:00:00 2026\nMessage-ID: <c@x>\n\nAfter.\n"
+        );
+        let got = streamed(text.as_bytes(), 16, 300);
+        assert_eq!(got.len(), 3);
+        assert!(matches!(&got[0], Next::Message(m) if m.bytes.ends_with(b"Short.\n\n")));
+        match &got[1] {
+            Next::TooLarge { number, size } => {
+                assert_eq!(*number, 2);
+                assert!(*size > 2000, "{size}");
+            }
+            Next::Message(m) => panic!("kept {} bytes over the limit", m.bytes.len()),
+        }
+        assert!(matches!(&got[2], Next::Message(m) if m.key == "c@x"));
+    }
+
+    #[test]
+    fn a_line_longer_than_the_limit_is_never_a_separator() {
+        let long = format!("From x Mon Jun  1 10:00:00 2026 {}\n", "y".repeat(400));
+        let text = format!(
+            "From a Mon Jun  1 10:00:00 2026\nSubject: A\n\n{long}\nFrom b Mon Jun  1 11:00:00 2026\n\nB.\n"
+        );
+        let got = streamed(text.as_bytes(), 8, 300);
+        assert_eq!(got.len(), 2, "the long line starts no message");
+        assert!(matches!(&got[0], Next::TooLarge { number: 1, .. }));
+        assert!(matches!(&got[1], Next::Message(m) if m.bytes == b"\nB.\n"));
+    }
+
+    #[test]
+    fn text_before_the_first_separator_is_not_a_message() {
+        assert!(split(b"Just text.\nFrom here on, more.\n").is_empty());
+        let got = split(b"Preamble\n\nFrom a Mon Jun  1 10:00:00 2026\n\nBody\n");
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].bytes, b"\nBody\n");
     }
 }

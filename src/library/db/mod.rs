@@ -67,8 +67,11 @@ pub enum Record {
     Items {
         path: PathBuf,
         records: Vec<Record>,
-        keep: Vec<String>,
+        keep: std::collections::HashSet<String>,
     },
+    /// A part of a file of many articles indexed as a stream: its items' records, written
+    /// as they are (the file's last part is an [`Record::Items`]).
+    Part { records: Vec<Record> },
     /// Could not be loaded; remembered so it is not retried until it changes.
     Failed {
         path: PathBuf,

@@ -283,6 +283,11 @@ impl Batch<'_> {
                 let Prepared { title, body, .. } = *prepared;
                 self.fts_rows.push((id, title, body));
             }
+            Record::Part { records } => {
+                for r in records {
+                    self.write(r)?;
+                }
+            }
             Record::Items {
                 path,
                 records,
@@ -291,7 +296,7 @@ impl Batch<'_> {
                 for r in records {
                     self.write(r)?;
                 }
-                remove_items_except(&self.tx, &path_key(&path), &keep)?;
+                remove_items_except(&self.tx, &path_key(&path), Some(&keep))?;
                 self.tx
                     .prepare_cached("DELETE FROM failures WHERE path = ?")?
                     .execute([path_key(&path)])?;
@@ -329,18 +334,23 @@ impl Batch<'_> {
 /// Removes a file's articles (all its items) and their rows; keeps speaker counts right.
 /// Returns whether it had any.
 fn remove_article(tx: &Connection, path: &[u8]) -> anyhow::Result<bool> {
-    Ok(remove_items_except(tx, path, &[])? > 0)
+    Ok(remove_items_except(tx, path, None)? > 0)
 }
 
-/// Removes the articles of a file whose item key is not in `keep`; returns how many.
-fn remove_items_except(tx: &Connection, path: &[u8], keep: &[String]) -> anyhow::Result<usize> {
+/// Removes the articles of a file whose item key is not in `keep` (all, for `None`);
+/// returns how many.
+fn remove_items_except(
+    tx: &Connection,
+    path: &[u8],
+    keep: Option<&std::collections::HashSet<String>>,
+) -> anyhow::Result<usize> {
     let rows: Vec<(i64, String)> = tx
         .prepare_cached("SELECT id, item FROM articles WHERE path = ?")?
         .query_map([path], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<Result<_, _>>()?;
     let mut n = 0;
     for (id, item) in rows {
-        if keep.contains(&item) {
+        if keep.is_some_and(|k| k.contains(&item)) {
             continue;
         }
         clear_article_rows(tx, id)?;

@@ -29,17 +29,55 @@ pub(super) struct Job<'a> {
     pub(super) known: Option<IndexedFile>,
 }
 
+/// What a worker sends the writer: a file's record (or a part of one), what the file did,
+/// why articles of it were left out, and the bytes of the budget it holds until written.
+pub(super) struct Done<'b> {
+    pub(super) record: Record,
+    pub(super) outcome: Outcome,
+    pub(super) left_out: Vec<String>,
+    pub(super) permit: Permit<'b>,
+}
+
+/// The path a record is for.
+fn record_path(record: &Record) -> std::path::PathBuf {
+    match record {
+        Record::Indexed { path, .. }
+        | Record::Touched { path, .. }
+        | Record::Items { path, .. }
+        | Record::Failed { path, .. } => path.clone(),
+        Record::Part { records } => records.first().map(record_path).unwrap_or_default(),
+    }
+}
+
 pub(super) enum Outcome {
     New,
     Changed,
     Reextracted,
     Unchanged,
     Failed(String),
+    /// A part of a file indexed as a stream (an mbox); its last record tells the rest.
+    Part,
+}
+
+impl From<crate::library::items::ItemsOutcome> for Outcome {
+    fn from(o: crate::library::items::ItemsOutcome) -> Outcome {
+        use crate::library::items::ItemsOutcome;
+        match o {
+            ItemsOutcome::New => Outcome::New,
+            ItemsOutcome::Changed => Outcome::Changed,
+            ItemsOutcome::Unchanged => Outcome::Unchanged,
+            ItemsOutcome::Failed(m) => Outcome::Failed(m),
+        }
+    }
 }
 
 /// Reads, hashes, loads and analyzes one file, holding its bytes in `permit` (grown to the
 /// decompressed size of a `.gz` page).
-fn process(job: &Job<'_>, opts: &IndexOptions, permit: &mut Permit<'_>) -> (Record, Outcome) {
+fn process(
+    job: &Job<'_>,
+    opts: &IndexOptions,
+    permit: &mut Permit<'_>,
+) -> (Record, Outcome, Vec<String>) {
     let fail = |message: String| {
         (
             Record::Failed {
@@ -49,6 +87,7 @@ fn process(job: &Job<'_>, opts: &IndexOptions, permit: &mut Permit<'_>) -> (Reco
                 message: message.clone(),
             },
             Outcome::Failed(message),
+            Vec::new(),
         )
     };
     let many = load::format_of(job.path).filter(|f| f.holds_many());
@@ -63,21 +102,14 @@ fn process(job: &Job<'_>, opts: &IndexOptions, permit: &mut Permit<'_>) -> (Reco
         },
     };
     if let Some(format) = many {
-        use crate::library::items::ItemsOutcome;
         let known = job.known.as_ref();
         let items = match in_place {
             Some(items) => items,
             None => load::split_items_capped(&bytes, format, opts.max_file_bytes),
         };
-        let (record, outcome) =
+        let (record, outcome, left_out) =
             crate::library::items::process(job.path, job.size, job.mtime, known, items, opts);
-        let outcome = match outcome {
-            ItemsOutcome::New => Outcome::New,
-            ItemsOutcome::Changed => Outcome::Changed,
-            ItemsOutcome::Unchanged => Outcome::Unchanged,
-            ItemsOutcome::Failed(m) => Outcome::Failed(m),
-        };
-        return (record, outcome);
+        return (record, outcome.into(), left_out);
     }
     let hash: [u8; 32] = *blake3::hash(&bytes).as_bytes();
     let mut outcome = Outcome::New;
@@ -90,6 +122,7 @@ fn process(job: &Job<'_>, opts: &IndexOptions, permit: &mut Permit<'_>) -> (Reco
                     mtime: job.mtime,
                 },
                 Outcome::Unchanged,
+                Vec::new(),
             );
         }
         outcome = if k.hash == hash {
@@ -144,6 +177,7 @@ fn process(job: &Job<'_>, opts: &IndexOptions, permit: &mut Permit<'_>) -> (Reco
             prepared: Box::new(prepared),
         },
         outcome,
+        Vec::new(),
     )
 }
 
@@ -171,8 +205,7 @@ pub(super) fn run_jobs(
     // which is what their memory grows with.
     // At the default 16 MiB, about 3,000 news articles: more than `in_flight`.
     let budget = Budget::new(opts.in_flight_bytes.unwrap_or(opts.max_file_bytes));
-    let (tx, rx) =
-        std::sync::mpsc::sync_channel::<(Record, Outcome, Permit<'_>)>(opts.in_flight.max(1));
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Done<'_>>(opts.in_flight.max(1));
     let stop = Arc::new(AtomicBool::new(false));
     std::thread::scope(|s| -> anyhow::Result<()> {
         let stop_w = stop.clone();
@@ -184,13 +217,28 @@ pub(super) fn run_jobs(
                 if stop_w.load(Ordering::Relaxed) || cancel.load(Ordering::Relaxed) {
                     return;
                 }
+                if load::format_of(job.path) == Some(crate::article::Format::Mbox) {
+                    // Read as a stream, in parts that each hold their own bytes.
+                    let mut send = |done| tx.send(done).is_ok();
+                    let last = super::mbox_stream::index_mbox(job, opts, budget, &mut send);
+                    if last.is_none_or(|last| tx.send(last).is_err()) {
+                        stop_w.store(true, Ordering::Relaxed);
+                    }
+                    return;
+                }
                 let size = u64::try_from(job.size).unwrap_or(0);
                 let mut permit = budget.take(size.min(opts.max_file_bytes));
                 if stop_w.load(Ordering::Relaxed) || cancel.load(Ordering::Relaxed) {
                     return;
                 }
-                let (record, outcome) = process(job, opts, &mut permit);
-                if tx.send((record, outcome, permit)).is_err() {
+                let (record, outcome, left_out) = process(job, opts, &mut permit);
+                let done = Done {
+                    record,
+                    outcome,
+                    left_out,
+                    permit,
+                };
+                if tx.send(done).is_err() {
                     stop_w.store(true, Ordering::Relaxed);
                 }
             });
@@ -202,9 +250,23 @@ pub(super) fn run_jobs(
         let mut batch: Option<(db::Batch<'_>, Instant)> = None;
         let mut outcome_err = None;
         let delay = writer_delay();
-        for (record, outcome, permit) in rx.iter() {
-            done += 1;
+        for Done {
+            record,
+            outcome,
+            left_out,
+            permit,
+        } in rx.iter()
+        {
+            summary.articles_left_out += left_out.len();
+            let at = record_path(&record);
+            summary
+                .failures
+                .extend(left_out.into_iter().map(|m| (at.clone(), m)));
+            if !matches!(outcome, Outcome::Part) {
+                done += 1;
+            }
             match outcome {
+                Outcome::Part => {}
                 Outcome::New => summary.new += 1,
                 Outcome::Changed => summary.changed += 1,
                 Outcome::Reextracted => summary.reextracted += 1,

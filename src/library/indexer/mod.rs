@@ -16,6 +16,7 @@ pub mod background;
 mod budget;
 mod jobs;
 pub mod location;
+mod mbox_stream;
 
 pub use background::{Gate, Indexer};
 pub use location::{absolute, check_index_location, real_location};
@@ -111,7 +112,10 @@ pub struct IndexSummary {
     pub unchanged: usize,
     pub removed: usize,
     pub failed: usize,
-    /// Files whose load failed in this run (path, message).
+    /// Articles of files of many (a message of an mbox, an item of a feed) that could not
+    /// be indexed while the rest of their file was.
+    pub articles_left_out: usize,
+    /// Files whose load failed in this run, and articles left out (path, message).
     pub failures: Vec<(PathBuf, String)>,
     /// Problems reading folders.
     pub scan_errors: Vec<String>,
@@ -125,7 +129,7 @@ impl IndexSummary {
     /// One line for the CLI.
     pub fn line(&self) -> String {
         format!(
-            "{} files seen: {} new, {} changed, {} re-extracted, {} unchanged, {} removed, {} failed in {:.2}s{}",
+            "{} files seen: {} new, {} changed, {} re-extracted, {} unchanged, {} removed, {} failed{} in {:.2}s{}",
             self.seen,
             self.new,
             self.changed,
@@ -133,6 +137,13 @@ impl IndexSummary {
             self.unchanged,
             self.removed,
             self.failed,
+            match self.articles_left_out {
+                0 => String::new(),
+                n => format!(
+                    ", {n} article{} of files of many left out",
+                    if n == 1 { "" } else { "s" }
+                ),
+            },
             self.elapsed.as_secs_f64(),
             if self.cancelled { " (cancelled)" } else { "" }
         )
