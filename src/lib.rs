@@ -14,14 +14,18 @@
 //! - [`words`]: small helpers every layer shares (month and weekday names, character
 //!   offsets, capitals).
 //!
-//! This crate holds the rest:
-//! - [`library`]: the on-disk index of a whole library (SQLite), scanning and queries, and
-//!   reading newsboat's cache, which needs SQLite ([`library::sources`]).
-//! - [`tui`]: the reader: actions, state, one update function, views.
-//! - [`config`]: the TOML configuration.
-//! - [`cli`]: the command line, a thin layer over the others.
-//! - [`citation`]: the one citation formatter (reported speech never in quotation marks),
-//!   for the reader and the commands.
+//! This crate holds the rest, from the bottom up (a module names only modules of its own
+//! layer or below; `layers::no_module_names_a_layer_above_it` checks it):
+//! 1. [`dirs`], [`log`]: where onrecord keeps its own files, and its log file.
+//! 2. [`citation`] (the one citation formatter: reported speech never in quotation marks)
+//!    and [`output`] (the JSON and text reports of `extract`).
+//! 3. [`library`]: the on-disk index of a whole library (SQLite), scanning and queries, and
+//!    reading newsboat's cache, which needs SQLite ([`library::sources`]); [`sample`], the
+//!    bundled sample library.
+//! 4. [`tui`]: the reader: actions, state, one update function, views; its own settings
+//!    ([`tui::settings`]) are given to it.
+//! 5. [`config`]: the TOML configuration, made of each layer's section.
+//! 6. [`cli`] and [`completion`]: the command line, a thin layer over the others.
 
 // Messages go through `message!` (a closed stderr must not panic); outputs through
 // locked writers whose errors end the output quietly.
@@ -33,7 +37,12 @@ pub mod citation;
 pub mod cli;
 pub mod completion;
 pub mod config;
+pub mod dirs;
 pub mod library;
+pub mod log;
 pub mod output;
 pub mod sample;
 pub mod tui;
+
+#[cfg(test)]
+mod layers;

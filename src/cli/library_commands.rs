@@ -22,7 +22,7 @@ pub fn index_path(flag: Option<&Path>, config: &Config) -> PathBuf {
     let p = flag
         .map(Path::to_path_buf)
         .or_else(|| config.library.index.clone())
-        .unwrap_or_else(|| crate::config::data_dir().join(INDEX_FILE));
+        .unwrap_or_else(|| crate::dirs::data_dir().join(INDEX_FILE));
     if p.is_dir() { p.join(INDEX_FILE) } else { p }
 }
 

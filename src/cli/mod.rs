@@ -371,10 +371,15 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             crate::tui::app::check_terminal()?;
             let (library, notices) = reader_library(paths, &config)?;
             // The reader hides the terminal's scrollback: what it reports also goes to the
-            // log (config::log) for later.
-            crate::config::log::log_panics();
-            let _ = crate::config::log::append(&notices);
-            crate::tui::run(library, &config, notices)?;
+            // log (crate::log) for later.
+            crate::log::log_panics();
+            let _ = crate::log::append(&notices);
+            let settings = crate::tui::settings::Settings {
+                keys: &config.keys,
+                theme: &config.theme,
+                reader: &config.reader,
+            };
+            crate::tui::run(library, settings, notices)?;
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -2,7 +2,6 @@
 //! on Linux) or `--config PATH`. Every key has a default; unknown keys are errors.
 
 pub mod home;
-pub mod log;
 
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -29,32 +28,6 @@ pub struct LibraryConfig {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub newsboat: Option<PathBuf>,
 }
-
-/// The reader's own settings.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct ReaderConfig {
-    /// The program `o` opens web addresses with (a program and its arguments, split at
-    /// spaces, run without a shell; `%s` stands for the URL, else it comes last). Unset:
-    /// `$BROWSER`, else the platform opener (`open` on macOS, `xdg-open` elsewhere).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub browser: Option<String>,
-    /// The longest line of the reading mode (`z`), in columns; the text is centred. 0: the
-    /// whole width.
-    pub reading_width: u16,
-}
-
-impl Default for ReaderConfig {
-    fn default() -> Self {
-        Self {
-            browser: None,
-            reading_width: DEFAULT_READING_WIDTH,
-        }
-    }
-}
-
-/// The longest line of the reading mode unless the config says otherwise.
-pub const DEFAULT_READING_WIDTH: u16 = 80;
 
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(default, deny_unknown_fields)]
@@ -86,28 +59,12 @@ pub enum ConfigError {
     },
 }
 
-/// Platform directories for onrecord.
-pub fn project_dirs() -> Option<directories::ProjectDirs> {
-    directories::ProjectDirs::from("", "", "onrecord")
-}
+pub use crate::dirs::{data_dir, project_dirs, state_dir};
+pub use crate::tui::settings::{DEFAULT_READING_WIDTH, ReaderConfig};
 
 /// The default config file path (which may not exist).
 pub fn default_path() -> Option<PathBuf> {
     project_dirs().map(|d| d.config_dir().join("config.toml"))
-}
-
-/// The platform data dir (index, reading state).
-pub fn data_dir() -> PathBuf {
-    project_dirs()
-        .map(|d| d.data_dir().to_path_buf())
-        .unwrap_or_else(|| std::env::temp_dir().join("onrecord"))
-}
-
-/// The platform cache/state dir (logs).
-pub fn state_dir() -> PathBuf {
-    project_dirs()
-        .map(|d| d.state_dir().unwrap_or(d.cache_dir()).to_path_buf())
-        .unwrap_or_else(|| std::env::temp_dir().join("onrecord"))
 }
 
 impl Config {

@@ -7,7 +7,7 @@
 //! # fn main() -> anyhow::Result<()> {
 //! let (tx, rx) = std::sync::mpsc::channel::<IndexEvent>();
 //! let roots = vec![std::path::PathBuf::from("/home/me/articles")];
-//! let db = onrecord::config::data_dir().join("index.sqlite3");
+//! let db = onrecord::dirs::data_dir().join("index.sqlite3");
 //! let lib = live::open(roots, db, IndexOptions::default(), move |ev| {
 //!     let _ = tx.send(ev);
 //! })?;

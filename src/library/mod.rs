@@ -16,7 +16,7 @@
 //! - `Notice(msg)`: show to the user (corrupt index moved aside, live reload off);
 //! - `Finished(summary)` / `Failed(msg)`: end of the initial run and of each live round.
 //!
-//! The index lives at `--index`, `library.index` or `config::data_dir()/index.sqlite3`
+//! The index lives at `--index`, `library.index` or `dirs::data_dir()/index.sqlite3`
 //! (the command line's `index_path`) and never inside a library folder. [`query`] holds the
 //! library-wide queries the command line prints.
 

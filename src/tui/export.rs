@@ -20,7 +20,7 @@ impl ExportPlace {
     /// `exports/` in the platform data dir.
     pub fn new(roots: Vec<PathBuf>) -> ExportPlace {
         ExportPlace {
-            dir: crate::config::data_dir().join("exports"),
+            dir: crate::dirs::data_dir().join("exports"),
             roots,
         }
     }

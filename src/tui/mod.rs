@@ -20,6 +20,7 @@ pub mod msg;
 pub mod order;
 pub mod outside;
 pub mod prompt;
+pub mod settings;
 pub mod snippet;
 pub mod speaker_edit;
 pub mod state;

@@ -39,7 +39,7 @@ pub fn msg_for_index_event(ev: IndexEvent) -> Option<Msg> {
                 problems.push(format!(
                     "{} file(s) could not be read (listed in {})",
                     summary.failed,
-                    crate::config::log::path().display()
+                    crate::log::path().display()
                 ));
             }
             problems.extend(summary.scan_errors.iter().take(1).cloned());
@@ -87,7 +87,7 @@ pub(super) fn start_background(
                     .chain(summary.failures.iter().map(|(_, m)| m))
                     .map(|m| format!("index: {m}"))
                     .collect();
-                let _ = crate::config::log::append(&lines);
+                let _ = crate::log::append(&lines);
             }
             if let Some(a) = msg_for_index_event(ev) {
                 let _ = tx.send(LoopEvent::Msg(a));

@@ -9,13 +9,13 @@ use super::terminal::{
     run_outside, spawn_input, spawn_signals, suspend, terminal_gone,
 };
 use super::worker::{choose_opener, spawn_worker};
-use crate::config::Config;
 use crate::library::indexer::Gate;
 use crate::tui::action::Action;
 use crate::tui::command::Command;
 use crate::tui::effect::Effect;
 use crate::tui::keymap::Keymap;
 use crate::tui::msg::Msg;
+use crate::tui::settings::Settings;
 use crate::tui::state::State;
 use crate::tui::theme::Theme;
 use crate::tui::update::update;
@@ -63,20 +63,20 @@ pub fn action_for_event(state: &State, ev: &Event) -> Option<Action> {
 }
 
 /// Runs the reader until the user quits.
-pub fn run(library: Library, config: &Config, notices: Vec<String>) -> anyhow::Result<()> {
+pub fn run(library: Library, settings: Settings<'_>, notices: Vec<String>) -> anyhow::Result<()> {
     check_terminal()?;
-    let keymap = Keymap::new(&config.keys);
-    let mode = Theme::detect(config.theme.colors, &|k| std::env::var(k).ok());
-    let theme = Theme::new(&config.theme, mode);
+    let keymap = Keymap::new(settings.keys);
+    let mode = Theme::detect(settings.theme.colors, &|k| std::env::var(k).ok());
+    let theme = Theme::new(settings.theme, mode);
     let mut state = State::new(keymap, theme);
-    state.reading_width = usize::from(config.reader.reading_width);
+    state.reading_width = usize::from(settings.reader.reading_width);
 
     let (tx, rx) = mpsc::channel::<LoopEvent>();
     let store = match &library {
         Library::Fixed(s) | Library::Indexed { store: s, .. } => s.clone(),
     };
     let opener = choose_opener(
-        config.reader.browser.as_deref(),
+        settings.reader.browser.as_deref(),
         std::env::var("BROWSER").ok().as_deref(),
         cfg!(target_os = "macos"),
     );

@@ -61,7 +61,7 @@ impl State {
             focus: Focus::List,
             show_sidebar: true,
             reading_mode: false,
-            reading_width: usize::from(crate::config::DEFAULT_READING_WIDTH),
+            reading_width: usize::from(super::settings::DEFAULT_READING_WIDTH),
             help: None,
             prompt: None,
             list: ArticleList::new(),

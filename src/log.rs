@@ -14,7 +14,7 @@ pub const MAX_LOG_BYTES: u64 = 1 << 20;
 
 /// The log file's path.
 pub fn path() -> PathBuf {
-    super::state_dir().join("onrecord.log")
+    crate::dirs::state_dir().join("onrecord.log")
 }
 
 /// Appends lines to the log file at [`path`].
