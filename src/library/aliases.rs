@@ -9,14 +9,12 @@
 
 use super::db::Index;
 use super::speaker;
-use super::{
-    ArticleId, ArticleSummary, FileProblem, QuoteHit, QuotePage, SearchHit, SpeakerSummary, Store,
-};
+use super::{ArticleId, QuoteHit, QuotePage, SpeakerSummary, Store};
 use crate::article::Article;
 use crate::extract::Analysis;
 use rusqlite::{Connection, OptionalExtension};
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::{Mutex, RwLock};
 
 /// The user's speaker edits, in the order they were made.
@@ -283,13 +281,17 @@ impl<S: Store> Renamed<S> {
 }
 
 impl<S: Store> Store for Renamed<S> {
-    fn articles(&self) -> anyhow::Result<Vec<ArticleSummary>> {
-        self.inner.articles()
-    }
-
-    fn articles_after(&self, id: ArticleId) -> anyhow::Result<Vec<ArticleSummary>> {
-        self.inner.articles_after(id)
-    }
+    super::delegate::pass_to_inner!(
+        articles,
+        articles_after,
+        speakers_under,
+        quotes_page_under,
+        search,
+        set_read,
+        set_read_many,
+        set_starred,
+        problems,
+    );
 
     fn open(&self, id: ArticleId) -> anyhow::Result<(Article, Analysis)> {
         let (article, mut analysis) = self.inner.open(id)?;
@@ -315,36 +317,6 @@ impl<S: Store> Store for Renamed<S> {
         })
     }
 
-    fn speakers_under(&self, roots: &[PathBuf]) -> anyhow::Result<Vec<SpeakerSummary>> {
-        self.inner.speakers_under(roots)
-    }
-
-    fn quotes_page_under(
-        &self,
-        speaker: &str,
-        roots: &[PathBuf],
-        after: Option<&QuoteHit>,
-        limit: usize,
-    ) -> anyhow::Result<QuotePage> {
-        self.inner.quotes_page_under(speaker, roots, after, limit)
-    }
-
-    fn search(&self, query: &str, limit: usize) -> anyhow::Result<Vec<SearchHit>> {
-        self.inner.search(query, limit)
-    }
-
-    fn set_read(&self, id: ArticleId, read: bool) -> anyhow::Result<()> {
-        self.inner.set_read(id, read)
-    }
-
-    fn set_read_many(&self, ids: &[ArticleId], read: bool) -> anyhow::Result<()> {
-        self.inner.set_read_many(ids, read)
-    }
-
-    fn set_starred(&self, id: ArticleId, starred: bool) -> anyhow::Result<()> {
-        self.inner.set_starred(id, starred)
-    }
-
     fn rename_speaker(&self, from: &str, to: &str) -> anyhow::Result<()> {
         self.edit(|c| Aliases::add(c, from, to))
     }
@@ -356,9 +328,5 @@ impl<S: Store> Store for Renamed<S> {
             Ok(())
         })?;
         Ok(undone)
-    }
-
-    fn problems(&self) -> Vec<FileProblem> {
-        self.inner.problems()
     }
 }

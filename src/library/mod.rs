@@ -22,6 +22,7 @@
 
 pub mod aliases;
 pub mod db;
+mod delegate;
 pub mod export;
 pub mod indexer;
 mod items;

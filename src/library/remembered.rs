@@ -6,14 +6,10 @@
 //! read") go in one transaction.
 
 use super::db::{self, Index};
-use super::{
-    ArticleId, ArticleSummary, FileProblem, QuoteHit, QuotePage, SearchHit, SpeakerSummary, Store,
-};
-use crate::article::Article;
-use crate::extract::Analysis;
+use super::{ArticleId, Store};
 use rusqlite::params;
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Mutex;
 
 /// `inner` with its marks saved in an index database.
@@ -80,44 +76,16 @@ impl<S: Store> Remembered<S> {
 }
 
 impl<S: Store> Store for Remembered<S> {
-    fn articles(&self) -> anyhow::Result<Vec<ArticleSummary>> {
-        self.inner.articles()
-    }
-
-    fn open(&self, id: ArticleId) -> anyhow::Result<(Article, Analysis)> {
-        self.inner.open(id)
-    }
-
-    fn speakers(&self) -> anyhow::Result<Vec<SpeakerSummary>> {
-        self.inner.speakers()
-    }
-
-    fn quotes_page(
-        &self,
-        speaker: &str,
-        after: Option<&QuoteHit>,
-        limit: usize,
-    ) -> anyhow::Result<QuotePage> {
-        self.inner.quotes_page(speaker, after, limit)
-    }
-
-    fn speakers_under(&self, roots: &[PathBuf]) -> anyhow::Result<Vec<SpeakerSummary>> {
-        self.inner.speakers_under(roots)
-    }
-
-    fn quotes_page_under(
-        &self,
-        speaker: &str,
-        roots: &[PathBuf],
-        after: Option<&QuoteHit>,
-        limit: usize,
-    ) -> anyhow::Result<QuotePage> {
-        self.inner.quotes_page_under(speaker, roots, after, limit)
-    }
-
-    fn search(&self, query: &str, limit: usize) -> anyhow::Result<Vec<SearchHit>> {
-        self.inner.search(query, limit)
-    }
+    super::delegate::pass_to_inner!(
+        articles,
+        open,
+        speakers,
+        quotes_page,
+        speakers_under,
+        quotes_page_under,
+        search,
+        problems,
+    );
 
     fn set_read(&self, id: ArticleId, read: bool) -> anyhow::Result<()> {
         self.set_read_many(&[id], read)
@@ -131,9 +99,5 @@ impl<S: Store> Store for Remembered<S> {
     fn set_starred(&self, id: ArticleId, starred: bool) -> anyhow::Result<()> {
         self.save(&[id], "starred", starred)?;
         self.inner.set_starred(id, starred)
-    }
-
-    fn problems(&self) -> Vec<FileProblem> {
-        self.inner.problems()
     }
 }

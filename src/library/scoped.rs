@@ -9,8 +9,6 @@
 use super::{
     ArticleId, ArticleSummary, FileProblem, QuoteHit, QuotePage, SearchHit, SpeakerSummary, Store,
 };
-use crate::article::Article;
-use crate::extract::Analysis;
 use std::path::{Path, PathBuf};
 
 /// A store whose article list and search only see files under `roots`.
@@ -32,6 +30,15 @@ impl<S: Store> ScopedStore<S> {
 }
 
 impl<S: Store> Store for ScopedStore<S> {
+    super::delegate::pass_to_inner!(
+        open,
+        speakers_under,
+        quotes_page_under,
+        set_read,
+        set_read_many,
+        set_starred,
+    );
+
     fn articles(&self) -> anyhow::Result<Vec<ArticleSummary>> {
         let mut v = self.inner.articles()?;
         v.retain(|a| self.inside(&a.path));
@@ -42,10 +49,6 @@ impl<S: Store> Store for ScopedStore<S> {
         let mut v = self.inner.articles_after(id)?;
         v.retain(|a| self.inside(&a.path));
         Ok(v)
-    }
-
-    fn open(&self, id: ArticleId) -> anyhow::Result<(Article, Analysis)> {
-        self.inner.open(id)
     }
 
     fn speakers(&self) -> anyhow::Result<Vec<SpeakerSummary>> {
@@ -62,20 +65,6 @@ impl<S: Store> Store for ScopedStore<S> {
             .quotes_page_under(speaker, &self.roots, after, limit)
     }
 
-    fn speakers_under(&self, roots: &[PathBuf]) -> anyhow::Result<Vec<SpeakerSummary>> {
-        self.inner.speakers_under(roots)
-    }
-
-    fn quotes_page_under(
-        &self,
-        speaker: &str,
-        roots: &[PathBuf],
-        after: Option<&QuoteHit>,
-        limit: usize,
-    ) -> anyhow::Result<QuotePage> {
-        self.inner.quotes_page_under(speaker, roots, after, limit)
-    }
-
     /// Asks for more hits than `limit` so that hits outside the folders leave room for
     /// those inside; with many more matches outside, fewer than `limit` may come back.
     fn search(&self, query: &str, limit: usize) -> anyhow::Result<Vec<SearchHit>> {
@@ -83,18 +72,6 @@ impl<S: Store> Store for ScopedStore<S> {
         v.retain(|h| self.inside(&h.path));
         v.truncate(limit);
         Ok(v)
-    }
-
-    fn set_read(&self, id: ArticleId, read: bool) -> anyhow::Result<()> {
-        self.inner.set_read(id, read)
-    }
-
-    fn set_read_many(&self, ids: &[ArticleId], read: bool) -> anyhow::Result<()> {
-        self.inner.set_read_many(ids, read)
-    }
-
-    fn set_starred(&self, id: ArticleId, starred: bool) -> anyhow::Result<()> {
-        self.inner.set_starred(id, starred)
     }
 
     fn problems(&self) -> Vec<FileProblem> {
