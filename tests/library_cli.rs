@@ -4,8 +4,7 @@
 #[path = "library_support/mod.rs"]
 mod support;
 
-#[path = "../tools/corpus.rs"]
-mod corpus;
+use onrecord_testkit::corpus;
 
 use onrecord::library::Store;
 use onrecord::library::db::Index;

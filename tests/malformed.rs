@@ -2,9 +2,7 @@
 //! Each case must end with a clear message or a sensible result; none may crash or hang.
 //! Hangs are caught by a generous watchdog (minutes), never by timing assertions.
 
-#[allow(dead_code)]
-#[path = "../fuzz/src/check.rs"]
-mod check;
+use onrecord_testkit::check;
 
 use onrecord::article::html;
 use onrecord::article::load::{self, DEFAULT_MAX_BYTES, LoadError};

@@ -1,11 +1,9 @@
 //! Replays every input the fuzzers ever crashed on (and a few hand-made edge cases) through
-//! the same checks as the fuzz targets (`fuzz/src/check.rs`).
+//! the same checks as the fuzz targets (`testkit/src/check.rs`).
 //! Inputs live in `tests/data/fuzz-regressions/<target>/`, one file each, named after what
 //! they broke; add new crash inputs there.
 
-#[allow(dead_code)]
-#[path = "../fuzz/src/check.rs"]
-mod check;
+use onrecord_testkit::check;
 
 use std::path::PathBuf;
 

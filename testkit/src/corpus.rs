@@ -9,9 +9,8 @@
 //! [`Density::Dense`] leaves the narrative out (about four times as many quotes per KB), a
 //! stress case for the quote tables.
 //!
-//! Used by `examples/gen_corpus.rs`, `examples/libbench.rs` and the library tests
-//! (`#[path]`-included, so nothing here ships in the binary). Deterministic for a seed.
-#![allow(dead_code)]
+//! Used by `examples/gen_corpus.rs`, `examples/libbench.rs` and the library tests (a
+//! dev-dependency, so nothing here ships in the binary). Deterministic for a seed.
 
 use std::path::{Path, PathBuf};
 
@@ -22,6 +21,8 @@ impl Rng {
     pub fn new(seed: u64) -> Rng {
         Rng(seed ^ 0x9E37_79B9_7F4A_7C15)
     }
+    // The next number of the sequence (never ends, so not an `Iterator`).
+    #[allow(clippy::should_implement_trait)]
     pub fn next(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
