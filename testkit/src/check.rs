@@ -1,6 +1,6 @@
 //! Invariants every loaded article and every analysis must hold, whatever the input.
 //! Used by the fuzz targets (`fuzz/`), by the replay of their crash inputs
-//! (`tests/regressions.rs`) and by `tests/malformed.rs`.
+//! (`tests/extraction/regressions.rs`) and by `tests/formats/malformed.rs`.
 
 use onrecord::article::{Article, Format, Loaded};
 use onrecord::extract::{self, Analysis};
