@@ -2,8 +2,7 @@
 //!
 //! `cargo run --release --example gen_corpus -- DIR N [SEED]`
 
-#[path = "../tools/corpus.rs"]
-mod corpus;
+use onrecord_testkit::corpus;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();

@@ -15,8 +15,7 @@
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-#[path = "../tools/corpus.rs"]
-mod corpus;
+use onrecord_testkit::corpus;
 
 use onrecord::library::Store;
 use onrecord::library::indexer::{IndexEvent, IndexOptions, Scope, open_and_update};

@@ -1,5 +1,5 @@
-//! Shared checks for the fuzz targets. `check.rs` is also compiled into the regression
-//! tests (`tests/regressions.rs`), so a crash input found here is checked the same way there.
+//! Shared checks for the fuzz targets: the `onrecord-testkit` crate's, also run by the tests
+//! that replay crash inputs (`tests/extraction/regressions.rs`), so a crash input found here
+//! is checked the same way there.
 
-#[path = "check.rs"]
-pub mod check;
+pub use onrecord_testkit::check;
