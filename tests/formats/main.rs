@@ -18,5 +18,6 @@ mod loader_props;
 mod loaders;
 mod malformed;
 mod mbox;
+mod mbox_large;
 mod mhtml;
 mod newsboat;

@@ -2,9 +2,8 @@
 //! stream, each message capped on its own, through the index (in parts, resumable after a
 //! run stops midway) and `extract`. The mailboxes are generated here.
 
-mod formats_support;
-#[path = "library_support/mod.rs"]
-mod support;
+use crate::formats_support;
+use crate::support;
 
 use onrecord::library::Store;
 use onrecord::library::indexer::{Scope, open_and_update};
