@@ -825,6 +825,20 @@ fn background_indexing_shows_a_gauge_and_reloads_lists() {
             .unwrap()
             .contains("1 file(s) could not be read")
     );
+    // Messages of an mbox left out (over the limit) are said too, with where they are listed.
+    let left_out = IndexSummary {
+        seen: 1,
+        new: 1,
+        articles_left_out: 2,
+        ..Default::default()
+    };
+    let a = msg_for_index_event(IndexEvent::Finished(left_out)).unwrap();
+    update(&mut s, a);
+    let said = s.message.as_deref().unwrap();
+    assert!(
+        said.contains("2 article(s) of mailboxes or feeds left out") && said.contains(".log"),
+        "{said}"
+    );
     // A run that changed or removed articles fetches the whole list again.
     let changed = IndexSummary {
         seen: 4,

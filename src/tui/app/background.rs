@@ -42,6 +42,13 @@ pub fn msg_for_index_event(ev: IndexEvent) -> Option<Msg> {
                     crate::log::path().display()
                 ));
             }
+            if summary.articles_left_out > 0 {
+                problems.push(format!(
+                    "{} article(s) of mailboxes or feeds left out (listed in {})",
+                    summary.articles_left_out,
+                    crate::log::path().display()
+                ));
+            }
             problems.extend(summary.scan_errors.iter().take(1).cloned());
             problems.extend(summary.notices.iter().cloned());
             let changed = summary.new + summary.changed + summary.reextracted + summary.removed;
