@@ -95,6 +95,7 @@ pub fn read(dom: &Dom) -> Meta {
     for src in [s.ld, s.og, s.named, s.markup] {
         merge(&mut m, src);
     }
+    drop_roles_beside_names(&mut m.byline);
     if m.date.is_none()
         && let Some(at) = byline_at
     {
@@ -356,6 +357,18 @@ fn add_names(out: &mut Vec<String>, raw: &str) {
     }
 }
 
+/// A job title or outlet beside a name (`Lena Marsh, Globe Editor-at-large`, or an author
+/// list of a name and a title) is not a second author; alone (`Reuters`), it is all the
+/// page says of who wrote it.
+fn drop_roles_beside_names(names: &mut Vec<String>) {
+    if names
+        .iter()
+        .any(|n| !crate::article::text::is_byline_role(n))
+    {
+        names.retain(|n| !crate::article::text::is_byline_role(n));
+    }
+}
+
 /// Site accounts that publishing software names as the author: not a byline.
 fn is_account_name(name: &str) -> bool {
     matches!(
@@ -555,6 +568,18 @@ mod tests {
         let mut v = Vec::new();
         add_names(&mut v, "Analysis by Chris Doe | Posted by Vortex");
         assert_eq!(v, ["Chris Doe", "Vortex"]);
+        // A job title after the name is not a second author.
+        let mut v = Vec::new();
+        add_names(&mut v, "Lena Marsh, Globe Editor-at-large");
+        add_names(
+            &mut v,
+            "By Tom Okafor, Senior Correspondent and Ida Pohl, Staff",
+        );
+        drop_roles_beside_names(&mut v);
+        assert_eq!(v, ["Lena Marsh", "Tom Okafor", "Ida Pohl"]);
+        let mut v = vec!["Reuters".to_string()];
+        drop_roles_beside_names(&mut v);
+        assert_eq!(v, ["Reuters"], "an outlet alone is kept");
         assert!(visible_names("Name *").is_empty());
         assert_eq!(
             visible_names("By Ann O\u{2019}Neil | 3 March"),

@@ -40,6 +40,17 @@ const BYLINE_ROLE_WORDS: &[&str] = &[
     "staff",
 ];
 
+/// Whether a part of a byline is an outlet or a job title rather than a name
+/// (`Reuters`, `Staff Writer`, `CNN Editor-at-large`): a role word alone or leading a
+/// hyphenated compound.
+pub fn is_byline_role(part: &str) -> bool {
+    let lower = part.trim().to_lowercase();
+    BYLINE_NOISE.contains(&lower.as_str())
+        || lower
+            .split(|c: char| c.is_whitespace() || c == '-')
+            .any(|w| BYLINE_ROLE_WORDS.contains(&w))
+}
+
 /// `By Jane Doe and John Roe` / `Written by Jane Doe` → the names. Every part must look
 /// like a name, so that a sentence starting with "By" is never taken for a byline.
 pub fn parse_byline(line: &str) -> Option<Vec<String>> {
@@ -72,12 +83,7 @@ pub fn parse_byline_and_date(line: &str) -> Option<(Vec<String>, Option<String>)
         if n.is_empty() {
             continue;
         }
-        let nl = n.to_lowercase();
-        if BYLINE_NOISE.contains(&nl.as_str())
-            || nl
-                .split_whitespace()
-                .any(|w| BYLINE_ROLE_WORDS.contains(&w))
-        {
+        if is_byline_role(n) {
             continue;
         }
         if !looks_like_name(n) {

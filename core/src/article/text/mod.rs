@@ -17,7 +17,9 @@ mod header_lines;
 mod trailer;
 
 use super::Article;
-pub use header_lines::{find_dateline, looks_like_date_line, parse_byline, parse_byline_and_date};
+pub use header_lines::{
+    find_dateline, is_byline_role, looks_like_date_line, parse_byline, parse_byline_and_date,
+};
 use trailer::comment_section_start;
 pub use trailer::{is_ad_marker, is_comment_heading, is_trailer};
 

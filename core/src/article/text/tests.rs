@@ -63,6 +63,10 @@ fn bylines() {
         Some(vec!["Ada Mensah".to_string()])
     );
     assert_eq!(
+        one("By Ada Mensah, Globe Editor-at-large"),
+        Some(vec!["Ada Mensah".to_string()])
+    );
+    assert_eq!(
         one("By Ana de la Cruz & Tom O\u{2019}Neill"),
         Some(vec![
             "Ana de la Cruz".to_string(),
