@@ -370,4 +370,71 @@ mod tests {
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].bytes, b"\nBody\n");
     }
+
+    /// An mbox made of the lines that matter to the splitter: separators (with and without
+    /// a time), blank lines, quoted `>From ` lines, text, CRLF endings, a last line without
+    /// its newline.
+    fn mbox_like() -> impl proptest::strategy::Strategy<Value = Vec<u8>> {
+        use proptest::prelude::*;
+        let line = prop_oneof![
+            Just("From a@x Mon Jun  1 10:00:00 2026\n".to_string()),
+            Just("From b@x Tue Jun  2 11:30:00 2026\r\n".to_string()),
+            Just("From here on it rained.\n".to_string()),
+            Just("\n".to_string()),
+            Just("\r\n".to_string()),
+            Just(">From the harbour\n".to_string()),
+            Just(">>From the quay\n".to_string()),
+            Just("Message-ID: <m1@x>\n".to_string()),
+            Just("Message-ID: <m2@x>\n".to_string()),
+            Just("Subject: Note\n".to_string()),
+            "[a-zA-Z ,.]{0,40}\n",
+            "[a-z]{0,12}",
+        ];
+        proptest::collection::vec(line, 0..40).prop_map(|l| l.concat().into_bytes())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_buffer_size_gives_the_messages_of_the_whole(
+            bytes in mbox_like(),
+            capacity in 1usize..40,
+        ) {
+            let whole = split(&bytes);
+            let parts = streamed(&bytes, capacity, usize::MAX);
+            proptest::prop_assert_eq!(parts.len(), whole.len());
+            for (p, w) in parts.iter().zip(&whole) {
+                let Next::Message(p) = p else {
+                    return Err(proptest::test_runner::TestCaseError::fail("too large without a limit"));
+                };
+                proptest::prop_assert_eq!(&p.key, &w.key);
+                proptest::prop_assert_eq!(&p.bytes, &w.bytes);
+            }
+        }
+
+        #[test]
+        fn a_limit_keeps_the_messages_under_it_and_counts_the_others(
+            bytes in mbox_like(),
+            capacity in 1usize..40,
+            limit in 40usize..400,
+        ) {
+            // No line is over the limit here (the longest piece is 41 bytes), so the limit
+            // changes no separator: message by message, the same cut as without one.
+            let whole = split(&bytes);
+            let parts = streamed(&bytes, capacity, limit);
+            proptest::prop_assert_eq!(parts.len(), whole.len());
+            for (n, (p, w)) in parts.iter().zip(&whole).enumerate() {
+                match p {
+                    Next::Message(p) => {
+                        proptest::prop_assert!(w.bytes.len() <= limit);
+                        proptest::prop_assert_eq!(&p.bytes, &w.bytes);
+                    }
+                    Next::TooLarge { number, size } => {
+                        proptest::prop_assert_eq!(*number, n + 1);
+                        proptest::prop_assert_eq!(*size, w.bytes.len() as u64);
+                        proptest::prop_assert!(w.bytes.len() > limit);
+                    }
+                }
+            }
+        }
+    }
 }
