@@ -47,6 +47,9 @@ pub enum Rule {
     SameParagraph,
     /// The subject of an earlier sentence of the paragraph that introduces the speaker.
     ParagraphSubject,
+    /// `Ana Ruiz praised the plan.` closing a paragraph, then a paragraph that is only a
+    /// quotation: the person that paragraph is about.
+    ParagraphBefore,
     /// The speaker going on from the paragraphs before.
     CurrentSpeaker,
     /// No step found a speaker.
@@ -56,7 +59,7 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in declaration order.
-    pub const ALL: [Rule; 18] = [
+    pub const ALL: [Rule; 19] = [
         Rule::QuotationMarks,
         Rule::ReportedClause,
         Rule::ReportedParticiple,
@@ -73,6 +76,7 @@ impl Rule {
         Rule::SameSentence,
         Rule::SameParagraph,
         Rule::ParagraphSubject,
+        Rule::ParagraphBefore,
         Rule::CurrentSpeaker,
         Rule::Unattributed,
     ];
@@ -96,6 +100,7 @@ impl Rule {
             Rule::SameSentence => "same_sentence",
             Rule::SameParagraph => "same_paragraph",
             Rule::ParagraphSubject => "paragraph_subject",
+            Rule::ParagraphBefore => "paragraph_before",
             Rule::CurrentSpeaker => "current_speaker",
             Rule::Unattributed => "unattributed",
         }
@@ -120,6 +125,7 @@ impl Rule {
             Rule::SameSentence => "another quote of the sentence",
             Rule::SameParagraph => "another quote of the paragraph",
             Rule::ParagraphSubject => "the paragraph introduces S",
+            Rule::ParagraphBefore => "the paragraph before is about S",
             Rule::CurrentSpeaker => "S goes on speaking",
             Rule::Unattributed => "no speaker found",
         }

@@ -6,8 +6,12 @@
 //!   the paragraph before a quoted one, `Said Ellis: "Q"` — the subject of the clause that
 //!   leads in with a colon; also `Trump issued a statement, "Q"` and a headline's short
 //!   `NAME:` lead (the only step a fragment gets);
+//! - [`Rule::CueAfter`] across a full stop: `"Q." Trump said.` — a sentence of nothing but
+//!   a source and a speech verb right after the quotation's;
 //! - [`Rule::ParagraphSubject`]: `Clinton touted her record. "We need ..."` — a sentence
-//!   of the writer's, just before the quotation in its paragraph, whose subject is a person.
+//!   of the writer's, just before the quotation in its paragraph, whose subject is a person;
+//! - [`Rule::ParagraphBefore`]: `Valastro praised the governor.` closing a paragraph, then
+//!   a paragraph that is nothing but the quotation — the person that sentence is about.
 //!
 //! Each step only accepts a source that can speak: with no speech verb in the lead-in, a
 //! person (named, by role or by pronoun) or a named organization, never a plain noun
@@ -33,6 +37,10 @@ pub struct Site {
     pub prev_last_para: bool,
     /// Token range of the sentence after it, when that sentence opens the next paragraph.
     pub next_para_sent: Option<Range<usize>>,
+    /// Token range of the sentence after it in the same paragraph, when there is one.
+    pub next_sent: Option<Range<usize>>,
+    /// The token after the last one of the quotation's paragraph.
+    pub para_end: usize,
     /// Token of the opening mark.
     pub open: usize,
     /// Token of the closing mark, when the quotation closes in this paragraph.
@@ -63,7 +71,90 @@ pub fn attribute(doc: &Doc, res: &mut Resolver, site: &Site) -> Option<(Speaker,
     if let Some(sp) = headline_lead(doc, res, site) {
         return Some((sp, Rule::ColonLeadIn));
     }
-    paragraph_subject(doc, res, site).map(|sp| (sp, Rule::ParagraphSubject))
+    if let Some(sp) = short_cue_after(doc, res, site) {
+        return Some((sp, Rule::CueAfter));
+    }
+    if let Some(sp) = paragraph_subject(doc, res, site) {
+        return Some((sp, Rule::ParagraphSubject));
+    }
+    paragraph_before(doc, res, site).map(|sp| (sp, Rule::ParagraphBefore))
+}
+
+/// `"Q." Trump said.` / `"Q." said the mayor.`: the quotation ends its sentence and the next
+/// one, in the same paragraph, is only a source and a speech verb (a full stop put inside
+/// the marks where a comma belongs).
+fn short_cue_after(doc: &Doc, res: &mut Resolver, site: &Site) -> Option<Speaker> {
+    let close = site.close?;
+    // Nothing but punctuation after the quotation in its sentence.
+    if (close + 1..site.sent.end).any(|i| doc.toks[i].kind != TokKind::Punct) {
+        return None;
+    }
+    let next = site.next_sent.clone()?;
+    let last = next.end.checked_sub(1)?;
+    if next.len() > 7 || last <= next.start || !doc.toks[last].is_punct('.') {
+        return None;
+    }
+    let body = next.start..last;
+    if body
+        .clone()
+        .any(|i| !doc.toks[i].is_word() && !doc.toks[i].is_punct('.'))
+    {
+        return None;
+    }
+    let cue = body
+        .clone()
+        .find(|&i| cue_at(doc, i).is_some_and(|c| speech_form(&c) && !noun_use(doc, &c)))?;
+    let source = if cue == body.start {
+        // `said the mayor.`
+        if !frame_words::is(Section::Inverted, doc.text(cue)) {
+            return None;
+        }
+        cue + 1..body.end
+    } else if cue + 1 == body.end {
+        // `Trump said.`
+        body.start..cue
+    } else {
+        return None;
+    };
+    res.resolve(source, None, site.para).filter(can_speak)
+}
+
+/// `Valastro praised the governor's record.` closing a paragraph, then a paragraph that is
+/// nothing but the quotation: the sentence's subject, when it is a person the article names
+/// and the sentence is the writer's (no quotation, no speech verb: a speaker of those is
+/// already the current one).
+fn paragraph_before(doc: &Doc, res: &mut Resolver, site: &Site) -> Option<Speaker> {
+    if !site.prev_last_para || site.open != site.sent.start {
+        return None;
+    }
+    let close = site.close?;
+    if (close + 1..site.para_end).any(|i| doc.toks[i].kind != TokKind::Punct) {
+        return None;
+    }
+    let prev = site.prev_sent.clone()?;
+    if doc.has_quotation(prev.clone())
+        || prev
+            .clone()
+            .any(|i| doc.toks[i].is_word() && cue_at(doc, i).is_some())
+    {
+        return None;
+    }
+    let subj = leading_subject(doc, prev.start, prev.end)?;
+    // A sentence, not a caption or a name alone: a full stop after a lowercase word (its
+    // verb and what follows).
+    let last = prev.end.checked_sub(1)?;
+    if !doc.toks[last].is_punct('.')
+        || !(subj.end..last).any(|i| doc.toks[i].is_word() && !doc.toks[i].capitalized())
+    {
+        return None;
+    }
+    // A person the article names, by a name of two to four words (a capitalized heading
+    // or list item before the quotation is no one).
+    res.resolve(subj, None, site.para).filter(|sp| {
+        sp.kind == SpeakerKind::Person
+            && sp.entity.is_some()
+            && sp.name.as_deref().is_some_and(is_full_name)
+    })
 }
 
 /// `"Q" ― Nell Grey` / `"Q" — Ann Poe, a voter in Ohio`: a name after a dash closing the
@@ -261,6 +352,19 @@ fn paragraph_subject(doc: &Doc, res: &mut Resolver, site: &Site) -> Option<Speak
     let subj = leading_subject(doc, prev.start, prev.end)?;
     res.resolve(subj, None, site.para)
         .filter(|sp| sp.name.is_some() && sp.kind == SpeakerKind::Person)
+}
+
+/// `Buddy Valastro`, `Mary J. Blige`: two to four capitalized words, not all capitals, no
+/// digits.
+fn is_full_name(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            let mut cs = w.chars();
+            cs.next().is_some_and(char::is_uppercase)
+                && !w.chars().any(|c| c.is_ascii_digit())
+                && (w.chars().count() <= 2 || w.chars().any(char::is_lowercase))
+        })
 }
 
 #[cfg(test)]
@@ -550,6 +654,82 @@ mod tests {
         assert_eq!(
             speaker(body, "Families are worried about the future of their kids."),
             (Some("Ines Barrow".into()), Rule::DashCredit)
+        );
+    }
+
+    #[test]
+    fn a_short_cue_sentence_after_a_full_stop() {
+        let body = "Mayor Ana Rivera visited the site on Monday.\n\n\u{201c}The bridge will \
+                    open in May.\u{201d} Rivera said.";
+        assert_eq!(
+            speaker(body, "The bridge will open in May."),
+            (Some("Ana Rivera".into()), Rule::CueAfter)
+        );
+        let body = "Work stopped in March.\n\n\u{201c}We ran out of steel.\u{201d} said \
+                    Tomas Berg.";
+        assert_eq!(
+            speaker(body, "We ran out of steel."),
+            (Some("Tomas Berg".into()), Rule::CueAfter)
+        );
+        // A sentence that goes on after the verb is not a credit of the quotation.
+        let body = "Work stopped in March.\n\n\u{201c}We ran out of steel.\u{201d} Tomas \
+                    Berg said the company would sue.";
+        assert_ne!(speaker(body, "We ran out of steel.").1, Rule::CueAfter);
+        // Nor is a sentence with no speech verb.
+        let body = "Work stopped in March.\n\n\u{201c}We ran out of steel.\u{201d} Tomas \
+                    Berg left.";
+        assert_eq!(speaker(body, "We ran out of steel.").0, None);
+    }
+
+    #[test]
+    fn a_quotation_paragraph_after_a_paragraph_about_a_person() {
+        let body = "Councillor Mira Talbot praised the new library on Monday.\n\n\u{201c}It \
+                    is the best thing this town has built in years.\u{201d}";
+        assert_eq!(
+            speaker(body, "It is the best thing this town has built in years."),
+            (Some("Mira Talbot".into()), Rule::ParagraphBefore)
+        );
+        // Through a pronoun.
+        let body = "Dana Oyelaran runs the shelter.\n\nShe paused for a moment.\n\n\u{201c}We \
+                    need more beds before winter.\u{201d}";
+        assert_eq!(
+            speaker(body, "We need more beds before winter.")
+                .0
+                .as_deref(),
+            Some("Dana Oyelaran")
+        );
+    }
+
+    #[test]
+    fn no_speaker_from_a_heading_or_a_paragraph_that_goes_on() {
+        // A heading or list item before the quotation is no one.
+        let body = "Library Opens Downtown\n\n\u{201c}It is the best thing this town has \
+                    built in years.\u{201d}";
+        assert_eq!(
+            speaker(body, "It is the best thing this town has built in years.").0,
+            None
+        );
+        // The quotation must be the whole paragraph.
+        let body = "Councillor Mira Talbot praised the new library on Monday.\n\n\u{201c}It \
+                    is the best thing this town has built in years.\u{201d} The doors open at \
+                    nine.";
+        assert_ne!(
+            speaker(body, "It is the best thing this town has built in years.").1,
+            Rule::ParagraphBefore
+        );
+        // Nor a name alone above it (a caption, a credit).
+        let body = "Mira Talbot\n\n\u{201c}It is the best thing this town has built in \
+                    years.\u{201d}";
+        assert_eq!(
+            speaker(body, "It is the best thing this town has built in years.").0,
+            None
+        );
+        // Not the subject of a paragraph about something else.
+        let body = "The library cost four million dollars.\n\n\u{201c}It is the best thing \
+                    this town has built in years.\u{201d}";
+        assert_eq!(
+            speaker(body, "It is the best thing this town has built in years.").0,
+            None
         );
     }
 }

@@ -177,6 +177,12 @@ pub fn extract(body: &str, known: &KnownEntities) -> Vec<Quote> {
             }
             if speaker.is_none() && !nonquote {
                 let prev = si.checked_sub(1);
+                // The last sentence of this paragraph, to tell a quotation that is a
+                // paragraph of its own.
+                let last = (si..doc.sents.len())
+                    .take_while(|&j| doc.sent_para[j] == para)
+                    .last()
+                    .unwrap_or(si);
                 let site = lead_in::Site {
                     sent: sent.clone(),
                     prev_sent: prev.map(|p| doc.sents[p].clone()),
@@ -187,6 +193,12 @@ pub fn extract(body: &str, known: &KnownEntities) -> Vec<Quote> {
                         .get(si + 1)
                         .filter(|_| doc.sent_para[si + 1] == para + 1)
                         .cloned(),
+                    next_sent: doc
+                        .sents
+                        .get(si + 1)
+                        .filter(|_| doc.sent_para[si + 1] == para)
+                        .cloned(),
+                    para_end: doc.sents[last].end,
                     open,
                     close,
                     direct: kind == QuoteKind::Direct,
