@@ -243,7 +243,9 @@ pub fn leading_subject(doc: &Doc, s: usize, lim: usize) -> Option<Range<usize>> 
             // A capital that only starts the sentence is not a name (`Health care workers`).
             named |=
                 t.capitalized() && (j > a || doc.toks.get(j + 1).is_some_and(|n| n.capitalized()));
-            let verbish = t.ch.is_lowercase() && w.ends_with("ed");
+            // `Trump replied`, `Trump shot back`: a past form ends a subject.
+            let verbish = t.ch.is_lowercase()
+                && (w.ends_with("ed") || frame_words::is(Section::IrregularPast, w));
             !(after_name || doc.is_any(j, STOP_SUBJECT) || cue_at(doc, j).is_some() || verbish)
         } else {
             t.is_punct('.') && j > a && is_abbrev(doc.text(j - 1))

@@ -749,3 +749,23 @@ fn a_plural_source_opening_with_a_non_ascii_capital() {
         )]
     );
 }
+
+#[test]
+fn an_irregular_past_ends_the_subject_before_a_participle() {
+    let body = "Senator Ana Ruiz met the press on Monday.\n\nRuiz shot back, saying that the \
+                audit was wrong.";
+    assert_eq!(
+        one_indirect(body),
+        ("the audit was wrong".into(), Some("Ana Ruiz".into()))
+    );
+    let body = "Senator Ana Ruiz met the press on Monday.\n\nRuiz struck back on the radio, \
+                arguing that the audit had been rushed.";
+    assert_eq!(
+        one_indirect(body),
+        ("the audit had been rushed".into(), Some("Ana Ruiz".into()))
+    );
+    // `His office put out a statement`: the subject stops at the verb.
+    let body = "Governor Tom Hale was away.\n\nHis office put out a statement saying that the \
+                roads would reopen by noon.";
+    assert_eq!(one_indirect(body).1.as_deref(), Some("His office"));
+}
