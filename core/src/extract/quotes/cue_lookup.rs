@@ -239,7 +239,8 @@ pub fn leading_subject(doc: &Doc, s: usize, lim: usize) -> Option<Range<usize>> 
                 && !doc.is_any(
                     j,
                     &["of", "for", "and", "the", "de", "van", "von", "bin", "al"],
-                );
+                )
+                && !role_before_name(doc, j, lim);
             // A capital that only starts the sentence is not a name (`Health care workers`).
             named |=
                 t.capitalized() && (j > a || doc.toks.get(j + 1).is_some_and(|n| n.capitalized()));
@@ -256,6 +257,26 @@ pub fn leading_subject(doc: &Doc, s: usize, lim: usize) -> Option<Range<usize>> 
         j += 1;
     }
     (j > a).then_some(a..j)
+}
+
+/// `Republican presidential nominee Donald Trump`, `Clinton campaign chairman John
+/// Podesta`: lowercase words at `j` up to a role noun right before a name describe the
+/// name; they are not the verb after the words before.
+fn role_before_name(doc: &Doc, j: usize, lim: usize) -> bool {
+    let mut k = j;
+    while k < lim.min(j + 3) && doc.toks[k].is_word() && !doc.toks[k].capitalized() {
+        let w = doc.text(k);
+        if words().is_speaker_head(w)
+            || crate::extract::entities::lexicon::is_role_noun(&w.to_lowercase())
+        {
+            return doc
+                .toks
+                .get(k + 1)
+                .is_some_and(|n| k + 1 < lim && n.is_word() && n.capitalized());
+        }
+        k += 1;
+    }
+    false
 }
 
 const STOP_SUBJECT: &[&str] = &[

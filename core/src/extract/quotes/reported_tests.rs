@@ -769,3 +769,16 @@ fn an_irregular_past_ends_the_subject_before_a_participle() {
                 roads would reopen by noon.";
     assert_eq!(one_indirect(body).1.as_deref(), Some("His office"));
 }
+
+#[test]
+fn a_role_phrase_before_a_name_is_part_of_the_subject() {
+    let body = "Presumptive Republican presidential nominee Ana Ruiz also joined the debate, \
+                announcing on Wednesday that she would meet the union.";
+    assert_eq!(
+        one_indirect(body),
+        ("she would meet the union".into(), Some("Ana Ruiz".into()))
+    );
+    let body = "Former Democratic senator Tom Hale weighed in, saying that the deal was \
+                reckless.";
+    assert_eq!(one_indirect(body).1.as_deref(), Some("Tom Hale"));
+}
