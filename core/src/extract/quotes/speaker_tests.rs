@@ -278,3 +278,15 @@ fn it_in_a_new_paragraph_naming_another_organization() {
         Some("Kestrel Rail")
     );
 }
+
+#[test]
+fn a_pronoun_never_stands_for_a_name_inside_someone_s_words() {
+    let body = "Ben Ortiz spoke to the staff on Monday about the race.\n\n\u{201c}Tom Hale is \
+                unlike any candidate we have seen,\u{201d} the memo said.\n\nHe continued, \
+                \u{201c}We will cover the race closely.\u{201d}";
+    let q = analyzed(body);
+    assert_eq!(
+        speaker_of(&q, "We will cover the race closely."),
+        Some("Ben Ortiz")
+    );
+}

@@ -332,11 +332,16 @@ impl<'d, 'a> Resolver<'d, 'a> {
                     }
                     return Some(s.clone());
                 }
-                // Most recent person mention with a fitting gender.
+                // Most recent person mention with a fitting gender, outside quotation marks
+                // (a name in someone's words is not who the writer's pronoun stands for:
+                // `"Trump is unlike any candidate," said Baron. ... He continued`).
+                let doc = self.doc;
                 let end = self.known.mentions.partition_point(|(r, _)| r.start < pos);
-                for (_, e) in self.known.mentions[..end].iter().rev().take(40) {
+                for (r, e) in self.known.mentions[..end].iter().rev().take(40) {
                     let ent = &self.known.entities[*e];
-                    if ent.kind == EntityKind::Person && fits(ent.gender) {
+                    let k = doc.toks.partition_point(|t| t.start < r.start);
+                    let outside = doc.toks.get(k).is_some_and(|t| t.outside());
+                    if ent.kind == EntityKind::Person && fits(ent.gender) && outside {
                         return Some(self.entity_speaker(*e));
                     }
                 }
