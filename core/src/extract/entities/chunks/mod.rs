@@ -100,6 +100,32 @@ pub fn has_org_cue(lx: &Lexicons, w: &str) -> bool {
     lx.org_cues.contains(w) || (w.contains('-') && w.split('-').any(|p| lx.org_cues.contains(p)))
 }
 
+/// A run that is a person's name, after any titles or role words (`Robert Gordon`,
+/// `Economist Mark M. Zandi`): two or three capitalized words, the first a given name, none
+/// a title or an organization cue.
+fn is_person_name(body: &str, toks: &[Token], run: &[usize]) -> bool {
+    let lx = lex();
+    let lead = run
+        .iter()
+        .take_while(|&&k| {
+            let w = toks[k].text(body);
+            lx.titles.contains(w) || super::lexicon::is_role_noun(&w.to_lowercase())
+        })
+        .count();
+    let run = &run[lead..];
+    (2..=3).contains(&run.len())
+        && lx.given.contains_key(toks[run[0]].text(body))
+        && run.iter().all(|&k| {
+            let w = toks[k].text(body);
+            toks[k].is_word()
+                && is_cap_word(w)
+                && !is_all_caps(w)
+                && !toks[k].possessive
+                && !has_org_cue(lx, w)
+                && !lx.titles.contains(w)
+        })
+}
+
 /// Collects the runs of capitalized words: each run is a list of token indices (words and
 /// the connectors and `&` inside).
 pub fn runs(body: &str, toks: &[Token]) -> Vec<Vec<usize>> {
@@ -154,7 +180,10 @@ pub fn runs(body: &str, toks: &[Token]) -> Vec<Vec<usize>> {
                 || cur
                     .last()
                     .is_some_and(|&p| matches!(toks[p].text(body), "of" | "for" | "on"));
-            if joinable && next_cap && the_ok {
+            // `Robert Gordon of Northwestern University`: `of` after a person's name starts
+            // where they work or come from, not a longer name.
+            let after_person = w == "of" && is_person_name(body, toks, &cur);
+            if joinable && next_cap && the_ok && !after_person {
                 cur.push(i);
                 i += 1;
                 continue;

@@ -163,3 +163,17 @@ fn given_name_that_is_a_place() {
     let v = raws("the coach Jordan Ellery said");
     assert!(has(&v, RawKind::Person, "Jordan Ellery"));
 }
+
+#[test]
+fn a_name_then_of_and_where_they_work_is_a_person_and_an_organization() {
+    let v = raws("Nadia Okafor of Lakeshore University said wages had stalled.");
+    assert!(has(&v, RawKind::Person, "Nadia Okafor"), "{v:?}");
+    assert!(has(&v, RawKind::Org, "Lakeshore University"), "{v:?}");
+    let v = raws("Economist Tomas Berg of Harbor Capital Group agreed.");
+    assert!(has(&v, RawKind::Person, "Tomas Berg"), "{v:?}");
+    assert!(has(&v, RawKind::Org, "Harbor Capital Group"), "{v:?}");
+    // Names that hold `of` stay whole.
+    let v = raws("The Bank of Lakeshore and the University of Harbor Falls replied.");
+    assert!(has(&v, RawKind::Org, "Bank of Lakeshore"), "{v:?}");
+    assert!(has(&v, RawKind::Org, "University of Harbor Falls"), "{v:?}");
+}
