@@ -14,7 +14,7 @@
 use super::lexicon::{is_title_word, lex};
 use crate::extract::tokens::abbreviations::name_keeps_period;
 use crate::extract::tokens::sentences::{ends_clause, is_paragraph_break};
-use crate::extract::tokens::words::{NAME_JOINS, is_alnum, word_end};
+use crate::extract::tokens::words::{NAME_JOINS, is_alnum, scan_word};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
@@ -135,14 +135,15 @@ pub fn tokenize(body: &str) -> Vec<Token> {
         }
         if is_alnum(c) {
             let start = i;
-            let mut end = word_end(body, start, NAME_JOINS, |_| false);
+            let scanned = scan_word(body, start, NAME_JOINS, |_| false);
+            let mut end = scanned.end;
             // The next character to read: past the possessive mark or the period the word
             // may take below.
             i = end;
             let word = &body[start..end];
             // `Delhi-based`, `Party-controlled`: the name ends at the hyphen and the
             // adjective tail is a word of its own.
-            if word.contains('-')
+            if scanned.hyphen
                 && let Some(h) = adjective_tail(word)
             {
                 let cut = start + h;
@@ -179,21 +180,17 @@ pub fn tokenize(body: &str) -> Vec<Token> {
                 continue;
             }
             let mut possessive = false;
-            let apostrophe = word.contains(is_apostrophe);
-            // Names that end in a possessive form (`Lowe's`, `McDonald's`) keep it.
-            let keeps_s = apostrophe && lex().orgs.contains(word);
-            // Possessive 's inside the word: "Israel's" (the apostrophe joined above).
-            for ap in ["'s", "\u{2019}s"] {
-                if keeps_s || !apostrophe {
-                    break;
-                }
-                if let Some(stem) = word.strip_suffix(ap)
-                    && !stem.is_empty()
-                {
-                    end = start + stem.len();
-                    possessive = true;
-                    break;
-                }
+            // Possessive 's inside the word: "Israel's" (the apostrophe joined above); names
+            // that end in a possessive form (`Lowe's`, `McDonald's`) keep it.
+            if scanned.apostrophe
+                && let Some(stem) = word
+                    .strip_suffix("'s")
+                    .or_else(|| word.strip_suffix("\u{2019}s"))
+                && !stem.is_empty()
+                && !lex().orgs.contains(word)
+            {
+                end = start + stem.len();
+                possessive = true;
             }
             // Plural possessive: "Forces’ " (apostrophe not joined, nothing after).
             if !possessive

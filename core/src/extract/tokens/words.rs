@@ -44,11 +44,35 @@ fn joins_always(c: char) -> bool {
     )
 }
 
+/// A word found by [`scan_word`]: where it ends and what it joined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ScannedWord {
+    /// Byte offset just past the word.
+    pub end: usize,
+    /// An ASCII hyphen joins two parts (`Jong-ha`).
+    pub hyphen: bool,
+    /// An apostrophe, straight or curly, joins two parts (`O'Brien`, `Israel’s`).
+    pub apostrophe: bool,
+}
+
 /// The end (byte offset) of the word that starts at `start`, a letter or digit of `body`.
 /// A joining character at an offset where `stops` holds (a quotation mark) ends the word.
 #[inline]
 pub fn word_end(body: &str, start: usize, joins: Joins, stops: impl Fn(usize) -> bool) -> usize {
+    scan_word(body, start, joins, stops).end
+}
+
+/// [`word_end`], telling also whether a hyphen or an apostrophe joined the word.
+#[inline]
+pub fn scan_word(
+    body: &str,
+    start: usize,
+    joins: Joins,
+    stops: impl Fn(usize) -> bool,
+) -> ScannedWord {
     let bytes = body.as_bytes();
+    let mut hyphen = false;
+    let mut apostrophe = false;
     let n = bytes.len();
     let mut j = start + body[start..].chars().next().map_or(0, char::len_utf8);
     loop {
@@ -77,13 +101,19 @@ pub fn word_end(body: &str, start: usize, joins: Joins, stops: impl Fn(usize) ->
                 after.is_some_and(is_alnum)
             };
             if joined {
+                hyphen |= d == '-';
+                apostrophe |= d == '\'' || d == '\u{2019}';
                 j = k;
                 continue;
             }
         }
         break;
     }
-    j
+    ScannedWord {
+        end: j,
+        hyphen,
+        apostrophe,
+    }
 }
 
 #[cfg(test)]
@@ -133,6 +163,14 @@ mod tests {
         assert_eq!(words("a,b 4, 5", QUOTE_JOINS), ["a", "b", "4", "5"]);
         assert_eq!(words("user_name", NAME_JOINS), ["user", "name"]);
         assert_eq!(words("user_name", QUOTE_JOINS), ["user_name"]);
+    }
+
+    #[test]
+    fn joins_are_told() {
+        let w = scan_word("O'Brien-Li said", 0, NAME_JOINS, |_| false);
+        assert_eq!((w.end, w.hyphen, w.apostrophe), (10, true, true));
+        let w = scan_word("U.S. plan", 0, NAME_JOINS, |_| false);
+        assert_eq!((w.end, w.hyphen, w.apostrophe), (3, false, false));
     }
 
     #[test]
