@@ -10,6 +10,8 @@ pub mod quotes;
 
 pub mod rule;
 
+pub mod tokens;
+
 pub use rule::Rule;
 
 use crate::article::Article;

@@ -1,14 +1,20 @@
-//! A small tokenizer for name finding: words with their byte spans, sentence starts and
-//! possessive marks, in one linear pass.
+//! The name finder's tokens: words with their byte spans, sentence starts and possessive
+//! marks, in one linear pass over the shared word and sentence rules of
+//! [`crate::extract::tokens`].
 //!
 //! - A word is a run of letters and digits that may hold `-`, `'`, `’`, `.` and `&` between
 //!   two letters or digits (`Jong-ha`, `O'Brien`, `U.S`, `AT&T`).
 //! - A trailing `.` belongs to the word when the word is an abbreviation: an initial (`W.`),
-//!   a dotted form (`U.S.`), a title (`Maj.`) or a short known abbreviation (`Jr.`, `Co.`).
+//!   a dotted form (`U.S.`), a title (`Maj.`) or a listed abbreviation (`Jr.`, `Co.`).
 //! - A possessive `'s` / `’s` (or a bare trailing apostrophe after `s`) is cut off the word
 //!   and recorded in [`Token::possessive`].
+//! - A word starts a sentence after a blank line, after the end of a clause (`.`, `;`, `…`)
+//!   and after an opening quotation mark or bracket.
 
 use super::lexicon::{is_title_word, lex};
+use crate::extract::tokens::abbreviations::name_keeps_period;
+use crate::extract::tokens::sentences::{ends_clause, is_paragraph_break};
+use crate::extract::tokens::words::{NAME_JOINS, is_alnum, scan_word};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
@@ -46,48 +52,8 @@ impl Token {
     }
 }
 
-const SHORT_ABBREVIATIONS: &[&str] = &[
-    "Jr", "Sr", "Co", "Corp", "Inc", "Ltd", "St", "Mt", "Ft", "No", "Nos", "vs", "Ave", "Blvd",
-    "Dept", "Univ", "Assn", "Bros", "Calif", "Ala", "Ariz", "Ark", "Colo", "Conn", "Del", "Fla",
-    "Ga", "Ill", "Ind", "Kan", "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont",
-    "Neb", "Nev", "Okla", "Ore", "Pa", "Tenn", "Tex", "Vt", "Va", "Wash", "Wis", "Wyo", "Jan",
-    "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mr", "Mrs",
-    "Ms", "Dr", "Prof", "Gov", "Sen", "Rep", "Gen", "Col", "Lt", "Maj", "Capt", "Sgt", "Adm",
-    "Cmdr", "Cpl", "Pvt", "Rev", "Fr", "Hon", "Messrs", "Mme", "Brig", "Det", "Spc", "Pfc",
-];
-
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
-}
-
-fn joins_inside(c: char) -> bool {
-    matches!(
-        c,
-        '-' | '\'' | '\u{2019}' | '.' | '&' | '\u{2010}' | '\u{2011}'
-    )
-}
-
-/// Whether `word` (without the dot) takes a following `.` as part of itself.
-fn takes_period(word: &str) -> bool {
-    let mut chars = word.chars();
-    let first = chars.next();
-    // A single capital letter: an initial.
-    if first.is_some_and(char::is_uppercase) && chars.next().is_none() {
-        return true;
-    }
-    if word.contains('.') {
-        // U.S / N.Y / D.C: dotted abbreviations.
-        return word
-            .split('.')
-            .all(|p| !p.is_empty() && p.chars().count() <= 2);
-    }
-    if SHORT_ABBREVIATIONS.contains(&word) {
-        return true;
-    }
-    let mut with_dot = String::with_capacity(word.len() + 1);
-    with_dot.push_str(word);
-    with_dot.push('.');
-    is_title_word(&with_dot)
 }
 
 /// Adjective tails after a hyphen that turn a name into a modifier (`London-based`).
@@ -142,32 +108,25 @@ fn adjective_tail(word: &str) -> Option<usize> {
     (head_cap && h > 0 && ADJECTIVE_TAILS.contains(&tail)).then_some(h)
 }
 
-/// `char::is_alphanumeric`, answering ASCII and the General Punctuation block (curly quotes,
-/// dashes, spaces: none alphanumeric) without the Unicode table look-up.
-#[inline]
-pub fn is_alnum(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric()
-    } else if ('\u{2000}'..='\u{206F}').contains(&c) {
-        false
-    } else {
-        c.is_alphanumeric()
-    }
-}
-
 /// Tokenizes `body` in one pass.
 pub fn tokenize(body: &str) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::with_capacity(body.len() / 5 + 1);
     let bytes = body.as_bytes();
-    let mut it = body.char_indices().peekable();
+    let mut i = 0;
     let mut sentence_start = true;
     let mut para_start = true;
     let mut after_break = true;
-    while let Some((i, c)) = it.next() {
+    while let Some(c) = body[i..].chars().next() {
         if c.is_whitespace() {
-            if c == '\n' {
+            let gap_start = i;
+            i += c.len_utf8();
+            while let Some(d) = body[i..].chars().next().filter(|d| d.is_whitespace()) {
+                i += d.len_utf8();
+            }
+            let gap = &bytes[gap_start..i];
+            if gap.contains(&b'\n') {
                 after_break = true;
-                if bytes.get(i + 1) == Some(&b'\n') {
+                if is_paragraph_break(gap) {
                     sentence_start = true;
                     para_start = true;
                 }
@@ -176,33 +135,17 @@ pub fn tokenize(body: &str) -> Vec<Token> {
         }
         if is_alnum(c) {
             let start = i;
-            let mut end = i + c.len_utf8();
-            let mut hyphen = false;
-            let mut apostrophe = false;
-            loop {
-                match it.peek().copied() {
-                    Some((j, d)) if is_alnum(d) => {
-                        end = j + d.len_utf8();
-                        it.next();
-                    }
-                    Some((j, d)) if joins_inside(d) => {
-                        // Join only when a letter or digit follows.
-                        let next = body[j + d.len_utf8()..].chars().next();
-                        if next.is_some_and(is_alnum) {
-                            it.next();
-                            end = j + d.len_utf8();
-                            hyphen |= d == '-';
-                            apostrophe |= is_apostrophe(d);
-                        } else {
-                            break;
-                        }
-                    }
-                    _ => break,
-                }
-            }
+            let scanned = scan_word(body, start, NAME_JOINS, |_| false);
+            let mut end = scanned.end;
+            // The next character to read: past the possessive mark or the period the word
+            // may take below.
+            i = end;
+            let word = &body[start..end];
             // `Delhi-based`, `Party-controlled`: the name ends at the hyphen and the
             // adjective tail is a word of its own.
-            if hyphen && let Some(h) = adjective_tail(&body[start..end]) {
+            if scanned.hyphen
+                && let Some(h) = adjective_tail(word)
+            {
                 let cut = start + h;
                 out.push(Token {
                     start,
@@ -237,40 +180,33 @@ pub fn tokenize(body: &str) -> Vec<Token> {
                 continue;
             }
             let mut possessive = false;
-            let word = &body[start..end];
-            // Names that end in a possessive form (`Lowe's`, `McDonald's`) keep it.
-            let keeps_s = apostrophe && lex().orgs.contains(word);
-            // Possessive 's inside the word: "Israel's" (the apostrophe joined above).
-            for ap in ["'s", "\u{2019}s"] {
-                if keeps_s || !apostrophe {
-                    break;
-                }
-                if let Some(stem) = word.strip_suffix(ap)
-                    && !stem.is_empty()
-                {
-                    end = start + stem.len();
-                    possessive = true;
-                    break;
-                }
+            // Possessive 's inside the word: "Israel's" (the apostrophe joined above); names
+            // that end in a possessive form (`Lowe's`, `McDonald's`) keep it.
+            if scanned.apostrophe
+                && let Some(stem) = word
+                    .strip_suffix("'s")
+                    .or_else(|| word.strip_suffix("\u{2019}s"))
+                && !stem.is_empty()
+                && !lex().orgs.contains(word)
+            {
+                end = start + stem.len();
+                possessive = true;
             }
             // Plural possessive: "Forces’ " (apostrophe not joined, nothing after).
             if !possessive
                 && word.ends_with('s')
-                && let Some(&(_, d)) = it.peek()
+                && let Some(d) = body[i..].chars().next()
                 && is_apostrophe(d)
             {
                 let after = body[end + d.len_utf8()..].chars().next();
                 if !after.is_some_and(is_alnum) {
                     possessive = true;
-                    it.next();
+                    i += d.len_utf8();
                 }
             }
-            if !possessive
-                && let Some(&(j, '.')) = it.peek()
-                && takes_period(&body[start..end])
-            {
-                it.next();
-                end = j + 1;
+            if !possessive && bytes.get(i) == Some(&b'.') && name_keeps_period(word) {
+                i += 1;
+                end = i;
             }
             out.push(Token {
                 start,
@@ -298,16 +234,18 @@ pub fn tokenize(body: &str) -> Vec<Token> {
         };
         para_start = false;
         after_break = false;
+        i = tok.end;
         match c {
-            '.' | '!' | '?' | ';' | ':' | '\u{2026}' => sentence_start = true,
+            c if ends_clause(c) => sentence_start = true,
             '"' | '\u{201C}' | '\u{2018}' | '\u{00AB}' | '\u{201E}' | '(' | '[' => {
                 // An opening mark: the words after it start a clause.
-                let prev_is_word = out.last().is_some_and(|t| t.is_word() && t.end == i);
+                let prev_is_word = out
+                    .last()
+                    .is_some_and(|t| t.is_word() && t.end == tok.start);
                 if !prev_is_word {
                     sentence_start = true;
                 }
             }
-            '\u{2014}' | '\u{2013}' => {}
             _ => {}
         }
         out.push(tok);
@@ -410,15 +348,5 @@ mod tests {
         let t: Vec<_> = tokenize(s).into_iter().filter(|t| t.is_word()).collect();
         assert_eq!(t[4].text(s), "U.S.");
         assert!(t[5].sent_start);
-    }
-}
-
-#[cfg(test)]
-mod alnum_tests {
-    #[test]
-    fn is_alnum_agrees_with_std_for_every_char() {
-        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
-            assert_eq!(super::is_alnum(c), c.is_alphanumeric(), "{:?}", c);
-        }
     }
 }

@@ -6,7 +6,8 @@ use super::cues::{Cue, Form, PhraseKind, Verb, lexicon};
 use super::frame_words::{self, Section};
 use super::speaker_words::words;
 use super::text::{Doc, TokKind};
-use super::word_match::{is_abbrev, lower};
+use super::word_match::lower;
+use crate::extract::tokens::abbreviations::is_abbrev;
 use std::ops::Range;
 
 /// Looks up every token's cue once, for [`cue_at`].

@@ -7,7 +7,7 @@
 //! left unbalanced are dropped at the end of their paragraph, so they never affect the rest
 //! of the article.
 
-use crate::extract::entities::tokens::is_alnum;
+use crate::extract::tokens::words::is_alnum;
 use std::ops::Range;
 
 /// Families of marks: a closing mark only closes an opening mark of its family.

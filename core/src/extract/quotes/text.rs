@@ -1,4 +1,5 @@
-//! Tokens and sentences of an article body, with quotations treated as units.
+//! Tokens and sentences of an article body, with quotations treated as units, over the
+//! shared word and sentence rules of [`crate::extract::tokens`].
 //!
 //! Words keep their inner apostrophes, hyphens and dots (`don’t`, `Kim Jong-ha`, `U.S`);
 //! the opening and closing marks of top-level quotations are tokens of their own; sentence
@@ -6,8 +7,10 @@
 
 use super::cues::{self, Cue};
 use super::marks::QSpan;
-use super::word_match::{is_abbrev, is_one_of, lower};
-use crate::extract::entities::tokens::is_alnum;
+use super::word_match::{is_one_of, lower};
+use crate::extract::tokens::abbreviations::is_abbrev;
+use crate::extract::tokens::sentences::{ends_sentence, is_paragraph_break};
+use crate::extract::tokens::words::{QUOTE_JOINS, is_alnum, word_end};
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,10 +67,6 @@ pub struct Doc<'a> {
 
 /// Word counts stop here.
 pub const WORDS_CAP: usize = 64;
-
-fn joiner(c: char) -> bool {
-    matches!(c, '\'' | '’' | '-' | '‐' | '‑' | '.' | '&' | '_')
-}
 
 impl<'a> Doc<'a> {
     pub fn new(body: &'a str, spans: &'a [QSpan]) -> Doc<'a> {
@@ -141,37 +140,9 @@ impl<'a> Doc<'a> {
                 continue;
             }
             if is_alnum(c) {
-                let mut j = i + clen;
-                loop {
-                    // Plain ASCII letters and digits need no decoding.
-                    while j < n && bytes[j].is_ascii_alphanumeric() {
-                        j += 1;
-                    }
-                    let Some(d) = body[j..].chars().next() else {
-                        break;
-                    };
-                    if is_alnum(d) {
-                        j += d.len_utf8();
-                        continue;
-                    }
-                    let is_mark = mi < marks.len() && marks[mi].0 == j;
-                    if (joiner(d)
-                        || (d == ',' && body[..j].ends_with(|x: char| x.is_ascii_digit())))
-                        && !is_mark
-                    {
-                        let k = j + d.len_utf8();
-                        let after = body[k..].chars().next();
-                        let ok = match d {
-                            ',' => after.is_some_and(|a| a.is_ascii_digit()),
-                            _ => after.is_some_and(is_alnum),
-                        };
-                        if ok {
-                            j = k;
-                            continue;
-                        }
-                    }
-                    break;
-                }
+                let j = word_end(body, i, QUOTE_JOINS, |j| {
+                    mi < marks.len() && marks[mi].0 == j
+                });
                 self.toks.push(Tok {
                     start: i,
                     end: j,
@@ -200,15 +171,10 @@ impl<'a> Doc<'a> {
         let mut para = 0u32;
         for (i, t) in toks.iter().enumerate() {
             let next = toks.get(i + 1);
-            // The gap between two tokens is nearly always one space: look at its bytes
-            // instead of running a substring search on every gap.
-            let para_break = next.is_some_and(|n| {
-                let gap = &body.as_bytes()[t.end..n.start];
-                gap.len() >= 2 && gap.windows(2).any(|w| w == b"\n\n")
-            });
+            let para_break =
+                next.is_some_and(|n| is_paragraph_break(&body.as_bytes()[t.end..n.start]));
             let mut end_here = para_break || next.is_none();
-            if !end_here && t.q == 0 && t.kind == TokKind::Punct && matches!(t.ch, '.' | '?' | '!')
-            {
+            if !end_here && t.q == 0 && t.kind == TokKind::Punct && ends_sentence(t.ch) {
                 let prev_abbrev = i > 0
                     && toks[i - 1].is_word()
                     && toks[i - 1].end == t.start
@@ -231,7 +197,7 @@ impl<'a> Doc<'a> {
             }
             if !end_here && t.kind == TokKind::Close {
                 let inner = body[..t.start].chars().next_back();
-                let final_punct = inner.is_some_and(|c| matches!(c, '.' | '?' | '!'));
+                let final_punct = inner.is_some_and(ends_sentence);
                 let next_starts = next.is_some_and(|n| {
                     n.kind == TokKind::Open || (n.is_word() && n.ch.is_uppercase())
                 });

@@ -13,8 +13,9 @@ use super::frame_words::{self, Section};
 use super::resolve::{Resolver, Speaker};
 use super::speaker_words::words;
 use super::text::{Doc, TokKind};
-use super::word_match::{is_abbrev, is_one_of};
+use super::word_match::is_one_of;
 use crate::extract::Rule;
+use crate::extract::tokens::abbreviations::is_abbrev;
 use crate::words::{MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS};
 use std::ops::Range;
 
@@ -610,7 +611,7 @@ mod tests {
             attr("“It was wrong,” Senate Leader Ana Ruiz, D-Calif., told reporters.").as_deref(),
             Some("Ana Ruiz")
         );
-        assert!(crate::extract::quotes::word_match::is_abbrev("R-Ky"));
+        assert!(crate::extract::tokens::abbreviations::is_abbrev("R-Ky"));
     }
 
     #[test]

@@ -159,7 +159,9 @@ fn skip_dateline(doc: &Doc, r: Range<usize>) -> usize {
         }
         let region_word = region
             && (t.is_word() && t.capitalized()
-                || t.is_punct('.') && i > r.start && super::word_match::is_abbrev(doc.text(i - 1)));
+                || t.is_punct('.')
+                    && i > r.start
+                    && crate::extract::tokens::abbreviations::is_abbrev(doc.text(i - 1)));
         if caps || region_word || t.is_punct(',') || t.is_punct('/') {
             i += 1;
         } else if t.is_punct('(')

@@ -20,7 +20,7 @@ pub(super) fn according(
         && !doc.toks[j].is_punct(';')
         && !(doc.toks[j].is_punct('.')
             && (j + 1 == sent_end
-                || !crate::extract::quotes::word_match::is_abbrev(doc.text(j - 1))))
+                || !crate::extract::tokens::abbreviations::is_abbrev(doc.text(j - 1))))
         && doc.toks[j].kind != TokKind::Open
     {
         j += 1;
