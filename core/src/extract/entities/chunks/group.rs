@@ -378,10 +378,13 @@ fn classify_group(
                 let ws = words_in(pos);
                 // `Browns DL Larry Ogunjobi`, `Insider Jason Poe`: words before a given name
                 // that is followed by a surname are not part of the name, unless the name
-                // starts with a given or family name itself.
+                // starts with a given or family name itself, or an initial (`J. Gerald
+                // Hebert`).
                 if !(g.title.is_some() && pos == 0) && ws.len() >= 3 {
                     let w0 = norm[ps[idx[ws[0]]].0].as_ref();
-                    let starts_name = lx.given.contains_key(w0) || lx.surnames_first.contains(w0);
+                    let starts_name = lx.given.contains_key(w0)
+                        || lx.surnames_first.contains(w0)
+                        || is_initial(w0);
                     let split = (1..ws.len() - 1).find(|&m| {
                         lx.given.contains_key(norm[ps[idx[ws[m]]].0].as_ref())
                             && ps[idx[ws[m]]].2 == Piece::Word
@@ -411,13 +414,18 @@ fn classify_group(
                     && lx.place_prefixes.contains(first_raw)
                     && !has_org_cue(lx, last)
                     && !lx.generic.contains(last);
+                // `J. Gerald Hebert`: past a leading initial, the given name.
+                let name_word = if n_words >= 3 && is_initial(first) {
+                    last_words[1]
+                } else {
+                    first.as_ref()
+                };
                 let kind = if g.title.is_some() && pos == 0 {
                     RawKind::Person
                 } else if place_cue || place_prefix {
                     RawKind::Place
                 } else if n_words >= 2
-                    && (lx.given.contains_key(first.as_ref())
-                        || lx.surnames_first.contains(first.as_ref()))
+                    && (lx.given.contains_key(name_word) || lx.surnames_first.contains(name_word))
                     && !lx.generic.contains(last)
                 {
                     RawKind::Person
@@ -446,4 +454,10 @@ fn classify_group(
             }
         }
     }
+}
+
+/// An initial with its period (`J.`).
+fn is_initial(w: &str) -> bool {
+    let mut cs = w.chars();
+    cs.next().is_some_and(char::is_uppercase) && cs.next() == Some('.') && cs.next().is_none()
 }

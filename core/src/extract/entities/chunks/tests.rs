@@ -177,3 +177,13 @@ fn a_name_then_of_and_where_they_work_is_a_person_and_an_organization() {
     assert!(has(&v, RawKind::Org, "Bank of Lakeshore"), "{v:?}");
     assert!(has(&v, RawKind::Org, "University of Harbor Falls"), "{v:?}");
 }
+
+#[test]
+fn a_leading_initial_belongs_to_the_name() {
+    let v = raws("Later, lawyer J. Gerald Hebert spoke again. Then C. Stewart Vance Jr. said so.");
+    assert!(has(&v, RawKind::Person, "J. Gerald Hebert"), "{v:?}");
+    assert!(has(&v, RawKind::Person, "C. Stewart Vance Jr."), "{v:?}");
+    // Words before a given name still are not (`Insider Jason Poe`).
+    let v = raws("The report by Insider Jason Poe came out.");
+    assert!(has(&v, RawKind::Person, "Jason Poe"), "{v:?}");
+}
