@@ -25,7 +25,7 @@
 //! 4. [`tui`]: the reader: actions, state, one update function, views; its own settings
 //!    ([`tui::settings`]) are given to it.
 //! 5. [`config`]: the TOML configuration, made of each layer's section.
-//! 6. [`cli`] and [`completion`]: the command line, a thin layer over the others.
+//! 6. [`cli`]: the command line (and shell completion), a thin layer over the others.
 
 // Messages go through `message!` (a closed stderr must not panic); outputs through
 // locked writers whose errors end the output quietly.
@@ -35,7 +35,6 @@ pub use onrecord_core::{article, dates, extract, message, safe_open, safe_text, 
 
 pub mod citation;
 pub mod cli;
-pub mod completion;
 pub mod config;
 pub mod dirs;
 pub mod library;

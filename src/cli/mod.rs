@@ -6,6 +6,7 @@
 //! - `reader` opens the reader's library;
 //! - [`suggest`] finds the command meant by a mistyped one.
 
+pub mod completion;
 pub mod extract_command;
 pub mod library_commands;
 mod reader;
@@ -80,7 +81,7 @@ pub enum Command {
         /// The speaker's name (a surname works when only one speaker has it).
         #[arg(long, value_name = "NAME",
               add = clap_complete::engine::ArgValueCandidates::new(
-                  crate::completion::speaker_candidates))]
+                  completion::speaker_candidates))]
         speaker: String,
         /// Only quotes of these kinds (repeat the flag or separate with commas).
         #[arg(long, value_enum, value_delimiter = ',', value_name = "KIND")]
@@ -205,7 +206,7 @@ pub enum ExtractFormat {
 /// Entry point of the binary.
 pub fn main() -> ExitCode {
     // A completion script calling back: answered before anything else is printed.
-    crate::completion::answer_if_asked();
+    completion::answer_if_asked();
     let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
     if let Some((typed, meant)) = mistyped_command(&args) {
         crate::message!(
@@ -265,7 +266,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let program = std::env::args_os()
                 .next()
                 .unwrap_or_else(|| "onrecord".into());
-            let script = crate::completion::script(shell, Path::new(&program))?;
+            let script = completion::script(shell, Path::new(&program))?;
             let mut stdout = std::io::stdout().lock();
             match stdout.write_all(&script).and_then(|_| stdout.flush()) {
                 Ok(()) => Ok(ExitCode::SUCCESS),

@@ -5,7 +5,7 @@
 
 use super::IndexOptions;
 use super::budget::Budget;
-use super::jobs::{Done, Job, Outcome};
+use super::work::{Done, Job, Outcome};
 use crate::article::load;
 use crate::article::mbox::Next;
 use crate::library::db::Record;

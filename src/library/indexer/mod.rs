@@ -17,6 +17,7 @@ mod budget;
 mod jobs;
 pub mod location;
 mod mbox_stream;
+mod work;
 
 pub use background::{Gate, Indexer};
 pub use location::{absolute, check_index_location, real_location};
@@ -24,13 +25,14 @@ pub use location::{absolute, check_index_location, real_location};
 use super::db::{self, Index};
 use crate::article::{Article, load};
 use crate::extract::{self, Analysis};
-use jobs::{Job, mtime_ns, run_jobs};
+use jobs::{mtime_ns, run_jobs};
 use location::absolute_no_resolve;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
+use work::Job;
 
 /// The analysis function and its version stamp. Stored analyses made by another version are
 /// redone; tests inject their own.

@@ -2,7 +2,7 @@
 //! itself what to complete (through `ONRECORD_COMPLETE`), so `quotes --speaker` completes
 //! the speakers of the index, as `onrecord speakers` lists them.
 
-use crate::cli::Cli;
+use super::Cli;
 use clap::CommandFactory;
 use clap_complete::engine::CompletionCandidate;
 use clap_complete::env::{Bash, Elvish, EnvCompleter, Fish, Powershell, Shells, Zsh};
@@ -59,7 +59,7 @@ pub fn speaker_candidates() -> Vec<CompletionCandidate> {
         return Vec::new();
     };
     let index_flag = flag_value(&args, "--index");
-    let db = crate::cli::library_commands::index_path(index_flag.as_deref(), &config);
+    let db = super::library_commands::index_path(index_flag.as_deref(), &config);
     if !db.is_file() {
         return Vec::new();
     }
