@@ -187,3 +187,10 @@ fn a_leading_initial_belongs_to_the_name() {
     let v = raws("The report by Insider Jason Poe came out.");
     assert!(has(&v, RawKind::Person, "Jason Poe"), "{v:?}");
 }
+
+#[test]
+fn a_show_or_a_campaign_named_after_someone_is_not_a_person() {
+    let v = raws("She told the Nora Vance Show on Monday that the Ortiz Campaign would win.");
+    assert!(!has(&v, RawKind::Person, "Nora Vance Show"), "{v:?}");
+    assert!(!has(&v, RawKind::Person, "Ortiz Campaign"), "{v:?}");
+}
