@@ -301,8 +301,14 @@ fn pieces(
             && t.sent_start
             && !given_first
             && (gerund || adverb || lower.contains_key(&w.to_lowercase()));
-        // `Liu He`: a family name that is also a function word, inside a name.
-        let family_name = lx.surnames_first.contains(w) && !t.sent_start && run.len() > 1;
+        // `Liu He`, `Oh Kyeong Taek`: a family name that is also a function word, inside a
+        // name; not after another function word (`... Decide If He Wants` in a headline).
+        let after_function_word = i > 0 && {
+            let prev = toks[run[i - 1]].text(body);
+            !toks[run[i - 1]].is_word() || lx.stopwords.contains(prev)
+        };
+        let family_name =
+            lx.surnames_first.contains(w) && !t.sent_start && run.len() > 1 && !after_function_word;
         if (lx.stopwords.contains(w) && !family_name) || common_opener {
             out.push((i, 1, Piece::Stop));
         } else {

@@ -194,3 +194,14 @@ fn a_show_or_a_campaign_named_after_someone_is_not_a_person() {
     assert!(!has(&v, RawKind::Person, "Nora Vance Show"), "{v:?}");
     assert!(!has(&v, RawKind::Person, "Ortiz Campaign"), "{v:?}");
 }
+
+#[test]
+fn a_pronoun_in_a_title_case_headline_starts_no_name() {
+    let v = raws("Vance: Ortiz Must Decide If He Wants a Second Term.");
+    assert!(!v.iter().any(|(_, n, _)| n.starts_with("He ")), "{v:?}");
+    // A family name that is also a function word, after a given name, stays.
+    let v = raws("Vice Premier Liu He met the delegation.");
+    assert!(has(&v, RawKind::Person, "Liu He"), "{v:?}");
+    let v = raws("The director, Oh Kyeong Taek, spoke.");
+    assert!(has(&v, RawKind::Person, "Oh Kyeong Taek"), "{v:?}");
+}
