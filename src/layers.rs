@@ -268,6 +268,40 @@ fn no_two_files_import_each_other() {
     }
 }
 
+/// Extraction is pure: text in, analysis out. Reading files is the loaders' (`article`), at
+/// the edge; no code of `extract` opens a file, a socket or a process, or reads the
+/// environment.
+#[test]
+fn extraction_does_no_io() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("core/src/extract");
+    let mut files = Vec::new();
+    sources(&root, &mut files);
+    assert!(files.len() > 20, "the check read the sources");
+    let mut wrong = Vec::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file).unwrap();
+        let code_end = text.find("#[cfg(test)]").unwrap_or(text.len());
+        for (n, line) in text[..code_end].lines().enumerate() {
+            if line.trim_start().starts_with("//") {
+                continue;
+            }
+            for io in [
+                "std::fs",
+                "std::net",
+                "std::process",
+                "std::env",
+                "File::",
+                "std::io::stdin",
+            ] {
+                if line.contains(io) {
+                    wrong.push(format!("{}:{}: {io}", file.display(), n + 1));
+                }
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "I/O in extraction:\n{}", wrong.join("\n"));
+}
+
 #[test]
 fn the_loop_check_sees_a_loop_and_resolves_super() {
     let text = "use super::b::Thing;\n// use crate::c;\nfn f() { crate::c::g(); self::d::h(); }";
