@@ -131,14 +131,10 @@ fn paragraph_before(doc: &Doc, res: &mut Resolver, site: &Site) -> Option<Speake
     if (close + 1..site.para_end).any(|i| doc.toks[i].kind != TokKind::Punct) {
         return None;
     }
-    let prev = site.prev_sent.clone()?;
-    if doc.has_quotation(prev.clone())
-        || prev
-            .clone()
-            .any(|i| doc.toks[i].is_word() && cue_at(doc, i).is_some())
-    {
-        return None;
-    }
+    let prev = site
+        .prev_sent
+        .clone()
+        .filter(|p| writers_sentence(doc, p))?;
     let subj = leading_subject(doc, prev.start, prev.end)?;
     // A sentence, not a caption or a name alone: a full stop after a lowercase word (its
     // verb and what follows).
@@ -339,19 +335,22 @@ fn paragraph_subject(doc: &Doc, res: &mut Resolver, site: &Site) -> Option<Speak
     if !site.prev_same_para || site.open != site.sent.start {
         return None;
     }
-    let prev = site.prev_sent.clone()?;
-    // A sentence of the writer's only: no quotation, no speech verb (those have their own
-    // frames, and their speaker is already the current one).
-    if doc.has_quotation(prev.clone())
-        || prev
-            .clone()
-            .any(|i| doc.toks[i].is_word() && cue_at(doc, i).is_some())
-    {
-        return None;
-    }
+    let prev = site
+        .prev_sent
+        .clone()
+        .filter(|p| writers_sentence(doc, p))?;
     let subj = leading_subject(doc, prev.start, prev.end)?;
     res.resolve(subj, None, site.para)
         .filter(|sp| sp.name.is_some() && sp.kind == SpeakerKind::Person)
+}
+
+/// A sentence of the writer's only: no quotation, no speech verb (those have their own
+/// frames, and their speaker is already the current one).
+fn writers_sentence(doc: &Doc, sent: &Range<usize>) -> bool {
+    !doc.has_quotation(sent.clone())
+        && !sent
+            .clone()
+            .any(|i| doc.toks[i].is_word() && cue_at(doc, i).is_some())
 }
 
 /// `Buddy Valastro`, `Mary J. Blige`: two to four capitalized words, not all capitals, no
