@@ -219,6 +219,21 @@ mod tests {
     }
 
     #[test]
+    fn two_word_and_caribbean_demonyms_are_known() {
+        for d in [
+            "Puerto Rican",
+            "Costa Rican",
+            "Trinidadian",
+            "Bahamian",
+            "Barbadian",
+        ] {
+            assert!(is_demonym(d), "{d}");
+        }
+        let a = article("A Costa Rican envoy met Ana Ruiz on Monday.");
+        assert_eq!(names(&recognize(&a), EntityKind::Person), vec!["Ana Ruiz"]);
+    }
+
+    #[test]
     fn a_sentence_adverb_or_connective_is_no_part_of_a_name() {
         let a = article(
             "Marta Quill runs the harbour board.\n\nThen Quill asked the engineers.\n\n\
