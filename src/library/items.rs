@@ -50,7 +50,7 @@ pub(crate) fn process(
             return (record, outcome, Vec::new());
         }
     };
-    let mut file = FileItems::new(path, size, mtime, known).by(opts.extractor_version);
+    let mut file = FileItems::new(path, size, mtime, known, opts.extractor_version);
     let mut records = vec![Record::Touched {
         path: path.to_path_buf(),
         size,
@@ -87,23 +87,19 @@ impl<'a> FileItems<'a> {
         size: i64,
         mtime: i64,
         known: Option<&'a IndexedFile>,
+        extractor: u32,
     ) -> Self {
         FileItems {
             path,
             size,
             mtime,
             known,
-            extractor: 0,
+            extractor,
             keep: HashSet::new(),
             met: HashSet::new(),
             problems: Vec::new(),
             analysed: 0,
         }
-    }
-
-    pub(crate) fn by(mut self, extractor: u32) -> Self {
-        self.extractor = extractor;
-        self
     }
 
     /// Whether `item` needs analysing: not met before in the file (keys are unique within

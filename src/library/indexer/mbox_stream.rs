@@ -42,7 +42,13 @@ pub(super) fn index_mbox<'b>(
         Ok(m) => m,
         Err(e) => return Some(failed(e.to_string())),
     };
-    let mut file = FileItems::new(path, size, mtime, job.known.as_ref()).by(opts.extractor_version);
+    let mut file = FileItems::new(
+        path,
+        size,
+        mtime,
+        job.known.as_ref(),
+        opts.extractor_version,
+    );
     let mut part: Vec<load::RawItem<'static>> = Vec::new();
     let mut part_bytes = 0u64;
     // Analyses a part's items on the pool (a large mailbox is not one core's work), then

@@ -54,7 +54,7 @@ fn build() -> Abbreviations {
 static LIST: LazyLock<Abbreviations> = LazyLock::new(build);
 
 /// A single capital letter: an initial (`W`).
-fn is_initial(word: &str) -> bool {
+pub fn is_initial(word: &str) -> bool {
     let mut chars = word.chars();
     chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
 }

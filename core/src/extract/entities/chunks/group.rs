@@ -458,6 +458,6 @@ fn classify_group(
 
 /// An initial with its period (`J.`).
 fn is_initial(w: &str) -> bool {
-    let mut cs = w.chars();
-    cs.next().is_some_and(char::is_uppercase) && cs.next() == Some('.') && cs.next().is_none()
+    w.strip_suffix('.')
+        .is_some_and(crate::extract::tokens::abbreviations::is_initial)
 }
