@@ -119,9 +119,13 @@ pub struct Analysis {
 
 /// Analyzes an article: quotes, their speakers, and named entities.
 pub fn analyze(article: &Article) -> Analysis {
-    let table = entities::recognize(article);
+    let body = article.body.as_str();
+    // One token stream for both readers.
+    let spans = tokens::marks::find_spans(body);
+    let stream = tokens::stream::TokenStream::new(body, &spans);
+    let table = entities::recognize_in(article, &stream);
     let known = quotes::KnownEntities::from_table(&table);
-    let quotes = quotes::extract(&article.body, &known);
+    let quotes = quotes::extract_in(quotes::text::Doc::from_stream(body, &spans, stream), &known);
     Analysis {
         quotes,
         entities: table.entities,

@@ -22,6 +22,7 @@ pub mod tokens;
 mod props;
 
 use crate::article::Article;
+use crate::extract::tokens::stream::TokenStream;
 use crate::extract::{Entity, EntityKind};
 use std::ops::Range;
 
@@ -112,7 +113,14 @@ pub fn person_gender(name: &str) -> Option<Gender> {
 /// Finds the people, organizations and places of an article.
 pub fn recognize(article: &Article) -> EntityTable {
     let body = article.body.as_str();
-    let toks = tokens::tokenize(body);
+    let spans = crate::extract::tokens::marks::find_spans(body);
+    recognize_in(article, &TokenStream::new(body, &spans))
+}
+
+/// [`recognize`] on the token stream of the article's body, made once for both readers.
+pub fn recognize_in(article: &Article, stream: &TokenStream) -> EntityTable {
+    let body = article.body.as_str();
+    let toks = tokens::from_stream(body, stream);
     let raws = chunks::classify(body, &toks);
     let resolved = coreference::resolve(body, &toks, &raws);
     let mut entities = resolved.entities;

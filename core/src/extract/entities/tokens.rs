@@ -1,20 +1,25 @@
 //! The name finder's tokens: words with their byte spans, sentence starts and possessive
-//! marks, in one linear pass over the shared word and sentence rules of
-//! [`crate::extract::tokens`].
+//! marks, read in one linear pass off the one token stream of
+//! [`crate::extract::tokens::stream`].
 //!
-//! - A word is a run of letters and digits that may hold `-`, `'`, `’`, `.` and `&` between
-//!   two letters or digits (`Jong-ha`, `O'Brien`, `U.S`, `AT&T`).
+//! - A word is a word of the stream (letters and digits that may hold `-`, `'`, `’`, `.`,
+//!   `&` between two of them: `Jong-ha`, `O'Brien`, `U.S`, `AT&T`, `4,000`), parted at
+//!   underscores (`Director_Ana` is two words here; a handle is no name).
 //! - A trailing `.` belongs to the word when the word is an abbreviation: an initial (`W.`),
 //!   a dotted form (`U.S.`), a title (`Maj.`) or a listed abbreviation (`Jr.`, `Co.`).
 //! - A possessive `'s` / `’s` (or a bare trailing apostrophe after `s`) is cut off the word
 //!   and recorded in [`Token::possessive`].
-//! - A word starts a sentence after a blank line, after the end of a clause (`.`, `;`, `…`)
-//!   and after an opening quotation mark or bracket.
+//! - `London-based`: an adjective tail after a hyphen is a word of its own.
+//! - A word is marked [`Token::sent_start`] where the stream's splitter ends a sentence or
+//!   starts a clause before it ([`crate::extract::tokens::stream::Break`]), and after a
+//!   blank line.
 
-use super::lexicon::{is_title_word, lex};
+use super::lexicon::lex;
 use crate::extract::tokens::abbreviations::name_keeps_period;
-use crate::extract::tokens::sentences::{ends_clause, is_paragraph_break};
-use crate::extract::tokens::words::{NAME_JOINS, is_alnum, scan_word};
+use crate::extract::tokens::marks::find_spans;
+use crate::extract::tokens::sentences::{is_line_break, is_paragraph_break};
+use crate::extract::tokens::stream::{Break, Tok, TokKind, TokenStream};
+use crate::extract::tokens::words::is_alnum;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
@@ -28,7 +33,8 @@ pub struct Token {
     pub start: usize,
     pub end: usize,
     pub kind: TokenKind,
-    /// First word of a sentence (or of a paragraph, or right after an opening quote mark).
+    /// First word of a sentence or a clause (of a paragraph, after `;` or `:`, right after an
+    /// opening quotation mark): its capital may be owed to its position.
     pub sent_start: bool,
     /// First token of a paragraph.
     pub para_start: bool,
@@ -108,174 +114,181 @@ fn adjective_tail(word: &str) -> Option<usize> {
     (head_cap && h > 0 && ADJECTIVE_TAILS.contains(&tail)).then_some(h)
 }
 
-/// Tokenizes `body` in one pass.
+/// What the next word starts: a sentence (or clause), a paragraph, a line.
+struct Starts {
+    sentence: bool,
+    para: bool,
+    after_break: bool,
+}
+
+/// Pushes the word at `span` (one token of the stream, or a part of one between
+/// underscores), its possessive cut, its abbreviation period joined and an adjective tail
+/// split off. `next` is the stream token after it, when nothing parts them; returns true
+/// when the word took that token (a plural possessive's apostrophe, a period).
+fn push_word(
+    out: &mut Vec<Token>,
+    body: &str,
+    span: std::ops::Range<usize>,
+    starts: &mut Starts,
+    next: Option<&Tok>,
+) -> bool {
+    let start = span.start;
+    let mut end = span.end;
+    let word = &body[start..end];
+    let first = Token {
+        start,
+        end,
+        kind: TokenKind::Word,
+        sent_start: starts.sentence,
+        para_start: starts.para,
+        possessive: false,
+        after_break: starts.after_break,
+    };
+    starts.sentence = false;
+    starts.para = false;
+    starts.after_break = false;
+    // `Delhi-based`, `Party-controlled`: the name ends at the hyphen and the adjective tail
+    // is a word of its own.
+    if word.contains('-')
+        && let Some(h) = adjective_tail(word)
+    {
+        let cut = start + h;
+        let plain = |start, end, kind| Token {
+            start,
+            end,
+            kind,
+            sent_start: false,
+            para_start: false,
+            possessive: false,
+            after_break: false,
+        };
+        out.push(Token { end: cut, ..first });
+        out.push(plain(cut, cut + 1, TokenKind::Punct('-')));
+        out.push(plain(cut + 1, end, TokenKind::Word));
+        return false;
+    }
+    let mut possessive = false;
+    let mut took_next = false;
+    // Possessive 's inside the word: "Israel's"; names that end in a possessive form
+    // (`Lowe's`, `McDonald's`) keep it.
+    if let Some(stem) = word
+        .strip_suffix("'s")
+        .or_else(|| word.strip_suffix("\u{2019}s"))
+        && !stem.is_empty()
+        && !lex().orgs.contains(word)
+    {
+        end = start + stem.len();
+        possessive = true;
+    }
+    let next = next.filter(|n| n.start == span.end);
+    // Plural possessive: "Forces’ " (an apostrophe right after, no letter after it).
+    if !possessive
+        && word.ends_with('s')
+        && let Some(n) = next
+        && n.kind != TokKind::Word
+        && is_apostrophe(n.ch)
+        && !body[n.end..].chars().next().is_some_and(is_alnum)
+    {
+        possessive = true;
+        took_next = true;
+    }
+    if !possessive && next.is_some_and(|n| n.is_punct('.')) && name_keeps_period(word) {
+        end = span.end + 1;
+        took_next = true;
+    }
+    out.push(Token {
+        end,
+        possessive,
+        ..first
+    });
+    took_next
+}
+
+/// Tokenizes `body`: its quotation marks, the one token stream and the name finder's view
+/// of it. [`crate::extract::analyze`] makes the stream once for both readers and calls
+/// [`from_stream`]; this is for callers that want the names' tokens alone.
 pub fn tokenize(body: &str) -> Vec<Token> {
-    let mut out: Vec<Token> = Vec::with_capacity(body.len() / 5 + 1);
+    let spans = find_spans(body);
+    from_stream(body, &TokenStream::new(body, &spans))
+}
+
+/// The name finder's tokens, read off the one token stream in one pass: possessives cut,
+/// abbreviation periods joined, adjective tails split off, clause starts marked.
+pub fn from_stream(body: &str, stream: &TokenStream) -> Vec<Token> {
+    let toks = &stream.toks;
     let bytes = body.as_bytes();
-    let mut i = 0;
-    let mut sentence_start = true;
-    let mut para_start = true;
-    let mut after_break = true;
-    while let Some(c) = body[i..].chars().next() {
-        if c.is_whitespace() {
-            let gap_start = i;
-            i += c.len_utf8();
-            while let Some(d) = body[i..].chars().next().filter(|d| d.is_whitespace()) {
-                i += d.len_utf8();
+    let mut out: Vec<Token> = Vec::with_capacity(toks.len() + toks.len() / 8);
+    let mut starts = Starts {
+        sentence: true,
+        para: true,
+        after_break: true,
+    };
+    // End of the last stream token read: the white space from here to the next token is
+    // the gap before it.
+    let mut read_to = 0;
+    let mut k = 0;
+    while k < toks.len() {
+        let t = toks[k];
+        k += 1;
+        let gap = &bytes[read_to..t.start];
+        if is_line_break(gap) {
+            starts.after_break = true;
+            if is_paragraph_break(gap) {
+                starts.sentence = true;
+                starts.para = true;
             }
-            let gap = &bytes[gap_start..i];
-            if gap.contains(&b'\n') {
-                after_break = true;
-                if is_paragraph_break(gap) {
-                    sentence_start = true;
-                    para_start = true;
-                }
-            }
-            continue;
         }
-        if is_alnum(c) {
-            let start = i;
-            let scanned = scan_word(body, start, NAME_JOINS, |_| false);
-            let mut end = scanned.end;
-            // The next character to read: past the possessive mark or the period the word
-            // may take below.
-            i = end;
-            let word = &body[start..end];
-            // `Delhi-based`, `Party-controlled`: the name ends at the hyphen and the
-            // adjective tail is a word of its own.
-            if scanned.hyphen
-                && let Some(h) = adjective_tail(word)
-            {
-                let cut = start + h;
-                out.push(Token {
-                    start,
-                    end: cut,
-                    kind: TokenKind::Word,
-                    sent_start: sentence_start,
-                    para_start,
-                    possessive: false,
-                    after_break,
-                });
+        read_to = t.end;
+        if t.kind == TokKind::Word {
+            // `Director_Oh Kyeong`, `@mike_pence`: the stream keeps a handle whole; to the
+            // name finder an underscore parts two words.
+            let mut part_start = t.start;
+            let underscores = bytes[t.start..t.end]
+                .iter()
+                .enumerate()
+                .filter(|&(_, &b)| b == b'_');
+            for (at, _) in underscores {
+                let cut = t.start + at;
+                push_word(&mut out, body, part_start..cut, &mut starts, None);
                 out.push(Token {
                     start: cut,
                     end: cut + 1,
-                    kind: TokenKind::Punct('-'),
+                    kind: TokenKind::Punct('_'),
                     sent_start: false,
                     para_start: false,
                     possessive: false,
                     after_break: false,
                 });
-                out.push(Token {
-                    start: cut + 1,
-                    end,
-                    kind: TokenKind::Word,
-                    sent_start: false,
-                    para_start: false,
-                    possessive: false,
-                    after_break: false,
-                });
-                sentence_start = false;
-                para_start = false;
-                after_break = false;
-                continue;
+                part_start = cut + 1;
             }
-            let mut possessive = false;
-            // Possessive 's inside the word: "Israel's" (the apostrophe joined above); names
-            // that end in a possessive form (`Lowe's`, `McDonald's`) keep it.
-            if scanned.apostrophe
-                && let Some(stem) = word
-                    .strip_suffix("'s")
-                    .or_else(|| word.strip_suffix("\u{2019}s"))
-                && !stem.is_empty()
-                && !lex().orgs.contains(word)
-            {
-                end = start + stem.len();
-                possessive = true;
+            if push_word(&mut out, body, part_start..t.end, &mut starts, toks.get(k)) {
+                // The period or apostrophe the word took: what starts after it starts after
+                // the word.
+                read_to = toks[k].end;
+                starts.sentence |= stream.breaks[k] != Break::None;
+                k += 1;
             }
-            // Plural possessive: "Forces’ " (apostrophe not joined, nothing after).
-            if !possessive
-                && word.ends_with('s')
-                && let Some(d) = body[i..].chars().next()
-                && is_apostrophe(d)
-            {
-                let after = body[end + d.len_utf8()..].chars().next();
-                if !after.is_some_and(is_alnum) {
-                    possessive = true;
-                    i += d.len_utf8();
-                }
-            }
-            if !possessive && bytes.get(i) == Some(&b'.') && name_keeps_period(word) {
-                i += 1;
-                end = i;
-            }
-            out.push(Token {
+            continue;
+        }
+        // Punctuation, quotation marks among it (`''` is one mark): a token per character.
+        for (at, c) in body[t.start..t.end].char_indices() {
+            let start = t.start + at;
+            let tok = Token {
                 start,
-                end,
-                kind: TokenKind::Word,
-                sent_start: sentence_start,
-                para_start,
-                possessive,
-                after_break,
-            });
-            sentence_start = false;
-            para_start = false;
-            after_break = false;
-            continue;
+                end: start + c.len_utf8(),
+                kind: TokenKind::Punct(c),
+                sent_start: false,
+                para_start: starts.para,
+                possessive: false,
+                after_break: starts.after_break,
+            };
+            starts.para = false;
+            starts.after_break = false;
+            out.push(tok);
         }
-        // Punctuation.
-        let tok = Token {
-            start: i,
-            end: i + c.len_utf8(),
-            kind: TokenKind::Punct(c),
-            sent_start: false,
-            para_start,
-            possessive: false,
-            after_break,
-        };
-        para_start = false;
-        after_break = false;
-        i = tok.end;
-        match c {
-            c if ends_clause(c) => sentence_start = true,
-            '"' | '\u{201C}' | '\u{2018}' | '\u{00AB}' | '\u{201E}' | '(' | '[' => {
-                // An opening mark: the words after it start a clause.
-                let prev_is_word = out
-                    .last()
-                    .is_some_and(|t| t.is_word() && t.end == tok.start);
-                if !prev_is_word {
-                    sentence_start = true;
-                }
-            }
-            _ => {}
-        }
-        out.push(tok);
+        starts.sentence |= stream.breaks[k - 1] != Break::None;
     }
-    fix_abbreviation_ends(body, &mut out);
     out
-}
-
-/// A word after an abbreviation that took the sentence's full stop (`... in the U.S. The
-/// talks`) starts a sentence when it is a function word.
-fn fix_abbreviation_ends(body: &str, toks: &mut [Token]) {
-    let lx = lex();
-    for k in 1..toks.len() {
-        let (prev, cur) = (&toks[k - 1], &toks[k]);
-        if !cur.is_word() || cur.sent_start || !prev.is_word() {
-            continue;
-        }
-        let p = prev.text(body);
-        // `Vexo Inc. Shares rose`: a company suffix ends a name; what follows is new.
-        if matches!(p, "Inc." | "Corp." | "Ltd." | "Co." | "LLC.") {
-            toks[k].sent_start = true;
-            continue;
-        }
-        if p.ends_with('.') && !is_title_word(p) && p.chars().count() > 2 {
-            let w = cur.text(body);
-            if lx.stopwords.contains(w) {
-                toks[k].sent_start = true;
-            }
-        }
-    }
 }
 
 #[cfg(test)]

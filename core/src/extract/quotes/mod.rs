@@ -1,8 +1,9 @@
 //! Quotes and their speakers.
 //!
 //! The pipeline, one pass over the body (linear in its length):
-//! 1. [`marks`]: quotation spans (apostrophes told apart, nesting, multi-paragraph quotes);
-//! 2. [`text`]: tokens and sentences, with quotations as units;
+//! 1. the quotation spans and the token stream with its sentences
+//!    ([`crate::extract::tokens`]), made once for both readers;
+//! 2. [`text`]: the quote finder's view of them, quotations as units;
 //! 3. per sentence: cues ([`cues`], looked up once per token by [`cue_lookup`]), reported
 //!    speech ([`indirect`]), attribution frames of each quotation ([`frames`]), speaker
 //!    resolution ([`resolve`]);
@@ -18,7 +19,6 @@ pub mod frame_words;
 pub mod frames;
 pub mod indirect;
 pub mod lead_in;
-pub mod marks;
 pub mod resolve;
 pub mod speaker_words;
 pub mod text;
@@ -51,8 +51,13 @@ struct Pending {
 
 /// Finds the quotes of `body`, attributed with the help of `known` entities.
 pub fn extract(body: &str, known: &KnownEntities) -> Vec<Quote> {
-    let spans = marks::find_spans(body);
-    let mut doc = Doc::new(body, &spans);
+    let spans = crate::extract::tokens::marks::find_spans(body);
+    extract_in(Doc::new(body, &spans), known)
+}
+
+/// [`extract`] on a body already tokenized.
+pub fn extract_in(mut doc: Doc, known: &KnownEntities) -> Vec<Quote> {
+    let (body, spans) = (doc.body, doc.spans);
     fill_cues(&mut doc);
     let doc = doc;
     let mut res = Resolver::new(&doc, known);

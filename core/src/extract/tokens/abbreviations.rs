@@ -82,14 +82,27 @@ pub fn name_keeps_period(word: &str) -> bool {
 }
 
 /// Whether a period right after `word` leaves the sentence open: a listed abbreviation
-/// (`Sen`, `etc`, any case), a word holding a dot (`U.S`), a party and state (`R-Ky`) or an
-/// initial (`J`).
+/// (`Sen`, `etc`, any case), a word holding a dot (`U.S`), a party and state (`R-Ky`), an
+/// initial (`J`) or a title (`Fr`, `Amb`).
 pub fn is_abbrev(word: &str) -> bool {
     is_listed_for_sentences(word)
         || word.contains('.')
         // `R-Ky.`, `D-Calif.`: a party letter and a state abbreviation.
         || is_party_state(word)
         || is_initial(word)
+        // `Fr.`, `Amb.`: a title before a name.
+        || is_title_abbreviation(word)
+}
+
+/// A title written with a period (`Fr.`, `Amb.`, `Atty.`), given without it.
+fn is_title_abbreviation(word: &str) -> bool {
+    if word.len() > 8 || !word.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return false;
+    }
+    let mut with_dot = String::with_capacity(word.len() + 1);
+    with_dot.push_str(word);
+    with_dot.push('.');
+    is_title_word(&with_dot)
 }
 
 fn is_listed_for_sentences(word: &str) -> bool {
@@ -142,6 +155,8 @@ mod tests {
         assert!(!name_keeps_period("Dept.Gen") && is_abbrev("Dept.Gen"));
         assert!(name_keeps_period("Maj"));
         assert!(is_abbrev("R-Ky") && is_abbrev("D-Calif") && !is_abbrev("X-Ky"));
+        // Titles keep the sentence open, as they keep their period.
+        assert!(is_abbrev("Fr") && is_abbrev("Amb") && is_abbrev("Atty") && !is_abbrev("Frank"));
         assert!(!name_keeps_period("w") && !is_abbrev("w"));
     }
 }

@@ -9,6 +9,17 @@ pub fn is_paragraph_break(gap: &[u8]) -> bool {
     gap.len() >= 2 && gap.windows(2).any(|w| w == b"\n\n")
 }
 
+/// True when the white space between two tokens holds a line break. The gap is nearly
+/// always one byte: that case needs no search.
+#[inline]
+pub fn is_line_break(gap: &[u8]) -> bool {
+    match gap {
+        [] => false,
+        [b] => *b == b'\n',
+        _ => gap.contains(&b'\n'),
+    }
+}
+
 /// `.`, `?` and `!`: the marks that end a sentence (unless an abbreviation, a lower-case
 /// word or a closing quotation mark says otherwise).
 #[inline]
@@ -34,6 +45,8 @@ mod tests {
         assert!(!is_paragraph_break(b"\n \n"));
         assert!(!is_paragraph_break(b"\n"));
         assert!(!is_paragraph_break(b" "));
+        assert!(is_line_break(b"\n") && is_line_break(b" \n ") && is_line_break(b"\n\n"));
+        assert!(!is_line_break(b"") && !is_line_break(b" ") && !is_line_break(b"  \t"));
     }
 
     #[test]

@@ -2,9 +2,10 @@
 //! quote finder's sentences, where abbreviations, initials, decimals, ellipses and closing
 //! quotation marks meet the shared rules.
 
+use super::stream::{Break, TokenStream};
 use crate::extract::entities::tokens::tokenize;
-use crate::extract::quotes::marks::find_spans;
 use crate::extract::quotes::text::Doc;
+use crate::extract::tokens::marks::find_spans;
 
 /// The name finder's words, a `^` before each that starts a sentence.
 fn name_words(body: &str) -> Vec<String> {
@@ -35,12 +36,12 @@ fn sentences(body: &str) -> Vec<&str> {
 #[test]
 fn titles_parties_and_dates() {
     let body = "Sen. Rand Paul, R-Ky., spoke on Jan. 5 in the U.S. Capitol. He left.";
-    // The name finder leaves the period after `R-Ky` apart and starts a clause after it;
-    // the quote finder reads `R-Ky.` as an abbreviation.
+    // The name finder leaves the period after `R-Ky` apart; both read `R-Ky.` as an
+    // abbreviation, so nothing starts after it.
     assert_eq!(
         name_words(body),
         [
-            "^Sen.", "Rand", "Paul", "R-Ky", "^spoke", "on", "Jan.", "5", "in", "the", "U.S.",
+            "^Sen.", "Rand", "Paul", "R-Ky", "spoke", "on", "Jan.", "5", "in", "the", "U.S.",
             "Capitol", "^He", "left"
         ]
     );
@@ -114,4 +115,100 @@ fn an_abbreviation_ending_a_sentence() {
         ]
     );
     assert_eq!(sentences(body), [body]);
+}
+
+#[test]
+fn a_title_abbreviation_keeps_the_sentence_open() {
+    let body = "“It is a waste,” said Del. Rosa Vane of Guam. Amb. Li Wei agreed.";
+    assert_eq!(
+        sentences(body),
+        [
+            "“It is a waste,” said Del. Rosa Vane of Guam.",
+            "Amb. Li Wei agreed."
+        ]
+    );
+    // The name finder reads the same sentences: `Rosa` and `Li` do not start one.
+    assert_eq!(
+        name_words(body),
+        [
+            "^It", "is", "a", "waste", "said", "Del.", "Rosa", "Vane", "of", "Guam", "^Amb.", "Li",
+            "Wei", "agreed"
+        ]
+    );
+}
+
+/// The break after each token of the one splitter, as `(token text, break)` for those
+/// that are not [`Break::None`].
+fn breaks(body: &str) -> Vec<(&str, Break)> {
+    let spans = find_spans(body);
+    let stream = TokenStream::new(body, &spans);
+    assert_eq!(stream.breaks.len(), stream.toks.len());
+    stream
+        .toks
+        .iter()
+        .zip(&stream.breaks)
+        .filter(|(_, b)| **b != Break::None)
+        .map(|(t, b)| (&body[t.start..t.end], *b))
+        .collect()
+}
+
+#[test]
+fn one_splitter_tells_sentences_from_clauses() {
+    use Break::{Clause, Sentence};
+    let body =
+        "Ola Berg said: “We won. Now we rest,” and left; (Rita agreed). Vexo Inc. Shares rose.";
+    assert_eq!(
+        breaks(body),
+        [
+            (":", Clause),
+            ("“", Clause),
+            (".", Clause),
+            (";", Clause),
+            ("(", Clause),
+            (".", Sentence),
+            (".", Clause),
+            (".", Sentence)
+        ]
+    );
+    // The quote finder's sentences are the tokens up to each `Sentence` break.
+    assert_eq!(
+        sentences(body),
+        [
+            "Ola Berg said: “We won. Now we rest,” and left; (Rita agreed).",
+            "Vexo Inc. Shares rose."
+        ]
+    );
+}
+
+#[test]
+fn handles_and_numbers_are_one_word_of_the_stream() {
+    let body = "Kai Moss (@kai_moss) counted 4,000 votes for Director_Ana Lund.";
+    let spans = find_spans(body);
+    let doc = Doc::new(body, &spans);
+    let stream_words: Vec<&str> = (0..doc.toks.len())
+        .filter(|&i| doc.toks[i].is_word())
+        .map(|i| doc.text(i))
+        .collect();
+    assert_eq!(
+        stream_words,
+        [
+            "Kai",
+            "Moss",
+            "kai_moss",
+            "counted",
+            "4,000",
+            "votes",
+            "for",
+            "Director_Ana",
+            "Lund"
+        ]
+    );
+    // To the name finder an underscore parts two words; a number stays whole.
+    assert_eq!(
+        name_words(body),
+        [
+            "^Kai", "Moss", "^kai", "moss", "counted", "4,000", "votes", "for", "Director", "Ana",
+            "Lund"
+        ]
+    );
 }

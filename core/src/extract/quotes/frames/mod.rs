@@ -582,9 +582,9 @@ pub fn is_time(doc: &Doc, i: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::marks::find_spans;
     use super::super::resolve::{KnownEntities, Resolver};
     use super::*;
+    use crate::extract::tokens::marks::find_spans;
 
     fn attr(body: &str) -> Option<String> {
         let spans = find_spans(body);

@@ -356,8 +356,8 @@ fn introduced(body: &str, para_start: usize, pos: usize) -> bool {
         .next()
         .unwrap_or("");
     let mut buf = [0u8; 48];
-    super::word_match::lower(word, &mut buf)
-        .and_then(|w| super::cues::lexicon().verb(w))
+    crate::extract::quotes::word_match::lower(word, &mut buf)
+        .and_then(|w| crate::extract::quotes::cues::lexicon().verb(w))
         .is_some()
 }
 
