@@ -1,10 +1,10 @@
 //! Acronyms: defined after a name, spelled from a name's initials.
 
-use super::tokens::Token;
+use super::tokens::NameToken;
 use std::collections::HashSet;
 
 /// `(ACR)` or `, ACR,` right after a name, at token `n`.
-pub fn defined_acronym<'a>(body: &'a str, toks: &[Token], n: usize) -> Option<&'a str> {
+pub fn defined_acronym<'a>(body: &'a str, toks: &[NameToken], n: usize) -> Option<&'a str> {
     let paren = toks.get(n).is_some_and(|t| t.is_punct('('))
         && toks.get(n + 2).is_some_and(|t| t.is_punct(')'));
     let commas = toks.get(n).is_some_and(|t| t.is_punct(','))
@@ -55,7 +55,7 @@ const ACRONYM_FILLERS: &[&str] = &["of", "and", "the", "for", "in", "on", "to", 
 
 /// Acronyms the article defines by lowercase words: `hypersensitivity pneumonitis (HP)`,
 /// `post-traumatic stress disorder, or PTSD`.
-pub fn common_noun_acronyms<'a>(body: &'a str, toks: &[Token]) -> HashSet<&'a str> {
+pub fn common_noun_acronyms<'a>(body: &'a str, toks: &[NameToken]) -> HashSet<&'a str> {
     let mut out = HashSet::new();
     for (i, t) in toks.iter().enumerate() {
         if !t.is_word() {

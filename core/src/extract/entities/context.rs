@@ -5,16 +5,16 @@
 use super::chunks::RawMention;
 use super::entity_words::{List, list};
 use super::lexicon::lex;
-use super::tokens::Token;
+use super::tokens::NameToken;
 
 /// Index of the first word token at or after `k`, skipping nothing.
-pub(super) fn word_at<'a>(body: &'a str, toks: &[Token], k: usize) -> Option<&'a str> {
+pub(super) fn word_at<'a>(body: &'a str, toks: &[NameToken], k: usize) -> Option<&'a str> {
     toks.get(k).filter(|t| t.is_word()).map(|t| t.text(body))
 }
 
 /// Context says the name is a person: `NAME, a/an/the ...`, `NAME said`, `NAME (45)`, or
 /// `said NAME` / `according to NAME`.
-pub(super) fn person_context(body: &str, toks: &[Token], r: &RawMention) -> bool {
+pub(super) fn person_context(body: &str, toks: &[NameToken], r: &RawMention) -> bool {
     let n = r.next_tok;
     if let Some(w) = word_at(body, toks, n)
         && list(List::PersonVerbs).contains(&w)
@@ -59,7 +59,7 @@ pub(super) fn person_context(body: &str, toks: &[Token], r: &RawMention) -> bool
 
 /// Context says the name is a place: `NAME, Texas` (a known state or country after a
 /// comma), `NAME, a village ...`, `north of NAME`.
-pub(super) fn place_context(body: &str, toks: &[Token], r: &RawMention) -> bool {
+pub(super) fn place_context(body: &str, toks: &[NameToken], r: &RawMention) -> bool {
     let lx = lex();
     let n = r.next_tok;
     if toks.get(n).is_some_and(|t| t.is_punct(',')) {
@@ -120,7 +120,7 @@ pub(super) fn place_context(body: &str, toks: &[Token], r: &RawMention) -> bool 
 /// A name the rules left open is a place when GeoNames knows it and a locative preposition
 /// stands before it (`in Tarnów`, `near Vinnytsia`), or, known or not, right after `near`
 /// or `outside` (`near Qaryat al-Nur`).
-pub(super) fn locative_place(body: &str, toks: &[Token], r: &RawMention) -> bool {
+pub(super) fn locative_place(body: &str, toks: &[NameToken], r: &RawMention) -> bool {
     let Some(prev) = r
         .first_tok
         .checked_sub(1)
@@ -158,7 +158,7 @@ fn is_score(w: &str) -> bool {
 
 /// A name of two or three words beside a result verb, with a score later in the sentence,
 /// is a player: `Tomasz Wierzbicki beat Anselm Okoro 6-4.` Plural last words are teams.
-pub(super) fn result_person(body: &str, toks: &[Token], r: &RawMention) -> bool {
+pub(super) fn result_person(body: &str, toks: &[NameToken], r: &RawMention) -> bool {
     if !(2..=3).contains(&r.words.len()) {
         return false;
     }
@@ -183,7 +183,7 @@ pub(super) fn result_person(body: &str, toks: &[Token], r: &RawMention) -> bool 
 
 /// Context says a lone name is an organization: `an economist at NAME`, `works at NAME`,
 /// `shares of NAME`, `a NAME spokeswoman`, `its parent, NAME`, `reported by NAME`.
-pub(super) fn org_context(body: &str, toks: &[Token], r: &RawMention) -> bool {
+pub(super) fn org_context(body: &str, toks: &[NameToken], r: &RawMention) -> bool {
     let lx = lex();
     let k = r.first_tok;
     let prev = |n: usize| k.checked_sub(n).and_then(|i| word_at(body, toks, i));

@@ -18,7 +18,7 @@ use super::context::{
     locative_place, org_context, person_context, place_context, result_person, word_at,
 };
 use super::lexicon::{given_name, lex};
-use super::tokens::Token;
+use super::tokens::NameToken;
 use crate::extract::{Entity, EntityKind};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -360,7 +360,7 @@ impl Builder {
 }
 
 /// Resolves raw mentions (in body order) into entities.
-pub fn resolve(body: &str, toks: &[Token], raws: &[RawMention]) -> Resolved {
+pub fn resolve(body: &str, toks: &[NameToken], raws: &[RawMention]) -> Resolved {
     let mut b = Builder::default();
     let lx = lex();
 

@@ -3,7 +3,7 @@
 //! Harbour Authority`; `NAME, a historian at ...,` → `historian at ...`.
 
 use super::lexicon::lex;
-use super::tokens::Token;
+use super::tokens::NameToken;
 
 /// Longest appositive taken as a role, in words.
 const MAX_ROLE_WORDS: usize = 16;
@@ -45,7 +45,7 @@ const NOT_ROLE_START: &[&str] = &[
 ];
 
 /// The role in an appositive that starts at token `k` (the token right after the name).
-pub fn appositive_role(body: &str, toks: &[Token], k: usize) -> Option<String> {
+pub fn appositive_role(body: &str, toks: &[NameToken], k: usize) -> Option<String> {
     if !toks.get(k)?.is_punct(',') {
         return None;
     }

@@ -25,7 +25,7 @@ use super::tagger_features::{
     B_ORG, B_PER, DocStats, Info, N_TAGS, O, allowed, features, info, is_begin, outside_names,
     type_of,
 };
-use super::tokens::Token;
+use super::tokens::NameToken;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -111,7 +111,7 @@ pub struct Tagged {
 
 /// Best allowed tag after `prev`, and its lead over the runner-up; `O` for punctuation
 /// outside names.
-fn best(scores: &[i32; N_TAGS], prev: u8, tok: &Token) -> Tagged {
+fn best(scores: &[i32; N_TAGS], prev: u8, tok: &NameToken) -> Tagged {
     if outside_names(tok) {
         return Tagged { tag: O, margin: 0 };
     }
@@ -136,7 +136,7 @@ fn best(scores: &[i32; N_TAGS], prev: u8, tok: &Token) -> Tagged {
 }
 
 /// Infos of tokens `range.start - 2 .. range.end + 2` (edges as `<none>`).
-fn infos(body: &str, toks: &[Token], range: &Range<usize>, stats: &DocStats) -> Vec<Info> {
+fn infos(body: &str, toks: &[NameToken], range: &Range<usize>, stats: &DocStats) -> Vec<Info> {
     (range.start as isize - 2..range.end as isize + 2)
         .map(|i| info(body, toks, usize::try_from(i).ok(), stats))
         .collect()
@@ -146,7 +146,7 @@ fn infos(body: &str, toks: &[Token], range: &Range<usize>, stats: &DocStats) -> 
 pub fn tag_range(
     m: &Model,
     body: &str,
-    toks: &[Token],
+    toks: &[NameToken],
     range: Range<usize>,
     stats: &DocStats,
 ) -> Vec<Tagged> {
@@ -166,7 +166,7 @@ pub fn tag_range(
 }
 
 /// Tags a whole document (statistics over all its words).
-pub fn tag_document(m: &Model, body: &str, toks: &[Token]) -> Vec<u8> {
+pub fn tag_document(m: &Model, body: &str, toks: &[NameToken]) -> Vec<u8> {
     let stats = DocStats::build(body, toks, 0..toks.len());
     tag_range(m, body, toks, 0..toks.len(), &stats)
         .into_iter()
@@ -200,7 +200,7 @@ pub fn spans(tags: &[u8]) -> Vec<(Range<usize>, u8)> {
 /// A training document: its body, tokens and one gold tag per token.
 pub struct TrainDoc {
     pub body: String,
-    pub toks: Vec<Token>,
+    pub toks: Vec<NameToken>,
     pub gold: Vec<u8>,
 }
 
@@ -358,7 +358,7 @@ const MIN_MARGIN: i32 = 0;
 fn read_name(
     m: &Model,
     body: &str,
-    toks: &[Token],
+    toks: &[NameToken],
     range: Range<usize>,
     stats: &DocStats,
 ) -> Option<u8> {
@@ -381,7 +381,7 @@ fn read_name(
 /// the tagger reads as no name at all (subheads). Names the lexicons, cues or titles typed
 /// are left as they are, and so are lone words (they link to a known name or need a context
 /// cue) and places (the rules' place contexts are surer than the tagger's).
-pub fn refine(body: &str, toks: &[Token], raws: &mut Vec<RawMention>) {
+pub fn refine(body: &str, toks: &[NameToken], raws: &mut Vec<RawMention>) {
     let Some(m) = model() else { return };
     let open = |r: &RawMention| r.kind == RawKind::UnknownMulti;
     if !raws.iter().any(|r| open(r) || lone(r)) {
@@ -483,7 +483,13 @@ fn lone(r: &RawMention) -> bool {
 /// said`, `Okoro, who ...`, `the economist Okoro`): the context alone would also take
 /// `Vexo said` for a person, and the tagger alone is too unsure about lone words. Words the
 /// document writes in lowercase, capitalized common words and demonyms stay open.
-fn lone_people(m: &Model, body: &str, toks: &[Token], raws: &mut [RawMention], stats: &DocStats) {
+fn lone_people(
+    m: &Model,
+    body: &str,
+    toks: &[NameToken],
+    raws: &mut [RawMention],
+    stats: &DocStats,
+) {
     let lx = lex();
     // Per word: mentions read as a person, mentions, a person context seen.
     let mut reading: HashMap<&str, (u32, u32, bool)> = HashMap::new();

@@ -8,7 +8,7 @@
 //! writes it in lowercase.
 
 use super::lexicon::{Lexicons, lex};
-use super::tokens::{Token, TokenKind};
+use super::tokens::{NameToken, NameTokenKind};
 use std::collections::HashMap;
 
 /// Tags: `O`, then `B-`/`I-` for people, organizations and places.
@@ -34,8 +34,8 @@ pub fn allowed(prev: u8, tag: u8) -> bool {
 }
 
 /// Punctuation that never sits inside a name: such a token is always `O`.
-pub fn outside_names(t: &Token) -> bool {
-    matches!(t.kind, TokenKind::Punct(c) if !matches!(c, '&' | '-' | '.' | '\'' | '\u{2019}'))
+pub fn outside_names(t: &NameToken) -> bool {
+    matches!(t.kind, NameTokenKind::Punct(c) if !matches!(c, '&' | '-' | '.' | '\'' | '\u{2019}'))
 }
 
 /// Short names of the tags, for features and reports.
@@ -52,7 +52,7 @@ pub struct DocStats {
 
 impl DocStats {
     /// Facts for the words of `queries` (token indices) over the whole document.
-    pub fn build(body: &str, toks: &[Token], queries: impl Iterator<Item = usize>) -> Self {
+    pub fn build(body: &str, toks: &[NameToken], queries: impl Iterator<Item = usize>) -> Self {
         let mut seen: HashMap<String, (u32, u32, u32)> = HashMap::new();
         // Cheap pre-filter on (first byte, length) before any hashing.
         let mut filter = [0u64; 256];
@@ -104,7 +104,7 @@ impl DocStats {
     }
 
     /// The word of token `t` is written in lowercase somewhere in the document.
-    pub fn lowercase_somewhere(&self, body: &str, t: &Token) -> bool {
+    pub fn lowercase_somewhere(&self, body: &str, t: &NameToken) -> bool {
         let w = t.text(body);
         w.chars().next().is_some_and(char::is_lowercase)
             || self
@@ -116,7 +116,13 @@ impl DocStats {
     /// For the word of token `i` (lowercased `lower`): written capitalized inside a
     /// sentence elsewhere, written in lowercase elsewhere, written right after a known given
     /// name elsewhere (a surname: `Okoro` after `Anselm Okoro`).
-    fn elsewhere(&self, lower: &str, body: &str, toks: &[Token], i: usize) -> (bool, bool, bool) {
+    fn elsewhere(
+        &self,
+        lower: &str,
+        body: &str,
+        toks: &[NameToken],
+        i: usize,
+    ) -> (bool, bool, bool) {
         let (cap, low, given) = self.seen.get(lower).copied().unwrap_or_default();
         let t = &toks[i];
         let first = t.text(body).chars().next();
@@ -131,7 +137,7 @@ impl DocStats {
 /// Token `i` follows a capitalized known given name directly (`Anselm Okoro`).
 fn after_given(
     body: &str,
-    toks: &[Token],
+    toks: &[NameToken],
     i: usize,
     given: &super::lexicon::LexMap<String, Option<super::Gender>>,
 ) -> bool {
@@ -301,7 +307,7 @@ fn cap_pattern(w: &str) -> &'static str {
 }
 
 /// Consecutive word texts from token `i` on (at most `n`), stopping at punctuation.
-fn words_from<'a>(body: &'a str, toks: &[Token], i: usize, n: usize) -> Vec<&'a str> {
+fn words_from<'a>(body: &'a str, toks: &[NameToken], i: usize, n: usize) -> Vec<&'a str> {
     toks[i..]
         .iter()
         .take(n)
@@ -311,7 +317,7 @@ fn words_from<'a>(body: &'a str, toks: &[Token], i: usize, n: usize) -> Vec<&'a 
 }
 
 /// The [`Info`] of token `i` (`None` past the edges).
-pub fn info(body: &str, toks: &[Token], i: Option<usize>, stats: &DocStats) -> Info {
+pub fn info(body: &str, toks: &[NameToken], i: Option<usize>, stats: &DocStats) -> Info {
     let Some(i) = i.filter(|&i| i < toks.len()) else {
         return Info {
             class: "<none>",

@@ -8,9 +8,9 @@
 //! - A trailing `.` belongs to the word when the word is an abbreviation: an initial (`W.`),
 //!   a dotted form (`U.S.`), a title (`Maj.`) or a listed abbreviation (`Jr.`, `Co.`).
 //! - A possessive `'s` / `’s` (or a bare trailing apostrophe after `s`) is cut off the word
-//!   and recorded in [`Token::possessive`].
+//!   and recorded in [`NameToken::possessive`].
 //! - `London-based`: an adjective tail after a hyphen is a word of its own.
-//! - A word is marked [`Token::sent_start`] where the stream's splitter ends a sentence or
+//! - A word is marked [`NameToken::sent_start`] where the stream's splitter ends a sentence or
 //!   starts a clause before it ([`crate::extract::tokens::stream::Break`]), and after a
 //!   blank line.
 
@@ -21,18 +21,21 @@ use crate::extract::tokens::sentences::{is_line_break, is_paragraph_break};
 use crate::extract::tokens::stream::{Break, Tok, TokKind, TokenStream};
 use crate::extract::tokens::words::is_alnum;
 
+/// What a [`NameToken`] is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TokenKind {
+pub enum NameTokenKind {
     Word,
     /// A punctuation or symbol character (one token per character).
     Punct(char),
 }
 
+/// A token as the name finder reads it: a word of the stream (possessive cut, abbreviation
+/// period joined) or one punctuation character.
 #[derive(Debug, Clone)]
-pub struct Token {
+pub struct NameToken {
     pub start: usize,
     pub end: usize,
-    pub kind: TokenKind,
+    pub kind: NameTokenKind,
     /// First word of a sentence or a clause (of a paragraph, after `;` or `:`, right after an
     /// opening quotation mark): its capital may be owed to its position.
     pub sent_start: bool,
@@ -44,17 +47,17 @@ pub struct Token {
     pub after_break: bool,
 }
 
-impl Token {
+impl NameToken {
     pub fn text<'a>(&self, body: &'a str) -> &'a str {
         &body[self.start..self.end]
     }
 
     pub fn is_word(&self) -> bool {
-        self.kind == TokenKind::Word
+        self.kind == NameTokenKind::Word
     }
 
     pub fn is_punct(&self, c: char) -> bool {
-        self.kind == TokenKind::Punct(c)
+        self.kind == NameTokenKind::Punct(c)
     }
 }
 
@@ -126,7 +129,7 @@ struct Starts {
 /// split off. `next` is the stream token after it, when nothing parts them; returns true
 /// when the word took that token (a plural possessive's apostrophe, a period).
 fn push_word(
-    out: &mut Vec<Token>,
+    out: &mut Vec<NameToken>,
     body: &str,
     span: std::ops::Range<usize>,
     starts: &mut Starts,
@@ -135,10 +138,10 @@ fn push_word(
     let start = span.start;
     let mut end = span.end;
     let word = &body[start..end];
-    let first = Token {
+    let first = NameToken {
         start,
         end,
-        kind: TokenKind::Word,
+        kind: NameTokenKind::Word,
         sent_start: starts.sentence,
         para_start: starts.para,
         possessive: false,
@@ -153,7 +156,7 @@ fn push_word(
         && let Some(h) = adjective_tail(word)
     {
         let cut = start + h;
-        let plain = |start, end, kind| Token {
+        let plain = |start, end, kind| NameToken {
             start,
             end,
             kind,
@@ -162,9 +165,9 @@ fn push_word(
             possessive: false,
             after_break: false,
         };
-        out.push(Token { end: cut, ..first });
-        out.push(plain(cut, cut + 1, TokenKind::Punct('-')));
-        out.push(plain(cut + 1, end, TokenKind::Word));
+        out.push(NameToken { end: cut, ..first });
+        out.push(plain(cut, cut + 1, NameTokenKind::Punct('-')));
+        out.push(plain(cut + 1, end, NameTokenKind::Word));
         return false;
     }
     let mut possessive = false;
@@ -196,7 +199,7 @@ fn push_word(
         end = span.end + 1;
         took_next = true;
     }
-    out.push(Token {
+    out.push(NameToken {
         end,
         possessive,
         ..first
@@ -207,17 +210,17 @@ fn push_word(
 /// Tokenizes `body`: its quotation marks, the one token stream and the name finder's view
 /// of it. [`crate::extract::analyze`] makes the stream once for both readers and calls
 /// [`from_stream`]; this is for callers that want the names' tokens alone.
-pub fn tokenize(body: &str) -> Vec<Token> {
+pub fn tokenize(body: &str) -> Vec<NameToken> {
     let spans = find_spans(body);
     from_stream(body, &TokenStream::new(body, &spans))
 }
 
 /// The name finder's tokens, read off the one token stream in one pass: possessives cut,
 /// abbreviation periods joined, adjective tails split off, clause starts marked.
-pub fn from_stream(body: &str, stream: &TokenStream) -> Vec<Token> {
+pub fn from_stream(body: &str, stream: &TokenStream) -> Vec<NameToken> {
     let toks = &stream.toks;
     let bytes = body.as_bytes();
-    let mut out: Vec<Token> = Vec::with_capacity(toks.len() + toks.len() / 8);
+    let mut out: Vec<NameToken> = Vec::with_capacity(toks.len() + toks.len() / 8);
     let mut starts = Starts {
         sentence: true,
         para: true,
@@ -250,10 +253,10 @@ pub fn from_stream(body: &str, stream: &TokenStream) -> Vec<Token> {
             for (at, _) in underscores {
                 let cut = t.start + at;
                 push_word(&mut out, body, part_start..cut, &mut starts, None);
-                out.push(Token {
+                out.push(NameToken {
                     start: cut,
                     end: cut + 1,
-                    kind: TokenKind::Punct('_'),
+                    kind: NameTokenKind::Punct('_'),
                     sent_start: false,
                     para_start: false,
                     possessive: false,
@@ -273,10 +276,10 @@ pub fn from_stream(body: &str, stream: &TokenStream) -> Vec<Token> {
         // Punctuation, quotation marks among it (`''` is one mark): a token per character.
         for (at, c) in body[t.start..t.end].char_indices() {
             let start = t.start + at;
-            let tok = Token {
+            let tok = NameToken {
                 start,
                 end: start + c.len_utf8(),
-                kind: TokenKind::Punct(c),
+                kind: NameTokenKind::Punct(c),
                 sent_start: false,
                 para_start: starts.para,
                 possessive: false,

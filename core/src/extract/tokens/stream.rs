@@ -18,6 +18,7 @@ use crate::extract::quotes::cues;
 use crate::extract::quotes::word_match::lower;
 use std::ops::Range;
 
+/// What a [`Tok`] of the stream is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokKind {
     Word,
@@ -28,6 +29,7 @@ pub enum TokKind {
     Close,
 }
 
+/// A token of the stream: a word, a punctuation character or a quotation mark.
 #[derive(Debug, Clone, Copy)]
 pub struct Tok {
     pub start: usize,

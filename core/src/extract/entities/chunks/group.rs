@@ -13,7 +13,7 @@ struct Group {
 
 pub(super) fn classify_run(
     body: &str,
-    toks: &[Token],
+    toks: &[NameToken],
     run: &[usize],
     norm: &[Cow<str>],
     ps: &[(usize, usize, Piece)],
@@ -71,7 +71,7 @@ pub(super) fn classify_run(
 #[allow(clippy::too_many_arguments)]
 fn classify_group(
     body: &str,
-    toks: &[Token],
+    toks: &[NameToken],
     run: &[usize],
     norm: &[Cow<str>],
     ps: &[(usize, usize, Piece)],

@@ -8,7 +8,7 @@
 use super::Gender;
 use super::entity_words::{List, list};
 use super::lexicon::{Lexicons, lex};
-use super::tokens::{Token, TokenKind};
+use super::tokens::{NameToken, NameTokenKind};
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -103,7 +103,7 @@ pub fn has_org_cue(lx: &Lexicons, w: &str) -> bool {
 /// A run that is a person's name, after any titles or role words (`Robert Gordon`,
 /// `Economist Mark M. Zandi`): two or three capitalized words, the first a given name, none
 /// a title or an organization cue.
-fn is_person_name(body: &str, toks: &[Token], run: &[usize]) -> bool {
+fn is_person_name(body: &str, toks: &[NameToken], run: &[usize]) -> bool {
     let lx = lex();
     let lead = run
         .iter()
@@ -128,7 +128,7 @@ fn is_person_name(body: &str, toks: &[Token], run: &[usize]) -> bool {
 
 /// Collects the runs of capitalized words: each run is a list of token indices (words and
 /// the connectors and `&` inside).
-pub fn runs(body: &str, toks: &[Token]) -> Vec<Vec<usize>> {
+pub fn runs(body: &str, toks: &[NameToken]) -> Vec<Vec<usize>> {
     let mut out = Vec::new();
     let mut cur: Vec<usize> = Vec::new();
     let mut i = 0;
@@ -167,10 +167,10 @@ pub fn runs(body: &str, toks: &[Token]) -> Vec<Vec<usize>> {
         // A connector inside a run: a lowercase particle or `&`, followed by a capital.
         if !cur.is_empty() {
             let joinable = match t.kind {
-                TokenKind::Word => {
+                NameTokenKind::Word => {
                     PARTICLES.contains(&w) || ORG_CONNECTORS.contains(&w) || w == "y"
                 }
-                TokenKind::Punct(c) => c == '&',
+                NameTokenKind::Punct(c) => c == '&',
             };
             let next_cap = toks
                 .get(i + 1)
@@ -214,7 +214,7 @@ enum Piece {
 /// Splits one run into pieces: `(first index into run, length, piece)`.
 fn pieces(
     body: &str,
-    toks: &[Token],
+    toks: &[NameToken],
     run: &[usize],
     norm: &[Cow<str>],
     lower: &HashMap<String, bool>,
@@ -324,7 +324,7 @@ const MAX_RUN: usize = 16;
 
 /// Lowercase forms of the capitalized sentence openers that the body also writes in
 /// lowercase (`Analysts ... analysts`): those openers are common words.
-fn lowercase_openers(body: &str, toks: &[Token]) -> HashMap<String, bool> {
+fn lowercase_openers(body: &str, toks: &[NameToken]) -> HashMap<String, bool> {
     // Lowercased sentence openers, each flagged once the body writes it in lowercase too
     // (one look-up per word).
     let mut openers: HashMap<String, bool> = HashMap::new();
@@ -353,7 +353,7 @@ fn lowercase_openers(body: &str, toks: &[Token]) -> HashMap<String, bool> {
 
 /// Per token: it lies in a paragraph written in title case or capitals (a headline, a
 /// link list), where capitals say little about names.
-fn headline_tokens(body: &str, toks: &[Token]) -> Vec<bool> {
+fn headline_tokens(body: &str, toks: &[NameToken]) -> Vec<bool> {
     let mut out = vec![false; toks.len()];
     let mut start = 0;
     while start < toks.len() {
@@ -384,7 +384,7 @@ fn headline_tokens(body: &str, toks: &[Token]) -> Vec<bool> {
 
 /// Per token: it lies in a paragraph written wholly in capitals (`CANADA ADVANCES`), a
 /// subhead whose words say nothing about names.
-fn subhead_tokens(body: &str, toks: &[Token]) -> Vec<bool> {
+fn subhead_tokens(body: &str, toks: &[NameToken]) -> Vec<bool> {
     let mut out = vec![false; toks.len()];
     let mut start = 0;
     while start < toks.len() {
@@ -411,7 +411,7 @@ fn subhead_tokens(body: &str, toks: &[Token]) -> Vec<bool> {
 /// to its last cue word (`Lund University Study Finds` → `Lund University`).
 fn trim_headline(
     body: &str,
-    toks: &[Token],
+    toks: &[NameToken],
     lx: &Lexicons,
     out: &mut Vec<RawMention>,
     from: usize,
@@ -459,7 +459,7 @@ fn trim_headline(
 }
 
 /// Classifies the runs of a body into raw mentions.
-pub fn classify(body: &str, toks: &[Token]) -> Vec<RawMention> {
+pub fn classify(body: &str, toks: &[NameToken]) -> Vec<RawMention> {
     let lx = lex();
     let mut out = Vec::new();
     let lower = lowercase_openers(body, toks);
@@ -508,14 +508,14 @@ pub fn classify(body: &str, toks: &[Token]) -> Vec<RawMention> {
     out
 }
 
-fn is_dash(t: &Token) -> bool {
-    matches!(t.kind, TokenKind::Punct('-' | '\u{2013}' | '\u{2014}'))
+fn is_dash(t: &NameToken) -> bool {
+    matches!(t.kind, NameTokenKind::Punct('-' | '\u{2013}' | '\u{2014}'))
 }
 
 /// A wire dateline opening a paragraph, `PORT HALDEN (Wirepost) –` or `OSLO, May 3
 /// (Newsline) -`: the capitals before the credit are a place, the credit in parentheses
 /// before the dash an organization.
-fn dateline(body: &str, toks: &[Token], lx: &Lexicons, out: &mut [RawMention]) {
+fn dateline(body: &str, toks: &[NameToken], lx: &Lexicons, out: &mut [RawMention]) {
     // The `(` of the credit: preceded in its paragraph by at most a few capitalized words,
     // numbers and commas; followed by one to three words, `)` and a dash.
     let credit_open = |open: usize| -> bool {
