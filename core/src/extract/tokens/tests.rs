@@ -212,3 +212,78 @@ fn handles_and_numbers_are_one_word_of_the_stream() {
         ]
     );
 }
+
+/// What every token stream and its name view hold, whatever the text.
+fn check_stream(body: &str) {
+    let spans = find_spans(body);
+    let stream = TokenStream::new(body, &spans);
+    // Every character that is not white space is in exactly one token, in order.
+    let mut at = 0;
+    for t in &stream.toks {
+        assert!(t.start < t.end && t.end <= body.len(), "{t:?}");
+        assert!(body.is_char_boundary(t.start) && body.is_char_boundary(t.end));
+        assert!(body[at..t.start].chars().all(char::is_whitespace), "{t:?}");
+        assert_eq!(body[t.start..].chars().next(), Some(t.ch));
+        at = t.end;
+    }
+    assert!(body[at..].chars().all(char::is_whitespace));
+    // One break per token; the sentences cover the tokens in order and end where the
+    // splitter says a sentence ends.
+    assert_eq!(stream.breaks.len(), stream.toks.len());
+    assert_eq!(stream.sents.len(), stream.sent_para.len());
+    let mut next = 0;
+    for s in &stream.sents {
+        assert_eq!(s.start, next);
+        assert!(s.end > s.start);
+        assert_eq!(stream.breaks[s.end - 1], Break::Sentence);
+        next = s.end;
+    }
+    assert_eq!(next, stream.toks.len());
+    assert_eq!(
+        stream
+            .breaks
+            .iter()
+            .filter(|b| **b == Break::Sentence)
+            .count(),
+        stream.sents.len()
+    );
+    // The name finder's tokens lie inside the stream's, in order, without overlap.
+    let names = crate::extract::entities::tokens::from_stream(body, &stream);
+    let mut at = 0;
+    for t in &names {
+        assert!(
+            t.start >= at && t.start < t.end && t.end <= body.len(),
+            "{t:?}"
+        );
+        assert!(body.is_char_boundary(t.start) && body.is_char_boundary(t.end));
+        let inside = stream
+            .toks
+            .iter()
+            .any(|s| s.start <= t.start && (t.end <= s.end || t.end == s.end + 1));
+        assert!(inside, "{t:?} is not a token of the stream");
+        at = t.end;
+    }
+    assert_eq!(names.len(), tokenize(body).len());
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn any_text_makes_a_whole_stream(s in "\\PC{0,300}") {
+        check_stream(&s);
+    }
+
+    #[test]
+    fn marks_abbreviations_and_joins_make_a_whole_stream(parts in proptest::collection::vec(
+        proptest::sample::select(vec![
+            "Sen.", "R-Ky.", "U.S.", "Fr.", "Inc.", "The", "said", "“", "”", "\"", "'", "''",
+            "’", "’s", "Forces’", "4,000", "user_name", "_", ",", ".", "?", "!", ";", ":", "…",
+            "(", ")", "\n", "\n\n", "Ana", "E!", "News", "London-based", "é", " ",
+        ]),
+        0..80,
+    )) {
+        check_stream(&parts.join(" "));
+        check_stream(&parts.concat());
+    }
+}
