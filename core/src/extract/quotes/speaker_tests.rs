@@ -290,3 +290,56 @@ fn a_pronoun_never_stands_for_a_name_inside_someone_s_words() {
         Some("Ben Ortiz")
     );
 }
+
+#[test]
+fn a_name_the_source_is_to_or_for_is_not_the_source() {
+    let q = analyzed("An aide to Sen. Ruth Hale said the bill was dead.");
+    assert_eq!(
+        speaker_of(&q, "the bill was dead"),
+        Some("aide to Sen. Ruth Hale")
+    );
+    let q = analyzed("“Yes,” a longtime adviser to Mara Quill told reporters.");
+    assert_eq!(
+        speaker_of(&q, "Yes,"),
+        Some("longtime adviser to Mara Quill")
+    );
+    let q = analyzed("“No,” said a spokesman for Mayor Ivo Brandt of Tarnow.");
+    assert_eq!(
+        speaker_of(&q, "No,"),
+        Some("spokesman for Mayor Ivo Brandt of Tarnow")
+    );
+    // Something that cannot speak before the preposition: the name is the source.
+    let q = analyzed("The laboratory of Ines Marr reported that the cells responded to light.");
+    assert_eq!(
+        speaker_of(&q, "the cells responded to light"),
+        Some("Ines Marr")
+    );
+    let q =
+        analyzed("The loss was steep for Mr. Oskar Wren, who said he intended to rest for a day.");
+    assert_eq!(
+        speaker_of(&q, "he intended to rest for a day"),
+        Some("Oskar Wren")
+    );
+}
+
+#[test]
+fn whom_a_source_is_close_to_is_part_of_the_source() {
+    let q = analyzed("A source close to the campaign said the plan had failed.");
+    assert_eq!(
+        speaker_of(&q, "the plan had failed"),
+        Some("source close to the campaign")
+    );
+    let q = analyzed("“It was a mistake,” said a person close to him on Monday.");
+    assert_eq!(
+        speaker_of(&q, "It was a mistake,"),
+        Some("person close to him")
+    );
+    let q = analyzed("“We will appeal,” said an aide to the governor.");
+    assert_eq!(
+        speaker_of(&q, "We will appeal,"),
+        Some("aide to the governor")
+    );
+    // `to` before a verb is no such phrase.
+    let q = analyzed("“Stop it,” said a group of residents, asking the judge to halt the work.");
+    assert_eq!(speaker_of(&q, "Stop it,"), Some("group of residents"));
+}

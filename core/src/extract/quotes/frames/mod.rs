@@ -98,6 +98,29 @@ fn is_stop_fwd(w: &str) -> bool {
     is_one_of(w, STOP_FWD) || is_one_of(w, &WEEKDAYS)
 }
 
+/// True when `to` at token `j` says whom a source is to or close to (`an aide to the mayor`,
+/// `a source close to him`): a lowercase speaker noun or `close` before it, a name, a
+/// determiner or an object pronoun after it (`asked a judge to block` is no such `to`).
+fn whom_to(doc: &Doc, j: usize) -> bool {
+    j > 0
+        && doc.is(j, "to")
+        && doc.toks[j - 1].is_word()
+        && !doc.toks[j - 1].capitalized()
+        && (words().is_speaker_head(doc.text(j - 1))
+            || doc.is_any(j - 1, &["close", "closest", "closer"]))
+        && doc.toks.get(j + 1).is_some_and(|n| {
+            n.capitalized()
+                || n.is_word()
+                    && doc.is_any(
+                        j + 1,
+                        &[
+                            "the", "a", "an", "his", "her", "their", "its", "him", "them", "both",
+                            "this", "that", "these", "those",
+                        ],
+                    )
+        })
+}
+
 /// The source phrase right after an inverted cue (`said Maj. Matt Taylor, ...`), with the
 /// appositive after it, if any.
 pub fn np_after(doc: &Doc, p: usize, e: usize) -> Option<(Range<usize>, Option<Range<usize>>)> {
@@ -108,7 +131,13 @@ pub fn np_after(doc: &Doc, p: usize, e: usize) -> Option<(Range<usize>, Option<R
             TokKind::Word => {
                 // `Omar Said`: a capitalized name inside the phrase is not a stop word.
                 let name_part = j > p && t.capitalized() && !is_time(doc, j);
-                name_part || !is_stop_fwd(doc.text(j)) || j == p && doc.is(j, "the")
+                // `said an aide to the mayor`, `said a source close to the campaign`: whom
+                // the source is close to is part of it.
+                let to_after_head = j > p && whom_to(doc, j);
+                name_part
+                    || to_after_head
+                    || !is_stop_fwd(doc.text(j))
+                    || j == p && doc.is(j, "the")
             }
             TokKind::Punct => {
                 (t.ch == '.'

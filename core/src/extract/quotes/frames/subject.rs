@@ -62,11 +62,13 @@ fn collect_back(doc: &Doc, s: usize, k: usize) -> (usize, bool) {
             TokKind::Word => {
                 let txt = doc.text(j - 1);
                 if txt.eq_ignore_ascii_case("to") {
-                    // `ambassador to Britain`, not `decided to`.
+                    // `ambassador to Britain`, `the last man to run`, `a source close to
+                    // the campaign`, not `decided to`.
                     j - 1 > s
                         && doc.toks[j - 2].is_word()
                         && !doc.toks[j - 2].capitalized()
                         && w.is_speaker_head(doc.text(j - 2))
+                        || j - 1 > s && whom_to(doc, j - 1)
                 } else if txt.eq_ignore_ascii_case("and") {
                     // `Customs and Border Protection`, `Pepsi and Coca-Cola`; `Trump and his
                     // attorneys`, `She and her defenders` (a name heading unnamed others);

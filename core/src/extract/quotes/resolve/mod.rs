@@ -16,6 +16,7 @@ use super::speaker_words::{
 };
 use super::text::{Doc, TokKind};
 use super::word_match::is_one_of;
+use crate::extract::entities::lexicon::is_title_word;
 use crate::extract::{EntityKind, SpeakerKind};
 use std::ops::Range;
 
@@ -452,7 +453,8 @@ impl<'d, 'a> Resolver<'d, 'a> {
             });
         }
         // A phrase that ends with a person's name is that person (`China’s ambassador to
-        // Britain Liu Xiaming`).
+        // Britain Liu Xiaming`), unless the name is whom the phrase is to or for (`an
+        // adviser to Sen. Ruth Hale`, `a spokesman for Mayor Jo Lind`).
         let last_tok = doc.toks[phrase_end - 1].end;
         if let Some((r, ei)) = self
             .known
@@ -465,6 +467,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
                 .entities
                 .get(ei)
                 .is_some_and(|x| x.kind == EntityKind::Person)
+            && !object_of_preposition(doc, phrase_start, r.start)
         {
             let ent = self.known.entities[ei].clone();
             let roles = (phrase_start..phrase_end)
@@ -640,6 +643,43 @@ impl<'d, 'a> Resolver<'d, 'a> {
         }
         self.name(phrase_start, cut, phrase_end, appos, para)
     }
+}
+
+/// True when the name starting at byte `name_start`, inside the phrase that starts at token
+/// `phrase_start`, is whom the phrase is to or for (titles between them skipped): `an
+/// adviser to Sen. Ruth Hale`, `a spokesman for Mayor Jo Lind`, `a friend of Jo Lind`.
+fn object_of_preposition(doc: &Doc, phrase_start: usize, name_start: usize) -> bool {
+    let Some(mut i) = (phrase_start..doc.toks.len()).find(|&i| doc.toks[i].start >= name_start)
+    else {
+        return false;
+    };
+    loop {
+        if i > phrase_start && doc.toks[i - 1].is_word() && is_title_word(doc.text(i - 1)) {
+            i -= 1;
+        } else if i >= phrase_start + 2
+            && doc.toks[i - 1].is_punct('.')
+            && doc.toks[i - 2].is_word()
+            && doc.toks[i - 2].end == doc.toks[i - 1].start
+            && is_title_word(&doc.body[doc.toks[i - 2].start..doc.toks[i - 1].end])
+        {
+            i -= 2;
+        } else {
+            break;
+        }
+    }
+    if i < phrase_start + 2 {
+        return false;
+    }
+    // Someone who can speak before the preposition (`adviser to`, `spokesman for`, `friend
+    // of`, `close to`): `was steep for Mr. Sanders` and `the laboratory of Jo Lind` are his
+    // and hers.
+    let before = i - 2;
+    doc.is_any(i - 1, &["to", "for", "of"])
+        && doc.toks[before].is_word()
+        && !doc.toks[before].capitalized()
+        && (words().is_speaker_head(doc.text(before))
+            || super::frame_words::is_agent_noun(doc.text(before))
+            || doc.is_any(before, &["close", "closest", "closer"]))
 }
 
 fn all_caps(w: &str) -> bool {
