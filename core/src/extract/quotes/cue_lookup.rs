@@ -94,6 +94,7 @@ pub fn find_cue(doc: &Doc, i: usize) -> Option<Cue> {
                 obj: false,
                 weak: false,
                 that: false,
+                quote: false,
             })),
             source: false,
             phrase: true,

@@ -57,6 +57,9 @@ pub struct Verb {
     pub weak: bool,
     /// Reports speech only with `that` (`maintained that C`, not `maintained its lead`).
     pub that: bool,
+    /// A cue next to quotation marks only, never of reported speech (`“Fine,” he
+    /// shrugged`).
+    pub quote: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -214,6 +217,7 @@ impl Lexicon {
             let obj = flags.split_whitespace().any(|f| f == "obj");
             let weak = flags.split_whitespace().any(|f| f == "weak");
             let that = flags.split_whitespace().any(|f| f == "that");
+            let quote = flags.split_whitespace().any(|f| f == "quote");
             let id = lex.lemmas.len() as u16;
             lex.lemmas.push(lemma.to_string());
             let third_f = forms.get(1).map_or_else(|| third(lemma), |s| s.to_string());
@@ -229,6 +233,7 @@ impl Lexicon {
                     obj,
                     weak,
                     that,
+                    quote,
                 });
             };
             put(&past_f, Form::Past);

@@ -343,3 +343,16 @@ fn whom_a_source_is_close_to_is_part_of_the_source() {
     let q = analyzed("“Stop it,” said a group of residents, asking the judge to halt the work.");
     assert_eq!(speaker_of(&q, "Stop it,"), Some("group of residents"));
 }
+
+#[test]
+fn manner_verbs_frame_quotations_but_report_nothing() {
+    let q = analyzed("“This is fantastic!” beamed Ana Ruiz of Tarnow.");
+    assert_eq!(speaker_of(&q, "This is fantastic!"), Some("Ana Ruiz"));
+    let q = analyzed("Mark Hollis waited for the count.\n\n“We will see,” he shrugged.");
+    assert_eq!(speaker_of(&q, "We will see,"), Some("Mark Hollis"));
+    // Without quotation marks they report no speech.
+    let q = analyzed("Ana Ruiz laughed that the vote was over and the count began.");
+    assert!(q.is_empty(), "{q:?}");
+    let v = cues::lexicon().verb("grinned").expect("a cue");
+    assert!(v.quote && !cues::lexicon().verb("said").unwrap().quote);
+}

@@ -265,6 +265,10 @@ pub fn find(
     let mut last_subject: Option<SourcePhrase> = None;
     let (sent_start, sent_end) = (sent.start, sent.end);
     for cue in cues {
+        // `“Fine,” he shrugged`: a verb that frames quotations only.
+        if cue.verb.is_some_and(|v| v.quote) {
+            continue;
+        }
         // `X said A, adding (that) B`: B is X's too, and A ends before the comma.
         if let Some(clause) = participle(doc, &mut clauses, sent_end, cue) {
             clauses.push(clause);
