@@ -782,3 +782,20 @@ fn a_role_phrase_before_a_name_is_part_of_the_subject() {
                 reckless.";
     assert_eq!(one_indirect(body).1.as_deref(), Some("Tom Hale"));
 }
+
+#[test]
+fn an_age_and_an_appositive_after_an_inverted_cue_are_no_clause() {
+    // The cue frames the quotation; what follows the source is about the source.
+    let body = "“Nobody told us,” said Ana Ruiz, 54, a retired teacher from Tarnow.";
+    assert_eq!(indirect(body), vec![]);
+    // A clause around the source still is one: its larger part follows the appositive.
+    let body = "This system, says Ines Marr, an immunologist at a clinic in Tarnow, helps \
+                the body fight worms.";
+    assert_eq!(
+        indirect(body),
+        vec![(
+            "helps the body fight worms".to_string(),
+            Some("Ines Marr".to_string())
+        )]
+    );
+}

@@ -129,10 +129,20 @@ pub(super) fn inverted(
     let mut content = trim(doc, sent_start..cue_start);
     // `This system, says Ann Poe, an immunologist, helps the body`: the clause is around
     // the source; its larger part follows.
+    // Not after a quotation the cue frames (`“Nobody told us,” said Ruiz, 54, a retired
+    // teacher`), and not when what follows is one more appositive (it opens with an
+    // article or a number), where the main clause would open with its verb.
     let after = appos.as_ref().map_or(source.end, |a| a.end);
-    if after < sent_end && doc.toks[after].is_punct(',') && doc.words(content.clone()) < 4 {
+    if after < sent_end
+        && doc.toks[after].is_punct(',')
+        && doc.words(content.clone()) < 4
+        && !is_whole_quote(doc, &content)
+    {
         let c2 = trim(doc, after + 1..sent_end);
-        if doc.words(c2.clone()) >= 3 && !bad_start(doc, c2.start) {
+        let appositive = doc.toks.get(c2.start).is_some_and(|t| {
+            t.is_word() && t.ch.is_ascii_digit() || doc.is_any(c2.start, &["a", "an", "the"])
+        });
+        if doc.words(c2.clone()) >= 3 && !bad_start(doc, c2.start) && !appositive {
             content = c2;
         }
     }
