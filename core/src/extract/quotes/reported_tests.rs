@@ -799,3 +799,23 @@ fn an_age_and_an_appositive_after_an_inverted_cue_are_no_clause() {
         )]
     );
 }
+
+#[test]
+fn speech_to_come_or_supposed_is_not_reported() {
+    assert_eq!(
+        indirect("The council will announce that the plant is closing in May."),
+        vec![]
+    );
+    assert_eq!(
+        indirect("Ada Quist may have said it best when she opened the session in May."),
+        vec![]
+    );
+    // The same verbs report speech without the modal.
+    assert_eq!(
+        indirect("The council announced that the plant is closing in May."),
+        vec![(
+            "the plant is closing in May".to_string(),
+            Some("council".to_string())
+        )]
+    );
+}

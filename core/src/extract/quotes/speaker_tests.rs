@@ -356,3 +356,22 @@ fn manner_verbs_frame_quotations_but_report_nothing() {
     let v = cues::lexicon().verb("grinned").expect("a cue");
     assert!(v.quote && !cues::lexicon().verb("said").unwrap().quote);
 }
+
+#[test]
+fn a_modal_before_a_cue_keeps_its_source() {
+    let q =
+        analyzed("A spokesman for the council could only quip: “I guess the holiday was booked.”");
+    assert_eq!(
+        speaker_of(&q, "I guess the holiday was booked."),
+        Some("spokesman for the council")
+    );
+    let q =
+        analyzed("Mara Quill, the mayor, spoke first. The mayor would later say: “We were wrong.”");
+    assert_eq!(speaker_of(&q, "We were wrong."), Some("Mara Quill"));
+    // A negation after the modal is no speech frame.
+    let q = analyzed("The mayor could not say: “We were wrong.”");
+    assert_eq!(speaker_of(&q, "We were wrong."), None);
+    // A capitalized modal is a name.
+    let q = analyzed("“It is done,” Ruth Will said on Monday.");
+    assert_eq!(speaker_of(&q, "It is done,"), Some("Ruth Will"));
+}

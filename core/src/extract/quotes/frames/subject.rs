@@ -139,7 +139,8 @@ pub fn subject_before(doc: &Doc, s: usize, k: usize) -> Option<SourcePhrase> {
                     "week", "month", "year", "weekend", "night", "morning", "spring", "fall",
                 ],
             );
-        let skip = w.is_skip(txt)
+        // (`Theresa May said`, `While Will acknowledges`: a capital makes a name.)
+        let skip = w.is_skip(txt) && !t.capitalized()
             || time_noun
             || end == k && manner_adverb(txt)
             || is_day_word(txt)

@@ -265,8 +265,10 @@ pub fn find(
     let mut last_subject: Option<SourcePhrase> = None;
     let (sent_start, sent_end) = (sent.start, sent.end);
     for cue in cues {
-        // `“Fine,” he shrugged`: a verb that frames quotations only.
-        if cue.verb.is_some_and(|v| v.quote) {
+        // `“Fine,” he shrugged`: a verb that frames quotations only. `The board will announce
+        // its plan`, `he would say so`: a cue after a modal is speech to come or speech
+        // supposed, not speech reported (though it may frame a quotation).
+        if cue.verb.is_some_and(|v| v.quote) || after_modal(doc, cue) {
             continue;
         }
         // `X said A, adding (that) B`: B is X's too, and A ends before the comma.
@@ -303,6 +305,37 @@ pub fn find(
         }
     }
     clauses
+}
+
+/// True when the cue is a verb's base form after a modal (`will announce`, `could only
+/// say`), or its participle after a modal and `have` (`may have said`), adverbs between
+/// them skipped.
+fn after_modal(doc: &Doc, cue: &Cue) -> bool {
+    let Some(v) = cue.verb.filter(|_| !cue.phrase) else {
+        return false;
+    };
+    let perfect = cue.start > 0 && doc.is(cue.start - 1, "have");
+    if !(v.form == Form::Base || perfect) {
+        return false;
+    }
+    let modals = [
+        "would", "could", "will", "can", "may", "might", "should", "must", "shall",
+    ];
+    let mut i = cue.start;
+    while i > 0 && cue.start - i < 4 {
+        i -= 1;
+        let t = &doc.toks[i];
+        if !t.is_word() || t.capitalized() {
+            return false;
+        }
+        if doc.is_any(i, &modals) {
+            return true;
+        }
+        if !words().is_skip(doc.text(i)) {
+            return false;
+        }
+    }
+    false
 }
 
 fn participle(
