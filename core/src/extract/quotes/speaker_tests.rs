@@ -375,3 +375,15 @@ fn a_modal_before_a_cue_keeps_its_source() {
     let q = analyzed("“It is done,” Ruth Will said on Monday.");
     assert_eq!(speaker_of(&q, "It is done,"), Some("Ruth Will"));
 }
+
+#[test]
+fn according_to_after_a_quotation_names_its_source() {
+    let body = "Mara Quill spoke on Monday.\n\n“There is no plan,” according to Ana Ruiz, the \
+                treasurer.";
+    let q = analyzed(body);
+    assert_eq!(speaker_of(&q, "There is no plan,"), Some("Ana Ruiz"));
+    let body = "Mara Quill spoke on Monday.\n\n“There is no money,” according to a council memo.";
+    let q = quotes(body);
+    assert_eq!(speaker_of(&q, "There is no money,"), Some("council memo"));
+    assert_eq!(q[0].3, SpeakerKind::Document);
+}

@@ -221,7 +221,9 @@ pub fn after_frame(
     if j >= sent_end || !doc.toks[j].is_word() {
         return None;
     }
-    if let Some(cue) = cue_at(doc, j).filter(|c| speech_form(c) || perfect_form(doc, c)) {
+    // (`"Q," according to a council memo.`: a source phrase right after the marks.)
+    if let Some(cue) = cue_at(doc, j).filter(|c| c.source || speech_form(c) || perfect_form(doc, c))
+    {
         let (subject, appos) = np_after(doc, cue.end, sent_end)?;
         let speaker = res.resolve_described(subject, appos, para)?;
         return Some((speaker, cue.start..cue.end));
