@@ -233,7 +233,9 @@ pub fn leading_subject(doc: &Doc, s: usize, lim: usize) -> Option<Range<usize>> 
         let ok = if t.is_word() {
             let w = doc.text(j);
             // After a name, the first ordinary lowercase word is the verb
-            // (`Mayor Ann Poe went ...`).
+            // (`Mayor Ann Poe went ...`), unless it is the noun of a preposition (`The
+            // French minister of environment and energy`) or modifies a speaker noun (`The
+            // Democratic presidential candidate`).
             let after_name = named
                 && t.ch.is_lowercase()
                 && (!w.ends_with('s') || w.ends_with("ss"))
@@ -242,6 +244,10 @@ pub fn leading_subject(doc: &Doc, s: usize, lim: usize) -> Option<Range<usize>> 
                     j,
                     &["of", "for", "and", "the", "de", "van", "von", "bin", "al"],
                 )
+                && !(j > a && doc.is_any(j - 1, &["of", "for", "and"]))
+                && !doc.toks.get(j + 1).is_some_and(|n| {
+                    n.is_word() && !n.capitalized() && words().is_speaker_head(doc.text(j + 1))
+                })
                 && !role_before_name(doc, j, lim);
             // A capital that only starts the sentence is not a name (`Health care workers`).
             named |=

@@ -387,3 +387,35 @@ fn according_to_after_a_quotation_names_its_source() {
     assert_eq!(speaker_of(&q, "There is no money,"), Some("council memo"));
     assert_eq!(q[0].3, SpeakerKind::Document);
 }
+
+#[test]
+fn a_sentence_subject_reads_past_modifiers_and_prepositions() {
+    let q = analyzed(
+        "The French minister of environment and energy said the treaty would \
+         be “signed and ratified by the spring.”",
+    );
+    assert_eq!(
+        speaker_of(&q, "signed and ratified by the spring."),
+        Some("French minister of environment and energy")
+    );
+    let q =
+        analyzed("The Democratic presidential candidate called the plan “a relic of the past.”");
+    assert_eq!(
+        speaker_of(&q, "a relic of the past."),
+        Some("Democratic presidential candidate")
+    );
+    // A name then a lowercase word is still a subject and its verb.
+    let q = analyzed("Mayor Ana Ruiz went further and called the plan “a relic.”");
+    assert_eq!(speaker_of(&q, "a relic."), Some("Ana Ruiz"));
+}
+
+#[test]
+fn the_candidate_is_the_person_running() {
+    let body = "Ivo Brandt, a candidate for mayor, toured the harbor on Monday.\n\n\
+                The candidate said the vote would be close.";
+    let q = analyzed(body);
+    assert_eq!(
+        speaker_of(&q, "the vote would be close"),
+        Some("Ivo Brandt")
+    );
+}
