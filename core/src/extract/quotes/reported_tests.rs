@@ -819,3 +819,26 @@ fn speech_to_come_or_supposed_is_not_reported() {
         )]
     );
 }
+
+#[test]
+fn the_question_put_to_a_source_is_not_what_it_said() {
+    let body = "Asked whether the vote had rattled the council, Mara Quill said, “Not at all. \
+                We expected it.”";
+    assert_eq!(indirect(body), vec![]);
+    let body = "Asked by reporters to respond to the criticism, Ivo Brandt said the council \
+                would meet again.";
+    assert_eq!(
+        indirect(body),
+        vec![(
+            "the council would meet again".to_string(),
+            Some("Ivo Brandt".to_string())
+        )]
+    );
+}
+
+#[test]
+fn a_passive_participle_and_its_agent_frame_no_speech() {
+    let body = "Council leaders hoped the meeting, requested by Ivo Brandt, would calm the \
+                harbor workers.";
+    assert_eq!(indirect(body), vec![]);
+}

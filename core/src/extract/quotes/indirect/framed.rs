@@ -403,6 +403,13 @@ pub(super) fn framed(
             if adjunct_start && !finite_verb_within(doc, c1.start, c1.end, c1.len()) {
                 return None;
             }
+            // `Asked if the vote had rattled them, S said ...`: the question put to the
+            // source, not what the source said.
+            if doc.toks[c1.start].capitalized()
+                && doc.is_any(c1.start, &["asked", "pressed", "questioned", "challenged"])
+            {
+                return None;
+            }
             c1
         }
         After::Other => return None,

@@ -101,6 +101,11 @@ pub(super) fn inverted(
     if !cue.phrase && cue.verb.is_some_and(|v| v.form == Form::Ing) {
         return None;
     }
+    // `The meeting, requested by Ivo Brandt, would ...`: a passive participle and its
+    // agent describe the noun before them; they frame no speech.
+    if doc.is(cue.end, "by") {
+        return None;
+    }
     let (source, appos) = np_after(doc, cue.end, sent_end)?;
     let rest = source.end;
     if rest < sent_end
