@@ -419,3 +419,24 @@ fn the_candidate_is_the_person_running() {
         Some("Ivo Brandt")
     );
 }
+
+#[test]
+fn a_writers_sentence_about_someone_makes_the_next_pronoun_theirs() {
+    // `explained the reason`: a cue with an object, and a cue word after a determiner, do
+    // not make the sentence a report of someone else's words.
+    for middle in [
+        "Michael Brown, a retired teacher, explained the reason for his support.",
+        "At the back of the hall, Michael Brown explained the reason for his support.",
+    ] {
+        let body = format!(
+            "“We will not back down,” Donald Marsh said at the rally.\n\n{middle}\n\n\
+             “It is time to stand behind our candidate,” he declared."
+        );
+        let q = analyzed(&body);
+        assert_eq!(
+            speaker_of(&q, "It is time to stand behind our candidate,"),
+            Some("Michael Brown"),
+            "{middle}"
+        );
+    }
+}

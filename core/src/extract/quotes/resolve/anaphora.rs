@@ -403,12 +403,17 @@ pub(super) fn sentence_subjects(doc: &Doc, known: &KnownEntities) -> Vec<(usize,
         }
         // `McCain and Grassley are in trouble, Tester said.`: the subject of a clause the
         // sentence reports is not the writer's subject.
+        // (`Michael Brown, a retired teacher, explained the reason`: a cue with an object
+        // after it is the writer's sentence about its subject.)
         let tail = sent.end.saturating_sub(8).max(sent.start);
         let inverted = (tail..sent.end).any(|i| {
             doc.toks[i].is_word()
+                // (`the reason`, `a comment`: a noun.)
+                && !(i > 0 && doc.is_any(i - 1, DETERMINERS))
                 && crate::extract::quotes::cue_lookup::cue_at(doc, i)
                     .is_some_and(|c| crate::extract::quotes::cue_lookup::speech_form(&c))
                 && (i.saturating_sub(6).max(sent.start)..i).any(|j| doc.toks[j].is_punct(','))
+                && !doc.toks.get(i + 1).is_some_and(|n| n.is_word() && doc.is_any(i + 1, DETERMINERS))
         });
         if inverted {
             continue;
@@ -434,3 +439,9 @@ pub(super) fn sentence_subjects(doc: &Doc, known: &KnownEntities) -> Vec<(usize,
     }
     out
 }
+
+/// Words before a noun: a cue word after one is a noun (`the reason`), a noun after a cue
+/// is its object (`explained the reason`).
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "this", "that", "our", "my", "your",
+];
