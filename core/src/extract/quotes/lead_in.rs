@@ -8,6 +8,8 @@
 //!   `NAME:` lead (the only step a fragment gets);
 //! - [`Rule::CueAfter`] across a full stop: `"Q." Trump said.` — a sentence of nothing but
 //!   a source and a speech verb right after the quotation's;
+//! - [`Rule::CueBefore`] across a full stop: `Lau said in a statement. "Q"` — a speech verb
+//!   with nothing after it but where and when, in the sentence before;
 //! - [`Rule::ParagraphSubject`]: `Clinton touted her record. "We need ..."` — a sentence
 //!   of the writer's, just before the quotation in its paragraph, whose subject is a person;
 //! - [`Rule::ParagraphBefore`]: `Valastro praised the governor.` closing a paragraph, then
@@ -74,6 +76,9 @@ pub fn attribute(doc: &Doc, res: &mut Resolver, site: &Site) -> Option<(Speaker,
     if let Some(sp) = short_cue_after(doc, res, site) {
         return Some((sp, Rule::CueAfter));
     }
+    if let Some(sp) = cue_without_words(doc, res, site) {
+        return Some((sp, Rule::CueBefore));
+    }
     if let Some(sp) = paragraph_subject(doc, res, site) {
         return Some((sp, Rule::ParagraphSubject));
     }
@@ -117,6 +122,88 @@ fn short_cue_after(doc: &Doc, res: &mut Resolver, site: &Site) -> Option<Speaker
         return None;
     };
     res.resolve(source, None, site.para).filter(can_speak)
+}
+
+/// Words that may follow a speech verb that has no words of its own before the full stop
+/// (`said in a statement.`, `told reporters on Tuesday.`, `wrote on Twitter.`).
+const CUE_ADJUNCT: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "to",
+    "a",
+    "an",
+    "the",
+    "his",
+    "her",
+    "their",
+    "its",
+    "statement",
+    "interview",
+    "email",
+    "e-mail",
+    "release",
+    "reporters",
+    "twitter",
+    "facebook",
+    "tuesday",
+    "monday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "later",
+    "earlier",
+    "today",
+    "yesterday",
+    "afterward",
+    "afterwards",
+    "written",
+    "press",
+    "news",
+    "conference",
+    "briefing",
+    "post",
+    "tweet",
+    "message",
+    "letter",
+    "speech",
+    "remarks",
+    "phone",
+    "call",
+    "by",
+    "via",
+    "also",
+    "then",
+    "recently",
+];
+
+/// `Sam Lau, the party's spokesman, said in a statement. "Q"`: the sentence before the
+/// quotation, in its paragraph, is a speech verb with no words of its own (nothing after
+/// it but where and when); the quotation is those words, and the verb's subject their
+/// source.
+fn cue_without_words(doc: &Doc, res: &mut Resolver, site: &Site) -> Option<Speaker> {
+    if !site.prev_same_para || site.open != site.sent.start {
+        return None;
+    }
+    let prev = site.prev_sent.clone()?;
+    let last = prev.end.checked_sub(1)?;
+    if last <= prev.start || !doc.toks[last].is_punct('.') || doc.has_quotation(prev.clone()) {
+        return None;
+    }
+    let lo = last.saturating_sub(8).max(prev.start);
+    let cue = (lo..last).rev().find(|&i| {
+        doc.toks[i].is_word()
+            && cue_at(doc, i).is_some_and(|c| speech_form(&c) && !noun_use(doc, &c))
+    })?;
+    let c = cue_at(doc, cue)?;
+    if !(c.end..last).all(|i| doc.toks[i].is_word() && doc.is_any(i, CUE_ADJUNCT)) {
+        return None;
+    }
+    let subject = super::frames::subject_before(doc, prev.start, cue)?;
+    res.resolve(subject.range, subject.appos, site.para)
+        .filter(can_speak)
 }
 
 /// `Valastro praised the governor's record.` closing a paragraph, then a paragraph that is
@@ -386,6 +473,23 @@ mod tests {
             .find(|x| x.0 == quote)
             .unwrap_or_else(|| panic!("no quote {quote:?} in {q:?}"));
         (hit.1.clone(), hit.2)
+    }
+
+    #[test]
+    fn a_speech_verb_with_no_words_of_its_own_before_the_quotation() {
+        let body = "Sam Lau, the spokesman for the party, said in a statement. \u{201c}There are \
+                    no ballots to recount.\u{201d}";
+        assert_eq!(
+            speaker(body, "There are no ballots to recount."),
+            (Some("Sam Lau".into()), Rule::CueBefore)
+        );
+        // A speech verb with words of its own is its own quote's frame.
+        let body = "Sam Lau said the count was over. \u{201c}There are no ballots to \
+                    recount.\u{201d}";
+        assert_ne!(
+            speaker(body, "There are no ballots to recount.").1,
+            Rule::CueBefore
+        );
     }
 
     #[test]
