@@ -440,3 +440,20 @@ fn a_writers_sentence_about_someone_makes_the_next_pronoun_theirs() {
         );
     }
 }
+
+#[test]
+fn where_a_document_comes_from_is_part_of_it() {
+    let q = quotes(
+        "“There are fish with more spine,” reads a Wednesday editorial in The Tarnow Ledger.",
+    );
+    assert_eq!(
+        speaker_of(&q, "There are fish with more spine,"),
+        Some("Wednesday editorial in The Tarnow Ledger")
+    );
+    assert_eq!(q[0].3, SpeakerKind::Document);
+    let q = quotes("“Wages fell,” said a report by the Harbor Institute on Monday.");
+    assert_eq!(
+        speaker_of(&q, "Wages fell,"),
+        Some("report by the Harbor Institute")
+    );
+}

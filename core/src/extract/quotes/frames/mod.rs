@@ -134,8 +134,26 @@ pub fn np_after(doc: &Doc, p: usize, e: usize) -> Option<(Range<usize>, Option<R
                 // `said an aide to the mayor`, `said a source close to the campaign`: whom
                 // the source is close to is part of it.
                 let to_after_head = j > p && whom_to(doc, j);
+                // `reads a Wednesday editorial`: a weekday after an article names a thing.
+                let weekday_noun = j > p
+                    && doc.is_any(j - 1, &["a", "an", "the"])
+                    && is_one_of(doc.text(j), &WEEKDAYS);
+                // `a report by the Harbor Institute`, `an editorial in The Ledger`: where a
+                // document comes from is part of it.
+                let document_from = j > p
+                    && doc.is_any(j, &["in", "by", "from", "of"])
+                    && doc.toks[j - 1].is_word()
+                    && !doc.toks[j - 1].capitalized()
+                    && words().is_document(doc.text(j - 1))
+                    && doc.toks.get(j + 1).is_some_and(|n| {
+                        n.capitalized()
+                            || doc.is(j + 1, "the")
+                                && doc.toks.get(j + 2).is_some_and(|m| m.capitalized())
+                    });
                 name_part
                     || to_after_head
+                    || weekday_noun
+                    || document_from
                     || !is_stop_fwd(doc.text(j))
                     || j == p && doc.is(j, "the")
             }
