@@ -212,12 +212,34 @@ pub fn leading_subject(doc: &Doc, s: usize, lim: usize) -> Option<Range<usize>> 
             && doc.toks[a].is_word()
             && (time_adjunct || frame_words::is(Section::Fronted, doc.text(a)))
         {
-            let Some(c) = (a + 1..lim.min(a + 25))
-                .find(|&i| doc.toks[i].is_punct(',') && doc.toks[i].outside())
-            else {
+            // (`After saying her foot was “swollen,” she was`: a comma before a closing
+            // mark ends the adjunct too.)
+            let Some(c) = (a + 1..lim.min(a + 25)).find(|&i| {
+                doc.toks[i].is_punct(',')
+                    && (doc.toks[i].outside()
+                        || doc
+                            .toks
+                            .get(i + 1)
+                            .is_some_and(|n| n.kind == TokKind::Close))
+            }) else {
                 break;
             };
             a = c + 1;
+            if doc.toks.get(a).is_some_and(|t| t.kind == TokKind::Close) {
+                a += 1;
+            }
+            // `Speaking in Salem, New Hampshire, Trump went`: a place's region after the
+            // adjunct's comma belongs to the adjunct.
+            if a >= 2
+                && doc.toks[a - 2].capitalized()
+                && let Some(c2) = (a..lim.min(a + 3)).find(|&i| !doc.toks[i].capitalized())
+                && c2 > a
+                && doc.toks[c2].is_punct(',')
+                && doc.toks[c2].outside()
+                && doc.toks.get(c2 + 1).is_some_and(|t| t.capitalized())
+            {
+                a = c2 + 1;
+            }
         } else {
             break;
         }

@@ -457,3 +457,24 @@ fn where_a_document_comes_from_is_part_of_it() {
         Some("report by the Harbor Institute")
     );
 }
+
+#[test]
+fn a_fronted_adjunct_is_not_the_subject_that_names() {
+    let q = analyzed(
+        "Early in his campaign, Ivo Brandt attacked Lena Voss, calling her “a failed candidate.”",
+    );
+    assert_eq!(speaker_of(&q, "a failed candidate."), Some("Ivo Brandt"));
+    let q = analyzed(
+        "Speaking at a town hall in Salem, New Hampshire, Ivo Brandt went after Voss, calling \
+         her “a total stiff.”",
+    );
+    assert_eq!(speaker_of(&q, "a total stiff."), Some("Ivo Brandt"));
+    let q = analyzed(
+        "After saying her foot was “so swollen I could barely walk,” Mara Quill was taken \
+         to a hospital.",
+    );
+    assert_eq!(
+        speaker_of(&q, "so swollen I could barely walk,"),
+        Some("Mara Quill")
+    );
+}

@@ -560,6 +560,16 @@ pub fn partial_frame(
     {
         return Some((speaker, k..k + 1));
     }
+    // `After saying her foot was “swollen,” Mara Quill was taken ...`: a participle opening
+    // the sentence has the main clause's subject, after the adjunct.
+    if ing
+        && k == sent.start + 1
+        && doc.is_any(k - 1, &["before", "after", "while", "upon"])
+        && let Some(subj) = leading_subject(doc, sent.start, sent.end)
+        && subj.start > open
+    {
+        return res.resolve(subj, None, para).map(|sp| (sp, k..k + 1));
+    }
     if ing {
         // `with the minister warning of ...`
         if let Some(subject) = subject_before(doc, sent.start, k)
