@@ -44,6 +44,9 @@ pub enum List {
     OrgBy,
     /// `a NAME spokeswoman`: role nouns a company's name may modify.
     OrgModified,
+    /// Nouns for a creative work: the capitalized words they name in apposition are its
+    /// title (`her 2003 book, Living History,`, `the film Silent Harbor`).
+    WorkNouns,
 }
 
 fn section(name: &str) -> Option<List> {
@@ -63,15 +66,16 @@ fn section(name: &str) -> Option<List> {
         "org_holdings" => List::OrgHoldings,
         "org_by" => List::OrgBy,
         "org_modified" => List::OrgModified,
+        "work_nouns" => List::WorkNouns,
         _ => return None,
     })
 }
 
 /// The parsed file: the words of each section, indexed by [`List`].
-fn tables() -> &'static [Vec<&'static str>; 15] {
-    static T: OnceLock<[Vec<&'static str>; 15]> = OnceLock::new();
+fn tables() -> &'static [Vec<&'static str>; 16] {
+    static T: OnceLock<[Vec<&'static str>; 16]> = OnceLock::new();
     T.get_or_init(|| {
-        let mut t: [Vec<&'static str>; 15] = Default::default();
+        let mut t: [Vec<&'static str>; 16] = Default::default();
         let mut cur: Option<List> = None;
         for line in DATA.lines() {
             let line = line.split('#').next().unwrap_or("").trim();
@@ -97,7 +101,7 @@ mod tests {
     use super::*;
 
     /// Every list.
-    const ALL: [List; 15] = [
+    const ALL: [List; 16] = [
         List::AmbiguousTitles,
         List::StreetWords,
         List::WorkHeads,
@@ -113,6 +117,7 @@ mod tests {
         List::OrgHoldings,
         List::OrgBy,
         List::OrgModified,
+        List::WorkNouns,
     ];
 
     #[test]

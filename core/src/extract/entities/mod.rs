@@ -637,6 +637,21 @@ mod tests {
     }
 
     #[test]
+    fn a_works_title_in_apposition_is_no_entity() {
+        let t = recognize(&article(
+            "In her 2003 book, Living History, Mara Quill noted the clot. His new film, Silent \
+             Harbor, opens Friday. The documentary Salt Road won a prize.",
+        ));
+        assert_eq!(names(&t, EntityKind::Person), ["Mara Quill"]);
+        assert!(names(&t, EntityKind::Place).is_empty(), "{:?}", t.entities);
+        // A book's author after its comma is still a person.
+        let t = recognize(&article(
+            "In his new book, Mark Hollis argues that the port must close.",
+        ));
+        assert_eq!(names(&t, EntityKind::Person), ["Mark Hollis"]);
+    }
+
+    #[test]
     fn gazetteer_places_in_a_place_context() {
         // A GeoNames city after a locative preposition.
         let t = recognize(&article(

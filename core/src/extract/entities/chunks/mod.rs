@@ -505,7 +505,35 @@ pub fn classify(body: &str, toks: &[NameToken]) -> Vec<RawMention> {
     }
     dateline(body, toks, lx, &mut out);
     super::tagger::refine(body, toks, &mut out);
+    drop_work_titles(body, toks, &mut out);
     out
+}
+
+/// `her 2003 book, Living History, ...`, `the film Silent Harbor opens`: the capitalized
+/// words a work noun names in apposition are the work's title, no person or place (unless
+/// a lexicon knows them).
+fn drop_work_titles(body: &str, toks: &[NameToken], out: &mut Vec<RawMention>) {
+    let word = |k: usize| toks.get(k).filter(|t| t.is_word()).map(|t| t.text(body));
+    let work_noun = |k: usize| word(k).is_some_and(|w| list(List::WorkNouns).contains(&w));
+    out.retain(|r| {
+        let f = r.first_tok;
+        if r.canon.is_some() || f < 2 {
+            return true;
+        }
+        // `book, TITLE,`
+        let between_commas = toks[f - 1].is_punct(',')
+            && work_noun(f - 2)
+            && toks.get(r.next_tok).is_some_and(|t| t.is_punct(','));
+        // `the film TITLE`
+        let after_noun = work_noun(f - 1)
+            && word(f - 2).is_some_and(|w| {
+                matches!(
+                    w,
+                    "the" | "The" | "a" | "his" | "her" | "their" | "its" | "new" | "latest"
+                )
+            });
+        !(between_commas || after_noun)
+    });
 }
 
 fn is_dash(t: &NameToken) -> bool {
