@@ -193,7 +193,16 @@ pub fn leading_subject(doc: &Doc, s: usize, lim: usize) -> Option<Range<usize>> 
     while a < lim
         && doc.is_any(
             a,
-            &["but", "and", "so", "yet", "still", "meanwhile", "however"],
+            &[
+                "but",
+                "and",
+                "so",
+                "yet",
+                "still",
+                "meanwhile",
+                "however",
+                "then",
+            ],
         )
     {
         a += 1;

@@ -478,3 +478,19 @@ fn a_fronted_adjunct_is_not_the_subject_that_names() {
         Some("Mara Quill")
     );
 }
+
+#[test]
+fn a_cue_word_used_as_a_noun_is_not_the_sentences_frame() {
+    let body = "Donald Marsh mocked the governor on Monday.\n\nMark Hollis offered a Marsh-style \
+                retort, tweeting at him, “You are not just a loser, you are a whiner.”";
+    let q = analyzed(body);
+    assert_eq!(
+        speaker_of(&q, "You are not just a loser, you are a whiner."),
+        Some("Mark Hollis")
+    );
+    // `then` opens the sentence as `and` and `but` do.
+    let q = analyzed("And then Mark Hollis went on the attack, saying, “Resign now.”");
+    assert_eq!(speaker_of(&q, "Resign now."), Some("Mark Hollis"));
+    let q = analyzed("Mark Hollis spoke. Then, the laugh line: “I want to do this myself.”");
+    assert_ne!(speaker_of(&q, "I want to do this myself."), Some("Then"));
+}

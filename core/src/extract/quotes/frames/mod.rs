@@ -620,6 +620,7 @@ pub fn sentence_source(
             && let Some(c) = cue_at(doc, i)
             && speech_form(&c)
             && !noun_use(doc, &c)
+            && !base_form_noun(doc, &c)
         {
             let subject = subject_before(doc, sent_start, i)?;
             return res.resolve(subject.range, subject.appos, para);
@@ -629,6 +630,27 @@ pub fn sentence_source(
     // No cue before: the sentence's leading subject (`Kejriwal turned to Twitter to ...`).
     let subj = leading_subject(doc, sent_start, limit)?;
     res.resolve(subj, None, para)
+}
+
+/// `a Trump-style retort`, `the answer`, `his reply`: a cue's base form after a determiner,
+/// a possessive or a hyphenated modifier is a noun.
+fn base_form_noun(doc: &Doc, c: &Cue) -> bool {
+    c.verb.is_some_and(|v| v.form == Form::Base)
+        && !c.phrase
+        && c.start > 0
+        && doc.toks[c.start - 1].is_word()
+        && {
+            let prev = doc.text(c.start - 1);
+            doc.is_any(
+                c.start - 1,
+                &[
+                    "a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "this",
+                    "that", "every", "any", "no",
+                ],
+            ) || prev.contains('-')
+                || prev.ends_with("'s")
+                || prev.ends_with("’s")
+        }
 }
 
 /// True for time words that may sit between a cue and its clause.
