@@ -494,3 +494,25 @@ fn a_cue_word_used_as_a_noun_is_not_the_sentences_frame() {
     let q = analyzed("Mark Hollis spoke. Then, the laugh line: “I want to do this myself.”");
     assert_ne!(speaker_of(&q, "I want to do this myself."), Some("Then"));
 }
+
+#[test]
+fn chants_headlines_and_retorts_frame_quotations() {
+    let q = analyzed(
+        "Ivo Marsh said Tarnow had lost its way.\n\n“Tarnow will always be Tarnow,” an angry \
+         Lena Voss retaliated.",
+    );
+    assert_eq!(
+        speaker_of(&q, "Tarnow will always be Tarnow,"),
+        Some("Lena Voss")
+    );
+    let q = quotes("Holding signs, the protesters chanted “Bad for Tarnow, bad for you.”");
+    assert_eq!(
+        speaker_of(&q, "Bad for Tarnow, bad for you."),
+        Some("protesters")
+    );
+    let q = quotes("“Choke!” blared the front page of The Tarnow Herald.");
+    assert_eq!(
+        speaker_of(&q, "Choke!"),
+        Some("front page of The Tarnow Herald")
+    );
+}
