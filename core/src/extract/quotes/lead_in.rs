@@ -64,13 +64,15 @@ pub fn attribute(doc: &Doc, res: &mut Resolver, site: &Site) -> Option<(Speaker,
     if let Some(sp) = dash_credit(doc, res, site) {
         return Some((sp, Rule::DashCredit));
     }
+    // (A headline's capitalized lead before the colon step, which would read its words
+    // as a sentence.)
+    if let Some(sp) = headline_lead(doc, res, site) {
+        return Some((sp, Rule::ColonLeadIn));
+    }
     if let Some(sp) = colon(doc, res, site) {
         return Some((sp, Rule::ColonLeadIn));
     }
     if let Some(sp) = statement_lead(doc, res, site) {
-        return Some((sp, Rule::ColonLeadIn));
-    }
-    if let Some(sp) = headline_lead(doc, res, site) {
         return Some((sp, Rule::ColonLeadIn));
     }
     if let Some(sp) = short_cue_after(doc, res, site) {
@@ -300,11 +302,38 @@ fn statement_lead(doc: &Doc, res: &mut Resolver, site: &Site) -> Option<Speaker>
 /// DC'`: a short name and a colon open the sentence (a headline's lead).
 fn headline_lead(doc: &Doc, res: &mut Resolver, site: &Site) -> Option<Speaker> {
     let s = site.sent.start;
-    let colon = (s + 1..site.open.min(s + 8)).find(|&i| doc.toks[i].is_punct(':'))?;
-    if !(s..colon).all(|i| doc.toks[i].capitalized() || doc.toks[i].is_punct('.')) {
+    let colon = (s + 1..site.open.min(s + 12)).find(|&i| doc.toks[i].is_punct(':'))?;
+    // `Gillibrand on Hillary's Speeches:`, `CNN President On Trump:`: who speaks, and on
+    // what.
+    let on = (s + 1..colon).find(|&i| doc.is(i, "on"));
+    let lead = s..on.unwrap_or(colon);
+    if !lead
+        .clone()
+        .all(|i| doc.toks[i].capitalized() || doc.toks[i].is_punct('.'))
+    {
         return None;
     }
-    res.resolve(s..colon, None, site.para).filter(can_speak)
+    if on.is_none() && colon - s > 7 {
+        return None;
+    }
+    // `Trump Addresses Munich Attack:`, `Elizabeth Warren Hammers Wells Fargo CEO:`: a
+    // person named first, then the headline's verb (a capitalized word in -s).
+    for k in lead.start + 1..lead.end {
+        let w = doc.text(k);
+        let verb_like = doc.toks[k].is_word()
+            && w.len() > 3
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && w.chars().skip(1).all(|c| c.is_lowercase());
+        if verb_like
+            && let Some(sp) = res.resolve(lead.start..k, None, site.para)
+            && sp.kind == SpeakerKind::Person
+            && sp.entity.is_some()
+        {
+            return Some(sp);
+        }
+    }
+    res.resolve(lead, None, site.para).filter(can_speak)
 }
 
 /// A source that can speak without a speech verb: a person, or an organization the
@@ -489,6 +518,22 @@ mod tests {
         assert_ne!(
             speaker(body, "There are no ballots to recount.").1,
             Rule::CueBefore
+        );
+    }
+
+    #[test]
+    fn a_headlines_lead_names_who_speaks_not_what_about() {
+        let body = "Voss on Quill Releasing Her Transcripts: \u{2018}I Think She \
+                    Will.\u{2019}\n\nSen. Lena Voss, a supporter of Mara Quill, spoke on Friday.";
+        assert_eq!(
+            speaker(body, "I Think She Will.").0.as_deref(),
+            Some("Lena Voss")
+        );
+        let body = "Quill Addresses Harbor Attack: \u{2018}This Cannot \
+                    Continue.\u{2019}\n\nMara Quill spoke on Friday.";
+        assert_eq!(
+            speaker(body, "This Cannot Continue.").0.as_deref(),
+            Some("Mara Quill")
         );
     }
 
