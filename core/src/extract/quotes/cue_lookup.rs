@@ -186,7 +186,13 @@ pub fn leading_subject(doc: &Doc, s: usize, lim: usize) -> Option<Range<usize>> 
     }) && dash > s
         && doc.toks[s].is_word()
         && doc.text(s).chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && !doc.text(s).chars().any(char::is_lowercase)
+        // (`Washington (AFP) – Democrat Ann Poe ...`: a place in title case with a
+        // credit in parentheses right before the dash.)
+        && (!doc.text(s).chars().any(char::is_lowercase)
+            || dash >= s + 3
+                && doc.toks[dash - 1].is_punct(')')
+                && doc.toks[s].capitalized()
+                && (s..dash).any(|i| doc.toks[i].is_punct('(')))
     {
         a = dash + 1;
     }

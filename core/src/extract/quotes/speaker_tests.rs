@@ -516,3 +516,17 @@ fn chants_headlines_and_retorts_frame_quotations() {
         Some("front page of The Tarnow Herald")
     );
 }
+
+#[test]
+fn a_datelines_place_and_a_documents_participle_are_not_the_source() {
+    let q = analyzed(
+        "Tarnow (Wirepost) – Democrat Lena Voss has taken a swipe at her rival, saying \
+         that his “bombastic comments” do more harm than good.",
+    );
+    assert_eq!(speaker_of(&q, "bombastic comments"), Some("Lena Voss"));
+    let q = quotes("A news report published Wednesday said the minister used a private account.");
+    assert_eq!(
+        speaker_of(&q, "the minister used a private account"),
+        Some("news report")
+    );
+}

@@ -354,9 +354,23 @@ impl<'d, 'a> Resolver<'d, 'a> {
         let doc = self.doc;
         let w = words();
         let mut phrase_start = source.start;
-        let phrase_end = source.end;
+        let mut phrase_end = source.end;
         if phrase_start >= phrase_end {
             return None;
+        }
+        // `A news report published Wednesday said`, `a poll conducted in May found`: the
+        // participle the time left behind describes the source and is no part of its name.
+        while phrase_end - phrase_start > 1
+            && doc.toks[phrase_end - 1].is_word()
+            && doc.toks[phrase_end - 2].is_word()
+            && !doc.toks[phrase_end - 2].capitalized()
+            && {
+                let w = doc.text(phrase_end - 1);
+                w.len() > 5 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase())
+            }
+            && words().is_document(doc.text(phrase_end - 2))
+        {
+            phrase_end -= 1;
         }
         // `While Will acknowledges`: a subordinator opening the phrase is not the source.
         if phrase_end - phrase_start > 1
