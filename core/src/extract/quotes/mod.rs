@@ -566,6 +566,15 @@ fn is_nonquote(doc: &Doc, sent_start: usize, span: usize, open: usize) -> bool {
     // Title case: every word capitalized, no sentence punctuation.
     let sp = &doc.spans[span];
     let text = &doc.body[sp.text.clone()];
+    // `said on “Face the Nation,”`, `told “Morning Joe,”`, `an interview with the “Ann
+    // Poe Show.”`: a show's title where a program or an outlet goes, its comma or full
+    // stop the writer's.
+    let program_slot = open > sent_start
+        && doc.toks[open - 1].is_word()
+        && doc.is_any(open - 1, &["on", "told", "with", "the", "to"]);
+    if program_slot && title_case(text.trim_end().trim_end_matches('.'), 6) {
+        return true;
+    }
     if text.trim_end().ends_with(['.', ',', '?', '!']) {
         return false;
     }

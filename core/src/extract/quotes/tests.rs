@@ -538,3 +538,20 @@ fn a_reported_clause_ends_where_the_sentence_moves_on() {
         "the bridge would close, and that the ferry would run more often"
     );
 }
+
+#[test]
+fn a_shows_title_where_a_program_goes_is_no_quote() {
+    let q = quotes("Lena Voss said on “Harbor Watch Tonight,” that the plan had failed.");
+    assert!(q.iter().all(|x| x.1 != "Harbor Watch Tonight,"), "{q:?}");
+    let q = quotes("Voss, in an interview with the “Tarnow Morning Show.” said she would run.");
+    assert!(
+        q.iter().all(|x| !x.1.starts_with("Tarnow Morning")),
+        "{q:?}"
+    );
+    // A slogan someone chants is still their words.
+    let q = quotes("The protesters chanted “Bad for Tarnow, Bad for You,” outside.");
+    assert!(
+        q.iter().any(|x| x.1 == "Bad for Tarnow, Bad for You,"),
+        "{q:?}"
+    );
+}
