@@ -38,6 +38,17 @@ pub(super) fn person_context(body: &str, toks: &[NameToken], r: &RawMention) -> 
             return true;
         }
     }
+    // `Kazakhstan's foreign minister, Erlan Idrissov, said`: a name in apposition to a
+    // role noun, between commas.
+    if r.first_tok >= 2
+        && toks[r.first_tok - 1].is_punct(',')
+        && word_at(body, toks, r.first_tok - 2).is_some_and(|w| lex().roles.contains(w))
+        && toks
+            .get(n)
+            .is_some_and(|t| t.is_punct(',') || t.is_punct('.') || t.is_punct(';'))
+    {
+        return true;
+    }
     if r.first_tok >= 1 {
         let prev = word_at(body, toks, r.first_tok - 1);
         // `the immunologist NAME`.

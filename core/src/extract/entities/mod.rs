@@ -637,6 +637,14 @@ mod tests {
     }
 
     #[test]
+    fn a_name_in_apposition_to_a_role_is_a_person() {
+        let t = recognize(&article(
+            "The country's foreign minister, Erlan Idrissov, plays down concerns.",
+        ));
+        assert_eq!(names(&t, EntityKind::Person), ["Erlan Idrissov"]);
+    }
+
+    #[test]
     fn a_works_title_in_apposition_is_no_entity() {
         let t = recognize(&article(
             "In her 2003 book, Living History, Mara Quill noted the clot. His new film, Silent \

@@ -530,3 +530,16 @@ fn a_datelines_place_and_a_documents_participle_are_not_the_source() {
         Some("news report")
     );
 }
+
+#[test]
+fn the_name_after_a_subjects_role_is_the_next_pronoun() {
+    let body = "Even India has more resonance, says political scientist Dossym Satpayev.\n\n\
+                The country's foreign minister, Erlan Idrissov, plays down concerns. China \
+                may be big, but its progress is good news, he says.\n\n\
+                “Our philosophy is simple,” he said in an interview.";
+    let q = analyzed(body);
+    assert_eq!(
+        speaker_of(&q, "Our philosophy is simple,"),
+        Some("Erlan Idrissov")
+    );
+}

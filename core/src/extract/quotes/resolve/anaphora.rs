@@ -427,7 +427,16 @@ pub(super) fn sentence_subjects(doc: &Doc, known: &KnownEntities) -> Vec<(usize,
             continue;
         };
         let byte = first.start;
-        let end = doc.toks[subj.end - 1].end;
+        let mut end = doc.toks[subj.end - 1].end;
+        // `Kazakhstan's foreign minister, Erlan Idrissov, plays down concerns`: the name in
+        // the appositive after a role is the subject.
+        if doc.toks.get(subj.end).is_some_and(|t| t.is_punct(','))
+            && let Some(close) =
+                (subj.end + 1..sent.end.min(subj.end + 6)).find(|&i| doc.toks[i].is_punct(','))
+            && (subj.end + 1..close).all(|i| doc.toks[i].capitalized() || doc.toks[i].is_punct('.'))
+        {
+            end = doc.toks[close - 1].end;
+        }
         if let Some((r, e)) = known.in_range(byte..end).iter().find(|(_, e)| {
             known
                 .entities
