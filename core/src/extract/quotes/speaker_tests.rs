@@ -543,3 +543,15 @@ fn the_name_after_a_subjects_role_is_the_next_pronoun() {
         Some("Erlan Idrissov")
     );
 }
+
+#[test]
+fn the_person_whose_view_a_sentence_gives_is_the_next_pronoun() {
+    let body = "“We will see,” said Mary Quill, the mayor.\n\nTo Tarnow State University \
+                political science professor Anna Berg, the mayor's seeming stare seemed to \
+                reflect sadness.\n\n“It really looked like heartbreak,” she said.";
+    let q = analyzed(body);
+    assert_eq!(
+        speaker_of(&q, "It really looked like heartbreak,"),
+        Some("Anna Berg")
+    );
+}

@@ -418,6 +418,26 @@ pub(super) fn sentence_subjects(doc: &Doc, known: &KnownEntities) -> Vec<(usize,
         if inverted {
             continue;
         }
+        // `To political scientist Brigid Harrison, the stare seemed to reflect sadness.`:
+        // the person whose view the sentence gives is where the story went.
+        if doc.is(sent.start, "to")
+            && doc.toks[sent.start].capitalized()
+            && let Some(comma) =
+                (sent.start + 1..sent.end.min(sent.start + 14)).find(|&i| doc.toks[i].is_punct(','))
+            && let Some((r, e)) = known
+                .in_range(doc.bytes(sent.start..comma))
+                .iter()
+                .rev()
+                .find(|(_, e)| {
+                    known
+                        .entities
+                        .get(*e)
+                        .is_some_and(|x| x.kind == EntityKind::Person)
+                })
+        {
+            out.push((r.start, doc.sent_para[si], *e));
+            continue;
+        }
         let Some(subj) =
             crate::extract::quotes::cue_lookup::leading_subject(doc, sent.start, sent.end)
         else {
