@@ -669,6 +669,8 @@ pub(crate) fn analyze_paragraphs(body: &str) -> (String, Vec<Quote>) {
 #[cfg(test)]
 mod article_tests;
 #[cfg(test)]
+mod lead_in_tests;
+#[cfg(test)]
 mod reported_tests;
 #[cfg(test)]
 mod speaker_tests;
