@@ -343,7 +343,7 @@ fn index_command_replaces_a_corrupt_database() {
     let db = tmp.path().join("index.sqlite3");
     support::write(&lib, "a.txt", "Title", &["Body text here."]);
     // A damaged database (SQLite's header, junk after it); a file that is no database at
-    // all is refused instead (tests/cli/safety.rs).
+    // all is refused instead (tests/cli/safety/mod.rs).
     let mut junk = b"SQLite format 3\0".to_vec();
     junk.extend(b"this is not a database, just junk junk junk".repeat(200));
     std::fs::write(&db, junk).unwrap();
