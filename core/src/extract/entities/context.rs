@@ -6,11 +6,7 @@ use super::chunks::RawMention;
 use super::entity_words::{List, list};
 use super::lexicon::lex;
 use super::tokens::NameToken;
-
-/// Index of the first word token at or after `k`, skipping nothing.
-pub(super) fn word_at<'a>(body: &'a str, toks: &[NameToken], k: usize) -> Option<&'a str> {
-    toks.get(k).filter(|t| t.is_word()).map(|t| t.text(body))
-}
+pub(super) use super::tokens::word_at;
 
 /// Context says the name is a person: `NAME, a/an/the ...`, `NAME said`, `NAME (45)`, or
 /// `said NAME` / `according to NAME`.

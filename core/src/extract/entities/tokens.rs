@@ -61,6 +61,11 @@ impl NameToken {
     }
 }
 
+/// The text of token `k` when it is a word.
+pub fn word_at<'a>(body: &'a str, toks: &[NameToken], k: usize) -> Option<&'a str> {
+    toks.get(k).filter(|t| t.is_word()).map(|t| t.text(body))
+}
+
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }

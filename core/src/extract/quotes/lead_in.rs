@@ -25,6 +25,7 @@ use super::frames::sentence_source;
 use super::resolve::{Resolver, Speaker};
 use super::text::{Doc, TokKind};
 use crate::extract::{Rule, SpeakerKind};
+use crate::words::WEEKDAYS;
 use std::ops::Range;
 
 /// Where a quotation sits, for the lead-in steps.
@@ -127,7 +128,8 @@ fn short_cue_after(doc: &Doc, res: &mut Resolver, site: &Site) -> Option<Speaker
 }
 
 /// Words that may follow a speech verb that has no words of its own before the full stop
-/// (`said in a statement.`, `told reporters on Tuesday.`, `wrote on Twitter.`).
+/// (`said in a statement.`, `told reporters on Tuesday.`, `wrote on Twitter.`), with the
+/// weekdays.
 const CUE_ADJUNCT: &[&str] = &[
     "in",
     "on",
@@ -148,13 +150,6 @@ const CUE_ADJUNCT: &[&str] = &[
     "reporters",
     "twitter",
     "facebook",
-    "tuesday",
-    "monday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "later",
     "earlier",
     "today",
@@ -200,7 +195,9 @@ fn cue_without_words(doc: &Doc, res: &mut Resolver, site: &Site) -> Option<Speak
             && cue_at(doc, i).is_some_and(|c| speech_form(&c) && !noun_use(doc, &c))
     })?;
     let c = cue_at(doc, cue)?;
-    if !(c.end..last).all(|i| doc.toks[i].is_word() && doc.is_any(i, CUE_ADJUNCT)) {
+    if !(c.end..last)
+        .all(|i| doc.toks[i].is_word() && (doc.is_any(i, CUE_ADJUNCT) || doc.is_any(i, &WEEKDAYS)))
+    {
         return None;
     }
     let subject = super::frames::subject_before(doc, prev.start, cue)?;

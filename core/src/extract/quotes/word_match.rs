@@ -2,6 +2,12 @@
 //! membership in a word list ignoring ASCII case. Abbreviations before a period are
 //! [`crate::extract::tokens::abbreviations`]'.
 
+/// Articles, demonstratives and possessives: words a noun follows (`the reason`, `his
+/// reply`).
+pub const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "this", "that", "our", "my", "your",
+];
+
 /// Lowercases an ASCII word into `buf`; `None` when too long or not ASCII.
 pub fn lower<'b>(word: &str, buf: &'b mut [u8; 48]) -> Option<&'b str> {
     let b = word.as_bytes();

@@ -75,6 +75,11 @@ pub fn name_keeps_period(word: &str) -> bool {
     if LIST.names.contains(word) {
         return true;
     }
+    is_title_with_period(word)
+}
+
+/// Whether `word` (given without its period) is a title written with one (`Maj`, `Fr`).
+pub fn is_title_with_period(word: &str) -> bool {
     let mut with_dot = String::with_capacity(word.len() + 1);
     with_dot.push_str(word);
     with_dot.push('.');
@@ -96,13 +101,9 @@ pub fn is_abbrev(word: &str) -> bool {
 
 /// A title written with a period (`Fr.`, `Amb.`, `Atty.`), given without it.
 fn is_title_abbreviation(word: &str) -> bool {
-    if word.len() > 8 || !word.starts_with(|c: char| c.is_ascii_uppercase()) {
-        return false;
-    }
-    let mut with_dot = String::with_capacity(word.len() + 1);
-    with_dot.push_str(word);
-    with_dot.push('.');
-    is_title_word(&with_dot)
+    word.len() <= 8
+        && word.starts_with(|c: char| c.is_ascii_uppercase())
+        && is_title_with_period(word)
 }
 
 fn is_listed_for_sentences(word: &str) -> bool {

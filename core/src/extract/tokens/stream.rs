@@ -9,11 +9,11 @@
 //! lower-case word or a closing mark says otherwise) and at blank lines; sentence ends
 //! inside quotations do not split the sentence around them.
 
-use super::abbreviations::{is_abbrev, name_keeps_period};
+use super::abbreviations::{is_abbrev, is_title_with_period, name_keeps_period};
 use super::marks::QSpan;
 use super::sentences::{ends_clause, ends_sentence, is_paragraph_break};
 use super::words::{is_alnum, word_end};
-use crate::extract::entities::lexicon::{is_title_word, lex};
+use crate::extract::entities::lexicon::lex;
 use crate::extract::quotes::cues;
 use crate::extract::quotes::word_match::lower;
 use std::ops::Range;
@@ -287,10 +287,7 @@ fn abbreviation_ends_clause(word: &str, next: Option<&str>) -> bool {
     if matches!(word, "Inc" | "Corp" | "Ltd" | "Co" | "LLC") {
         return true;
     }
-    let mut with_dot = String::with_capacity(word.len() + 1);
-    with_dot.push_str(word);
-    with_dot.push('.');
-    !is_title_word(&with_dot) && word.chars().count() > 1 && lex().stopwords.contains(next)
+    !is_title_with_period(word) && word.chars().count() > 1 && lex().stopwords.contains(next)
 }
 
 /// `“Why now?” He Jianxiong, a former director, said.`: a closing mark after final

@@ -8,7 +8,7 @@
 use super::Gender;
 use super::entity_words::{List, list};
 use super::lexicon::{Lexicons, lex};
-use super::tokens::{NameToken, NameTokenKind};
+use super::tokens::{NameToken, NameTokenKind, word_at};
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -513,7 +513,7 @@ pub fn classify(body: &str, toks: &[NameToken]) -> Vec<RawMention> {
 /// words a work noun names in apposition are the work's title, no person or place (unless
 /// a lexicon knows them).
 fn drop_work_titles(body: &str, toks: &[NameToken], out: &mut Vec<RawMention>) {
-    let word = |k: usize| toks.get(k).filter(|t| t.is_word()).map(|t| t.text(body));
+    let word = |k: usize| word_at(body, toks, k);
     let work_noun = |k: usize| word(k).is_some_and(|w| list(List::WorkNouns).contains(&w));
     out.retain(|r| {
         let f = r.first_tok;

@@ -13,7 +13,7 @@ use super::frame_words::{self, Section};
 use super::resolve::{Resolver, Speaker};
 use super::speaker_words::words;
 use super::text::{Doc, TokKind};
-use super::word_match::is_one_of;
+use super::word_match::{DETERMINERS, is_one_of};
 use crate::extract::Rule;
 use crate::extract::tokens::abbreviations::is_abbrev;
 use crate::words::{MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS};
@@ -641,13 +641,9 @@ fn base_form_noun(doc: &Doc, c: &Cue) -> bool {
         && doc.toks[c.start - 1].is_word()
         && {
             let prev = doc.text(c.start - 1);
-            doc.is_any(
-                c.start - 1,
-                &[
-                    "a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "this",
-                    "that", "every", "any", "no",
-                ],
-            ) || prev.contains('-')
+            doc.is_any(c.start - 1, DETERMINERS)
+                || doc.is_any(c.start - 1, &["every", "any", "no"])
+                || prev.contains('-')
                 || prev.ends_with("'s")
                 || prev.ends_with("’s")
         }

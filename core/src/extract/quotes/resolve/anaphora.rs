@@ -3,6 +3,7 @@
 //! sources of a quotation's own frame (`said the 46-year-old`).
 
 use super::*;
+use crate::extract::quotes::word_match;
 
 impl<'d, 'a> Resolver<'d, 'a> {
     /// [`Resolver::resolve`] for the source of a quotation's own frame (`"Q," said the
@@ -409,11 +410,11 @@ pub(super) fn sentence_subjects(doc: &Doc, known: &KnownEntities) -> Vec<(usize,
         let inverted = (tail..sent.end).any(|i| {
             doc.toks[i].is_word()
                 // (`the reason`, `a comment`: a noun.)
-                && !(i > 0 && doc.is_any(i - 1, DETERMINERS))
+                && !(i > 0 && doc.is_any(i - 1, word_match::DETERMINERS))
                 && crate::extract::quotes::cue_lookup::cue_at(doc, i)
                     .is_some_and(|c| crate::extract::quotes::cue_lookup::speech_form(&c))
                 && (i.saturating_sub(6).max(sent.start)..i).any(|j| doc.toks[j].is_punct(','))
-                && !doc.toks.get(i + 1).is_some_and(|n| n.is_word() && doc.is_any(i + 1, DETERMINERS))
+                && !doc.toks.get(i + 1).is_some_and(|n| n.is_word() && doc.is_any(i + 1, word_match::DETERMINERS))
         });
         if inverted {
             continue;
@@ -468,9 +469,3 @@ pub(super) fn sentence_subjects(doc: &Doc, known: &KnownEntities) -> Vec<(usize,
     }
     out
 }
-
-/// Words before a noun: a cue word after one is a noun (`the reason`), a noun after a cue
-/// is its object (`explained the reason`).
-const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "their", "its", "this", "that", "our", "my", "your",
-];

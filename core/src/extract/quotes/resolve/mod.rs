@@ -365,10 +365,12 @@ impl<'d, 'a> Resolver<'d, 'a> {
             && doc.toks[phrase_end - 2].is_word()
             && !doc.toks[phrase_end - 2].capitalized()
             && {
-                let w = doc.text(phrase_end - 1);
-                w.len() > 5 && w.ends_with("ed") && w.chars().all(|c| c.is_ascii_lowercase())
+                let last = doc.text(phrase_end - 1);
+                last.len() > 5
+                    && last.ends_with("ed")
+                    && last.chars().all(|c| c.is_ascii_lowercase())
             }
-            && words().is_document(doc.text(phrase_end - 2))
+            && w.is_document(doc.text(phrase_end - 2))
         {
             phrase_end -= 1;
         }
