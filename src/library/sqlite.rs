@@ -68,6 +68,18 @@ impl SqliteStore {
             if exact.is_some() {
                 return Ok(exact);
             }
+            // A name whose quotes the library moved to a fuller name of the same person.
+            let moved: Option<String> = ix
+                .conn()
+                .prepare_cached(
+                    "SELECT speaker_key FROM quotes \
+                     WHERE local_key = ? AND speaker_key <> local_key LIMIT 1",
+                )?
+                .query_row([&key], |r| r.get(0))
+                .optional()?;
+            if moved.is_some() {
+                return Ok(moved);
+            }
             let pattern = format!("% {}", key.replace(['%', '_'], ""));
             let cands: Vec<(String, String)> = ix
                 .conn()

@@ -418,10 +418,21 @@ fn recount_speaker(tx: &Connection, key: &str) -> anyhow::Result<()> {
         .query_map([key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
         .collect::<Result<_, _>>()?;
     let exact = names.iter().find(|(n, _, _)| speaker::key(n) == key);
-    let (name, kind, is_exact) = match exact.or(names.first()) {
+    let (mut name, kind, mut is_exact) = match exact.or(names.first()) {
         Some((n, k, _)) => (n.clone(), k.clone(), exact.is_some()),
         None => (key.to_string(), "unknown".to_string(), false),
     };
+    if !is_exact {
+        // Quotes moved here from a shorter name: listed by the full name an article gives
+        // (what the key was made from), so that the name shown finds the speaker again.
+        let full: Option<String> = tx
+            .prepare_cached("SELECT name FROM entities WHERE name_key = ? LIMIT 1")?
+            .query_row([key], |r| r.get(0))
+            .optional()?;
+        if let Some(full) = full {
+            (name, is_exact) = (full, true);
+        }
+    }
     tx.execute(
         "INSERT INTO speakers(key, name, name_exact, kind, quotes, articles) VALUES (?,?,?,?,?,?) \
          ON CONFLICT(key) DO UPDATE SET name = excluded.name, name_exact = excluded.name_exact, \

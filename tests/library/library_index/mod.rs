@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
 use support::{options, snapshot, write};
 
+mod listed_speakers;
 mod ordering;
 
 fn run(db: &Path, roots: &[PathBuf], version: u32) -> (IndexSummary, usize) {
