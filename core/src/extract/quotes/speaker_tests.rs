@@ -555,3 +555,84 @@ fn the_person_whose_view_a_sentence_gives_is_the_next_pronoun() {
         Some("Anna Berg")
     );
 }
+
+#[test]
+fn a_cue_that_shares_its_sentences_subject() {
+    // After `and`/`but`, after `then` following a comma, with a fronted clause whose own
+    // cue has no subject.
+    for (body, quote) in [
+        (
+            "Ana Ruiz paused, then said, “We are ready.”",
+            "We are ready.",
+        ),
+        (
+            "Ana Ruiz paused and then said, “We are ready.”",
+            "We are ready.",
+        ),
+        ("When asked, Ana Ruiz smiled and said, “Both.”", "Both."),
+    ] {
+        let q = quotes(body);
+        assert_eq!(speaker_of(&q, quote), Some("Ana Ruiz"), "{body}");
+    }
+}
+
+#[test]
+fn an_infinitive_cue_is_its_sentences_subjects() {
+    for body in [
+        "Tom Reyes went on to say, “The bridge stays shut.”",
+        "Mr. Tom Reyes was prompted to say, “The bridge stays shut.”",
+    ] {
+        let q = quotes(body);
+        assert_eq!(
+            speaker_of(&q, "The bridge stays shut."),
+            Some("Tom Reyes"),
+            "{body}"
+        );
+    }
+    // An object between the verb and `to` says the words, not the subject; a subject that
+    // runs up to `to` is no subject.
+    for (body, quote, not) in [
+        (
+            "Tom Reyes urged them to say, “The bridge stays shut.”",
+            "The bridge stays shut.",
+            "Tom Reyes",
+        ),
+        (
+            "The memo led advisers like Ana Ruiz to counter that “the bridge stays shut.”",
+            "the bridge stays shut.",
+            "memo",
+        ),
+        (
+            "The memo appears to contradict the mayor's claim that “the bridge stays shut.”",
+            "the bridge stays shut.",
+            "memo appears to",
+        ),
+    ] {
+        let q = quotes(body);
+        assert_ne!(speaker_of(&q, quote), Some(not), "{body}");
+    }
+}
+
+#[test]
+fn retorts_and_doubled_forms_are_cues() {
+    for body in [
+        "Tom Reyes shot back: “That is not true.”",
+        "Tom Reyes fired back, “That is not true.”",
+        "Tom Reyes cracked, “That is not true.”",
+        "Tom Reyes boomed, “That is not true.”",
+        "Asked about it, Tom Reyes demurred: “That is not true.”",
+        "“That is not true,” Tom Reyes deadpanned.",
+    ] {
+        let q = quotes(body);
+        let quote = q[0].1.clone();
+        assert_eq!(speaker_of(&q, &quote), Some("Tom Reyes"), "{body}");
+    }
+    // A manner verb reports nothing without quotation marks; a retort does.
+    let q = quotes("Tom Reyes cracked a smile that the bridge would stay shut.");
+    assert!(q.is_empty(), "{q:?}");
+    let q = quotes("Tom Reyes fired back that the bridge would stay shut.");
+    assert_eq!(
+        speaker_of(&q, "the bridge would stay shut"),
+        Some("Tom Reyes")
+    );
+}

@@ -21,6 +21,7 @@ use std::ops::Range;
 
 mod subject;
 pub use subject::subject_before;
+use subject::{coordinated_cue, infinitive_source};
 
 /// Time words that, like the weekdays, may sit between a cue and its clause.
 const TIME_WORDS: &[&str] = &[
@@ -507,9 +508,20 @@ pub fn before_frame(
             return None;
         }
         let Some(subject) = subject_before(doc, sent.start, k) else {
-            // `He asked about X and said, “Q”`: the source of the sentence's first cue.
-            if k > sent.start && doc.is_any(k - 1, &["and", "but"]) {
+            // `He asked about X and said, “Q”`, `She paused, then said, “Q”`, `He went on to
+            // say, “Q”`: the source of the sentence's first cue, or its subject.
+            if k > sent.start + 1 && doc.is(k - 1, "to") {
+                return infinitive_source(doc, res, sent.start, k - 1, para)
+                    .map(|speaker| (speaker, cue.start..cue.end));
+            }
+            if coordinated_cue(doc, sent.start, k) {
+                // (`When asked, Ana Ruiz smiled and said`: the first cue has no subject of its
+                // own; the sentence's subject is the source.)
                 return sentence_source(doc, res, sent.start, k, para)
+                    .or_else(|| {
+                        let subj = leading_subject(doc, sent.start, k)?;
+                        res.resolve(subj, None, para)
+                    })
                     .map(|speaker| (speaker, cue.start..cue.end));
             }
             return None;

@@ -304,3 +304,58 @@ pub fn subject_before(doc: &Doc, s: usize, k: usize) -> Option<SourcePhrase> {
         before,
     })
 }
+
+/// True when the cue at `k` shares its sentence's subject: after `and` or `but` (`smiled
+/// and said`), or after `then` or `later` following one of them or a comma (`paused, then
+/// said`).
+pub(super) fn coordinated_cue(doc: &Doc, s: usize, k: usize) -> bool {
+    let mut j = k;
+    let adverb = j > s && doc.is_any(j - 1, &["then", "later", "finally"]);
+    if adverb {
+        j -= 1;
+    }
+    j > s && (doc.is_any(j - 1, &["and", "but"]) || adverb && doc.toks[j - 1].is_punct(','))
+}
+
+/// The source of a cue in the infinitive, `to` at `to` (`He went on to say`, `Ruiz was
+/// prompted to say`): the sentence's subject, when a verb stands between it and `to` and
+/// no object does (`urged them to say`, `leading advisers like Gene Sperling to counter`,
+/// `had this to say` name someone or something else).
+pub(super) fn infinitive_source(
+    doc: &Doc,
+    res: &mut Resolver,
+    s: usize,
+    to: usize,
+    para: u32,
+) -> Option<Speaker> {
+    let before = &doc.toks[to - 1];
+    if !before.is_word()
+        || before.capitalized()
+        || doc.is_any(
+            to - 1,
+            &[
+                "him",
+                "her",
+                "them",
+                "me",
+                "us",
+                "you",
+                "this",
+                "that",
+                "something",
+                "nothing",
+                "everyone",
+                "anyone",
+                "others",
+                "people",
+            ],
+        )
+    {
+        return None;
+    }
+    let subj = leading_subject(doc, s, to)?;
+    if subj.end + 1 > to - 1 {
+        return None;
+    }
+    res.resolve(subj, None, para)
+}
