@@ -636,3 +636,16 @@ fn retorts_and_doubled_forms_are_cues() {
         Some("Tom Reyes")
     );
 }
+
+#[test]
+fn a_writers_sentence_with_a_quoted_fragment_still_has_its_subject() {
+    let body = "Tom Reyes spoke first.\n\nMr. Hal Brandt differed with Mr. Reyes over his \
+                “strong” plan.\n\n“It is weak,” he said.";
+    let q = analyzed(body);
+    assert_eq!(speaker_of(&q, "It is weak,"), Some("Hal Brandt"));
+    // A clause of someone's words is theirs: the writer's subject is not in it.
+    let body = "Tom Reyes spoke first.\n\nMr. Hal Brandt said, “Tom Reyes is right about \
+                the bridge.”\n\nAnn Lee disagreed.\n\n“It is weak,” he said.";
+    let q = analyzed(body);
+    assert_eq!(speaker_of(&q, "It is weak,"), Some("Hal Brandt"));
+}

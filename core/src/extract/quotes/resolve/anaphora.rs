@@ -394,12 +394,29 @@ impl<'d, 'a> Resolver<'d, 'a> {
     }
 }
 
-/// The person entity that is the leading subject of each sentence with no quotation (a
-/// sentence of the writer's), in order.
+/// True when every quotation in sentence `sent` is a fragment of a few words inside the
+/// writer's sentence (`calling the government “strong”`), not someone's clause.
+fn only_fragments(doc: &Doc, sent: Range<usize>) -> bool {
+    let mut open = None;
+    for i in sent {
+        match doc.toks[i].kind {
+            TokKind::Open => open = Some(i),
+            TokKind::Close => match open.take() {
+                Some(o) if doc.words(o + 1..i) <= 4 && o > 0 => {}
+                _ => return false,
+            },
+            _ => {}
+        }
+    }
+    open.is_none()
+}
+
+/// The person entity that is the leading subject of each sentence of the writer's (no
+/// quotation but fragments), in order.
 pub(super) fn sentence_subjects(doc: &Doc, known: &KnownEntities) -> Vec<(usize, u32, usize)> {
     let mut out = Vec::new();
     for (si, sent) in doc.sents.iter().enumerate() {
-        if doc.has_quotation(sent.clone()) {
+        if doc.has_quotation(sent.clone()) && !only_fragments(doc, sent.clone()) {
             continue;
         }
         // `McCain and Grassley are in trouble, Tester said.`: the subject of a clause the
