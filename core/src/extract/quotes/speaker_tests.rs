@@ -649,3 +649,24 @@ fn a_writers_sentence_with_a_quoted_fragment_still_has_its_subject() {
     let q = analyzed(body);
     assert_eq!(speaker_of(&q, "It is weak,"), Some("Hal Brandt"));
 }
+
+#[test]
+fn a_relative_clause_after_a_role_appositive_reports_for_the_name() {
+    let body = "Sen. Ruth Hale of Oregon, the ranking Democrat on the Senate Finance \
+                Committee, who said none of the files came from the office.\n\n\
+                “It never made sense,” she said.";
+    let q = analyzed(body);
+    assert_eq!(
+        speaker_of(&q, "none of the files came from the office"),
+        Some("Ruth Hale")
+    );
+    assert_eq!(speaker_of(&q, "It never made sense,"), Some("Ruth Hale"));
+    let q = analyzed(
+        "The plan was backed by Sen. Ruth Hale of Oregon, the ranking Democrat on the \
+         Senate Finance Committee, who said, “It never made sense.”",
+    );
+    assert_eq!(speaker_of(&q, "It never made sense."), Some("Ruth Hale"));
+    // A name after a preposition is no appositive (`Contrast that with X, who`).
+    let q = analyzed("Contrast that with Ruth Hale, who has called the pact “a disgrace.”");
+    assert_eq!(speaker_of(&q, "a disgrace."), Some("Ruth Hale"));
+}

@@ -342,6 +342,19 @@ pub fn relative_antecedent(doc: &Doc, s: usize, k: usize) -> Option<Range<usize>
         end -= 1;
     }
     let (mut st, _) = name_run_back(doc, s, end);
+    // `Sen. Ann Poe of Ohio, the ranking Democrat on the Senate Finance Committee, who`: a
+    // name inside a lowercase appositive is not the antecedent.
+    let in_appositive = st < end
+        && end < who
+        && (st.saturating_sub(12).max(s)..st)
+            .rev()
+            .find(|&i| !doc.toks[i].is_word())
+            .is_some_and(|c| {
+                doc.toks[c].is_punct(',') && c + 1 < st && doc.is_any(c + 1, &["the", "a", "an"])
+            });
+    if in_appositive {
+        st = end;
+    }
     if st == end && end < who {
         // `NAME, now the Senate majority leader, who`: the name before the appositive.
         let lo = end.saturating_sub(12).max(s);
@@ -356,16 +369,26 @@ pub fn relative_antecedent(doc: &Doc, s: usize, k: usize) -> Option<Range<usize>
     (st < end && doc.toks[st].capitalized()).then_some(st..end)
 }
 
-/// The capitalized words (a name) ending right before `end`, no further back than `s`:
-/// (start, end).
-fn name_run_back(doc: &Doc, s: usize, end: usize) -> (usize, usize) {
-    let mut st = end;
-    while st > s
-        && st + 6 > end
-        && (doc.toks[st - 1].capitalized()
-            || doc.toks[st - 1].is_punct('.') && st - 1 > s && doc.toks[st - 2].capitalized())
+/// The capitalized words (a name) ending right before `end`, no further back than `s`,
+/// with one `of` or `from` and its place (`Sen. Ann Poe of Ohio`): (start, end).
+pub fn name_run_back(doc: &Doc, s: usize, end: usize) -> (usize, usize) {
+    let run = |mut st: usize, end: usize| {
+        while st > s
+            && st + 6 > end
+            && (doc.toks[st - 1].capitalized()
+                || doc.toks[st - 1].is_punct('.') && st - 1 > s && doc.toks[st - 2].capitalized())
+        {
+            st -= 1;
+        }
+        st
+    };
+    let mut st = run(end, end);
+    if st < end
+        && st > s + 1
+        && doc.is_any(st - 1, &["of", "from"])
+        && doc.toks[st - 2].capitalized()
     {
-        st -= 1;
+        st = run(st - 1, st - 1);
     }
     (st, end)
 }

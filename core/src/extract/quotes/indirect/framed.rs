@@ -126,13 +126,8 @@ pub(super) fn framed(
                     && doc.toks[b - 1].capitalized()
                     && doc.is_any(subject.range.start, &["a", "an", "the"]) =>
             {
-                let mut st = b - 1;
-                while st > sent_start
-                    && (doc.toks[st - 1].capitalized()
-                        || doc.toks[st - 1].is_punct('.') && st - 1 > sent_start)
-                {
-                    st -= 1;
-                }
+                // (`Sen. Ann Poe of Ohio, the ranking Democrat, who`: with its place.)
+                let (st, _) = name_run_back(doc, sent_start, b);
                 SourcePhrase {
                     range: st..b,
                     appos: Some(subject.range.clone()),

@@ -12,7 +12,7 @@
 use super::cue_lookup::{cue_at, phrase_at};
 use super::cues::{Cue, Form, PhraseKind};
 use super::frame_words::{self, Section};
-use super::frames::{SourcePhrase, is_time, np_after, subject_before};
+use super::frames::{SourcePhrase, is_time, name_run_back, np_after, subject_before};
 use super::resolve::{Resolver, Speaker};
 use super::speaker_words::words;
 use super::text::{Doc, TokKind};
