@@ -670,3 +670,14 @@ fn a_relative_clause_after_a_role_appositive_reports_for_the_name() {
     let q = analyzed("Contrast that with Ruth Hale, who has called the pact “a disgrace.”");
     assert_eq!(speaker_of(&q, "a disgrace."), Some("Ruth Hale"));
 }
+
+#[test]
+fn a_pronoun_after_an_unknown_one_word_name_is_that_person() {
+    let body = "Tom Reyes spoke in Ohio.\n\nVarkonyi said the remarks were hurtful.\n\n\
+                “That will have consequences,” he said.";
+    let q = analyzed(body);
+    assert_eq!(
+        speaker_of(&q, "That will have consequences,"),
+        Some("Varkonyi")
+    );
+}

@@ -313,6 +313,16 @@ impl<'d, 'a> Resolver<'d, 'a> {
                     Gender::Female
                 };
                 let fits = |g: Option<Gender>| g.is_none_or(|g| g == want);
+                // `Hollande said the remarks were hurtful. “Q,” he said`: a one-word name no
+                // list knows, taken for an organization when it spoke, is the person the
+                // pronoun stands for when it spoke last.
+                if let Some((s, _, _)) = self.latest(para, 1, |_| true)
+                    && is_unknown_single_name(s)
+                {
+                    let mut s = s.clone();
+                    s.kind = SpeakerKind::Person;
+                    return Some(s);
+                }
                 let cur = self.latest(para, 2, |s| s.kind == SpeakerKind::Person && fits(s.gender));
                 // The subject of a sentence of the writer's after the current speaker last
                 // spoke, in this paragraph or the one before, is where the story went
@@ -392,6 +402,26 @@ impl<'d, 'a> Resolver<'d, 'a> {
             _ => Some(Speaker::unknown()),
         }
     }
+}
+
+/// A speaker taken for an organization only because its one-word name is unknown to every
+/// list (`Hollande`): not an organization word (`Pentagon`), a word in capitals, a function
+/// word or sentence opener (`There`), nor a participle or adverb (`Walking`, `Likewise`).
+fn is_unknown_single_name(s: &Speaker) -> bool {
+    s.kind == SpeakerKind::Organization
+        && s.entity.is_none()
+        && s.name.as_deref().is_some_and(|n| {
+            let mut cs = n.chars();
+            !n.contains(' ')
+                && cs.next().is_some_and(char::is_uppercase)
+                && cs.all(|c| c.is_lowercase() || c == '-')
+                && !n.ends_with("ing")
+                && !n.ends_with("ly")
+                && !crate::extract::entities::lexicon::lex()
+                    .stopwords
+                    .contains(n)
+                && words().flags(n) & (ORG | ORGWORD | GROUP | DOCUMENT) == 0
+        })
 }
 
 /// True when every quotation in sentence `sent` is a fragment of a few words inside the
@@ -485,4 +515,36 @@ pub(super) fn sentence_subjects(doc: &Doc, known: &KnownEntities) -> Vec<(usize,
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn org(name: &str) -> Speaker {
+        Speaker {
+            name: Some(name.to_string()),
+            kind: SpeakerKind::Organization,
+            entity: None,
+            span: None,
+            gender: None,
+        }
+    }
+
+    #[test]
+    fn an_unknown_one_word_name_is_not_a_function_word_an_org_word_or_capitals() {
+        assert!(is_unknown_single_name(&org("Varkonyi")));
+        assert!(is_unknown_single_name(&org("Groberg")));
+        for name in [
+            "There", "Will", "Walking", "Likewise", "Pentagon", "NATO", "Ann Poe",
+        ] {
+            assert!(!is_unknown_single_name(&org(name)), "{name}");
+        }
+        let mut known = org("Varkonyi");
+        known.entity = Some(0);
+        assert!(!is_unknown_single_name(&known));
+        known.entity = None;
+        known.kind = SpeakerKind::Person;
+        assert!(!is_unknown_single_name(&known));
+    }
 }
