@@ -229,7 +229,7 @@ pub fn leading_subject(doc: &Doc, s: usize, lim: usize) -> Option<Range<usize>> 
         {
             // (`After saying her foot was “swollen,” she was`: a comma before a closing
             // mark ends the adjunct too.)
-            let Some(c) = (a + 1..lim.min(a + 25)).find(|&i| {
+            let Some(c) = (a + 1..lim.min(a + 40)).find(|&i| {
                 doc.toks[i].is_punct(',')
                     && (doc.toks[i].outside()
                         || doc

@@ -681,3 +681,13 @@ fn a_pronoun_after_an_unknown_one_word_name_is_that_person() {
         Some("Varkonyi")
     );
 }
+
+#[test]
+fn a_long_fronted_clause_is_not_the_subject() {
+    let body = "Tom Reyes spoke first.\n\nWhen Mr. Reyes tried to defend his remarks calling \
+                the plan strong even after the council had voted against it twice in one \
+                long and bitter week of hearings in the old town hall last spring, Mr. Hal \
+                Brandt differed.\n\n“It is weak,” he said.";
+    let q = analyzed(body);
+    assert_eq!(speaker_of(&q, "It is weak,"), Some("Hal Brandt"));
+}
