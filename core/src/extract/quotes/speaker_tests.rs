@@ -691,3 +691,26 @@ fn a_long_fronted_clause_is_not_the_subject() {
     let q = analyzed(body);
     assert_eq!(speaker_of(&q, "It is weak,"), Some("Hal Brandt"));
 }
+
+#[test]
+fn a_name_with_where_from_in_apposition_after_a_role() {
+    let body = "Tom Reyes spoke first.\n\nAnother pollster, Hal Brandt of Clemson University, \
+                said his survey of voters showed support holding steady.\n\n\
+                “Go figure,” he said.";
+    let q = analyzed(body);
+    // Normal order: what follows `said` is the clause (`his survey ... showed`), not an
+    // inverted source.
+    assert_eq!(
+        speaker_of(&q, "his survey of voters showed support holding steady"),
+        Some("Hal Brandt")
+    );
+    assert_eq!(speaker_of(&q, "Go figure,"), Some("Hal Brandt"));
+    // An adjective before the name after an inverted cue is no verb.
+    let q = analyzed(
+        "Job cuts will come later this week, said the group's recently named chair Ann Poe.",
+    );
+    assert_eq!(
+        speaker_of(&q, "Job cuts will come later this week"),
+        Some("Ann Poe")
+    );
+}

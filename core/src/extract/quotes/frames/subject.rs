@@ -236,11 +236,19 @@ pub fn subject_before(doc: &Doc, s: usize, k: usize) -> Option<SourcePhrase> {
             }
             // `the ROLE of ORG, NAME, said`: the name is between the commas.
             let chunk = prev_comma + 1..comma2;
+            // (`Another pollster, Ann Poe of Clemson University, said`: with where from.)
             let name_chunk = !chunk.is_empty()
                 && chunk.len() <= 8
-                && doc.toks[chunk.clone()]
-                    .iter()
-                    .all(|t| t.capitalized() || t.is_punct('.'))
+                && doc.toks[chunk.start].capitalized()
+                && chunk.clone().all(|i| {
+                    let t = &doc.toks[i];
+                    t.capitalized()
+                        || t.is_punct('.')
+                        || doc.is_any(i, &["of", "from", "at"])
+                            && i > chunk.start
+                            && doc.toks[i - 1].capitalized()
+                            && doc.toks.get(i + 1).is_some_and(|n| n.capitalized())
+                })
                 && (w.is_title(doc.text(prev_comma - 1))
                     || w.is_speaker_head(doc.text(prev_comma - 1))
                     || !doc.toks[prev_comma - 1].capitalized()

@@ -107,6 +107,11 @@ pub(super) fn inverted(
         return None;
     }
     let (source, appos) = np_after(doc, cue.end, sent_end)?;
+    // `Another pollster, Ann Poe, said his survey showed C`: a verb after the words read as
+    // the source makes them the subject of the reported clause; the frame is not inverted.
+    if (source.start + 1..source.end).any(|i| finite_verb_after_noun(doc, i)) {
+        return None;
+    }
     let rest = source.end;
     if rest < sent_end
         && !doc.toks[rest].is_punct('.')
@@ -167,6 +172,32 @@ pub(super) fn inverted(
         cue: cue.start..cue.end,
         rule: Rule::ReportedInverted,
     })
+}
+
+/// A lowercase past form or auxiliary at `i` right after a noun (not after an article, a
+/// possessive or an adverb, where it is an adjective: `a retired teacher`): the verb of a
+/// clause.
+fn finite_verb_after_noun(doc: &Doc, i: usize) -> bool {
+    let t = &doc.toks[i];
+    if !t.is_word() || t.capitalized() || !doc.toks[i - 1].is_word() {
+        return false;
+    }
+    let w = doc.text(i);
+    let verb = w.len() > 4 && w.ends_with("ed")
+        || frame_words::is(Section::IrregularPast, w)
+        || doc.is_any(
+            i,
+            &[
+                "is", "are", "was", "were", "has", "have", "had", "will", "would",
+            ],
+        );
+    let before = doc.text(i - 1);
+    // (`recently named executive chair`, `the company's newly hired chief`: an adverb or a
+    // possessive before it makes it a modifier.)
+    verb && !doc.is_any(i - 1, super::super::word_match::DETERMINERS)
+        && !before.ends_with("ly")
+        && !before.ends_with("’s")
+        && !before.ends_with("'s")
 }
 
 /// `As S told reporters, C` / `As S has pointed out, C`: a fronted `as` clause names the
