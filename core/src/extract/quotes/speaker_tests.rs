@@ -714,3 +714,19 @@ fn a_name_with_where_from_in_apposition_after_a_role() {
         Some("Ann Poe")
     );
 }
+
+#[test]
+fn a_pronoun_subject_carries_its_person_past_the_names_after_it() {
+    let body = "Tom Reyes took the stage in Ohio.\n\nHe started with a story about his \
+                parents. Then he described a visit with Mayor Hal Brandt to the old park.\n\n\
+                “Anyone been there?” he asked.";
+    let q = analyzed(body);
+    assert_eq!(speaker_of(&q, "Anyone been there?"), Some("Tom Reyes"));
+    // A person named in the pronoun's own sentence is still its nearest antecedent.
+    let body = "Tom Reyes took the stage in Ohio.\n\nThe hall was full.\n\nHe started with a \
+                story. Hal Brandt was \
+                known for his hatred of what he called the “quiet years,” voiced in his \
+                famous demand in 1987: “Open the gates of the city again.”";
+    let q = analyzed(body);
+    assert_eq!(speaker_of(&q, "quiet years,"), Some("Hal Brandt"));
+}

@@ -269,6 +269,32 @@ impl<'d, 'a> Resolver<'d, 'a> {
         ))
     }
 
+    /// True when the sentence holding byte `pos` names a person before it, outside
+    /// quotation marks (`Ronald Reagan was known for what he called ...`).
+    fn names_person_before(&self, pos: usize) -> bool {
+        let doc = self.doc;
+        let Some(sent) = doc.sents.get(self.sentence_of(pos)) else {
+            return false;
+        };
+        let Some(from) = doc.toks.get(sent.start).map(|t| t.start) else {
+            return false;
+        };
+        let ms = &self.known.mentions;
+        let lo = ms.partition_point(|(r, _)| r.start < from);
+        let hi = ms.partition_point(|(r, _)| r.start < pos);
+        ms[lo..hi.max(lo)].iter().any(|(r, e)| {
+            let k = doc.toks.partition_point(|t| t.start < r.start);
+            self.known.entities[*e].kind == EntityKind::Person
+                && doc.toks.get(k).is_some_and(|t| t.outside())
+        })
+    }
+
+    /// The index of the sentence holding byte `pos`.
+    fn sentence_of(&self, pos: usize) -> usize {
+        let k = self.doc.toks.partition_point(|t| t.start < pos);
+        self.doc.sents.partition_point(|r| r.end <= k)
+    }
+
     pub(super) fn paragraph_person(
         &self,
         para: u32,
@@ -343,6 +369,24 @@ impl<'d, 'a> Resolver<'d, 'a> {
                     }
                     return Some(s.clone());
                 }
+                // `He started with a story about X. Then he described Y. “Q,” he said`: a
+                // writer's sentence led by the same pronoun, in this paragraph or the one
+                // before, carries the same person; what it stood for is found from there
+                // (the names after it are its objects).
+                if let Some(&(at, p, _)) = self
+                    .pronoun_subjects
+                    .iter()
+                    .rev()
+                    .skip_while(|(at, _, _)| *at >= pos)
+                    .take_while(|(_, p, _)| para.saturating_sub(*p) <= 1)
+                    .find(|(_, _, g)| *g == want)
+                    && self.sentence_of(at) < self.sentence_of(pos)
+                    && !self.names_person_before(pos)
+                    && let Some(s) = self.pronoun(p_word(want), p, at)
+                    && s.name.is_some()
+                {
+                    return Some(s);
+                }
                 // Most recent person mention with a fitting gender, outside quotation marks
                 // (a name in someone's words is not who the writer's pronoun stands for:
                 // `"Trump is unlike any candidate," said Baron. ... He continued`).
@@ -404,6 +448,14 @@ impl<'d, 'a> Resolver<'d, 'a> {
     }
 }
 
+/// The pronoun for a gender.
+fn p_word(g: Gender) -> &'static str {
+    match g {
+        Gender::Male => "he",
+        Gender::Female => "she",
+    }
+}
+
 /// A speaker taken for an organization only because its one-word name is unknown to every
 /// list (`Hollande`): not an organization word (`Pentagon`), a word in capitals, a function
 /// word or sentence opener (`There`), nor a participle or adverb (`Walking`, `Likewise`).
@@ -443,8 +495,9 @@ fn only_fragments(doc: &Doc, sent: Range<usize>) -> bool {
 
 /// The person entity that is the leading subject of each sentence of the writer's (no
 /// quotation but fragments), in order.
-pub(super) fn sentence_subjects(doc: &Doc, known: &KnownEntities) -> Vec<(usize, u32, usize)> {
+pub(super) fn sentence_subjects(doc: &Doc, known: &KnownEntities) -> Subjects {
     let mut out = Vec::new();
+    let mut pronouns = Vec::new();
     for (si, sent) in doc.sents.iter().enumerate() {
         if doc.has_quotation(sent.clone()) && !only_fragments(doc, sent.clone()) {
             continue;
@@ -494,6 +547,15 @@ pub(super) fn sentence_subjects(doc: &Doc, known: &KnownEntities) -> Vec<(usize,
         let Some(first) = doc.toks.get(subj.start) else {
             continue;
         };
+        if subj.len() == 1 && doc.is_any(subj.start, &["he", "she"]) {
+            let g = if doc.is(subj.start, "he") {
+                Gender::Male
+            } else {
+                Gender::Female
+            };
+            pronouns.push((first.start, doc.sent_para[si], g));
+            continue;
+        }
         let byte = first.start;
         let mut end = doc.toks[subj.end - 1].end;
         // `Kazakhstan's foreign minister, Erlan Idrissov, plays down concerns`: the name in
@@ -514,8 +576,12 @@ pub(super) fn sentence_subjects(doc: &Doc, known: &KnownEntities) -> Vec<(usize,
             out.push((r.start, doc.sent_para[si], *e));
         }
     }
-    out
+    (out, pronouns)
 }
+
+/// What [`sentence_subjects`] finds: person subjects (byte, paragraph, entity) and pronoun
+/// subjects (byte, paragraph, gender).
+type Subjects = (Vec<(usize, u32, usize)>, Vec<(usize, u32, Gender)>);
 
 #[cfg(test)]
 mod tests {

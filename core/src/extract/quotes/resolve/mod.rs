@@ -114,6 +114,9 @@ pub struct Resolver<'d, 'a> {
     /// People who are the subject of a sentence of the writer's, in order: (byte position
     /// of the mention, paragraph, entity).
     subjects: Vec<(usize, u32, usize)>,
+    /// Sentences of the writer's whose subject is `he` (male) or `she`: (byte position of the
+    /// pronoun, paragraph, gender).
+    pronoun_subjects: Vec<(usize, u32, Gender)>,
 }
 
 const DETERMINERS: &[&str] = &["the", "a", "an", "one", "another", "this", "that", "these"];
@@ -190,8 +193,9 @@ impl<'d, 'a> Resolver<'d, 'a> {
             by_entity: FastMap::default(),
             history: Vec::new(),
             subjects: Vec::new(),
+            pronoun_subjects: Vec::new(),
         };
-        r.subjects = sentence_subjects(doc, known);
+        (r.subjects, r.pronoun_subjects) = sentence_subjects(doc, known);
         let mut titles: Vec<Vec<String>> = vec![Vec::new(); known.entities.len()];
         for (r, e) in &known.mentions {
             if known
