@@ -168,9 +168,23 @@ pub fn extract_in(mut doc: Doc, known: &KnownEntities) -> Vec<Quote> {
                 } else if kind == QuoteKind::Partial
                     && let Some(h) = reported.first()
                 {
-                    speaker = Some(h.speaker.clone());
-                    cue = Some(h.cue.clone());
-                    speaker_rule = Rule::ReportedSource;
+                    // `X said C, and Y vowed to “Q”`: a cue of its own after the reported
+                    // clause, nearer the fragment, names its source.
+                    let own = (h.content.end <= open)
+                        .then(|| {
+                            frames::partial_frame(&doc, &mut res, sent.clone(), open, para, NAMING)
+                        })
+                        .flatten()
+                        .filter(|(_, c)| c.start >= h.content.end);
+                    if let Some((s, c)) = own {
+                        speaker = Some(s);
+                        cue = Some(c);
+                        speaker_rule = Rule::NamingVerb;
+                    } else {
+                        speaker = Some(h.speaker.clone());
+                        cue = Some(h.cue.clone());
+                        speaker_rule = Rule::ReportedSource;
+                    }
                 } else if kind == QuoteKind::Partial
                     && let Some((s, c)) =
                         frames::partial_frame(&doc, &mut res, sent.clone(), open, para, NAMING)

@@ -730,3 +730,22 @@ fn a_pronoun_subject_carries_its_person_past_the_names_after_it() {
     let q = analyzed(body);
     assert_eq!(speaker_of(&q, "quiet years,"), Some("Hal Brandt"));
 }
+
+#[test]
+fn a_second_source_after_a_reported_clause_has_its_own_words() {
+    let body = "Tom Reyes said he would make the river “run clear,” for instance, and Hal \
+                Brandt vowed to “pave the bay” by spring.";
+    let q = analyzed(body);
+    assert_eq!(speaker_of(&q, "run clear,"), Some("Tom Reyes"));
+    assert_eq!(speaker_of(&q, "pave the bay"), Some("Hal Brandt"));
+    // A title's period does not hide the second frame.
+    let body = "The Harbor Authority has been warning that it is running out of cash, and Ms. \
+                Ana Acosta said the “extraordinary measures” she had used were over.";
+    let q = analyzed(body);
+    assert_eq!(speaker_of(&q, "extraordinary measures"), Some("Ana Acosta"));
+    assert!(speaker_of(&q, "it is running out of cash").is_some());
+    assert_eq!(
+        speaker_of(&q, "the “extraordinary measures” she had used were over"),
+        Some("Ana Acosta")
+    );
+}

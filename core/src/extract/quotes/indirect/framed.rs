@@ -536,7 +536,13 @@ fn next_frame(doc: &Doc, i: usize) -> bool {
     }
     let lim = doc.toks.len().min(i + 7);
     let mut k = i + 1;
-    while k < lim && doc.toks[k].is_word() {
+    // (`, and Ms. Ana Acosta said`: a title's period is part of the subject.)
+    while k < lim
+        && (doc.toks[k].is_word()
+            || doc.toks[k].is_punct('.')
+                && k > i + 1
+                && crate::extract::tokens::abbreviations::is_abbrev(doc.text(k - 1)))
+    {
         if k > i + 1
             && let Some(c) = cue_at(doc, k)
             && c.verb
