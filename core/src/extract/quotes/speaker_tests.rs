@@ -749,3 +749,21 @@ fn a_second_source_after_a_reported_clause_has_its_own_words() {
         Some("Ana Acosta")
     );
 }
+
+#[test]
+fn a_participle_after_a_dash_or_with_also_reports_for_the_subject() {
+    for (body, clause) in [
+        (
+            "Tom Reyes changed his mind on the spot – saying he would now back the bridge.",
+            "he would now back the bridge",
+        ),
+        (
+            "Tom Reyes promised a new bridge, while also suggesting that the old one should \
+             close.",
+            "the old one should close",
+        ),
+    ] {
+        let q = analyzed(body);
+        assert_eq!(speaker_of(&q, clause), Some("Tom Reyes"), "{body}");
+    }
+}

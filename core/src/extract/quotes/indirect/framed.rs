@@ -148,14 +148,20 @@ pub(super) fn framed(
     // the sentence's subject, as one after a comma does.
     // `Trump told reporters, before insisting C`, `... by saying C`: a participle after
     // a preposition reports for the sentence's subject too.
+    // (`while also suggesting C`, `– saying C`: an `also` between, a dash for the comma.)
+    let b = if cue_start > sent_start + 1 && doc.is(cue_start - 1, "also") {
+        cue_start - 2
+    } else {
+        cue_start.saturating_sub(1)
+    };
     let participle = verb.form == Form::Ing
         && !cue.phrase
         && cue_start > sent_start
-        && (doc.toks[cue_start - 1].is_punct(',')
-            || doc.toks[cue_start - 1].is_word()
-                && (frame_words::is(frame_words::Section::SpeechNoun, doc.text(cue_start - 1))
-                    || cue_start - 1 > sent_start
-                        && doc.is_any(cue_start - 1, &["by", "before", "after", "while"])));
+        && (doc.toks[b].is_punct(',')
+            || doc.toks[b].kind == TokKind::Punct && matches!(doc.toks[b].ch, '—' | '–')
+            || doc.toks[b].is_word()
+                && (frame_words::is(frame_words::Section::SpeechNoun, doc.text(b))
+                    || b > sent_start && doc.is_any(b, &["by", "before", "after", "while"])));
     if !cue.phrase && matches!(verb.form, Form::Ing | Form::Participle) && !progressive {
         // `with forecasters warning that C`.
         let with = subject
