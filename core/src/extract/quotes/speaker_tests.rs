@@ -767,3 +767,23 @@ fn a_participle_after_a_dash_or_with_also_reports_for_the_subject() {
         assert_eq!(speaker_of(&q, clause), Some("Tom Reyes"), "{body}");
     }
 }
+
+#[test]
+fn a_that_clause_may_open_with_an_adjunct() {
+    for (body, clause) in [
+        (
+            "Tom Reyes said that with the votes he already had, the debate would not matter.",
+            "with the votes he already had, the debate would not matter",
+        ),
+        (
+            "Tom Reyes argues that as the port grows, the town will grow too.",
+            "as the port grows, the town will grow too",
+        ),
+    ] {
+        let q = analyzed(body);
+        assert_eq!(speaker_of(&q, clause), Some("Tom Reyes"), "{body}");
+    }
+    // Without `that`, the cue's own preposition opens no clause.
+    let q = analyzed("Tom Reyes said with a smile.");
+    assert!(q.is_empty(), "{q:?}");
+}

@@ -263,7 +263,11 @@ pub(super) fn framed(
             }
             // `said` and `told` never take a plain object before a clause.
             let takes_np = !matches!(cues::lexicon().lemma(verb.lemma), "say" | "tell");
-            if bad_start(doc, start) || !that && takes_np && np_object(doc, start, sent_end) {
+            // (After `that` the clause may open with an adjunct: `said that with the votes
+            // he had, the debate would not matter`.)
+            if !that && bad_start(doc, start)
+                || !that && takes_np && np_object(doc, start, sent_end)
+            {
                 return None;
             }
             // Without `that`, a verb that also takes objects (`added trucks`, `stressed
