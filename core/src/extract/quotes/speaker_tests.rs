@@ -787,3 +787,24 @@ fn a_that_clause_may_open_with_an_adjunct() {
     let q = analyzed("Tom Reyes said with a smile.");
     assert!(q.is_empty(), "{q:?}");
 }
+
+#[test]
+fn a_party_tag_after_the_name_before_an_appositive_or_a_stray_comma() {
+    for (body, quote) in [
+        (
+            "Rep. Ruth Hale (D-Md.), chair of the platform committee, said that the draft \
+             was fair.",
+            "the draft was fair",
+        ),
+        (
+            "Gov. Ruth Hale (R-Ohio), said, “I am ready.”",
+            "I am ready.",
+        ),
+    ] {
+        let q = analyzed(body);
+        assert_eq!(speaker_of(&q, quote), Some("Ruth Hale"), "{body}");
+    }
+    // A description in parentheses is no party tag: the name before the appositive speaks.
+    let q = analyzed("Ruth Hale, chair of Harbor Watch (a local group), tweeted: “I am ready.”");
+    assert_eq!(speaker_of(&q, "I am ready."), Some("Ruth Hale"));
+}

@@ -203,6 +203,20 @@ pub fn subject_before(doc: &Doc, s: usize, k: usize) -> Option<SourcePhrase> {
         end = name.end;
         appos = Some(ap);
     }
+    // `Gov. Ann Poe (R-Ohio), said`: a party tag and a stray comma before the cue.
+    if start == end
+        && appos.is_none()
+        && end > s + 2
+        && doc.toks[end - 1].is_punct(',')
+        && doc.toks[end - 2].is_punct(')')
+    {
+        let p = before_paren(doc, s, end - 1);
+        let (st, ok) = collect_back(doc, s, p);
+        if ok && st < p && p < end - 1 {
+            start = st;
+            end = p;
+        }
+    }
     if start == end && appos.is_none() {
         // `S, the ROLE of ORG, said` or `S, who ..., said`.
         if end > s && doc.toks[end - 1].is_punct(',') {
@@ -216,8 +230,11 @@ pub fn subject_before(doc: &Doc, s: usize, k: usize) -> Option<SourcePhrase> {
             if !doc.toks[prev_comma].is_punct(',') {
                 return None;
             }
-            let (mut st, ok) = collect_back(doc, s, prev_comma);
-            if !ok || st == prev_comma {
+            // (`State Rep. Ann Poe (R), a leader of the caucus, said`: a party tag after
+            // the name.)
+            let name_end = before_paren(doc, s, prev_comma);
+            let (mut st, ok) = collect_back(doc, s, name_end);
+            if !ok || st == name_end {
                 return None;
             }
             // `Smith, 45, who runs a bakery, said`: an age between commas.
@@ -266,7 +283,7 @@ pub fn subject_before(doc: &Doc, s: usize, k: usize) -> Option<SourcePhrase> {
                 // The phrase before an appositive must be a name (`Ann Poe Jr.,` ends in an
                 // abbreviation dot) or a source noun; a noun followed by `who` names
                 // people (`Local growers, who ..., said`).
-                let mut last = prev_comma - 1;
+                let mut last = name_end.min(prev_comma) - 1;
                 if doc.toks[last].is_punct('.') && last > st {
                     last -= 1;
                 }
@@ -277,7 +294,7 @@ pub fn subject_before(doc: &Doc, s: usize, k: usize) -> Option<SourcePhrase> {
                 // (`Ivo Dask, R-Ky., said`: a party and state tag is no description.)
                 appos = Some(chunk);
                 start = st;
-                end = prev_comma;
+                end = name_end.min(prev_comma);
             }
         } else {
             return None;
@@ -366,4 +383,22 @@ pub(super) fn infinitive_source(
         return None;
     }
     res.resolve(subj, None, para)
+}
+
+/// `end` moved before a party tag in parentheses that closes right before it (`Ann Poe
+/// (R)`, `(D-R.I.)`: capitals, hyphens and periods only), when one opens within eight
+/// tokens; else `end`.
+fn before_paren(doc: &Doc, s: usize, end: usize) -> usize {
+    if end > s + 1 && doc.toks[end - 1].is_punct(')') {
+        let lo = end.saturating_sub(8).max(s);
+        if let Some(p) = (lo..end - 1).rev().find(|&i| doc.toks[i].is_punct('('))
+            && (p + 1..end - 1).all(|i| {
+                let t = &doc.toks[i];
+                t.capitalized() || t.is_punct('-') || t.is_punct('.')
+            })
+        {
+            return p;
+        }
+    }
+    end
 }
