@@ -808,3 +808,23 @@ fn a_party_tag_after_the_name_before_an_appositive_or_a_stray_comma() {
     let q = analyzed("Ruth Hale, chair of Harbor Watch (a local group), tweeted: “I am ready.”");
     assert_eq!(speaker_of(&q, "I am ready."), Some("Ruth Hale"));
 }
+
+#[test]
+fn a_name_ending_in_a_modal_and_a_participles_that_clause() {
+    let q = analyzed("Prime Minister Theresa May said this week that the country would leave.");
+    assert_eq!(
+        speaker_of(&q, "the country would leave"),
+        Some("Theresa May")
+    );
+    let q = analyzed(
+        "Mr. Tom Reyes revised his plans in October, saying that about 500 troops would \
+         remain.",
+    );
+    assert_eq!(
+        speaker_of(&q, "about 500 troops would remain"),
+        Some("Tom Reyes")
+    );
+    // A modal is still no frame of reported speech.
+    let q = analyzed("The mayor may say the bridge will open.");
+    assert!(q.is_empty(), "{q:?}");
+}

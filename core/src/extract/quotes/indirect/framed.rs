@@ -60,6 +60,8 @@ pub(super) fn framed(
         }
     } else if cue_start > sent_start
         && doc.is_any(cue_start - 1, frame_words::list(Section::NotBeforeCue))
+        // (`Theresa May said`: a capitalized modal inside the sentence ends a name.)
+        && !(cue_start - 1 > sent_start && doc.toks[cue_start - 1].capitalized())
         && !(doc.is(cue_start - 1, "who")
             && cue_start >= sent_start + 3
             && doc.toks[cue_start - 2].is_word())
@@ -187,7 +189,7 @@ pub(super) fn framed(
                 return None;
             }
             let content = trim(doc, start..sent_end);
-            if doc.words(content.clone()) < 3 || bad_start(doc, content.start) {
+            if doc.words(content.clone()) < 3 || !that && bad_start(doc, content.start) {
                 return None;
             }
             let speaker = res.resolve(subj, None, para)?;
