@@ -828,3 +828,19 @@ fn a_name_ending_in_a_modal_and_a_participles_that_clause() {
     let q = analyzed("The mayor may say the bridge will open.");
     assert!(q.is_empty(), "{q:?}");
 }
+
+#[test]
+fn a_manner_adverb_before_that_is_not_part_of_the_clause() {
+    for body in [
+        "Tom Reyes complained bitterly that taxes are too high.",
+        "Tom Reyes has said repeatedly that taxes are too high.",
+        "Tom Reyes told lawmakers privately that taxes are too high.",
+    ] {
+        let q = analyzed(body);
+        assert_eq!(
+            speaker_of(&q, "taxes are too high"),
+            Some("Tom Reyes"),
+            "{body}"
+        );
+    }
+}

@@ -163,6 +163,15 @@ pub(super) fn clause_after(doc: &Doc, cue: &Cue, mut p: usize, e: usize) -> Afte
         if doc.is(p, "that") {
             return that_clause(doc, p);
         }
+        // `complained bitterly that C`, `said repeatedly that C`: a manner adverb before
+        // `that`.
+        if doc.is(p + 1, "that") && !t.capitalized() && {
+            let w = doc.text(p);
+            w.len() > 4 && w.ends_with("ly") || doc.is_any(p, &["also", "again", "then"])
+        } {
+            p += 1;
+            continue;
+        }
         if let Some(n) = phrase_at(doc, p, PhraseKind::Adjunct) {
             p += n;
             p = skip_sent_to(doc, p);
