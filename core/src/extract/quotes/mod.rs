@@ -683,6 +683,8 @@ pub(crate) fn analyze_paragraphs(body: &str) -> (String, Vec<Quote>) {
 #[cfg(test)]
 mod article_tests;
 #[cfg(test)]
+mod frame_source_tests;
+#[cfg(test)]
 mod lead_in_tests;
 #[cfg(test)]
 mod reported_tests;

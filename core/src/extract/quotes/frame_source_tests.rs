@@ -1,0 +1,294 @@
+//! Sources of frames and subjects of sentences, on sentences written for each rule: cues
+//! that share their sentence's subject, appositives and party tags, relative clauses, the
+//! writer's subjects that pronouns follow, and reported clauses.
+
+use super::tests::{analyzed, quotes, speaker_of};
+
+#[test]
+fn a_cue_that_shares_its_sentences_subject() {
+    // After `and`/`but`, after `then` following a comma, with a fronted clause whose own
+    // cue has no subject.
+    for (body, quote) in [
+        (
+            "Ana Ruiz paused, then said, “We are ready.”",
+            "We are ready.",
+        ),
+        (
+            "Ana Ruiz paused and then said, “We are ready.”",
+            "We are ready.",
+        ),
+        ("When asked, Ana Ruiz smiled and said, “Both.”", "Both."),
+    ] {
+        let q = quotes(body);
+        assert_eq!(speaker_of(&q, quote), Some("Ana Ruiz"), "{body}");
+    }
+}
+
+#[test]
+fn an_infinitive_cue_is_its_sentences_subjects() {
+    for body in [
+        "Tom Reyes went on to say, “The bridge stays shut.”",
+        "Mr. Tom Reyes was prompted to say, “The bridge stays shut.”",
+    ] {
+        let q = quotes(body);
+        assert_eq!(
+            speaker_of(&q, "The bridge stays shut."),
+            Some("Tom Reyes"),
+            "{body}"
+        );
+    }
+    // An object between the verb and `to` says the words, not the subject; a subject that
+    // runs up to `to` is no subject.
+    for (body, quote, not) in [
+        (
+            "Tom Reyes urged them to say, “The bridge stays shut.”",
+            "The bridge stays shut.",
+            "Tom Reyes",
+        ),
+        (
+            "The memo led advisers like Ana Ruiz to counter that “the bridge stays shut.”",
+            "the bridge stays shut.",
+            "memo",
+        ),
+        (
+            "The memo appears to contradict the mayor's claim that “the bridge stays shut.”",
+            "the bridge stays shut.",
+            "memo appears to",
+        ),
+    ] {
+        let q = quotes(body);
+        assert_ne!(speaker_of(&q, quote), Some(not), "{body}");
+    }
+}
+
+#[test]
+fn retorts_and_doubled_forms_are_cues() {
+    for body in [
+        "Tom Reyes shot back: “That is not true.”",
+        "Tom Reyes fired back, “That is not true.”",
+        "Tom Reyes cracked, “That is not true.”",
+        "Tom Reyes boomed, “That is not true.”",
+        "Asked about it, Tom Reyes demurred: “That is not true.”",
+        "“That is not true,” Tom Reyes deadpanned.",
+    ] {
+        let q = quotes(body);
+        let quote = q[0].1.clone();
+        assert_eq!(speaker_of(&q, &quote), Some("Tom Reyes"), "{body}");
+    }
+    // A manner verb reports nothing without quotation marks; a retort does.
+    let q = quotes("Tom Reyes cracked a smile that the bridge would stay shut.");
+    assert!(q.is_empty(), "{q:?}");
+    let q = quotes("Tom Reyes fired back that the bridge would stay shut.");
+    assert_eq!(
+        speaker_of(&q, "the bridge would stay shut"),
+        Some("Tom Reyes")
+    );
+}
+
+#[test]
+fn a_writers_sentence_with_a_quoted_fragment_still_has_its_subject() {
+    let body = "Tom Reyes spoke first.\n\nMr. Hal Brandt differed with Mr. Reyes over his \
+                “strong” plan.\n\n“It is weak,” he said.";
+    let q = analyzed(body);
+    assert_eq!(speaker_of(&q, "It is weak,"), Some("Hal Brandt"));
+    // A clause of someone's words is theirs: the writer's subject is not in it.
+    let body = "Tom Reyes spoke first.\n\nMr. Hal Brandt said, “Tom Reyes is right about \
+                the bridge.”\n\nAnn Lee disagreed.\n\n“It is weak,” he said.";
+    let q = analyzed(body);
+    assert_eq!(speaker_of(&q, "It is weak,"), Some("Hal Brandt"));
+}
+
+#[test]
+fn a_relative_clause_after_a_role_appositive_reports_for_the_name() {
+    let body = "Sen. Ruth Hale of Oregon, the ranking Democrat on the Senate Finance \
+                Committee, who said none of the files came from the office.\n\n\
+                “It never made sense,” she said.";
+    let q = analyzed(body);
+    assert_eq!(
+        speaker_of(&q, "none of the files came from the office"),
+        Some("Ruth Hale")
+    );
+    assert_eq!(speaker_of(&q, "It never made sense,"), Some("Ruth Hale"));
+    let q = analyzed(
+        "The plan was backed by Sen. Ruth Hale of Oregon, the ranking Democrat on the \
+         Senate Finance Committee, who said, “It never made sense.”",
+    );
+    assert_eq!(speaker_of(&q, "It never made sense."), Some("Ruth Hale"));
+    // A name after a preposition is no appositive (`Contrast that with X, who`).
+    let q = analyzed("Contrast that with Ruth Hale, who has called the pact “a disgrace.”");
+    assert_eq!(speaker_of(&q, "a disgrace."), Some("Ruth Hale"));
+}
+
+#[test]
+fn a_pronoun_after_an_unknown_one_word_name_is_that_person() {
+    let body = "Tom Reyes spoke in Ohio.\n\nVarkonyi said the remarks were hurtful.\n\n\
+                “That will have consequences,” he said.";
+    let q = analyzed(body);
+    assert_eq!(
+        speaker_of(&q, "That will have consequences,"),
+        Some("Varkonyi")
+    );
+}
+
+#[test]
+fn a_long_fronted_clause_is_not_the_subject() {
+    let body = "Tom Reyes spoke first.\n\nWhen Mr. Reyes tried to defend his remarks calling \
+                the plan strong even after the council had voted against it twice in one \
+                long and bitter week of hearings in the old town hall last spring, Mr. Hal \
+                Brandt differed.\n\n“It is weak,” he said.";
+    let q = analyzed(body);
+    assert_eq!(speaker_of(&q, "It is weak,"), Some("Hal Brandt"));
+}
+
+#[test]
+fn a_name_with_where_from_in_apposition_after_a_role() {
+    let body = "Tom Reyes spoke first.\n\nAnother pollster, Hal Brandt of Clemson University, \
+                said his survey of voters showed support holding steady.\n\n\
+                “Go figure,” he said.";
+    let q = analyzed(body);
+    // Normal order: what follows `said` is the clause (`his survey ... showed`), not an
+    // inverted source.
+    assert_eq!(
+        speaker_of(&q, "his survey of voters showed support holding steady"),
+        Some("Hal Brandt")
+    );
+    assert_eq!(speaker_of(&q, "Go figure,"), Some("Hal Brandt"));
+    // An adjective before the name after an inverted cue is no verb.
+    let q = analyzed(
+        "Job cuts will come later this week, said the group's recently named chair Ann Poe.",
+    );
+    assert_eq!(
+        speaker_of(&q, "Job cuts will come later this week"),
+        Some("Ann Poe")
+    );
+}
+
+#[test]
+fn a_pronoun_subject_carries_its_person_past_the_names_after_it() {
+    let body = "Tom Reyes took the stage in Ohio.\n\nHe started with a story about his \
+                parents. Then he described a visit with Mayor Hal Brandt to the old park.\n\n\
+                “Anyone been there?” he asked.";
+    let q = analyzed(body);
+    assert_eq!(speaker_of(&q, "Anyone been there?"), Some("Tom Reyes"));
+    // A person named in the pronoun's own sentence is still its nearest antecedent.
+    let body = "Tom Reyes took the stage in Ohio.\n\nThe hall was full.\n\nHe started with a \
+                story. Hal Brandt was \
+                known for his hatred of what he called the “quiet years,” voiced in his \
+                famous demand in 1987: “Open the gates of the city again.”";
+    let q = analyzed(body);
+    assert_eq!(speaker_of(&q, "quiet years,"), Some("Hal Brandt"));
+}
+
+#[test]
+fn a_second_source_after_a_reported_clause_has_its_own_words() {
+    let body = "Tom Reyes said he would make the river “run clear,” for instance, and Hal \
+                Brandt vowed to “pave the bay” by spring.";
+    let q = analyzed(body);
+    assert_eq!(speaker_of(&q, "run clear,"), Some("Tom Reyes"));
+    assert_eq!(speaker_of(&q, "pave the bay"), Some("Hal Brandt"));
+    // A title's period does not hide the second frame.
+    let body = "The Harbor Authority has been warning that it is running out of cash, and Ms. \
+                Ana Acosta said the “extraordinary measures” she had used were over.";
+    let q = analyzed(body);
+    assert_eq!(speaker_of(&q, "extraordinary measures"), Some("Ana Acosta"));
+    assert!(speaker_of(&q, "it is running out of cash").is_some());
+    assert_eq!(
+        speaker_of(&q, "the “extraordinary measures” she had used were over"),
+        Some("Ana Acosta")
+    );
+}
+
+#[test]
+fn a_participle_after_a_dash_or_with_also_reports_for_the_subject() {
+    for (body, clause) in [
+        (
+            "Tom Reyes changed his mind on the spot – saying he would now back the bridge.",
+            "he would now back the bridge",
+        ),
+        (
+            "Tom Reyes promised a new bridge, while also suggesting that the old one should \
+             close.",
+            "the old one should close",
+        ),
+    ] {
+        let q = analyzed(body);
+        assert_eq!(speaker_of(&q, clause), Some("Tom Reyes"), "{body}");
+    }
+}
+
+#[test]
+fn a_that_clause_may_open_with_an_adjunct() {
+    for (body, clause) in [
+        (
+            "Tom Reyes said that with the votes he already had, the debate would not matter.",
+            "with the votes he already had, the debate would not matter",
+        ),
+        (
+            "Tom Reyes argues that as the port grows, the town will grow too.",
+            "as the port grows, the town will grow too",
+        ),
+    ] {
+        let q = analyzed(body);
+        assert_eq!(speaker_of(&q, clause), Some("Tom Reyes"), "{body}");
+    }
+    // Without `that`, the cue's own preposition opens no clause.
+    let q = analyzed("Tom Reyes said with a smile.");
+    assert!(q.is_empty(), "{q:?}");
+}
+
+#[test]
+fn a_party_tag_after_the_name_before_an_appositive_or_a_stray_comma() {
+    for (body, quote) in [
+        (
+            "Rep. Ruth Hale (D-Md.), chair of the platform committee, said that the draft \
+             was fair.",
+            "the draft was fair",
+        ),
+        (
+            "Gov. Ruth Hale (R-Ohio), said, “I am ready.”",
+            "I am ready.",
+        ),
+    ] {
+        let q = analyzed(body);
+        assert_eq!(speaker_of(&q, quote), Some("Ruth Hale"), "{body}");
+    }
+    // A description in parentheses is no party tag: the name before the appositive speaks.
+    let q = analyzed("Ruth Hale, chair of Harbor Watch (a local group), tweeted: “I am ready.”");
+    assert_eq!(speaker_of(&q, "I am ready."), Some("Ruth Hale"));
+}
+
+#[test]
+fn a_name_ending_in_a_modal_and_a_participles_that_clause() {
+    let q = analyzed("Prime Minister Theresa May said this week that the country would leave.");
+    assert_eq!(
+        speaker_of(&q, "the country would leave"),
+        Some("Theresa May")
+    );
+    let q = analyzed(
+        "Mr. Tom Reyes revised his plans in October, saying that about 500 troops would \
+         remain.",
+    );
+    assert_eq!(
+        speaker_of(&q, "about 500 troops would remain"),
+        Some("Tom Reyes")
+    );
+    // A modal is still no frame of reported speech.
+    let q = analyzed("The mayor may say the bridge will open.");
+    assert!(q.is_empty(), "{q:?}");
+}
+
+#[test]
+fn a_manner_adverb_before_that_is_not_part_of_the_clause() {
+    for body in [
+        "Tom Reyes complained bitterly that taxes are too high.",
+        "Tom Reyes has said repeatedly that taxes are too high.",
+        "Tom Reyes told lawmakers privately that taxes are too high.",
+    ] {
+        let q = analyzed(body);
+        assert_eq!(
+            speaker_of(&q, "taxes are too high"),
+            Some("Tom Reyes"),
+            "{body}"
+        );
+    }
+}
