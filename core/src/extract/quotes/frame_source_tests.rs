@@ -292,3 +292,15 @@ fn a_manner_adverb_before_that_is_not_part_of_the_clause() {
         );
     }
 }
+
+#[test]
+fn a_family_by_its_plural_name_reports_with_a_plural_verb() {
+    let q = analyzed("During the past year, the Varkonyis say they have heard rising fears.");
+    assert_eq!(
+        speaker_of(&q, "they have heard rising fears"),
+        Some("Varkonyis")
+    );
+    // A singular name before a plural verb is no source (`the Times say` is no English).
+    let q = analyzed("The boss and the Varkonyi say nothing.");
+    assert!(q.is_empty(), "{q:?}");
+}

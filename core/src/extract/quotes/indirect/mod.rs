@@ -251,6 +251,13 @@ fn plural_or_they(doc: &Doc, np: &Range<usize>) -> bool {
         || doc.is(np.start, "those")
         || (t.ends_with('s') && !t.ends_with("ss") && !doc.toks[last].capitalized())
         || (t.ends_with('s') && doc.toks[last].capitalized() && words().is_group(t))
+        // `the Khans say`, `the Clintons say`: a family by its plural name.
+        || (np.len() == 2
+            && doc.is(np.start, "the")
+            && doc.toks[last].capitalized()
+            && t.ends_with('s')
+            && !t.ends_with("ss")
+            && t.chars().skip(1).all(|c| c.is_lowercase()))
 }
 
 /// Finds the indirect quotes of sentence `sent` given its cues (outside quotations).
