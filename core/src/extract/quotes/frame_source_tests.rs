@@ -304,3 +304,15 @@ fn a_family_by_its_plural_name_reports_with_a_plural_verb() {
     let q = analyzed("The boss and the Varkonyi say nothing.");
     assert!(q.is_empty(), "{q:?}");
 }
+
+#[test]
+fn a_noun_to_a_place_or_a_meeting_is_part_of_the_source() {
+    let q = analyzed("The deputy head of the delegation to the forum said the patrols must stop.");
+    assert_eq!(
+        speaker_of(&q, "the patrols must stop"),
+        Some("deputy head of the delegation to the forum")
+    );
+    // Not a verb's `to`: the source is before it.
+    let q = analyzed("Voters who came to the rally said the patrols must stop.");
+    assert_eq!(speaker_of(&q, "the patrols must stop"), Some("Voters"));
+}

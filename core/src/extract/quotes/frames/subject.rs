@@ -69,6 +69,7 @@ fn collect_back(doc: &Doc, s: usize, k: usize) -> (usize, bool) {
                         && !doc.toks[j - 2].capitalized()
                         && w.is_speaker_head(doc.text(j - 2))
                         || j - 1 > s && whom_to(doc, j - 1)
+                        || j - 1 > s && noun_to_the(doc, j - 1)
                 } else if txt.eq_ignore_ascii_case("and") {
                     // `Customs and Border Protection`, `Pepsi and Coca-Cola`; `Trump and his
                     // attorneys`, `She and her defenders` (a name heading unnamed others);
@@ -401,4 +402,30 @@ fn before_paren(doc: &Doc, s: usize, end: usize) -> usize {
         }
     }
     end
+}
+
+/// `to` at `i` between a noun and a determiner (`the delegation to the forum`, `an envoy to
+/// the talks`): part of a noun phrase, not an infinitive or a verb's object (`decided to`,
+/// `came to the rally`, `wants to`).
+fn noun_to_the(doc: &Doc, i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1).map(|p| &doc.toks[p]) else {
+        return false;
+    };
+    let w = doc.text(i - 1);
+    prev.is_word()
+        && !prev.capitalized()
+        && w.len() > 3
+        && !w.ends_with("ed")
+        && !w.ends_with("ing")
+        && !w.ends_with("ly")
+        && !frame_words::is(Section::IrregularPast, w)
+        && !crate::extract::quotes::word_match::is_one_of(
+            w,
+            &[
+                "want", "wants", "have", "has", "need", "needs", "plan", "plans", "going", "able",
+                "likely", "used", "ought", "seem", "seems", "try", "tries", "back", "return",
+                "turn", "turns", "come", "comes", "said", "says", "told", "tell",
+            ],
+        )
+        && doc.is_any(i + 1, &["the", "a", "an"])
 }
