@@ -316,3 +316,15 @@ fn a_noun_to_a_place_or_a_meeting_is_part_of_the_source() {
     let q = analyzed("Voters who came to the rally said the patrols must stop.");
     assert_eq!(speaker_of(&q, "the patrols must stop"), Some("Voters"));
 }
+
+#[test]
+fn an_infinitive_cue_does_not_make_a_writers_sentence_someone_elses() {
+    let body = "Tom Reyes spoke at the old park last week.\n\nHal Brandt took his daughter, \
+                Chloe, there on Sunday to explain to her who Reyes was.\n\n\
+                He said: “He was strong, and I hope she can be like that.”";
+    let q = analyzed(body);
+    assert_eq!(
+        speaker_of(&q, "He was strong, and I hope she can be like that."),
+        Some("Hal Brandt")
+    );
+}

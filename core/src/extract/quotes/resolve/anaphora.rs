@@ -511,6 +511,8 @@ pub(super) fn sentence_subjects(doc: &Doc, known: &KnownEntities) -> Subjects {
             doc.toks[i].is_word()
                 // (`the reason`, `a comment`: a noun.)
                 && !(i > 0 && doc.is_any(i - 1, word_match::DETERMINERS))
+                // (`took her there to explain who he was`: an infinitive frames nothing.)
+                && !(i > 0 && doc.is(i - 1, "to"))
                 && crate::extract::quotes::cue_lookup::cue_at(doc, i)
                     .is_some_and(|c| crate::extract::quotes::cue_lookup::speech_form(&c))
                 && (i.saturating_sub(6).max(sent.start)..i).any(|j| doc.toks[j].is_punct(','))
