@@ -328,3 +328,18 @@ fn an_infinitive_cue_does_not_make_a_writers_sentence_someone_elses() {
         Some("Hal Brandt")
     );
 }
+
+#[test]
+fn who_with_a_subject_of_its_own_is_the_object() {
+    let q = analyzed(
+        "Tom Reyes said the party must defeat Hal Brandt, who he blasted as a “bully and \
+         demagogue” at the rally.",
+    );
+    assert_eq!(speaker_of(&q, "bully and demagogue"), Some("Tom Reyes"));
+    let q =
+        analyzed("Much of the ire went to Hal Brandt, who Reyes on Wednesday called “a fraud.”");
+    assert_eq!(speaker_of(&q, "a fraud."), Some("Reyes"));
+    // `who` as the subject still stands for its antecedent.
+    let q = analyzed("Contrast that with Hal Brandt, who has called the pact “a disgrace.”");
+    assert_eq!(speaker_of(&q, "a disgrace."), Some("Hal Brandt"));
+}

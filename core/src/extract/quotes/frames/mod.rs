@@ -337,6 +337,13 @@ pub fn relative_antecedent(doc: &Doc, s: usize, k: usize) -> Option<Range<usize>
     if who <= s || (who + 1..k).any(|i| !doc.toks[i].is_word() || doc.toks[i].q != 0) {
         return None;
     }
+    // `Hal Brandt, who he blasted as`: with a subject of its own, `who` is the object.
+    if who + 1 < k
+        && (doc.toks[who + 1].capitalized()
+            || doc.is_any(who + 1, &["he", "she", "they", "we", "i", "you"]))
+    {
+        return None;
+    }
     let mut end = who;
     if doc.toks[end - 1].is_punct(',') {
         end -= 1;
