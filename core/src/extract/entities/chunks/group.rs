@@ -457,7 +457,7 @@ fn classify_group(
 }
 
 /// An initial with its period (`J.`).
-fn is_initial(w: &str) -> bool {
+pub(super) fn is_initial(w: &str) -> bool {
     w.strip_suffix('.')
         .is_some_and(crate::extract::tokens::abbreviations::is_initial)
 }

@@ -267,9 +267,24 @@ fn pieces(
                 let nw = toks[n].text(body);
                 is_cap_word(nw) && !has_org_cue(lx, nw) && !lx.titles.contains(nw)
             });
+        // `Robert Ford`, `Robert S. Ford`, `Michael Dell`: a one-word company name right
+        // after a given name (and its initial) is the person's surname.
+        let after_given = {
+            let mut k = i;
+            if k >= 2 && group::is_initial(&norm[k - 1]) {
+                k -= 1;
+            }
+            k >= 1
+                && toks[run[k - 1]].is_word()
+                && lx.given.contains_key(norm[k - 1].as_ref())
+                && !lx.gazetteer.contains(norm[k - 1].as_ref())
+        };
         let mut best: Option<(usize, Piece)> = None;
         for cand in [org, place, title, demonym].into_iter().flatten() {
             if given_first && matches!(cand.1, Piece::Place(_) | Piece::Demonym) && cand.0 == 1 {
+                continue;
+            }
+            if after_given && matches!(cand.1, Piece::Org(_)) && cand.0 == 1 {
                 continue;
             }
             if best.is_none_or(|b| cand.0 > b.0) {

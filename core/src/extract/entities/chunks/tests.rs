@@ -205,3 +205,23 @@ fn a_pronoun_in_a_title_case_headline_starts_no_name() {
     let v = raws("The director, Oh Kyeong Taek, spoke.");
     assert!(has(&v, RawKind::Person, "Oh Kyeong Taek"), "{v:?}");
 }
+
+#[test]
+fn a_company_name_after_a_given_name_is_a_surname() {
+    for (text, name) in [
+        (
+            "The talks stalled, said Robert Ford, a former envoy.",
+            "Robert Ford",
+        ),
+        (
+            "The talks stalled, said Robert S. Ford, a former envoy.",
+            "Robert S. Ford",
+        ),
+    ] {
+        let v = raws(text);
+        assert!(has(&v, RawKind::Person, name), "{text}: {v:?}");
+    }
+    // Alone, or after a word that is no given name, it is the company.
+    let v = raws("Workers at Ford and at the Ford plant in Detroit voted.");
+    assert!(v.iter().all(|(k, _, _)| *k != RawKind::Person), "{v:?}");
+}
