@@ -156,15 +156,8 @@ pub fn extract_in(mut doc: Doc, known: &KnownEntities) -> Vec<Quote> {
                             frames::partial_frame(&doc, &mut res, sent.clone(), open, para, NAMING)
                         })
                         .flatten();
-                    if let Some((s, c)) = inner {
-                        speaker = Some(s);
-                        cue = Some(c);
-                        speaker_rule = Rule::NamingVerb;
-                    } else {
-                        speaker = Some(h.speaker.clone());
-                        cue = Some(h.cue.clone());
-                        speaker_rule = Rule::ReportedSource;
-                    }
+                    let (s, c, r) = own_or_reported(inner, h);
+                    (speaker, cue, speaker_rule) = (Some(s), Some(c), r);
                 } else if kind == QuoteKind::Partial
                     && let Some(h) = reported.first()
                 {
@@ -176,15 +169,8 @@ pub fn extract_in(mut doc: Doc, known: &KnownEntities) -> Vec<Quote> {
                         })
                         .flatten()
                         .filter(|(_, c)| c.start >= h.content.end);
-                    if let Some((s, c)) = own {
-                        speaker = Some(s);
-                        cue = Some(c);
-                        speaker_rule = Rule::NamingVerb;
-                    } else {
-                        speaker = Some(h.speaker.clone());
-                        cue = Some(h.cue.clone());
-                        speaker_rule = Rule::ReportedSource;
-                    }
+                    let (s, c, r) = own_or_reported(own, h);
+                    (speaker, cue, speaker_rule) = (Some(s), Some(c), r);
                 } else if kind == QuoteKind::Partial
                     && let Some((s, c)) =
                         frames::partial_frame(&doc, &mut res, sent.clone(), open, para, NAMING)
@@ -471,6 +457,18 @@ const NAMING: &[&str] = &[
     "blasted",
     "decried",
 ];
+
+/// A fragment's source: its own naming verb or cue when one was found (`own`), else the
+/// source of the reported clause `h`; with the cue and the step.
+fn own_or_reported(
+    own: Option<(Speaker, Range<usize>)>,
+    h: &indirect::ReportedClause,
+) -> (Speaker, Range<usize>, Rule) {
+    match own {
+        Some((s, c)) => (s, c, Rule::NamingVerb),
+        None => (h.speaker.clone(), h.cue.clone(), Rule::ReportedSource),
+    }
+}
 
 /// Direct (a clause or more of someone's words) or partial (a fragment in the writer's
 /// sentence).
