@@ -343,3 +343,12 @@ fn who_with_a_subject_of_its_own_is_the_object() {
     let q = analyzed("Contrast that with Hal Brandt, who has called the pact “a disgrace.”");
     assert_eq!(speaker_of(&q, "a disgrace."), Some("Hal Brandt"));
 }
+
+#[test]
+fn a_clause_reported_by_an_inverted_cue_is_not_the_writers_subject() {
+    let body = "Ruth Hale spoke in Iowa.\n\nThe Hale plan is made possible by its money, said \
+                Katie Brandt, the agency's global politics and government outreach director. \
+                Others are “having to be leaner,” she said.";
+    let q = analyzed(body);
+    assert_eq!(speaker_of(&q, "having to be leaner,"), Some("Katie Brandt"));
+}

@@ -518,7 +518,17 @@ pub(super) fn sentence_subjects(doc: &Doc, known: &KnownEntities) -> Subjects {
                 && (i.saturating_sub(6).max(sent.start)..i).any(|j| doc.toks[j].is_punct(','))
                 && !doc.toks.get(i + 1).is_some_and(|n| n.is_word() && doc.is_any(i + 1, word_match::DETERMINERS))
         });
-        if inverted {
+        // (`C, said Katie Poe, the company's outreach director.`: an inverted cue and its
+        // source, however long the appositive after it.)
+        let inverted_named = (sent.start + 1..sent.end).any(|i| {
+            doc.toks[i - 1].is_punct(',')
+                && doc.is_any(i, &["said", "says", "added", "adds", "wrote", "writes"])
+                && doc
+                    .toks
+                    .get(i + 1)
+                    .is_some_and(|n| n.is_word() && n.capitalized())
+        });
+        if inverted || inverted_named {
             continue;
         }
         // `To political scientist Brigid Harrison, the stare seemed to reflect sadness.`:
