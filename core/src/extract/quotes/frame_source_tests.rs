@@ -352,3 +352,16 @@ fn a_clause_reported_by_an_inverted_cue_is_not_the_writers_subject() {
     let q = analyzed(body);
     assert_eq!(speaker_of(&q, "having to be leaner,"), Some("Katie Brandt"));
 }
+
+#[test]
+fn a_person_named_in_a_role_before_the_subject_is_not_the_subject() {
+    let body = "Ruth Hale spoke in Iowa.\n\nHale spokeswoman Katie Brandt criticized Tom Reyes \
+                for the claim. “Nice try, not true,” she said in a tweet.";
+    let q = analyzed(body);
+    assert_eq!(speaker_of(&q, "Nice try, not true,"), Some("Katie Brandt"));
+    // Two people named together: the first leads.
+    let body = "Ruth Hale spoke in Iowa. Tom Reyes spoke too.\n\nRuth Hale and Katie Brandt \
+                criticized the plan. “Nice try, not true,” she said.";
+    let q = analyzed(body);
+    assert_eq!(speaker_of(&q, "Nice try, not true,"), Some("Ruth Hale"));
+}

@@ -579,16 +579,41 @@ pub(super) fn sentence_subjects(doc: &Doc, known: &KnownEntities) -> Subjects {
         {
             end = doc.toks[close - 1].end;
         }
-        if let Some((r, e)) = known.in_range(byte..end).iter().find(|(_, e)| {
-            known
-                .entities
-                .get(*e)
-                .is_some_and(|x| x.kind == EntityKind::Person)
-        }) {
-            out.push((r.start, doc.sent_para[si], *e));
-        }
+        let persons: Vec<&(Range<usize>, usize)> = known
+            .in_range(byte..end)
+            .iter()
+            .filter(|(_, e)| {
+                known
+                    .entities
+                    .get(*e)
+                    .is_some_and(|x| x.kind == EntityKind::Person)
+            })
+            .collect();
+        // `Clinton spokeswoman Jennifer Palmieri criticized`: a person named in a role
+        // before the name is not the subject; the name the role leads to is.
+        let head = match persons.as_slice() {
+            [first, .., last] if role_between(doc.body, first.0.end, last.0.start) => last,
+            [first, ..] => first,
+            [] => continue,
+        };
+        out.push((head.0.start, doc.sent_para[si], head.1));
     }
     (out, pronouns)
+}
+
+/// True when the text between two names (bytes `a..b`) is lowercase words only, with no
+/// `and`, `or` or punctuation: a role leading from the first to the second (`Clinton
+/// spokeswoman Jennifer Palmieri`), not two people (`Clinton and Sanders`).
+fn role_between(body: &str, a: usize, b: usize) -> bool {
+    let Some(between) = body.get(a..b) else {
+        return false;
+    };
+    let words: Vec<&str> = between.split_whitespace().collect();
+    !words.is_empty()
+        && words.iter().all(|w| {
+            w.chars().all(|c| c.is_lowercase() || c == '-')
+                && !matches!(*w, "and" | "or" | "nor" | "with" | "to" | "for" | "of")
+        })
 }
 
 /// What [`sentence_subjects`] finds: person subjects (byte, paragraph, entity) and pronoun
