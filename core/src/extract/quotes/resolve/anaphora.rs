@@ -541,12 +541,7 @@ pub(super) fn sentence_subjects(doc: &Doc, known: &KnownEntities) -> Subjects {
                 .in_range(doc.bytes(sent.start..comma))
                 .iter()
                 .rev()
-                .find(|(_, e)| {
-                    known
-                        .entities
-                        .get(*e)
-                        .is_some_and(|x| x.kind == EntityKind::Person)
-                })
+                .find(|(_, e)| is_person(known, *e))
         {
             out.push((r.start, doc.sent_para[si], *e));
             continue;
@@ -582,12 +577,7 @@ pub(super) fn sentence_subjects(doc: &Doc, known: &KnownEntities) -> Subjects {
         let persons: Vec<&(Range<usize>, usize)> = known
             .in_range(byte..end)
             .iter()
-            .filter(|(_, e)| {
-                known
-                    .entities
-                    .get(*e)
-                    .is_some_and(|x| x.kind == EntityKind::Person)
-            })
+            .filter(|(_, e)| is_person(known, *e))
             .collect();
         // `Clinton spokeswoman Jennifer Palmieri criticized`: a person named in a role
         // before the name is not the subject; the name the role leads to is.
@@ -599,6 +589,14 @@ pub(super) fn sentence_subjects(doc: &Doc, known: &KnownEntities) -> Subjects {
         out.push((head.0.start, doc.sent_para[si], head.1));
     }
     (out, pronouns)
+}
+
+/// True when entity `e` is a person.
+fn is_person(known: &KnownEntities, e: usize) -> bool {
+    known
+        .entities
+        .get(e)
+        .is_some_and(|x| x.kind == EntityKind::Person)
 }
 
 /// True when the text between two names (bytes `a..b`) is lowercase words only, with no
