@@ -230,9 +230,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
         if since == usize::MAX {
             return None;
         }
-        let k = doc.toks.partition_point(|t| t.start < pos);
-        let si = doc.sents.partition_point(|r| r.end <= k);
-        let prev = si.checked_sub(1)?;
+        let prev = self.sentence_of(pos).checked_sub(1)?;
         if para.saturating_sub(doc.sent_para[prev]) > 1 {
             return None;
         }
@@ -276,16 +274,25 @@ impl<'d, 'a> Resolver<'d, 'a> {
         let Some(sent) = doc.sents.get(self.sentence_of(pos)) else {
             return false;
         };
-        let Some(from) = doc.toks.get(sent.start).map(|t| t.start) else {
-            return false;
-        };
+        self.mentions_from(sent.start, pos)
+            .any(|(e, outside)| outside && self.known.entities[e].kind == EntityKind::Person)
+    }
+
+    /// The entity mentions from token `first_tok` up to byte `pos`, in order: (entity, whether
+    /// the mention stands outside quotation marks). Empty when `first_tok` is past the end.
+    fn mentions_from(&self, first_tok: usize, pos: usize) -> impl Iterator<Item = (usize, bool)> {
+        let doc = self.doc;
         let ms = &self.known.mentions;
-        let lo = ms.partition_point(|(r, _)| r.start < from);
-        let hi = ms.partition_point(|(r, _)| r.start < pos);
-        ms[lo..hi.max(lo)].iter().any(|(r, e)| {
+        let (lo, hi) = match doc.toks.get(first_tok) {
+            Some(t) => {
+                let lo = ms.partition_point(|(r, _)| r.start < t.start);
+                (lo, ms.partition_point(|(r, _)| r.start < pos).max(lo))
+            }
+            None => (0, 0),
+        };
+        ms[lo..hi].iter().map(move |(r, e)| {
             let k = doc.toks.partition_point(|t| t.start < r.start);
-            self.known.entities[*e].kind == EntityKind::Person
-                && doc.toks.get(k).is_some_and(|t| t.outside())
+            (*e, doc.toks.get(k).is_some_and(|t| t.outside()))
         })
     }
 
@@ -317,16 +324,9 @@ impl<'d, 'a> Resolver<'d, 'a> {
         let doc = self.doc;
         let si = doc.sent_para.partition_point(|&q| q < para);
         let first_tok = doc.sents.get(si)?.start;
-        let from = doc.toks.get(first_tok)?.start;
-        let ms = &self.known.mentions;
-        let lo = ms.partition_point(|(r, _)| r.start < from);
-        let hi = ms.partition_point(|(r, _)| r.start < pos);
-        ms[lo..hi.max(lo)].iter().take(40).find_map(|(r, e)| {
-            let ent = &self.known.entities[*e];
-            let k = doc.toks.partition_point(|t| t.start < r.start);
-            let outside = doc.toks.get(k).is_some_and(|t| t.outside());
-            (pred(ent) && outside).then_some(*e)
-        })
+        self.mentions_from(first_tok, pos)
+            .take(40)
+            .find_map(|(e, outside)| (outside && pred(&self.known.entities[e])).then_some(e))
     }
 
     pub(super) fn pronoun(&self, p: &str, para: u32, pos: usize) -> Option<Speaker> {
