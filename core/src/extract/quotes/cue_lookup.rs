@@ -8,6 +8,7 @@ use super::speaker_words::words;
 use super::text::{Doc, TokKind};
 use super::word_match::lower;
 use crate::extract::tokens::abbreviations::is_abbrev;
+use crate::words::{MONTHS, WEEKDAYS};
 use std::ops::Range;
 
 /// Looks up every token's cue once, for [`cue_at`].
@@ -216,6 +217,19 @@ pub fn leading_subject(doc: &Doc, s: usize, lim: usize) -> Option<Range<usize>> 
             a += 1;
         }
     }
+    // `Now Ann Poe, the candidate, is ...`, `Instead she ...`: a sentence adverb right
+    // before a name or a pronoun is no adjunct reaching to the next comma.
+    if a + 1 < lim
+        && doc.toks[a].is_word()
+        && doc.is_any(a, frame_words::list(Section::Connective))
+        && doc.toks[a + 1].is_word()
+        && (doc.toks[a + 1].capitalized()
+            && !doc.is_any(a + 1, &WEEKDAYS)
+            && !doc.is_any(a + 1, &MONTHS)
+            || doc.is_any(a + 1, &["he", "she", "they", "we", "i"]))
+    {
+        a += 1;
+    }
     // A fronted adjunct up to its comma is not the subject (`Before the vote, Chief Ann
     // Poe lobbied ...`, `On Thursday, after a long silence, Warren endorsed ...`).
     for _ in 0..2 {
@@ -258,6 +272,10 @@ pub fn leading_subject(doc: &Doc, s: usize, lim: usize) -> Option<Range<usize>> 
         } else {
             break;
         }
+    }
+    // `What do you think of ...`: a question word is no subject that speaks.
+    if a < lim && doc.is_any(a, &["what", "who", "why", "how", "which", "whom", "whose"]) {
+        return None;
     }
     // A subject pronoun is the whole subject (`She then addressed ...`).
     if a < lim && doc.toks[a].is_word() && doc.is_any(a, &["he", "she", "they", "it", "we", "i"]) {

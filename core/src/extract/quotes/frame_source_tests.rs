@@ -365,3 +365,63 @@ fn a_person_named_in_a_role_before_the_subject_is_not_the_subject() {
     let q = analyzed(body);
     assert_eq!(speaker_of(&q, "Nice try, not true,"), Some("Ruth Hale"));
 }
+
+#[test]
+fn fragments_of_a_possessor_an_adverb_opened_subject_and_a_prepositions_name() {
+    for (body, quote, who) in [
+        // A sentence adverb before the name is no adjunct up to the appositive's comma.
+        (
+            "Now Dana Trask, the most unusual mayor in years, is promising to build “a big stage” downtown.",
+            "a big stage",
+            "Dana Trask",
+        ),
+        // The name whose possessive stands before a noun cue that introduces a clause.
+        (
+            "After the debate the checkers looked at Dana Trask’s claim that there were “thousands of crashes” last year.",
+            "thousands of crashes",
+            "Dana Trask",
+        ),
+        // The name between a preposition and a participle cue is the participle's subject.
+        (
+            "Voters talked of Ben Carlo privately saying “pray for him” at the fair.",
+            "pray for him",
+            "Ben Carlo",
+        ),
+    ] {
+        let q = quotes(body);
+        assert_eq!(speaker_of(&q, quote), Some(who), "{body}");
+    }
+    // A possessive before a noun that is itself what is named keeps the caller's words;
+    // `of` inside a name gives the whole name, not its last word.
+    for (body, quote, not) in [
+        (
+            "Chairman Reed Pryce called Dana Trask’s remarks a “new low” on Monday.",
+            "new low",
+            Some("Dana Trask"),
+        ),
+        (
+            "The Federation of Teachers calling her “a champion” came as no surprise.",
+            "a champion",
+            Some("Teachers"),
+        ),
+    ] {
+        let q = quotes(body);
+        assert_ne!(speaker_of(&q, quote), not, "{body}");
+    }
+}
+
+#[test]
+fn a_question_word_opening_the_sentence_never_speaks() {
+    for body in [
+        "What do you think, with everyone saying “we will win” again?",
+        "What do voters think of the crowd chanting “lock her up” at rallies?",
+        "How can anyone keep promising “a big stage” for years?",
+    ] {
+        let q = quotes(body);
+        assert!(
+            q.iter()
+                .all(|x| !matches!(x.2.as_deref(), Some("What" | "How"))),
+            "{body}: {q:?}"
+        );
+    }
+}

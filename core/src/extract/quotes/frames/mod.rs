@@ -580,9 +580,15 @@ pub fn partial_frame(
             && t.is_word()
             // (`the former secretary of state`, `her charge`: a noun, not the verb)
             && !(k > sent.start && doc.is_any(k - 1, NOUN_MARKERS))
+            // (`called Poe's remarks a “Q”`: a noun after a name's possessive, unless it
+            // introduces a clause, `Poe's claim that`)
+            && (!subject::after_possessive(doc, sent.start, k) || doc.is(k + 1, "that"))
             && (doc.is_any(k, naming)
                 || cue_at(doc, k).is_some_and(|c| c.verb.is_some() && !adjectival(doc, &c)))
     })?;
+    if let Some(owner) = subject::possessor_before(doc, sent.start, k) {
+        return res.resolve(owner, None, para).map(|sp| (sp, k..k + 1));
+    }
     // `Trump, who has called the pact "insanity"`: the name before `who`.
     if let Some(ante) = relative_antecedent(doc, sent.start, k) {
         return res.resolve(ante, None, para).map(|sp| (sp, k..k + 1));
@@ -613,6 +619,12 @@ pub fn partial_frame(
         return res.resolve(subj, None, para).map(|sp| (sp, k..k + 1));
     }
     if ing {
+        // `of Carson privately saying`
+        if let Some(name) = subject::name_after_preposition(doc, sent.start, k)
+            && let Some(speaker) = res.resolve(name, None, para)
+        {
+            return Some((speaker, k..k + 1));
+        }
         // `with the minister warning of ...`
         if let Some(subject) = subject_before(doc, sent.start, k)
             && subject.before.is_some_and(|b| doc.is(b, "with"))

@@ -429,3 +429,67 @@ fn noun_to_the(doc: &Doc, i: usize) -> bool {
         )
         && doc.is_any(i + 1, &["the", "a", "an"])
 }
+
+/// `Ann Poe's claim that there were “thousands”`: the name whose possessive stands right
+/// before the cue word at `k` (a noun there, followed by `that`); its words, the
+/// possessive's included.
+pub(super) fn possessor_before(doc: &Doc, s: usize, k: usize) -> Option<Range<usize>> {
+    if !after_possessive(doc, s, k) {
+        return None;
+    }
+    let last = k - 1;
+    // Only a noun that introduces what was said (`claim that`): after `called Poe's
+    // remarks a “Q”` the fragment is the caller's.
+    if !doc.toks.get(k + 1).is_some_and(|n| n.is_word()) || !doc.is(k + 1, "that") {
+        return None;
+    }
+    // (`Trump's called it ...`: `'s` for `has` before a past form is no possessive.)
+    if cue_at(doc, k).is_some_and(|c| c.verb.is_some_and(|v| v.form == Form::Past)) {
+        return None;
+    }
+    let mut a = last;
+    while a > s
+        && last - a < 4
+        && doc.toks[a - 1].is_word()
+        && doc.toks[a - 1].q == 0
+        && doc.toks[a - 1].capitalized()
+        && !doc.is_any(
+            a - 1,
+            &[
+                "the", "a", "an", "at", "in", "on", "for", "with", "by", "from", "of", "to",
+                "after", "before", "despite", "amid", "but", "and",
+            ],
+        )
+    {
+        a -= 1;
+    }
+    Some(a..k)
+}
+
+/// `of Ann Poe privately saying “Q”`, `about Poe telling`: the name between a preposition
+/// and the participle cue at `k` (a manner adverb may sit between), the participle's
+/// subject.
+pub(super) fn name_after_preposition(doc: &Doc, s: usize, k: usize) -> Option<Range<usize>> {
+    let mut end = k;
+    if end > s && manner_adverb(doc.text(end - 1)) {
+        end -= 1;
+    }
+    let mut a = end;
+    while a > s && end - a < 4 && doc.toks[a - 1].capitalized() && doc.toks[a - 1].q == 0 {
+        a -= 1;
+    }
+    // (Not `of` inside a name: `the Federation of Teachers calling`.)
+    let inside_name = a >= s + 2 && doc.toks[a - 2].capitalized();
+    (a < end && a > s && doc.is_any(a - 1, &["of", "with", "about"]) && !inside_name)
+        .then_some(a..end)
+}
+
+/// The word before token `k` is a capitalized possessive (`Poe's`, `Poe’s`) in sentence
+/// `s..`.
+pub(super) fn after_possessive(doc: &Doc, s: usize, k: usize) -> bool {
+    k > s && {
+        let t = &doc.toks[k - 1];
+        let w = doc.text(k - 1);
+        t.is_word() && t.q == 0 && t.capitalized() && (w.ends_with("’s") || w.ends_with("'s"))
+    }
+}
