@@ -425,3 +425,22 @@ fn a_question_word_opening_the_sentence_never_speaks() {
         );
     }
 }
+
+#[test]
+fn two_roles_of_one_named_person_and_a_fronted_adverbial() {
+    // The second role may open with a capitalized modifier; the first names the person the
+    // article introduced.
+    let body = "Sen. Ruth Hale answered first, late on Tuesday night.\n\n\
+                “The test is a threat,” the Ohio senator and Republican presidential candidate said in a statement.";
+    let q = analyzed(body);
+    assert_eq!(speaker_of(&q, "The test is a threat,"), Some("Ruth Hale"));
+    let q =
+        quotes("“The test is a threat,” the senator and Republican presidential candidate said.");
+    assert_eq!(
+        speaker_of(&q, "The test is a threat,"),
+        Some("senator and Republican presidential candidate")
+    );
+    // `Immediately after the storm,` is an adjunct before the subject of a statement lead.
+    let q = quotes("Immediately after the storm, Dana Trask issued a statement, “We are safe.”");
+    assert_eq!(speaker_of(&q, "We are safe."), Some("Dana Trask"));
+}

@@ -84,10 +84,16 @@ fn collect_back(doc: &Doc, s: usize, k: usize) -> (usize, bool) {
                             && doc.toks[j - 2].is_word()
                             && !doc.toks[j - 2].capitalized()
                             && w.is_role(doc.text(j - 2))
-                            && doc
+                            && (doc
                                 .toks
                                 .get(j)
                                 .is_some_and(|x| x.is_word() && !x.capitalized())
+                                // (`the senator and Republican presidential candidate`: a
+                                // capitalized modifier of the second role)
+                                || j + 1 < k
+                                    && doc.toks[j].capitalized()
+                                    && doc.toks[j + 1].is_word()
+                                    && !doc.toks[j + 1].capitalized())
                 } else {
                     !crate::extract::quotes::word_match::is_one_of(
                         txt,

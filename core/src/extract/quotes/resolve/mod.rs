@@ -542,6 +542,20 @@ impl<'d, 'a> Resolver<'d, 'a> {
                 SpeakerKind::Group,
             ));
         }
+        // `the Florida senator and Republican presidential candidate`: two roles of one
+        // person; the first names whom, when the article has named that person.
+        if definite
+            && let Some(and) = (phrase_start + 1..phrase_end).find(|&i| doc.is(i, "and"))
+            && and + 1 < phrase_end
+            && doc.toks[and - 1].is_word()
+            && !doc.toks[and - 1].capitalized()
+            && w.flags(doc.text(and - 1)) & ROLE != 0
+            && w.flags(doc.text(phrase_end - 1)) & ROLE != 0
+            && let Some(p) = self.resolve(source.start..and, None, para)
+            && p.kind == SpeakerKind::Person
+        {
+            return Some(p);
+        }
         // Pre-modifier part ends at the first post-modifier word.
         let mut cut = phrase_end;
         for i in phrase_start + 1..phrase_end {
