@@ -444,3 +444,41 @@ fn two_roles_of_one_named_person_and_a_fronted_adverbial() {
     let q = quotes("Immediately after the storm, Dana Trask issued a statement, “We are safe.”");
     assert_eq!(speaker_of(&q, "We are safe."), Some("Dana Trask"));
 }
+
+#[test]
+fn reported_clauses_after_a_plural_noun_adjunct_and_a_coordinated_complement() {
+    for (body, clause, who) in [
+        // A plural noun in -s inside `in her ... remarks` is no cue of its own.
+        (
+            "Ana Ruiz said in her opening remarks that the levy should stay.",
+            "the levy should stay",
+            "Ana Ruiz",
+        ),
+        (
+            "Tom Reyes stressed in his remarks that the bridge would reopen.",
+            "the bridge would reopen",
+            "Tom Reyes",
+        ),
+        // `and` joining the nouns after a speaker noun's preposition.
+        (
+            "Experts on taxes and trade said the plan would fail.",
+            "the plan would fail",
+            "Experts on taxes and trade",
+        ),
+        (
+            "Analysts in Lagos and Accra said the currency would fall.",
+            "the currency would fall",
+            "Analysts in Lagos and Accra",
+        ),
+    ] {
+        let q = quotes(body);
+        assert_eq!(speaker_of(&q, clause), Some(who), "{body}: {q:?}");
+    }
+    // A verb in -s after a pronoun inside the adjunct keeps its own clause.
+    let q = quotes("Tom Reyes said at the hearing where he notes that fares rose.");
+    assert!(
+        q.iter()
+            .all(|x| x.2.as_deref() != Some("Tom Reyes") || x.1 != "fares rose"),
+        "{q:?}"
+    );
+}

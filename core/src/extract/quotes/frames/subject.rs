@@ -94,6 +94,7 @@ fn collect_back(doc: &Doc, s: usize, k: usize) -> (usize, bool) {
                                     && doc.toks[j].capitalized()
                                     && doc.toks[j + 1].is_word()
                                     && !doc.toks[j + 1].capitalized())
+                        || j < k && doc.toks[j].is_word() && and_in_complement(doc, s, j - 1)
                 } else {
                     !crate::extract::quotes::word_match::is_one_of(
                         txt,
@@ -498,4 +499,16 @@ pub(super) fn after_possessive(doc: &Doc, s: usize, k: usize) -> bool {
         let w = doc.text(k - 1);
         t.is_word() && t.q == 0 && t.capitalized() && (w.ends_with("’s") || w.ends_with("'s"))
     }
+}
+
+/// `Experts on taxes and trade said`, `leaders of France and Germany said`: the `and` at
+/// `and` joins the nouns of a preposition after a speaker noun, inside one source phrase.
+fn and_in_complement(doc: &Doc, s: usize, and: usize) -> bool {
+    let lo = and.saturating_sub(5).max(s + 1);
+    (lo..and).rev().any(|p| {
+        doc.is_any(p, &["on", "of", "in", "from", "for", "at", "about"])
+            && doc.toks[p - 1].is_word()
+            && words().is_speaker_head(&doc.text(p - 1).to_lowercase())
+            && (p + 1..and).all(|i| doc.toks[i].is_word() && doc.toks[i].q == 0)
+    })
 }

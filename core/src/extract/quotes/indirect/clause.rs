@@ -258,12 +258,14 @@ pub(super) fn clause_after(doc: &Doc, cue: &Cue, mut p: usize, e: usize) -> Afte
                 if t.kind == TokKind::Open || t.is_punct(';') || t.is_punct(':') {
                     break;
                 }
-                // `that` after another cue belongs to that cue.
+                // `that` after another cue belongs to that cue; not after a noun in -s
+                // (`said in her opening remarks that C`).
                 if t.is_word()
                     && cue_at(doc, k).is_some_and(|c| {
                         c.verb
                             .is_some_and(|v| matches!(v.form, Form::Past | Form::Third))
                     })
+                    && !plural_noun_in_adjunct(doc, p, k)
                 {
                     break;
                 }
@@ -549,4 +551,17 @@ pub(super) fn skip_object(doc: &Doc, p: usize, e: usize) -> usize {
         return p + 1;
     }
     p
+}
+
+/// `in her opening remarks`, `in the comments`: a cue in -s inside the prepositional
+/// adjunct opened at `p`, after a determiner, a possessive or a lowercase modifier, is a
+/// plural noun.
+fn plural_noun_in_adjunct(doc: &Doc, p: usize, k: usize) -> bool {
+    k > p + 1
+        && cue_at(doc, k).is_some_and(|c| c.verb.is_some_and(|v| v.form == Form::Third))
+        && doc.toks[k - 1].is_word()
+        && (doc.is_any(k - 1, NP_OPENERS)
+            || doc.is_any(k - 1, &["my", "your"])
+            || !doc.toks[k - 1].capitalized()
+                && !doc.is_any(k - 1, &["he", "she", "it", "who", "which", "that"]))
 }
