@@ -482,3 +482,50 @@ fn reported_clauses_after_a_plural_noun_adjunct_and_a_coordinated_complement() {
         "{q:?}"
     );
 }
+
+#[test]
+fn shares_of_people_times_ago_stations_and_a_stray_comma() {
+    for (body, clause, who) in [
+        (
+            "Nearly 47% of voters say the levy should stay.",
+            "the levy should stay",
+            "Nearly 47% of voters",
+        ),
+        (
+            "On taxes, 42% say the levy should stay.",
+            "the levy should stay",
+            "42%",
+        ),
+        (
+            "About half of voters say they want an outsider.",
+            "they want an outsider",
+            "About half of voters",
+        ),
+        (
+            "A majority of her backers say the race is close.",
+            "the race is close",
+            "A majority of her backers",
+        ),
+        (
+            "The ministry less than two weeks ago said for the first time that the files were lost.",
+            "the files were lost",
+            "ministry",
+        ),
+        (
+            "The port authority told Channel 4 that the ferry would sail.",
+            "the ferry would sail",
+            "port authority",
+        ),
+        (
+            "Ana Ruiz spoke first. She added, that the fund was empty.",
+            "the fund was empty",
+            "Ana Ruiz",
+        ),
+    ] {
+        let q = analyzed(body);
+        assert_eq!(speaker_of(&q, clause), Some(who), "{body}: {q:?}");
+    }
+    // Between commas inside the reported words, the cue leaves them whole.
+    let q = quotes("The plan is so bad, Ana Ruiz said, that the fund is empty.");
+    assert!(q.iter().all(|x| x.1 != "the fund is empty"), "{q:?}");
+}

@@ -112,6 +112,8 @@ fn collect_back(doc: &Doc, s: usize, k: usize) -> (usize, bool) {
                     && doc.toks[j - 2].end == t.start
                     && is_abbrev(doc.text(j - 2)))
                     || (t.ch == '&' && j - 1 > s)
+                    // `47% say`, `About 60 % of voters said`
+                    || (t.ch == '%' && j - 1 > s && doc.toks[j - 2].ch.is_ascii_digit())
                     || (t.ch == '!' && j - 1 > s && doc.toks[j - 2].end == t.start)
             }
             _ => false,
@@ -161,6 +163,7 @@ pub fn subject_before(doc: &Doc, s: usize, k: usize) -> Option<SourcePhrase> {
             break;
         }
     }
+    end = before_time_ago(doc, s, end);
     // `Sen. Ruth Hale (D-Ore.) said`: a parenthesis after the name.
     if end > s + 1 && doc.toks[end - 1].is_punct(')') {
         let lo = end.saturating_sub(10).max(s);
@@ -511,4 +514,38 @@ fn and_in_complement(doc: &Doc, s: usize, and: usize) -> bool {
             && words().is_speaker_head(&doc.text(p - 1).to_lowercase())
             && (p + 1..and).all(|i| doc.toks[i].is_word() && doc.toks[i].q == 0)
     })
+}
+
+/// `The ministry less than two weeks ago said`, `Poe two days ago said`: the end of the
+/// source phrase before a time `ago` that ends at `end`.
+fn before_time_ago(doc: &Doc, s: usize, end: usize) -> usize {
+    if end < s + 4 || !doc.is(end - 1, "ago") {
+        return end;
+    }
+    let unit = end - 2;
+    if !doc.is_any(
+        unit,
+        &[
+            "day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours",
+            "minutes",
+        ],
+    ) {
+        return end;
+    }
+    let mut a = unit - 1;
+    if !(doc.toks[a].ch.is_ascii_digit()
+        || doc.is_any(a, &["a", "an", "few", "several"])
+        || frame_words::is(Section::Number, doc.text(a)))
+    {
+        return end;
+    }
+    if a > s && doc.is_any(a - 1, &["a"]) {
+        a -= 1;
+    }
+    if a > s + 1 && doc.is(a - 1, "than") && doc.is_any(a - 2, &["less", "more"]) {
+        a -= 2;
+    } else if a > s && frame_words::is(Section::Approximate, doc.text(a - 1)) {
+        a -= 1;
+    }
+    if a > s { a } else { end }
 }

@@ -124,6 +124,17 @@ pub(super) fn clause_after(doc: &Doc, cue: &Cue, mut p: usize, e: usize) -> Afte
             return After::End(e);
         }
         let t = &doc.toks[p];
+        // `He added, that C`: a stray comma right after the cue.
+        if t.is_punct(',')
+            && doc.is(p + 1, "that")
+            && !doc.is_any(p + 2, CLAUSE_VERBS)
+            && p > 0
+            && doc.toks[p - 1].is_word()
+            && cue_at(doc, p - 1).is_some()
+            && !parenthetical_cue(doc, p - 1)
+        {
+            return that_clause(doc, p + 1);
+        }
         if t.is_punct(',') {
             return After::End(p);
         }
@@ -518,7 +529,11 @@ pub(super) fn skip_object(doc: &Doc, p: usize, e: usize) -> usize {
             && !doc.is_any(k, QUESTION_OPENERS)
             && !doc.is_any(k, CLAUSE_VERBS)
         {
-            if !doc.toks[p].capitalized() || doc.toks[k].capitalized() {
+            // (`told Fox 35 that`, `told Channel 4 that`: a station's number.)
+            let station_number = doc.toks[k].ch.is_ascii_digit()
+                && doc.toks[k - 1].capitalized()
+                && doc.is(k + 1, "that");
+            if !doc.toks[p].capitalized() || doc.toks[k].capitalized() || station_number {
                 k += 1;
             } else {
                 break;
@@ -564,4 +579,14 @@ fn plural_noun_in_adjunct(doc: &Doc, p: usize, k: usize) -> bool {
             || doc.is_any(k - 1, &["my", "your"])
             || !doc.toks[k - 1].capitalized()
                 && !doc.is_any(k - 1, &["he", "she", "it", "who", "which", "that"]))
+}
+
+/// `X is so bad, Ann Poe said, that ...`: the cue at `k` and its source sit between commas
+/// inside the reported words (the source's words run back to a comma).
+fn parenthetical_cue(doc: &Doc, k: usize) -> bool {
+    let mut i = k;
+    while i > 0 && k - i < 7 && (doc.toks[i - 1].is_word() || doc.toks[i - 1].is_punct('.')) {
+        i -= 1;
+    }
+    i > 0 && doc.toks[i - 1].is_punct(',')
 }

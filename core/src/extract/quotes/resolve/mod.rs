@@ -59,6 +59,44 @@ pub(crate) fn leading_count(doc: &Doc, start: usize, end: usize) -> Option<usize
     counted.then_some(n)
 }
 
+/// `47% of voters`, `47 percent`, `About half of voters`, `a majority of Democrats`: a
+/// share of people (a count and `percent` or `%`, or a fraction word), alone or with `of`
+/// and whom it counts.
+fn share_of_people(doc: &Doc, start: usize, end: usize) -> bool {
+    const SHARES: &[&str] = &[
+        "half",
+        "third",
+        "quarter",
+        "majority",
+        "minority",
+        "plurality",
+    ];
+    let mut n = start;
+    while n + 1 < end
+        && doc.toks[n].is_word()
+        && (super::frame_words::is(super::frame_words::Section::Approximate, doc.text(n))
+            || doc.is_any(n, &["a", "the"]))
+    {
+        n += 1;
+    }
+    let after = if doc.is_any(n, SHARES) {
+        n + 1
+    } else if leading_count(doc, n, end).is_some()
+        && n + 1 < end
+        && (doc.is(n + 1, "percent") || doc.toks[n + 1].is_punct('%'))
+    {
+        n + 2
+    } else if doc.toks[n].is_word() && {
+        let w = doc.text(n);
+        w.len() > 1 && w.ends_with('%') && w[..w.len() - 1].bytes().all(|b| b.is_ascii_digit())
+    } {
+        n + 1
+    } else {
+        return false;
+    };
+    after == end || after + 1 < end && doc.is(after, "of")
+}
+
 /// A resolved speaker.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Speaker {
@@ -507,6 +545,14 @@ impl<'d, 'a> Resolver<'d, 'a> {
             && (phrase_end - n > 2 && doc.is_any(n + 1, &["in", "of", "out"])
                 || n > phrase_start && phrase_end - n == 2 && w.is_group(doc.text(n + 1)))
         {
+            return Some(Speaker::as_written(
+                doc.body,
+                doc.bytes(phrase_start..phrase_end),
+                SpeakerKind::Group,
+            ));
+        }
+        // `47% of voters`, `47 percent`, `About half of voters`, `a majority of Democrats`.
+        if share_of_people(doc, phrase_start, phrase_end) {
             return Some(Speaker::as_written(
                 doc.body,
                 doc.bytes(phrase_start..phrase_end),
