@@ -529,3 +529,42 @@ fn shares_of_people_times_ago_stations_and_a_stray_comma() {
     let q = quotes("The plan is so bad, Ana Ruiz said, that the fund is empty.");
     assert!(q.iter().all(|x| x.1 != "the fund is empty"), "{q:?}");
 }
+
+#[test]
+fn an_adjunct_between_commas_before_that_and_a_participle_after_the_source_noun() {
+    for (body, clause, who) in [
+        (
+            "The director further stated, while testifying before the council, that the minister was wrong.",
+            "the minister was wrong",
+            "director",
+        ),
+        (
+            "Tom Reyes said, among other things, that the bridge would close.",
+            "the bridge would close",
+            "Tom Reyes",
+        ),
+        (
+            "People briefed on the talks say that the governor will decide soon.",
+            "the governor will decide soon",
+            "People briefed on the talks",
+        ),
+        // An infinitive cue before `that` still reports for the verb before it.
+        (
+            "Ana Ruiz continued to insist that the fund was sound.",
+            "the fund was sound",
+            "Ana Ruiz",
+        ),
+    ] {
+        let q = quotes(body);
+        assert_eq!(speaker_of(&q, clause), Some(who), "{body}: {q:?}");
+    }
+    // A name between commas with where its organization is.
+    let q = analyzed(
+        "Another pollster, Ann Poe of Clemson University in Clemson, said the race was close.",
+    );
+    assert_eq!(
+        speaker_of(&q, "the race was close"),
+        Some("Ann Poe"),
+        "{q:?}"
+    );
+}

@@ -272,7 +272,7 @@ pub fn subject_before(doc: &Doc, s: usize, k: usize) -> Option<SourcePhrase> {
                     let t = &doc.toks[i];
                     t.capitalized()
                         || t.is_punct('.')
-                        || doc.is_any(i, &["of", "from", "at"])
+                        || doc.is_any(i, &["of", "from", "at", "in"])
                             && i > chunk.start
                             && doc.toks[i - 1].capitalized()
                             && doc.toks.get(i + 1).is_some_and(|n| n.capitalized())

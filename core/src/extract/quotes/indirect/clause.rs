@@ -135,6 +135,21 @@ pub(super) fn clause_after(doc: &Doc, cue: &Cue, mut p: usize, e: usize) -> Afte
         {
             return that_clause(doc, p + 1);
         }
+        // `stated, while testifying before Congress, that C`, `said, in a statement, that
+        // C`: an adjunct between commas right after the cue.
+        if t.is_punct(',')
+            && p > 0
+            && doc.toks[p - 1].is_word()
+            && cue_at(doc, p - 1).is_some()
+            && let Some(c2) = (p + 2..e.min(p + 16))
+                .take_while(|&i| doc.toks[i].is_word() || doc.toks[i].is_punct(','))
+                .find(|&i| doc.toks[i].is_punct(','))
+            && doc.is(c2 + 1, "that")
+            && !doc.is_any(c2 + 2, CLAUSE_VERBS)
+            && !parenthetical_cue(doc, p - 1)
+        {
+            return that_clause(doc, c2 + 1);
+        }
         if t.is_punct(',') {
             return After::End(p);
         }
@@ -273,8 +288,13 @@ pub(super) fn clause_after(doc: &Doc, cue: &Cue, mut p: usize, e: usize) -> Afte
                 // (`said in her opening remarks that C`).
                 if t.is_word()
                     && cue_at(doc, k).is_some_and(|c| {
-                        c.verb
-                            .is_some_and(|v| matches!(v.form, Form::Past | Form::Third))
+                        c.verb.is_some_and(|v| {
+                            matches!(v.form, Form::Past | Form::Third)
+                                // (`People briefed on the talks say that C`)
+                                || v.form == Form::Base
+                                    && doc.is(k + 1, "that")
+                                    && !doc.is(k - 1, "to")
+                        })
                     })
                     && !plural_noun_in_adjunct(doc, p, k)
                 {

@@ -217,6 +217,13 @@ fn plural_or_they(doc: &Doc, np: &Range<usize>) -> bool {
     if last > np.start && doc.is_any(last, &["familiar", "close", "involved", "aware", "present"]) {
         last -= 1;
     }
+    // `People briefed on the talks`: a participle after the head.
+    if last > np.start && {
+        let w = doc.text(last);
+        w.len() > 4 && w.ends_with("ed") && doc.toks[last].ch.is_lowercase()
+    } {
+        last -= 1;
+    }
     let t = doc.text(last);
     // `79 percent of Democrats say`, `45% of Republicans say`: a share takes a plural verb.
     let share = doc.is_any(
