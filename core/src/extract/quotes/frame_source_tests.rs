@@ -568,3 +568,27 @@ fn an_adjunct_between_commas_before_that_and_a_participle_after_the_source_noun(
         "{q:?}"
     );
 }
+
+#[test]
+fn the_pronoun_of_a_cue_after_reported_words_is_not_their_subject() {
+    // `C, he added`: the subject of C is not whom `he` stands for.
+    let body = "“We are sick of it,” Mr. Hal Gidley said.\n\n\
+                Mr. Dale Trask, who takes no large gifts, fits that bill for many people, he added.";
+    let q = analyzed(body);
+    assert_eq!(
+        speaker_of(
+            &q,
+            "Mr. Dale Trask, who takes no large gifts, fits that bill for many people"
+        ),
+        Some("Hal Gidley"),
+        "{q:?}"
+    );
+    // A topic before the comma is whom it stands for.
+    let body = "“We are fine,” Hal Gidley said.\n\nAs for Dale Trask, he said he is not worried.";
+    let q = analyzed(body);
+    assert_eq!(
+        speaker_of(&q, "he is not worried"),
+        Some("Dale Trask"),
+        "{q:?}"
+    );
+}

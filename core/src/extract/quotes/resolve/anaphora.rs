@@ -3,6 +3,7 @@
 //! sources of a quotation's own frame (`said the 46-year-old`).
 
 use super::*;
+use crate::extract::quotes::frame_words::{self, Section};
 use crate::extract::quotes::word_match;
 
 impl<'d, 'a> Resolver<'d, 'a> {
@@ -296,6 +297,31 @@ impl<'d, 'a> Resolver<'d, 'a> {
         })
     }
 
+    /// `Mr. Poe fits that bill, he added`: for the pronoun at byte `pos` after a comma, the
+    /// start of its sentence (the words before are what it reports, and their subject is
+    /// not whom it stands for); else `pos`.
+    fn before_reported_words(&self, pos: usize) -> usize {
+        let doc = self.doc;
+        let k = doc.toks.partition_point(|t| t.start < pos);
+        if k == 0 || !doc.toks[k - 1].is_punct(',') {
+            return pos;
+        }
+        let si = self.sentence_of(pos);
+        let Some(first) = doc.sents.get(si).map(|r| r.start) else {
+            return pos;
+        };
+        // (`As for Trump, he said`: the topic before the comma is whom the pronoun stands
+        // for.)
+        let mut a = first;
+        while a < k && doc.is_any(a, frame_words::list(Section::Connective)) {
+            a += 1;
+        }
+        if a + 1 < k && doc.is(a, "as") && doc.is_any(a + 1, &["for", "to"]) {
+            return pos;
+        }
+        doc.toks.get(first).map_or(pos, |t| t.start)
+    }
+
     /// The index of the sentence holding byte `pos`.
     fn sentence_of(&self, pos: usize) -> usize {
         let k = self.doc.toks.partition_point(|t| t.start < pos);
@@ -354,7 +380,8 @@ impl<'d, 'a> Resolver<'d, 'a> {
                 // spoke, in this paragraph or the one before, is where the story went
                 // (`Byrne expressed concern that .... He wrote, "Q"`).
                 let since = cur.map_or(0, |(_, _, at)| *at);
-                if let Some(e) = self.subject_after(since, pos, para, &fits) {
+                let reach = self.before_reported_words(pos);
+                if let Some(e) = self.subject_after(since, reach, para, &fits) {
                     return Some(self.entity_speaker(e));
                 }
                 if let Some((s, p, _)) = cur {
@@ -362,7 +389,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
                     // (`Councillor Ann Poe backed the plan. “...,” she said`) moves the
                     // story to that person.
                     if *p < para
-                        && let Some(e) = self.paragraph_person(para, pos, &fits)
+                        && let Some(e) = self.paragraph_person(para, reach, &fits)
                         && s.entity != Some(e)
                     {
                         return Some(self.entity_speaker(e));
