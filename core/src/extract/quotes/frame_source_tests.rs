@@ -592,3 +592,20 @@ fn the_pronoun_of_a_cue_after_reported_words_is_not_their_subject() {
         "{q:?}"
     );
 }
+
+#[test]
+fn an_inverted_source_with_a_participles_phrase_and_no_verb_of_its_own() {
+    let q = quotes("“It is a way to help,” says a source involved in the fund’s creation.");
+    assert_eq!(
+        speaker_of(&q, "It is a way to help,"),
+        Some("source involved in the fund’s creation")
+    );
+    let q = quotes("“It works,” said an official familiar with the plan.");
+    assert_eq!(
+        speaker_of(&q, "It works,"),
+        Some("official familiar with the plan")
+    );
+    // `said the candidate could be ...` is a reported clause, not an inverted source.
+    let q = quotes("Mr. Hal Brandt, citing “the magic of the race,” said the candidate could win.");
+    assert_eq!(speaker_of(&q, "the magic of the race,"), Some("Hal Brandt"));
+}

@@ -151,8 +151,17 @@ pub fn np_after(doc: &Doc, p: usize, e: usize) -> Option<(Range<usize>, Option<R
                             || doc.is(j + 1, "the")
                                 && doc.toks.get(j + 2).is_some_and(|m| m.capitalized())
                     });
+                // `said a source involved in the talks`, `the chief known as Bob`: a
+                // participle's preposition after the head.
+                let participle_pp = j > p
+                    && doc.is_any(j, &["in", "with", "as", "on", "about", "to"])
+                    && doc.is_any(
+                        j - 1,
+                        &["involved", "familiar", "known", "briefed", "knowledgeable"],
+                    );
                 name_part
                     || to_after_head
+                    || participle_pp
                     || weekday_noun
                     || document_from
                     || !is_stop_fwd(doc.text(j))
@@ -244,6 +253,22 @@ pub fn after_frame(
     if let Some(cue) = cue_at(doc, j).filter(|c| c.source || speech_form(c) || perfect_form(doc, c))
     {
         let (subject, appos) = np_after(doc, cue.end, sent_end)?;
+        // (`Poe, citing “Q,” said the plan could work`: a clause with its own verb after the
+        // cue, not a source.)
+        if (subject.start + 1..subject.end + 1).any(|i| {
+            doc.toks
+                .get(i)
+                .is_some_and(|t| t.is_word() && t.ch.is_lowercase())
+                && doc.is_any(
+                    i,
+                    &[
+                        "could", "would", "will", "can", "may", "might", "should", "must", "is",
+                        "was", "are", "were", "has", "had", "have",
+                    ],
+                )
+        }) {
+            return None;
+        }
         let speaker = res.resolve_described(subject, appos, para)?;
         return Some((speaker, cue.start..cue.end));
     }
