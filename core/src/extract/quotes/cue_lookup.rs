@@ -291,9 +291,21 @@ pub fn leading_subject(doc: &Doc, s: usize, lim: usize) -> Option<Range<usize>> 
             // (`Mayor Ann Poe went ...`), unless it is the noun of a preposition (`The
             // French minister of environment and energy`) or modifies a speaker noun (`The
             // Democratic presidential candidate`).
+            // (`Mr. Poe tries`: a verb in -s right after the name itself.)
+            let verb_s = j > a
+                && doc.toks[j - 1].capitalized()
+                && !words().is_speaker_head(w)
+                && ![
+                    "ers", "ists", "ans", "ors", "ates", "ions", "ents", "’s", "'s",
+                ]
+                .iter()
+                .any(|e| w.ends_with(e))
+                && !doc.text(j - 1).ends_with('s')
+                && !doc.text(j - 1).ends_with('’')
+                && !doc.text(j - 1).ends_with('\'');
             let after_name = named
                 && t.ch.is_lowercase()
-                && (!w.ends_with('s') || w.ends_with("ss"))
+                && (!w.ends_with('s') || w.ends_with("ss") || verb_s)
                 && !words().is_speaker_head(w)
                 && !doc.is_any(
                     j,

@@ -609,3 +609,39 @@ fn an_inverted_source_with_a_participles_phrase_and_no_verb_of_its_own() {
     let q = quotes("Mr. Hal Brandt, citing “the magic of the race,” said the candidate could win.");
     assert_eq!(speaker_of(&q, "the magic of the race,"), Some("Hal Brandt"));
 }
+
+#[test]
+fn a_possessed_reply_a_name_after_a_description_and_a_verb_in_s_after_a_name() {
+    // Whose reply a colon lead names with a possessive.
+    let q = analyzed("Ana Ruiz heard of it by letter. Ruiz’s response was: “Is the shop in Ohio?”");
+    assert_eq!(
+        speaker_of(&q, "Is the shop in Ohio?"),
+        Some("Ana Ruiz"),
+        "{q:?}"
+    );
+    // A description, then the person's name in apposition; not a relative clause.
+    let q = analyzed(
+        "Ana Ruiz came on stage.\n\n“It is about time,” exhorted Ruiz’s host, actress Jo Lind Carver.",
+    );
+    assert_eq!(
+        speaker_of(&q, "It is about time,"),
+        Some("Jo Lind Carver"),
+        "{q:?}"
+    );
+    let q = analyzed(
+        "Ana Ruiz wrote it.\n\n“We are sorry,” read the statement, which was signed by Tom Reyes.",
+    );
+    assert_ne!(speaker_of(&q, "We are sorry,"), Some("Tom Reyes"), "{q:?}");
+    // A verb in -s right after a name ends the subject; a plural noun after a capitalized
+    // modifier does not.
+    let q = quotes(
+        "Mr. Dale Trask tries to calm the crowd, alternately shouting “Get out” and “Be nice.”",
+    );
+    assert_eq!(speaker_of(&q, "Be nice."), Some("Dale Trask"), "{q:?}");
+    let q = quotes("Two Democratic speechwriters urged her on, arguing that “it works.”");
+    assert_eq!(
+        speaker_of(&q, "it works."),
+        Some("Two Democratic speechwriters"),
+        "{q:?}"
+    );
+}

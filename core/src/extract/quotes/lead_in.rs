@@ -21,7 +21,7 @@
 
 use super::cue_lookup::{cue_at, leading_subject, noun_use, speech_form};
 use super::frame_words::{self, Section};
-use super::frames::sentence_source;
+use super::frames::{name_run_back, sentence_source};
 use super::resolve::{Resolver, Speaker};
 use super::text::{Doc, TokKind};
 use crate::extract::{Rule, SpeakerKind};
@@ -68,6 +68,9 @@ pub fn attribute(doc: &Doc, res: &mut Resolver, site: &Site) -> Option<(Speaker,
     // (A headline's capitalized lead before the colon step, which would read its words
     // as a sentence.)
     if let Some(sp) = headline_lead(doc, res, site) {
+        return Some((sp, Rule::ColonLeadIn));
+    }
+    if let Some(sp) = possessed_reply(doc, res, site) {
         return Some((sp, Rule::ColonLeadIn));
     }
     if let Some(sp) = colon(doc, res, site) {
@@ -293,6 +296,51 @@ fn statement_lead(doc: &Doc, res: &mut Resolver, site: &Site) -> Option<Speaker>
     }
     let subj = leading_subject(doc, clause.start, clause.end)?;
     res.resolve(subj, None, site.para).filter(can_speak)
+}
+
+/// `Ruiz's response was: “Q”`, `Republicans' reaction: “Q”`: whose reply a colon lead names
+/// with a possessive.
+fn possessed_reply(doc: &Doc, res: &mut Resolver, site: &Site) -> Option<Speaker> {
+    const REPLIES: &[&str] = &[
+        "response",
+        "reply",
+        "answer",
+        "reaction",
+        "retort",
+        "message",
+        "comment",
+        "comments",
+        "statement",
+        "words",
+        "explanation",
+        "excuse",
+        "verdict",
+        "assessment",
+        "advice",
+    ];
+    let open = site.open;
+    if open < site.sent.start + 3 || !doc.toks[open - 1].is_punct(':') {
+        return None;
+    }
+    let mut n = open - 2;
+    if doc.is_any(n, &["was", "is", "were", "are"]) {
+        n = n.checked_sub(1)?;
+    }
+    if n <= site.sent.start || !doc.toks[n].is_word() || !doc.is_any(n, REPLIES) {
+        return None;
+    }
+    // (`Ruiz's first response`: a modifier or two between.)
+    let mut own = n - 1;
+    while own > site.sent.start && n - own <= 2 && doc.toks[own].ch.is_lowercase() {
+        own -= 1;
+    }
+    let w = doc.text(own);
+    let possessive = ["’s", "'s", "s’", "s'"].iter().any(|e| w.ends_with(e));
+    if !doc.toks[own].capitalized() || !possessive {
+        return None;
+    }
+    let (st, end) = name_run_back(doc, site.sent.start, own + 1);
+    res.resolve(st..end, None, site.para).filter(can_speak)
 }
 
 /// `Bill Clinton: Hillary 'Better Qualified ...'`, `Kelli Ward: Impeach AG Lynch, 'Stop

@@ -17,10 +17,22 @@ impl<'d, 'a> Resolver<'d, 'a> {
         appos: Option<Range<usize>>,
         para: u32,
     ) -> Option<Speaker> {
+        let doc = self.doc;
+        // `said Ruiz's introducer, actress Jamie Lee Curtis`: a description, then the
+        // person's name in apposition.
+        if let Some(ap) = appos.clone()
+            && np.end > np.start
+            && doc.toks[np.end - 1].is_word()
+            && !doc.toks[np.end - 1].capitalized()
+            && ap.end > ap.start
+            && !doc.is_any(ap.start, &["who", "which", "that", "whose", "whom"])
+            && self.ends_with_person(ap.clone())
+        {
+            return self.resolve(ap, None, para);
+        }
         if let Some(sp) = self.resolve(np.clone(), appos, para) {
             return Some(sp);
         }
-        let doc = self.doc;
         let (mut s, e) = (np.start, np.end);
         if e <= s || e - s > 6 {
             return None;
@@ -320,6 +332,23 @@ impl<'d, 'a> Resolver<'d, 'a> {
             return pos;
         }
         doc.toks.get(first).map_or(pos, |t| t.start)
+    }
+
+    /// The words `r` end with the name of a person the article knows.
+    fn ends_with_person(&self, r: Range<usize>) -> bool {
+        let doc = self.doc;
+        let last = doc.toks[r.end - 1].end;
+        self.known
+            .in_range(doc.bytes(r))
+            .last()
+            .is_some_and(|(m, e)| {
+                m.end == last
+                    && self
+                        .known
+                        .entities
+                        .get(*e)
+                        .is_some_and(|x| x.kind == EntityKind::Person)
+            })
     }
 
     /// The index of the sentence holding byte `pos`.
