@@ -645,3 +645,18 @@ fn a_possessed_reply_a_name_after_a_description_and_a_verb_in_s_after_a_name() {
         "{q:?}"
     );
 }
+
+#[test]
+fn a_writers_sentence_with_a_cue_and_a_possessive_object_has_its_subject() {
+    // `, also questioned Trask's logic` is no inverted cue after reported words: the
+    // sentence's subject is whom the next pronoun stands for.
+    let body = "“We will win,” Dale Trask said on Monday.\n\n\
+                Juan Zarro, an adviser to Gov. Ann Poe, also questioned Trask’s logic.\n\n\
+                “There is no question,” he said.";
+    let q = analyzed(body);
+    assert_eq!(
+        speaker_of(&q, "There is no question,"),
+        Some("Juan Zarro"),
+        "{q:?}"
+    );
+}

@@ -551,6 +551,25 @@ fn only_fragments(doc: &Doc, sent: Range<usize>) -> bool {
 
 /// The person entity that is the leading subject of each sentence of the writer's (no
 /// quotation but fragments), in order.
+/// Between the last comma before the cue at `i` and the cue, a word that can be its source
+/// (not only adverbs: `, also questioned`).
+fn source_before_cue(doc: &Doc, s: usize, i: usize) -> bool {
+    let Some(comma) = (s..i).rev().find(|&j| doc.toks[j].is_punct(',')) else {
+        return true;
+    };
+    (comma + 1..i).any(|j| {
+        doc.toks[j].is_word()
+            && !doc.is_any(
+                j,
+                &["also", "then", "later", "further", "again", "now", "still"],
+            )
+            && !{
+                let w = doc.text(j);
+                w.len() > 4 && w.ends_with("ly") && doc.toks[j].ch.is_lowercase()
+            }
+    })
+}
+
 pub(super) fn sentence_subjects(doc: &Doc, known: &KnownEntities) -> Subjects {
     let mut out = Vec::new();
     let mut pronouns = Vec::new();
@@ -573,6 +592,15 @@ pub(super) fn sentence_subjects(doc: &Doc, known: &KnownEntities) -> Subjects {
                     .is_some_and(|c| crate::extract::quotes::cue_lookup::speech_form(&c))
                 && (i.saturating_sub(6).max(sent.start)..i).any(|j| doc.toks[j].is_punct(','))
                 && !doc.toks.get(i + 1).is_some_and(|n| n.is_word() && doc.is_any(i + 1, word_match::DETERMINERS))
+                // (`Juan Zarro, an adviser to Bush, also questioned Trask's logic`: no source
+                // between the comma and the cue, and a possessive object after it.)
+                && source_before_cue(doc, sent.start, i)
+                && !doc.toks.get(i + 1).is_some_and(|n| {
+                    n.is_word() && {
+                        let w = doc.text(i + 1);
+                        w.ends_with("’s") || w.ends_with("'s")
+                    }
+                })
         });
         // (`C, said Katie Poe, the company's outreach director.`: an inverted cue and its
         // source, however long the appositive after it.)
