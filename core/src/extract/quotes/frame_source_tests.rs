@@ -660,3 +660,15 @@ fn a_writers_sentence_with_a_cue_and_a_possessive_object_has_its_subject() {
         "{q:?}"
     );
 }
+
+#[test]
+fn a_participle_lead_after_a_prepositions_name_or_a_message_to_someone() {
+    let q = analyzed(
+        "Some of his supporters shoved a protester, with Dale Trask reportedly yelling: “Get him out!”",
+    );
+    assert_eq!(speaker_of(&q, "Get him out!"), Some("Dale Trask"), "{q:?}");
+    let q = quotes("The ad then cuts to footage of Ana Ruiz saying, “We will win.”");
+    assert_eq!(speaker_of(&q, "We will win."), Some("Ana Ruiz"), "{q:?}");
+    let q = quotes("The union sent a text message to members saying: “We have a deal.”");
+    assert_eq!(speaker_of(&q, "We have a deal."), Some("union"), "{q:?}");
+}

@@ -386,11 +386,22 @@ pub fn before_frame(
                     })
                     .map(|sp| (sp, cue.start..cue.end));
             }
-            // `Ruth Hale released a statement saying, "Q"`: the sentence's subject.
+            // `with Ann Poe reportedly yelling: "Q"`: the name after the preposition.
             if ing
-                && k > sent.start
-                && super::frame_words::is(super::frame_words::Section::SpeechNoun, doc.text(k - 1))
+                && let Some(name) = subject::name_after_preposition(doc, sent.start, k)
+                && let Some(sp) = res.resolve(name, None, para)
             {
+                return Some((sp, cue.start..cue.end));
+            }
+            // `Ruth Hale released a statement saying, "Q"`, `sent a message to supporters
+            // saying: "Q"`: the sentence's subject.
+            let noun_before = (k.saturating_sub(5).max(sent.start)..k).any(|j| {
+                super::frame_words::is(super::frame_words::Section::SpeechNoun, doc.text(j))
+                    && (j + 1 == k
+                        || doc.is_any(j + 1, &["to", "on", "from"])
+                            && (j + 1..k).all(|i| doc.toks[i].is_word() && doc.toks[i].q == 0))
+            });
+            if ing && k > sent.start && noun_before {
                 let subj = leading_subject(doc, sent.start, k)?;
                 return res
                     .resolve(subj, None, para)
