@@ -672,3 +672,37 @@ fn a_participle_lead_after_a_prepositions_name_or_a_message_to_someone() {
     let q = quotes("The union sent a text message to members saying: “We have a deal.”");
     assert_eq!(speaker_of(&q, "We have a deal."), Some("union"), "{q:?}");
 }
+
+#[test]
+fn a_described_source_after_according_to_is_the_whole_phrase() {
+    for (body, clause, who) in [
+        (
+            "Ana Ruiz leads by 40 points, according to a Harbor Times/Channel 4 poll released last week.",
+            "Ana Ruiz leads by 40 points",
+            "Harbor Times/Channel 4 poll released last week",
+        ),
+        (
+            "According to interviews with a dozen of her friends, Ana Ruiz wants to run again.",
+            "Ana Ruiz wants to run again",
+            "interviews with a dozen of her friends",
+        ),
+        (
+            "The fund will spend $2 billion, according to a campaign official who was not authorized to speak.",
+            "The fund will spend $2 billion",
+            "campaign official who was not authorized to speak",
+        ),
+        // A dash ends the source.
+        (
+            "Most residents of the old town back the plan — according to a council report — at least for now.",
+            "Most residents of the old town back the plan",
+            "council report",
+        ),
+    ] {
+        let q = quotes(body);
+        let got = q
+            .iter()
+            .find(|x| x.1.starts_with(clause))
+            .map(|x| x.2.as_deref());
+        assert_eq!(got, Some(Some(who)), "{body}: {q:?}");
+    }
+}

@@ -18,6 +18,8 @@ pub(super) fn according(
         && j - cue.end < 16
         && !doc.toks[j].is_punct(',')
         && !doc.toks[j].is_punct(';')
+        // (a dash opens an aside: `a report - still the latest - found`)
+        && !(doc.toks[j].kind == TokKind::Punct && matches!(doc.toks[j].ch, '-' | '—' | '–'))
         && !(doc.toks[j].is_punct('.')
             && (j + 1 == sent_end
                 || !crate::extract::tokens::abbreviations::is_abbrev(doc.text(j - 1))))
@@ -72,13 +74,45 @@ pub(super) fn according(
     if content.is_empty() || doc.words(content.clone()) < 3 || is_whole_quote(doc, &content) {
         return None;
     }
-    let speaker = res.resolve(source, None, para)?;
+    let speaker = res.resolve(source.clone(), None, para)?;
+    let speaker = described_in_full(doc, source, speaker);
     Some(ReportedClause {
         content,
         speaker,
         cue: cue.start..cue.end,
         rule: Rule::AccordingTo,
     })
+}
+
+/// `according to a poll released last week`, `according to interviews with his friends`:
+/// a source that is not a person, described by a document or group noun, is the whole
+/// phrase as written (without a leading article), not its head alone.
+fn described_in_full(doc: &Doc, mut source: Range<usize>, speaker: Speaker) -> Speaker {
+    use crate::extract::SpeakerKind;
+    if speaker.kind == SpeakerKind::Person || source.len() < 2 {
+        return speaker;
+    }
+    let w = words();
+    let mut document = false;
+    let described = doc.toks[source.clone()].iter().enumerate().any(|(n, t)| {
+        let i = source.start + n;
+        let text = doc.text(i);
+        let hit = t.is_word() && t.ch.is_lowercase() && (w.is_document(text) || w.is_group(text));
+        document |= hit && w.is_document(text);
+        hit
+    });
+    if !described {
+        return speaker;
+    }
+    if doc.is_any(source.start, &["a", "an", "the"]) {
+        source.start += 1;
+    }
+    let kind = if document {
+        SpeakerKind::Document
+    } else {
+        SpeakerKind::Group
+    };
+    Speaker::as_written(doc.body, doc.bytes(source), kind)
 }
 
 /// `C, said S.`: the cue right after the clause, the source after the cue.

@@ -109,7 +109,7 @@ pub struct Speaker {
 
 impl Speaker {
     /// A source named by the words at byte range `phrase` of `body`, as written.
-    fn as_written(body: &str, phrase: Range<usize>, kind: SpeakerKind) -> Speaker {
+    pub(crate) fn as_written(body: &str, phrase: Range<usize>, kind: SpeakerKind) -> Speaker {
         Speaker {
             name: Some(body[phrase.clone()].to_string()),
             kind,
