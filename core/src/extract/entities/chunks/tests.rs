@@ -225,3 +225,15 @@ fn a_company_name_after_a_given_name_is_a_surname() {
     let v = raws("Workers at Ford and at the Ford plant in Detroit voted.");
     assert!(v.iter().all(|(k, _, _)| *k != RawKind::Person), "{v:?}");
 }
+
+#[test]
+fn a_newspaper_named_for_its_city_is_an_organization() {
+    let v =
+        raws("The Harbor Star and the Dunmore Sun both ran the story, as did the Kestrel Record.");
+    for name in ["Harbor Star", "Dunmore Sun", "Kestrel Record"] {
+        assert!(has(&v, RawKind::Org, name), "{name}: {v:?}");
+    }
+    // A lone head word names nothing; a given name before it is a person's.
+    let v = raws("The Sun rose over Paul Star's farm.");
+    assert!(!has(&v, RawKind::Org, "Sun"), "{v:?}");
+}
