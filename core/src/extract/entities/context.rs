@@ -234,3 +234,29 @@ pub(super) fn org_context(body: &str, toks: &[NameToken], r: &RawMention) -> boo
     is(prev(1), &["a", "an", "the"]) && is(next, list(List::OrgModified))
         || is(next, &["shares", "stock", "shareholders"])
 }
+
+/// `Oleksandr Kravchuk and Tshepo Mokoena`, `Ann Poe, Tshepo Mokoena and Ivo Dask`: a run
+/// of unknown capitalized words coordinated with a person's full name (known to the
+/// lexicons, or `resolved_person` for a mention before it) is a person too.
+pub(super) fn coordinated_with_person(
+    body: &str,
+    toks: &[NameToken],
+    raws: &[RawMention],
+    i: usize,
+    resolved_person: impl Fn(usize) -> bool,
+) -> bool {
+    use super::chunks::RawKind;
+    let r = &raws[i];
+    let joined = |a: usize, b: usize| {
+        b == a + 1
+            && (word_at(body, toks, a).is_some_and(|w| matches!(w, "and" | "or"))
+                || toks.get(a).is_some_and(|t| t.is_punct(',')))
+    };
+    let person = |x: &RawMention| x.kind == RawKind::Person && x.words.len() >= 2;
+    i.checked_sub(1).is_some_and(|p| {
+        (person(&raws[p]) || raws[p].words.len() >= 2 && resolved_person(p))
+            && joined(raws[p].next_tok, r.first_tok)
+    }) || raws
+        .get(i + 1)
+        .is_some_and(|n| person(n) && joined(r.next_tok, n.first_tok))
+}

@@ -15,7 +15,8 @@ use super::acronyms::{
 };
 use super::chunks::{PARTICLES, RawKind, RawMention};
 use super::context::{
-    locative_place, org_context, person_context, place_context, result_person, word_at,
+    coordinated_with_person, locative_place, org_context, person_context, place_context,
+    result_person, word_at,
 };
 use super::lexicon::{given_name, lex};
 use super::tokens::NameToken;
@@ -415,6 +416,13 @@ pub fn resolve(body: &str, toks: &[NameToken], raws: &[RawMention]) -> Resolved 
                 } else if !shouting
                     && (free && particle
                         || person_context(body, toks, r)
+                        || coordinated_with_person(body, toks, raws, i, |p| {
+                            raw_entity[p].is_some_and(|e| {
+                                b.entities
+                                    .get(e)
+                                    .is_some_and(|x| x.kind == EntityKind::Person)
+                            })
+                        })
                         || result_person(body, toks, r))
                 {
                     let before = b.entities.len();

@@ -208,6 +208,24 @@ mod tests {
     }
 
     #[test]
+    fn a_name_coordinated_with_a_person_is_a_person() {
+        let a = article(
+            "The plan was backed by Oleksandr Kravchuk and Tshepo Mokoena.\n\n\
+             Later, Ann Poe, Tshepo Mokoena and Ivo Dask signed it.",
+        );
+        let t = recognize(&a);
+        assert!(
+            names(&t, EntityKind::Person).contains(&"Tshepo Mokoena"),
+            "{:?}",
+            t.entities
+        );
+        // With no person beside it, the same words name no one.
+        let a = article("She met Tshepo Mokoena on Monday.");
+        let t = recognize(&a);
+        assert!(!names(&t, EntityKind::Person).contains(&"Tshepo Mokoena"));
+    }
+
+    #[test]
     fn surname_links_to_full_name() {
         let a = article(
             "Capt. Ines Moreau, spokeswoman for the Harbour Authority, spoke on Friday.\n\n\u{201C}We are ready,\u{201D} Moreau said.",
