@@ -279,8 +279,21 @@ fn pieces(
                 && lx.given.contains_key(norm[k - 1].as_ref())
                 && !lx.gazetteer.contains(norm[k - 1].as_ref())
         };
+        // `Obama consultant Cornell Belcher`: a one-word organization opening a two-word run
+        // right after a person's role noun is a given name.
+        let after_role = i == 0
+            && run.len() >= 2
+            && run.get(2).is_none_or(|&k| !is_cap_word(toks[k].text(body)))
+            && run[0] > 0
+            && toks[run[0] - 1].is_word()
+            && lx.roles.contains(toks[run[0] - 1].text(body))
+            && is_cap_word(toks[run[1]].text(body))
+            && !has_org_cue(lx, &norm[1]);
         let mut best: Option<(usize, Piece)> = None;
         for cand in [org, place, title, demonym].into_iter().flatten() {
+            if after_role && matches!(cand.1, Piece::Org(_) | Piece::Place(_)) && cand.0 == 1 {
+                continue;
+            }
             if given_first && matches!(cand.1, Piece::Place(_) | Piece::Demonym) && cand.0 == 1 {
                 continue;
             }

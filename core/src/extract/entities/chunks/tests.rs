@@ -237,3 +237,12 @@ fn a_newspaper_named_for_its_city_is_an_organization() {
     let v = raws("The Sun rose over Paul Star's farm.");
     assert!(!has(&v, RawKind::Org, "Sun"), "{v:?}");
 }
+
+#[test]
+fn an_organizations_name_after_a_role_noun_is_a_given_name() {
+    let v = raws("The talks stalled, said campaign consultant Cornell Belcher on Monday.");
+    assert!(!has(&v, RawKind::Org, "Cornell"), "{v:?}");
+    // Without the role noun before it, the university stays.
+    let v = raws("Students at Cornell protested on Monday.");
+    assert!(has(&v, RawKind::Org, "Cornell"), "{v:?}");
+}
