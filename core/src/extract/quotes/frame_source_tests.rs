@@ -706,3 +706,15 @@ fn a_described_source_after_according_to_is_the_whole_phrase() {
         assert_eq!(got, Some(Some(who)), "{body}: {q:?}");
     }
 }
+
+#[test]
+fn an_inverted_description_with_the_persons_name_in_apposition() {
+    let body = "Tom Reyes runs the Harbor Steel plant.\n\n\
+                The plant is hanging on for now, said the company's chief executive, Tom Reyes.";
+    let q = analyzed(body);
+    assert_eq!(
+        speaker_of(&q, "The plant is hanging on for now"),
+        Some("Tom Reyes"),
+        "{q:?}"
+    );
+}

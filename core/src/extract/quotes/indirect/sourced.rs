@@ -199,7 +199,10 @@ pub(super) fn inverted(
     if !has_lowercase_words(doc, &content, 2) {
         return None;
     }
-    let speaker = res.resolve(source, appos, para)?;
+    let speaker = match res.named_in_apposition(source.clone(), appos.clone(), para) {
+        Some(sp) => sp,
+        None => res.resolve(source, appos, para)?,
+    };
     Some(ReportedClause {
         content,
         speaker,

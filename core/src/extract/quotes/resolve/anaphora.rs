@@ -18,17 +18,8 @@ impl<'d, 'a> Resolver<'d, 'a> {
         para: u32,
     ) -> Option<Speaker> {
         let doc = self.doc;
-        // `said Ruiz's introducer, actress Jamie Lee Curtis`: a description, then the
-        // person's name in apposition.
-        if let Some(ap) = appos.clone()
-            && np.end > np.start
-            && doc.toks[np.end - 1].is_word()
-            && !doc.toks[np.end - 1].capitalized()
-            && ap.end > ap.start
-            && !doc.is_any(ap.start, &["who", "which", "that", "whose", "whom"])
-            && self.ends_with_person(ap.clone())
-        {
-            return self.resolve(ap, None, para);
+        if let Some(sp) = self.named_in_apposition(np.clone(), appos.clone(), para) {
+            return Some(sp);
         }
         if let Some(sp) = self.resolve(np.clone(), appos, para) {
             return Some(sp);
@@ -332,6 +323,34 @@ impl<'d, 'a> Resolver<'d, 'a> {
             return pos;
         }
         doc.toks.get(first).map_or(pos, |t| t.start)
+    }
+
+    /// `said Ruiz's introducer, actress Jamie Lee Curtis`, `said the company's chief
+    /// executive, John J. Ferriola`: a description ending in a lowercase word, then the
+    /// person's name in apposition (not a relative clause): that person.
+    pub fn named_in_apposition(
+        &mut self,
+        np: Range<usize>,
+        appos: Option<Range<usize>>,
+        para: u32,
+    ) -> Option<Speaker> {
+        let doc = self.doc;
+        let ap = appos?;
+        // (A short appositive that is only a name with its role: not `saying that ...
+        // Netanyahu`, not a long aside that ends on someone.)
+        let short = ap.len() <= 8
+            && np.len() <= 6
+            && !doc.text(ap.start).ends_with("ing")
+            && (ap.clone()).all(|i| doc.toks[i].is_word() || doc.toks[i].is_punct('.'));
+        (np.end > np.start
+            && doc.toks[np.end - 1].is_word()
+            && !doc.toks[np.end - 1].capitalized()
+            && ap.end > ap.start
+            && short
+            && !doc.is_any(ap.start, &["who", "which", "that", "whose", "whom"])
+            && self.ends_with_person(ap.clone()))
+        .then(|| self.resolve(ap, None, para))
+        .flatten()
     }
 
     /// The words `r` end with the name of a person the article knows.
