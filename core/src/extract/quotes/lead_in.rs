@@ -334,9 +334,7 @@ fn possessed_reply(doc: &Doc, res: &mut Resolver, site: &Site) -> Option<Speaker
     while own > site.sent.start && n - own <= 2 && doc.toks[own].ch.is_lowercase() {
         own -= 1;
     }
-    let w = doc.text(own);
-    let possessive = ["’s", "'s", "s’", "s'"].iter().any(|e| w.ends_with(e));
-    if !doc.toks[own].capitalized() || !possessive {
+    if !doc.toks[own].capitalized() || !super::resolve::possessive(doc.text(own)) {
         return None;
     }
     let (st, end) = name_run_back(doc, site.sent.start, own + 1);

@@ -450,7 +450,7 @@ pub(super) fn possessor_before(doc: &Doc, s: usize, k: usize) -> Option<Range<us
     let last = k - 1;
     // Only a noun that introduces what was said (`claim that`): after `called Poe's
     // remarks a “Q”` the fragment is the caller's.
-    if !doc.toks.get(k + 1).is_some_and(|n| n.is_word()) || !doc.is(k + 1, "that") {
+    if !doc.is(k + 1, "that") {
         return None;
     }
     // (`Trump's called it ...`: `'s` for `has` before a past form is no possessive.)

@@ -217,7 +217,8 @@ const POSTMOD: &[&str] = &[
     "viewed",
 ];
 
-fn possessive(w: &str) -> bool {
+/// `Poe's`, `Poe’s`, `the Khans'`: a word ending in a possessive.
+pub(crate) fn possessive(w: &str) -> bool {
     w.ends_with("’s") || w.ends_with("'s") || w.ends_with("s’") || w.ends_with("s'")
 }
 
