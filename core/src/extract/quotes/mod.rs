@@ -685,6 +685,8 @@ mod frame_source_tests;
 #[cfg(test)]
 mod lead_in_tests;
 #[cfg(test)]
+mod reported_subject_tests;
+#[cfg(test)]
 mod reported_tests;
 #[cfg(test)]
 mod speaker_tests;

@@ -299,7 +299,17 @@ pub fn subject_before(doc: &Doc, s: usize, k: usize) -> Option<SourcePhrase> {
                     last -= 1;
                 }
                 let who = doc.is(chunk.start, "who") && doc.toks[last].is_word();
-                if !doc.toks[last].capitalized() && !w.is_speaker_head(doc.text(last)) && !who {
+                // `Several candidates, including Ann Poe, said`, `Some groups, such as the
+                // union, say`: examples of a plural noun.
+                let examples = (doc.is_any(chunk.start, &["including", "among"])
+                    || doc.is(chunk.start, "such") && doc.is(chunk.start + 1, "as"))
+                    && doc.toks[last].is_word()
+                    && doc.text(last).ends_with('s');
+                if !doc.toks[last].capitalized()
+                    && !w.is_speaker_head(doc.text(last))
+                    && !who
+                    && !examples
+                {
                     return None;
                 }
                 // (`Ivo Dask, R-Ky., said`: a party and state tag is no description.)

@@ -32,6 +32,17 @@ fn frame_source(doc: &Doc, sent_start: usize, cue_start: usize) -> Option<Range<
     subject_before(doc, j, cue).map(|subject| subject.range)
 }
 
+/// The `and` or `but` before the cue at `cue_start` that joins it to the sentence's first
+/// verb, right before it or before one auxiliary or `also` (`but said`, `and has said`,
+/// `but also said`).
+fn coordinating_word(doc: &Doc, sent_start: usize, cue_start: usize) -> Option<usize> {
+    let mut j = cue_start;
+    if j > sent_start + 1 && doc.is_any(j - 1, &["has", "have", "had", "also"]) {
+        j -= 1;
+    }
+    (j > sent_start && doc.is_any(j - 1, &["and", "but"])).then(|| j - 1)
+}
+
 /// Auxiliaries before a progressive cue (`are alleging`).
 const PROGRESSIVE: &[&str] = &["is", "are", "was", "were", "been", "be"];
 
@@ -208,16 +219,23 @@ pub(super) fn framed(
     let subject = match subject {
         Some(subject) => Some(subject),
         // `Kim Sato met with the union but said C`: the sentence's subject.
-        None if cue_start > sent_start && doc.is_any(cue_start - 1, &["and", "but"]) => {
-            last_subject.clone().or_else(|| {
-                cue_lookup::leading_subject(doc, sent_start, cue_start - 1).map(|range| {
-                    SourcePhrase {
-                        range,
-                        appos: None,
-                        before: None,
-                    }
+        // (`has urged X to act but has said C`: an auxiliary or `also` may come between.)
+        None if let Some(conj) = coordinating_word(doc, sent_start, cue_start) => {
+            let leading = || {
+                cue_lookup::leading_subject(doc, sent_start, conj).map(|range| SourcePhrase {
+                    range,
+                    appos: None,
+                    before: None,
                 })
-            })
+            };
+            if conj + 1 == cue_start {
+                last_subject.clone().or_else(leading)
+            } else {
+                // (With an auxiliary, the sentence's subject first: `Experts have discounted
+                // Pyongyang's claims, but have speculated that C`, where the noun cue
+                // `claims` had a subject of its own.)
+                leading().or_else(|| last_subject.clone())
+            }
         }
         None => None,
     }?;

@@ -47,7 +47,8 @@ fn bad_start(doc: &Doc, i: usize) -> bool {
                 .toks
                 .get(i + 1)
                 .is_some_and(|t| t.is_word() && t.ch.is_lowercase())
-            && !doc.is_any(i + 1, &["to", "one", "comment", "longer", "more", "less"]);
+            && !doc.is_any(i + 1, &["to", "one", "comment", "longer", "more", "less"])
+        || about_quantity(doc, i);
     if quantity {
         return false;
     }
@@ -61,6 +62,31 @@ fn bad_start(doc: &Doc, i: usize) -> bool {
                     "from", "of", "to", "for", "with", "about", "into", "as", "on", "in",
                 ],
             )
+}
+
+/// `about` at `i` before a number or a share and then a finite verb (`said about half of
+/// the deficit reflects lower revenue`, `said about 500 troops would stay`): an estimate
+/// opening the clause's subject, not the cue's preposition (`spoke about the plan`,
+/// `asked about 500 jobs`, where no verb follows).
+fn about_quantity(doc: &Doc, i: usize) -> bool {
+    if !doc.is(i, "about") {
+        return false;
+    }
+    let Some(next) = doc.toks.get(i + 1).filter(|t| t.is_word()) else {
+        return false;
+    };
+    let share = next.ch.is_ascii_digit()
+        || doc.is_any(
+            i + 1,
+            &["half", "two-thirds", "three-quarters", "one-third"],
+        )
+        || doc.is_any(i + 1, &["a", "one"])
+            && doc.is_any(i + 2, &["third", "quarter", "fifth", "dozen", "in"]);
+    // (Within the sentence: up to its first full stop, question or exclamation mark.)
+    let end = (i + 2..doc.toks.len().min(i + 14))
+        .find(|&k| doc.toks[k].kind == TokKind::Punct && matches!(doc.toks[k].ch, '.' | '?' | '!'))
+        .unwrap_or(doc.toks.len().min(i + 14));
+    share && finite_verb_within(doc, i + 2, end, 12)
 }
 
 /// True when `range` is exactly one quotation (its marks and words), i.e. a direct quote

@@ -511,6 +511,21 @@ impl<'d, 'a> Resolver<'d, 'a> {
                 gender: None,
             });
         }
+        // `Khizr and Nadia Okafor`: a given name no list knows and a person who shares the
+        // surname, a couple speaking together, as written.
+        if persons.len() == 1
+            && persons[0].0.end == doc.toks[phrase_end - 1].end
+            && phrase_end - phrase_start >= 4
+            && doc.toks[phrase_start].capitalized()
+            && doc.is(phrase_start + 1, "and")
+            && doc.toks[phrase_start + 2].start == persons[0].0.start
+        {
+            return Some(Speaker::as_written(
+                doc.body,
+                doc.bytes(phrase_start..phrase_end),
+                SpeakerKind::Group,
+            ));
+        }
         // A phrase that ends with a person's name is that person (`China’s ambassador to
         // Britain Liu Xiaming`), unless the name is whom the phrase is to or for (`an
         // adviser to Sen. Ruth Hale`, `a spokesman for Mayor Jo Lind`).

@@ -1,0 +1,96 @@
+//! Reported speech whose clause or subject takes an unusual shape: estimates opening the
+//! clause, coordinated and elliptical subjects, contracted auxiliaries. Sentences written
+//! for each rule.
+
+use crate::extract::QuoteKind;
+
+/// (clause, speaker) of every indirect quote.
+fn indirect(body: &str) -> Vec<(String, Option<String>)> {
+    let (body, quotes) = super::analyze_paragraphs(body);
+    quotes
+        .into_iter()
+        .filter(|q| q.kind == QuoteKind::Indirect)
+        .map(|q| (body[q.span].to_string(), q.speaker))
+        .collect()
+}
+
+fn pair(clause: &str, speaker: &str) -> (String, Option<String>) {
+    (clause.to_string(), Some(speaker.to_string()))
+}
+
+#[test]
+fn an_estimate_may_open_the_clause() {
+    assert_eq!(
+        indirect("The budget office said about half of the gap came from lower tax receipts."),
+        vec![pair(
+            "about half of the gap came from lower tax receipts",
+            "budget office"
+        )]
+    );
+    assert_eq!(
+        indirect("Colonel Ida Marsh said about 500 troops would stay through the winter."),
+        vec![pair(
+            "about 500 troops would stay through the winter",
+            "Ida Marsh"
+        )]
+    );
+    // `about` as the cue's preposition still opens no clause.
+    assert_eq!(
+        indirect("Ida Marsh spoke about 500 new jobs at the plant."),
+        vec![]
+    );
+    assert_eq!(
+        indirect("The mayor complained about half of the budget."),
+        vec![]
+    );
+}
+
+#[test]
+fn examples_between_commas_belong_to_the_subject() {
+    assert_eq!(
+        indirect("Several candidates, including Ana Poe, said the state should refuse the funds."),
+        vec![pair(
+            "the state should refuse the funds",
+            "Several candidates"
+        )]
+    );
+    assert_eq!(
+        indirect("Some unions, such as the nurses' union, say the deal is too small."),
+        vec![pair("the deal is too small", "Some unions")]
+    );
+}
+
+#[test]
+fn a_second_verb_with_an_auxiliary_shares_the_subject() {
+    assert_eq!(
+        indirect("Ana Poe has urged the council to act but has said she will not vote."),
+        vec![pair("she will not vote", "Ana Poe")]
+    );
+    assert_eq!(
+        indirect("Ana Poe met the council and also said the vote would wait."),
+        vec![pair("the vote would wait", "Ana Poe")]
+    );
+}
+
+#[test]
+fn an_auxiliary_second_verb_takes_the_sentence_subject_first() {
+    assert_eq!(
+        indirect(
+            "Other weapons experts have discounted the regime's claims, but have speculated \
+             that the test was a smaller device."
+        ),
+        vec![pair(
+            "the test was a smaller device",
+            "Other weapons experts"
+        )]
+    );
+}
+
+#[test]
+fn a_couple_sharing_a_surname_speaks_together() {
+    // The first given name is on no list: the pair is one source, not the second person.
+    assert_eq!(
+        indirect("Zadkiel and Nadia Okafor, the parents of a soldier, said they had to speak out."),
+        vec![pair("they had to speak out", "Zadkiel and Nadia Okafor")]
+    );
+}
