@@ -1,6 +1,6 @@
-//! Reported speech whose clause or subject takes an unusual shape: estimates opening the
-//! clause, coordinated and elliptical subjects, contracted auxiliaries. Sentences written
-//! for each rule.
+//! Speech whose clause or source takes an unusual shape: estimates opening the clause,
+//! examples and auxiliaries around the subject, `another` and people in the audience as
+//! sources. Sentences written for each rule.
 
 use crate::extract::QuoteKind;
 
@@ -92,5 +92,48 @@ fn a_couple_sharing_a_surname_speaks_together() {
     assert_eq!(
         indirect("Zadkiel and Nadia Okafor, the parents of a soldier, said they had to speak out."),
         vec![pair("they had to speak out", "Zadkiel and Nadia Okafor")]
+    );
+}
+
+/// (text, speaker) of every quotation in marks.
+fn quoted(body: &str) -> Vec<(String, Option<String>)> {
+    let (body, quotes) = super::analyze_paragraphs(body);
+    quotes
+        .into_iter()
+        .filter(|q| q.kind != QuoteKind::Indirect)
+        .map(|q| (body[q.span].to_string(), q.speaker))
+        .collect()
+}
+
+#[test]
+fn another_speaks_as_written() {
+    assert_eq!(
+        quoted("One fan wrote, “We were robbed.” Another tweeted, “See you next year.”"),
+        vec![
+            pair("We were robbed.", "fan"),
+            pair("See you next year.", "Another")
+        ]
+    );
+    assert_eq!(
+        indirect("One firm says there are 2,000 of them, while another says there are fewer."),
+        vec![
+            pair("there are 2,000 of them", "firm"),
+            pair("there are fewer", "another")
+        ]
+    );
+}
+
+#[test]
+fn people_in_the_audience_are_sources_and_objects() {
+    assert_eq!(
+        quoted(
+            "The mayor showed a photo of the old bridge. Another child answered, “That is my street.”"
+        ),
+        vec![pair("That is my street.", "child")]
+    );
+    // The audience told is an object, not the start of the clause.
+    assert_eq!(
+        indirect("Ana Poe told readers that the paper would close."),
+        vec![pair("the paper would close", "Ana Poe")]
     );
 }

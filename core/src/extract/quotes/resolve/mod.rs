@@ -575,6 +575,14 @@ impl<'d, 'a> Resolver<'d, 'a> {
                 SpeakerKind::Group,
             ));
         }
+        // `Another tweeted`: one more of the people the story has just quoted, as written.
+        if phrase_end - phrase_start == 1 && doc.is(phrase_start, "another") {
+            return Some(Speaker::as_written(
+                doc.body,
+                doc.bytes(phrase_start..phrase_end),
+                SpeakerKind::Group,
+            ));
+        }
         let mut definite = false;
         while phrase_start < phrase_end && doc.is_any(phrase_start, DETERMINERS) {
             definite |= doc.is(phrase_start, "the")
