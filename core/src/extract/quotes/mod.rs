@@ -115,18 +115,26 @@ pub fn extract_in(mut doc: Doc, known: &KnownEntities) -> Vec<Quote> {
                 if root != usize::MAX {
                     owner[span_i] = root;
                     pending[root].last = span_i;
-                    if let Some(s) = &pending[root].speaker {
-                        events.push((doc.toks[open].start, s.clone()));
-                    }
-                    if pending[root].speaker.is_none()
+                    // The frame after the part that closes the quote names its speaker, unless
+                    // a frame in the first paragraph did (a quote that opened a paragraph of
+                    // its own and was given to the current speaker goes to this frame's).
+                    // (Only when this part opens with the mark the quote opened with: `“` after
+                    // `"` is more likely a new quote after a lost closing mark.)
+                    let root_open = doc.span_toks[pending[root].span].0;
+                    let open_to_frame = pending[root].speaker.is_none()
+                        || pending[root].speaker_rule == Rule::CurrentSpeaker
+                            && doc.toks[root_open].ch == doc.toks[open].ch;
+                    if open_to_frame
                         && let Some(c) = close
                         && let Some((s, cue)) =
                             frames::after_frame(&doc, &mut res, sent.clone(), c, para)
                     {
-                        events.push((doc.toks[open].start, s.clone()));
                         pending[root].speaker = Some(s);
                         pending[root].cue = Some(cue);
                         pending[root].speaker_rule = Rule::CueAfter;
+                    }
+                    if let Some(s) = &pending[root].speaker {
+                        events.push((doc.toks[open].start, s.clone()));
                     }
                 }
                 span_i += 1;

@@ -134,6 +134,26 @@ fn continuation_and_cueless_quotes_take_the_current_speaker() {
 }
 
 #[test]
+fn a_quote_over_paragraphs_is_its_closing_frame_speakers() {
+    // The first paragraph names no one; the frame after the part that closes the quote
+    // does, though another person spoke last.
+    let body = "“The harbour will reopen,” said Mina Tal, the port director.\n\n\
+                “The first years will be hard.\n\n\
+                “But the town will come back,” the mayor, Ivo Brandt, said.";
+    let q = extract(body, &KnownEntities::default());
+    assert_eq!(q.len(), 2, "{q:?}");
+    assert!(q[1].continues);
+    assert_eq!(&body[q[1].span.clone()], "The first years will be hard.");
+    assert_eq!(q[1].speaker.as_deref(), Some("Ivo Brandt"));
+    // A closing part that opens with another kind of mark is no continuation to go by.
+    let body = "“The harbour will reopen,” said Mina Tal, the port director.\n\n\
+                “The first years will be hard.\n\n\
+                \"But the town will come back,\" the mayor, Ivo Brandt, said.";
+    let q = extract(body, &KnownEntities::default());
+    assert_eq!(q[1].speaker.as_deref(), Some("Mina Tal"), "{q:?}");
+}
+
+#[test]
 fn broken_quote_is_two_quotes_of_one_speaker() {
     let q = quotes("“The rain came late,” she said, according to no one. “Then it stopped.”");
     assert_eq!(q.len(), 2, "{q:?}");
