@@ -137,3 +137,27 @@ fn people_in_the_audience_are_sources_and_objects() {
         vec![pair("the paper would close", "Ana Poe")]
     );
 }
+
+#[test]
+fn a_name_after_a_role_noun_between_commas_is_the_source() {
+    let body = "Fans packed the hall. One of them, retiree Walt Huber, said he had waited \
+                twenty years for the team to win.\n\n“I may not see another one,” he joked.";
+    assert_eq!(
+        indirect(body),
+        vec![pair(
+            "he had waited twenty years for the team to win",
+            "Walt Huber"
+        )]
+    );
+    assert_eq!(
+        quoted(body),
+        vec![pair("I may not see another one,", "Walt Huber")]
+    );
+    // Examples between commas name no one for the phrase before them.
+    assert_eq!(
+        indirect(
+            "Many tax experts, including Mr. Ivo Dask, have pointed out that audits are rare."
+        ),
+        vec![pair("audits are rare", "Many tax experts")]
+    );
+}

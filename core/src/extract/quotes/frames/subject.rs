@@ -264,16 +264,41 @@ pub fn subject_before(doc: &Doc, s: usize, k: usize) -> Option<SourcePhrase> {
             }
             // `the ROLE of ORG, NAME, said`: the name is between the commas.
             let chunk = prev_comma + 1..comma2;
+            // (`One of them, retiree Walt Huber, said`: a role noun or two may come before
+            // the name.)
+            let described = (chunk.start..chunk.end.min(chunk.start + 3))
+                .take_while(|&i| {
+                    let t = &doc.toks[i];
+                    t.is_word()
+                        && t.ch.is_lowercase()
+                        && !doc.is_any(i, frame_words::list(Section::SourceStop))
+                        && !doc.is_any(i, &["a", "an", "the", "of", "for", "to", "in"])
+                        // (`experts, including Ann Poe,`: examples, not the name of the
+                        // phrase before.)
+                        && !doc.is_any(
+                            i,
+                            &[
+                                "including", "among", "especially", "like", "such", "notably",
+                                "particularly", "namely", "except", "excluding", "plus", "not",
+                                "even", "only", "mostly", "mainly",
+                            ],
+                        )
+                })
+                .count();
+            let names_from = chunk.start + described;
             // (`Another pollster, Ann Poe of Clemson University, said`: with where from.)
             let name_chunk = !chunk.is_empty()
                 && chunk.len() <= 8
-                && doc.toks[chunk.start].capitalized()
-                && chunk.clone().all(|i| {
+                && names_from < chunk.end
+                // (After a role noun, a full name: `retiree Walt Huber`.)
+                && (described == 0 || names_from + 1 < chunk.end)
+                && doc.toks[names_from].capitalized()
+                && (names_from..chunk.end).all(|i| {
                     let t = &doc.toks[i];
                     t.capitalized()
                         || t.is_punct('.')
                         || doc.is_any(i, &["of", "from", "at", "in"])
-                            && i > chunk.start
+                            && i > names_from
                             && doc.toks[i - 1].capitalized()
                             && doc.toks.get(i + 1).is_some_and(|n| n.capitalized())
                 })
