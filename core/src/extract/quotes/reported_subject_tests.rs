@@ -161,3 +161,16 @@ fn a_name_after_a_role_noun_between_commas_is_the_source() {
         vec![pair("audits are rare", "Many tax experts")]
     );
 }
+
+#[test]
+fn according_to_a_role_then_a_name_is_that_person() {
+    assert_eq!(
+        indirect("Mayor Lin Cho has not taken a side, according to her spokesman, Tim Boyle."),
+        vec![pair("Mayor Lin Cho has not taken a side", "Tim Boyle")]
+    );
+    // A phrase after the comma that is no name leaves the description as the source.
+    assert_eq!(
+        indirect("The plant will close, according to the union, which opposes the sale."),
+        vec![pair("The plant will close", "union")]
+    );
+}

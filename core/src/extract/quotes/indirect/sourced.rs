@@ -74,6 +74,27 @@ pub(super) fn according(
     if content.is_empty() || doc.words(content.clone()) < 3 || is_whole_quote(doc, &content) {
         return None;
     }
+    // `C, according to her spokesman, Tim Boyle.`: a person's name in apposition that ends
+    // the sentence is the source the description stands for.
+    let appos = (!at_start && j < sent_end && doc.toks[j].is_punct(','))
+        .then(|| {
+            let mut e = sent_end;
+            while e > j + 1 && doc.toks[e - 1].kind == TokKind::Punct {
+                e -= 1;
+            }
+            j + 1..e
+        })
+        .filter(|ap| !ap.is_empty());
+    if let Some(ap) = appos
+        && let Some(speaker) = res.named_in_apposition(source.clone(), Some(ap), para)
+    {
+        return Some(ReportedClause {
+            content,
+            speaker,
+            cue: cue.start..cue.end,
+            rule: Rule::AccordingTo,
+        });
+    }
     let speaker = res.resolve(source.clone(), None, para)?;
     let speaker = described_in_full(doc, source, speaker);
     Some(ReportedClause {
