@@ -34,6 +34,27 @@ fn an_estimate_may_open_the_clause() {
             "Ida Marsh"
         )]
     );
+    assert_eq!(
+        indirect("A spokeswoman said more details would be shared next week."),
+        vec![pair(
+            "more details would be shared next week",
+            "spokeswoman"
+        )]
+    );
+    assert_eq!(
+        indirect("Ana Poe said much of the damage was done at night."),
+        vec![pair("much of the damage was done at night", "Ana Poe")]
+    );
+    // An amount of what was said, or an adverb, opens no clause.
+    assert_eq!(
+        indirect("Ana Poe said little about the plan on Monday."),
+        vec![]
+    );
+    assert!(
+        indirect("Ana Poe argued more forcefully that taxes would rise.")
+            .iter()
+            .all(|q| !q.0.starts_with("more"))
+    );
     // `about` as the cue's preposition still opens no clause.
     assert_eq!(
         indirect("Ida Marsh spoke about 500 new jobs at the plant."),

@@ -48,7 +48,8 @@ fn bad_start(doc: &Doc, i: usize) -> bool {
                 .get(i + 1)
                 .is_some_and(|t| t.is_word() && t.ch.is_lowercase())
             && !doc.is_any(i + 1, &["to", "one", "comment", "longer", "more", "less"])
-        || about_quantity(doc, i);
+        || about_quantity(doc, i)
+        || amount_subject(doc, i);
     if quantity {
         return false;
     }
@@ -87,6 +88,49 @@ fn about_quantity(doc: &Doc, i: usize) -> bool {
         .find(|&k| doc.toks[k].kind == TokKind::Punct && matches!(doc.toks[k].ch, '.' | '?' | '!'))
         .unwrap_or(doc.toks.len().min(i + 14));
     share && finite_verb_within(doc, i + 2, end, 12)
+}
+
+/// `more`, `much`, `less`, `fewer` or `little` at `i` opening a subject that a finite
+/// verb follows (`said more details would be shared`, `said much of the damage was done
+/// at night`): the clause's subject, not the amount of what was said (`said more to
+/// reporters`, `said little about the plan`).
+fn amount_subject(doc: &Doc, i: usize) -> bool {
+    if !doc.is_any(i, &["more", "much", "less", "fewer", "little"]) {
+        return false;
+    }
+    // (`insisting more forcefully that`: an adverb after it makes `more` one too.)
+    let next_ok = doc.toks.get(i + 1).is_some_and(|t| {
+        t.is_word()
+            && t.ch.is_lowercase()
+            && !doc.text(i + 1).ends_with("ly")
+            && !doc.is_any(
+                i + 1,
+                &[
+                    "about",
+                    "to",
+                    "than",
+                    "in",
+                    "on",
+                    "at",
+                    "for",
+                    "with",
+                    "over",
+                    "and",
+                    "or",
+                    "today",
+                    "later",
+                    "now",
+                    "recently",
+                    "publicly",
+                    "privately",
+                    "since",
+                ],
+            )
+    });
+    let end = (i + 2..doc.toks.len().min(i + 10))
+        .find(|&k| doc.toks[k].kind == TokKind::Punct && !doc.toks[k].is_punct('-'))
+        .unwrap_or(doc.toks.len().min(i + 10));
+    next_ok && finite_verb_within(doc, i + 2, end, 6)
 }
 
 /// True when `range` is exactly one quotation (its marks and words), i.e. a direct quote
