@@ -188,6 +188,17 @@ pub(super) fn result_person(body: &str, toks: &[NameToken], r: &RawMention) -> b
             .any(|t| t.is_word() && is_score(t.text(body)))
 }
 
+/// `an analyst at NAME`, `works at NAME`: a role noun or a word of work right before `at`
+/// makes the name after it an employer, even one spelled like a person's name (`an
+/// analyst at Morgan Brooks`).
+pub(super) fn employer_at(body: &str, toks: &[NameToken], k: usize) -> bool {
+    let lx = lex();
+    k >= 2
+        && word_at(body, toks, k - 1) == Some("at")
+        && word_at(body, toks, k - 2)
+            .is_some_and(|w| lx.roles.contains(w) || list(List::OrgWork).contains(&w))
+}
+
 /// Context says a lone name is an organization: `an economist at NAME`, `works at NAME`,
 /// `shares of NAME`, `a NAME spokeswoman`, `its parent, NAME`, `reported by NAME`.
 pub(super) fn org_context(body: &str, toks: &[NameToken], r: &RawMention) -> bool {

@@ -428,7 +428,11 @@ fn classify_group(
                     && (lx.given.contains_key(name_word) || lx.surnames_first.contains(name_word))
                     && !lx.generic.contains(last)
                 {
-                    RawKind::Person
+                    if crate::extract::entities::context::employer_at(body, toks, tok_range(a).0) {
+                        RawKind::Org
+                    } else {
+                        RawKind::Person
+                    }
                 } else if n_words == 1 {
                     if is_all_caps(first_raw)
                         && first_raw.chars().all(|c| c.is_alphabetic() || c == '&')

@@ -246,3 +246,13 @@ fn an_organizations_name_after_a_role_noun_is_a_given_name() {
     let v = raws("Students at Cornell protested on Monday.");
     assert!(has(&v, RawKind::Org, "Cornell"), "{v:?}");
 }
+
+#[test]
+fn a_name_after_a_role_and_at_is_an_employer() {
+    let v = raws("Rob Kessler, an analyst at Morgan Brooks, expects more cuts.");
+    assert!(has(&v, RawKind::Org, "Morgan Brooks"), "{v:?}");
+    assert!(has(&v, RawKind::Person, "Rob Kessler"), "{v:?}");
+    // `at` after other words names a person still.
+    let v = raws("The crowd cheered at Morgan Brooks when she arrived.");
+    assert!(has(&v, RawKind::Person, "Morgan Brooks"), "{v:?}");
+}
