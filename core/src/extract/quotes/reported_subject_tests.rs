@@ -19,7 +19,7 @@ fn pair(clause: &str, speaker: &str) -> (String, Option<String>) {
 }
 
 #[test]
-fn an_estimate_may_open_the_clause() {
+fn an_estimate_an_amount_or_no_one_may_open_the_clause() {
     assert_eq!(
         indirect("The budget office said about half of the gap came from lower tax receipts."),
         vec![pair(
@@ -45,6 +45,11 @@ fn an_estimate_may_open_the_clause() {
         indirect("Ana Poe said much of the damage was done at night."),
         vec![pair("much of the damage was done at night", "Ana Poe")]
     );
+    assert_eq!(
+        indirect("The fire chief said no one was hurt."),
+        vec![pair("no one was hurt", "fire chief")]
+    );
+    assert_eq!(indirect("Ana Poe told no one about the plan."), vec![]);
     // An amount of what was said, or an adverb, opens no clause.
     assert_eq!(
         indirect("Ana Poe said little about the plan on Monday."),

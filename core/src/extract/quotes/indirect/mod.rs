@@ -48,6 +48,10 @@ fn bad_start(doc: &Doc, i: usize) -> bool {
                 .get(i + 1)
                 .is_some_and(|t| t.is_word() && t.ch.is_lowercase())
             && !doc.is_any(i + 1, &["to", "one", "comment", "longer", "more", "less"])
+        // `said no one was hurt` (not `told no one about it`): a verb right after.
+        || doc.is(i, "no")
+            && doc.is(i + 1, "one")
+            && finite_verb_within(doc, i + 2, doc.toks.len().min(i + 5), 3)
         || about_quantity(doc, i)
         || amount_subject(doc, i);
     if quantity {
