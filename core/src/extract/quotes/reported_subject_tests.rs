@@ -200,3 +200,12 @@ fn according_to_a_role_then_a_name_is_that_person() {
         vec![pair("The plant will close", "union")]
     );
 }
+
+#[test]
+fn a_place_after_the_listener_is_no_clause() {
+    for place in ["aboard the plane", "near the border", "behind the stage"] {
+        let body = format!("“We are ready,” Jen Walsh told reporters {place}.");
+        assert_eq!(indirect(&body), vec![], "{place}");
+        assert_eq!(quoted(&body), vec![pair("We are ready,", "Jen Walsh")]);
+    }
+}

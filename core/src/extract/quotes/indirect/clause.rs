@@ -7,7 +7,8 @@ use super::*;
 /// Tokens after which a clause may still follow the cue.
 pub(super) const PREPS: &[&str] = &[
     "at", "in", "on", "during", "via", "through", "to", "from", "with", "after", "before", "for",
-    "by", "over", "while", "outside", "inside", "ahead", "late", "early",
+    "by", "over", "while", "outside", "inside", "ahead", "late", "early", "aboard", "near",
+    "across", "beside", "behind", "under",
 ];
 
 /// Words that open a reported question (`asked the engineers if they were certain`).
@@ -55,6 +56,12 @@ pub(super) const ADJ_PREPS: &[&str] = &[
     "for",
     "since",
     "throughout",
+    "aboard",
+    "near",
+    "across",
+    "beside",
+    "behind",
+    "under",
 ];
 
 /// Words after which `that` is a pronoun, not a conjunction (`Apple says that is what ...`).
