@@ -257,6 +257,15 @@ pub fn extract_in(mut doc: Doc, known: &KnownEntities) -> Vec<Quote> {
         // A clause cut down to nothing (a participle cue at its very start) is no quote.
         for h in reported.iter().filter(|h| h.content.start < h.content.end) {
             events.push((doc.toks[h.content.start].start, h.speaker.clone()));
+            // Nor is one with no word of a clause in it and no `that` before it (`said in a
+            // video message to the convention`), though its source spoke and it still names
+            // the source of a fragment inside. (`suggested that the President change his
+            // diet` keeps its verb in the base form.)
+            let clause = h.content.start > 0 && doc.is(h.content.start - 1, "that")
+                || indirect::reads_as_clause(&doc, h.content.clone());
+            if !clause {
+                continue;
+            }
             out.push(Quote {
                 kind: QuoteKind::Indirect,
                 span: doc.bytes(h.content.clone()),

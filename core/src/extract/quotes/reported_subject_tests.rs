@@ -209,3 +209,24 @@ fn a_place_after_the_listener_is_no_clause() {
         assert_eq!(quoted(&body), vec![pair("We are ready,", "Jen Walsh")]);
     }
 }
+
+#[test]
+fn words_with_no_verb_after_a_cue_are_no_clause() {
+    assert_eq!(
+        indirect("Ana Poe said in a video message to the convention on Monday night."),
+        vec![]
+    );
+    assert_eq!(
+        indirect("Ana Poe told moderator Ivo Dask on Sunday."),
+        vec![]
+    );
+    // After `that`, a verb in the base form still makes a clause.
+    assert_eq!(
+        indirect("Her doctor suggested that the senator change her diet."),
+        vec![pair("the senator change her diet", "Her doctor")]
+    );
+    // The source still speaks: the pronoun of the next quotation is hers.
+    let body = "Ana Poe spoke to Ivo Dask. Later Ana Poe told moderator Lu Chen on Sunday.\n\n\
+                “We will win,” she said.";
+    assert_eq!(quoted(body), vec![pair("We will win,", "Ana Poe")]);
+}

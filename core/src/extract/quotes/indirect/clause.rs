@@ -382,6 +382,34 @@ pub(super) const CLAUSE_VERBS: &[&str] = &[
     "isn’t", "wasn’t", "won’t",
 ];
 
+/// True when the words of `r` can be a clause: a subject pronoun, an auxiliary or modal,
+/// a past form, a negation or a word in `-s` somewhere in them. `said in a video message
+/// to the convention`, `told moderator John Dickerson`, `conceding the race to Clinton`
+/// leave only an adjunct or an object where the clause would be.
+pub fn reads_as_clause(doc: &Doc, r: Range<usize>) -> bool {
+    r.into_iter().any(|i| {
+        let t = &doc.toks[i];
+        if !t.is_word() {
+            return false;
+        }
+        let w = doc.text(i);
+        doc.is_any(i, SUBJECT_PRONOUNS)
+            || doc.is_any(i, &["who", "cannot"])
+            || doc.is_any(i, CLAUSE_VERBS)
+            || contracted_verb(w)
+            || w.ends_with("n't")
+            || w.ends_with("n’t")
+            || w.ends_with("'s")
+            || w.ends_with("’s")
+            || crate::extract::quotes::frame_words::is(
+                crate::extract::quotes::frame_words::Section::IrregularPast,
+                w,
+            )
+            || w.len() > 3 && w.ends_with("ed")
+            || w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")
+    })
+}
+
 /// A finite verb (an auxiliary or modal, a past form, `-s` after a pronoun) in the first
 /// `n` tokens from `p`: the words there make a clause.
 pub(super) fn finite_verb_within(doc: &Doc, p: usize, e: usize, n: usize) -> bool {

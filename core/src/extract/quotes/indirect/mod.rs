@@ -20,6 +20,7 @@ use crate::extract::Rule;
 use std::ops::Range;
 
 mod clause;
+pub use clause::reads_as_clause;
 mod framed;
 mod sourced;
 use clause::*;
