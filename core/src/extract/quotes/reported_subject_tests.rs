@@ -230,3 +230,30 @@ fn words_with_no_verb_after_a_cue_are_no_clause() {
                 “We will win,” she said.";
     assert_eq!(quoted(body), vec![pair("We will win,", "Ana Poe")]);
 }
+
+#[test]
+fn a_story_told_and_a_statement_passed_on_are_no_clause() {
+    assert_eq!(
+        indirect(
+            "In his speech, Ivo Dask told the story of a single mother who had to work two jobs."
+        ),
+        vec![]
+    );
+    assert_eq!(
+        indirect("Ana Poe tells a joke about the mayor at every stop."),
+        vec![]
+    );
+    // `that` after the story still opens a clause.
+    assert_eq!(
+        indirect("Ana Poe told the story to reporters and said that she had been afraid."),
+        vec![pair("she had been afraid", "Ana Poe")]
+    );
+    assert_eq!(
+        quoted("“We will fight,” Ana Poe said in a statement obtained by the Herald."),
+        vec![pair("We will fight,", "Ana Poe")]
+    );
+    assert_eq!(
+        indirect("“We will fight,” Ana Poe said in a statement obtained by the Herald."),
+        vec![]
+    );
+}

@@ -99,6 +99,13 @@ pub(super) fn skip_sent_to(doc: &Doc, p: usize) -> usize {
         "given",
         "published",
         "shared",
+        "obtained",
+        "seen",
+        "reviewed",
+        "circulated",
+        "distributed",
+        "delivered",
+        "forwarded",
     ];
     if doc.is_any(p, SENT) && doc.is_any(p + 1, &["to", "on", "by"]) {
         p + 1
@@ -108,6 +115,24 @@ pub(super) fn skip_sent_to(doc: &Doc, p: usize) -> usize {
 }
 
 pub(super) fn clause_after(doc: &Doc, cue: &Cue, mut p: usize, e: usize) -> After {
+    // `told the story of a single mother who ...`, `tells a joke`: what was told is the
+    // object, and no clause follows.
+    if cue
+        .verb
+        .is_some_and(|v| crate::extract::quotes::cues::lexicon().lemma(v.lemma) == "tell")
+        && (p..e.min(p + 4)).any(|i| {
+            doc.is_any(
+                i,
+                &[
+                    "story", "stories", "tale", "tales", "joke", "jokes", "anecdote", "truth",
+                    "lie", "lies",
+                ],
+            )
+        })
+        && !(p..e.min(p + 12)).any(|i| doc.is(i, "that"))
+    {
+        return After::Other;
+    }
     if cue.verb.is_some_and(|v| v.obj) && !cue.phrase {
         p = skip_object(doc, p, e);
     }
