@@ -257,3 +257,20 @@ fn a_story_told_and_a_statement_passed_on_are_no_clause() {
         vec![]
     );
 }
+
+#[test]
+fn a_modified_listener_is_skipped() {
+    assert_eq!(
+        indirect("“We have a common enemy,” Ana Poe told state delegates."),
+        vec![]
+    );
+    assert_eq!(
+        indirect("Ana Poe told city leaders that the plan would pass."),
+        vec![pair("the plan would pass", "Ana Poe")]
+    );
+    // A quantifier opens the clause's subject instead.
+    assert_eq!(
+        indirect("Ana Poe warned other investors would flee the market."),
+        vec![pair("other investors would flee the market", "Ana Poe")]
+    );
+}

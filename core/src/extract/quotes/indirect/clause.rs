@@ -588,6 +588,25 @@ pub(super) fn np_object(doc: &Doc, p: usize, e: usize) -> bool {
         || !doc.toks[k].is_word() && matches!(doc.toks[k].ch, '.' | ';' | ':')
 }
 
+/// Plural nouns of people told something (`told reporters`), besides the group nouns.
+const LISTENERS: &[&str] = &[
+    "reporters",
+    "journalists",
+    "lawmakers",
+    "shareholders",
+    "investors",
+    "staff",
+    "employees",
+    "parliament",
+    "congress",
+    "senators",
+    "listeners",
+    "viewers",
+    "supporters",
+    "members",
+    "delegates",
+];
+
 pub(super) fn skip_object(doc: &Doc, p: usize, e: usize) -> usize {
     if p >= e || doc.is(p, "that") {
         return p;
@@ -621,29 +640,28 @@ pub(super) fn skip_object(doc: &Doc, p: usize, e: usize) -> usize {
         }
         return k;
     }
-    if w.is_group(doc.text(p))
-        || doc.is_any(
+    let listener = |i: usize| w.is_group(doc.text(i)) || doc.is_any(i, LISTENERS);
+    if listener(p) {
+        return p + 1;
+    }
+    // `told state delegates`, `told fellow senators`: one lowercase modifier before them.
+    if p + 1 < e
+        && doc.toks[p].is_word()
+        && doc.toks[p].ch.is_lowercase()
+        && !doc.is_any(p, SUBJECT_PRONOUNS)
+        && !doc.is_any(p, CLAUSE_VERBS)
+        // (`warned other investors would flee`: a quantifier opens the clause's subject.)
+        && !doc.is_any(
             p,
             &[
-                "reporters",
-                "journalists",
-                "lawmakers",
-                "shareholders",
-                "investors",
-                "staff",
-                "employees",
-                "parliament",
-                "congress",
-                "senators",
-                "listeners",
-                "viewers",
-                "supporters",
-                "members",
-                "delegates",
+                "other", "many", "some", "most", "all", "few", "several", "more", "those", "these",
+                "no", "both", "any",
             ],
         )
+        && doc.toks[p + 1].is_word()
+        && listener(p + 1)
     {
-        return p + 1;
+        return p + 2;
     }
     p
 }
