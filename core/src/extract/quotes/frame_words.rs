@@ -41,26 +41,29 @@ pub enum Section {
     SourceStop = 16384,
     /// Sentence-initial connectives dropped from a source phrase.
     Connective = 32768,
+    /// Texts of rules that state what they say (`the charter states that`).
+    RuleText = 65536,
 }
 
-fn section(name: &str) -> u16 {
+fn section(name: &str) -> u32 {
     match name {
-        "fronted" => Section::Fronted as u16,
-        "inverted" => Section::Inverted as u16,
-        "speech_noun" => Section::SpeechNoun as u16,
-        "clause_break" => Section::ClauseBreak as u16,
-        "naming" => Section::Naming as u16,
-        "irregular_past" => Section::IrregularPast as u16,
-        "number" => Section::Number as u16,
-        "ly_noun" => Section::LyNoun as u16,
-        "approximate" => Section::Approximate as u16,
-        "agent_suffix" => Section::AgentSuffix as u16,
-        "not_agent" => Section::NotAgent as u16,
-        "not_before_cue" => Section::NotBeforeCue as u16,
-        "not_clause_start" => Section::NotClauseStart as u16,
-        "subordinator" => Section::Subordinator as u16,
-        "source_stop" => Section::SourceStop as u16,
-        "connective" => Section::Connective as u16,
+        "fronted" => Section::Fronted as u32,
+        "inverted" => Section::Inverted as u32,
+        "speech_noun" => Section::SpeechNoun as u32,
+        "clause_break" => Section::ClauseBreak as u32,
+        "naming" => Section::Naming as u32,
+        "irregular_past" => Section::IrregularPast as u32,
+        "number" => Section::Number as u32,
+        "ly_noun" => Section::LyNoun as u32,
+        "approximate" => Section::Approximate as u32,
+        "agent_suffix" => Section::AgentSuffix as u32,
+        "not_agent" => Section::NotAgent as u32,
+        "not_before_cue" => Section::NotBeforeCue as u32,
+        "not_clause_start" => Section::NotClauseStart as u32,
+        "subordinator" => Section::Subordinator as u32,
+        "source_stop" => Section::SourceStop as u32,
+        "connective" => Section::Connective as u32,
+        "rule_text" => Section::RuleText as u32,
         _ => 0,
     }
 }
@@ -68,9 +71,9 @@ fn section(name: &str) -> u16 {
 /// The parsed file: word → sections it is listed in, each section's words in file order,
 /// and the `[title_abbreviation]` pairs (abbreviation, lowercase and without its dot → role).
 struct Tables {
-    words: FastMap<String, u16>,
+    words: FastMap<String, u32>,
     /// Indexed by the section's bit position.
-    lists: [Vec<&'static str>; 16],
+    lists: [Vec<&'static str>; 17],
     agent_suffixes: Vec<String>,
     abbreviations: FastMap<String, String>,
 }
@@ -84,7 +87,7 @@ fn tables() -> &'static Tables {
             abbreviations: FastMap::default(),
             agent_suffixes: Vec::new(),
         };
-        let mut flag = 0u16;
+        let mut flag = 0u32;
         let mut abbreviations = false;
         for line in DATA.lines() {
             let line = line.split('#').next().unwrap_or("").trim();
@@ -98,7 +101,7 @@ fn tables() -> &'static Tables {
                     if let Some((a, full)) = w.split_once('=') {
                         t.abbreviations.insert(a.to_string(), full.to_string());
                     }
-                } else if flag == Section::AgentSuffix as u16 {
+                } else if flag == Section::AgentSuffix as u32 {
                     t.agent_suffixes.push(w.to_string());
                 } else if flag != 0 {
                     *t.words.entry(w.to_string()).or_default() |= flag;
@@ -115,13 +118,13 @@ pub fn is(section: Section, word: &str) -> bool {
     let mut buf = [0u8; 48];
     lower(word, &mut buf)
         .and_then(|l| tables().words.get(l))
-        .is_some_and(|&f| f & section as u16 != 0)
+        .is_some_and(|&f| f & section as u32 != 0)
 }
 
 /// The words of `section` in file order, for look-ups that compare them ignoring ASCII
 /// case whatever the letters (`didn’t`), as `Doc::is_any` does.
 pub fn list(section: Section) -> &'static [&'static str] {
-    &tables().lists[(section as u16).trailing_zeros() as usize]
+    &tables().lists[(section as u32).trailing_zeros() as usize]
 }
 
 /// `true` when lowercase `word` reads as a noun for someone who does something: it ends

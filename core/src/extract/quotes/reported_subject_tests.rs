@@ -274,3 +274,34 @@ fn a_modified_listener_is_skipped() {
         vec![pair("other investors would flee the market", "Ana Poe")]
     );
 }
+
+#[test]
+fn states_is_a_noun_unless_a_document_or_pronoun_states() {
+    for body in [
+        "After two contests, the race moves to bigger states and a faster pace that can winnow \
+         the field.",
+        "The race is tight in Ohio, the nation's most hotly contested state and one that until \
+         recently seemed safe.",
+        "The campaign sent her into states like Ohio, where the team expected gains.",
+    ] {
+        assert_eq!(indirect(body), vec![], "{body}");
+    }
+    let found = indirect(
+        "Illinois was still counting, but the United States Elections Project estimated that \
+         turnout was high.",
+    );
+    // (`States` of `United States` is no cue whose clause would be the rest.)
+    assert!(
+        found.iter().all(|c| !c.0.starts_with("Elections Project")),
+        "{found:?}"
+    );
+    assert_eq!(
+        indirect(
+            "The policy document on the website states same-sex couples would get six weeks of leave."
+        ),
+        vec![pair(
+            "same-sex couples would get six weeks of leave",
+            "policy document on the website"
+        )]
+    );
+}

@@ -85,6 +85,19 @@ pub(super) fn framed(
     if verb.form == Form::Third && cue_lookup::noun_use(doc, cue) {
         return None;
     }
+    // `moves to bigger states`, `swing states such as`, `at the federal and state levels`:
+    // `state` and `states` are nouns far more often than speech; they report only after a
+    // pronoun or a document (`It states`, `The document on the website states`).
+    if matches!(verb.form, Form::Third | Form::Base)
+        && cues::lexicon().lemma(verb.lemma) == "state"
+        && !(cue_start > sent_start
+            && doc.toks[cue_start - 1].is_word()
+            && (doc.is_any(cue_start - 1, &["it", "they", "he", "she", "which", "that"])
+                || words().is_document(&doc.text(cue_start - 1).to_lowercase())
+                || frame_words::is(Section::RuleText, doc.text(cue_start - 1))))
+    {
+        return None;
+    }
     // `Voters in key states rejected`: a plural noun before the sentence's verb.
     if verb.form == Form::Third && cue_lookup::verb_follows(doc, cue.end) {
         return None;
