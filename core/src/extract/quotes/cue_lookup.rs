@@ -145,6 +145,13 @@ pub fn noun_use(doc: &Doc, c: &Cue) -> bool {
                 ],
             )
             || doc.toks[c.start - 1].ch.is_ascii_digit()
+            // `Mr. Poe's remarks, Ms. Lee said`: after a possessive, a noun (one that names
+            // its content, `Mr. Poe's claims that C`, is a noun cue of its own).
+            || doc.toks[c.start - 1].is_word()
+                && ["'s", "’s", "s'", "s’"]
+                    .iter()
+                    .any(|e| doc.text(c.start - 1).ends_with(e))
+                && !(c.end..doc.toks.len().min(c.end + 16)).any(|i| doc.is(i, "that"))
             || verb_follows(doc, c.end)
             // `the states that held primaries`: `that` and a verb make a relative clause.
             || doc.is(c.end, "that")

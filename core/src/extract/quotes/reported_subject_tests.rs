@@ -305,3 +305,19 @@ fn states_is_a_noun_unless_a_document_or_pronoun_states() {
         )]
     );
 }
+
+#[test]
+fn a_possessed_cue_word_is_a_noun_unless_it_names_its_content() {
+    // (`remarks` after a possessive does not make the words before it reported speech.)
+    assert_eq!(
+        indirect("Lu Chen, who has led the union for years, praised Poe's remarks on Thursday."),
+        vec![]
+    );
+    let found = indirect("Despite Ana Poe's claims that the plant would stay open, it closed.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].0.starts_with("the plant would stay open"),
+        "{found:?}"
+    );
+    assert_eq!(found[0].1.as_deref(), Some("Ana Poe"));
+}
