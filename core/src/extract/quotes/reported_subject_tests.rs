@@ -321,3 +321,15 @@ fn a_possessed_cue_word_is_a_noun_unless_it_names_its_content() {
     );
     assert_eq!(found[0].1.as_deref(), Some("Ana Poe"));
 }
+
+#[test]
+fn a_program_or_its_host_belongs_to_the_listener() {
+    assert_eq!(
+        indirect("Ana Poe told NPR correspondent Lu Chen that the deal was close."),
+        vec![pair("the deal was close", "Ana Poe")]
+    );
+    assert_eq!(
+        indirect("“We will win,” Ana Poe told the Morning Hour show on Sunday."),
+        vec![]
+    );
+}

@@ -638,6 +638,30 @@ pub(super) fn skip_object(doc: &Doc, p: usize, e: usize) -> usize {
                 break;
             }
         }
+        // `told NBC's Today show`, `told Fox News host Ann Poe`: the program or its host
+        // after a broadcaster's name belongs to the listener.
+        if doc.toks[p].capitalized()
+            && k < e
+            && doc.is_any(
+                k,
+                &[
+                    "show",
+                    "program",
+                    "programme",
+                    "podcast",
+                    "host",
+                    "anchor",
+                    "correspondent",
+                    "interviewer",
+                    "co-host",
+                ],
+            )
+        {
+            k += 1;
+            while k < e && k - p < 9 && doc.toks[k].is_word() && doc.toks[k].capitalized() {
+                k += 1;
+            }
+        }
         return k;
     }
     let listener = |i: usize| w.is_group(doc.text(i)) || doc.is_any(i, LISTENERS);
