@@ -333,3 +333,28 @@ fn a_program_or_its_host_belongs_to_the_listener() {
         vec![]
     );
 }
+
+#[test]
+fn according_to_any_phrase_names_a_source_as_written() {
+    assert_eq!(
+        indirect("According to the think tank, the backlog could take five years to clear."),
+        vec![pair(
+            "the backlog could take five years to clear",
+            "think tank"
+        )]
+    );
+    assert_eq!(
+        indirect("The race is close, according to a rolling average of recent polls."),
+        vec![pair("The race is close", "rolling average of recent polls")]
+    );
+    // Not a pronoun alone, and not over a speech verb of the clause's own.
+    assert_eq!(indirect("The mine will close, according to him."), vec![]);
+    let found = indirect(
+        "Dr. Ana Poe wrote a memoir. According to her account, after examining the patient, \
+         she insisted that he rest.",
+    );
+    assert!(
+        found.iter().all(|c| c.1.as_deref() != Some("her account")),
+        "{found:?}"
+    );
+}

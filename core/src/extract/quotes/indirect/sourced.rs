@@ -95,8 +95,40 @@ pub(super) fn according(
             rule: Rule::AccordingTo,
         });
     }
-    let speaker = res.resolve(source.clone(), None, para)?;
-    let speaker = described_in_full(doc, source, speaker);
+    let speaker = match res.resolve(source.clone(), None, para) {
+        Some(speaker) => described_in_full(doc, source, speaker),
+        // `according to the think tank`: whatever the phrase names is the source, as
+        // written without its article, when no rule knows its head.
+        None => {
+            let mut st = source.start;
+            if doc.is_any(st, &["the", "a", "an"]) && st + 1 < source.end {
+                st += 1;
+            }
+            let last = &doc.toks[source.end - 1];
+            // (Not a pronoun or a lone article, and not when the words have a speech verb of
+            // their own: `According to her account, after examining him, she insisted that
+            // C` is hers.)
+            let own_cue = (content.start..content.end)
+                .any(|i| doc.toks[i].q == 0 && cue_at(doc, i).is_some_and(|c| c.verb.is_some()));
+            if !last.is_word()
+                || doc.words(st..source.end) > 8
+                || own_cue
+                || doc.is_any(
+                    source.end - 1,
+                    &[
+                        "him", "her", "them", "it", "me", "us", "the", "a", "an", "this", "that",
+                    ],
+                )
+            {
+                return None;
+            }
+            Speaker::as_written(
+                doc.body,
+                doc.bytes(st..source.end),
+                crate::extract::SpeakerKind::Group,
+            )
+        }
+    };
     Some(ReportedClause {
         content,
         speaker,
