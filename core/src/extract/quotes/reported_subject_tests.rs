@@ -358,3 +358,19 @@ fn according_to_any_phrase_names_a_source_as_written() {
         "{found:?}"
     );
 }
+
+#[test]
+fn according_to_inside_a_clause_reports_the_whole_clause() {
+    assert_eq!(
+        indirect("The biggest gap, according to the poll, was among young voters."),
+        vec![pair(
+            "The biggest gap, according to the poll, was among young voters",
+            "poll"
+        )]
+    );
+    // After a clause of its own, the source reports the words before it only.
+    assert_eq!(
+        indirect("Turnout was low, according to the board, and the count ran late."),
+        vec![pair("Turnout was low", "board")]
+    );
+}

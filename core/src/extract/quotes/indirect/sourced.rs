@@ -67,7 +67,18 @@ pub(super) fn according(
         if framed {
             return None;
         }
-        c
+        // `Other major cleavages, according to the poll, include ideology`: the words
+        // before are only the subject of a clause that goes on after the source, and the
+        // whole sentence is what the source says (the cue inside it).
+        if j < sent_end
+            && doc.toks[j].is_punct(',')
+            && !reads_as_clause(doc, c.clone())
+            && reads_as_clause(doc, j + 1..sent_end)
+        {
+            trim(doc, sent_start..sent_end)
+        } else {
+            c
+        }
     } else {
         return None;
     };
