@@ -374,3 +374,31 @@ fn according_to_inside_a_clause_reports_the_whole_clause() {
         vec![pair("Turnout was low", "board")]
     );
 }
+
+#[test]
+fn a_cue_word_after_a_past_form_is_its_object() {
+    // (`questions` is the object noun, not the frame.)
+    assert_eq!(
+        quoted(
+            "On Tuesday, Mr. Dan Cole deflected numerous questions about the nominee before \
+             saying, “It is time to stop.”"
+        ),
+        vec![pair("It is time to stop.", "Dan Cole")]
+    );
+}
+
+#[test]
+fn whom_the_source_spoke_to_is_not_the_source() {
+    assert_eq!(
+        quoted("Another intelligence source speaking to Fox News said, “The agents are looking.”"),
+        vec![pair("The agents are looking.", "intelligence source")]
+    );
+}
+
+#[test]
+fn a_broadcasters_role_before_a_name_is_a_title() {
+    assert_eq!(
+        quoted("Co-anchor Norah Vell, who was off-screen, then asked, “Really?”"),
+        vec![pair("Really?", "Norah Vell")]
+    );
+}

@@ -561,7 +561,37 @@ pub fn sentence_source(
             && !base_form_noun(doc, &c)
         {
             let subject = subject_before(doc, sent_start, i)?;
-            return res.resolve(subject.range, subject.appos, para);
+            // `Mr. Cole deflected numerous questions`: a past form before the cue word makes
+            // it the object noun of that verb, not a cue; the sentence's subject is read on
+            // (not after a verb that delivers speech: `made the following comment`).
+            let past_before = subject.range.clone().any(|j| {
+                let t = &doc.toks[j];
+                let w = doc.text(j);
+                t.is_word()
+                    && t.ch.is_lowercase()
+                    && (w.len() > 4 && w.ends_with("ed")
+                        || super::frame_words::is(super::frame_words::Section::IrregularPast, w))
+                    && !doc.is_any(
+                        j,
+                        &[
+                            "made",
+                            "gave",
+                            "issued",
+                            "offered",
+                            "delivered",
+                            "released",
+                            "posted",
+                            "sent",
+                            "had",
+                            "shared",
+                            "published",
+                            "tweeted",
+                        ],
+                    )
+            });
+            if !past_before {
+                return res.resolve(subject.range, subject.appos, para);
+            }
         }
         i += 1;
     }

@@ -172,6 +172,26 @@ pub fn subject_before(doc: &Doc, s: usize, k: usize) -> Option<SourcePhrase> {
         }
     }
     let (mut start, mut bounded) = collect_back(doc, s, end);
+    // `Another intelligence source speaking to Fox News said`: the name after a participle
+    // and `to` or `with` is whom the source spoke to; the source is the noun before.
+    if start >= s + 3
+        && start < end
+        && doc.toks[start].capitalized()
+        && doc.is_any(start - 1, &["to", "with"])
+        && doc.toks[start - 2].is_word()
+        && doc.toks[start - 2].ch.is_lowercase()
+        && doc.text(start - 2).len() > 5
+        && doc.text(start - 2).ends_with("ing")
+        && doc.toks[start - 3].is_word()
+        && w.is_speaker_head(doc.text(start - 3))
+    {
+        let participle = start - 2;
+        let (st, ok) = collect_back(doc, s, participle);
+        if ok && st < participle {
+            start = st;
+            end = participle;
+        }
+    }
     // `On Thursday she said`: a subject pronoun takes no modifiers before it.
     if end > start + 1 && doc.is_any(end - 1, &["he", "she", "they", "we"]) {
         start = end - 1;
