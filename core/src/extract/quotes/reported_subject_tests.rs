@@ -402,3 +402,15 @@ fn a_broadcasters_role_before_a_name_is_a_title() {
         vec![pair("Really?", "Norah Vell")]
     );
 }
+
+#[test]
+fn a_participle_after_where_it_was_said_frames_the_quotation() {
+    assert_eq!(
+        quoted("Ana Poe answered a reader's question on Facebook writing, “Yes, I will.”"),
+        vec![pair("Yes, I will.", "Ana Poe")]
+    );
+    assert_eq!(
+        quoted("Ana Poe replied to the critics on her blog writing: “I was wrong.”"),
+        vec![pair("I was wrong.", "Ana Poe")]
+    );
+}

@@ -372,10 +372,21 @@ pub fn before_frame(
             // `He urged X to act, saying: "Q"`: the participle's source is the sentence's.
             let ing = cue.verb.is_some_and(|v| v.form == Form::Ing);
             // (`..., saying: "Q"`, `... by saying, "Q"`)
+            // (`answered her question on Facebook writing, "Q"`: right before the marks, after
+            // the place it was said in.)
             if ing
                 && k > sent.start
                 && (doc.toks[k - 1].is_punct(',')
-                    || doc.is_any(k - 1, &["by", "before", "after", "while"]))
+                    || doc.is_any(k - 1, &["by", "before", "after", "while"])
+                    || lead
+                        && cue.end + 1 == open
+                        && k >= sent.start + 3
+                        && (doc.toks[k - 1].capitalized()
+                            || doc.is_any(
+                                k - 1,
+                                &["blog", "website", "page", "account", "podcast", "feed"],
+                            ))
+                        && (k - 3..k - 1).any(|i| doc.is_any(i, &["on", "in", "via"])))
             {
                 // (`Trump returned the compliment, telling Reuters, "Q"`: no cue before, so
                 // the sentence's subject.)
