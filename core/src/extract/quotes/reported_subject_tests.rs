@@ -414,3 +414,16 @@ fn a_participle_after_where_it_was_said_frames_the_quotation() {
         vec![pair("I was wrong.", "Ana Poe")]
     );
 }
+
+#[test]
+fn a_name_and_an_appositive_without_its_closing_comma() {
+    assert_eq!(
+        indirect("Ivo Dask, the head of the harbour union said the strike would go on."),
+        vec![pair("the strike would go on", "Ivo Dask")]
+    );
+    // A fronted time or place is no name.
+    assert_eq!(
+        indirect("On Tuesday, the spokesman said the talks would resume."),
+        vec![pair("the talks would resume", "spokesman")]
+    );
+}

@@ -222,6 +222,33 @@ pub fn subject_before(doc: &Doc, s: usize, k: usize) -> Option<SourcePhrase> {
     if !bounded && appos.is_none() {
         return None;
     }
+    // `Sam Lau, the communications director for the party said`: the sentence opens with a
+    // name and an appositive whose closing comma is missing; the name is the source.
+    if appos.is_none()
+        && start > s + 1
+        && start < end
+        && doc.toks[start - 1].is_punct(',')
+        && doc.is_any(start, &["the", "a", "an"])
+        && doc.toks[start - 2].capitalized()
+        && (start + 1..end).any(|i| w.is_speaker_head(doc.text(i)) && !doc.toks[i].capitalized())
+    {
+        let (st, _) = super::name_run_back(doc, s, start - 1);
+        // (Not a fronted time or place: `On Tuesday, the company said`, `In Washington,`.)
+        let name = (st..start - 1).all(|i| {
+            !doc.is_any(
+                i,
+                &[
+                    "on", "in", "at", "by", "for", "after", "before", "during", "since", "last",
+                    "this", "from", "with", "to", "of", "across", "near", "outside",
+                ],
+            ) && !super::is_time(doc, i)
+        });
+        if name && st == s && st + 1 < start - 1 {
+            appos = Some(start..end);
+            end = start - 1;
+            start = st;
+        }
+    }
     // `Paul Porter, a truck driver from Ava, Mo., who backs Mr. Trump, said`: a name opening
     // the sentence and an appositive with commas of its own.
     if start == end
