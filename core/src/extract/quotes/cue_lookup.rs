@@ -148,9 +148,7 @@ pub fn noun_use(doc: &Doc, c: &Cue) -> bool {
             // `Mr. Poe's remarks, Ms. Lee said`: after a possessive, a noun (one that names
             // its content, `Mr. Poe's claims that C`, is a noun cue of its own).
             || doc.toks[c.start - 1].is_word()
-                && ["'s", "’s", "s'", "s’"]
-                    .iter()
-                    .any(|e| doc.text(c.start - 1).ends_with(e))
+                && super::resolve::possessive(doc.text(c.start - 1))
                 && !(c.end..doc.toks.len().min(c.end + 16)).any(|i| doc.is(i, "that"))
             || verb_follows(doc, c.end)
             // `the states that held primaries`: `that` and a verb make a relative clause.
