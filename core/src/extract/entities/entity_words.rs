@@ -47,6 +47,9 @@ pub enum List {
     /// Nouns for a creative work: the capitalized words they name in apposition are its
     /// title (`her 2003 book, Living History,`, `the film Silent Harbor`).
     WorkNouns,
+    /// Letters written after a person's name for an office, an honour, a rank at the bar or a
+    /// degree (`Helen Marsh MP`, `Tom Reid KC`): not part of the name.
+    PostNominals,
 }
 
 fn section(name: &str) -> Option<List> {
@@ -67,15 +70,16 @@ fn section(name: &str) -> Option<List> {
         "org_by" => List::OrgBy,
         "org_modified" => List::OrgModified,
         "work_nouns" => List::WorkNouns,
+        "post_nominals" => List::PostNominals,
         _ => return None,
     })
 }
 
 /// The parsed file: the words of each section, indexed by [`List`].
-fn tables() -> &'static [Vec<&'static str>; 16] {
-    static T: OnceLock<[Vec<&'static str>; 16]> = OnceLock::new();
+fn tables() -> &'static [Vec<&'static str>; 17] {
+    static T: OnceLock<[Vec<&'static str>; 17]> = OnceLock::new();
     T.get_or_init(|| {
-        let mut t: [Vec<&'static str>; 16] = Default::default();
+        let mut t: [Vec<&'static str>; 17] = Default::default();
         let mut cur: Option<List> = None;
         for line in DATA.lines() {
             let line = line.split('#').next().unwrap_or("").trim();
@@ -101,7 +105,7 @@ mod tests {
     use super::*;
 
     /// Every list.
-    const ALL: [List; 16] = [
+    const ALL: [List; 17] = [
         List::AmbiguousTitles,
         List::StreetWords,
         List::WorkHeads,
@@ -118,6 +122,7 @@ mod tests {
         List::OrgBy,
         List::OrgModified,
         List::WorkNouns,
+        List::PostNominals,
     ];
 
     #[test]

@@ -427,3 +427,15 @@ fn a_name_and_an_appositive_without_its_closing_comma() {
         vec![pair("the talks would resume", "spokesman")]
     );
 }
+
+#[test]
+fn letters_after_a_name_leave_the_person_as_the_source() {
+    assert_eq!(
+        indirect("The bill was attacked by Helen Marsh MP, who said it had been rushed."),
+        vec![pair("it had been rushed", "Helen Marsh")]
+    );
+    assert_eq!(
+        indirect("Tom Reid KC said the inquiry had failed the families."),
+        vec![pair("the inquiry had failed the families", "Tom Reid")]
+    );
+}

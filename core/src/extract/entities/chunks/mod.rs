@@ -126,6 +126,40 @@ fn is_person_name(body: &str, toks: &[NameToken], run: &[usize]) -> bool {
         })
 }
 
+/// `true` when the words from `i` on are letters written after the name in `cur` (`MP`,
+/// `KC`, `OBE`): the run holds two or more capitalized words in ordinary case with no
+/// article before them, and no capitalized word follows the letters (`Conservative MP
+/// Helen Marsh` is a role).
+fn ends_with_post_nominals(body: &str, toks: &[NameToken], cur: &[usize], i: usize) -> bool {
+    let is_letters = |k: usize| {
+        toks.get(k)
+            .is_some_and(|n| n.is_word() && list(List::PostNominals).contains(&n.text(body)))
+    };
+    if cur.len() < 2 || !is_letters(i) {
+        return false;
+    }
+    // `an Ottawa New Democrat MP`: after an article the letters end a description.
+    let described = cur[0] > 0
+        && toks[cur[0] - 1].is_word()
+        && matches!(
+            toks[cur[0] - 1].text(body),
+            "a" | "an" | "the" | "A" | "An" | "The"
+        );
+    let name_like = !described
+        && cur.iter().all(|&k| {
+            let w = toks[k].text(body);
+            toks[k].is_word() && is_cap_word(w) && !is_all_caps(w) && !toks[k].possessive
+        });
+    let mut k = i;
+    while is_letters(k) {
+        k += 1;
+    }
+    let next_cap = toks
+        .get(k)
+        .is_some_and(|n| n.is_word() && !n.sent_start && is_cap_word(n.text(body)));
+    name_like && !next_cap
+}
+
 /// Collects the runs of capitalized words: each run is a list of token indices (words and
 /// the connectors and `&` inside).
 pub fn runs(body: &str, toks: &[NameToken]) -> Vec<Vec<usize>> {
@@ -138,6 +172,18 @@ pub fn runs(body: &str, toks: &[NameToken]) -> Vec<Vec<usize>> {
         let starts_new = t.para_start || (t.sent_start && !cur.is_empty());
         if starts_new && !cur.is_empty() {
             out.push(std::mem::take(&mut cur));
+        }
+        // `Helen Marsh MP said`, `Tom Reid KC OBE, for the families`: letters after a name
+        // end it and are no part of it.
+        if t.is_word() && ends_with_post_nominals(body, toks, &cur, i) {
+            out.push(std::mem::take(&mut cur));
+            while toks
+                .get(i)
+                .is_some_and(|n| n.is_word() && list(List::PostNominals).contains(&n.text(body)))
+            {
+                i += 1;
+            }
+            continue;
         }
         if t.is_word() && is_cap_word(w) {
             cur.push(i);
@@ -534,7 +580,25 @@ pub fn classify(body: &str, toks: &[NameToken]) -> Vec<RawMention> {
     dateline(body, toks, lx, &mut out);
     super::tagger::refine(body, toks, &mut out);
     drop_work_titles(body, toks, &mut out);
+    keep_post_nominals(body, toks, &mut out);
     out
+}
+
+/// `Helen Marsh MP, who said`: the letters [`runs`] cut from a name stay in its surface
+/// form, so what is said of the name after them is said of the person.
+fn keep_post_nominals(body: &str, toks: &[NameToken], out: &mut [RawMention]) {
+    for r in out.iter_mut() {
+        if !matches!(r.kind, RawKind::Person | RawKind::UnknownMulti) {
+            continue;
+        }
+        while let Some(t) = toks.get(r.next_tok)
+            && t.is_word()
+            && list(List::PostNominals).contains(&t.text(body))
+        {
+            r.full.end = t.end;
+            r.next_tok += 1;
+        }
+    }
 }
 
 /// `her 2003 book, Living History, ...`, `the film Silent Harbor opens`: the capitalized

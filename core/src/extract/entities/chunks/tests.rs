@@ -256,3 +256,28 @@ fn a_name_after_a_role_and_at_is_an_employer() {
     let v = raws("The crowd cheered at Morgan Brooks when she arrived.");
     assert!(has(&v, RawKind::Person, "Morgan Brooks"), "{v:?}");
 }
+
+#[test]
+fn letters_after_a_name_are_no_part_of_it() {
+    let v = raws("The bill was attacked by Helen Marsh MP, who said it was rushed.");
+    assert!(has(&v, RawKind::Person, "Helen Marsh"), "{v:?}");
+    assert!(!v.iter().any(|(_, n, _)| n.contains("MP")), "{v:?}");
+    let v = raws("Later, Sir Oliver Pryce KC OBE told the inquiry it had been misled.");
+    assert!(
+        v.iter().any(|(k, n, f)| *k == RawKind::Person
+            && n == "Oliver Pryce"
+            && f == "Sir Oliver Pryce KC OBE")
+    );
+    // Before a name the letters are a role, and the name keeps its own words.
+    let v = raws("The plan was opposed by Conservative MP Helen Marsh on Monday.");
+    assert!(has(&v, RawKind::Person, "Helen Marsh"), "{v:?}");
+    // Letters after one capitalized word are no person's: `Labour MP` stays as it was.
+    let v = raws("The motion was tabled by the Labour MP for Leeds North.");
+    assert!(!has(&v, RawKind::Person, "Labour"), "{v:?}");
+    // After an article the words are a description, and the letters stay with them.
+    let v = raws("Paul Dewar, an Ottawa New Democrat MP, said the lapses were serious.");
+    assert!(
+        !v.iter().any(|(_, n, _)| n == "Ottawa New Democrat"),
+        "{v:?}"
+    );
+}
