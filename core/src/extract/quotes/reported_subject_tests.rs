@@ -429,6 +429,40 @@ fn a_name_and_an_appositive_without_its_closing_comma() {
 }
 
 #[test]
+fn a_subject_with_a_relative_clause_opens_a_clause_without_that() {
+    assert_eq!(
+        indirect(
+            "Coach Anna Lindqvist claimed the corner that led to the winner should have been \
+             a goal kick."
+        ),
+        vec![pair(
+            "the corner that led to the winner should have been a goal kick",
+            "Anna Lindqvist"
+        )]
+    );
+    assert_eq!(
+        indirect("Police confirmed the man who was arrested on Friday had been released."),
+        vec![pair(
+            "the man who was arrested on Friday had been released",
+            "Police"
+        )]
+    );
+    // A relative clause with no second verb is the object of the cue, not a clause.
+    assert!(
+        indirect("Mayor Ruth Abbe admitted the errors that were made by her staff.").is_empty()
+    );
+    assert!(
+        indirect("The firm announced the closure of the plant that had employed 400 people.")
+            .is_empty()
+    );
+    // A verb after a conjunction belongs to another clause.
+    assert!(
+        indirect("Ms. Ruth Abbe claimed the seat that was vacated when Tom Reyes was appointed.")
+            .is_empty()
+    );
+}
+
+#[test]
 fn letters_after_a_name_leave_the_person_as_the_source() {
     assert_eq!(
         indirect("The bill was attacked by Helen Marsh MP, who said it had been rushed."),

@@ -549,12 +549,43 @@ pub(super) fn subject_then_verb(doc: &Doc, p: usize, e: usize) -> bool {
     }
     let mut k = p + 1;
     while k < e && k - p <= 5 && doc.toks[k].is_word() && !doc.is_any(k, CLAUSE_VERBS) {
-        if doc.is_any(k, NP_ENDERS) || doc.is(k, "that") || is_time(doc, k) {
+        if doc.is_any(k, &["that", "who", "which"]) {
+            return relative_then_verb(doc, k, e, verb_at);
+        }
+        if doc.is_any(k, NP_ENDERS) || is_time(doc, k) {
             return false;
         }
         k += 1;
     }
     k < e && doc.is_any(k, CLAUSE_VERBS)
+}
+
+/// `claimed the corner that led to the winner should have been a goal kick`: a subject
+/// with a relative clause (`that`, `who`, `which` at `rel`, then its verb), then, within
+/// seven words with no punctuation or conjunction between, the clause's auxiliary or modal.
+/// `admitted the errors that were made by staff` has no second verb: no clause.
+fn relative_then_verb(doc: &Doc, rel: usize, e: usize, verb_at: impl Fn(usize) -> bool) -> bool {
+    if !verb_at(rel + 1) {
+        return false;
+    }
+    let stop = (rel + 9).min(e);
+    for k in rel + 2..stop {
+        if !doc.toks[k].is_word()
+            || doc.is_any(
+                k,
+                &[
+                    "and", "or", "but", "when", "while", "after", "before", "because", "if",
+                    "since", "until", "as", "than", "that", "who", "which", "where",
+                ],
+            )
+        {
+            return false;
+        }
+        if doc.is_any(k, CLAUSE_VERBS) {
+            return true;
+        }
+    }
+    false
 }
 
 /// `added a goal as ...`, `added three assists to ...`, `stressed the importance of ...`:
