@@ -18,6 +18,7 @@ use super::context::{
     coordinated_with_person, locative_place, org_context, person_context, place_context,
     result_person, word_at,
 };
+use super::entity_words::{List, list};
 use super::lexicon::{given_name, lex};
 use super::tokens::NameToken;
 use crate::extract::{Entity, EntityKind};
@@ -258,8 +259,26 @@ impl Builder {
         (hits.len() == 1).then(|| hits[0])
     }
 
+    /// The person an ambiguous title before a surname names (`Judge Kline` after `Judge
+    /// Robert Kline`, `Justice Kline`): the one person of that surname named before.
+    fn titled_surname(&self, first: &[String], surname: &str) -> Option<usize> {
+        let [title] = first else {
+            return None;
+        };
+        if !list(List::AmbiguousTitles).contains(&title.as_str()) {
+            return None;
+        }
+        match uniq(self.by_surname.get(surname), |e| self.live_person(e)).as_slice() {
+            [e] => Some(*e),
+            _ => None,
+        }
+    }
+
     fn add_person(&mut self, body: &str, r: &RawMention) -> usize {
-        let (first, surname) = person_words(body, r);
+        let (mut first, surname) = person_words(body, r);
+        if self.titled_surname(&first, &surname).is_some() {
+            first.clear();
+        }
         let name = &body[r.name.clone()];
         let e = match self.find_person(&first, &surname) {
             Some(e) => {
@@ -423,7 +442,11 @@ pub fn resolve(body: &str, toks: &[NameToken], raws: &[RawMention]) -> Resolved 
                                     .is_some_and(|x| x.kind == EntityKind::Person)
                             })
                         })
-                        || result_person(body, toks, r))
+                        || result_person(body, toks, r)
+                        || {
+                            let (first, surname) = person_words(body, r);
+                            b.titled_surname(&first, &surname).is_some()
+                        })
                 {
                     let before = b.entities.len();
                     let e = b.add_person(body, r);

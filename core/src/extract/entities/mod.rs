@@ -226,6 +226,36 @@ mod tests {
     }
 
     #[test]
+    fn a_common_word_title_before_a_known_surname_is_that_persons_title() {
+        let a = article(
+            "Judge Corinne Valdez heard the case on Monday.\n\n\
+             Later, Judge Valdez said she would rule in March. Justice Valdez adjourned.",
+        );
+        let t = recognize(&a);
+        assert_eq!(
+            names(&t, EntityKind::Person),
+            ["Corinne Valdez"],
+            "{:?}",
+            t.entities
+        );
+        let p = t
+            .find(EntityKind::Person, "Corinne Valdez")
+            .expect("person");
+        assert_eq!(t.entities[p].mentions.len(), 3, "{:?}", t.entities[p]);
+        // Two people of that surname: the title alone does not choose between them.
+        let a = article(
+            "Judge Corinne Valdez and her brother Tomas Valdez spoke.\n\n\
+             Later, Judge Valdez said she would rule in March.",
+        );
+        let t = recognize(&a);
+        let people = names(&t, EntityKind::Person);
+        assert!(people.contains(&"Corinne Valdez") && people.contains(&"Tomas Valdez"));
+        // A sentence that opens with the title and a surname nobody has is no one.
+        let a = article("Justice Marlowe was the ship's name.");
+        assert!(names(&recognize(&a), EntityKind::Person).is_empty());
+    }
+
+    #[test]
     fn surname_links_to_full_name() {
         let a = article(
             "Capt. Ines Moreau, spokeswoman for the Harbour Authority, spoke on Friday.\n\n\u{201C}We are ready,\u{201D} Moreau said.",
