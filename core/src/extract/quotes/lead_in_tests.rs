@@ -163,6 +163,33 @@ fn a_described_speaker_no_list_knows_is_kept_as_written() {
 }
 
 #[test]
+fn the_n_year_old_is_the_person_of_that_age_or_the_one_the_story_is_on() {
+    // No age given: the person the story moved to, as a pronoun would find them.
+    let body = "\u{201c}We never stopped,\u{201d} said coach Tomasz Wilk.\n\n\
+                Kwame Asante, who had not scored all season, was mobbed at the whistle.\n\n\
+                \u{201c}I just closed my eyes,\u{201d} the 29-year-old said.";
+    assert_eq!(
+        speaker(body, "I just closed my eyes,").0.as_deref(),
+        Some("Kwame Asante")
+    );
+    // An age the article gave picks that person, wherever the story is.
+    let body = "Rhoda Pike, 71, and her neighbour Kwame Asante, 29, run the shop.\n\n\
+                Asante restocked the shelves on Monday.\n\n\
+                \u{201c}We open at six,\u{201d} said the 71-year-old.";
+    assert_eq!(
+        speaker(body, "We open at six,").0.as_deref(),
+        Some("Rhoda Pike")
+    );
+    // `a 29-year-old` brings in someone new: kept as written.
+    let body = "Kwame Asante scored twice.\n\n\
+                \u{201c}He is the best,\u{201d} said a 29-year-old.";
+    assert_eq!(
+        speaker(body, "He is the best,").0.as_deref(),
+        Some("29-year-old")
+    );
+}
+
+#[test]
 fn a_pronoun_follows_the_story_to_a_new_subject() {
     let body = "\u{201c}We were ready,\u{201d} said Mayor Tom Reilly.\n\n\
                 Gary Byrne, a former officer, expressed concern about the plan.\n\n\

@@ -53,6 +53,14 @@ impl<'d, 'a> Resolver<'d, 'a> {
         if let Some(p) = self.by_role(doc.text(head), doc.toks[s].start) {
             return Some(p);
         }
+        // `said the 29-year-old`: the person of that age, else the person the story is on.
+        if head == s
+            && doc.is(np.start, "the")
+            && let Some(age) = age_noun(doc.text(head))
+            && let Some(p) = self.aged_person(age, para, doc.toks[np.start].start)
+        {
+            return Some(p);
+        }
         Some(Speaker::as_written(
             doc.body,
             doc.bytes(s..e),
@@ -406,77 +414,8 @@ impl<'d, 'a> Resolver<'d, 'a> {
     pub(super) fn pronoun(&self, p: &str, para: u32, pos: usize) -> Option<Speaker> {
         let lowered = p.to_ascii_lowercase();
         match lowered.as_str() {
-            "he" | "she" => {
-                let want = if lowered == "he" {
-                    Gender::Male
-                } else {
-                    Gender::Female
-                };
-                let fits = |g: Option<Gender>| g.is_none_or(|g| g == want);
-                // `Hollande said the remarks were hurtful. “Q,” he said`: a one-word name no
-                // list knows, taken for an organization when it spoke, is the person the
-                // pronoun stands for when it spoke last.
-                if let Some((s, _, _)) = self.latest(para, 1, |_| true)
-                    && is_unknown_single_name(s)
-                {
-                    let mut s = s.clone();
-                    s.kind = SpeakerKind::Person;
-                    return Some(s);
-                }
-                let cur = self.latest(para, 2, |s| s.kind == SpeakerKind::Person && fits(s.gender));
-                // The subject of a sentence of the writer's after the current speaker last
-                // spoke, in this paragraph or the one before, is where the story went
-                // (`Byrne expressed concern that .... He wrote, "Q"`).
-                let since = cur.map_or(0, |(_, _, at)| *at);
-                let reach = self.before_reported_words(pos);
-                if let Some(e) = self.subject_after(since, reach, para, &fits) {
-                    return Some(self.entity_speaker(e));
-                }
-                if let Some((s, p, _)) = cur {
-                    // A new paragraph that names another fitting person before the pronoun
-                    // (`Councillor Ann Poe backed the plan. “...,” she said`) moves the
-                    // story to that person.
-                    if *p < para
-                        && let Some(e) = self.paragraph_person(para, reach, &fits)
-                        && s.entity != Some(e)
-                    {
-                        return Some(self.entity_speaker(e));
-                    }
-                    return Some(s.clone());
-                }
-                // `He started with a story about X. Then he described Y. “Q,” he said`: a
-                // writer's sentence led by the same pronoun, in this paragraph or the one
-                // before, carries the same person; what it stood for is found from there
-                // (the names after it are its objects).
-                if let Some(&(at, p, _)) = self
-                    .pronoun_subjects
-                    .iter()
-                    .rev()
-                    .skip_while(|(at, _, _)| *at >= pos)
-                    .take_while(|(_, p, _)| para.saturating_sub(*p) <= 1)
-                    .find(|(_, _, g)| *g == want)
-                    && self.sentence_of(at) < self.sentence_of(pos)
-                    && !self.names_person_before(pos)
-                    && let Some(s) = self.pronoun(p_word(want), p, at)
-                    && s.name.is_some()
-                {
-                    return Some(s);
-                }
-                // Most recent person mention with a fitting gender, outside quotation marks
-                // (a name in someone's words is not who the writer's pronoun stands for:
-                // `"Trump is unlike any candidate," said Baron. ... He continued`).
-                let doc = self.doc;
-                let end = self.known.mentions.partition_point(|(r, _)| r.start < pos);
-                for (r, e) in self.known.mentions[..end].iter().rev().take(40) {
-                    let ent = &self.known.entities[*e];
-                    let k = doc.toks.partition_point(|t| t.start < r.start);
-                    let outside = doc.toks.get(k).is_some_and(|t| t.outside());
-                    if ent.kind == EntityKind::Person && fits(ent.gender) && outside {
-                        return Some(self.entity_speaker(*e));
-                    }
-                }
-                Some(Speaker::unknown())
-            }
+            "he" => self.person_anaphor(Some(Gender::Male), para, pos),
+            "she" => self.person_anaphor(Some(Gender::Female), para, pos),
             "they" => {
                 let cur = self.latest(para, 2, |s| {
                     matches!(s.kind, SpeakerKind::Group | SpeakerKind::Organization)
@@ -521,6 +460,128 @@ impl<'d, 'a> Resolver<'d, 'a> {
             _ => Some(Speaker::unknown()),
         }
     }
+
+    /// The person `the N-year-old` at byte `pos` stands for: the one person named before
+    /// with that age (`Kwame Asante, 29,`, `29-year-old Kwame Asante`), else whom a
+    /// pronoun with no gender would stand for there.
+    fn aged_person(&self, age: u32, para: u32, pos: usize) -> Option<Speaker> {
+        let body = self.doc.body;
+        let end = self.known.mentions.partition_point(|(r, _)| r.start < pos);
+        let mut aged = self.known.mentions[..end]
+            .iter()
+            .filter(|(r, e)| {
+                self.known.entities[*e].kind == EntityKind::Person
+                    && (age_after(&body[r.end..], age) || age_before(&body[..r.start], age))
+            })
+            .map(|(_, e)| *e);
+        if let Some(first) = aged.next() {
+            return aged.all(|e| e == first).then(|| self.entity_speaker(first));
+        }
+        self.person_anaphor(None, para, pos)
+            .filter(|sp| sp.kind == SpeakerKind::Person && sp.name.is_some())
+    }
+
+    /// The person `he` or `she` (`want`), or a description that gives no gender (`the
+    /// 29-year-old`, `want` = `None`), at byte `pos` of paragraph `para` stands for.
+    fn person_anaphor(&self, want: Option<Gender>, para: u32, pos: usize) -> Option<Speaker> {
+        let fits = |g: Option<Gender>| match (want, g) {
+            (Some(w), Some(g)) => g == w,
+            _ => true,
+        };
+        // `Hollande said the remarks were hurtful. “Q,” he said`: a one-word name no
+        // list knows, taken for an organization when it spoke, is the person the
+        // pronoun stands for when it spoke last.
+        if let Some((s, _, _)) = self.latest(para, 1, |_| true)
+            && is_unknown_single_name(s)
+        {
+            let mut s = s.clone();
+            s.kind = SpeakerKind::Person;
+            return Some(s);
+        }
+        let cur = self.latest(para, 2, |s| s.kind == SpeakerKind::Person && fits(s.gender));
+        // The subject of a sentence of the writer's after the current speaker last
+        // spoke, in this paragraph or the one before, is where the story went
+        // (`Byrne expressed concern that .... He wrote, "Q"`).
+        let since = cur.map_or(0, |(_, _, at)| *at);
+        let reach = self.before_reported_words(pos);
+        if let Some(e) = self.subject_after(since, reach, para, &fits) {
+            return Some(self.entity_speaker(e));
+        }
+        if let Some((s, p, _)) = cur {
+            // A new paragraph that names another fitting person before the pronoun
+            // (`Councillor Ann Poe backed the plan. “...,” she said`) moves the
+            // story to that person.
+            if *p < para
+                && let Some(e) = self.paragraph_person(para, reach, &fits)
+                && s.entity != Some(e)
+            {
+                return Some(self.entity_speaker(e));
+            }
+            return Some(s.clone());
+        }
+        // `He started with a story about X. Then he described Y. “Q,” he said`: a
+        // writer's sentence led by the same pronoun, in this paragraph or the one
+        // before, carries the same person; what it stood for is found from there
+        // (the names after it are its objects).
+        if let Some(want) = want
+            && let Some(&(at, p, _)) = self
+                .pronoun_subjects
+                .iter()
+                .rev()
+                .skip_while(|(at, _, _)| *at >= pos)
+                .take_while(|(_, p, _)| para.saturating_sub(*p) <= 1)
+                .find(|(_, _, g)| *g == want)
+            && self.sentence_of(at) < self.sentence_of(pos)
+            && !self.names_person_before(pos)
+            && let Some(s) = self.pronoun(p_word(want), p, at)
+            && s.name.is_some()
+        {
+            return Some(s);
+        }
+        // Most recent person mention with a fitting gender, outside quotation marks
+        // (a name in someone's words is not who the writer's pronoun stands for:
+        // `"Trump is unlike any candidate," said Baron. ... He continued`).
+        let doc = self.doc;
+        let end = self.known.mentions.partition_point(|(r, _)| r.start < pos);
+        for (r, e) in self.known.mentions[..end].iter().rev().take(40) {
+            let ent = &self.known.entities[*e];
+            let k = doc.toks.partition_point(|t| t.start < r.start);
+            let outside = doc.toks.get(k).is_some_and(|t| t.outside());
+            if ent.kind == EntityKind::Person && fits(ent.gender) && outside {
+                return Some(self.entity_speaker(*e));
+            }
+        }
+        Some(Speaker::unknown())
+    }
+}
+
+/// `29` for `29-year-old` (an age a person can have).
+fn age_noun(w: &str) -> Option<u32> {
+    let n = w
+        .strip_suffix("-year-old")
+        .or_else(|| w.strip_suffix("\u{2011}year\u{2011}old"))?;
+    let age: u32 = n.parse().ok().filter(|_| n.len() <= 3)?;
+    (1..=120).contains(&age).then_some(age)
+}
+
+/// `, 29,` or `, 29.` right after a name.
+fn age_after(rest: &str, age: u32) -> bool {
+    let Some(r) = rest.strip_prefix(", ") else {
+        return false;
+    };
+    let digits = r.len() - r.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    digits > 0
+        && r[..digits].parse() == Ok(age)
+        && matches!(r[digits..].chars().next(), Some(',' | '.' | ';'))
+}
+
+/// `29-year-old ` right before a name.
+fn age_before(before: &str, age: u32) -> bool {
+    before
+        .strip_suffix(' ')
+        .and_then(|b| b.rsplit(' ').next())
+        .and_then(age_noun)
+        == Some(age)
 }
 
 /// The pronoun for a gender.
