@@ -575,11 +575,16 @@ pub fn resolve(body: &str, toks: &[NameToken], raws: &[RawMention]) -> Resolved 
     merge_org_parts(&mut b);
     compact(&mut b);
 
+    // A person named by one given name only (`Her husband, Joseph,`) has that name's gender.
     let genders = (0..b.entities.len())
         .map(|e| {
             let info = b.people.get(&e)?;
             info.gender
                 .or_else(|| info.first.first().and_then(|f| given_name(f)).flatten())
+                .or_else(|| {
+                    let only = info.first.is_empty() && b.entities[e].name == info.surname;
+                    only.then(|| given_name(&info.surname)).flatten().flatten()
+                })
         })
         .collect();
     let _ = lx;

@@ -256,6 +256,21 @@ mod tests {
     }
 
     #[test]
+    fn a_person_named_by_a_given_name_alone_has_its_gender() {
+        let a = article(
+            "Agnes Mwangi kept the light.\n\n\
+             Her husband, Joseph, kept it with her until he died. Her daughter, Wanjiru, \
+             lives in Mombasa.",
+        );
+        let t = recognize(&a);
+        let joseph = t.find(EntityKind::Person, "Joseph").expect("Joseph");
+        assert_eq!(t.person_gender(joseph), Some(Gender::Male));
+        // A one-word name no list knows says nothing.
+        let wanjiru = t.find(EntityKind::Person, "Wanjiru").expect("Wanjiru");
+        assert_eq!(t.person_gender(wanjiru), None);
+    }
+
+    #[test]
     fn surname_links_to_full_name() {
         let a = article(
             "Capt. Ines Moreau, spokeswoman for the Harbour Authority, spoke on Friday.\n\n\u{201C}We are ready,\u{201D} Moreau said.",
