@@ -257,6 +257,31 @@ enum Piece {
     Connector,
 }
 
+/// `Captain Idris Farah`: exactly two more words end the run after a title that is also a
+/// common word, both capitalized in ordinary case and neither a title, a role, an
+/// organization cue or a name any lexicon knows: a given name no list has and a surname.
+/// (`General Electric`, `Major League Baseball`, `Chief Executive Officer` stay as they
+/// are.)
+fn two_plain_words_end(toks: &[NameToken], run: &[usize], norm: &[Cow<str>], from: usize) -> bool {
+    let lx = lex();
+    run.len() == from + 2
+        && (from..from + 2).all(|k| {
+            let t = &toks[run[k]];
+            let w = norm[k].as_ref();
+            t.is_word()
+                && is_cap_word(w)
+                && !is_all_caps(w)
+                && (k == from + 1 || !t.possessive)
+                && !has_org_cue(lx, w)
+                && !lx.titles.contains(w)
+                && !lx.roles.contains(w.to_lowercase().as_str())
+                && !lx.orgs.contains(w)
+                && !lx.places.contains(w)
+                && !lx.demonyms.contains(w)
+                && !lx.generic.contains(w)
+        })
+}
+
 /// Splits one run into pieces: `(first index into run, length, piece)`.
 fn pieces(
     body: &str,
@@ -300,7 +325,8 @@ fn pieces(
                     && list(List::AmbiguousTitles).contains(&w)
                     && !norm
                         .get(i + 1)
-                        .is_some_and(|nw| lx.given.contains_key(nw.as_ref()));
+                        .is_some_and(|nw| lx.given.contains_key(nw.as_ref()))
+                    && !two_plain_words_end(toks, run, norm, i + 1);
                 (!last.possessive && !next_cue && !ends_name && !weak)
                     .then_some((n, Piece::Title(g)))
             })

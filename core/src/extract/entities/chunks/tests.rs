@@ -263,11 +263,9 @@ fn letters_after_a_name_are_no_part_of_it() {
     assert!(has(&v, RawKind::Person, "Helen Marsh"), "{v:?}");
     assert!(!v.iter().any(|(_, n, _)| n.contains("MP")), "{v:?}");
     let v = raws("Later, Sir Oliver Pryce KC OBE told the inquiry it had been misled.");
-    assert!(
-        v.iter().any(|(k, n, f)| *k == RawKind::Person
-            && n == "Oliver Pryce"
-            && f == "Sir Oliver Pryce KC OBE")
-    );
+    assert!(v.iter().any(|(k, n, f)| *k == RawKind::Person
+        && n == "Oliver Pryce"
+        && f == "Sir Oliver Pryce KC OBE"));
     // Before a name the letters are a role, and the name keeps its own words.
     let v = raws("The plan was opposed by Conservative MP Helen Marsh on Monday.");
     assert!(has(&v, RawKind::Person, "Helen Marsh"), "{v:?}");
@@ -280,4 +278,29 @@ fn letters_after_a_name_are_no_part_of_it() {
         !v.iter().any(|(_, n, _)| n == "Ottawa New Democrat"),
         "{v:?}"
     );
+}
+
+#[test]
+fn a_weak_title_before_two_plain_words_is_a_title() {
+    let v = raws("The head of navigation, Captain Idris Farah, remembers the talk.");
+    assert!(
+        v.contains(&(
+            RawKind::Person,
+            "Idris Farah".into(),
+            "Captain Idris Farah".into()
+        )),
+        "{v:?}"
+    );
+    // Words an organization, a lexicon or a title knows keep the name as it was.
+    for s in [
+        "Shares of General Electric Company fell.",
+        "The deal with Major League Baseball was signed.",
+        "He was named Chief Executive Officer on Monday.",
+    ] {
+        let v = raws(s);
+        assert!(
+            !v.iter().any(|(k, _, _)| *k == RawKind::Person),
+            "{s}: {v:?}"
+        );
+    }
 }
