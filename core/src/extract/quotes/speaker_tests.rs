@@ -373,6 +373,19 @@ fn manner_verbs_frame_quotations_but_report_nothing() {
     // Without quotation marks they report no speech.
     let q = analyzed("Ana Ruiz laughed that the vote was over and the count began.");
     assert!(q.is_empty(), "{q:?}");
+    let q = analyzed(
+        "Ana Ruiz learned from the elders.\n\n\
+         Tom Hale taught her the songs before he died.\n\n\
+         \u{201c}He said, \u{2018}Don't you quit,\u{2019}\u{201d} she remembered.\n\n\
+         \u{201c}It was another time,\u{201d} she reflects.",
+    );
+    assert_eq!(
+        speaker_of(&q, "He said, \u{2018}Don't you quit,\u{2019}"),
+        Some("Ana Ruiz")
+    );
+    assert_eq!(speaker_of(&q, "It was another time,"), Some("Ana Ruiz"));
+    let q = analyzed("Ana Ruiz remembered that the vote was over and the count began.");
+    assert!(q.is_empty(), "{q:?}");
     let v = cues::lexicon().verb("grinned").expect("a cue");
     assert!(v.quote && !cues::lexicon().verb("said").unwrap().quote);
 }
