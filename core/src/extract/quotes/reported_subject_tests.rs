@@ -473,3 +473,19 @@ fn letters_after_a_name_leave_the_person_as_the_source() {
         vec![pair("the inquiry had failed the families", "Tom Reid")]
     );
 }
+
+#[test]
+fn a_name_with_its_article_in_apposition_is_the_source() {
+    assert_eq!(
+        indirect(
+            "The union representing the nurses, the Allied Health Workers Guild, said the \
+             talks had failed."
+        ),
+        vec![pair("the talks had failed", "Allied Health Workers Guild")]
+    );
+    // A description with its article stays a description of the source before it.
+    assert_eq!(
+        indirect("Ann Poe, the Harbor Board chair, said the pier would reopen in May."),
+        vec![pair("the pier would reopen in May", "Ann Poe")]
+    );
+}

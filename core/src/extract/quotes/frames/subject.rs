@@ -332,7 +332,15 @@ pub fn subject_before(doc: &Doc, s: usize, k: usize) -> Option<SourcePhrase> {
                         )
                 })
                 .count();
-            let names_from = chunk.start + described;
+            // (`The union representing the nurses, the Allied Health Workers Guild, said`:
+            // a name may have its article.)
+            let the_name = described == 0
+                && doc.is(chunk.start, "the")
+                && doc
+                    .toks
+                    .get(chunk.start + 1)
+                    .is_some_and(|t| t.capitalized());
+            let names_from = chunk.start + described + usize::from(the_name);
             // (`Another pollster, Ann Poe of Clemson University, said`: with where from.)
             let name_chunk = !chunk.is_empty()
                 && chunk.len() <= 8
