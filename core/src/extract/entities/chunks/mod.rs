@@ -202,7 +202,10 @@ pub fn runs(body: &str, toks: &[NameToken]) -> Vec<Vec<usize>> {
                     && toks
                         .get(i + 1)
                         .is_some_and(|n| n.is_word() && lx.org_cues.contains(n.text(body)));
-                (lx.generic.contains(w) || lx.titles.contains(w)) && next_cap || plural_org
+                // `St. Brendan's Hospital`, `Saint Mary's College`: a saint's name.
+                let saint = cur.len() == 2
+                    && matches!(toks[cur[0]].text(body), "St." | "St" | "Saint" | "Ste.");
+                (lx.generic.contains(w) || lx.titles.contains(w) || saint) && next_cap || plural_org
             };
             if t.possessive && !joins {
                 out.push(std::mem::take(&mut cur));

@@ -304,3 +304,12 @@ fn a_weak_title_before_two_plain_words_is_a_title() {
         );
     }
 }
+
+#[test]
+fn a_saints_possessive_stays_inside_a_name() {
+    let v = raws("Nurses at St. Brendan's Hospital walked out on Monday.");
+    assert!(has(&v, RawKind::Org, "St. Brendan's Hospital"), "{v:?}");
+    // Another possessive still ends the name before it.
+    let v = raws("He spoke to Halvorsen's Board on Monday.");
+    assert!(!v.iter().any(|(_, n, _)| n == "Halvorsen's Board"), "{v:?}");
+}
