@@ -170,13 +170,19 @@ pub fn extract_in(mut doc: Doc, known: &KnownEntities) -> Vec<Quote> {
                     && let Some(h) = reported.first()
                 {
                     // `X said C, and Y vowed to “Q”`: a cue of its own after the reported
-                    // clause, nearer the fragment, names its source.
-                    let own = (h.content.end <= open)
+                    // clause, nearer the fragment, names its source; so does a naming verb
+                    // before a clause reported later (`The alliance called it a “Q,” while
+                    // its president warned that C`).
+                    let after = h.content.end <= open;
+                    let before = h.cue.start > open;
+                    let own = (after || before)
                         .then(|| {
                             frames::partial_frame(&doc, &mut res, sent.clone(), open, para, NAMING)
                         })
                         .flatten()
-                        .filter(|(_, c)| c.start >= h.content.end);
+                        .filter(|(_, c)| {
+                            after && c.start >= h.content.end || before && c.end <= open
+                        });
                     let (s, c, r) = own_or_reported(own, h);
                     (speaker, cue, speaker_rule) = (Some(s), Some(c), r);
                 } else if kind == QuoteKind::Partial

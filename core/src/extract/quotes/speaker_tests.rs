@@ -588,3 +588,21 @@ fn the_person_whose_view_a_sentence_gives_is_the_next_pronoun() {
         Some("Anna Berg")
     );
 }
+
+#[test]
+fn a_naming_verb_before_a_later_reported_clause_names_the_fragments_source() {
+    let q = analyzed(
+        "The Valley Farm Alliance called it \u{201c}a death sentence for small farms,\u{201d} \
+         while its president, Ray Ochoa, warned that jobs were at risk.",
+    );
+    assert_eq!(
+        speaker_of(&q, "a death sentence for small farms,"),
+        Some("Valley Farm Alliance")
+    );
+    assert_eq!(speaker_of(&q, "jobs were at risk"), Some("Ray Ochoa"));
+    // Without a naming verb of its own the fragment is the later source's.
+    let q = analyzed(
+        "Dismissing the plan as \u{201c}reckless,\u{201d} Mayor Ann Poe said it would fail.",
+    );
+    assert_eq!(speaker_of(&q, "reckless,"), Some("Ann Poe"));
+}
