@@ -357,9 +357,16 @@ fn classify_group(
                     let ok = match ps[q].2 {
                         Piece::Word => true,
                         Piece::Connector => {
-                            let w = toks[run[ps[q].0]].text(body);
-                            PARTICLES.contains(&w)
-                                && idx.get(j + 2).is_some_and(|&r| ps[r].2 == Piece::Word)
+                            let particle = |k: usize| {
+                                idx.get(k).is_some_and(|&r| {
+                                    ps[r].2 == Piece::Connector
+                                        && PARTICLES.contains(&toks[run[ps[r].0]].text(body))
+                                })
+                            };
+                            let word =
+                                |k: usize| idx.get(k).is_some_and(|&r| ps[r].2 == Piece::Word);
+                            // (`de la Torre`: a second particle before the word.)
+                            particle(j + 1) && (word(j + 2) || particle(j + 2) && word(j + 3))
                         }
                         // A surname that is also a place: `Ronny Jackson`, `Tom Jordan`.
                         Piece::Place(_) | Piece::Demonym => ps[q].1 == 1 && prev_given,

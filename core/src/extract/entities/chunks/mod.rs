@@ -237,6 +237,23 @@ pub fn runs(body: &str, toks: &[NameToken]) -> Vec<Vec<usize>> {
                 i += 1;
                 continue;
             }
+            // `Carlos Ramírez de la Torre`, `Pieter van der Berg`: two particles before a
+            // capital, in a run with a given name.
+            let two_particles = PARTICLES.contains(&w)
+                && toks.get(i + 1).is_some_and(|n| {
+                    n.is_word() && matches!(n.text(body), "la" | "las" | "los" | "der" | "den")
+                })
+                && toks
+                    .get(i + 2)
+                    .is_some_and(|n| n.is_word() && !n.sent_start && is_cap_word(n.text(body)));
+            let has_given = cur
+                .iter()
+                .any(|&k| lex().given.contains_key(toks[k].text(body)));
+            if two_particles && has_given {
+                cur.extend([i, i + 1]);
+                i += 2;
+                continue;
+            }
         }
         if !cur.is_empty() {
             out.push(std::mem::take(&mut cur));

@@ -313,3 +313,17 @@ fn a_saints_possessive_stays_inside_a_name() {
     let v = raws("He spoke to Halvorsen's Board on Monday.");
     assert!(!v.iter().any(|(_, n, _)| n == "Halvorsen's Board"), "{v:?}");
 }
+
+#[test]
+fn two_particles_stay_inside_a_name() {
+    let v = raws("\u{201c}Nobody is specific,\u{201d} said Carlos Ramírez de la Torre, a lawyer.");
+    assert!(
+        has(&v, RawKind::Person, "Carlos Ramírez de la Torre"),
+        "{v:?}"
+    );
+    let v = raws("The judges included Pieter van der Berg of Utrecht.");
+    assert!(has(&v, RawKind::Person, "Pieter van der Berg"), "{v:?}");
+    // Without a given name in the run the words stay apart.
+    let v = raws("The Museo de la Ciudad reopened.");
+    assert!(!v.iter().any(|(k, _, _)| *k == RawKind::Person), "{v:?}");
+}
