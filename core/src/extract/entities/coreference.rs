@@ -113,6 +113,10 @@ struct Builder {
     /// People by surname and by first word (entries may be stale after merges).
     by_surname: HashMap<String, Vec<usize>>,
     by_first: HashMap<String, Vec<usize>>,
+    /// People by a family name inside their full name, before the last one
+    /// (`Buenrostro` of `Raquel Buenrostro Sánchez`): words after the first that no list
+    /// knows as a given name.
+    by_inner: HashMap<String, Vec<usize>>,
     /// Organizations by name without trailing cue words, and by initials (and their
     /// endings); built for pass 2.
     org_heads: HashMap<String, Vec<usize>>,
@@ -188,22 +192,49 @@ impl Builder {
     }
 
     fn find_person(&self, first: &[String], surname: &str) -> Option<usize> {
-        uniq(self.by_surname.get(surname), |e| self.live_person(e))
-            .into_iter()
+        let cands = uniq(self.by_surname.get(surname), |e| self.live_person(e));
+        cands
+            .iter()
+            .copied()
             .filter(|e| compatible_first(&self.people[e].first, first))
             .max()
+            .or_else(|| {
+                // `López Obrador` after `Andrés Manuel López Obrador`: the last words of a
+                // longer name, the one of that surname that ends so.
+                let tail: Vec<usize> = cands
+                    .into_iter()
+                    .filter(|e| {
+                        let f = &self.people[e].first;
+                        !first.is_empty()
+                            && f.len() > first.len()
+                            && f.ends_with(first)
+                            && first.iter().all(|w| given_name(w).is_none())
+                    })
+                    .collect();
+                match tail.as_slice() {
+                    [e] => Some(*e),
+                    _ => None,
+                }
+            })
     }
 
     fn person_by_surname(&self, w: &str) -> Option<usize> {
         let by_surname = uniq(self.by_surname.get(w), |e| self.live_person(e))
             .into_iter()
             .max();
-        by_surname.or_else(|| {
-            uniq(self.by_first.get(w), |e| self.live_person(e))
-                .into_iter()
-                .filter(|e| single_matches(&self.people[e], w))
-                .max()
-        })
+        by_surname
+            .or_else(|| {
+                uniq(self.by_first.get(w), |e| self.live_person(e))
+                    .into_iter()
+                    .filter(|e| single_matches(&self.people[e], w))
+                    .max()
+            })
+            .or_else(
+                || match uniq(self.by_inner.get(w), |e| self.live_person(e)).as_slice() {
+                    [e] => Some(*e),
+                    _ => None,
+                },
+            )
     }
 
     fn person_by_first(&self, w: &str) -> Option<usize> {
@@ -292,6 +323,11 @@ impl Builder {
                     if let Some(f) = first.first() {
                         self.by_first.entry(f.clone()).or_default().push(e);
                     }
+                    for w in first.iter().skip(1) {
+                        if given_name(w).is_none() && !w.ends_with('.') {
+                            self.by_inner.entry(w.clone()).or_default().push(e);
+                        }
+                    }
                     info.first = first;
                     self.add_form(e, &old);
                 } else {
@@ -304,6 +340,11 @@ impl Builder {
                 self.by_surname.entry(surname.clone()).or_default().push(e);
                 if let Some(f) = first.first() {
                     self.by_first.entry(f.clone()).or_default().push(e);
+                }
+                for w in first.iter().skip(1) {
+                    if given_name(w).is_none() && !w.ends_with('.') {
+                        self.by_inner.entry(w.clone()).or_default().push(e);
+                    }
                 }
                 self.people.insert(
                     e,

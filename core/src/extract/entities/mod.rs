@@ -271,6 +271,30 @@ mod tests {
     }
 
     #[test]
+    fn the_family_names_of_a_longer_name_join_it() {
+        let a = article(
+            "President Andrés Manuel López Obrador met the economy minister, Raquel \
+             Buenrostro Sánchez, on a visit to the south of the country.\n\n\
+             Later, López Obrador told reporters the visit went well, and Buenrostro said \
+             talks would resume.",
+        );
+        let t = recognize(&a);
+        assert_eq!(
+            names(&t, EntityKind::Person),
+            ["Andrés Manuel López Obrador", "Raquel Buenrostro Sánchez"],
+            "{:?}",
+            t.entities
+        );
+        // A given name inside the longer name joins nobody alone.
+        let a = article("Mary Ann Whitlow spoke first.\n\nLater, Ann said she agreed.");
+        let t = recognize(&a);
+        let p = t
+            .find(EntityKind::Person, "Mary Ann Whitlow")
+            .expect("person");
+        assert_eq!(t.entities[p].mentions.len(), 1, "{:?}", t.entities);
+    }
+
+    #[test]
     fn surname_links_to_full_name() {
         let a = article(
             "Capt. Ines Moreau, spokeswoman for the Harbour Authority, spoke on Friday.\n\n\u{201C}We are ready,\u{201D} Moreau said.",
