@@ -121,6 +121,9 @@ struct Builder {
     /// endings); built for pass 2.
     org_heads: HashMap<String, Vec<usize>>,
     org_initials: HashMap<String, Vec<usize>>,
+    /// Newspapers and broadcasters by the last word of their name (`Post` → `The
+    /// Washington Post`); built for pass 2.
+    org_media: HashMap<String, Vec<usize>>,
     /// Merged entity → the entity it was merged into.
     redirect: HashMap<usize, usize>,
     /// People opened only by context (several capitalized words before a speech verb, say),
@@ -249,6 +252,7 @@ impl Builder {
     fn index_orgs(&mut self) {
         self.org_heads.clear();
         self.org_initials.clear();
+        self.org_media.clear();
         for e in 0..self.entities.len() {
             let ent = &self.entities[e];
             if ent.kind != EntityKind::Organization || ent.name.is_empty() {
@@ -257,6 +261,13 @@ impl Builder {
             let head = org_head(&ent.name);
             if head.len() < ent.name.len() {
                 self.org_heads.entry(head.to_string()).or_default().push(e);
+            }
+            let mut words = ent.name.split_whitespace();
+            if let Some(last) = words.next_back()
+                && words.next().is_some()
+                && list(List::MediaHeads).contains(&last)
+            {
+                self.org_media.entry(last.to_string()).or_default().push(e);
             }
             for n in std::iter::once(&ent.name).chain(&ent.aliases) {
                 let ini: Vec<char> = initials(n).chars().collect();
@@ -277,6 +288,14 @@ impl Builder {
     fn org_by_head(&self, w: &str) -> Option<usize> {
         let hits = uniq(self.org_heads.get(w), |_| true);
         (hits.len() == 1).then(|| hits[0])
+    }
+
+    /// `the Post`, `the Times`: the one newspaper or broadcaster whose name ends in `w`.
+    fn org_by_media_head(&self, w: &str) -> Option<usize> {
+        match uniq(self.org_media.get(w), |_| true).as_slice() {
+            [e] => Some(*e),
+            _ => None,
+        }
     }
 
     /// The organization whose initials spell the acronym (`JPL` → `Jet Propulsion
@@ -564,6 +583,14 @@ pub fn resolve(body: &str, toks: &[NameToken], raws: &[RawMention]) -> Resolved 
                     .or_else(|| b.person_by_first(w))
                     .or_else(|| b.org_keys.get(&org_key(w)).copied())
                     .or_else(|| b.org_by_head(w))
+                    .or_else(|| {
+                        let after_the = r
+                            .first_tok
+                            .checked_sub(1)
+                            .and_then(|k| word_at(body, toks, k))
+                            .is_some_and(|p| p == "the" || p == "The");
+                        after_the.then(|| b.org_by_media_head(w)).flatten()
+                    })
                     .or_else(|| match acronym_of.get(w) {
                         Some(Some(e)) => Some(*e),
                         _ => None,

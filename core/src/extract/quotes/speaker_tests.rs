@@ -606,3 +606,21 @@ fn a_naming_verb_before_a_later_reported_clause_names_the_fragments_source() {
     );
     assert_eq!(speaker_of(&q, "reckless,"), Some("Ann Poe"));
 }
+
+#[test]
+fn the_last_word_of_a_newspapers_name_is_that_newspaper() {
+    let q = analyzed(
+        "The Harbour Post reported that the mayor had resigned.\n\n\
+         \u{201c}It just came to a head,\u{201d} the Post reported, quoting an aide.",
+    );
+    assert_eq!(
+        speaker_of(&q, "It just came to a head,"),
+        Some("Harbour Post")
+    );
+    // With two newspapers of that ending, the word alone names neither.
+    let q = analyzed(
+        "The Harbour Post and The Valley Post both ran the story.\n\n\
+         \u{201c}It just came to a head,\u{201d} the Post reported.",
+    );
+    assert_eq!(speaker_of(&q, "It just came to a head,"), Some("Post"));
+}

@@ -657,10 +657,20 @@ impl<'d, 'a> Resolver<'d, 'a> {
         } else {
             doc.bytes(phrase_start..phrase_end)
         };
+        // (`the Post reported` after `The Washington Post`: a capitalized source word that
+        // names an organization the article knows is that organization.)
+        let known_org = || {
+            !(phrase_start..head).any(|i| doc.is(i, "and"))
+                && self.known.at(doc.toks[head].start).is_some_and(|e| {
+                    self.known.entities[e].kind == EntityKind::Organization
+                        && self.known.entities[e].name != head_text
+                })
+        };
         if !doc.toks[head].capitalized()
             || w.flags(head_text) & (GROUP | DOCUMENT | ORG) != 0
                 && !all_caps(head_text)
                 && !starts_name(doc, phrase_start, head)
+                && !known_org()
         {
             let f = w.flags(head_text);
             let single = head == phrase_start;
