@@ -222,9 +222,12 @@ impl Builder {
     }
 
     fn person_by_surname(&self, w: &str) -> Option<usize> {
+        // Of several people with that surname (`Hillary Clinton`, `Bill Clinton`), the
+        // surname alone is the one the article has named most so far, the first named on a
+        // tie: the story's own person, not a relative named in passing.
         let by_surname = uniq(self.by_surname.get(w), |e| self.live_person(e))
             .into_iter()
-            .max();
+            .max_by_key(|&e| (self.entities[e].mentions.len(), std::cmp::Reverse(e)));
         by_surname
             .or_else(|| {
                 uniq(self.by_first.get(w), |e| self.live_person(e))

@@ -295,6 +295,20 @@ mod tests {
     }
 
     #[test]
+    fn a_shared_surname_alone_is_the_person_named_most() {
+        let a = article(
+            "Marta Quill opened her campaign on Monday. Quill spoke for an hour, and her \
+             husband, Leon Quill, sat in the front row.\n\n\
+             Later, Quill told reporters she would win.",
+        );
+        let t = recognize(&a);
+        let marta = t.find(EntityKind::Person, "Marta Quill").expect("Marta");
+        let leon = t.find(EntityKind::Person, "Leon Quill").expect("Leon");
+        assert_eq!(t.entities[marta].mentions.len(), 3, "{:?}", t.entities);
+        assert_eq!(t.entities[leon].mentions.len(), 1, "{:?}", t.entities);
+    }
+
+    #[test]
     fn surname_links_to_full_name() {
         let a = article(
             "Capt. Ines Moreau, spokeswoman for the Harbour Authority, spoke on Friday.\n\n\u{201C}We are ready,\u{201D} Moreau said.",
