@@ -194,31 +194,57 @@ impl Builder {
         self.people.contains_key(&e)
     }
 
-    fn find_person(&self, first: &[String], surname: &str) -> Option<usize> {
+    fn find_person(
+        &self,
+        first: &[String],
+        surname: &str,
+        gender: Option<Gender>,
+    ) -> Option<usize> {
         let cands = uniq(self.by_surname.get(surname), |e| self.live_person(e));
-        cands
+        let fitting: Vec<usize> = cands
             .iter()
             .copied()
             .filter(|e| compatible_first(&self.people[e].first, first))
-            .max()
-            .or_else(|| {
-                // `López Obrador` after `Andrés Manuel López Obrador`: the last words of a
-                // longer name, the one of that surname that ends so.
-                let tail: Vec<usize> = cands
-                    .into_iter()
-                    .filter(|e| {
-                        let f = &self.people[e].first;
-                        !first.is_empty()
-                            && f.len() > first.len()
-                            && f.ends_with(first)
-                            && first.iter().all(|w| given_name(w).is_none())
-                    })
-                    .collect();
-                match tail.as_slice() {
-                    [e] => Some(*e),
-                    _ => None,
-                }
-            })
+            .collect();
+        // `Mr. Trump` after Donald and Ivanka Trump: a surname with no given name goes to
+        // the person of the title's gender, then to the one named most so far (the first
+        // named on a tie); a given name that fits picks the last person registered.
+        let chosen = if first.is_empty() && fitting.len() > 1 {
+            let gender_of = |e: usize| {
+                let p = &self.people[&e];
+                p.gender
+                    .or_else(|| p.first.first().and_then(|f| given_name(f)).flatten())
+            };
+            let same: Vec<usize> = fitting
+                .iter()
+                .copied()
+                .filter(|&e| gender.is_none_or(|g| gender_of(e).is_none_or(|x| x == g)))
+                .collect();
+            let pool = if same.is_empty() { &fitting } else { &same };
+            pool.iter()
+                .copied()
+                .max_by_key(|&e| (self.entities[e].mentions.len(), std::cmp::Reverse(e)))
+        } else {
+            fitting.iter().copied().max()
+        };
+        chosen.or_else(|| {
+            // `López Obrador` after `Andrés Manuel López Obrador`: the last words of a
+            // longer name, the one of that surname that ends so.
+            let tail: Vec<usize> = cands
+                .into_iter()
+                .filter(|e| {
+                    let f = &self.people[e].first;
+                    !first.is_empty()
+                        && f.len() > first.len()
+                        && f.ends_with(first)
+                        && first.iter().all(|w| given_name(w).is_none())
+                })
+                .collect();
+            match tail.as_slice() {
+                [e] => Some(*e),
+                _ => None,
+            }
+        })
     }
 
     fn person_by_surname(&self, w: &str) -> Option<usize> {
@@ -333,7 +359,7 @@ impl Builder {
             first.clear();
         }
         let name = &body[r.name.clone()];
-        let e = match self.find_person(&first, &surname) {
+        let e = match self.find_person(&first, &surname, r.gender) {
             Some(e) => {
                 // A fuller form becomes the canonical name.
                 let info = self.people.get_mut(&e).expect("person info");

@@ -309,6 +309,19 @@ mod tests {
     }
 
     #[test]
+    fn a_titled_shared_surname_is_the_person_of_the_titles_gender() {
+        let a = article(
+            "Leon Quill and his daughter, Marta Quill, opened the shop in 1990.\n\n\
+             Mr. Quill said the rent had doubled. Ms. Quill said they would stay.",
+        );
+        let t = recognize(&a);
+        let marta = t.find(EntityKind::Person, "Marta Quill").expect("Marta");
+        let leon = t.find(EntityKind::Person, "Leon Quill").expect("Leon");
+        assert_eq!(t.entities[leon].mentions.len(), 2, "{:?}", t.entities);
+        assert_eq!(t.entities[marta].mentions.len(), 2, "{:?}", t.entities);
+    }
+
+    #[test]
     fn surname_links_to_full_name() {
         let a = article(
             "Capt. Ines Moreau, spokeswoman for the Harbour Authority, spoke on Friday.\n\n\u{201C}We are ready,\u{201D} Moreau said.",
