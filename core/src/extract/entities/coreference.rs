@@ -338,6 +338,34 @@ impl Builder {
         (hits.len() == 1).then(|| hits[0])
     }
 
+    /// `Rakeyia Scott can be heard` after `Keith Lamont Scott`: one more capitalized word
+    /// before the surname of a person the article named is a relative's given name, when
+    /// no list knows it as a common word, a title or a role and it is no verb form or
+    /// plural (`Endorsed Trump`, `Senators Rubio`). (The caller also asks that the article
+    /// never write it in lowercase.)
+    fn relative(&self, first: &[String], surname: &str) -> bool {
+        let lx = lex();
+        let [given] = first else {
+            return false;
+        };
+        let g = given.as_str();
+        let plain = g.chars().count() >= 3
+            && g.chars().next().is_some_and(char::is_uppercase)
+            && g.chars().skip(1).all(char::is_lowercase)
+            && !["ly", "ed", "ing", "s"].iter().any(|end| g.ends_with(end))
+            && !lx.stopwords.contains(g)
+            && !lx.generic.contains(g)
+            && !lx.titles.contains(g)
+            && !lx.roles.contains(g.to_lowercase().as_str())
+            && !lx.places.contains(g)
+            && !lx.orgs.contains(g)
+            && !lx.demonyms.contains(g);
+        plain
+            && uniq(self.by_surname.get(surname), |e| self.live_person(e))
+                .iter()
+                .any(|e| !self.people[e].first.is_empty())
+    }
+
     /// The person an ambiguous title before a surname names (`Judge Kline` after `Judge
     /// Robert Kline`, `Justice Kline`): the one person of that surname named before.
     fn titled_surname(&self, first: &[String], surname: &str) -> Option<usize> {
@@ -481,6 +509,10 @@ pub fn resolve(body: &str, toks: &[NameToken], raws: &[RawMention]) -> Resolved 
     // even when a lexicon knows a company of that name.
     let common = common_noun_acronyms(body, toks);
 
+    // Words the article writes in lowercase somewhere, made on first need.
+    let lower_words: std::cell::OnceCell<std::collections::HashSet<String>> =
+        std::cell::OnceCell::new();
+
     // Pass 1: people with full names or titles, organizations, places.
     for (i, r) in raws.iter().enumerate() {
         if !common.is_empty() && common.contains(&body[r.name.clone()]) {
@@ -535,6 +567,10 @@ pub fn resolve(body: &str, toks: &[NameToken], raws: &[RawMention]) -> Resolved 
                         || {
                             let (first, surname) = person_words(body, r);
                             b.titled_surname(&first, &surname).is_some()
+                                || b.relative(&first, &surname)
+                                    && !lower_words
+                                        .get_or_init(|| lowercase_words(body, toks))
+                                        .contains(&first[0].to_lowercase())
                         })
                 {
                     let before = b.entities.len();
@@ -862,4 +898,14 @@ fn compact(b: &mut Builder) {
     b.mentions.retain(|m| m.1 != usize::MAX);
     b.org_keys.clear();
     b.place_keys.clear();
+}
+
+/// Every word the article writes in lowercase (for telling common words from names).
+fn lowercase_words(body: &str, toks: &[NameToken]) -> std::collections::HashSet<String> {
+    toks.iter()
+        .filter(|t| t.is_word())
+        .map(|t| t.text(body))
+        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+        .map(str::to_string)
+        .collect()
 }

@@ -322,6 +322,32 @@ mod tests {
     }
 
     #[test]
+    fn an_unknown_given_name_before_a_known_surname_is_a_relative() {
+        let a = article(
+            "The video shows an officer aiming a gun at Keith Lamont Scott. Rakeyia Scott can \
+             be heard yelling that her husband was unarmed.",
+        );
+        let t = recognize(&a);
+        assert!(
+            names(&t, EntityKind::Person).contains(&"Rakeyia Scott"),
+            "{:?}",
+            t.entities
+        );
+        // A word the article also writes in lowercase, a plural or a verb form is no name.
+        let a = article(
+            "Keith Lamont Scott spoke. Endorsed Scott signs were everywhere, and the endorsed \
+             man smiled. Senators Scott and Poe left.",
+        );
+        let t = recognize(&a);
+        let people = names(&t, EntityKind::Person);
+        assert!(
+            !people
+                .iter()
+                .any(|p| p.starts_with("Endorsed") || p.starts_with("Senators"))
+        );
+    }
+
+    #[test]
     fn surname_links_to_full_name() {
         let a = article(
             "Capt. Ines Moreau, spokeswoman for the Harbour Authority, spoke on Friday.\n\n\u{201C}We are ready,\u{201D} Moreau said.",
