@@ -590,11 +590,26 @@ fn is_nonquote(doc: &Doc, sent_start: usize, span: usize, open: usize) -> bool {
             && at + n == end
         {
             // `which she called “a mistake”` is speech; `a group called “X”` is a name.
-            let someone = at > sent_start
+            // (`which critics have called “reckless”`: auxiliaries before the verb, and a
+            // plural group with no article after the relative word.)
+            let mut k = at;
+            while k > sent_start + 1
+                && doc.is_any(
+                    k - 1,
+                    &["have", "has", "had", "also", "once", "often", "long"],
+                )
+            {
+                k -= 1;
+            }
+            let someone = k > sent_start
                 && n == 1
-                && doc.toks[at - 1].is_word()
-                && (doc.is_any(at - 1, &["he", "she", "they", "we", "i", "who"])
-                    || doc.toks[at - 1].capitalized() && at - 1 > sent_start);
+                && doc.toks[k - 1].is_word()
+                && (doc.is_any(k - 1, &["he", "she", "they", "we", "i", "who"])
+                    || doc.toks[k - 1].capitalized() && k - 1 > sent_start
+                    || k >= sent_start + 2
+                        && doc.is_any(k - 2, &["which", "that", "what", "whom", "as"])
+                        && doc.text(k - 1).ends_with('s')
+                        && speaker_words::words().is_group(doc.text(k - 1)));
             return !someone;
         }
     }

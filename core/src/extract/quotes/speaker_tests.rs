@@ -624,3 +624,16 @@ fn the_last_word_of_a_newspapers_name_is_that_newspaper() {
     );
     assert_eq!(speaker_of(&q, "It just came to a head,"), Some("Post"));
 }
+
+#[test]
+fn a_plural_group_after_a_relative_word_names_what_it_called_something() {
+    let q = analyzed(
+        "The bridge, which engineers called \u{201c}a death trap,\u{201d} was closed. The plan, \
+         which critics have called \u{201c}reckless,\u{201d} passed.",
+    );
+    assert_eq!(speaker_of(&q, "a death trap,"), Some("engineers"));
+    assert_eq!(speaker_of(&q, "reckless,"), Some("critics"));
+    // A group with its article before `called` is a name's introduction.
+    let q = analyzed("It was a group called \u{201c}Harbour Lights\u{201d} that played.");
+    assert!(q.is_empty(), "{q:?}");
+}
