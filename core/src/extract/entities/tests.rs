@@ -60,6 +60,18 @@ fn a_common_word_title_before_a_known_surname_is_that_persons_title() {
     let t = recognize(&a);
     let people = names(&t, EntityKind::Person);
     assert!(people.contains(&"Corinne Valdez") && people.contains(&"Tomas Valdez"));
+    // A role noun written as a title, before a known surname.
+    let a = article(
+        "Administrator Corinne Valdez spoke first.\n\n\
+         Senators said even Administrator Valdez agreed with them on the plan.",
+    );
+    let t = recognize(&a);
+    assert_eq!(
+        names(&t, EntityKind::Person),
+        ["Corinne Valdez"],
+        "{:?}",
+        t.entities
+    );
     // A sentence that opens with the title and a surname nobody has is no one.
     let a = article("Justice Marlowe was the ship's name.");
     assert!(names(&recognize(&a), EntityKind::Person).is_empty());
@@ -155,6 +167,10 @@ fn an_unknown_given_name_before_a_known_surname_is_a_relative() {
             .iter()
             .any(|p| p.starts_with("Endorsed") || p.starts_with("Senators"))
     );
+    // Nor when the surname is a common word of the article: `Pill Hill` by `a hill`.
+    let a = article("Julia Hill spoke. The hospitals sit on a hill (Pill Hill) above the lake.");
+    let t = recognize(&a);
+    assert!(!names(&t, EntityKind::Person).contains(&"Pill Hill"));
 }
 
 #[test]

@@ -160,6 +160,31 @@ fn ends_with_post_nominals(body: &str, toks: &[NameToken], cur: &[usize], i: usi
     name_like && !next_cap
 }
 
+/// The index of the surname after a nickname in quotation marks that opens at `i`, right
+/// after a given name ending `cur`: one to three capitalized words between the marks, then a
+/// capitalized word in the same paragraph.
+fn nickname_then_surname(body: &str, toks: &[NameToken], cur: &[usize], i: usize) -> Option<usize> {
+    let opens = matches!(toks.get(i)?.kind, NameTokenKind::Punct('\u{201c}' | '"'));
+    let after_given = cur
+        .last()
+        .is_some_and(|&p| lex().given.contains_key(toks[p].text(body)));
+    if !opens || !after_given {
+        return None;
+    }
+    let cap = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| t.is_word() && !t.para_start && is_cap_word(t.text(body)))
+    };
+    let mut k = i + 1;
+    while k - i <= 3 && cap(k) {
+        k += 1;
+    }
+    let closes = toks
+        .get(k)
+        .is_some_and(|t| matches!(t.kind, NameTokenKind::Punct('\u{201d}' | '"')));
+    (k > i + 1 && closes && cap(k + 1)).then_some(k + 1)
+}
+
 /// Collects the runs of capitalized words: each run is a list of token indices (words and
 /// the connectors and `&` inside).
 pub fn runs(body: &str, toks: &[NameToken]) -> Vec<Vec<usize>> {
@@ -211,6 +236,16 @@ pub fn runs(body: &str, toks: &[NameToken]) -> Vec<Vec<usize>> {
                 out.push(std::mem::take(&mut cur));
             }
             i += 1;
+            continue;
+        }
+        // `Juan “Chico” Manriquez`: a nickname in quotation marks between a given name and
+        // the surname is left out, and the name goes on.
+        if let Some(surname) = nickname_then_surname(body, toks, &cur, i) {
+            cur.push(surname);
+            i = surname + 1;
+            if toks[surname].possessive {
+                out.push(std::mem::take(&mut cur));
+            }
             continue;
         }
         // A connector inside a run: a lowercase particle or `&`, followed by a capital.

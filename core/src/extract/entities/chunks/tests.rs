@@ -327,3 +327,17 @@ fn two_particles_stay_inside_a_name() {
     let v = raws("The Museo de la Ciudad reopened.");
     assert!(!v.iter().any(|(k, _, _)| *k == RawKind::Person), "{v:?}");
 }
+
+#[test]
+fn a_nickname_in_quotation_marks_stays_inside_a_name() {
+    let v = raws("Juan \u{201c}Chico\u{201d} Manriquez of Oakland carried a photo.");
+    assert!(
+        v.iter().any(|(k, n, _)| *k == RawKind::Person
+            && n.starts_with("Juan")
+            && n.ends_with("Manriquez")),
+        "{v:?}"
+    );
+    // Quoted words after a name that no surname follows are not a nickname.
+    let v = raws("They met Juan \u{201c}at the gate\u{201d} on Monday.");
+    assert!(!v.iter().any(|(_, n, _)| n.contains("gate")), "{v:?}");
+}

@@ -372,13 +372,17 @@ impl Builder {
                 .any(|e| !self.people[e].first.is_empty())
     }
 
-    /// The person an ambiguous title before a surname names (`Judge Kline` after `Judge
-    /// Robert Kline`, `Justice Kline`): the one person of that surname named before.
+    /// The person an ambiguous title or a capitalized role noun before a surname names
+    /// (`Judge Kline` after `Judge Robert Kline`, `Justice Kline`, `Administrator Bolden`):
+    /// the one person of that surname named before.
     fn titled_surname(&self, first: &[String], surname: &str) -> Option<usize> {
         let [title] = first else {
             return None;
         };
-        if !list(List::AmbiguousTitles).contains(&title.as_str()) {
+        // (`Administrator Bolden`: a role noun written as a title counts too.)
+        if !list(List::AmbiguousTitles).contains(&title.as_str())
+            && !lex().roles.contains(title.to_lowercase().as_str())
+        {
             return None;
         }
         match uniq(self.by_surname.get(surname), |e| self.live_person(e)).as_slice() {
@@ -392,7 +396,19 @@ impl Builder {
         if self.titled_surname(&first, &surname).is_some() {
             first.clear();
         }
-        let name = &body[r.name.clone()];
+        // (`Juan “Chico” Manriquez`: a nickname between the words is no part of the name.)
+        let joined;
+        let name = if body[r.name.clone()].contains(['\u{201c}', '"']) {
+            joined = r
+                .words
+                .iter()
+                .map(|w| &body[w.clone()])
+                .collect::<Vec<_>>()
+                .join(" ");
+            joined.as_str()
+        } else {
+            &body[r.name.clone()]
+        };
         let e = match self.find_person(&first, &surname, r.gender) {
             Some(e) => {
                 // A fuller form becomes the canonical name.
@@ -573,10 +589,14 @@ pub fn resolve(body: &str, toks: &[NameToken], raws: &[RawMention]) -> Resolved 
                         || {
                             let (first, surname) = person_words(body, r);
                             b.titled_surname(&first, &surname).is_some()
-                                || b.relative(&first, &surname)
-                                    && !lower_words
-                                        .get_or_init(|| lowercase_words(body, toks))
-                                        .contains(&first[0].to_lowercase())
+                                || b.relative(&first, &surname) && {
+                                    // (Neither word a common word of the article: `Pill
+                                    // Hill` by `a hill`.)
+                                    let lower =
+                                        lower_words.get_or_init(|| lowercase_words(body, toks));
+                                    !lower.contains(&first[0].to_lowercase())
+                                        && !lower.contains(&surname.to_lowercase())
+                                }
                         })
                 {
                     let before = b.entities.len();
