@@ -329,6 +329,24 @@ mod tests {
     }
 
     #[test]
+    fn every_verb_is_listed_once() {
+        // (The first line of a verb wins, so a second one would be dead data.)
+        let mut seen = std::collections::HashSet::new();
+        for line in DATA.lines().map(str::trim) {
+            if line.is_empty() || line.starts_with(['#', '@']) {
+                continue;
+            }
+            let lemma = line
+                .split('|')
+                .next()
+                .and_then(|f| f.split_whitespace().next());
+            if let Some(lemma) = lemma {
+                assert!(seen.insert(lemma), "`{lemma}` is listed twice");
+            }
+        }
+    }
+
+    #[test]
     fn bloom_admits_every_entry_in_any_case() {
         let lex = lexicon();
         for k in lex.entries.keys() {
