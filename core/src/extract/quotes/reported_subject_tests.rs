@@ -489,3 +489,19 @@ fn a_name_with_its_article_in_apposition_is_the_source() {
         vec![pair("the pier would reopen in May", "Ann Poe")]
     );
 }
+
+#[test]
+fn a_reflexive_that_stresses_the_source_is_no_part_of_it() {
+    assert_eq!(
+        indirect("Halvorsen Motors itself said the deal was still on."),
+        vec![pair("the deal was still on", "Halvorsen Motors")]
+    );
+    assert_eq!(
+        indirect("The voters themselves say they are tired of the race."),
+        vec![pair("they are tired of the race", "voters")]
+    );
+    assert_eq!(
+        indirect("Mayor Ann Poe herself has said the plan would fail."),
+        vec![pair("the plan would fail", "Ann Poe")]
+    );
+}
