@@ -505,3 +505,21 @@ fn a_reflexive_that_stresses_the_source_is_no_part_of_it() {
         vec![pair("the plan would fail", "Ann Poe")]
     );
 }
+
+#[test]
+fn words_between_who_and_the_cue_keep_the_relative_clause() {
+    assert_eq!(
+        indirect("Tom Reyes, who previously said he would run, spoke on Monday."),
+        vec![pair("he would run", "Tom Reyes")]
+    );
+    assert_eq!(
+        indirect("The mayor thanked Ann Poe, who has since said the pier will reopen in May."),
+        vec![pair("the pier will reopen in May", "Ann Poe")]
+    );
+    // A capitalized word between is a name, not an adverb: no relative clause.
+    assert!(
+        indirect("Tom Reyes, who Ann Poe said would run, spoke on Monday.")
+            .iter()
+            .all(|(_, s)| s.as_deref() != Some("Tom Reyes"))
+    );
+}

@@ -117,23 +117,34 @@ pub(super) fn framed(
     {
         return None;
     }
+    // `who`, right before the cue or before up to three words that do not change the
+    // source (`who previously said`, `who have already said`).
+    let who = {
+        let mut k = cue_start;
+        while k > sent_start + 1
+            && cue_start - k < 3
+            && doc.toks[k - 1].is_word()
+            && !doc.toks[k - 1].capitalized()
+            && words().is_skip(doc.text(k - 1))
+        {
+            k -= 1;
+        }
+        (k >= sent_start + 3 && doc.is(k - 1, "who")).then(|| k - 1)
+    };
     // `Mayor Lisa Varga, who said C, left early`: a relative clause reports for its
     // antecedent, and the clause ends at the comma that closes it.
     let relative = !progressive
-        && matches!(verb.form, Form::Past | Form::Third)
-        && cue_start >= sent_start + 3
-        && doc.is(cue_start - 1, "who")
-        && doc.toks[cue_start - 2].is_punct(',');
+        && matches!(
+            verb.form,
+            Form::Past | Form::Third | Form::Participle | Form::Base
+        )
+        && who.is_some_and(|w| doc.toks[w - 1].is_punct(','));
     // `fresh ammunition to residents who say C`: a restrictive relative clause after the
     // sentence's verb reports for the noun it follows (not `People who say C are wrong`,
     // where the clause would run into the main verb).
-    let restrictive = !progressive
-        && !relative
-        && cue_start >= sent_start + 3
-        && doc.is(cue_start - 1, "who")
-        && doc.toks[cue_start - 2].is_word();
-    let subject = if restrictive {
-        let subject = subject_before(doc, sent_start, cue_start - 1)?;
+    let restrictive = !progressive && !relative && who.is_some_and(|w| doc.toks[w - 1].is_word());
+    let subject = if let (true, Some(who)) = (restrictive, who) {
+        let subject = subject_before(doc, sent_start, who)?;
         let after_verb = subject
             .before
             .is_some_and(|b| doc.toks[b].is_word() && !doc.toks[b].capitalized())
@@ -142,10 +153,10 @@ pub(super) fn framed(
             return None;
         }
         Some(subject)
-    } else if relative {
+    } else if let (true, Some(who)) = (relative, who) {
         // `said Howard Rubel, a senior analyst, who notes that C`: the antecedent is the
         // name before the role's appositive.
-        subject_before(doc, sent_start, cue_start - 2).map(|subject| match subject.before {
+        subject_before(doc, sent_start, who - 1).map(|subject| match subject.before {
             Some(b)
                 if doc.toks[b].is_punct(',')
                     && b > sent_start
