@@ -523,3 +523,17 @@ fn words_between_who_and_the_cue_keep_the_relative_clause() {
             .all(|(_, s)| s.as_deref() != Some("Tom Reyes"))
     );
 }
+
+#[test]
+fn a_role_before_the_name_of_an_inverted_source_is_no_part_of_the_clause() {
+    assert_eq!(
+        indirect(
+            "The league now requires two signatures on every check, its president, Gary \
+             Holm, said."
+        ),
+        vec![pair(
+            "The league now requires two signatures on every check",
+            "Gary Holm"
+        )]
+    );
+}

@@ -360,7 +360,18 @@ pub(super) fn framed(
         After::End(q) => {
             // `C, S said.`: the clause comes first.
             rule = Rule::ReportedInverted;
-            let b = subject.before?;
+            // (`C, its president, Gary Holm, said`: a role before the name is part of the
+            // source, and the clause ends before it.)
+            let b = match &subject.appos {
+                Some(a)
+                    if a.end <= subject.range.start
+                        && a.start > sent_start
+                        && doc.toks[a.start - 1].is_punct(',') =>
+                {
+                    a.start - 1
+                }
+                _ => subject.before?,
+            };
             let bt = &doc.toks[b];
             // (`was “good for everyone,” Kim Sato said`: the comma inside the marks.)
             // Only when the writer's words lead into the quotation (`was “good`, `but at
