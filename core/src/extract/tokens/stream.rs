@@ -190,7 +190,8 @@ fn split_sentences(body: &str, out: &mut TokenStream) {
             let prev_abbrev = i > 0
                 && toks[i - 1].is_word()
                 && toks[i - 1].end == t.start
-                && is_abbrev(&body[toks[i - 1].start..toks[i - 1].end]);
+                && is_abbrev(&body[toks[i - 1].start..toks[i - 1].end])
+                && !letter_ends_sentence(body, toks, i);
             let next_lower = next.is_some_and(|n| {
                 (n.is_word() && !n.ch.is_uppercase()) || n.is_punct(',') || n.is_punct(')')
             });
@@ -274,6 +275,20 @@ fn clause_break(body: &str, toks: &[Tok], i: usize) -> Break {
     } else {
         Break::None
     }
+}
+
+/// `posted on X. Another wrote`, `low in vitamin D. The study`: a capital letter after a
+/// lowercase word, its period at `i`, then a capitalized function word, ends the sentence;
+/// an initial stands before a name (`by J. Smith`, `George W. Bush`).
+fn letter_ends_sentence(body: &str, toks: &[Tok], i: usize) -> bool {
+    let text = |k: usize| &body[toks[k].start..toks[k].end];
+    i >= 2
+        && super::abbreviations::is_initial(text(i - 1))
+        && toks[i - 2].is_word()
+        && toks[i - 2].ch.is_lowercase()
+        && toks.get(i + 1).is_some_and(|n| {
+            n.is_word() && n.ch.is_uppercase() && lex().stopwords.contains(text(i + 1))
+        })
 }
 
 /// Whether a clause starts after the period of the abbreviation `word` (given without the

@@ -70,6 +70,27 @@ fn initials_stay_in_the_sentence() {
 }
 
 #[test]
+fn a_capital_letter_after_a_lowercase_word_may_end_the_sentence() {
+    assert_eq!(
+        sentences("One user posted on X. Another wrote back. It was low in vitamin D. The end."),
+        [
+            "One user posted on X.",
+            "Another wrote back.",
+            "It was low in vitamin D.",
+            "The end."
+        ]
+    );
+    // Before a name, the letter is an initial.
+    assert_eq!(
+        sentences("The letter was signed by J. Smith on Monday. It came late."),
+        [
+            "The letter was signed by J. Smith on Monday.",
+            "It came late."
+        ]
+    );
+}
+
+#[test]
 fn decimals_and_ellipses() {
     let body = "Growth was 3.5 percent… Then it fell to 2.1.";
     // A number of short dotted parts takes a final period as `U.S.` does.
