@@ -422,3 +422,14 @@ fn no_speaker_from_a_heading_or_a_paragraph_that_goes_on() {
         None
     );
 }
+
+#[test]
+fn the_person_a_question_asks_about_is_whom_the_next_pronoun_stands_for() {
+    let body = "\u{201c}We start now,\u{201d} said Mayor Tom Reilly.\n\n\
+                Was Gary Byrne satisfied with the answer?\n\n\
+                \u{201c}To a point,\u{201d} he said.";
+    assert_eq!(
+        speaker(body, "To a point,").0.as_deref(),
+        Some("Gary Byrne")
+    );
+}

@@ -710,6 +710,26 @@ pub(super) fn sentence_subjects(doc: &Doc, known: &KnownEntities) -> Subjects {
             out.push((r.start, doc.sent_para[si], *e));
             continue;
         }
+        // `Was Szlachta satisfied with the answer?`: in a question opened by an auxiliary,
+        // the person named right after it is the subject.
+        if doc.is_any(
+            sent.start,
+            &[
+                "was", "is", "were", "are", "did", "does", "do", "will", "would", "can", "could",
+                "has", "have", "had", "should",
+            ],
+        ) && doc.toks[sent.start].capitalized()
+            && sent.end > sent.start + 2
+            && doc.toks[sent.end - 1].is_punct('?')
+            && let Some((r, e)) = known
+                .in_range(doc.bytes(sent.start + 1..sent.end.min(sent.start + 5)))
+                .first()
+            && r.start == doc.toks[sent.start + 1].start
+            && is_person(known, *e)
+        {
+            out.push((r.start, doc.sent_para[si], *e));
+            continue;
+        }
         let Some(subj) =
             crate::extract::quotes::cue_lookup::leading_subject(doc, sent.start, sent.end)
         else {
