@@ -433,3 +433,14 @@ fn the_person_a_question_asks_about_is_whom_the_next_pronoun_stands_for() {
         Some("Gary Byrne")
     );
 }
+
+#[test]
+fn a_name_after_the_subjects_description_speaks_for_a_participle() {
+    let body = "Curt Schilling spoke first.\n\n\
+                Schilling's son, Grant, defended his father on Facebook, saying: \
+                \u{201c}He has made great strides.\u{201d}";
+    assert_eq!(
+        speaker(body, "He has made great strides.").0.as_deref(),
+        Some("Grant")
+    );
+}

@@ -391,10 +391,7 @@ pub fn before_frame(
                 // (`Trump returned the compliment, telling Reuters, "Q"`: no cue before, so
                 // the sentence's subject.)
                 return sentence_source(doc, res, sent.start, k, para)
-                    .or_else(|| {
-                        let subj = leading_subject(doc, sent.start, k)?;
-                        res.resolve(subj, None, para)
-                    })
+                    .or_else(|| leading_source(doc, res, sent.start, k, para))
                     .map(|sp| (sp, cue.start..cue.end));
             }
             // `with Ann Poe reportedly yelling: "Q"`: the name after the preposition.
@@ -413,9 +410,7 @@ pub fn before_frame(
                             && (j + 1..k).all(|i| doc.toks[i].is_word() && doc.toks[i].q == 0))
             });
             if ing && k > sent.start && noun_before {
-                let subj = leading_subject(doc, sent.start, k)?;
-                return res
-                    .resolve(subj, None, para)
+                return leading_source(doc, res, sent.start, k, para)
                     .map(|sp| (sp, cue.start..cue.end));
             }
             return None;
@@ -443,10 +438,7 @@ pub fn before_frame(
                 // (`When asked, Ana Ruiz smiled and said`: the first cue has no subject of its
                 // own; the sentence's subject is the source.)
                 return sentence_source(doc, res, sent.start, k, para)
-                    .or_else(|| {
-                        let subj = leading_subject(doc, sent.start, k)?;
-                        res.resolve(subj, None, para)
-                    })
+                    .or_else(|| leading_source(doc, res, sent.start, k, para))
                     .map(|speaker| (speaker, cue.start..cue.end));
             }
             return None;
@@ -455,6 +447,21 @@ pub fn before_frame(
         return Some((speaker, cue.start..cue.end));
     }
     None
+}
+
+/// The speaker the sentence's subject (before token `k`) names; a description followed by
+/// a name between commas is that name's (`Schilling's son, Grant, defended his father,
+/// saying: "Q"`).
+fn leading_source(doc: &Doc, res: &mut Resolver, s: usize, k: usize, para: u32) -> Option<Speaker> {
+    let subj = leading_subject(doc, s, k)?;
+    if doc.toks.get(subj.end).is_some_and(|t| t.is_punct(','))
+        && let Some(close) =
+            (subj.end + 1..k.min(subj.end + 8)).find(|&i| doc.toks[i].is_punct(','))
+        && let Some(sp) = res.named_in_apposition(subj.clone(), Some(subj.end + 1..close), para)
+    {
+        return Some(sp);
+    }
+    res.resolve(subj, None, para)
 }
 
 /// A fragment's source: the nearest cue or naming verb before it in the sentence
