@@ -132,8 +132,14 @@ fn is_person_name(body: &str, toks: &[NameToken], run: &[usize]) -> bool {
 /// Helen Marsh` is a role).
 fn ends_with_post_nominals(body: &str, toks: &[NameToken], cur: &[usize], i: usize) -> bool {
     let is_letters = |k: usize| {
-        toks.get(k)
-            .is_some_and(|n| n.is_word() && list(List::PostNominals).contains(&n.text(body)))
+        toks.get(k).is_some_and(|n| {
+            let w = n.text(body);
+            // (All are short and open with a capital: most words fail before the list.)
+            n.is_word()
+                && w.len() <= 5
+                && w.starts_with(|c: char| c.is_ascii_uppercase())
+                && list(List::PostNominals).contains(&w)
+        })
     };
     if cur.len() < 2 || !is_letters(i) {
         return false;
@@ -165,10 +171,11 @@ fn ends_with_post_nominals(body: &str, toks: &[NameToken], cur: &[usize], i: usi
 /// capitalized word in the same paragraph.
 fn nickname_then_surname(body: &str, toks: &[NameToken], cur: &[usize], i: usize) -> Option<usize> {
     let opens = matches!(toks.get(i)?.kind, NameTokenKind::Punct('\u{201c}' | '"'));
-    let after_given = cur
-        .last()
-        .is_some_and(|&p| lex().given.contains_key(toks[p].text(body)));
-    if !opens || !after_given {
+    if !opens
+        || !cur
+            .last()
+            .is_some_and(|&p| lex().given.contains_key(toks[p].text(body)))
+    {
         return None;
     }
     let cap = |k: usize| {
@@ -200,7 +207,7 @@ pub fn runs(body: &str, toks: &[NameToken]) -> Vec<Vec<usize>> {
         }
         // `Helen Marsh MP said`, `Tom Reid KC OBE, for the families`: letters after a name
         // end it and are no part of it.
-        if t.is_word() && ends_with_post_nominals(body, toks, &cur, i) {
+        if t.is_word() && cur.len() >= 2 && ends_with_post_nominals(body, toks, &cur, i) {
             out.push(std::mem::take(&mut cur));
             while toks
                 .get(i)
@@ -240,7 +247,10 @@ pub fn runs(body: &str, toks: &[NameToken]) -> Vec<Vec<usize>> {
         }
         // `Juan “Chico” Manriquez`: a nickname in quotation marks between a given name and
         // the surname is left out, and the name goes on.
-        if let Some(surname) = nickname_then_surname(body, toks, &cur, i) {
+        if !cur.is_empty()
+            && t.kind != NameTokenKind::Word
+            && let Some(surname) = nickname_then_surname(body, toks, &cur, i)
+        {
             cur.push(surname);
             i = surname + 1;
             if toks[surname].possessive {
@@ -281,10 +291,11 @@ pub fn runs(body: &str, toks: &[NameToken]) -> Vec<Vec<usize>> {
                 && toks
                     .get(i + 2)
                     .is_some_and(|n| n.is_word() && !n.sent_start && is_cap_word(n.text(body)));
-            let has_given = cur
-                .iter()
-                .any(|&k| lex().given.contains_key(toks[k].text(body)));
-            if two_particles && has_given {
+            if two_particles
+                && cur
+                    .iter()
+                    .any(|&k| lex().given.contains_key(toks[k].text(body)))
+            {
                 cur.extend([i, i + 1]);
                 i += 2;
                 continue;

@@ -379,16 +379,14 @@ impl Builder {
         let [title] = first else {
             return None;
         };
-        // (`Administrator Bolden`: a role noun written as a title counts too.)
-        if !list(List::AmbiguousTitles).contains(&title.as_str())
-            && !lex().roles.contains(title.to_lowercase().as_str())
-        {
+        // (The surname first: it is known far less often than a name has one given name.)
+        let [e] = uniq(self.by_surname.get(surname), |e| self.live_person(e))[..] else {
             return None;
-        }
-        match uniq(self.by_surname.get(surname), |e| self.live_person(e)).as_slice() {
-            [e] => Some(*e),
-            _ => None,
-        }
+        };
+        // (`Administrator Bolden`: a role noun written as a title counts too.)
+        (list(List::AmbiguousTitles).contains(&title.as_str())
+            || lex().roles.contains(title.to_lowercase().as_str()))
+        .then_some(e)
     }
 
     fn add_person(&mut self, body: &str, r: &RawMention) -> usize {
@@ -586,18 +584,22 @@ pub fn resolve(body: &str, toks: &[NameToken], raws: &[RawMention]) -> Resolved 
                             })
                         })
                         || result_person(body, toks, r)
-                        || {
-                            let (first, surname) = person_words(body, r);
-                            b.titled_surname(&first, &surname).is_some()
-                                || b.relative(&first, &surname) && {
-                                    // (Neither word a common word of the article: `Pill
-                                    // Hill` by `a hill`.)
-                                    let lower =
-                                        lower_words.get_or_init(|| lowercase_words(body, toks));
-                                    !lower.contains(&first[0].to_lowercase())
-                                        && !lower.contains(&surname.to_lowercase())
-                                }
-                        })
+                        || r.words
+                            .last()
+                            .is_some_and(|w| b.by_surname.contains_key(&body[w.clone()]))
+                            && {
+                                // (Only for a surname the article has given someone already.)
+                                let (first, surname) = person_words(body, r);
+                                b.titled_surname(&first, &surname).is_some()
+                                    || b.relative(&first, &surname) && {
+                                        // (Neither word a common word of the article: `Pill
+                                        // Hill` by `a hill`.)
+                                        let lower =
+                                            lower_words.get_or_init(|| lowercase_words(body, toks));
+                                        !lower.contains(&first[0].to_lowercase())
+                                            && !lower.contains(&surname.to_lowercase())
+                                    }
+                            })
                 {
                     let before = b.entities.len();
                     let e = b.add_person(body, r);
