@@ -467,7 +467,9 @@ impl<'d, 'a> Resolver<'d, 'a> {
     fn aged_person(&self, age: u32, para: u32, pos: usize) -> Option<Speaker> {
         let body = self.doc.body;
         let end = self.known.mentions.partition_point(|(r, _)| r.start < pos);
-        let mut aged = self.known.mentions[..end]
+        // (Bounded look-back keeps this linear on very long bodies.)
+        let from = end.saturating_sub(300);
+        let mut aged = self.known.mentions[from..end]
             .iter()
             .filter(|(r, e)| {
                 self.known.entities[*e].kind == EntityKind::Person
