@@ -131,16 +131,7 @@ fn is_person_name(body: &str, toks: &[NameToken], run: &[usize]) -> bool {
 /// article before them, and no capitalized word follows the letters (`Conservative MP
 /// Helen Marsh` is a role).
 fn ends_with_post_nominals(body: &str, toks: &[NameToken], cur: &[usize], i: usize) -> bool {
-    let is_letters = |k: usize| {
-        toks.get(k).is_some_and(|n| {
-            let w = n.text(body);
-            // (All are short and open with a capital: most words fail before the list.)
-            n.is_word()
-                && w.len() <= 5
-                && w.starts_with(|c: char| c.is_ascii_uppercase())
-                && list(List::PostNominals).contains(&w)
-        })
-    };
+    let is_letters = |k: usize| toks.get(k).is_some_and(|n| is_post_nominal(body, n));
     if cur.len() < 2 || !is_letters(i) {
         return false;
     }
@@ -164,6 +155,16 @@ fn ends_with_post_nominals(body: &str, toks: &[NameToken], cur: &[usize], i: usi
         .get(k)
         .is_some_and(|n| n.is_word() && !n.sent_start && is_cap_word(n.text(body)));
     name_like && !next_cap
+}
+
+/// `MP`, `KC`, `OBE`: a word of the `post_nominals` list.
+fn is_post_nominal(body: &str, t: &NameToken) -> bool {
+    let w = t.text(body);
+    // (All are short and open with a capital: most words fail before the list.)
+    t.is_word()
+        && w.len() <= 5
+        && w.starts_with(|c: char| c.is_ascii_uppercase())
+        && list(List::PostNominals).contains(&w)
 }
 
 /// The index of the surname after a nickname in quotation marks that opens at `i`, right
@@ -209,10 +210,7 @@ pub fn runs(body: &str, toks: &[NameToken]) -> Vec<Vec<usize>> {
         // end it and are no part of it.
         if t.is_word() && cur.len() >= 2 && ends_with_post_nominals(body, toks, &cur, i) {
             out.push(std::mem::take(&mut cur));
-            while toks
-                .get(i)
-                .is_some_and(|n| n.is_word() && list(List::PostNominals).contains(&n.text(body)))
-            {
+            while toks.get(i).is_some_and(|n| is_post_nominal(body, n)) {
                 i += 1;
             }
             continue;
@@ -684,8 +682,7 @@ fn keep_post_nominals(body: &str, toks: &[NameToken], out: &mut [RawMention]) {
             continue;
         }
         while let Some(t) = toks.get(r.next_tok)
-            && t.is_word()
-            && list(List::PostNominals).contains(&t.text(body))
+            && is_post_nominal(body, t)
         {
             r.full.end = t.end;
             r.next_tok += 1;

@@ -150,6 +150,14 @@ fn uniq(v: Option<&Vec<usize>>, live: impl Fn(usize) -> bool) -> Vec<usize> {
     out
 }
 
+/// The one value of `v`, when it holds exactly one.
+fn only(v: Vec<usize>) -> Option<usize> {
+    match v.as_slice() {
+        [e] => Some(*e),
+        _ => None,
+    }
+}
+
 /// `name` without trailing organization cue words (`Vexo Group Corp` → `Vexo`).
 fn org_head(name: &str) -> &str {
     let lx = lex();
@@ -195,6 +203,14 @@ impl Builder {
         self.mentions.push((span, e));
     }
 
+    /// Of the people `cands`, the one the article has named most so far, the first named
+    /// on a tie.
+    fn most_named(&self, cands: impl IntoIterator<Item = usize>) -> Option<usize> {
+        cands
+            .into_iter()
+            .max_by_key(|&e| (self.entities[e].mentions.len(), std::cmp::Reverse(e)))
+    }
+
     /// Person with this surname, the latest one opened (or any matching first name).
     fn live_person(&self, e: usize) -> bool {
         self.people.contains_key(&e)
@@ -227,9 +243,7 @@ impl Builder {
                 .filter(|&e| gender.is_none_or(|g| gender_of(e).is_none_or(|x| x == g)))
                 .collect();
             let pool = if same.is_empty() { &fitting } else { &same };
-            pool.iter()
-                .copied()
-                .max_by_key(|&e| (self.entities[e].mentions.len(), std::cmp::Reverse(e)))
+            self.most_named(pool.iter().copied())
         } else {
             fitting.iter().copied().max()
         };
@@ -246,10 +260,7 @@ impl Builder {
                         && first.iter().all(|w| given_name(w).is_none())
                 })
                 .collect();
-            match tail.as_slice() {
-                [e] => Some(*e),
-                _ => None,
-            }
+            only(tail)
         })
     }
 
@@ -257,9 +268,7 @@ impl Builder {
         // Of several people with that surname (`Hillary Clinton`, `Bill Clinton`), the
         // surname alone is the one the article has named most so far, the first named on a
         // tie: the story's own person, not a relative named in passing.
-        let by_surname = uniq(self.by_surname.get(w), |e| self.live_person(e))
-            .into_iter()
-            .max_by_key(|&e| (self.entities[e].mentions.len(), std::cmp::Reverse(e)));
+        let by_surname = self.most_named(uniq(self.by_surname.get(w), |e| self.live_person(e)));
         by_surname
             .or_else(|| {
                 uniq(self.by_first.get(w), |e| self.live_person(e))
@@ -267,12 +276,7 @@ impl Builder {
                     .filter(|e| single_matches(&self.people[e], w))
                     .max()
             })
-            .or_else(
-                || match uniq(self.by_inner.get(w), |e| self.live_person(e)).as_slice() {
-                    [e] => Some(*e),
-                    _ => None,
-                },
-            )
+            .or_else(|| only(uniq(self.by_inner.get(w), |e| self.live_person(e))))
     }
 
     fn person_by_first(&self, w: &str) -> Option<usize> {
@@ -321,16 +325,12 @@ impl Builder {
 
     /// The one organization named `W` plus cue words (`Vexo` → `Vexo Corp`).
     fn org_by_head(&self, w: &str) -> Option<usize> {
-        let hits = uniq(self.org_heads.get(w), |_| true);
-        (hits.len() == 1).then(|| hits[0])
+        only(uniq(self.org_heads.get(w), |_| true))
     }
 
     /// `the Post`, `the Times`: the one newspaper or broadcaster whose name ends in `w`.
     fn org_by_media_head(&self, w: &str) -> Option<usize> {
-        match uniq(self.org_media.get(w), |_| true).as_slice() {
-            [e] => Some(*e),
-            _ => None,
-        }
+        only(uniq(self.org_media.get(w), |_| true))
     }
 
     /// The organization whose initials spell the acronym (`JPL` → `Jet Propulsion
