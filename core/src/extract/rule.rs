@@ -29,6 +29,9 @@ pub enum Rule {
     // --- Steps that choose a speaker.
     /// `"Q," said S` / `"Q," S said`: the cue and source after the closing mark.
     CueAfter,
+    /// `"Q," since the pier would close, said S`: the cue and source after an adjunct that
+    /// follows a quotation opening its sentence.
+    CueAfterAdjunct,
     /// `S said: "Q"` / `S said, "Q"`: the source and cue before the opening mark.
     CueBefore,
     /// `S agreed: "Q"`: the subject of the clause that leads in with a colon.
@@ -59,7 +62,7 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in declaration order.
-    pub const ALL: [Rule; 19] = [
+    pub const ALL: [Rule; 20] = [
         Rule::QuotationMarks,
         Rule::ReportedClause,
         Rule::ReportedParticiple,
@@ -67,6 +70,7 @@ impl Rule {
         Rule::AccordingTo,
         Rule::ReportedAs,
         Rule::CueAfter,
+        Rule::CueAfterAdjunct,
         Rule::CueBefore,
         Rule::ColonLeadIn,
         Rule::AsPutIt,
@@ -91,6 +95,7 @@ impl Rule {
             Rule::AccordingTo => "according_to",
             Rule::ReportedAs => "reported_as",
             Rule::CueAfter => "cue_after",
+            Rule::CueAfterAdjunct => "cue_after_adjunct",
             Rule::CueBefore => "cue_before",
             Rule::ColonLeadIn => "colon_lead_in",
             Rule::AsPutIt => "as_put_it",
@@ -116,6 +121,7 @@ impl Rule {
             Rule::AccordingTo => "according to S, C",
             Rule::ReportedAs => "As S said, C",
             Rule::CueAfter => "\"Q,\" said S / \"Q,\" S said",
+            Rule::CueAfterAdjunct => "\"Q,\" ADJUNCT, said S",
             Rule::CueBefore => "S said: \"Q\"",
             Rule::ColonLeadIn => "S agreed: \"Q\"",
             Rule::AsPutIt => "As S put it, \"Q\"",

@@ -126,12 +126,12 @@ pub fn extract_in(mut doc: Doc, known: &KnownEntities) -> Vec<Quote> {
                             && doc.toks[root_open].ch == doc.toks[open].ch;
                     if open_to_frame
                         && let Some(c) = close
-                        && let Some((s, cue)) =
-                            frames::after_frame(&doc, &mut res, sent.clone(), c, para)
+                        && let Some((s, cue, rule)) =
+                            frames::after_frame(&doc, &mut res, sent.clone(), open, c, para)
                     {
                         pending[root].speaker = Some(s);
                         pending[root].cue = Some(cue);
-                        pending[root].speaker_rule = Rule::CueAfter;
+                        pending[root].speaker_rule = rule;
                     }
                     if let Some(s) = &pending[root].speaker {
                         events.push((doc.toks[open].start, s.clone()));
@@ -718,6 +718,8 @@ pub(crate) fn analyze_paragraphs(body: &str) -> (String, Vec<Quote>) {
 
 #[cfg(test)]
 mod article_tests;
+#[cfg(test)]
+mod frame_adjunct_tests;
 #[cfg(test)]
 mod frame_source_tests;
 #[cfg(test)]

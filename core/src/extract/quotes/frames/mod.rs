@@ -71,9 +71,9 @@ pub fn attribute(
         return Some((speaker, cue, Rule::CueBefore));
     }
     if let Some(c) = close
-        && let Some((speaker, cue)) = after_frame(doc, res, sent.clone(), c, para)
+        && let Some(found) = after_frame(doc, res, sent.clone(), open, c, para)
     {
-        return Some((speaker, cue, Rule::CueAfter));
+        return Some(found);
     }
     before_frame(doc, res, sent, open, para).map(|(speaker, cue)| (speaker, cue, Rule::CueBefore))
 }
@@ -83,10 +83,15 @@ pub fn after_frame(
     doc: &Doc,
     res: &mut Resolver,
     sent: Range<usize>,
+    open: usize,
     close: usize,
     para: u32,
-) -> Option<(Speaker, Range<usize>)> {
+) -> Option<(Speaker, Range<usize>, Rule)> {
     let sent_end = sent.end;
+    // (`"Q," ADJUNCT, said S`: only a quotation that opens its sentence and ends with a comma.)
+    let opens_sentence = doc.toks[sent.start..open].iter().all(|t| !t.is_word())
+        && (doc.toks[close - 1].is_punct(',')
+            || doc.toks.get(close + 1).is_some_and(|t| t.is_punct(',')));
     let mut j = close + 1;
     while j < sent_end
         && doc.toks[j].kind == TokKind::Punct
@@ -100,30 +105,14 @@ pub fn after_frame(
     // (`"Q," according to a council memo.`: a source phrase right after the marks.)
     if let Some(cue) = cue_at(doc, j).filter(|c| c.source || speech_form(c) || perfect_form(doc, c))
     {
-        let (subject, appos) = np_after(doc, cue.end, sent_end)?;
-        // (`Poe, citing “Q,” said the plan could work`: a clause with its own verb after the
-        // cue, not a source.)
-        if (subject.start + 1..subject.end + 1).any(|i| {
-            doc.toks
-                .get(i)
-                .is_some_and(|t| t.is_word() && t.ch.is_lowercase())
-                && doc.is_any(
-                    i,
-                    &[
-                        "could", "would", "will", "can", "may", "might", "should", "must", "is",
-                        "was", "are", "were", "has", "had", "have",
-                    ],
-                )
-        }) {
-            return None;
-        }
+        let (subject, appos) = inverted_source(doc, cue.end, sent_end)?;
         let speaker = res.resolve_described(subject, appos, para)?;
-        return Some((speaker, cue.start..cue.end));
+        return Some((speaker, cue.start..cue.end, Rule::CueAfter));
     }
     // `"Q," Toomey fumed` / `"Q," quipped Ann Poe`: after a quotation, a verb of manner
     // (`fumed`, `quipped`, `joked`) next to a person's name tags the speech.
-    if let Some(speaker) = manner_tag(doc, res, j, sent_end, para) {
-        return Some(speaker);
+    if let Some((speaker, cue)) = manner_tag(doc, res, j, sent_end, para) {
+        return Some((speaker, cue, Rule::CueAfter));
     }
     let lim = sent_end.min(j + 45);
     let mut k = j + 1;
@@ -152,47 +141,108 @@ pub fn after_frame(
             )
             && let Some(cue) = cue_at(doc, k).filter(|c| speech_form(c) || perfect_form(doc, c))
         {
-            let subject = subject_before(doc, j, k)?;
-            if let Some(b) = subject.before
-                && b >= j
-            {
-                // `"Q," NAME, a long description without a closing comma told X.`
-                let (run_end, _) = name_run(doc, j, k);
-                if run_end > j && doc.toks.get(run_end).is_some_and(|t| t.is_punct(',')) {
-                    // `"Q," Ivo Dask, R-Ky., said`: a party and state tag describes no role.
-                    let appos = Some(run_end + 1..k);
-                    let speaker = res.resolve(j..run_end, appos, para)?;
-                    return Some((speaker, cue.start..cue.end));
-                }
-                // `"Q," the county's chief prosecutor, Ann Poe, said`: the role right after
-                // the quotation, the name between commas.
-                if subject.appos.as_ref().is_some_and(|a| a.start == j)
-                    && subject.range.start == b + 1
-                    && doc.toks[b].is_punct(',')
-                {
-                    let speaker =
-                        res.resolve(subject.range.clone(), subject.appos.clone(), para)?;
-                    if speaker.kind == crate::extract::SpeakerKind::Person {
-                        return Some((speaker, cue.start..cue.end));
-                    }
-                }
-                // `"Q," JPL scientist and co-author Ann Poe said.`
-                let words_only = doc.toks[j..subject.range.start].iter().all(|t| t.is_word());
-                let speaker = res.resolve(subject.range, subject.appos, para)?;
-                if words_only && speaker.kind == crate::extract::SpeakerKind::Person {
-                    return Some((speaker, cue.start..cue.end));
-                }
+            if let Some(speaker) = subject_frame(doc, res, j, k, para) {
+                return Some((speaker, cue.start..cue.end, Rule::CueAfter));
+            }
+            if !opens_sentence {
                 return None;
             }
-            if k - j > 16 && subject.appos.is_none() {
-                return None;
-            }
-            let speaker = res.resolve_described(subject.range, subject.appos, para)?;
-            return Some((speaker, cue.start..cue.end));
+            return after_adjunct(doc, res, j, k, &cue, sent_end, para)
+                .map(|speaker| (speaker, cue.start..cue.end, Rule::CueAfterAdjunct));
         }
         k += 1;
     }
     None
+}
+
+/// `"Q," S said` with the subject `S` of the cue at `k` right after the quotation (from `j`),
+/// across a name's appositive or a role before the name.
+fn subject_frame(doc: &Doc, res: &mut Resolver, j: usize, k: usize, para: u32) -> Option<Speaker> {
+    let subject = subject_before(doc, j, k)?;
+    if let Some(b) = subject.before
+        && b >= j
+    {
+        // `"Q," NAME, a long description without a closing comma told X.`
+        let (run_end, _) = name_run(doc, j, k);
+        if run_end > j && doc.toks.get(run_end).is_some_and(|t| t.is_punct(',')) {
+            // `"Q," Ivo Dask, R-Ky., said`: a party and state tag describes no role.
+            let appos = Some(run_end + 1..k);
+            return res.resolve(j..run_end, appos, para);
+        }
+        // `"Q," the county's chief prosecutor, Ann Poe, said`: the role right after
+        // the quotation, the name between commas.
+        if subject.appos.as_ref().is_some_and(|a| a.start == j)
+            && subject.range.start == b + 1
+            && doc.toks[b].is_punct(',')
+        {
+            let speaker = res.resolve(subject.range.clone(), subject.appos.clone(), para)?;
+            if speaker.kind == crate::extract::SpeakerKind::Person {
+                return Some(speaker);
+            }
+        }
+        // `"Q," JPL scientist and co-author Ann Poe said.`
+        let words_only = doc.toks[j..subject.range.start].iter().all(|t| t.is_word());
+        let speaker = res.resolve(subject.range, subject.appos, para)?;
+        if words_only && speaker.kind == crate::extract::SpeakerKind::Person {
+            return Some(speaker);
+        }
+        return None;
+    }
+    if k - j > 16 && subject.appos.is_none() {
+        return None;
+    }
+    res.resolve_described(subject.range, subject.appos, para)
+}
+
+/// The source after an inverted cue ending at `p` (`said Ann Poe, ...`), not past `e`; none
+/// when a clause with its own verb follows instead (`Poe, citing “Q,” said the plan could
+/// work`).
+fn inverted_source(doc: &Doc, p: usize, e: usize) -> Option<(Range<usize>, Option<Range<usize>>)> {
+    let (subject, appos) = np_after(doc, p, e)?;
+    let clause = (subject.start + 1..subject.end + 1).any(|i| {
+        doc.toks
+            .get(i)
+            .is_some_and(|t| t.is_word() && t.ch.is_lowercase())
+            && doc.is_any(
+                i,
+                &[
+                    "could", "would", "will", "can", "may", "might", "should", "must", "is", "was",
+                    "are", "were", "has", "had", "have",
+                ],
+            )
+    });
+    (!clause).then_some((subject, appos))
+}
+
+/// `"Q," since the pier would close the channel, said Owen Pask` / `..., Owen Pask said`:
+/// after an adjunct between commas, a cue with its source; the speaker when the cue at `k`
+/// is inverted (its source after it) or its subject is a person's name right after the
+/// adjunct's comma.
+fn after_adjunct(
+    doc: &Doc,
+    res: &mut Resolver,
+    j: usize,
+    k: usize,
+    cue: &Cue,
+    sent_end: usize,
+    para: u32,
+) -> Option<Speaker> {
+    if doc.toks[k - 1].is_punct(',') && k - 1 > j {
+        if is_time(doc, cue.end) {
+            return None;
+        }
+        let (subject, appos) = inverted_source(doc, cue.end, sent_end)?;
+        return res.resolve_described(subject, appos, para);
+    }
+    let subject = subject_before(doc, j, k)?;
+    let b = subject.before?;
+    let (run_end, n) = name_run(doc, subject.range.start, k);
+    if !(doc.toks[b].is_punct(',') && b > j && n >= 1 && run_end == subject.range.end) {
+        return None;
+    }
+    let speaker = res.resolve(subject.range, subject.appos, para)?;
+    (speaker.kind == crate::extract::SpeakerKind::Person && speaker.entity.is_some())
+        .then_some(speaker)
 }
 
 /// Words right before a cue word that make it a noun.
@@ -341,6 +391,18 @@ pub fn before_frame(
     }
     let prev = &doc.toks[open - 1];
     let lead = prev.is_punct(':') || prev.is_punct(',') || prev.is_punct('—');
+    // `Said Ann Poe, who grew up on the street, “Q”`: an inverted cue (a verb of the
+    // `inverted` list) opening the sentence, however long the source's relative clause.
+    // (Before a colon, `Said Ellis: “Q”` is the lead-in step's.)
+    let first = sent.start;
+    if prev.is_punct(',')
+        && first + 1 < open
+        && doc.toks[first].capitalized()
+        && frame_words::is(Section::Inverted, doc.text(first))
+        && let Some(speaker) = inverted_lead(doc, res, first + 1, open, para)
+    {
+        return Some((speaker, first..first + 1));
+    }
     let lo = open.saturating_sub(12).max(sent.start);
     let mut k = open;
     while k > lo {
@@ -428,6 +490,14 @@ pub fn before_frame(
             return None;
         }
         let Some(subject) = subject_before(doc, sent.start, k) else {
+            // `In other words, explained moderator Ann Poe: “Q”`: an inverted cue after a
+            // fronted adverbial, its source up to the lead-in mark.
+            if lead
+                && (k == sent.start || doc.toks[k - 1].is_punct(','))
+                && let Some(speaker) = inverted_lead(doc, res, cue.end, open, para)
+            {
+                return Some((speaker, cue.start..cue.end));
+            }
             // `He asked about X and said, “Q”`, `She paused, then said, “Q”`, `He went on to
             // say, “Q”`: the source of the sentence's first cue, or its subject.
             if k > sent.start + 1 && doc.is(k - 1, "to") {
@@ -447,6 +517,33 @@ pub fn before_frame(
         return Some((speaker, cue.start..cue.end));
     }
     None
+}
+
+/// The source right after an inverted cue ending at `after`, before a quotation (`explained
+/// Ann Poe: “Q”`, `Said Ann Poe, who grew up there, “Q”`): a capitalized name or a described
+/// name whose phrase (and appositive, or relative clause) reaches the lead-in mark before
+/// `open`.
+fn inverted_lead(
+    doc: &Doc,
+    res: &mut Resolver,
+    after: usize,
+    open: usize,
+    para: u32,
+) -> Option<Speaker> {
+    let (subject, appos) = inverted_source(doc, after, open)?;
+    let end = appos.as_ref().map_or(subject.end, |a| a.end);
+    let reaches = end + 1 == open
+        || doc.toks[subject.end].is_punct(',')
+            && doc.is(subject.end + 1, "who")
+            && (subject.end + 2..open - 1).all(|i| doc.toks[i].q == 0);
+    // (`Said Jalili said: “Q”`: a cue inside the phrase makes the first word a name.)
+    if !reaches
+        || !(subject.start..subject.end).any(|i| doc.toks[i].capitalized())
+        || (subject.start..subject.end).any(|i| cue_at(doc, i).is_some_and(|c| speech_form(&c)))
+    {
+        return None;
+    }
+    res.resolve_described(subject, appos, para)
 }
 
 /// The speaker the sentence's subject (before token `k`) names; a description followed by

@@ -1,0 +1,130 @@
+//! Frames with words between the quotation and its cue, or an inverted cue before it
+//! (`frames/mod.rs`: `after_adjunct`, `inverted_lead`), on sentences written for them.
+
+use crate::extract::Rule;
+
+/// (quote text, speaker, speaker rule) of every quote, with the entity recognizer.
+fn attributed(body: &str) -> Vec<(String, Option<String>, Rule)> {
+    let (body, quotes) = crate::extract::quotes::analyze_paragraphs(body);
+    quotes
+        .into_iter()
+        .map(|q| (body[q.span].to_string(), q.speaker, q.speaker_rule))
+        .collect()
+}
+
+fn speaker(body: &str, quote: &str) -> (Option<String>, Rule) {
+    let q = attributed(body);
+    let hit = q
+        .iter()
+        .find(|x| x.0 == quote)
+        .unwrap_or_else(|| panic!("no quote {quote:?} in {q:?}"));
+    (hit.1.clone(), hit.2)
+}
+
+const LEAD: &str = "The harbour board voted against the new pier on Tuesday.\n\n";
+
+#[test]
+fn an_inverted_cue_after_an_adjunct_clause() {
+    let body = format!(
+        "{LEAD}\u{201c}We looked at every option,\u{201d} since the pier would block the \
+         channel for months, said Owen Pask, who chairs the board."
+    );
+    assert_eq!(
+        speaker(&body, "We looked at every option,"),
+        (Some("Owen Pask".into()), Rule::CueAfterAdjunct)
+    );
+    let body = format!(
+        "{LEAD}\u{201c}The numbers never added up,\u{201d} in sharp contrast to earlier \
+         years, says Maria Tolland, an engineer at the port."
+    );
+    assert_eq!(
+        speaker(&body, "The numbers never added up,"),
+        (Some("Maria Tolland".into()), Rule::CueAfterAdjunct)
+    );
+}
+
+#[test]
+fn a_named_subject_after_an_adjunct_clause() {
+    let body = format!(
+        "{LEAD}\u{201c}We looked at every option,\u{201d} since the pier would block the \
+         channel, Owen Pask said."
+    );
+    assert_eq!(
+        speaker(&body, "We looked at every option,"),
+        (Some("Owen Pask".into()), Rule::CueAfterAdjunct)
+    );
+}
+
+#[test]
+fn a_time_after_the_comma_is_no_inverted_source() {
+    // `, said Monday` has no source after the cue: the quotation stays unattributed rather
+    // than given to a weekday.
+    let body =
+        format!("{LEAD}\u{201c}We looked at every option,\u{201d} as the board, said Monday.");
+    assert_eq!(
+        speaker(&body, "We looked at every option,").0,
+        None,
+        "{:?}",
+        attributed(&body)
+    );
+}
+
+#[test]
+fn a_quotation_inside_the_sentence_takes_no_adjunct_frame() {
+    // A title or fragment quoted mid-sentence is not the `"Q," ADJUNCT, S said` frame: the
+    // cue after it reports other words.
+    let body = format!(
+        "{LEAD}In an interview on \u{201c}The Harbour Hour,\u{201d} on Friday, Owen Pask \
+         said the vote was fair."
+    );
+    let q = attributed(&body);
+    assert!(
+        q.iter()
+            .all(|x| x.0 != "The Harbour Hour," || x.2 != Rule::CueAfterAdjunct),
+        "{q:?}"
+    );
+    // Without a comma closing the quotation, the words after it are no adjunct.
+    let body = format!(
+        "{LEAD}Against the \u{201c}pier-first\u{201d} plans of the developer, Owen Pask \
+         stressed the cost."
+    );
+    let q = attributed(&body);
+    assert!(q.iter().all(|x| x.2 != Rule::CueAfterAdjunct), "{q:?}");
+}
+
+#[test]
+fn an_inverted_cue_after_a_fronted_adverbial_before_the_quotation() {
+    let body = format!(
+        "{LEAD}In other words, explained board member Paul Strand: \u{201c}The pier was \
+         never going to be built.\u{201d}"
+    );
+    assert_eq!(
+        speaker(&body, "The pier was never going to be built."),
+        (Some("Paul Strand".into()), Rule::CueBefore)
+    );
+}
+
+#[test]
+fn an_inverted_cue_opening_the_sentence() {
+    let body = format!("{LEAD}Said Tom Ring, \u{201c}We were glad.\u{201d}");
+    assert_eq!(
+        speaker(&body, "We were glad."),
+        (Some("Tom Ring".into()), Rule::CueBefore)
+    );
+    let body = format!(
+        "{LEAD}Said Agnes Bell, who has lived on the harbour front since 1980, \
+         \u{201c}We were all so relieved.\u{201d}"
+    );
+    assert_eq!(
+        speaker(&body, "We were all so relieved."),
+        (Some("Agnes Bell".into()), Rule::CueBefore)
+    );
+    // A name that only looks like the cue (`Said` as a given name) followed by its own verb
+    // is the subject, not an inverted cue with `Jalili said` for its source.
+    let body = format!("{LEAD}Said Jalili said, \u{201c}We were glad.\u{201d}");
+    let (who, _) = speaker(&body, "We were glad.");
+    assert!(
+        who.as_deref().is_some_and(|w| w.ends_with("Jalili")),
+        "{who:?}"
+    );
+}
