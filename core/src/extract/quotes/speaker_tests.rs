@@ -637,3 +637,59 @@ fn a_plural_group_after_a_relative_word_names_what_it_called_something() {
     let q = analyzed("It was a group called \u{201c}Harbour Lights\u{201d} that played.");
     assert!(q.is_empty(), "{q:?}");
 }
+
+#[test]
+fn it_after_a_sentence_whose_subject_is_an_organization_or_document() {
+    let body = "The Harbour Trust reported a loss on Tuesday.\n\n\
+                \u{201c}We expect to recover next year,\u{201d} it said.";
+    let q = analyzed(body);
+    assert_eq!(
+        speaker_of(&q, "We expect to recover next year,"),
+        Some("Harbour Trust")
+    );
+    // A document's head noun, before the phrase's prepositions.
+    let body = "A letter this month to the harbour board from the staff union urged a wider \
+                search. \u{201c}We have accepted closed deals,\u{201d} it said.";
+    let q = analyzed(body);
+    assert_eq!(
+        speaker_of(&q, "We have accepted closed deals,"),
+        Some("letter")
+    );
+    assert_eq!(q[0].3, SpeakerKind::Document);
+    // An organization noun with no name (`The harbour commission`).
+    let body = "The harbour commission released a memo on Thursday. \u{201c}So far, 59 \
+                witnesses have spoken to us,\u{201d} it stated.";
+    let q = analyzed(body);
+    assert_eq!(
+        speaker_of(&q, "So far, 59 witnesses have spoken to us,"),
+        Some("harbour commission")
+    );
+}
+
+#[test]
+fn it_inside_a_sentence_is_not_the_subject_before() {
+    // `where it states`: the `it` may stand for anything the sentence names.
+    let body = "The video was released in May. It is named after a verse where it states \
+                \u{201c}we will carry the plan to the end.\u{201d}";
+    let q = analyzed(body);
+    assert!(q.iter().all(|x| x.2.as_deref() != Some("video")), "{q:?}");
+}
+
+#[test]
+fn they_after_a_plural_subject_with_a_preposition() {
+    let body = "Three economists at the Harbour Institute studied the port's accounts.\n\n\
+                \u{201c}These results should make us think again,\u{201d} they argued.";
+    let q = analyzed(body);
+    assert_eq!(
+        speaker_of(&q, "These results should make us think again,"),
+        Some("Three economists at the Harbour Institute")
+    );
+    assert_eq!(q[0].3, SpeakerKind::Group);
+    let body = "Critics of the plan wrote to the mayor this week.\n\n\
+                \u{201c}The program is plagued by waste,\u{201d} they wrote.";
+    let q = analyzed(body);
+    assert_eq!(
+        speaker_of(&q, "The program is plagued by waste,"),
+        Some("Critics of the plan")
+    );
+}

@@ -205,80 +205,6 @@ impl<'d, 'a> Resolver<'d, 'a> {
         }
     }
 
-    /// The first person of a fitting gender named outside quotation marks in paragraph
-    /// `para` before byte `pos`.
-    /// The last person, of a fitting gender, who is the subject of a writer's sentence
-    /// after byte `since` and before `pos`, in paragraph `para` or the one before.
-    pub(super) fn subject_after(
-        &self,
-        since: usize,
-        pos: usize,
-        para: u32,
-        fits: &impl Fn(Option<Gender>) -> bool,
-    ) -> Option<usize> {
-        if since == usize::MAX {
-            return None;
-        }
-        let hi = self.subjects.partition_point(|(at, _, _)| *at < pos);
-        self.subjects[..hi]
-            .iter()
-            .rev()
-            // (With no speaker yet, `since` is 0 and a subject at the body's first byte
-            // counts.)
-            .take_while(|(at, p, _)| (*at > since || since == 0) && para.saturating_sub(*p) <= 1)
-            .find(|(_, _, e)| fits(self.known.entities[*e].gender))
-            .map(|(_, _, e)| *e)
-    }
-
-    /// The plural subject (`Workers`, `Local growers`) of the writer's sentence just before
-    /// byte `pos`, in paragraph `para` or the one before, when it starts after byte `since`.
-    pub(super) fn plural_subject_before(
-        &self,
-        since: usize,
-        pos: usize,
-        para: u32,
-    ) -> Option<Speaker> {
-        let doc = self.doc;
-        if since == usize::MAX {
-            return None;
-        }
-        let prev = self.sentence_of(pos).checked_sub(1)?;
-        if para.saturating_sub(doc.sent_para[prev]) > 1 {
-            return None;
-        }
-        let sent = doc.sents[prev].clone();
-        if doc.has_quotation(sent.clone()) {
-            return None;
-        }
-        let subj = crate::extract::quotes::cue_lookup::leading_subject(doc, sent.start, sent.end)?;
-        // (With no speaker yet `since` is 0, and the body's first sentence counts.)
-        if since != 0 && doc.toks[subj.start].start <= since {
-            return None;
-        }
-        let head = subj.end - 1;
-        let h = doc.text(head);
-        let plural = doc.toks[head].is_word()
-            // (capitalized only when it opens the sentence: `Workers objected`)
-            && (head == sent.start || !doc.toks[head].capitalized())
-            && h.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
-            && h.len() > 3
-            && h.ends_with('s')
-            && !h.ends_with("ss")
-            && (words().is_group(h) || words().flags(h) & ROLE != 0 || h.ends_with("ers"));
-        if !plural {
-            return None;
-        }
-        let mut st = subj.start;
-        while st < head && doc.is_any(st, DETERMINERS) {
-            st += 1;
-        }
-        Some(Speaker::as_written(
-            doc.body,
-            doc.bytes(st..subj.end),
-            SpeakerKind::Group,
-        ))
-    }
-
     /// True when the sentence holding byte `pos` names a person before it, outside
     /// quotation marks (`Ronald Reagan was known for what he called ...`).
     fn names_person_before(&self, pos: usize) -> bool {
@@ -379,11 +305,13 @@ impl<'d, 'a> Resolver<'d, 'a> {
     }
 
     /// The index of the sentence holding byte `pos`.
-    fn sentence_of(&self, pos: usize) -> usize {
+    pub(super) fn sentence_of(&self, pos: usize) -> usize {
         let k = self.doc.toks.partition_point(|t| t.start < pos);
         self.doc.sents.partition_point(|r| r.end <= k)
     }
 
+    /// The first person of a fitting gender named outside quotation marks in paragraph
+    /// `para` before byte `pos`.
     pub(super) fn paragraph_person(
         &self,
         para: u32,
@@ -436,7 +364,10 @@ impl<'d, 'a> Resolver<'d, 'a> {
                     matches!(s.kind, SpeakerKind::Organization | SpeakerKind::Document)
                 });
                 let Some((s, p, _)) = cur else {
-                    return Some(Speaker::unknown());
+                    return Some(
+                        self.thing_subject_before(pos, para)
+                            .unwrap_or_else(Speaker::unknown),
+                    );
                 };
                 // A new paragraph that names another organization before `it` moves the
                 // story to that organization.

@@ -23,6 +23,7 @@ use std::ops::Range;
 mod anaphora;
 mod known;
 mod names;
+mod subjects;
 use anaphora::sentence_subjects;
 pub use known::{KnownEntities, KnownEntity};
 
