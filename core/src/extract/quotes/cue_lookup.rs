@@ -123,6 +123,15 @@ pub fn find_cue(doc: &Doc, i: usize) -> Option<Cue> {
     })
 }
 
+/// `even as shares fell,`, `Just after the vote,`: an adverb of the `fronted_adverb` list
+/// before a word opening a fronted adjunct, or before `as`, at token `a`.
+fn fronted_adverb(doc: &Doc, a: usize, lim: usize) -> bool {
+    a + 1 < lim
+        && frame_words::is(Section::FrontedAdverb, doc.text(a))
+        && doc.toks[a + 1].is_word()
+        && (doc.is(a + 1, "as") || frame_words::is(Section::Fronted, doc.text(a + 1)))
+}
+
 /// Determiners and quantifiers before a plural noun that looks like a cue (`the reports`,
 /// `Other estimates`).
 pub const NOUN_BEFORE: &[&str] = &[
@@ -237,14 +246,16 @@ pub fn leading_subject(doc: &Doc, s: usize, lim: usize) -> Option<Range<usize>> 
     }
     // A fronted adjunct up to its comma is not the subject (`Before the vote, Chief Ann
     // Poe lobbied ...`, `On Thursday, after a long silence, Warren endorsed ...`).
-    for _ in 0..2 {
+    for _ in 0..3 {
         // (`Hours later,`, `Two days earlier,`, `A week ago,`: a time that ends its adjunct.)
         let time_adjunct = (a + 1..lim.min(a + 6))
             .find(|&i| doc.toks[i].is_punct(','))
             .is_some_and(|c| doc.is_any(c - 1, &["later", "earlier", "ago", "before"]));
         if a < lim
             && doc.toks[a].is_word()
-            && (time_adjunct || frame_words::is(Section::Fronted, doc.text(a)))
+            && (time_adjunct
+                || frame_words::is(Section::Fronted, doc.text(a))
+                || fronted_adverb(doc, a, lim))
         {
             // (`After saying her foot was “swollen,” she was`: a comma before a closing
             // mark ends the adjunct too.)
@@ -264,13 +275,19 @@ pub fn leading_subject(doc: &Doc, s: usize, lim: usize) -> Option<Range<usize>> 
             }
             // `Speaking in Salem, New Hampshire, Trump went`: a place's region after the
             // adjunct's comma belongs to the adjunct.
+            // (`At a meeting in Ames, Iowa, on Sunday, Dora Quill ...`: or another adjunct.)
             if a >= 2
                 && doc.toks[a - 2].capitalized()
                 && let Some(c2) = (a..lim.min(a + 3)).find(|&i| !doc.toks[i].capitalized())
                 && c2 > a
                 && doc.toks[c2].is_punct(',')
                 && doc.toks[c2].outside()
-                && doc.toks.get(c2 + 1).is_some_and(|t| t.capitalized())
+                && doc.toks.get(c2 + 1).is_some_and(|t| {
+                    t.capitalized()
+                        || t.is_word()
+                            && frame_words::is(Section::Fronted, doc.text(c2 + 1))
+                            && (c2 + 2..lim.min(c2 + 8)).any(|i| doc.toks[i].is_punct(','))
+                })
             {
                 a = c2 + 1;
             }

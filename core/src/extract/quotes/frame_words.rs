@@ -43,6 +43,9 @@ pub enum Section {
     Connective = 32768,
     /// Texts of rules that state what they say (`the charter states that`).
     RuleText = 65536,
+    /// Adverbs that may come before a word opening a fronted adjunct, or before `as`
+    /// (`even as`, `just after`, `shortly before`).
+    FrontedAdverb = 131072,
 }
 
 fn section(name: &str) -> u32 {
@@ -64,6 +67,7 @@ fn section(name: &str) -> u32 {
         "source_stop" => Section::SourceStop as u32,
         "connective" => Section::Connective as u32,
         "rule_text" => Section::RuleText as u32,
+        "fronted_adverb" => Section::FrontedAdverb as u32,
         _ => 0,
     }
 }
@@ -73,7 +77,7 @@ fn section(name: &str) -> u32 {
 struct Tables {
     words: FastMap<String, u32>,
     /// Indexed by the section's bit position.
-    lists: [Vec<&'static str>; 17],
+    lists: [Vec<&'static str>; 18],
     agent_suffixes: Vec<String>,
     abbreviations: FastMap<String, String>,
 }

@@ -537,3 +537,59 @@ fn a_role_before_the_name_of_an_inverted_source_is_no_part_of_the_clause() {
         )]
     );
 }
+
+#[test]
+fn fronted_adjuncts_with_an_adverb_or_a_region_are_not_the_subject() {
+    // `even as`, `Just as`: an adverb before the word opening the adjunct.
+    assert_eq!(
+        indirect(
+            "On Tuesday, even as shares of the port company were tumbling, Mr. Ivo Marsh \
+             wrote to investors, telling them the company was sound."
+        ),
+        vec![pair("the company was sound", "Ivo Marsh")]
+    );
+    assert_eq!(
+        indirect(
+            "Even as shares fell, Ivo Marsh wrote to investors, telling them the company was sound."
+        ),
+        vec![pair("the company was sound", "Ivo Marsh")]
+    );
+    // A place's region followed by one more adjunct (`in Ames, Iowa, on Sunday,`).
+    assert_eq!(
+        indirect(
+            "At a public meeting in Ames, Iowa, on Sunday, Mrs. Dora Quill tried to explain \
+             her plan, saying that the city should build more homes."
+        ),
+        vec![pair("the city should build more homes", "Dora Quill")]
+    );
+}
+
+#[test]
+fn a_speech_participle_after_an_inverted_frame_has_its_source() {
+    assert_eq!(
+        indirect(
+            "The new pier is a mistake, Mayor Ana Ruiz said Tuesday in Salem, noting the \
+             developer had missed every deadline."
+        ),
+        vec![
+            pair("The new pier is a mistake", "Ana Ruiz"),
+            pair("the developer had missed every deadline", "Ana Ruiz"),
+        ]
+    );
+}
+
+#[test]
+fn a_gerund_subject_after_a_split_frame_is_the_clause() {
+    // Not a participle of the writer's: `replacing` is the subject of `would be`.
+    let found = indirect(
+        "Though the last handover was smooth, he said, replacing the chief now would be much \
+         harder.",
+    );
+    assert!(
+        found.len() == 1
+            && found[0]
+                .0
+                .ends_with("replacing the chief now would be much harder"),
+        "{found:?}"
+    );
+}

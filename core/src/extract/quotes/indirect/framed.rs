@@ -395,7 +395,13 @@ pub(super) fn framed(
             let c1 = trim(doc, sent_start..if quote_comma { b + 1 } else { b });
             // `The cell, Herbert said, is always sensing`: the clause is around the source,
             // and is reported whole, the frame inside it.
-            if q < sent_end && doc.toks[q].is_punct(',') {
+            // (`On Tuesday, Ivo Marsh wrote to investors, telling them C`: a participle after
+            // the frame is the writer's, neither the rest of a clause nor one of its own.)
+            // (A gerund subject is the clause's: `, he said, replacing her would be hard`.)
+            let participle_after = q + 1 < sent_end
+                && !doc.toks[q + 1].capitalized()
+                && cue_at(doc, q + 1).is_some_and(|c| c.verb.is_some_and(|v| v.form == Form::Ing));
+            if q < sent_end && doc.toks[q].is_punct(',') && !participle_after {
                 let c2 = trim(doc, q + 1..sent_end);
                 let (w1, w2) = (doc.words(c1.clone()), doc.words(c2.clone()));
                 // The rest of C1's clause goes on with its verb (`, have involved`, `, is
@@ -433,7 +439,14 @@ pub(super) fn framed(
             // fronted subordinate clause: `After the minister spoke, commuters protested`.
             let w1 = doc.words(c1.clone());
             // (`When the storm hit, the bridge failed, S said` has its main clause.)
-            if doc.is_any(c1.start, frame_words::list(Section::Subordinator))
+            // (`Even as shares fell, S wrote ...`: an adverb may come before the conjunction.)
+            let conj =
+                if c1.len() > 1 && frame_words::is(Section::FrontedAdverb, doc.text(c1.start)) {
+                    c1.start + 1
+                } else {
+                    c1.start
+                };
+            if doc.is_any(conj, frame_words::list(Section::Subordinator))
                 && doc.toks[c1.start].capitalized()
                 && !doc.toks[c1.clone()]
                     .iter()
@@ -461,6 +474,22 @@ pub(super) fn framed(
                     || doc.is_any(c1.start, ADJ_PREPS)
                     || doc.is_any(c1.start, &["even", "just", "only", "despite"]));
             if adjunct_start && !finite_verb_within(doc, c1.start, c1.end, c1.len()) {
+                return None;
+            }
+            // (`On Tuesday, even as shares fell, S wrote to investors`: all that comes before
+            // the source is fronted adjuncts, read past as the sentence's subject is found.)
+            // (Only two adjuncts or more: `Now there is doubt, S said` has one word of the
+            // list and then its clause.)
+            if doc.toks[c1.clone()]
+                .iter()
+                .any(|t| t.is_punct(',') && t.outside())
+                && doc.toks[c1.start].is_word()
+                && (doc.is_any(c1.start, ADJ_PREPS)
+                    || frame_words::is(Section::Fronted, doc.text(c1.start))
+                    || frame_words::is(Section::FrontedAdverb, doc.text(c1.start)))
+                && cue_lookup::leading_subject(doc, sent_start, cue.start)
+                    .is_some_and(|l| l.start == subject.range.start)
+            {
                 return None;
             }
             // `Asked if the vote had rattled them, S said ...`: the question put to the

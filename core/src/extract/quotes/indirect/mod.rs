@@ -448,10 +448,19 @@ fn participle(
     } else {
         return None;
     };
-    let prev = clauses
-        .iter_mut()
-        .rev()
-        .find(|clause| clause.content.contains(&comma) || clause.content.end == comma)?;
+    // (`C, Hollande said Tuesday in Paris, noting D`: or an inverted frame whose cue and
+    // adjuncts run up to the comma.)
+    let prev = clauses.iter_mut().rev().find(|clause| {
+        clause.content.contains(&comma)
+            || clause.content.end == comma
+            || clause.rule == Rule::ReportedInverted
+                && clause.content.end < clause.cue.start
+                && clause.cue.end <= comma
+                && comma - clause.cue.end <= 12
+                && doc.toks[clause.cue.end..comma]
+                    .iter()
+                    .all(|t| t.is_word() && t.q == 0 || t.is_punct('.'))
+    })?;
     let mut p = cue.end;
     if doc.is(p, "that") {
         p += 1;
