@@ -693,3 +693,35 @@ fn they_after_a_plural_subject_with_a_preposition() {
         Some("Critics of the plan")
     );
 }
+
+#[test]
+fn more_nouns_for_a_person_are_sources() {
+    // Occupations and situations the role list now holds (`actress`, `pollster`, `widow`).
+    for (sentence, who) in [
+        ("The actress said she was tired of waiting.", "actress"),
+        ("The pollster said the race was close.", "pollster"),
+        ("The widow said the inquiry had failed her.", "widow"),
+    ] {
+        let q = one(sentence);
+        assert_eq!(q.2.as_deref(), Some(who), "{sentence}");
+    }
+}
+
+#[test]
+fn a_relative_clause_that_quotes_a_word_before_the_cue() {
+    let body = "Gordon Hume, who calls the mayor a \u{201c}bully,\u{201d} said he doubted \
+                the plan would work.";
+    let q = analyzed(body);
+    assert_eq!(
+        speaker_of(&q, "he doubted the plan would work"),
+        Some("Gordon Hume")
+    );
+    // Not an appositive that quotes: a quoted phrase after a name is no relative clause.
+    let body = "Gordon Hume, the \u{201c}bully,\u{201d} said he doubted the plan would work.";
+    let q = analyzed(body);
+    assert!(
+        q.iter()
+            .all(|x| x.1 != "he doubted the plan would work" || x.2.is_none()),
+        "{q:?}"
+    );
+}

@@ -403,8 +403,9 @@ fn pieces(
                 let nw = toks[n].text(body);
                 is_cap_word(nw) && !has_org_cue(lx, nw) && !lx.titles.contains(nw)
             });
-        // `Robert Ford`, `Robert S. Ford`, `Michael Dell`: a one-word company name right
-        // after a given name (and its initial) is the person's surname.
+        // `Robert Ford`, `Robert S. Ford`, `Michael Dell`, `Michael B. Jordan`: a one-word
+        // company or place name right after a given name (and its initial) is the person's
+        // surname.
         let after_given = {
             let mut k = i;
             if k >= 2 && group::is_initial(&norm[k - 1]) {
@@ -433,7 +434,8 @@ fn pieces(
             if given_first && matches!(cand.1, Piece::Place(_) | Piece::Demonym) && cand.0 == 1 {
                 continue;
             }
-            if after_given && matches!(cand.1, Piece::Org(_)) && cand.0 == 1 {
+            // (`Michael B. Jordan`, `Denzel Washington`: or a one-word place.)
+            if after_given && matches!(cand.1, Piece::Org(_) | Piece::Place(_)) && cand.0 == 1 {
                 continue;
             }
             if best.is_none_or(|b| cand.0 > b.0) {

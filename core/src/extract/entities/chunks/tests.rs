@@ -227,6 +227,15 @@ fn a_company_name_after_a_given_name_is_a_surname() {
 }
 
 #[test]
+fn a_place_name_after_a_given_name_and_initial_is_a_surname() {
+    let v = raws("The film was finished, said Michael B. Jordan, its star.");
+    assert!(has(&v, RawKind::Person, "Michael B. Jordan"), "{v:?}");
+    // Alone it is the country.
+    let v = raws("The talks were held in Jordan last week.");
+    assert!(has(&v, RawKind::Place, "Jordan"), "{v:?}");
+}
+
+#[test]
 fn a_newspaper_named_for_its_city_is_an_organization() {
     let v =
         raws("The Harbor Star and the Dunmore Sun both ran the story, as did the Kestrel Record.");
