@@ -593,3 +593,18 @@ fn a_gerund_subject_after_a_split_frame_is_the_clause() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_quantifier_of_a_plural_takes_the_plural_verb() {
+    assert_eq!(
+        indirect("Many of her supporters say they understand her position."),
+        vec![pair(
+            "they understand her position",
+            "Many of her supporters"
+        )]
+    );
+    assert_eq!(
+        indirect("Some of the residents say the ferry is always late."),
+        vec![pair("the ferry is always late", "Some of the residents")]
+    );
+}

@@ -319,9 +319,17 @@ fn plural_or_they(doc: &Doc, np: &Range<usize>) -> bool {
             .start
             .checked_sub(1)
             .is_none_or(|b| !doc.toks[b].is_word());
+    // `Many of her supporters say`: a quantifier of a plural.
+    let quantified = post == Some(np.start + 1)
+        && doc.is(np.start + 1, "of")
+        && doc.is_any(
+            np.start,
+            &["some", "many", "most", "few", "several", "both", "all"],
+        );
     share
         || counted
         || opening_plural
+        || quantified
         || np.len() == 1
             && doc.is_any(
                 np.start,
