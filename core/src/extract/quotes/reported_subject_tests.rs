@@ -608,3 +608,36 @@ fn a_quantifier_of_a_plural_takes_the_plural_verb() {
         vec![pair("the ferry is always late", "Some of the residents")]
     );
 }
+
+#[test]
+fn a_petition_or_an_advert_is_a_document_that_speaks() {
+    assert_eq!(
+        indirect("Their petition warns that the works will bring years of disruption."),
+        vec![pair(
+            "the works will bring years of disruption",
+            "Their petition"
+        )]
+    );
+    assert_eq!(
+        indirect("A new advert claims the tram will pay for itself within a decade."),
+        vec![pair(
+            "the tram will pay for itself within a decade",
+            "new advert"
+        )]
+    );
+}
+
+#[test]
+fn a_comma_inside_the_closing_mark_before_a_participle() {
+    // The clause ends with its closing mark, and the participle's quotation has the same
+    // source.
+    let body = "Sarah Whitcombe said firms had \u{201c}waited long enough,\u{201d} adding: \
+                \u{201c}Every year without a tram costs this city money.\u{201d}";
+    assert_eq!(
+        indirect(body),
+        vec![pair(
+            "firms had \u{201c}waited long enough,\u{201d}",
+            "Sarah Whitcombe"
+        )]
+    );
+}

@@ -57,6 +57,14 @@ impl<'a> Doc<'a> {
         &self.body[t.start..t.end]
     }
 
+    /// True when token `i` is a comma, or a closing mark right after one (`“enough,”`), as
+    /// before a participle or a cue.
+    pub fn is_comma(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| {
+            t.is_punct(',') || t.kind == TokKind::Close && self.body[..t.start].ends_with(',')
+        })
+    }
+
     /// True when token `i` is a word equal to `w` ignoring ASCII case.
     pub fn is(&self, i: usize, w: &str) -> bool {
         self.toks.get(i).is_some_and(|t| t.is_word()) && self.text(i).eq_ignore_ascii_case(w)

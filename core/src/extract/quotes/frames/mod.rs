@@ -220,7 +220,7 @@ pub fn before_frame(
             // the place it was said in.)
             if ing
                 && k > sent.start
-                && (doc.toks[k - 1].is_punct(',')
+                && (doc.is_comma(k - 1)
                     || doc.is_any(k - 1, &["by", "before", "after", "while"])
                     || lead
                         && cue.end + 1 == open

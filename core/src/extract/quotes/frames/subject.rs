@@ -278,10 +278,7 @@ pub fn subject_before(doc: &Doc, s: usize, k: usize) -> Option<SourcePhrase> {
     if start == end && appos.is_none() {
         // `S, the ROLE of ORG, said` or `S, who ..., said`.
         // (`S, who calls him a “bully,” said`: the comma may sit inside the closing mark.)
-        let comma_in_close = |i: usize| {
-            doc.toks[i].kind == TokKind::Close && doc.body[..doc.toks[i].start].ends_with(',')
-        };
-        if end > s && (doc.toks[end - 1].is_punct(',') || comma_in_close(end - 1)) {
+        if end > s && doc.is_comma(end - 1) {
             let comma2 = end - 1;
             let lo = comma2.saturating_sub(40).max(s);
             let stop = |i: usize| {
@@ -291,7 +288,7 @@ pub fn subject_before(doc: &Doc, s: usize, k: usize) -> Option<SourcePhrase> {
             };
             let prev_comma = (lo..comma2).rev().find(|&i| stop(i))?;
             // (Only a relative clause may quote a word: `, who calls him a “bully,” said`.)
-            if comma_in_close(comma2) && !doc.is(prev_comma + 1, "who") {
+            if !doc.toks[comma2].is_punct(',') && !doc.is(prev_comma + 1, "who") {
                 return None;
             }
             if !doc.toks[prev_comma].is_punct(',') {

@@ -445,8 +445,9 @@ fn participle(
     if verb.form != Form::Ing || cue.phrase || cue.start == 0 {
         return None;
     }
-    // `X said A, adding B`; `X said A, before insisting B` (the comma before a preposition).
-    let comma = if doc.toks[cue.start - 1].is_punct(',') {
+    // `X said A, adding B`; `X said A, before insisting B` (the comma before a preposition);
+    // `X said A had “waited long enough,” adding B` (the comma inside the closing mark).
+    let comma = if doc.is_comma(cue.start - 1) {
         cue.start - 1
     } else if cue.start >= 2
         && doc.is_any(cue.start - 1, &["before", "while"])
@@ -477,7 +478,13 @@ fn participle(
     // (`X said C, warning: “Q”`).
     if prev.content.contains(&cue.start) {
         // Never before its start: a clause that began at the cue is left empty (and dropped).
-        prev.content.end = comma.max(prev.content.start);
+        // (A closing mark holding the comma stays with the clause.)
+        let end = if doc.toks[comma].kind == TokKind::Close {
+            comma + 1
+        } else {
+            comma
+        };
+        prev.content.end = end.max(prev.content.start);
         prev.content = trim(doc, prev.content.clone());
     }
     let content = trim(doc, p..sent_end);
