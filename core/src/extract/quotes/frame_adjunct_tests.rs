@@ -128,3 +128,26 @@ fn an_inverted_cue_opening_the_sentence() {
         "{who:?}"
     );
 }
+
+#[test]
+fn a_split_quotation_with_a_time_word_after_the_cue() {
+    // `“A,” S said afterward, “but B.”`: the second part goes on with the first; no
+    // reported clause is read from `afterward, “but B”`.
+    let body = format!(
+        "{LEAD}\u{201c}It is a tough one,\u{201d} Jalen Brooks said afterward, \u{201c}but \
+         I will learn from it.\u{201d}"
+    );
+    let (body, quotes) = crate::extract::quotes::analyze_paragraphs(&body);
+    let got: Vec<_> = quotes
+        .iter()
+        .map(|q| (q.kind, &body[q.span.clone()], q.speaker.as_deref()))
+        .collect();
+    use crate::extract::QuoteKind::Direct;
+    assert_eq!(
+        got,
+        vec![
+            (Direct, "It is a tough one,", Some("Jalen Brooks")),
+            (Direct, "but I will learn from it.", Some("Jalen Brooks")),
+        ]
+    );
+}

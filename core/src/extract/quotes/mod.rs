@@ -522,7 +522,11 @@ fn classify(
     }
     let starts = before == sent.start;
     let prev = (open > sent.start).then(|| &doc.toks[open - 1]);
-    let cue_before = open >= sent.start + 2 && cue_at(doc, open - 2).is_some();
+    // (`“A,” Brooks said afterward, “but B”`: a time word may follow the cue.)
+    let cue_before = open >= sent.start + 2 && cue_at(doc, open - 2).is_some()
+        || open >= sent.start + 3
+            && (frames::is_time(doc, open - 2) || doc.text(open - 2).ends_with("ward"))
+            && cue_at(doc, open - 3).is_some();
     // `X said that “Q.”` with the quotation ending the sentence: a clause of speech.
     let said_that = open >= sent.start + 2
         && doc.is(open - 1, "that")

@@ -341,7 +341,15 @@ pub(super) fn framed(
             if c.is_empty() {
                 return None;
             }
-            if (doc.toks[c.start].kind == TokKind::Open || doc.toks[c.start].is_punct(':'))
+            // (`“A,” Brooks said afterward, “B.”`: a time word and its comma before the rest of
+            // a split quotation are no clause either.)
+            let time_then_quote = c.len() > 2
+                && (is_time(doc, c.start) || doc.text(c.start).ends_with("ward"))
+                && doc.toks[c.start + 1].is_punct(',')
+                && doc.toks[c.start + 2].kind == TokKind::Open;
+            if (doc.toks[c.start].kind == TokKind::Open
+                || doc.toks[c.start].is_punct(':')
+                || time_then_quote)
                 && is_whole_quote(doc, &c)
             {
                 return None;
