@@ -223,27 +223,43 @@ pub(super) fn org_context(body: &str, toks: &[NameToken], r: &RawMention) -> boo
     if is(prev(1), &["by"]) && is(prev(2), list(List::OrgBy)) {
         return true;
     }
-    // `its parent, NAME`.
-    if k >= 3
-        && toks[k - 1].text(body) == ","
-        && is(
-            prev(2),
-            &[
-                "parent",
-                "subsidiary",
-                "owner",
-                "rival",
-                "unit",
-                "competitor",
-            ],
-        )
-    {
+    if org_appositive(body, toks, r) {
         return true;
     }
     // `a NAME spokeswoman`, `NAME shares`: the name as a company's modifier.
     let next = word_at(body, toks, r.next_tok);
     is(prev(1), &["a", "an", "the"]) && is(next, list(List::OrgModified))
         || is(next, &["shares", "stock", "shareholders"])
+}
+
+/// An organization noun in apposition to the name: `its parent, NAME`, `The quarry's parent
+/// company, NAME,`, `NAME, the parent company,`.
+pub(super) fn org_appositive(body: &str, toks: &[NameToken], r: &RawMention) -> bool {
+    let k = r.first_tok;
+    let prev = |n: usize| k.checked_sub(n).and_then(|i| word_at(body, toks, i));
+    let is = |w: Option<&str>, list: &[&str]| {
+        w.is_some_and(|w| list.iter().any(|l| l.eq_ignore_ascii_case(w)))
+    };
+    // `its parent, NAME`, `The quarry's parent company, NAME,`.
+    if k >= 3 && toks[k - 1].text(body) == "," && is(prev(2), list(List::OrgAppositive)) {
+        return true;
+    }
+    // `NAME, the parent company, said`: a short appositive after the name whose head is
+    // such a noun.
+    let text_at = |i: usize| toks.get(i).map(|t| t.text(body));
+    if text_at(r.next_tok) == Some(",") {
+        let after = (1..=5)
+            .map_while(|n| word_at(body, toks, r.next_tok + n))
+            .collect::<Vec<_>>();
+        if after.len() >= 2
+            && is(after.first().copied(), &["the", "its", "a", "an"])
+            && is(after.last().copied(), list(List::OrgAppositive))
+            && text_at(r.next_tok + after.len() + 1) == Some(",")
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// `Oleksandr Kravchuk and Tshepo Mokoena`, `Ann Poe, Tshepo Mokoena and Ivo Dask`: a run

@@ -44,6 +44,9 @@ pub enum List {
     OrgBy,
     /// `a NAME spokeswoman`: role nouns a company's name may modify.
     OrgModified,
+    /// `its parent company, NAME,` / `NAME, the parent company,`: nouns that make the name
+    /// beside them, in apposition, an organization.
+    OrgAppositive,
     /// Nouns for a creative work: the capitalized words they name in apposition are its
     /// title (`her 2003 book, Living History,`, `the film Silent Harbor`).
     WorkNouns,
@@ -69,6 +72,7 @@ fn section(name: &str) -> Option<List> {
         "org_holdings" => List::OrgHoldings,
         "org_by" => List::OrgBy,
         "org_modified" => List::OrgModified,
+        "org_appositive" => List::OrgAppositive,
         "work_nouns" => List::WorkNouns,
         "post_nominals" => List::PostNominals,
         _ => return None,
@@ -76,10 +80,10 @@ fn section(name: &str) -> Option<List> {
 }
 
 /// The parsed file: the words of each section, indexed by [`List`].
-fn tables() -> &'static [Vec<&'static str>; 17] {
-    static T: OnceLock<[Vec<&'static str>; 17]> = OnceLock::new();
+fn tables() -> &'static [Vec<&'static str>; 18] {
+    static T: OnceLock<[Vec<&'static str>; 18]> = OnceLock::new();
     T.get_or_init(|| {
-        let mut t: [Vec<&'static str>; 17] = Default::default();
+        let mut t: [Vec<&'static str>; 18] = Default::default();
         let mut cur: Option<List> = None;
         for line in DATA.lines() {
             let line = line.split('#').next().unwrap_or("").trim();
@@ -105,7 +109,7 @@ mod tests {
     use super::*;
 
     /// Every list.
-    const ALL: [List; 17] = [
+    const ALL: [List; 18] = [
         List::AmbiguousTitles,
         List::StreetWords,
         List::WorkHeads,
@@ -121,6 +125,7 @@ mod tests {
         List::OrgHoldings,
         List::OrgBy,
         List::OrgModified,
+        List::OrgAppositive,
         List::WorkNouns,
         List::PostNominals,
     ];

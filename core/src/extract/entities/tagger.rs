@@ -377,7 +377,8 @@ fn read_name(
 
 /// Gives a type to the multiword capitalized runs the rules left open
 /// ([`RawKind::UnknownMulti`]) when the tagger reads every mention of that run in the
-/// document as one person or one organization; drops such runs written in capitals that
+/// document as one person or one organization (or an organization noun in apposition says
+/// so: `its parent company, NAME,`); drops such runs written in capitals that
 /// the tagger reads as no name at all (subheads). Names the lexicons, cues or titles typed
 /// are left as they are, and so are lone words (they link to a known name or need a context
 /// cue) and places (the rules' place contexts are surer than the tagger's).
@@ -454,6 +455,11 @@ pub fn refine(body: &str, toks: &[NameToken], raws: &mut Vec<RawMention>) {
         .map(|r| {
             if !open(r) {
                 return None;
+            }
+            // (`The quarry's parent company, Hallam Aggregates,`: an organization noun in
+            // apposition is surer than the tagger's reading.)
+            if super::context::org_appositive(body, toks, r) {
+                return Some(RawKind::Org);
             }
             match reading.get(&body[r.name.clone()]).copied().flatten() {
                 Some(B_PER) => Some(RawKind::Person),

@@ -711,3 +711,24 @@ fn players_in_a_result_line() {
     let t = recognize(&article("Rain beat Harlow Quay again."));
     assert!(names(&t, EntityKind::Person).is_empty(), "{:?}", t.entities);
 }
+
+#[test]
+fn an_organization_noun_in_apposition_makes_a_name_an_organization() {
+    for body in [
+        "The quarry's parent company, Hallam Aggregates, said it would cooperate.",
+        "Hallam Aggregates, the parent company, said it would cooperate.",
+    ] {
+        let t = recognize(&article(body));
+        assert!(
+            names(&t, EntityKind::Organization).contains(&"Hallam Aggregates")
+                && !names(&t, EntityKind::Person).contains(&"Hallam Aggregates"),
+            "{body}: {:?}",
+            t.entities
+        );
+    }
+    // A person's role noun in the same place leaves a person.
+    let t = recognize(&article(
+        "The company's lawyer, Neil Pryce, said the evidence was new.",
+    ));
+    assert!(names(&t, EntityKind::Person).contains(&"Neil Pryce"));
+}
