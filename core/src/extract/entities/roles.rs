@@ -42,6 +42,25 @@ const NOT_ROLE_START: &[&str] = &[
     "both",
     "including",
     "according",
+    // An auxiliary opens the sentence's predicate, not an appositive (`NAME, had argued that
+    // ...`).
+    "had",
+    "has",
+    "have",
+    "was",
+    "is",
+    "were",
+    "are",
+    "will",
+    "would",
+    "could",
+    "should",
+    "can",
+    "may",
+    "might",
+    "must",
+    "did",
+    "does",
 ];
 
 /// The role in an appositive that starts at token `k` (the token right after the name).
@@ -136,6 +155,19 @@ mod tests {
         assert_eq!(
             role_after("Bo Lind, a historian at Lund University, said", "Bo Lind").as_deref(),
             Some("historian at Lund University")
+        );
+    }
+
+    #[test]
+    fn no_role_for_a_predicate_after_the_appositive() {
+        // `The lawyer, Neil Pryce, had argued that ...`: the words after the name's comma
+        // are the sentence's verb and its clause.
+        assert_eq!(
+            role_after(
+                "The company's lawyer, Neil Pryce, had argued that new expert evidence needed review.",
+                "Neil Pryce"
+            ),
+            None
         );
     }
 
