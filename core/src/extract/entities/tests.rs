@@ -726,6 +726,13 @@ fn an_organization_noun_in_apposition_makes_a_name_an_organization() {
             t.entities
         );
     }
+    // A lone name too.
+    let t = recognize(&article("The regulator, Ofwat, rejected the criticism."));
+    assert!(
+        names(&t, EntityKind::Organization).contains(&"Ofwat"),
+        "{:?}",
+        t.entities
+    );
     // A person's role noun in the same place leaves a person.
     let t = recognize(&article(
         "The company's lawyer, Neil Pryce, said the evidence was new.",
