@@ -44,6 +44,9 @@ pub enum List {
     OrgBy,
     /// `a NAME spokeswoman`: role nouns a company's name may modify.
     OrgModified,
+    /// Titles of the ambiguous list that stand before a surname alone (`Justice Scalia
+    /// wrote`).
+    SurnameTitles,
     /// `its parent company, NAME,` / `NAME, the parent company,`: nouns that make the name
     /// beside them, in apposition, an organization.
     OrgAppositive,
@@ -72,6 +75,7 @@ fn section(name: &str) -> Option<List> {
         "org_holdings" => List::OrgHoldings,
         "org_by" => List::OrgBy,
         "org_modified" => List::OrgModified,
+        "surname_titles" => List::SurnameTitles,
         "org_appositive" => List::OrgAppositive,
         "work_nouns" => List::WorkNouns,
         "post_nominals" => List::PostNominals,
@@ -80,10 +84,10 @@ fn section(name: &str) -> Option<List> {
 }
 
 /// The parsed file: the words of each section, indexed by [`List`].
-fn tables() -> &'static [Vec<&'static str>; 18] {
-    static T: OnceLock<[Vec<&'static str>; 18]> = OnceLock::new();
+fn tables() -> &'static [Vec<&'static str>; 19] {
+    static T: OnceLock<[Vec<&'static str>; 19]> = OnceLock::new();
     T.get_or_init(|| {
-        let mut t: [Vec<&'static str>; 18] = Default::default();
+        let mut t: [Vec<&'static str>; 19] = Default::default();
         let mut cur: Option<List> = None;
         for line in DATA.lines() {
             let line = line.split('#').next().unwrap_or("").trim();
@@ -109,7 +113,7 @@ mod tests {
     use super::*;
 
     /// Every list.
-    const ALL: [List; 18] = [
+    const ALL: [List; 19] = [
         List::AmbiguousTitles,
         List::StreetWords,
         List::WorkHeads,
@@ -125,6 +129,7 @@ mod tests {
         List::OrgHoldings,
         List::OrgBy,
         List::OrgModified,
+        List::SurnameTitles,
         List::OrgAppositive,
         List::WorkNouns,
         List::PostNominals,

@@ -739,3 +739,20 @@ fn an_organization_noun_in_apposition_makes_a_name_an_organization() {
     ));
     assert!(names(&t, EntityKind::Person).contains(&"Neil Pryce"));
 }
+
+#[test]
+fn a_title_that_names_things_too_before_a_lone_surname() {
+    // `Justice Scalia wrote`: a surname alone after the title.
+    let t = recognize(&article(
+        "As Justice Scalia wrote in the dissent, the statute is clear.",
+    ));
+    assert_eq!(
+        names(&t, EntityKind::Person),
+        vec!["Scalia"],
+        "{:?}",
+        t.entities
+    );
+    // `the Justice Department said`: an organization word after it keeps the name whole.
+    let t = recognize(&article("The Justice Department said the case was closed."));
+    assert!(names(&t, EntityKind::Person).is_empty(), "{:?}", t.entities);
+}

@@ -95,6 +95,39 @@ fn titlecase(w: &str) -> String {
     out
 }
 
+/// `As Justice Scalia wrote`, `by Lord Diplock,`: inside a sentence, a title of the
+/// `surname_titles` list (one that also names a thing: `Justice Department`, `Lord Jim`)
+/// and one plain capitalized word ending the run, followed by a lowercase word or
+/// punctuation: the title and a surname.
+fn surname_after_title(
+    body: &str,
+    toks: &[NameToken],
+    run: &[usize],
+    norm: &[Cow<'_, str>],
+    i: usize,
+    title: &str,
+) -> bool {
+    let lx = lex();
+    let Some(next) = norm.get(i + 1) else {
+        return false;
+    };
+    let next = next.as_ref();
+    // (Not opening a sentence, where a capital proves nothing: `Justice Marlowe was the
+    // ship's name.`)
+    i + 2 == run.len()
+        && !toks[run[i]].sent_start
+        && list(List::SurnameTitles).contains(&title)
+        && !lx.generic.contains(next)
+        && !lx.titles.contains(next)
+        && !lx.gazetteer.contains(next)
+        && !lx.stopwords.contains(next)
+        && !has_org_cue(lx, next)
+        && next.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
+        && toks.get(run[i + 1] + 1).is_some_and(|t| {
+            !t.is_word() || t.text(body).chars().next().is_some_and(char::is_lowercase)
+        })
+}
+
 /// `true` when the word (or a part of a hyphenated word) is an organization cue.
 pub fn has_org_cue(lx: &Lexicons, w: &str) -> bool {
     lx.org_cues.contains(w) || (w.contains('-') && w.split('-').any(|p| lx.org_cues.contains(p)))
@@ -390,7 +423,8 @@ fn pieces(
                     && !norm
                         .get(i + 1)
                         .is_some_and(|nw| lx.given.contains_key(nw.as_ref()))
-                    && !two_plain_words_end(toks, run, norm, i + 1);
+                    && !two_plain_words_end(toks, run, norm, i + 1)
+                    && !surname_after_title(body, toks, run, norm, i, w);
                 (!last.possessive && !next_cue && !ends_name && !weak)
                     .then_some((n, Piece::Title(g)))
             })
