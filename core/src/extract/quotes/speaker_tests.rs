@@ -725,3 +725,14 @@ fn a_relative_clause_that_quotes_a_word_before_the_cue() {
         "{q:?}"
     );
 }
+
+#[test]
+fn a_role_word_before_a_verb_is_not_the_role_of_the_name_after_it() {
+    // `The mayor replied to Ellen Cray`: `mayor` is the subject's role, not Ellen Cray's.
+    let body = "Ellen Cray asked about the bridge.\n\n\
+                The mayor said, \u{201c}We will look at it again.\u{201d}\n\n\
+                The mayor replied to Ellen Cray, \u{201c}We will decide in May.\u{201d}";
+    let q = analyzed(body);
+    assert_eq!(speaker_of(&q, "We will look at it again."), Some("mayor"));
+    assert_eq!(speaker_of(&q, "We will decide in May."), Some("mayor"));
+}

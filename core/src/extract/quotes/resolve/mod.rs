@@ -267,13 +267,16 @@ impl<'d, 'a> Resolver<'d, 'a> {
                     if w.ends_with([',', '.', ';', ':', '”', '"']) {
                         break;
                     }
-                    if words().flags(w) & ROLE != 0
-                        && w.chars().all(|c| !c.is_alphabetic() || c.is_lowercase())
-                    {
+                    let lower = w.chars().all(|c| !c.is_alphabetic() || c.is_lowercase());
+                    if words().flags(w) & ROLE != 0 && lower {
                         let w = w.to_string();
                         if !titles[*e].contains(&w) {
                             titles[*e].push(w);
                         }
+                    } else if lower && !["to", "of", "for", "at", "in"].contains(&w) {
+                        // (`The mayor replied to Ellen Cray`: a verb between the role word
+                        // and the name; only a place's words may stand there.)
+                        break;
                     }
                 }
             }
