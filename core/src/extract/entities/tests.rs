@@ -756,3 +756,16 @@ fn a_title_that_names_things_too_before_a_lone_surname() {
     let t = recognize(&article("The Justice Department said the case was closed."));
     assert!(names(&t, EntityKind::Person).is_empty(), "{:?}", t.entities);
 }
+
+#[test]
+fn a_title_and_a_given_name_before_an_organization_word_are_its_name() {
+    let t = recognize(&article(
+        "She was taken to the Queen Elizabeth Hospital in the town on Monday.",
+    ));
+    assert!(
+        names(&t, EntityKind::Organization).contains(&"Queen Elizabeth Hospital"),
+        "{:?}",
+        t.entities
+    );
+    assert!(names(&t, EntityKind::Person).is_empty(), "{:?}", t.entities);
+}

@@ -736,3 +736,22 @@ fn a_role_word_before_a_verb_is_not_the_role_of_the_name_after_it() {
     assert_eq!(speaker_of(&q, "We will look at it again."), Some("mayor"));
     assert_eq!(speaker_of(&q, "We will decide in May."), Some("mayor"));
 }
+
+#[test]
+fn a_titled_surname_two_women_share_is_the_one_who_spoke_last() {
+    // Margaret is named first and Claire is her daughter; `Ms Hollis` after Claire's words
+    // is Claire, though the name finder links a shared surname to the first named.
+    let body = "Margaret Hollis, a retired teacher, waited 40 hours for a bed.\n\n\
+                Her daughter, Claire Hollis, said her mother had been left in a corridor.\n\n\
+                \u{201c}Nobody came to tell us anything,\u{201d} Ms Hollis said.";
+    let q = analyzed(body);
+    assert_eq!(
+        speaker_of(&q, "Nobody came to tell us anything,"),
+        Some("Claire Hollis")
+    );
+    // One woman of that name: the title does not matter.
+    let body = "Margaret Hollis and her son, Tom Hollis, waited for hours.\n\n\
+                \u{201c}Nobody came,\u{201d} Ms Hollis said.";
+    let q = analyzed(body);
+    assert_eq!(speaker_of(&q, "Nobody came,"), Some("Margaret Hollis"));
+}

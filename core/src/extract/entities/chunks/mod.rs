@@ -412,7 +412,10 @@ fn pieces(
                 // Not a title inside an organization's name: `General Assembly`,
                 // `Attorney’s Office`.
                 let last = &toks[run[i + n - 1]];
-                let next_cue = norm.get(i + n).is_some_and(|nw| has_org_cue(lx, nw));
+                // (`Queen Elizabeth Hospital`: or one word later, ending the run.)
+                let next_cue = norm.get(i + n).is_some_and(|nw| has_org_cue(lx, nw))
+                    || i + n + 2 == norm.len()
+                        && norm.get(i + n + 1).is_some_and(|nw| has_org_cue(lx, nw));
                 // `Office of Inspector General`: a title ending a name after a connector.
                 let ends_name =
                     i + n == run.len() && i >= 2 && !is_cap_word(toks[run[i - 2]].text(body));

@@ -547,6 +547,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
                 .is_some_and(|x| x.kind == EntityKind::Person)
             && !object_of_preposition(doc, phrase_start, r.start)
         {
+            let ei = self.titled_namesake(ei, r.clone(), para);
             let ent = self.known.entities[ei].clone();
             let roles = (phrase_start..phrase_end)
                 .filter(|&i| {

@@ -23,7 +23,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
         cut: usize,
         phrase_end: usize,
         appos: Option<Range<usize>>,
-        _para: u32,
+        para: u32,
     ) -> Option<Speaker> {
         let doc = self.doc;
         let w = words();
@@ -147,7 +147,9 @@ impl<'d, 'a> Resolver<'d, 'a> {
                     .is_some_and(|x| x.kind == EntityKind::Person)
             })
             .map(|(_, phrase_end)| *phrase_end);
-        if let Some(ei) = person_in.or_else(|| self.known.at(name_bytes.start))
+        let found = person_in.or_else(|| self.known.at(name_bytes.start));
+        let found = found.map(|ei| self.titled_namesake(ei, doc.bytes(run_start..run_end), para));
+        if let Some(ei) = found
             && let Some(ent) = self.known.entities.get(ei)
         {
             let kind = match ent.kind {
@@ -226,6 +228,61 @@ impl<'d, 'a> Resolver<'d, 'a> {
         }
         let pi = self.add_person(name, gender, roles, None);
         Some(self.person_speaker(pi, name_bytes))
+    }
+
+    /// `Ms Hollis said` after `Her daughter, Claire Hollis, said ...`: a surname after a
+    /// title with a gender (the mention's bytes `at`, in paragraph `para`) that two people
+    /// of that gender share is the one of them who spoke last, within the two paragraphs
+    /// before, else the one named last, rather than the entity the name finder linked it to
+    /// (the person named most). `ei` otherwise.
+    pub(super) fn titled_namesake(&self, ei: usize, at: Range<usize>, para: u32) -> usize {
+        let text = &self.doc.body[at.clone()];
+        let mut parts = text.split_whitespace();
+        let (Some(title), Some(surname), None) = (parts.next(), parts.next(), parts.next()) else {
+            return ei;
+        };
+        let title = title.trim_end_matches('.');
+        let gender = if is_one_of(title, &["mr", "sir", "lord"]) {
+            Gender::Male
+        } else if is_one_of(title, &["mrs", "ms", "miss", "dame", "lady"]) {
+            Gender::Female
+        } else {
+            return ei;
+        };
+        let pos = at.start;
+        let surname = strip_possessive(surname);
+        let namesakes: Vec<usize> = self
+            .known
+            .entities
+            .iter()
+            .enumerate()
+            .filter(|(_, x)| {
+                x.kind == EntityKind::Person
+                    && x.gender.is_none_or(|g| g == gender)
+                    && x.name.rsplit(' ').next() == Some(surname)
+                    && x.name.contains(' ')
+            })
+            .map(|(i, _)| i)
+            .take(8)
+            .collect();
+        if namesakes.len() < 2 || !namesakes.contains(&ei) {
+            return ei;
+        }
+        if let Some(e) = self
+            .latest(para, 2, |s| {
+                s.entity.is_some_and(|e| namesakes.contains(&e))
+            })
+            .and_then(|(s, _, _)| s.entity)
+        {
+            return e;
+        }
+        // Else the one of them named last before `pos` (the last 300 mentions).
+        let end = self.known.mentions.partition_point(|(r, _)| r.start < pos);
+        self.known.mentions[end.saturating_sub(300)..end]
+            .iter()
+            .rev()
+            .find(|(_, e)| namesakes.contains(e))
+            .map_or(ei, |(_, e)| *e)
     }
 
     pub(super) fn person_speaker(&self, pi: usize, span: Range<usize>) -> Speaker {
