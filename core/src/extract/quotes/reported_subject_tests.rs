@@ -641,3 +641,20 @@ fn a_comma_inside_the_closing_mark_before_a_participle() {
         )]
     );
 }
+
+#[test]
+fn a_statement_saying_c_after_an_adverb_or_with_a_time() {
+    // An adverb between the subject and its verb ends the subject.
+    assert_eq!(
+        indirect(
+            "Sen. Mark Delaney spoke first. Delaney later released a statement saying he \
+             remained open to a deal."
+        ),
+        vec![pair("he remained open to a deal", "Mark Delaney")]
+    );
+    // A time between the speech noun and the participle.
+    assert_eq!(
+        indirect("The company issued a statement on Friday saying the plant would close."),
+        vec![pair("the plant would close", "company")]
+    );
+}

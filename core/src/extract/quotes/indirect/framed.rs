@@ -186,11 +186,22 @@ pub(super) fn framed(
     // `Trump told reporters, before insisting C`, `... by saying C`: a participle after
     // a preposition reports for the sentence's subject too.
     // (`while also suggesting C`, `– saying C`: an `also` between, a dash for the comma.)
-    let b = if cue_start > sent_start + 1 && doc.is(cue_start - 1, "also") {
+    let mut b = if cue_start > sent_start + 1 && doc.is(cue_start - 1, "also") {
         cue_start - 2
     } else {
         cue_start.saturating_sub(1)
     };
+    // (`issued a statement on Friday saying C`: a time between the noun and the participle.)
+    if verb.form == Form::Ing && b > sent_start + 2 && is_time(doc, b) {
+        let t = if doc.is_any(b - 1, &["on", "late", "early", "last", "this"]) {
+            b - 2
+        } else {
+            b - 1
+        };
+        if doc.toks[t].is_word() && frame_words::is(frame_words::Section::SpeechNoun, doc.text(t)) {
+            b = t;
+        }
+    }
     let participle = verb.form == Form::Ing
         && !cue.phrase
         && cue_start > sent_start
