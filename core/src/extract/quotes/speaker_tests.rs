@@ -755,3 +755,20 @@ fn a_titled_surname_two_women_share_is_the_one_who_spoke_last() {
     let q = analyzed(body);
     assert_eq!(speaker_of(&q, "Nobody came,"), Some("Margaret Hollis"));
 }
+
+#[test]
+fn both_or_they_after_two_named_people() {
+    for pronoun in ["Both", "They"] {
+        let body = format!(
+            "Sen. Mark Delaney and Sen. Rosa Ibarra met on Monday.\n\n\
+             Delaney and Ibarra have worked together before. {pronoun} said they would keep \
+             talking."
+        );
+        let q = analyzed(&body);
+        assert_eq!(
+            speaker_of(&q, "they would keep talking"),
+            Some("Mark Delaney and Rosa Ibarra"),
+            "{pronoun}"
+        );
+    }
+}

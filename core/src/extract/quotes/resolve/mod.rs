@@ -449,6 +449,14 @@ impl<'d, 'a> Resolver<'d, 'a> {
         {
             return self.pronoun(stem, para, doc.toks[phrase_start].start);
         }
+        // `Delaney and Ibarra met. Both said C` / `They said C`: the two people the sentence
+        // before has for its subject.
+        if phrase_end - phrase_start == 1
+            && doc.is_any(phrase_start, &["they", "both"])
+            && let Some(pair) = self.coordinated_subject_before(doc.toks[phrase_start].start, para)
+        {
+            return self.resolve(pair, None, para);
+        }
         // Pronouns.
         if phrase_end - phrase_start == 1
             && doc.toks[phrase_start].is_word()

@@ -86,6 +86,29 @@ impl<'d, 'a> Resolver<'d, 'a> {
         ))
     }
 
+    /// `Delaney and Ibarra have worked together. Both said ...`: the coordinated names (two
+    /// capitalized runs joined by `and`) that the writer's sentence just before byte `pos`,
+    /// in paragraph `para` or the one before, has for its subject.
+    pub(super) fn coordinated_subject_before(&self, pos: usize, para: u32) -> Option<Range<usize>> {
+        let doc = self.doc;
+        let prev = self.sentence_of(pos).checked_sub(1)?;
+        if para.saturating_sub(doc.sent_para[prev]) > 1 {
+            return None;
+        }
+        let sent = doc.sents[prev].clone();
+        if doc.has_quotation(sent.clone()) {
+            return None;
+        }
+        let subj = crate::extract::quotes::cue_lookup::leading_subject(doc, sent.start, sent.end)?;
+        let and = (subj.start + 1..subj.end.saturating_sub(1)).find(|&i| doc.is(i, "and"))?;
+        let names = |r: Range<usize>| {
+            !r.is_empty()
+                && r.clone()
+                    .all(|i| doc.toks[i].capitalized() || doc.toks[i].is_punct('.') && i > r.start)
+        };
+        (names(subj.start..and) && names(and + 1..subj.end)).then_some(subj)
+    }
+
     /// The organization or document that the writer's sentence just before byte `pos` (in
     /// paragraph `para` or the one before) has for its subject, for an `it` with no
     /// organization speaking yet: `The port authority released a memo. “Q,” it said.`
