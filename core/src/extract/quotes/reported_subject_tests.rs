@@ -658,3 +658,17 @@ fn a_statement_saying_c_after_an_adverb_or_with_a_time() {
         vec![pair("the plant would close", "company")]
     );
 }
+
+#[test]
+fn accused_someone_of_something_is_no_clause() {
+    assert_eq!(
+        indirect("Indigenous groups have long accused ranchers of using forged titles."),
+        vec![]
+    );
+    assert_eq!(
+        indirect(
+            "The union accused the company of breaking the contract, and said it would strike."
+        ),
+        vec![pair("it would strike", "union")]
+    );
+}
