@@ -769,3 +769,16 @@ fn a_title_and_a_given_name_before_an_organization_word_are_its_name() {
     );
     assert!(names(&t, EntityKind::Person).is_empty(), "{:?}", t.entities);
 }
+
+#[test]
+fn given_names_with_accents_open_a_name() {
+    let t = recognize(&article(
+        "A lawyer for the owners, João Pedro de Souza, said they would appeal. The deal was \
+         signed by José Luis Ortega.",
+    ));
+    let people = names(&t, EntityKind::Person);
+    assert!(
+        people.contains(&"João Pedro de Souza") && people.contains(&"José Luis Ortega"),
+        "{people:?}"
+    );
+}
