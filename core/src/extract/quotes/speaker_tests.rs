@@ -772,3 +772,20 @@ fn both_or_they_after_two_named_people() {
         );
     }
 }
+
+#[test]
+fn a_definite_description_in_a_frame_is_the_paragraphs_last_speaker() {
+    let body = "Her neighbour, Stuart Bell, 71, said he had never seen anything like it. \
+                \u{201c}The defences were supposed to stop this,\u{201d} the retired engineer \
+                said.";
+    let q = analyzed(body);
+    assert_eq!(
+        speaker_of(&q, "The defences were supposed to stop this,"),
+        Some("Stuart Bell")
+    );
+    // A description of the other gender is someone else.
+    let body = "Stuart Bell said he had never seen anything like it. \u{201c}The defences \
+                failed,\u{201d} the retired actress said.";
+    let q = analyzed(body);
+    assert_ne!(speaker_of(&q, "The defences failed,"), Some("Stuart Bell"));
+}

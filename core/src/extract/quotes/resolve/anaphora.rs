@@ -21,6 +21,11 @@ impl<'d, 'a> Resolver<'d, 'a> {
         if let Some(sp) = self.named_in_apposition(np.clone(), appos.clone(), para) {
             return Some(sp);
         }
+        if appos.is_none()
+            && let Some(sp) = self.described_speaker(np.clone(), para)
+        {
+            return Some(sp);
+        }
         if let Some(sp) = self.resolve(np.clone(), appos, para) {
             return Some(sp);
         }
@@ -66,6 +71,38 @@ impl<'d, 'a> Resolver<'d, 'a> {
             doc.bytes(s..e),
             SpeakerKind::Group,
         ))
+    }
+
+    /// `"Q," the retired engineer said` after Stuart Bell's words in the same paragraph: a
+    /// definite description (`the`, lowercase modifiers, a singular noun for a person that is
+    /// nobody's known role) in a quotation's own frame is the person who spoke last in the
+    /// paragraph, as a writer varies the name.
+    fn described_speaker(&self, np: Range<usize>, para: u32) -> Option<Speaker> {
+        let doc = self.doc;
+        if np.len() < 3 || !doc.is(np.start, "the") {
+            return None;
+        }
+        let head = np.end - 1;
+        let h = doc.text(head);
+        let person_noun = words().flags(h) & ROLE != 0 || frame_words::is_agent_noun(h);
+        let modifiers = (np.start + 1..head).all(|i| {
+            let t = &doc.toks[i];
+            t.is_word() && !t.capitalized() && !possessive(doc.text(i)) && !doc.is(i, "and")
+        });
+        if !person_noun
+            || !modifiers
+            || h.ends_with('s')
+            || !doc.toks[head].is_word()
+            || doc.toks[head].capitalized()
+            || self.by_role(h, doc.toks[np.start].start).is_some()
+        {
+            return None;
+        }
+        let (sp, _, _) = self.latest(para, 0, |s| s.kind == SpeakerKind::Person)?;
+        let f = words().flags(h);
+        let clash = f & FEMALE != 0 && sp.gender == Some(Gender::Male)
+            || f & MALE != 0 && sp.gender == Some(Gender::Female);
+        (!clash).then(|| sp.clone())
     }
 
     /// The person a role noun at byte `pos` stands for: of the people with that role, the
