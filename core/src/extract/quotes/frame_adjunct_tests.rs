@@ -1,25 +1,10 @@
 //! Frames with words between the quotation and its cue, or an inverted cue before it
-//! (`frames/mod.rs`: `after_adjunct`, `inverted_lead`), on sentences written for them.
+//! (`frames/after.rs`: `after_adjunct`; `frames/mod.rs`: `inverted_lead`), on sentences written
+//! for them.
 
 use crate::extract::Rule;
 
-/// (quote text, speaker, speaker rule) of every quote, with the entity recognizer.
-fn attributed(body: &str) -> Vec<(String, Option<String>, Rule)> {
-    let (body, quotes) = crate::extract::quotes::analyze_paragraphs(body);
-    quotes
-        .into_iter()
-        .map(|q| (body[q.span].to_string(), q.speaker, q.speaker_rule))
-        .collect()
-}
-
-fn speaker(body: &str, quote: &str) -> (Option<String>, Rule) {
-    let q = attributed(body);
-    let hit = q
-        .iter()
-        .find(|x| x.0 == quote)
-        .unwrap_or_else(|| panic!("no quote {quote:?} in {q:?}"));
-    (hit.1.clone(), hit.2)
-}
+use super::tests::{attributed, speaker};
 
 const LEAD: &str = "The harbour board voted against the new pier on Tuesday.\n\n";
 

@@ -2,23 +2,7 @@
 
 use crate::extract::Rule;
 
-/// (quote text, speaker, speaker rule) of every quote, with the entity recognizer.
-fn attributed(body: &str) -> Vec<(String, Option<String>, Rule)> {
-    let (body, quotes) = crate::extract::quotes::analyze_paragraphs(body);
-    quotes
-        .into_iter()
-        .map(|q| (body[q.span].to_string(), q.speaker, q.speaker_rule))
-        .collect()
-}
-
-fn speaker(body: &str, quote: &str) -> (Option<String>, Rule) {
-    let q = attributed(body);
-    let hit = q
-        .iter()
-        .find(|x| x.0 == quote)
-        .unwrap_or_else(|| panic!("no quote {quote:?} in {q:?}"));
-    (hit.1.clone(), hit.2)
-}
+use super::tests::{attributed, speaker};
 
 #[test]
 fn a_speech_verb_with_no_words_of_its_own_before_the_quotation() {

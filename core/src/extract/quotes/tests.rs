@@ -20,6 +20,25 @@ pub(super) fn analyzed(body: &str) -> Vec<(QuoteKind, String, Option<String>, Sp
         .collect()
 }
 
+/// (quote text, speaker, speaker rule) of every quote, with the entity recognizer.
+pub(super) fn attributed(body: &str) -> Vec<(String, Option<String>, crate::extract::Rule)> {
+    let (body, quotes) = super::analyze_paragraphs(body);
+    quotes
+        .into_iter()
+        .map(|q| (body[q.span].to_string(), q.speaker, q.speaker_rule))
+        .collect()
+}
+
+/// The speaker and speaker rule of the quote whose text is `quote`.
+pub(super) fn speaker(body: &str, quote: &str) -> (Option<String>, crate::extract::Rule) {
+    let q = attributed(body);
+    let hit = q
+        .iter()
+        .find(|x| x.0 == quote)
+        .unwrap_or_else(|| panic!("no quote {quote:?} in {q:?}"));
+    (hit.1.clone(), hit.2)
+}
+
 pub(super) fn one(body: &str) -> (QuoteKind, String, Option<String>, SpeakerKind) {
     let q = quotes(body);
     assert_eq!(q.len(), 1, "{q:?}");

@@ -9,6 +9,23 @@ use super::*;
 const SUBJECT_PREPOSITIONS: &[&str] = &["of", "at", "from", "in", "with", "for", "on"];
 
 impl<'d, 'a> Resolver<'d, 'a> {
+    /// The subject (token range) of the writer's sentence just before the one holding byte
+    /// `pos`, in paragraph `para` or the one before, with that sentence's first token; none
+    /// when that sentence quotes anyone.
+    fn writers_subject_before(&self, pos: usize, para: u32) -> Option<(Range<usize>, usize)> {
+        let doc = self.doc;
+        let prev = self.sentence_of(pos).checked_sub(1)?;
+        if para.saturating_sub(doc.sent_para[prev]) > 1 {
+            return None;
+        }
+        let sent = doc.sents[prev].clone();
+        if doc.has_quotation(sent.clone()) {
+            return None;
+        }
+        crate::extract::quotes::cue_lookup::leading_subject(doc, sent.start, sent.end)
+            .map(|subj| (subj, sent.start))
+    }
+
     /// The last person, of a fitting gender, who is the subject of a writer's sentence
     /// after byte `since` and before `pos`, in paragraph `para` or the one before.
     pub(super) fn subject_after(
@@ -44,15 +61,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
         if since == usize::MAX {
             return None;
         }
-        let prev = self.sentence_of(pos).checked_sub(1)?;
-        if para.saturating_sub(doc.sent_para[prev]) > 1 {
-            return None;
-        }
-        let sent = doc.sents[prev].clone();
-        if doc.has_quotation(sent.clone()) {
-            return None;
-        }
-        let subj = crate::extract::quotes::cue_lookup::leading_subject(doc, sent.start, sent.end)?;
+        let (subj, sent_start) = self.writers_subject_before(pos, para)?;
         // (With no speaker yet `since` is 0, and the body's first sentence counts.)
         if since != 0 && doc.toks[subj.start].start <= since {
             return None;
@@ -66,7 +75,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
         let h = doc.text(head);
         let plural = doc.toks[head].is_word()
             // (capitalized only when it opens the sentence: `Workers objected`)
-            && (head == sent.start || !doc.toks[head].capitalized())
+            && (head == sent_start || !doc.toks[head].capitalized())
             && h.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
             && h.len() > 3
             && h.ends_with('s')
@@ -91,15 +100,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
     /// in paragraph `para` or the one before, has for its subject.
     pub(super) fn coordinated_subject_before(&self, pos: usize, para: u32) -> Option<Range<usize>> {
         let doc = self.doc;
-        let prev = self.sentence_of(pos).checked_sub(1)?;
-        if para.saturating_sub(doc.sent_para[prev]) > 1 {
-            return None;
-        }
-        let sent = doc.sents[prev].clone();
-        if doc.has_quotation(sent.clone()) {
-            return None;
-        }
-        let subj = crate::extract::quotes::cue_lookup::leading_subject(doc, sent.start, sent.end)?;
+        let (subj, _) = self.writers_subject_before(pos, para)?;
         let and = (subj.start + 1..subj.end.saturating_sub(1)).find(|&i| doc.is(i, "and"))?;
         let names = |r: Range<usize>| {
             !r.is_empty()
@@ -120,15 +121,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
         if k > 0 && doc.toks[k - 1].is_word() {
             return None;
         }
-        let prev = self.sentence_of(pos).checked_sub(1)?;
-        if para.saturating_sub(doc.sent_para[prev]) > 1 {
-            return None;
-        }
-        let sent = doc.sents[prev].clone();
-        if doc.has_quotation(sent.clone()) {
-            return None;
-        }
-        let subj = crate::extract::quotes::cue_lookup::leading_subject(doc, sent.start, sent.end)?;
+        let (subj, _) = self.writers_subject_before(pos, para)?;
         let mut st = subj.start;
         while st + 1 < subj.end && doc.is_any(st, DETERMINERS) {
             st += 1;
