@@ -136,3 +136,24 @@ fn a_split_quotation_with_a_time_word_after_the_cue() {
         ]
     );
 }
+
+#[test]
+fn a_cue_inside_a_clause_of_the_adjunct_is_passed_over() {
+    let body = format!(
+        "{LEAD}\u{201c}The numbers never added up,\u{201d} in contrast to what the developer \
+         promised, says Maria Tolland, an engineer at the port."
+    );
+    assert_eq!(
+        speaker(&body, "The numbers never added up,"),
+        (Some("Maria Tolland".into()), Rule::CueAfterAdjunct)
+    );
+    // A cue with its own subject and no clause word before it still ends the search.
+    let body = format!(
+        "{LEAD}\u{201c}The numbers never added up,\u{201d} the developer said, says Maria \
+         Tolland."
+    );
+    assert_ne!(
+        speaker(&body, "The numbers never added up,").0.as_deref(),
+        Some("Maria Tolland")
+    );
+}

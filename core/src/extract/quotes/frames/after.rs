@@ -80,8 +80,18 @@ pub fn after_frame(
             if !opens_sentence {
                 return None;
             }
-            return after_adjunct(doc, res, j, k, &cue, sent_end, para)
-                .map(|speaker| (speaker, cue.start..cue.end, Rule::CueAfterAdjunct));
+            if let Some(speaker) = after_adjunct(doc, res, j, k, &cue, sent_end, para) {
+                return Some((speaker, cue.start..cue.end, Rule::CueAfterAdjunct));
+            }
+            // (`"Q," in contrast to what the developer promised, says S`: a cue inside a
+            // clause of the adjunct is passed over for the frame after it.)
+            let inside_adjunct = (k.saturating_sub(4).max(j + 1)..k)
+                .any(|i| doc.is_any(i, &["what", "which", "whom", "whose"]));
+            if !inside_adjunct {
+                return None;
+            }
+            k = cue.end;
+            continue;
         }
         k += 1;
     }
