@@ -156,6 +156,9 @@ pub struct Resolver<'d, 'a> {
     /// Sentences of the writer's whose subject is `he` (male) or `she`: (byte position of the
     /// pronoun, paragraph, gender).
     pronoun_subjects: Vec<(usize, u32, Gender)>,
+    /// Last word of a person's name of two words or more → those people's entity indices,
+    /// in order; built on first use by [`Resolver::titled_namesake`].
+    by_surname: std::cell::OnceCell<FastMap<&'d str, Vec<usize>>>,
 }
 
 const DETERMINERS: &[&str] = &["the", "a", "an", "one", "another", "this", "that", "these"];
@@ -234,6 +237,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
             history: Vec::new(),
             subjects: Vec::new(),
             pronoun_subjects: Vec::new(),
+            by_surname: std::cell::OnceCell::new(),
         };
         (r.subjects, r.pronoun_subjects) = sentence_subjects(doc, known);
         let mut titles: Vec<Vec<String>> = vec![Vec::new(); known.entities.len()];

@@ -251,18 +251,27 @@ impl<'d, 'a> Resolver<'d, 'a> {
         };
         let pos = at.start;
         let surname = strip_possessive(surname);
-        let namesakes: Vec<usize> = self
-            .known
-            .entities
-            .iter()
-            .enumerate()
-            .filter(|(_, x)| {
-                x.kind == EntityKind::Person
-                    && x.gender.is_none_or(|g| g == gender)
-                    && x.name.rsplit(' ').next() == Some(surname)
+        // (The people by surname are indexed once per article: a scan of every entity for
+        // each titled name would be quadratic on a body of many names.)
+        let known = self.known;
+        let by_surname = self.by_surname.get_or_init(|| {
+            let mut m: FastMap<&str, Vec<usize>> = FastMap::default();
+            for (i, x) in known.entities.iter().enumerate() {
+                if x.kind == EntityKind::Person
                     && x.name.contains(' ')
-            })
-            .map(|(i, _)| i)
+                    && let Some(last) = x.name.rsplit(' ').next()
+                {
+                    m.entry(last).or_default().push(i);
+                }
+            }
+            m
+        });
+        let namesakes: Vec<usize> = by_surname
+            .get(surname)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&i| known.entities[i].gender.is_none_or(|g| g == gender))
             .take(8)
             .collect();
         if namesakes.len() < 2 || !namesakes.contains(&ei) {
