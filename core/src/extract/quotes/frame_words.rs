@@ -46,6 +46,8 @@ pub enum Section {
     /// Adverbs that may come before a word opening a fronted adjunct, or before `as`
     /// (`even as`, `just after`, `shortly before`).
     FrontedAdverb = 131072,
+    /// Verbs that put words in someone's mouth as a name for something (`called it a “Q”`).
+    NamingVerb = 262144,
 }
 
 fn section(name: &str) -> u32 {
@@ -68,6 +70,7 @@ fn section(name: &str) -> u32 {
         "connective" => Section::Connective as u32,
         "rule_text" => Section::RuleText as u32,
         "fronted_adverb" => Section::FrontedAdverb as u32,
+        "naming_verb" => Section::NamingVerb as u32,
         _ => 0,
     }
 }
@@ -77,7 +80,7 @@ fn section(name: &str) -> u32 {
 struct Tables {
     words: FastMap<String, u32>,
     /// Indexed by the section's bit position.
-    lists: [Vec<&'static str>; 18],
+    lists: [Vec<&'static str>; 19],
     agent_suffixes: Vec<String>,
     abbreviations: FastMap<String, String>,
 }
@@ -162,6 +165,8 @@ mod tests {
         assert!(is(Section::SpeechNoun, "statement"));
         assert!(is(Section::ClauseBreak, "while"));
         assert!(is(Section::Naming, "nickname"));
+        assert!(is(Section::NamingVerb, "Labelled"));
+        assert!(list(Section::NamingVerb).contains(&"described"));
         assert!(is(Section::IrregularPast, "told"));
         assert!(is(Section::Number, "three"));
         assert!(is(Section::LyNoun, "family"));

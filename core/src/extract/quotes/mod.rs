@@ -27,6 +27,7 @@ pub mod word_match;
 use super::{Quote, QuoteKind, Rule, SpeakerKind};
 use cue_lookup::{cue_at, fill_cues, phrase_at};
 use cues::{Cue, PhraseKind};
+use frame_words::Section;
 pub use resolve::{Gender, KnownEntities, KnownEntity};
 use resolve::{Resolver, Speaker};
 use std::ops::Range;
@@ -147,6 +148,7 @@ pub fn extract_in(mut doc: Doc, known: &KnownEntities) -> Vec<Quote> {
             let mut speaker = None;
             let mut cue = None;
             let mut speaker_rule = Rule::Unattributed;
+            let naming = frame_words::list(Section::NamingVerb);
             if !nonquote {
                 if let Some((s, c, r)) =
                     frames::attribute(&doc, &mut res, sent.clone(), open, close, para)
@@ -158,10 +160,10 @@ pub fn extract_in(mut doc: Doc, known: &KnownEntities) -> Vec<Quote> {
                     // `X said that during the call he called Omar a “terrorist”`: a naming
                     // verb inside the reported clause names its own source.
                     let naming_inside = kind == QuoteKind::Partial
-                        && (h.content.start..open).any(|i| doc.is_any(i, NAMING));
+                        && (h.content.start..open).any(|i| doc.is_any(i, naming));
                     let inner = naming_inside
                         .then(|| {
-                            frames::partial_frame(&doc, &mut res, sent.clone(), open, para, NAMING)
+                            frames::partial_frame(&doc, &mut res, sent.clone(), open, para, naming)
                         })
                         .flatten();
                     let (s, c, r) = own_or_reported(inner, h);
@@ -177,7 +179,7 @@ pub fn extract_in(mut doc: Doc, known: &KnownEntities) -> Vec<Quote> {
                     let before = h.cue.start > open;
                     let own = (after || before)
                         .then(|| {
-                            frames::partial_frame(&doc, &mut res, sent.clone(), open, para, NAMING)
+                            frames::partial_frame(&doc, &mut res, sent.clone(), open, para, naming)
                         })
                         .flatten()
                         .filter(|(_, c)| {
@@ -187,7 +189,7 @@ pub fn extract_in(mut doc: Doc, known: &KnownEntities) -> Vec<Quote> {
                     (speaker, cue, speaker_rule) = (Some(s), Some(c), r);
                 } else if kind == QuoteKind::Partial
                     && let Some((s, c)) =
-                        frames::partial_frame(&doc, &mut res, sent.clone(), open, para, NAMING)
+                        frames::partial_frame(&doc, &mut res, sent.clone(), open, para, naming)
                 {
                     speaker = Some(s);
                     cue = Some(c);
@@ -454,33 +456,6 @@ fn settle_paragraph(pending: &mut [Pending], res: &mut Resolver, para: u32) {
     }
 }
 
-/// Verbs that put words in someone's mouth as a name for something: `X called it a
-/// “disaster”`, `X described the plan as “reckless”`.
-const NAMING: &[&str] = &[
-    "called",
-    "calls",
-    "calling",
-    "described",
-    "describes",
-    "describing",
-    "labeled",
-    "labelled",
-    "branded",
-    "termed",
-    "deemed",
-    "characterized",
-    "characterised",
-    "hailed",
-    "praised",
-    "condemned",
-    "denounced",
-    "slammed",
-    "criticized",
-    "criticised",
-    "blasted",
-    "decried",
-];
-
 /// A fragment's source: its own naming verb or cue when one was found (`own`), else the
 /// source of the reported clause `h`; with the cue and the step.
 fn own_or_reported(
@@ -724,6 +699,8 @@ pub(crate) fn analyze_paragraphs(body: &str) -> (String, Vec<Quote>) {
 mod article_tests;
 #[cfg(test)]
 mod frame_adjunct_tests;
+#[cfg(test)]
+mod frame_scope_tests;
 #[cfg(test)]
 mod frame_source_tests;
 #[cfg(test)]

@@ -65,6 +65,24 @@ impl<'a> Doc<'a> {
         })
     }
 
+    /// True when token `i` is the relative `who`, alone or with an auxiliary run into it
+    /// (`who'd`, `who’s`, `who've`, `who'll`).
+    pub fn is_who(&self, i: usize) -> bool {
+        if !self.toks.get(i).is_some_and(|t| t.is_word()) {
+            return false;
+        }
+        let w = self.text(i);
+        if !w.get(..3).is_some_and(|h| h.eq_ignore_ascii_case("who")) {
+            return false;
+        }
+        let rest = &w[3..];
+        rest.is_empty()
+            || rest
+                .strip_prefix('\'')
+                .or_else(|| rest.strip_prefix('’'))
+                .is_some_and(|r| ["d", "s", "ve", "ll", "re"].contains(&r))
+    }
+
     /// True when token `i` is a word equal to `w` ignoring ASCII case.
     pub fn is(&self, i: usize, w: &str) -> bool {
         self.toks.get(i).is_some_and(|t| t.is_word()) && self.text(i).eq_ignore_ascii_case(w)

@@ -35,6 +35,11 @@ pub fn after_frame(
     if j >= sent_end || !doc.toks[j].is_word() {
         return None;
     }
+    // `X accuses Y of “Q” and Z says C`: a conjunction after the marks opens the writer's next
+    // clause, whose cue is its own subject's.
+    if doc.is_any(j, &["and", "but", "while", "whereas", "or", "yet"]) {
+        return None;
+    }
     // (`"Q," according to a council memo.`: a source phrase right after the marks.)
     if let Some(cue) = cue_at(doc, j).filter(|c| c.source || speech_form(c) || perfect_form(doc, c))
     {

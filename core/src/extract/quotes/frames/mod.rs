@@ -93,7 +93,7 @@ const NOUN_MARKERS: &[&str] = &[
 /// appositive between the name and `, who` is passed over.
 pub fn relative_antecedent(doc: &Doc, s: usize, k: usize) -> Option<Range<usize>> {
     let lo = k.saturating_sub(5).max(s);
-    let who = (lo..k).rev().find(|&i| doc.is(i, "who"))?;
+    let who = (lo..k).rev().find(|&i| doc.is_who(i))?;
     if who <= s || (who + 1..k).any(|i| !doc.toks[i].is_word() || doc.toks[i].q != 0) {
         return None;
     }
@@ -382,6 +382,14 @@ pub fn partial_frame(
     }
     let infinitive = k > sent.start && doc.is(k - 1, "to");
     let ing = doc.text(k).ends_with("ing");
+    // `what is called a “debate”`, `was described as “reckless”`: a passive verb says nothing
+    // of who used the words.
+    if !ing
+        && k > sent.start
+        && doc.is_any(k - 1, &["is", "are", "was", "were", "be", "been", "being"])
+    {
+        return None;
+    }
     if !infinitive
         && !ing
         && let Some(subject) = subject_before(doc, sent.start, k)

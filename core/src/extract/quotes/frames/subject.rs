@@ -205,10 +205,10 @@ pub fn subject_before(doc: &Doc, s: usize, k: usize) -> Option<SourcePhrase> {
         let lo = end.saturating_sub(24).max(s);
         let who = (lo..end)
             .rev()
-            .find(|&i| doc.is(i, "who") || !(doc.toks[i].is_word() || doc.toks[i].is_punct('.')));
+            .find(|&i| doc.is_who(i) || !(doc.toks[i].is_word() || doc.toks[i].is_punct('.')));
         // Not across a complementizer: `X who heard it recalled that he said`.
         let who = who.filter(|&i| !(i..end).any(|k| doc.is(k, "that")));
-        if let Some(wi) = who.filter(|&i| doc.is(i, "who") && i > s) {
+        if let Some(wi) = who.filter(|&i| doc.is_who(i) && i > s) {
             let (st, ok) = collect_back(doc, s, wi);
             let head_ok =
                 st < wi && (doc.toks[wi - 1].capitalized() || w.is_speaker_head(doc.text(wi - 1)));

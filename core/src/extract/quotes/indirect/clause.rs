@@ -581,7 +581,9 @@ fn relative_then_verb(doc: &Doc, rel: usize, e: usize, verb_at: impl Fn(usize) -
         {
             return false;
         }
-        if doc.is_any(k, CLAUSE_VERBS) {
+        // (`a voter who claimed to be undecided to back him`: `be` after `to` is no finite
+        // verb.)
+        if doc.is_any(k, CLAUSE_VERBS) && !doc.is(k - 1, "to") {
             return true;
         }
     }

@@ -43,6 +43,29 @@ fn coordinating_word(doc: &Doc, sent_start: usize, cue_start: usize) -> Option<u
     (j > sent_start && doc.is_any(j - 1, &["and", "but"])).then(|| j - 1)
 }
 
+/// `One of the men, Jessie Elkins, 70, had served in the navy and said C`: the name between
+/// commas after a description (a subject ending in a lowercase word), before `lim`.
+fn named_in_apposition(doc: &Doc, subject: &Range<usize>, lim: usize) -> Option<Range<usize>> {
+    let last = subject.end.checked_sub(1)?;
+    if !doc.toks[last].is_word() || doc.toks[last].capitalized() || !doc.is_comma(subject.end) {
+        return None;
+    }
+    let start = subject.end + 1;
+    let end = (start..lim.min(start + 6)).find(|&i| {
+        let t = &doc.toks[i];
+        !(t.is_word() && t.capitalized()
+            || t.is_punct('.')
+                && i > start
+                && crate::extract::tokens::abbreviations::is_abbrev(doc.text(i - 1)))
+    })?;
+    // (`The growers, Hallam Farms, Pike Orchards and others,`: a list is no apposition.)
+    let list = doc
+        .toks
+        .get(end + 1)
+        .is_some_and(|t| t.is_word() && t.capitalized());
+    (end > start && doc.toks[end].is_punct(',') && !list).then_some(start..end)
+}
+
 /// Auxiliaries before a progressive cue (`are alleging`).
 const PROGRESSIVE: &[&str] = &["is", "are", "was", "were", "been", "be"];
 
@@ -258,7 +281,7 @@ pub(super) fn framed(
         None if let Some(conj) = coordinating_word(doc, sent_start, cue_start) => {
             let leading = || {
                 cue_lookup::leading_subject(doc, sent_start, conj).map(|range| SourcePhrase {
-                    range,
+                    range: named_in_apposition(doc, &range, conj).unwrap_or(range),
                     appos: None,
                     before: None,
                 })

@@ -234,7 +234,10 @@ impl<'d, 'a> Resolver<'d, 'a> {
             }
             None => Speaker {
                 name: Some(ent.name.clone()),
-                kind: SpeakerKind::Person,
+                kind: match ent.kind {
+                    EntityKind::Person => SpeakerKind::Person,
+                    EntityKind::Organization | EntityKind::Place => SpeakerKind::Organization,
+                },
                 entity: Some(e),
                 span: None,
                 gender: ent.gender,
@@ -400,11 +403,20 @@ impl<'d, 'a> Resolver<'d, 'a> {
                 let cur = self.latest(para, 3, |s| {
                     matches!(s.kind, SpeakerKind::Organization | SpeakerKind::Document)
                 });
+                // `Teck wants the gap narrowed. Still, the business council opposed an
+                // increase. “Q,” it recommended.`: an organization or document subject of the
+                // writer's sentence just before, after the current one last spoke, is where the
+                // story went.
+                // (Past a current organization, only a named one: `The union objects to the
+                // rosters. It says C` is still the union that spoke.)
+                let since = cur.map_or(0, |(_, _, at)| *at);
+                if let Some(t) = self.thing_subject_before(since, pos, para)
+                    && (cur.is_none() || t.entity.is_some())
+                {
+                    return Some(t);
+                }
                 let Some((s, p, _)) = cur else {
-                    return Some(
-                        self.thing_subject_before(pos, para)
-                            .unwrap_or_else(Speaker::unknown),
-                    );
+                    return Some(Speaker::unknown());
                 };
                 // A new paragraph that names another organization before `it` moves the
                 // story to that organization.

@@ -111,17 +111,30 @@ impl<'d, 'a> Resolver<'d, 'a> {
     }
 
     /// The organization or document that the writer's sentence just before byte `pos` (in
-    /// paragraph `para` or the one before) has for its subject, for an `it` with no
-    /// organization speaking yet: `The port authority released a memo. “Q,” it said.`
-    /// Only for an `it` that opens its sentence or follows a quotation (`where it states`
-    /// may stand for anything the sentence names).
-    pub(super) fn thing_subject_before(&self, pos: usize, para: u32) -> Option<Speaker> {
+    /// paragraph `para` or the one before) has for its subject, when that subject starts
+    /// after byte `since` (where the current organization last spoke; 0 when none has):
+    /// `The port authority released a memo. “Q,” it said.` Only for an `it` that opens its
+    /// sentence or follows a quotation (`where it states` may stand for anything the
+    /// sentence names).
+    pub(super) fn thing_subject_before(
+        &self,
+        since: usize,
+        pos: usize,
+        para: u32,
+    ) -> Option<Speaker> {
         let doc = self.doc;
+        if since == usize::MAX {
+            return None;
+        }
         let k = doc.toks.partition_point(|t| t.start < pos);
         if k > 0 && doc.toks[k - 1].is_word() {
             return None;
         }
         let (subj, _) = self.writers_subject_before(pos, para)?;
+        // (With no speaker yet `since` is 0, and the body's first sentence counts.)
+        if since != 0 && doc.toks[subj.start].start <= since {
+            return None;
+        }
         let mut st = subj.start;
         while st + 1 < subj.end && doc.is_any(st, DETERMINERS) {
             st += 1;
