@@ -159,3 +159,59 @@ fn begging_someone_to_act_reports_no_clause() {
         "{q:?}"
     );
 }
+
+const LEADERS: &str = "Governor Ann Pike and Mayor Tom Dorn met on Monday.\n\n";
+
+#[test]
+fn a_coordinated_naming_verb_has_the_subject_of_the_verb_before_it() {
+    let body = format!(
+        "{LEADERS}Dorn mocked Pike on trade and called her a \u{201c}reckless spender.\u{201d}"
+    );
+    assert_eq!(
+        speaker(&body, "reckless spender."),
+        (Some("Tom Dorn".into()), Rule::NamingVerb)
+    );
+    // The subject after a subordinator, not the sentence's opening words.
+    let body = format!(
+        "{LEADERS}There have been sharper remarks, such as when Dorn mocked Pike on trade and \
+         called her a \u{201c}shameless opportunist,\u{201d} a jab at her record."
+    );
+    assert_eq!(
+        speaker(&body, "shameless opportunist,").0.as_deref(),
+        Some("Tom Dorn")
+    );
+    let body = format!(
+        "{LEADERS}The feud grew worse after she mocked Dorn on trade and called him a \
+         \u{201c}puppet of the banks.\u{201d}"
+    );
+    assert_eq!(
+        speaker(&body, "puppet of the banks.").0.as_deref(),
+        Some("Ann Pike")
+    );
+}
+
+#[test]
+fn a_name_right_before_a_participle_is_its_subject() {
+    let body = format!(
+        "{LEADERS}Both issued a statement afterward, Pike saying she was \u{201c}deeply \
+         encouraged\u{201d} and Dorn calling it a \u{201c}great start.\u{201d}"
+    );
+    assert_eq!(
+        speaker(&body, "great start.").0.as_deref(),
+        Some("Tom Dorn")
+    );
+    assert_eq!(
+        speaker(&body, "deeply encouraged").0.as_deref(),
+        Some("Ann Pike")
+    );
+    // A weekday before the participle is no name.
+    let body = format!(
+        "{LEADERS}The harbour board released a statement Wednesday calling the remarks \
+         \u{201c}plain wrong.\u{201d}"
+    );
+    let q = attributed(&body);
+    assert!(
+        q.iter().all(|x| x.1.as_deref() != Some("Wednesday")),
+        "{q:?}"
+    );
+}

@@ -390,6 +390,19 @@ pub fn partial_frame(
     {
         return None;
     }
+    // `Dorn mocked Pike on trade and called her a “radical”`: a coordinated verb has the
+    // subject of the verb before it, the one after a subordinator when the clause has one
+    // (`the feud grew when Dorn mocked Pike and called her`).
+    if !ing && coordinated_cue(doc, sent.start, k) && !subject::relative_before(doc, sent.start, k)
+    {
+        let speaker = match subject::subordinate_subject(doc, sent.start, k) {
+            Some(r) => res.resolve(r, None, para),
+            None => leading_source(doc, res, sent.start, k, para),
+        };
+        if let Some(speaker) = speaker {
+            return Some((speaker, k..k + 1));
+        }
+    }
     if !infinitive
         && !ing
         && let Some(subject) = subject_before(doc, sent.start, k)
@@ -408,6 +421,20 @@ pub fn partial_frame(
         return res.resolve(subj, None, para).map(|sp| (sp, k..k + 1));
     }
     if ing {
+        // `Pike saying she was “encouraged” and Dorn calling it a “great start”`: a name
+        // right before the participle is its subject (a participle near the fragment, not
+        // `Poe calling for a ban on imports makes him “Q”`).
+        let (st, _) = name_run_back(doc, sent.start, k);
+        if st < k
+            && open <= k + 6
+            && st > sent.start
+            && doc.toks[st].capitalized()
+            && !doc.is_any(st - 1, &["to", "with", "of", "for", "by"])
+            && !(st..k).any(|i| doc.is_any(i, &WEEKDAYS) || doc.is_any(i, &MONTHS))
+            && let Some(speaker) = res.resolve(st..k, None, para)
+        {
+            return Some((speaker, k..k + 1));
+        }
         // `of Carson privately saying`
         if let Some(name) = subject::name_after_preposition(doc, sent.start, k)
             && let Some(speaker) = res.resolve(name, None, para)

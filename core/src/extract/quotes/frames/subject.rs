@@ -437,6 +437,42 @@ pub fn subject_before(doc: &Doc, s: usize, k: usize) -> Option<SourcePhrase> {
     })
 }
 
+/// `when Dorn mocked Pike on trade and called her`: the subject (a name or a subject pronoun
+/// followed by a lowercase word) right after the last subordinator before the coordinated
+/// cue at `k`, within its clause.
+pub(super) fn subordinate_subject(doc: &Doc, s: usize, k: usize) -> Option<Range<usize>> {
+    let lo = k.saturating_sub(25).max(s);
+    let sub = (lo..k).rev().find(|&i| {
+        doc.is_any(
+            i,
+            &[
+                "when", "after", "before", "while", "because", "since", "until", "once",
+                "although", "though", "if", "whenever",
+            ],
+        ) || !doc.toks[i].is_word() && !doc.toks[i].is_punct('.')
+    })?;
+    if !doc.toks[sub].is_word() {
+        return None;
+    }
+    let st = sub + 1;
+    if st < k && doc.is_any(st, &["he", "she", "they", "we"]) {
+        return Some(st..st + 1);
+    }
+    let end = (st..k).find(|&i| !(doc.toks[i].is_word() && doc.toks[i].capitalized()))?;
+    (end > st && doc.toks[end].is_word()).then_some(st..end)
+}
+
+/// True when a relative word (`who`, `which`, `that`) stands in the clause before the cue at
+/// `k`, after its last punctuation: `an official who oversaw the inquiry and described it as
+/// “Q”` has the relative's antecedent for its subject.
+pub(super) fn relative_before(doc: &Doc, s: usize, k: usize) -> bool {
+    let lo = k.saturating_sub(25).max(s);
+    (lo..k)
+        .rev()
+        .take_while(|&i| doc.toks[i].is_word() || doc.toks[i].is_punct('.'))
+        .any(|i| doc.is_who(i) || doc.is_any(i, &["which", "that"]))
+}
+
 /// True when the cue at `k` shares its sentence's subject: after `and` or `but` (`smiled
 /// and said`), or after `then` or `later` following one of them or a comma (`paused, then
 /// said`).
