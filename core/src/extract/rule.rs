@@ -40,6 +40,9 @@ pub enum Rule {
     AsPutIt,
     /// `"Q" — S`: a name after a dash closing the quotation's paragraph.
     DashCredit,
+    /// `"Q." That remark from S appeared ...`: the next sentence opens by crediting the
+    /// quotation.
+    QuoteCredit,
     /// The quote sits inside a reported clause and shares its source.
     ReportedSource,
     /// `S called it "Q"`: the subject of a naming or speech verb before a fragment.
@@ -62,7 +65,7 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in declaration order.
-    pub const ALL: [Rule; 20] = [
+    pub const ALL: [Rule; 21] = [
         Rule::QuotationMarks,
         Rule::ReportedClause,
         Rule::ReportedParticiple,
@@ -75,6 +78,7 @@ impl Rule {
         Rule::ColonLeadIn,
         Rule::AsPutIt,
         Rule::DashCredit,
+        Rule::QuoteCredit,
         Rule::ReportedSource,
         Rule::NamingVerb,
         Rule::SameSentence,
@@ -100,6 +104,7 @@ impl Rule {
             Rule::ColonLeadIn => "colon_lead_in",
             Rule::AsPutIt => "as_put_it",
             Rule::DashCredit => "dash_credit",
+            Rule::QuoteCredit => "quote_credit",
             Rule::ReportedSource => "reported_source",
             Rule::NamingVerb => "naming_verb",
             Rule::SameSentence => "same_sentence",
@@ -124,8 +129,9 @@ impl Rule {
             Rule::CueAfterAdjunct => "\"Q,\" ADJUNCT, said S",
             Rule::CueBefore => "S said: \"Q\"",
             Rule::ColonLeadIn => "S agreed: \"Q\"",
-            Rule::AsPutIt => "As S put it, \"Q\"",
+            Rule::AsPutIt => "As S put it / wrote, \"Q\"",
             Rule::DashCredit => "\"Q\" — S",
+            Rule::QuoteCredit => "\"Q.\" That remark from S ...",
             Rule::ReportedSource => "inside a clause S reported",
             Rule::NamingVerb => "S called it \"Q\"",
             Rule::SameSentence => "another quote of the sentence",

@@ -157,3 +157,16 @@ fn a_cue_inside_a_clause_of_the_adjunct_is_passed_over() {
         Some("Maria Tolland")
     );
 }
+
+#[test]
+fn a_quoted_name_inside_the_appositive_before_the_cue() {
+    let body = format!(
+        "{LEAD}\u{201c}We have had better meetings than this one,\u{201d} harbour delegate \
+         Ines Varga, wearing a raincoat and \u{201c}Save the Pier\u{201d} badges, said as the \
+         hall emptied."
+    );
+    assert_eq!(
+        speaker(&body, "We have had better meetings than this one,"),
+        (Some("Ines Varga".into()), Rule::CueAfter)
+    );
+}

@@ -1,6 +1,7 @@
 //! Speaker steps for a quotation that no cue frames directly, tried in this order:
 //!
-//! - [`Rule::AsPutIt`]: `As Professor Foner (, a historian,) put it, "Q"`;
+//! - [`Rule::AsPutIt`]: `As Professor Foner (, a historian,) put it, "Q"`, `As the columnist
+//!   Hedda Morrow had written years earlier, "Q"`;
 //! - [`Rule::DashCredit`]: `"Q" ― Nell Grey`, or `- Nell Grey.` opening the next paragraph;
 //! - [`Rule::ColonLeadIn`]: `Smith agreed: "Q"`, `He then listed the qualities:` closing
 //!   the paragraph before a quoted one, `Said Ellis: "Q"` — the subject of the clause that
@@ -8,6 +9,8 @@
 //!   `NAME:` lead (the only step a fragment gets);
 //! - [`Rule::CueAfter`] across a full stop: `"Q." Trump said.` — a sentence of nothing but
 //!   a source and a speech verb right after the quotation's;
+//! - [`Rule::QuoteCredit`]: `"Q." That remark from S appeared ...` — the next sentence
+//!   opens by crediting the quotation;
 //! - [`Rule::CueBefore`] across a full stop: `Lau said in a statement. "Q"` — a speech verb
 //!   with nothing after it but where and when, in the sentence before;
 //! - [`Rule::ParagraphSubject`]: `Clinton touted her record. "We need ..."` — a sentence
@@ -81,6 +84,9 @@ pub fn attribute(doc: &Doc, res: &mut Resolver, site: &Site) -> Option<(Speaker,
     }
     if let Some(sp) = short_cue_after(doc, res, site) {
         return Some((sp, Rule::CueAfter));
+    }
+    if let Some(sp) = quote_credit(doc, res, site) {
+        return Some((sp, Rule::QuoteCredit));
     }
     if let Some(sp) = cue_without_words(doc, res, site) {
         return Some((sp, Rule::CueBefore));
@@ -232,6 +238,20 @@ fn paragraph_before(doc: &Doc, res: &mut Resolver, site: &Site) -> Option<Speake
         || !(subj.end..last).any(|i| doc.toks[i].is_word() && !doc.toks[i].capitalized())
     {
         return None;
+    }
+    // `The union issued a statement apologizing for the delay.`: whoever issued the
+    // statement the next paragraph quotes, an organization too.
+    let issued = (subj.end..last).any(|i| {
+        frame_words::is(Section::SpeechNoun, doc.text(i))
+            && (i.saturating_sub(3).max(subj.end)..i)
+                .any(|j| doc.is_any(j, &["issued", "released", "posted", "published", "sent"]))
+    });
+    if issued
+        && let Some(sp) = res.resolve(subj.clone(), None, site.para)
+        && matches!(sp.kind, SpeakerKind::Person | SpeakerKind::Organization)
+        && sp.name.is_some()
+    {
+        return Some(sp);
     }
     // A person the article names, by a name of two to four words (a capitalized heading
     // or list item before the quotation is no one).
@@ -403,7 +423,7 @@ fn as_put_it(doc: &Doc, res: &mut Resolver, site: &Site) -> Option<Speaker> {
     // `... put it` right before the punctuation.
     let it = open - 2;
     if !doc.is(it, "it") || !doc.is_any(it - 1, &["put", "puts"]) {
-        return None;
+        return as_cue_lead(doc, res, site);
     }
     let verb = it - 1;
     // The nearest `as` before the verb (`As Steven Rosenthal, a tax lawyer, recently put
@@ -432,6 +452,95 @@ fn as_put_it(doc: &Doc, res: &mut Resolver, site: &Site) -> Option<Speaker> {
         return None;
     }
     res.resolve(src, appos, site.para).filter(named)
+}
+
+/// `As the columnist Hedda Morrow had written years earlier, "Q"`, `As Poe noted, "Q"`: a
+/// sentence opening with `as`, a source and a speech verb (after `had` or `has` too), then
+/// only words of time before the lead-in mark.
+fn as_cue_lead(doc: &Doc, res: &mut Resolver, site: &Site) -> Option<Speaker> {
+    let (s, open) = (site.sent.start, site.open);
+    if !doc.is(s, "as") || open < s + 4 {
+        return None;
+    }
+    let lead = s + 1..open - 1;
+    if lead
+        .clone()
+        .any(|i| !doc.toks[i].is_word() && !doc.toks[i].is_punct('.'))
+    {
+        return None;
+    }
+    let k = lead.clone().skip(1).find(|&i| {
+        cue_at(doc, i).is_some_and(|c| {
+            (speech_form(&c) || super::cue_lookup::perfect_form(doc, &c)) && !noun_use(doc, &c)
+        })
+    })?;
+    // (Only when and how after the verb: `As Poe wrote in 1998`, not `As Poe said the town
+    // would`.)
+    let after_ok = (k + 1..lead.end).all(|i| {
+        let w = doc.text(i);
+        doc.toks[i].ch.is_lowercase() && (w.ends_with("ly") || w.ends_with("er"))
+            || doc.is_any(
+                i,
+                &[
+                    "just", "a", "few", "years", "months", "weeks", "days", "ago",
+                ],
+            )
+            || doc.is_any(
+                i,
+                &["once", "then", "in", "on", "at", "last", "this", "that"],
+            )
+            || doc.toks[i].ch.is_ascii_digit()
+            || doc.is_any(i, &WEEKDAYS)
+    });
+    let mut end = k;
+    while end > s + 1 && doc.is_any(end - 1, &["had", "has", "have", "once", "famously"]) {
+        end -= 1;
+    }
+    if !after_ok || end <= s + 1 {
+        return None;
+    }
+    res.resolve(s + 1..end, None, site.para).filter(named)
+}
+
+/// `"Q." That remark from county commissioner Paul Rusk appeared on the front page`: the
+/// quotation ends its sentence and the next, in its paragraph, opens by crediting it.
+fn quote_credit(doc: &Doc, res: &mut Resolver, site: &Site) -> Option<Speaker> {
+    let close = site.close?;
+    if (close + 1..site.sent.end).any(|i| doc.toks[i].kind != TokKind::Punct) {
+        return None;
+    }
+    let next = site.next_sent.clone()?;
+    let a = next.start;
+    if next.len() < 5
+        || !doc.is_any(a, &["that", "the", "this", "those", "these"])
+        || !doc.is_any(
+            a + 1,
+            &[
+                "quote",
+                "quotes",
+                "remark",
+                "remarks",
+                "comment",
+                "comments",
+                "line",
+                "words",
+                "quip",
+                "warning",
+                "statement",
+            ],
+        )
+        || !doc.is_any(a + 2, &["from", "by"])
+    {
+        return None;
+    }
+    let start = a + 3;
+    let end = (start..next.end.min(start + 10))
+        .find(|&i| !(doc.toks[i].is_word() || doc.toks[i].is_punct('.')))
+        .unwrap_or(next.end.min(start + 10));
+    // The source runs up to the verb: the last capitalized word of the run ends the name.
+    let name_end = (start..end).rev().find(|&i| doc.toks[i].capitalized())? + 1;
+    res.resolve(start..name_end, None, site.para)
+        .filter(can_speak)
 }
 
 /// `S verb ...: "Q"` in one sentence, or a paragraph ending with `S verb ...:` before a

@@ -428,3 +428,58 @@ fn a_name_after_the_subjects_description_speaks_for_a_participle() {
         Some("Grant")
     );
 }
+
+#[test]
+fn as_a_source_wrote_before_the_quotation() {
+    let body = "The mill closed in 1971.\n\nAs the columnist Hedda Morrow had written just a \
+                few years earlier, \u{201c}Nobody in this town ever forgets a slight.\u{201d}";
+    assert_eq!(
+        speaker(body, "Nobody in this town ever forgets a slight."),
+        (Some("Hedda Morrow".into()), Rule::AsPutIt)
+    );
+    // A clause after the verb is no lead-in of this quotation.
+    let body = "As Ruth Gale said the ferry would stop, \u{201c}The town went quiet.\u{201d}";
+    assert_ne!(speaker(body, "The town went quiet.").1, Rule::AsPutIt);
+}
+
+#[test]
+fn the_next_sentence_credits_the_quotation() {
+    let body = "\u{201c}I would rather lose the vote than lose the town.\u{201d} That remark \
+                from county commissioner Paul Rusk appeared on the front page in 1998.";
+    assert_eq!(
+        speaker(body, "I would rather lose the vote than lose the town."),
+        (Some("Paul Rusk".into()), Rule::QuoteCredit)
+    );
+    // A sentence about the words, not crediting them, names no one.
+    let body = "\u{201c}I would rather lose the vote than lose the town.\u{201d} That remark \
+                appeared on the front page in 1998.";
+    assert_eq!(
+        speaker(body, "I would rather lose the vote than lose the town.").0,
+        None
+    );
+}
+
+#[test]
+fn a_paragraph_quoting_the_statement_the_paragraph_before_issued() {
+    let body = "Ferries were late all week.\n\nThe Harbour Ferry Union issued a statement \
+                apologizing to passengers for the delays.\n\n\u{201c}On behalf of every crew, \
+                we offer our sincere apology to the people who rely on us.\u{201d}";
+    assert_eq!(
+        speaker(
+            body,
+            "On behalf of every crew, we offer our sincere apology to the people who rely on us."
+        ),
+        (Some("Harbour Ferry Union".into()), Rule::ParagraphBefore)
+    );
+    // A sentence with no statement in it says nothing of who speaks next.
+    let body = "Ferries were late all week.\n\nThe Harbour Ferry Union met passengers at the \
+                pier.\n\n\u{201c}On behalf of every crew, we offer our sincere apology.\u{201d}";
+    assert_ne!(
+        speaker(
+            body,
+            "On behalf of every crew, we offer our sincere apology."
+        )
+        .0,
+        Some("Harbour Ferry Union".into())
+    );
+}

@@ -54,12 +54,26 @@ pub fn after_frame(
     }
     let lim = sent_end.min(j + 45);
     let mut k = j + 1;
+    let mut quoted_name = false;
     while k < lim {
         let t = &doc.toks[k];
         // Skip a short parenthesis (`(D-Ore.)`).
         if t.is_punct('(')
             && let Some(c) = (k + 1..lim.min(k + 10)).find(|&i| doc.toks[i].is_punct(')'))
         {
+            k = c + 1;
+            continue;
+        }
+        // Skip a short quoted name inside an appositive after a comma (`"Q," Ines Varga,
+        // wearing "Save the Pier" badges, said`).
+        if t.kind == TokKind::Open
+            && (j + 1..k).any(|i| doc.toks[i].is_punct(','))
+            && let Some(c) = (k + 1..lim.min(k + 8)).find(|&i| doc.toks[i].kind == TokKind::Close)
+            && c > k + 1
+            && doc.toks[k + 1].capitalized()
+            && (k + 1..c).all(|i| doc.toks[i].is_word())
+        {
+            quoted_name = true;
             k = c + 1;
             continue;
         }
@@ -80,6 +94,14 @@ pub fn after_frame(
             && let Some(cue) = cue_at(doc, k).filter(|c| speech_form(c) || perfect_form(doc, c))
         {
             if let Some(speaker) = subject_frame(doc, res, j, k, para) {
+                return Some((speaker, cue.start..cue.end, Rule::CueAfter));
+            }
+            // (Past a quoted name in the appositive: the subject before its first comma.)
+            if quoted_name
+                && let Some(comma) = (j + 1..k).find(|&i| doc.toks[i].is_punct(','))
+                && let Some(subject) = subject_before(doc, j, comma)
+                && let Some(speaker) = res.resolve(subject.range, subject.appos, para)
+            {
                 return Some((speaker, cue.start..cue.end, Rule::CueAfter));
             }
             if !opens_sentence {
