@@ -48,6 +48,8 @@ pub enum Section {
     FrontedAdverb = 131072,
     /// Verbs that put words in someone's mouth as a name for something (`called it a “Q”`).
     NamingVerb = 262144,
+    /// Things that carry words and are no documents of their own (`a sign saying “Q”`).
+    DisplayNoun = 524288,
 }
 
 fn section(name: &str) -> u32 {
@@ -71,6 +73,7 @@ fn section(name: &str) -> u32 {
         "rule_text" => Section::RuleText as u32,
         "fronted_adverb" => Section::FrontedAdverb as u32,
         "naming_verb" => Section::NamingVerb as u32,
+        "display_noun" => Section::DisplayNoun as u32,
         _ => 0,
     }
 }
@@ -80,7 +83,7 @@ fn section(name: &str) -> u32 {
 struct Tables {
     words: FastMap<String, u32>,
     /// Indexed by the section's bit position.
-    lists: [Vec<&'static str>; 19],
+    lists: [Vec<&'static str>; 20],
     agent_suffixes: Vec<String>,
     abbreviations: FastMap<String, String>,
 }
@@ -166,6 +169,7 @@ mod tests {
         assert!(is(Section::ClauseBreak, "while"));
         assert!(is(Section::Naming, "nickname"));
         assert!(is(Section::NamingVerb, "Labelled"));
+        assert!(is(Section::DisplayNoun, "placard"));
         assert!(list(Section::NamingVerb).contains(&"described"));
         assert!(is(Section::IrregularPast, "told"));
         assert!(is(Section::Number, "three"));

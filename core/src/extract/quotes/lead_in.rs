@@ -73,6 +73,9 @@ pub fn attribute(doc: &Doc, res: &mut Resolver, site: &Site) -> Option<(Speaker,
     if let Some(sp) = headline_lead(doc, res, site) {
         return Some((sp, Rule::ColonLeadIn));
     }
+    if let Some(sp) = document_words(doc, res, site) {
+        return Some((sp, Rule::CueBefore));
+    }
     if let Some(sp) = possessed_reply(doc, res, site) {
         return Some((sp, Rule::ColonLeadIn));
     }
@@ -500,6 +503,63 @@ fn as_cue_lead(doc: &Doc, res: &mut Resolver, site: &Site) -> Option<Speaker> {
         return None;
     }
     res.resolve(s + 1..end, None, site.para).filter(named)
+}
+
+/// `held up a sign saying "Q"`, `a banner that read "Q"`, `a front page reading "Q"`: the
+/// words a document carries are the document's.
+fn document_words(doc: &Doc, _res: &mut Resolver, site: &Site) -> Option<Speaker> {
+    let mut k = site.open;
+    if k > site.sent.start && (doc.toks[k - 1].is_punct(',') || doc.toks[k - 1].is_punct(':')) {
+        k -= 1;
+    }
+    if k < site.sent.start + 2 {
+        return None;
+    }
+    let verb = k - 1;
+    if !doc.is_any(
+        verb,
+        &[
+            "saying",
+            "reading",
+            "read",
+            "reads",
+            "declaring",
+            "proclaiming",
+            "said",
+            "says",
+        ],
+    ) {
+        return None;
+    }
+    // (`a sign saying`, or `a banner that read`.)
+    let mut noun = verb - 1;
+    if doc.is_any(noun, &["that", "which"]) {
+        noun = noun.checked_sub(1).filter(|&n| n >= site.sent.start)?;
+    } else if !doc.text(verb).ends_with("ing") {
+        return None;
+    }
+    let w = doc.text(noun);
+    if !doc.toks[noun].is_word()
+        || doc.toks[noun].capitalized()
+        || !(super::speaker_words::words().is_document(w)
+            || frame_words::is(Section::DisplayNoun, w))
+    {
+        return None;
+    }
+    // The noun with its modifiers back to a determiner (`a front page`, `a hand-painted
+    // sign`).
+    let start = (noun.saturating_sub(3).max(site.sent.start)..noun)
+        .rev()
+        .find(|&i| doc.is_any(i, &["a", "an", "the", "one", "his", "her", "their", "its"]))
+        .map_or(noun, |d| d + 1);
+    if (start..noun).any(|i| !doc.toks[i].is_word() || doc.toks[i].capitalized()) {
+        return None;
+    }
+    Some(Speaker::as_written(
+        doc.body,
+        doc.bytes(start..noun + 1),
+        SpeakerKind::Document,
+    ))
 }
 
 /// `"Q." That remark from county commissioner Paul Rusk appeared on the front page`: the

@@ -483,3 +483,31 @@ fn a_paragraph_quoting_the_statement_the_paragraph_before_issued() {
         Some("Harbour Ferry Union".into())
     );
 }
+
+#[test]
+fn the_words_a_sign_or_a_banner_carries() {
+    let body = "Protesters gathered outside the hall.\n\nLena Brook held up a sign saying \
+                \u{201c}Hands Off Our Harbour.\u{201d} The retired teacher says she has never \
+                protested before.";
+    assert_eq!(
+        speaker(body, "Hands Off Our Harbour."),
+        (Some("sign".into()), Rule::CueBefore)
+    );
+    let body = "One marcher carried a banner that read \u{201c}No Pier, No Peace.\u{201d}";
+    assert_eq!(
+        speaker(body, "No Pier, No Peace."),
+        (Some("banner".into()), Rule::CueBefore)
+    );
+    let body = "The paper ran a front page reading \u{201c}Shame on the Council!\u{201d}";
+    assert_eq!(
+        speaker(body, "Shame on the Council!"),
+        (Some("front page".into()), Rule::CueBefore)
+    );
+    // A person's name is no such noun: `saying` after it is that person's.
+    let body = "At the pier, Lena Brook stood up saying \u{201c}We will be back next \
+                week.\u{201d}";
+    assert_ne!(
+        speaker(body, "We will be back next week.").0,
+        Some("Brook".into())
+    );
+}
