@@ -789,3 +789,25 @@ fn a_definite_description_in_a_frame_is_the_paragraphs_last_speaker() {
     let q = analyzed(body);
     assert_ne!(speaker_of(&q, "The defences failed,"), Some("Stuart Bell"));
 }
+
+#[test]
+fn a_name_in_a_new_paragraph_does_not_take_a_pronoun_the_writer_kept() {
+    // `he` led the paragraph between: the next `he` is still the mayor, though the new
+    // paragraph names another man before it.
+    let body = "\u{201c}I did not come here to flatter you,\u{201d} Mayor Tom Dorn told the \
+                crowd.\n\nAt times, he brought the hall to its feet.\n\nHe attacked the \
+                harbour deal signed by President Karl Weiss, who he noted was \u{201c}in his \
+                final year, thankfully.\u{201d}";
+    let q = analyzed(body);
+    assert_eq!(
+        speaker_of(&q, "in his final year, thankfully."),
+        Some("Tom Dorn"),
+        "{q:?}"
+    );
+    // A man who is the new paragraph's subject still moves the story.
+    let body = "\u{201c}I did not come here to flatter you,\u{201d} Mayor Tom Dorn told the \
+                crowd.\n\nAt times, he brought the hall to its feet.\n\nCouncillor Ben Ruiz \
+                backed the plan. \u{201c}It is time,\u{201d} he said.";
+    let q = analyzed(body);
+    assert_eq!(speaker_of(&q, "It is time,"), Some("Ben Ruiz"), "{q:?}");
+}

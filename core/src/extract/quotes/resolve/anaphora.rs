@@ -344,6 +344,24 @@ impl<'d, 'a> Resolver<'d, 'a> {
             })
     }
 
+    /// True when entity `e` is the subject of a writer's sentence of paragraph `para`
+    /// before byte `pos`.
+    fn subject_in_paragraph(&self, e: usize, para: u32, pos: usize) -> bool {
+        self.subjects
+            .iter()
+            .any(|&(at, p, x)| p == para && x == e && at < pos)
+    }
+
+    /// True when a writer's sentence led by the pronoun of gender `want` stands in a
+    /// paragraph after `from` and before `para`: the pronoun kept the current speaker.
+    fn pronoun_kept(&self, from: u32, para: u32, want: Option<Gender>) -> bool {
+        want.is_some_and(|g| {
+            self.pronoun_subjects
+                .iter()
+                .any(|&(_, p, x)| p > from && p < para && x == g)
+        })
+    }
+
     /// The index of the sentence holding byte `pos`.
     pub(super) fn sentence_of(&self, pos: usize) -> usize {
         let k = self.doc.toks.partition_point(|t| t.start < pos);
@@ -493,9 +511,14 @@ impl<'d, 'a> Resolver<'d, 'a> {
             // A new paragraph that names another fitting person before the pronoun
             // (`Councillor Ann Poe backed the plan. “...,” she said`) moves the
             // story to that person.
+            // (Only a person who is that paragraph's subject, or when no pronoun of the
+            // writer's kept the current speaker in the paragraph between: `Choosing between
+            // Pike and Dorn is a “false choice,” she said` after `she does not think Pike
+            // can win` stays with the one the writer's `she` stood for.)
             if *p < para
                 && let Some(e) = self.paragraph_person(para, reach, &fits)
                 && s.entity != Some(e)
+                && (self.subject_in_paragraph(e, para, reach) || !self.pronoun_kept(*p, para, want))
             {
                 return Some(self.entity_speaker(e));
             }
