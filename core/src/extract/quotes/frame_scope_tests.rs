@@ -215,3 +215,23 @@ fn a_name_right_before_a_participle_is_its_subject() {
         "{q:?}"
     );
 }
+
+#[test]
+fn two_sources_joined_by_and_take_the_plural_verb() {
+    for said in [
+        "But Mr. Gale and Mr. Lind say other changes are needed.",
+        "Ruth Gale and Tom Lind say other changes are needed.",
+    ] {
+        let body = format!("The ferry board met on Monday.\n\n{said}");
+        let q = analyzed(&body);
+        let hit = q
+            .iter()
+            .find(|x| x.0 == Indirect && x.1 == "other changes are needed")
+            .unwrap_or_else(|| panic!("{q:?}"));
+        let who = hit.2.as_deref().unwrap_or_default();
+        assert!(who.contains("Gale") && who.contains("Lind"), "{q:?}");
+    }
+    // A singular subject with the plural form is no frame (`the list and say`).
+    let q = analyzed("The harbour master say the pier is safe.");
+    assert!(q.iter().all(|x| x.0 != Indirect), "{q:?}");
+}

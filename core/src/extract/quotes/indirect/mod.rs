@@ -326,10 +326,25 @@ fn plural_or_they(doc: &Doc, np: &Range<usize>) -> bool {
             np.start,
             &["some", "many", "most", "few", "several", "both", "all"],
         );
+    // `Mr. Gale and Mr. Lind say`: two sources joined by `and` (outside a name's own words:
+    // `Johnson & Johnson`, `Marks and Spencer` take no capital after the conjunction's word).
+    // (Not `Khizr and Ghazala Khan`: one word before `and` and a longer name after it share
+    // the surname, which the resolver reads as one person.)
+    let coordinated = (np.start + 1..np.end.saturating_sub(1)).any(|i| {
+        doc.is(i, "and")
+            && doc.toks[i - 1].is_word()
+            && !(i == np.start + 1
+                && doc.toks[np.start].capitalized()
+                && np.end >= i + 3
+                && (i + 1..np.end).all(|j| doc.toks[j].capitalized()))
+            && doc.toks[i + 1].is_word()
+            && (doc.toks[i + 1].capitalized() || doc.is_any(i + 1, &["his", "her", "their"]))
+    });
     share
         || counted
         || opening_plural
         || quantified
+        || coordinated
         || np.len() == 1
             && doc.is_any(
                 np.start,
