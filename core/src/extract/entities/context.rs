@@ -241,7 +241,11 @@ pub(super) fn org_appositive(body: &str, toks: &[NameToken], r: &RawMention) -> 
         w.is_some_and(|w| list.iter().any(|l| l.eq_ignore_ascii_case(w)))
     };
     // `its parent, NAME`, `The quarry's parent company, NAME,`.
-    if k >= 3 && toks[k - 1].text(body) == "," && is(prev(2), list(List::OrgAppositive)) {
+    if k >= 3
+        && toks[k - 1].text(body) == ","
+        && (is(prev(2), list(List::OrgAppositive))
+            || is(prev(2), list(List::OrgAppositiveIts)) && is(prev(3), &["its", "their"]))
+    {
         return true;
     }
     // `NAME, the parent company, said`: a short appositive after the name whose head is
@@ -253,7 +257,9 @@ pub(super) fn org_appositive(body: &str, toks: &[NameToken], r: &RawMention) -> 
             .collect::<Vec<_>>();
         if after.len() >= 2
             && is(after.first().copied(), &["the", "its", "a", "an"])
-            && is(after.last().copied(), list(List::OrgAppositive))
+            && (is(after.last().copied(), list(List::OrgAppositive))
+                || is(after.first().copied(), &["its"])
+                    && is(after.last().copied(), list(List::OrgAppositiveIts)))
             && text_at(r.next_tok + after.len() + 1) == Some(",")
         {
             return true;

@@ -50,11 +50,16 @@ pub enum List {
     /// `its parent company, NAME,` / `NAME, the parent company,`: nouns that make the name
     /// beside them, in apposition, an organization.
     OrgAppositive,
+    /// Nouns of [`List::OrgAppositive`]'s kind that name people as often (`the shop's owner,
+    /// Raj Mistry,`, `his rival, Tom Vale`): they make a name an organization only after
+    /// `its` or `their` (`its owner, Carrow Media`).
+    OrgAppositiveIts,
     /// Nouns for a creative work: the capitalized words they name in apposition are its
     /// title (`her 2003 book, Living History,`, `the film Silent Harbor`).
     WorkNouns,
     /// Letters written after a person's name for an office, an honour, a rank at the bar or a
-    /// degree (`Helen Marsh MP`, `Tom Reid KC`): not part of the name.
+    /// degree (`Helen Marsh MP`, `Tom Reid KC`): not part of the name. (The last variant:
+    /// `LISTS` counts up to it.)
     PostNominals,
 }
 
@@ -77,17 +82,21 @@ fn section(name: &str) -> Option<List> {
         "org_modified" => List::OrgModified,
         "surname_titles" => List::SurnameTitles,
         "org_appositive" => List::OrgAppositive,
+        "org_appositive_its" => List::OrgAppositiveIts,
         "work_nouns" => List::WorkNouns,
         "post_nominals" => List::PostNominals,
         _ => return None,
     })
 }
 
+/// The number of lists: one per [`List`] variant.
+const LISTS: usize = List::PostNominals as usize + 1;
+
 /// The parsed file: the words of each section, indexed by [`List`].
-fn tables() -> &'static [Vec<&'static str>; 19] {
-    static T: OnceLock<[Vec<&'static str>; 19]> = OnceLock::new();
+fn tables() -> &'static [Vec<&'static str>; LISTS] {
+    static T: OnceLock<[Vec<&'static str>; LISTS]> = OnceLock::new();
     T.get_or_init(|| {
-        let mut t: [Vec<&'static str>; 19] = Default::default();
+        let mut t: [Vec<&'static str>; LISTS] = Default::default();
         let mut cur: Option<List> = None;
         for line in DATA.lines() {
             let line = line.split('#').next().unwrap_or("").trim();
@@ -113,7 +122,7 @@ mod tests {
     use super::*;
 
     /// Every list.
-    const ALL: [List; 19] = [
+    const ALL: [List; LISTS] = [
         List::AmbiguousTitles,
         List::StreetWords,
         List::WorkHeads,
@@ -131,6 +140,7 @@ mod tests {
         List::OrgModified,
         List::SurnameTitles,
         List::OrgAppositive,
+        List::OrgAppositiveIts,
         List::WorkNouns,
         List::PostNominals,
     ];

@@ -738,6 +738,24 @@ fn an_organization_noun_in_apposition_makes_a_name_an_organization() {
         "The company's lawyer, Neil Pryce, said the evidence was new.",
     ));
     assert!(names(&t, EntityKind::Person).contains(&"Neil Pryce"));
+    // A noun that names people as often (`owner`, `rival`) makes an organization only after
+    // `its`.
+    let t = recognize(&article(
+        "The shop's owner, Raj Mistry, said he had been woken by the alarm.",
+    ));
+    assert!(
+        names(&t, EntityKind::Person).contains(&"Raj Mistry"),
+        "{:?}",
+        t.entities
+    );
+    let t = recognize(&article(
+        "Its owner, Carrow Media, said the service would keep its name.",
+    ));
+    assert!(
+        names(&t, EntityKind::Organization).contains(&"Carrow Media"),
+        "{:?}",
+        t.entities
+    );
 }
 
 #[test]
