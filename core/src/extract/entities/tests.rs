@@ -800,3 +800,19 @@ fn given_names_with_accents_open_a_name() {
         "{people:?}"
     );
 }
+
+#[test]
+fn a_name_never_runs_across_a_paragraph_break() {
+    // `le` and `la` join names (`Ramírez de la Torre`), but not across paragraphs.
+    for body in [
+        "The prize went to Carla Ana le\n\nla Mendes, who said the race was hard.",
+        "The prize went to Carla Ana de\n\nPinto, who said the race was hard.",
+    ] {
+        let t = recognize(&article(body));
+        assert!(
+            t.entities.iter().all(|e| !e.name.contains('\n')),
+            "{body:?}: {:?}",
+            t.entities
+        );
+    }
+}

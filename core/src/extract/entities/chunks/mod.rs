@@ -297,9 +297,10 @@ pub fn runs(body: &str, toks: &[NameToken]) -> Vec<Vec<usize>> {
                 }
                 NameTokenKind::Punct(c) => c == '&',
             };
-            let next_cap = toks
-                .get(i + 1)
-                .is_some_and(|n| n.is_word() && !n.sent_start && is_cap_word(n.text(body)));
+            // (A name never runs across a paragraph break.)
+            let next_cap = toks.get(i + 1).is_some_and(|n| {
+                n.is_word() && !n.sent_start && !n.para_start && is_cap_word(n.text(body))
+            });
             // "the" only after "of"/"for": "Council of the European Union".
             let the_ok = w != "the"
                 || cur
@@ -317,11 +318,13 @@ pub fn runs(body: &str, toks: &[NameToken]) -> Vec<Vec<usize>> {
             // capital, in a run with a given name.
             let two_particles = PARTICLES.contains(&w)
                 && toks.get(i + 1).is_some_and(|n| {
-                    n.is_word() && matches!(n.text(body), "la" | "las" | "los" | "der" | "den")
+                    n.is_word()
+                        && !n.para_start
+                        && matches!(n.text(body), "la" | "las" | "los" | "der" | "den")
                 })
-                && toks
-                    .get(i + 2)
-                    .is_some_and(|n| n.is_word() && !n.sent_start && is_cap_word(n.text(body)));
+                && toks.get(i + 2).is_some_and(|n| {
+                    n.is_word() && !n.sent_start && !n.para_start && is_cap_word(n.text(body))
+                });
             if two_particles
                 && cur
                     .iter()
