@@ -73,7 +73,7 @@ pub fn attribute(doc: &Doc, res: &mut Resolver, site: &Site) -> Option<(Speaker,
     if let Some(sp) = headline_lead(doc, res, site) {
         return Some((sp, Rule::ColonLeadIn));
     }
-    if let Some(sp) = document_words(doc, res, site) {
+    if let Some(sp) = document_words(doc, site) {
         return Some((sp, Rule::CueBefore));
     }
     if let Some(sp) = possessed_reply(doc, res, site) {
@@ -100,13 +100,18 @@ pub fn attribute(doc: &Doc, res: &mut Resolver, site: &Site) -> Option<(Speaker,
     paragraph_before(doc, res, site).map(|sp| (sp, Rule::ParagraphBefore))
 }
 
+/// True when the quotation closes in its paragraph with nothing but punctuation after it in
+/// its sentence.
+fn ends_its_sentence(doc: &Doc, site: &Site) -> bool {
+    site.close
+        .is_some_and(|close| (close + 1..site.sent.end).all(|i| doc.toks[i].kind == TokKind::Punct))
+}
+
 /// `"Q." Trump said.` / `"Q." said the mayor.`: the quotation ends its sentence and the next
 /// one, in the same paragraph, is only a source and a speech verb (a full stop put inside
 /// the marks where a comma belongs).
 fn short_cue_after(doc: &Doc, res: &mut Resolver, site: &Site) -> Option<Speaker> {
-    let close = site.close?;
-    // Nothing but punctuation after the quotation in its sentence.
-    if (close + 1..site.sent.end).any(|i| doc.toks[i].kind != TokKind::Punct) {
+    if !ends_its_sentence(doc, site) {
         return None;
     }
     let next = site.next_sent.clone()?;
@@ -507,7 +512,7 @@ fn as_cue_lead(doc: &Doc, res: &mut Resolver, site: &Site) -> Option<Speaker> {
 
 /// `held up a sign saying "Q"`, `a banner that read "Q"`, `a front page reading "Q"`: the
 /// words a document carries are the document's.
-fn document_words(doc: &Doc, _res: &mut Resolver, site: &Site) -> Option<Speaker> {
+fn document_words(doc: &Doc, site: &Site) -> Option<Speaker> {
     let mut k = site.open;
     if k > site.sent.start && (doc.toks[k - 1].is_punct(',') || doc.toks[k - 1].is_punct(':')) {
         k -= 1;
@@ -565,8 +570,7 @@ fn document_words(doc: &Doc, _res: &mut Resolver, site: &Site) -> Option<Speaker
 /// `"Q." That remark from county commissioner Paul Rusk appeared on the front page`: the
 /// quotation ends its sentence and the next, in its paragraph, opens by crediting it.
 fn quote_credit(doc: &Doc, res: &mut Resolver, site: &Site) -> Option<Speaker> {
-    let close = site.close?;
-    if (close + 1..site.sent.end).any(|i| doc.toks[i].kind != TokKind::Punct) {
+    if !ends_its_sentence(doc, site) {
         return None;
     }
     let next = site.next_sent.clone()?;

@@ -45,7 +45,7 @@ fn coordinating_word(doc: &Doc, sent_start: usize, cue_start: usize) -> Option<u
 
 /// `One of the men, Jessie Elkins, 70, had served in the navy and said C`: the name between
 /// commas after a description (a subject ending in a lowercase word), before `lim`.
-fn named_in_apposition(doc: &Doc, subject: &Range<usize>, lim: usize) -> Option<Range<usize>> {
+fn appositive_name(doc: &Doc, subject: &Range<usize>, lim: usize) -> Option<Range<usize>> {
     let last = subject.end.checked_sub(1)?;
     if !doc.toks[last].is_word() || doc.toks[last].capitalized() || !doc.is_comma(subject.end) {
         return None;
@@ -281,7 +281,7 @@ pub(super) fn framed(
         None if let Some(conj) = coordinating_word(doc, sent_start, cue_start) => {
             let leading = || {
                 cue_lookup::leading_subject(doc, sent_start, conj).map(|range| SourcePhrase {
-                    range: named_in_apposition(doc, &range, conj).unwrap_or(range),
+                    range: appositive_name(doc, &range, conj).unwrap_or(range),
                     appos: None,
                     before: None,
                 })

@@ -234,10 +234,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
             }
             None => Speaker {
                 name: Some(ent.name.clone()),
-                kind: match ent.kind {
-                    EntityKind::Person => SpeakerKind::Person,
-                    EntityKind::Organization | EntityKind::Place => SpeakerKind::Organization,
-                },
+                kind: speaker_kind(ent.kind),
                 entity: Some(e),
                 span: None,
                 gender: ent.gender,

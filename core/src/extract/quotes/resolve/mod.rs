@@ -779,6 +779,15 @@ impl<'d, 'a> Resolver<'d, 'a> {
 /// True when the name starting at byte `name_start`, inside the phrase that starts at token
 /// `phrase_start`, is whom the phrase is to or for (titles between them skipped): `an
 /// adviser to Sen. Ruth Hale`, `a spokesman for Mayor Jo Lind`, `a friend of Jo Lind`.
+/// The kind of speaker an entity of kind `kind` is: a place speaks as an organization
+/// (`Russia said`).
+pub(super) fn speaker_kind(kind: EntityKind) -> SpeakerKind {
+    match kind {
+        EntityKind::Person => SpeakerKind::Person,
+        EntityKind::Organization | EntityKind::Place => SpeakerKind::Organization,
+    }
+}
+
 fn object_of_preposition(doc: &Doc, phrase_start: usize, name_start: usize) -> bool {
     let Some(mut i) = (phrase_start..doc.toks.len()).find(|&i| doc.toks[i].start >= name_start)
     else {

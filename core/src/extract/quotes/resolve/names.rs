@@ -152,10 +152,7 @@ impl<'d, 'a> Resolver<'d, 'a> {
         if let Some(ei) = found
             && let Some(ent) = self.known.entities.get(ei)
         {
-            let kind = match ent.kind {
-                EntityKind::Person => SpeakerKind::Person,
-                EntityKind::Organization | EntityKind::Place => SpeakerKind::Organization,
-            };
+            let kind = speaker_kind(ent.kind);
             if kind == SpeakerKind::Person {
                 let mut roles = role_words;
                 if let Some(a) = appos {
